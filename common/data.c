@@ -1,0 +1,128 @@
+/* data.c - locating and reading data files. */
+#include "data.h"
+#include "util.h"
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef NF_DATADIR
+#define NF_DATADIR "/usr/local/share/newsfilter"
+#endif
+
+static char data_dir[PATH_MAX];
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void nf_data_dir_set(const char *dir)
+{
+	const char *env = getenv("NEWSFILTER_DATA");
+	if (dir || (env && *env)) {
+		snprintf(data_dir, sizeof data_dir, "%s", dir ? dir : env);
+		return;
+	}
+	/* run from the build tree: bin/tool next to data/ */
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			char cand[PATH_MAX + 16];
+			snprintf(cand, sizeof cand, "%s/../data", exe);
+			if (is_dir(cand) && strlen(cand) < sizeof data_dir) {
+				snprintf(data_dir, sizeof data_dir, "%s", cand);
+				return;
+			}
+		}
+	}
+	snprintf(data_dir, sizeof data_dir, "%s", NF_DATADIR);
+}
+
+const char *nf_data_dir(void)
+{
+	if (!data_dir[0])
+		nf_data_dir_set(NULL);
+	return data_dir;
+}
+
+void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg)
+{
+	char path[PATH_MAX + 256];
+	snprintf(path, sizeof path, "%s/%s", nf_data_dir(), name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		nf_die("%s: %s (set --data DIR or NEWSFILTER_DATA)", path, strerror(errno));
+	rec_reader *r = rec_open(f, path, 0);
+	nf_str *fld;
+	size_t nf;
+	int st, seen_header = 0;
+	size_t want = 1;
+	for (const char *c = columns; *c; c++)
+		want += *c == '\t';
+	while ((st = rec_next(r, &fld, &nf)) != REC_EOF) {
+		long line = rec_line(r);
+		if (!seen_header && fld[0].n && fld[0].p[0] == '#') {
+			rec_reset_header(r);         /* leading comments: source and licence */
+			continue;
+		}
+		if (st == REC_BAD && !(seen_header && nf >= want))
+			nf_die("%s:%ld: %s", path, line, rec_error(r));
+		if (!seen_header) {
+			nf_buf h = { 0 };
+			for (size_t i = 0; i < nf && i < want; i++) {
+				if (i)
+					nf_buf_addc(&h, '\t');
+				nf_buf_add(&h, fld[i].p, fld[i].n);
+			}
+			int ok = nf >= want && h.p && strcmp(h.p, columns) == 0;
+			nf_buf_free(&h);
+			if (!ok)
+				nf_die("%s:%ld: header must begin with the columns '%s'", path, line, columns);
+			seen_header = 1;
+			continue;
+		}
+		fn(fld, nf, line, arg);
+	}
+	if (rec_io_error(r))
+		nf_die("%s: %s", path, rec_error(r));
+	if (!seen_header)
+		nf_die("%s: empty data file", path);
+	rec_close(r);
+	fclose(f);
+}
+
+static void add_first(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	void **a = arg;
+	nf_map *m = a[0];
+	int lower = *(int *)a[1];
+	if (n == 0 || f[0].n == 0)
+		return;
+	if (!lower) {
+		nf_map_slot(m, f[0].p, f[0].n, 1);
+		return;
+	}
+	char *t = nf_xstrndup(f[0].p, f[0].n);
+	for (size_t i = 0; i < f[0].n; i++)
+		if (t[i] >= 'A' && t[i] <= 'Z')
+			t[i] = (char)(t[i] + 32);
+	nf_map_slot(m, t, f[0].n, 1);
+	free(t);
+}
+
+nf_map *nf_data_set(const char *name, const char *columns, int lower)
+{
+	nf_map *m = nf_xcalloc(1, sizeof *m);
+	void *a[2] = { m, &lower };
+	nf_data_load(name, columns, add_first, a);
+	return m;
+}

@@ -1,0 +1,20 @@
+/* data.h - finding and loading the data files the tools need (word lists, gazetteers, cues).
+ * A data file is TSV: '#' comment lines (source, licence), a header row, then rows.
+ * Loading problems are fatal and name the file; what is loaded lives until exit. */
+#ifndef NF_DATA_H
+#define NF_DATA_H
+#include "hash.h"
+#include "rec.h"
+
+/* Sets the directory given by --data (NULL: $NEWSFILTER_DATA, the build tree's data/,
+ * or the installed share/newsfilter, in that order). */
+void nf_data_dir_set(const char *dir);
+const char *nf_data_dir(void);
+
+typedef void (*nf_data_row_fn)(const nf_str *fields, size_t n, long line, void *arg);
+/* Reads data file name; its header must begin with the tab-separated columns given. */
+void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg);
+/* The first column of a data file as a set (values NULL); lower: fold ASCII case. */
+nf_map *nf_data_set(const char *name, const char *columns, int lower);
+
+#endif

@@ -1,0 +1,430 @@
+/* rec.c - newsfilter TSV and CSV records (libcsv for CSV input). */
+#include "rec.h"
+#include "util.h"
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One parsed record: its bytes and field boundaries. */
+typedef struct {
+	char *buf; size_t len, cap;           /* field bytes, back to back */
+	size_t *off; size_t nf, capf;         /* nf+1 offsets into buf */
+	long line;
+} record;
+
+struct rec_reader {
+	FILE *f;
+	const char *name;
+	int flags;
+	long line, rec_start;                 /* current line, line of last record */
+	size_t ncols;                         /* from the header; 0 before it */
+	char *raw; size_t raw_len, raw_cap;   /* raw record bytes */
+	nf_str *fields; size_t fields_cap;
+	char err[256];
+	int io_err, bom_checked;
+	/* CSV */
+	struct csv_parser csv;
+	record *queue; size_t qlen, qcap, qpos; /* records parsed from the last chunk */
+	record cur;                             /* record being built by the callbacks */
+	int csv_eof;
+};
+
+static void rec_field_add(record *r, const char *p, size_t n)
+{
+	if (r->nf + 2 > r->capf) {
+		r->capf = r->capf ? 2 * r->capf : 16;
+		r->off = nf_xrealloc(r->off, r->capf * sizeof *r->off);
+	}
+	if (r->nf == 0)
+		r->off[0] = 0;
+	nf_grow((void **)&r->buf, &r->cap, r->len + n + 1, 1);
+	memcpy(r->buf + r->len, p, n);
+	r->len += n;
+	r->off[++r->nf] = r->len;
+}
+
+static void csv_cb_field(void *s, size_t n, void *data)
+{
+	rec_reader *r = data;
+	rec_field_add(&r->cur, s ? s : "", s ? n : 0);
+	for (size_t i = 0; s && i < n; i++)
+		if (((char *)s)[i] == '\n')
+			r->line++;
+}
+
+static void csv_cb_record(int c, void *data)
+{
+	rec_reader *r = data;
+	if (r->qlen == r->qcap) {
+		r->qcap = r->qcap ? 2 * r->qcap : 16;
+		r->queue = nf_xrealloc(r->queue, r->qcap * sizeof *r->queue);
+	}
+	r->cur.line = r->rec_start;
+	r->queue[r->qlen++] = r->cur;
+	memset(&r->cur, 0, sizeof r->cur);
+	if (c == '\n' || c == '\r' || c == -1)
+		r->line++;
+	r->rec_start = r->line;
+}
+
+/* libcsv trims blanks around unquoted fields unless told nothing is a space. */
+static int csv_no_space(unsigned char c) { (void)c; return 0; }
+
+rec_reader *rec_open(FILE *f, const char *name, int flags)
+{
+	rec_reader *r = nf_xcalloc(1, sizeof *r);
+	r->f = f;
+	r->name = name;
+	r->flags = flags;
+	r->line = r->rec_start = 1;
+	if (flags & REC_CSV) {
+		if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+			nf_die("out of memory");
+		csv_set_space_func(&r->csv, csv_no_space);
+	}
+	return r;
+}
+
+static void record_free(record *x) { free(x->buf); free(x->off); }
+
+void rec_close(rec_reader *r)
+{
+	if (!r)
+		return;
+	if (r->flags & REC_CSV) {
+		for (size_t i = r->qpos; i < r->qlen; i++)
+			record_free(&r->queue[i]);
+		record_free(&r->cur);
+		csv_free(&r->csv);
+	}
+	free(r->queue);
+	free(r->raw);
+	free(r->fields);
+	free(r);
+}
+
+long rec_line(const rec_reader *r) { return r->rec_start; }
+const char *rec_name(const rec_reader *r) { return r->name; }
+const char *rec_error(const rec_reader *r) { return r->err; }
+nf_str rec_raw(const rec_reader *r) { return (nf_str){ r->raw, r->raw_len }; }
+int rec_io_error(const rec_reader *r) { return r->io_err; }
+void rec_reset_header(rec_reader *r) { r->ncols = 0; }
+
+size_t rec_unescape(char *dst, const char *src, size_t n)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = src[i];
+		if (c == '\\' && i + 1 < n) {
+			char e = src[i + 1];
+			char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+			if (d) {
+				dst[j++] = d;
+				i++;
+				continue;
+			}
+		}
+		dst[j++] = c;
+	}
+	return j;
+}
+
+size_t rec_utf8_check(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = u[i];
+		if (c >= 0x01 && c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned min;
+		if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+		else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+		else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+		else return i;                       /* NUL, continuation byte, or invalid lead */
+		if (i + len > n)
+			return i;
+		unsigned cp = c & (0x7F >> len);
+		for (size_t k = 1; k < len; k++) {
+			if ((u[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (u[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* Reads one physical line into r->raw; returns 0 at end of input. */
+static int read_line(rec_reader *r)
+{
+	r->raw_len = 0;
+	int c;
+	while ((c = getc(r->f)) != EOF) {
+		nf_grow((void **)&r->raw, &r->raw_cap, r->raw_len + 2, 1);
+		r->raw[r->raw_len++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (ferror(r->f)) {
+		r->io_err = errno ? errno : EIO;
+		snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+		return 0;
+	}
+	return r->raw_len > 0;
+}
+
+static int fields_fit(rec_reader *r, size_t n)
+{
+	if (n > r->fields_cap) {
+		r->fields_cap = n + 16;
+		r->fields = nf_xrealloc(r->fields, r->fields_cap * sizeof *r->fields);
+	}
+	return 1;
+}
+
+/* Checks the field count and encoding shared by both formats. */
+static int check_record(rec_reader *r, size_t nf)
+{
+	if (r->ncols == 0)
+		r->ncols = nf;
+	else if (nf != r->ncols) {
+		snprintf(r->err, sizeof r->err, "%zu field%s, header has %zu", nf, nf == 1 ? "" : "s", r->ncols);
+		return REC_BAD;
+	}
+	if (!(r->flags & REC_ANY_BYTES))
+		for (size_t i = 0; i < nf; i++) {
+			size_t bad = rec_utf8_check(r->fields[i].p, r->fields[i].n);
+			if (bad < r->fields[i].n) {
+				snprintf(r->err, sizeof r->err, "%s in field %zu at byte %zu",
+					 r->fields[i].p[bad] ? "invalid UTF-8" : "NUL byte", i + 1, bad);
+				return REC_BAD;
+			}
+		}
+	return REC_OK;
+}
+
+static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
+{
+	r->rec_start = r->line;
+	if (!read_line(r))
+		return REC_EOF;
+	r->line++;
+	char *s = r->raw;
+	size_t n = r->raw_len;
+	/* Work on a copy after the raw bytes so rec_raw stays intact. */
+	nf_grow((void **)&r->raw, &r->raw_cap, 2 * n + 1, 1);
+	s = r->raw + n;
+	memcpy(s, r->raw, n);
+	if (n && s[n - 1] == '\n')
+		n--;
+	if (n && s[n - 1] == '\r')
+		n--;
+	if (!r->bom_checked) {
+		r->bom_checked = 1;
+		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+	}
+	size_t nf = 1;
+	for (size_t i = 0; i < n; i++)
+		nf += s[i] == '\t';
+	fields_fit(r, nf);
+	size_t k = 0, start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '\t') {
+			size_t len = rec_unescape(s + start, s + start, i - start);
+			r->fields[k++] = (nf_str){ s + start, len };
+			start = i + 1;
+		}
+	}
+	*fields = r->fields;
+	*nfields = nf;
+	return check_record(r, nf);
+}
+
+/* Serialises a CSV record back to CSV so that --rejects keeps it. */
+static void raw_from_record(rec_reader *r, const record *x)
+{
+	r->raw_len = 0;
+	for (size_t i = 0; i < x->nf; i++) {
+		const char *p = x->buf + x->off[i];
+		size_t n = x->off[i + 1] - x->off[i];
+		nf_grow((void **)&r->raw, &r->raw_cap, r->raw_len + 2 * n + 4, 1);
+		if (i)
+			r->raw[r->raw_len++] = ',';
+		r->raw[r->raw_len++] = '"';
+		for (size_t j = 0; j < n; j++) {
+			if (p[j] == '"')
+				r->raw[r->raw_len++] = '"';
+			r->raw[r->raw_len++] = p[j];
+		}
+		r->raw[r->raw_len++] = '"';
+	}
+	nf_grow((void **)&r->raw, &r->raw_cap, r->raw_len + 1, 1);
+	r->raw[r->raw_len++] = '\n';
+}
+
+static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
+{
+	if (r->qpos > 0) {                   /* the record handed out last time */
+		record_free(&r->queue[r->qpos - 1]);
+		memset(&r->queue[r->qpos - 1], 0, sizeof(record));
+	}
+	while (r->qpos == r->qlen) {
+		r->qpos = r->qlen = 0;
+		if (r->csv_eof)
+			return REC_EOF;
+		char chunk[65536];
+		size_t got = fread(chunk, 1, sizeof chunk, r->f);
+		if (got == 0) {
+			if (ferror(r->f)) {
+				r->io_err = errno ? errno : EIO;
+				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+			}
+			r->csv_eof = 1;
+			if (csv_fini(&r->csv, csv_cb_field, csv_cb_record, r) != 0) {
+				record_free(&r->cur);
+				memset(&r->cur, 0, sizeof r->cur);
+				snprintf(r->err, sizeof r->err, "CSV: %s at end of input", csv_strerror(csv_error(&r->csv)));
+				r->raw_len = 0;
+				return REC_BAD;
+			}
+			continue;
+		}
+		char *p = chunk;
+		if (!r->bom_checked) {
+			r->bom_checked = 1;
+			if (got >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+				p += 3;
+				got -= 3;
+			}
+		}
+		if (csv_parse(&r->csv, p, got, csv_cb_field, csv_cb_record, r) != got) {
+			/* A malformed quote: report it, then restart the parser after this line. */
+			snprintf(r->err, sizeof r->err, "CSV: %s", csv_strerror(csv_error(&r->csv)));
+			csv_free(&r->csv);
+			csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+			csv_set_space_func(&r->csv, csv_no_space);
+			record_free(&r->cur);
+			memset(&r->cur, 0, sizeof r->cur);
+			r->csv_eof = 1;
+			r->raw_len = 0;
+			return REC_BAD;
+		}
+	}
+	record *x = &r->queue[r->qpos++];
+	r->rec_start = x->line;
+	fields_fit(r, x->nf ? x->nf : 1);
+	for (size_t i = 0; i < x->nf; i++)
+		r->fields[i] = (nf_str){ x->buf + x->off[i], x->off[i + 1] - x->off[i] };
+	if (x->nf == 0) {
+		r->fields[0] = (nf_str){ "", 0 };
+		x->nf = 1;
+	}
+	raw_from_record(r, x);
+	*fields = r->fields;
+	*nfields = x->nf;
+	return check_record(r, x->nf);
+}
+
+int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
+{
+	r->err[0] = 0;
+	return (r->flags & REC_CSV) ? next_csv(r, fields, nfields) : next_tsv(r, fields, nfields);
+}
+
+/* ---- writer ---- */
+
+struct rec_writer {
+	FILE *f;
+	int csv;
+	int col;                             /* fields written on this row */
+};
+
+rec_writer *rec_writer_new(FILE *f, int csv)
+{
+	rec_writer *w = nf_xcalloc(1, sizeof *w);
+	w->f = f;
+	w->csv = csv;
+	return w;
+}
+
+void rec_writer_free(rec_writer *w) { free(w); }
+
+static void put_csv(rec_writer *w, const char *p, size_t n)
+{
+	int quote = 0;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = p[i] == ',' || p[i] == '"' || p[i] == '\n' || p[i] == '\r';
+	if (!quote) {
+		fwrite(p, 1, n, w->f);
+		return;
+	}
+	putc('"', w->f);
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '"') {
+			fwrite(p + start, 1, i + 1 - start, w->f);
+			start = i;
+		}
+	fwrite(p + start, 1, n - start, w->f);
+	putc('"', w->f);
+}
+
+void rec_put(rec_writer *w, const char *p, size_t n)
+{
+	if (w->col++)
+		putc(w->csv ? ',' : '\t', w->f);
+	if (w->csv) {
+		put_csv(w, p, n);
+		return;
+	}
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i], e;
+		switch (c) {
+		case '\t': e = 't'; break;
+		case '\n': e = 'n'; break;
+		case '\r': e = 'r'; break;
+		case '\\': e = '\\'; break;
+		default: continue;
+		}
+		fwrite(p + start, 1, i - start, w->f);
+		putc('\\', w->f);
+		putc(e, w->f);
+		start = i + 1;
+	}
+	fwrite(p + start, 1, n - start, w->f);
+}
+
+void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strlen(s) : 0); }
+
+void rec_put_long(rec_writer *w, long v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof b, "%ld", v);
+	rec_put(w, b, (size_t)n);
+}
+
+void rec_put_double(rec_writer *w, double v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof b, "%.3f", v);
+	rec_put(w, b, (size_t)n);
+}
+
+void rec_end(rec_writer *w)
+{
+	if (w->csv)
+		putc('\r', w->f);
+	putc('\n', w->f);
+	w->col = 0;
+}

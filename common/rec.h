@@ -1,0 +1,46 @@
+/* rec.h - reading and writing records: newsfilter TSV (see newsfilter-tsv(5)) or RFC 4180 CSV.
+ * Fields handed out by rec_next are borrowed: valid until the next rec_next or rec_close. */
+#ifndef NF_REC_H
+#define NF_REC_H
+#include <stdio.h>
+#include <stddef.h>
+
+/* A byte string that is not NUL-terminated by contract (it may contain NUL). */
+typedef struct { const char *p; size_t n; } nf_str;
+
+enum { REC_OK = 0, REC_EOF = 1, REC_BAD = 2 };
+enum { REC_CSV = 1, REC_ANY_BYTES = 2 };   /* rec_open flags */
+
+typedef struct rec_reader rec_reader;
+
+/* Opens a reader on f; name is used in messages. The first record returned is the header,
+ * and every later record must have as many fields. */
+rec_reader *rec_open(FILE *f, const char *name, int flags);
+void rec_close(rec_reader *r);
+/* REC_OK with the fields, REC_EOF, or REC_BAD: the record was malformed and is skipped;
+ * rec_error says why and rec_raw gives its bytes (for --rejects). */
+int rec_next(rec_reader *r, nf_str **fields, size_t *nfields);
+long rec_line(const rec_reader *r);          /* line where the last record started */
+const char *rec_name(const rec_reader *r);
+const char *rec_error(const rec_reader *r);
+nf_str rec_raw(const rec_reader *r);          /* raw bytes of the last record, with its newline */
+int rec_io_error(const rec_reader *r);        /* nonzero when reading failed (not a format error) */
+/* Makes the next record the header again (after comment lines before a header). */
+void rec_reset_header(rec_reader *r);
+
+/* Writer: fields are written one by one and a row is ended with rec_end. */
+typedef struct rec_writer rec_writer;
+rec_writer *rec_writer_new(FILE *f, int csv);
+void rec_writer_free(rec_writer *w);
+void rec_put(rec_writer *w, const char *p, size_t n);
+void rec_put_str(rec_writer *w, const char *s);
+void rec_put_long(rec_writer *w, long v);
+void rec_put_double(rec_writer *w, double v);
+void rec_end(rec_writer *w);
+
+/* Decodes the TSV escapes of src into dst (which may be src); returns the new length. */
+size_t rec_unescape(char *dst, const char *src, size_t n);
+/* Offset of the first invalid UTF-8 sequence or NUL byte in s, or n when there is none. */
+size_t rec_utf8_check(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,22 @@
+/* sent.h - sentence boundaries in English news text.
+ * A splitter holds the abbreviation lists (loaded once); spans index the caller's text. */
+#ifndef NF_SENT_H
+#define NF_SENT_H
+#include <stddef.h>
+
+/* A sentence: bytes [start, end) of the text, outer white space trimmed; para counts
+ * paragraphs (runs of text between line breaks) from 1. */
+typedef struct { size_t start, end; int para; } nf_span;
+
+typedef struct nf_splitter nf_splitter;
+
+/* Loads data/abbreviations.tsv and data/sentence_starters.tsv, plus extra_abbrev (a file of
+ * one abbreviation per line, without its final period) when not NULL. join_lines: a single
+ * line break inside a sentence is a space (text copied from PDFs); default: it ends one. */
+nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines);
+void nf_splitter_free(nf_splitter *s);
+/* Splits text[0, len) into sentences in order; *spans grows (realloc) as needed.
+ * Returns the number of sentences. */
+size_t nf_split(const nf_splitter *s, const char *text, size_t len, nf_span **spans, size_t *cap);
+
+#endif

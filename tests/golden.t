@@ -1,0 +1,37 @@
+#!/bin/sh
+# Golden cases: tests/cases/TOOL/CASE/ holds cmd (a shell command run in that folder with the
+# tools on PATH), optional in (its stdin), expout, and optional experr and status (default 0).
+# Prints TAP. UPDATE=1 rewrites expout/experr/status from what the tools print now.
+# CASES=DIR limits the run to one tool's cases (e.g. CASES=tests/cases/quotes).
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "$top/${BIN:-bin}" && pwd) || exit 1
+PATH="$bin:$PATH"; export PATH
+NEWSFILTER_DATA="$top/data"; export NEWSFILTER_DATA
+LC_ALL=C; export LC_ALL
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+n=0; fail=0
+list=$(find "${CASES:-$top/tests/cases}" -name cmd -type f | sort)
+for c in $list; do
+	d=$(dirname "$c"); name=${d#$top/tests/cases/}
+	n=$((n + 1))
+	in=/dev/null; [ -f "$d/in" ] && in="$d/in"
+	(cd "$d" && sh ./cmd <"$in" >"$tmp/out" 2>"$tmp/err"); st=$?
+	want_st=0; [ -f "$d/status" ] && want_st=$(cat "$d/status")
+	if [ -n "$UPDATE" ]; then
+		cp "$tmp/out" "$d/expout"
+		if [ -s "$tmp/err" ]; then cp "$tmp/err" "$d/experr"; else rm -f "$d/experr"; fi
+		if [ "$st" != 0 ]; then echo "$st" >"$d/status"; else rm -f "$d/status"; fi
+		echo "ok $n - $name # updated"; continue
+	fi
+	why=""
+	[ "$st" = "$want_st" ] || why="exit status $st, expected $want_st"
+	cmp -s "$tmp/out" "$d/expout" || why="${why:+$why; }stdout differs"
+	if [ -f "$d/experr" ]; then cmp -s "$tmp/err" "$d/experr" || why="${why:+$why; }stderr differs"; fi
+	if [ -z "$why" ]; then echo "ok $n - $name"; else
+		echo "not ok $n - $name: $why"; fail=$((fail + 1))
+		diff "$d/expout" "$tmp/out" | head -20 | sed 's/^/# /'
+		[ -f "$d/experr" ] && diff "$d/experr" "$tmp/err" | head -5 | sed 's/^/# /'
+	fi
+done
+echo "1..$n"
+[ "$fail" = 0 ]

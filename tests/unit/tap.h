@@ -1,0 +1,12 @@
+/* tap.h - the smallest test harness: ok(cond, name) prints "ok - name" or "not ok - name". */
+#ifndef NF_TAP_H
+#define NF_TAP_H
+#include <stdio.h>
+static int tap_failed;
+#define ok(cond, ...) do { \
+	int ok_ = (cond); tap_failed |= !ok_; \
+	printf("%s - ", ok_ ? "ok" : "not ok"); printf(__VA_ARGS__); printf("\n"); \
+	if (!ok_) printf("# failed at %s:%d\n", __FILE__, __LINE__); \
+} while (0)
+#define tap_done() (tap_failed ? 1 : 0)
+#endif
