@@ -62,8 +62,8 @@ demo: deps
 	@$(BIN)/clean tests/sample/page.html | $(BIN)/sentences | $(BIN)/quotes
 	@echo "== bin/clean tests/sample/page.html | bin/entities (people)"
 	@$(BIN)/clean tests/sample/page.html | $(BIN)/entities | awk -F'\t' 'NR==1 || $$5=="PER"'
-	@echo "== bin/clean tests/sample/page.html | bin/stance -t 'the city building a tram line'"
-	@$(BIN)/clean tests/sample/page.html | $(BIN)/stance -t 'the city building a tram line'
+	@echo "== bin/clean tests/sample/page.html | bin/stance -t 'Riverton building a tram line'"
+	@$(BIN)/clean tests/sample/page.html | $(BIN)/stance -t 'Riverton building a tram line'
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)
