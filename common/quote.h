@@ -1,0 +1,33 @@
+/* quote.h - quotations and their speakers: direct and partial quotes in quotation marks, and
+ * indirect (reported) speech, each attributed to a canonical speaker.
+ * An nf_quotes result owns its strings; nf_quotes_run clears and refills it. */
+#ifndef NF_QUOTE_H
+#define NF_QUOTE_H
+#include "ent.h"
+#include "sent.h"
+
+enum { NF_Q_DIRECT, NF_Q_PARTIAL, NF_Q_INDIRECT };
+extern const char *const nf_quote_type_name[3];   /* "direct", "partial", "indirect" */
+
+typedef struct {
+	int type;                 /* NF_Q_DIRECT ... */
+	size_t start, end;        /* the quoted words, without the marks */
+	int sent;                 /* sentence (from 1) where the quote starts */
+	int cluster;              /* the speaker's entity in nf_entities.c, or -1 */
+	char *speaker;            /* canonical speaker name, or NULL when unattributed */
+	char *mention;            /* the words naming the speaker in the text, or NULL */
+	char *cue;                /* the cue word ("said", "told", "according to"), or NULL */
+	size_t mention_start, mention_end;   /* where those words are (0, 0 when none) */
+} nf_quote;
+
+typedef struct { nf_quote *q; size_t n, cap; } nf_quotes;
+
+typedef struct nf_quoter nf_quoter;
+nf_quoter *nf_quoter_new(void);       /* loads the cue lists from the data directory */
+void nf_quoter_free(nf_quoter *qt);
+/* Finds the quotes of one document, given its sentences and entities. */
+void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
+		   const nf_entities *ents, nf_quotes *out);
+void nf_quotes_free(nf_quotes *q);
+
+#endif
