@@ -4,7 +4,8 @@
 # Prints TAP. UPDATE=1 rewrites expout/experr/status from what the tools print now.
 # CASES=DIR limits the run to one tool's cases (e.g. CASES=tests/cases/quotes).
 top=$(cd "$(dirname "$0")/.." && pwd)
-bin=$(cd "$top/${BIN:-bin}" && pwd) || exit 1
+case ${BIN:-bin} in /*) bin=$BIN;; *) bin=$top/${BIN:-bin};; esac
+bin=$(cd "$bin" && pwd) || exit 1
 PATH="$bin:$PATH"; export PATH
 NEWSFILTER_DATA="$top/data"; export NEWSFILTER_DATA
 LC_ALL=C; export LC_ALL

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every man page passes mandoc -Tlint, and every option a tool's --help lists is in its page.
 top=$(cd "$(dirname "$0")/.." && pwd)
-bin="$top/${BIN:-bin}"
+case ${BIN:-bin} in /*) bin=$BIN;; *) bin=$top/${BIN:-bin};; esac
 n=0; fail=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 for m in "$top"/man/*.[15]; do

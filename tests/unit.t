@@ -3,7 +3,8 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 NEWSFILTER_DATA="$top/data"; export NEWSFILTER_DATA
 n=0; st=0
-for u in "$top/${BUILD:-build}"/unit/*; do
+case ${BUILD:-build} in /*) ub=$BUILD;; *) ub=$top/${BUILD:-build};; esac
+for u in "$ub"/unit/*; do
 	[ -x "$u" ] || continue
 	out=$("$u" 2>&1) || st=1
 	while IFS= read -r line; do
