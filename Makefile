@@ -11,6 +11,8 @@ PKGS = libcsv libpcre2-8 libutf8proc libxml-2.0
 WARN = -Wall -Wextra -Wpedantic
 CFLAGS ?= -O2 -g
 ifeq ($(SANITIZE),1)
+export BIG_MB = 8
+export TINY = 100000
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 BUILD := $(BUILD)-san
 BIN := $(BIN)-san
@@ -43,7 +45,7 @@ $(BUILD)/common $(BUILD)/cmd $(BUILD)/unit $(BIN):
 	mkdir -p $@
 
 # Checks the build dependencies; installs them with apt when run as root.
-DEB_PKGS = libcsv-dev libpcre2-dev libutf8proc-dev libxml2-dev mandoc pkg-config
+DEB_PKGS = libcsv-dev libpcre2-dev libutf8proc-dev libxml2-dev mandoc pkg-config time parallel
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
@@ -67,7 +69,7 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)
-	BIN=$(BIN) BUILD=$(BUILD) prove -f tests/unit.t tests/golden.t tests/man.t
+	BIN=$(BIN) BUILD=$(BUILD) prove -f tests/unit.t tests/golden.t tests/man.t tests/bad.t
 
 eval: all
 	@sh eval/run.sh

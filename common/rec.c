@@ -18,6 +18,7 @@ struct rec_reader {
 	const char *name;
 	int flags;
 	long line, rec_start;                 /* current line, line of last record */
+	long parse_start;                     /* CSV: line where the record being parsed began */
 	size_t ncols;                         /* from the header; 0 before it */
 	char *raw; size_t raw_len, raw_cap;   /* raw record bytes */
 	nf_str *fields; size_t fields_cap;
@@ -27,7 +28,8 @@ struct rec_reader {
 	struct csv_parser csv;
 	record *queue; size_t qlen, qcap, qpos; /* records parsed from the last chunk */
 	record cur;                             /* record being built by the callbacks */
-	int csv_eof;
+	char chunk[65536]; size_t chunk_len, chunk_pos;
+	int csv_eof, csv_bad;
 };
 
 static void rec_field_add(record *r, const char *p, size_t n)
@@ -60,12 +62,12 @@ static void csv_cb_record(int c, void *data)
 		r->qcap = r->qcap ? 2 * r->qcap : 16;
 		r->queue = nf_xrealloc(r->queue, r->qcap * sizeof *r->queue);
 	}
-	r->cur.line = r->rec_start;
+	r->cur.line = r->parse_start;
 	r->queue[r->qlen++] = r->cur;
 	memset(&r->cur, 0, sizeof r->cur);
 	if (c == '\n' || c == '\r' || c == -1)
 		r->line++;
-	r->rec_start = r->line;
+	r->parse_start = r->line;
 }
 
 /* libcsv trims blanks around unquoted fields unless told nothing is a space. */
@@ -77,7 +79,7 @@ rec_reader *rec_open(FILE *f, const char *name, int flags)
 	r->f = f;
 	r->name = name;
 	r->flags = flags;
-	r->line = r->rec_start = 1;
+	r->line = r->rec_start = r->parse_start = 1;
 	if (flags & REC_CSV) {
 		if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 			nf_die("out of memory");
@@ -272,53 +274,91 @@ static void raw_from_record(rec_reader *r, const record *x)
 	r->raw[r->raw_len++] = '\n';
 }
 
+static void csv_restart(rec_reader *r)
+{
+	csv_free(&r->csv);
+	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		nf_die("out of memory");
+	csv_set_space_func(&r->csv, csv_no_space);
+	record_free(&r->cur);
+	memset(&r->cur, 0, sizeof r->cur);
+}
+
+/* Parses input until a record is queued, the input ends, or a CSV error is found. */
+static void csv_fill(rec_reader *r)
+{
+	while (r->qpos == r->qlen && !r->csv_eof && !r->csv_bad) {
+		r->qpos = r->qlen = 0;
+		if (r->chunk_pos == r->chunk_len) {
+			r->chunk_len = fread(r->chunk, 1, sizeof r->chunk, r->f);
+			r->chunk_pos = 0;
+			if (!r->bom_checked) {
+				r->bom_checked = 1;
+				if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0)
+					r->chunk_pos = 3;
+			}
+		}
+		if (r->chunk_len == 0) {
+			if (ferror(r->f)) {
+				r->io_err = errno ? errno : EIO;
+				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+			}
+			r->csv_eof = 1;
+			if (csv_fini(&r->csv, csv_cb_field, csv_cb_record, r) != 0)
+				r->csv_bad = 1;          /* an open quote at the end of input */
+			return;
+		}
+		size_t len = r->chunk_len - r->chunk_pos;
+		size_t used = csv_parse(&r->csv, r->chunk + r->chunk_pos, len, csv_cb_field, csv_cb_record, r);
+		r->chunk_pos += used;
+		if (used < len)
+			r->csv_bad = 1;                  /* reported after the records before it */
+	}
+}
+
+/* After a CSV error: drops the rest of the bad line and restarts the parser after it. */
+static void csv_skip_line(rec_reader *r)
+{
+	for (;;) {
+		if (r->chunk_pos == r->chunk_len) {
+			r->chunk_len = fread(r->chunk, 1, sizeof r->chunk, r->f);
+			r->chunk_pos = 0;
+			if (r->chunk_len == 0)
+				break;
+		}
+		char *nl = memchr(r->chunk + r->chunk_pos, '\n', r->chunk_len - r->chunk_pos);
+		if (nl) {
+			r->chunk_pos = (size_t)(nl - r->chunk) + 1;
+			break;
+		}
+		r->chunk_pos = r->chunk_len;
+	}
+	r->line++;
+	r->parse_start = r->line;
+	csv_restart(r);
+}
+
 static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 {
 	if (r->qpos > 0) {                   /* the record handed out last time */
 		record_free(&r->queue[r->qpos - 1]);
 		memset(&r->queue[r->qpos - 1], 0, sizeof(record));
 	}
-	while (r->qpos == r->qlen) {
-		r->qpos = r->qlen = 0;
-		if (r->csv_eof)
-			return REC_EOF;
-		char chunk[65536];
-		size_t got = fread(chunk, 1, sizeof chunk, r->f);
-		if (got == 0) {
-			if (ferror(r->f)) {
-				r->io_err = errno ? errno : EIO;
-				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
-			}
-			r->csv_eof = 1;
-			if (csv_fini(&r->csv, csv_cb_field, csv_cb_record, r) != 0) {
-				record_free(&r->cur);
-				memset(&r->cur, 0, sizeof r->cur);
-				snprintf(r->err, sizeof r->err, "CSV: %s at end of input", csv_strerror(csv_error(&r->csv)));
-				r->raw_len = 0;
-				return REC_BAD;
-			}
-			continue;
-		}
-		char *p = chunk;
-		if (!r->bom_checked) {
-			r->bom_checked = 1;
-			if (got >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-				p += 3;
-				got -= 3;
-			}
-		}
-		if (csv_parse(&r->csv, p, got, csv_cb_field, csv_cb_record, r) != got) {
-			/* A malformed quote: report it, then restart the parser after this line. */
-			snprintf(r->err, sizeof r->err, "CSV: %s", csv_strerror(csv_error(&r->csv)));
-			csv_free(&r->csv);
-			csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-			csv_set_space_func(&r->csv, csv_no_space);
-			record_free(&r->cur);
-			memset(&r->cur, 0, sizeof r->cur);
-			r->csv_eof = 1;
+	csv_fill(r);
+	if (r->qpos == r->qlen) {
+		if (r->csv_bad) {
+			snprintf(r->err, sizeof r->err, "%s", r->csv_eof ? "CSV: quoted field not closed at end of input"
+				 : "CSV: malformed quoting (a quote inside an unquoted field, or text after a closing one)");
+			r->rec_start = r->parse_start;
 			r->raw_len = 0;
+			r->csv_bad = 0;
+			if (!r->csv_eof)
+				csv_skip_line(r);
+			else
+				csv_restart(r);
 			return REC_BAD;
 		}
+		return REC_EOF;
 	}
 	record *x = &r->queue[r->qpos++];
 	r->rec_start = x->line;
