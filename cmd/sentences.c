@@ -4,6 +4,7 @@
 #include "sent.h"
 #include "util.h"
 #include <stdlib.h>
+#include <string.h>
 
 static const char usage_line[] = "Usage: sentences [OPTION]... [FILE]...\n";
 
@@ -20,18 +21,34 @@ static void usage(void)
 	printf("\nOutput columns: id sent start end para text\n");
 }
 
+typedef struct {
+	nf_splitter *sp;
+	int join;
+	nf_span *spans;        /* reused from document to document */
+	size_t cap;
+	char *buf;             /* join_lines: the sentence with its line breaks made spaces */
+	size_t bufcap;
+} state;
+
 static int process(nf_run *run, const nf_doc *doc, void *arg)
 {
-	static nf_span *spans;
-	static size_t cap;
-	size_t n = nf_split(arg, doc->text, doc->len, &spans, &cap);
+	state *st = arg;
+	size_t n = nf_split(st->sp, doc->text, doc->len, &st->spans, &st->cap);
+	nf_span *spans = st->spans;
 	for (size_t i = 0; i < n; i++) {
 		nf_out(run, doc->id.p, doc->id.n);
 		nf_out_long(run, (long)i + 1);
 		nf_out_long(run, (long)spans[i].start);
 		nf_out_long(run, (long)spans[i].end);
 		nf_out_long(run, spans[i].para);
-		nf_out(run, doc->text + spans[i].start, spans[i].end - spans[i].start);
+		const char *p = doc->text + spans[i].start;
+		size_t len = spans[i].end - spans[i].start;
+		if (st->join && memchr(p, '\n', len)) {
+			nf_grow((void **)&st->buf, &st->bufcap, len, 1);
+			len = nf_sent_join(p, len, st->buf);
+			p = st->buf;
+		}
+		nf_out(run, p, len);
 		nf_out_end(run);
 	}
 	return 0;
@@ -63,12 +80,14 @@ int main(int argc, char **argv)
 	}
 	free(longopts);
 	nf_data_dir_set(o.data_dir);
-	nf_splitter *sp = nf_splitter_new(abbrev, join);
+	state st = { nf_splitter_new(abbrev, join), join, NULL, 0, NULL, 0 };
 	static const char *const cols[] = { "id", "sent", "start", "end", "para", "text", NULL };
 	nf_run *run = nf_run_new(&o, cols);
-	nf_run_files(run, argc - optind, argv + optind, process, sp);
+	nf_run_files(run, argc - optind, argv + optind, process, &st);
 	int status = nf_run_finish(run);
 	nf_run_free(run);
-	nf_splitter_free(sp);
+	nf_splitter_free(st.sp);
+	free(st.spans);
+	free(st.buf);
 	return status;
 }

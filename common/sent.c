@@ -1,15 +1,21 @@
-/* sent.c - a rule-based sentence splitter: candidate ends are . ! ? and ellipses; the word
- * before and the word after decide (abbreviations, initials, numbers, lower-case
- * continuations). Line breaks end sentences unless join_lines is set. */
+/* sent.c - a rule-based sentence splitter. One pass over the text stops only at bytes that can
+ * matter (. ! ? ) line breaks and the first byte of UTF-8 punctuation); at a candidate end the
+ * word before and the word after decide (abbreviations, initials, numbers, lower-case
+ * continuations, introductory time phrases, list markers, ellipsis forms). Line breaks end
+ * sentences unless join_lines is set. The splitter is read-only after nf_splitter_new, so one
+ * splitter may serve several threads. */
 #include "sent.h"
 #include "data.h"
 #include "util.h"
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct nf_splitter {
 	nf_map *abbrev;     /* lower-case abbreviation -> class */
 	nf_map *starters;   /* lower-case words that often begin a sentence */
+	nf_map *timewords;  /* words of an introductory time phrase ("at", "shortly", "after") */
 	int join_lines;
 };
 
@@ -19,21 +25,35 @@ static void add_abbrev(const nf_str *f, size_t n, long line, void *arg)
 {
 	(void)line;
 	nf_map *m = arg;
-	if (n < 1 || f[0].n == 0)
+	if (n < 1 || f[0].n == 0 || f[0].n > 60)
 		return;
 	long cls = AB_OTHER;
 	if (n > 1 && f[1].n == 5 && memcmp(f[1].p, "title", 5) == 0)
 		cls = AB_TITLE;
 	else if (n > 1 && f[1].n == 4 && memcmp(f[1].p, "time", 4) == 0)
 		cls = AB_TIME;
-	char *t = nf_xstrndup(f[0].p, f[0].n);
-	if (t[0] >= 'A' && t[0] <= 'Z')
+	char t[64];
+	size_t k = 0;
+	for (size_t i = 0; i < f[0].n; i++) {
+		char ch = f[0].p[i];
+		if (ch == '.')
+			continue;                 /* "a.m" and "am" are one key, as in the text */
+		t[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+	}
+	if (k == 0)
+		return;
+	if (f[0].p[0] >= 'A' && f[0].p[0] <= 'Z')
 		cls |= AB_CAPITAL;
-	for (size_t i = 0; i < f[0].n; i++)
-		if (t[i] >= 'A' && t[i] <= 'Z')
-			t[i] = (char)(t[i] + 32);
-	nf_map_put(m, t, f[0].n, (void *)(intptr_t)cls);
-	free(t);
+	void **slot = nf_map_slot(m, t, k, 1);
+	long old = (long)(intptr_t)*slot;
+	/* the same key twice ("ft" foot and "Ft" fort): keep the stronger class, and the
+	 * capital-only restriction only if every entry has it */
+	if (old) {
+		long oc = old & ~AB_CAPITAL, nc = cls & ~AB_CAPITAL;
+		long cap = (old & AB_CAPITAL) && (cls & AB_CAPITAL) ? AB_CAPITAL : 0;
+		cls = (oc > nc ? oc : nc) | cap;
+	}
+	*slot = (void *)(intptr_t)cls;
 }
 
 nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
@@ -42,6 +62,7 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 	s->abbrev = nf_xcalloc(1, sizeof *s->abbrev);
 	nf_data_load("abbreviations.tsv", "abbrev\tclass", add_abbrev, s->abbrev);
 	s->starters = nf_data_set("sentence_starters.tsv", "word", 1);
+	s->timewords = nf_data_set("sent_time_openers.tsv", "word", 1);
 	s->join_lines = join_lines;
 	if (extra_abbrev) {
 		FILE *f = fopen(extra_abbrev, "r");
@@ -52,8 +73,11 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 			size_t n = strcspn(line, "\t\r\n");
 			while (n && line[n - 1] == '.')
 				n--;
-			if (n && line[0] != '#')
-				add_abbrev(&(nf_str){ line, n }, 1, 0, s->abbrev);
+			size_t a = 0;
+			while (a < n && line[a] == ' ')
+				a++;
+			if (n > a && line[a] != '#')
+				add_abbrev(&(nf_str){ line + a, n - a }, 1, 0, s->abbrev);
 		}
 		fclose(f);
 	}
@@ -66,10 +90,21 @@ void nf_splitter_free(nf_splitter *s)
 		return;
 	nf_map_free(s->abbrev);
 	nf_map_free(s->starters);
+	nf_map_free(s->timewords);
 	free(s->abbrev);
 	free(s->starters);
+	free(s->timewords);
 	free(s);
 }
+
+/* Bytes the main loop stops at. */
+static const unsigned char stop_byte[256] = {
+	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1,
+};
+
+static int ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 static int is_space(const char *t, size_t i, size_t len, size_t *w)
 {
@@ -82,6 +117,15 @@ static int is_space(const char *t, size_t i, size_t len, size_t *w)
 		return 1;
 	}
 	return 0;
+}
+
+/* Is the byte before i white space (or i the start)? */
+static int space_before(const char *t, size_t i)
+{
+	if (i == 0)
+		return 1;
+	unsigned char c = (unsigned char)t[i - 1];
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c == 0xA0 && i >= 2 && (unsigned char)t[i - 2] == 0xC2);
 }
 
 /* Closing quote or bracket at i (ASCII or ” ’ » ›); returns its length or 0. */
@@ -122,47 +166,141 @@ static int is_ellipsis_char(const char *t, size_t i, size_t len)
 	       (unsigned char)t[i + 2] == 0xA6;
 }
 
-static int ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+/* A list bullet at i (• ‣ ⁃ ◦ ▪ ►); returns its length or 0. */
+static size_t bullet_at(const char *t, size_t i, size_t len)
+{
+	if (i + 2 >= len || (unsigned char)t[i] != 0xE2)
+		return 0;
+	unsigned char b = (unsigned char)t[i + 1], d = (unsigned char)t[i + 2];
+	if ((b == 0x80 && (d == 0xA2 || d == 0xA3)) || (b == 0x81 && d == 0x83) ||
+	    (b == 0x97 && d == 0xA6) || (b == 0x96 && (d == 0xAA || d == 0xBA)))
+		return 3;
+	return 0;
+}
 
-/* Is the character at i an upper-case letter (ASCII, or a Latin/Greek/Cyrillic capital)? */
+/* Is the character at i an upper-case letter (ASCII, Latin-1, Latin Extended-A, Greek,
+ * Cyrillic capital)? */
 static int upper_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c < 0x80)
 		return ascii_upper(c);
-	if (i + 1 >= len)
+	if (c < 0xC3 || c > 0xD0 || i + 1 >= len)
 		return 0;
 	unsigned cp = (unsigned)(c & 0x1F) << 6 | ((unsigned char)t[i + 1] & 0x3F);
-	if (c >= 0xC3 && c <= 0xC3)
-		return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
-	if (c == 0xD0)
-		return cp >= 0x400 && cp <= 0x42F;       /* Cyrillic capitals */
-	return 0;
+	if (cp >= 0xC0 && cp <= 0xDE)
+		return cp != 0xD7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return (cp & 1) == 0 && cp != 0x138;     /* Latin Extended-A pairs: capital even */
+	if (cp >= 0x391 && cp <= 0x3AB)
+		return 1;                                 /* Greek capitals */
+	return cp >= 0x400 && cp <= 0x42F;           /* Cyrillic capitals */
+}
+
+static int lower_at(const char *t, size_t i, size_t len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c < 0x80)
+		return ascii_lower(c);
+	if (c < 0xC3 || c > 0xD1 || i + 1 >= len)
+		return 0;
+	unsigned cp = (unsigned)(c & 0x1F) << 6 | ((unsigned char)t[i + 1] & 0x3F);
+	if (cp >= 0xDF && cp <= 0xFF)
+		return cp != 0xF7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return (cp & 1) == 1;
+	if (cp >= 0x3AC && cp <= 0x3CE)
+		return 1;
+	return cp >= 0x430 && cp <= 0x45F;
 }
 
 typedef struct {
 	const nf_splitter *s;
 	const char *t;
 	size_t len;
+	size_t start;          /* where the current sentence begins */
+	int list_kind;         /* 0 none, 1 numbers, 2 letters: the list being read */
+	long list_next;        /* the item number expected next */
+	size_t join_term, join_blank;   /* join_lines look-ahead cache (next terminator, blank line) */
+	size_t line_start;     /* where the current line begins */
+	size_t list_pos;       /* where the last list marker was seen */
 } ctx;
 
-/* The word ending just before position end (letters, digits, dots, apostrophes). */
-static void word_before(const ctx *c, size_t end, size_t *ws)
+/* The start of the word ending just before position end (stops at white space and at
+ * opening brackets and quotes). */
+static size_t word_before(const ctx *c, size_t end)
 {
 	size_t i = end;
-	while (i > 0) {
+	while (i > c->start) {
 		unsigned char ch = (unsigned char)c->t[i - 1];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '(' || ch == '"' || ch == '[' || ch == '/')
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '(' || ch == '"' || ch == '[' || ch == '/')
 			break;
 		if (ch == 0xA0 && i >= 2 && (unsigned char)c->t[i - 2] == 0xC2)
 			break;
-		if (ch == 0x9C && i >= 3 && (unsigned char)c->t[i - 3] == 0xE2)   /* “ */
+		if (i >= 3 && (unsigned char)c->t[i - 3] == 0xE2 && (unsigned char)c->t[i - 2] == 0x80 &&
+		    (ch == 0x9C || ch == 0x98))                                   /* “ ‘ */
 			break;
 		i--;
 	}
-	*ws = i;
+	return i;
+}
+
+/* Looks up t[ws, end) minus its periods in the abbreviation list. */
+static long abbrev_class(const ctx *c, size_t ws, size_t end)
+{
+	char key[64];
+	size_t kn = 0;
+	for (size_t i = ws; i < end; i++) {
+		unsigned char ch = (unsigned char)c->t[i];
+		if (ch == '.')
+			continue;
+		if (kn == sizeof key)
+			return 0;
+		key[kn++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+	}
+	long cls = (long)(intptr_t)nf_map_get(c->s->abbrev, key, kn);
+	if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)c->t[ws]))
+		return 0;                                 /* "ill", not "Ill." */
+	return cls & ~AB_CAPITAL;
+}
+
+/* Is the word at i (ASCII letters and apostrophes, lower-cased) in set m? */
+static int word_in(const ctx *c, const nf_map *m, size_t i, size_t end)
+{
+	char w[32];
+	size_t n = 0;
+	for (; i < end && n < sizeof w; i++) {
+		unsigned char ch = (unsigned char)c->t[i];
+		if (!(ascii_upper(ch) || ascii_lower(ch) || ch == '\''))
+			break;
+		w[n++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+	}
+	return n > 0 && n < sizeof w && nf_map_has(m, w, n);
+}
+
+/* Is everything from the sentence start to ws an introductory time phrase ("At 5",
+ * "Shortly after 9")? Such a phrase cannot be a sentence of its own, so "a.m." there is
+ * followed by the rest of the sentence ("At 5 a.m. Mr. Smith went"). */
+static int time_phrase(const ctx *c, size_t ws)
+{
+	size_t i = c->start;
+	int words = 0;
+	while (i < ws) {
+		while (i < ws && (c->t[i] == ' ' || c->t[i] == '\t' || c->t[i] == ','))
+			i++;
+		if (i >= ws)
+			break;
+		size_t e = i;
+		while (e < ws && c->t[e] != ' ' && c->t[e] != '\t')
+			e++;
+		int num = ascii_digit((unsigned char)c->t[i]);
+		if (!num && !word_in(c, c->s->timewords, i, e))
+			return 0;
+		if (++words > 6)
+			return 0;
+		i = e;
+	}
+	return words > 0;
 }
 
 /* Decides whether the period at dot (text continues at next, the first non-space after it)
@@ -170,69 +308,78 @@ static void word_before(const ctx *c, size_t end, size_t *ws)
 static int period_ends(const ctx *c, size_t dot, size_t next)
 {
 	const char *t = c->t;
-	size_t ws;
-	word_before(c, dot, &ws);
+	size_t ws = word_before(c, dot);
 	size_t wn = dot - ws;
 	unsigned char nc = (unsigned char)t[next];
 	int next_upper = upper_at(t, next, c->len);
-	/* the word after, lower-cased, for the sentence-starter list */
-	char after[32];
-	size_t an = 0;
-	for (size_t i = next; i < c->len && an < sizeof after - 1; i++) {
-		unsigned char ch = (unsigned char)t[i];
-		if (!(ascii_upper(ch) || ascii_lower(ch) || ch == '\''))
-			break;
-		after[an++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
-	}
-	int starter = an > 0 && nf_map_has(c->s->starters, after, an);
 	if (wn == 0)
-		return next_upper || ascii_digit(nc) == 0;
-	/* strip leading punctuation like "(" already excluded; look up the word minus dots */
-	char key[64];
-	size_t kn = 0, letters = 0, dots = 0, digits = 0, uppers = 0;
-	for (size_t i = ws; i < dot && kn < sizeof key - 1; i++) {
+		return next_upper || !ascii_digit(nc);
+	size_t letters = 0, dots = 0, digits = 0, uppers = 0;
+	for (size_t i = ws; i < dot; i++) {
 		unsigned char ch = (unsigned char)t[i];
-		if (ch == '.') {
-			dots++;
-			continue;
-		}
-		if (ascii_digit(ch))
-			digits++;
-		if (ascii_upper(ch))
-			uppers++;
-		if (ascii_upper(ch) || ascii_lower(ch))
-			letters++;
-		key[kn++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+		dots += ch == '.';
+		digits += ascii_digit(ch);
+		uppers += ascii_upper(ch);
+		letters += ascii_upper(ch) || ascii_lower(ch);
 	}
-	long cls = (long)(intptr_t)nf_map_get(c->s->abbrev, key, kn);
-	if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)t[ws]))
-		cls = 0;                                  /* "ill", not "Ill." */
-	cls &= ~AB_CAPITAL;
+	long cls = abbrev_class(c, ws, dot);
 	if (ascii_digit(nc))                          /* "No. 5", "p. 55", "Jan. 6" */
 		return cls ? 0 : 1;
 	if (!next_upper)
 		return 0;                                 /* "U.S. for", "Co. at": continues */
 	if (cls == AB_TITLE)
 		return 0;                                 /* "Dr. Smith" */
-	if (cls == AB_TIME)
-		return 1;                                 /* "5 p.m. Mr. Smith" */
+	int starter = word_in(c, c->s->starters, next, c->len);
+	if (cls == AB_TIME)                           /* "at 6 p.m. Mr. Smith" ends; "At 5 a.m. Mr. Smith" not */
+		return !time_phrase(c, ws);
 	if (cls)
-		return starter;                           /* "Co. It closed", not "U.S. Government" */
+		return starter;                           /* "Co. It closed", not "Co. President" */
 	/* single capital letter: an initial ("E. Smith"), unless it is the pronoun after a
 	 * lower-case word ("you and I. Did") or a starter follows */
 	if (wn == 1 && uppers == 1) {
-		size_t pw;
 		if (t[ws] == 'I' && ws >= 2) {
-			word_before(c, ws - 1, &pw);
+			size_t pw = word_before(c, ws - 1);
 			if (pw < ws - 1 && ascii_lower((unsigned char)t[pw]))
 				return 1;
 		}
 		return starter && t[ws] != 'I' ? 1 : 0;
 	}
-	/* acronym with inner dots (U.S.A.) works like an abbreviation */
-	if (dots > 0 && letters <= 2 * (dots + 1) && digits == 0)
+	/* acronym with inner dots (U.S.A., a.m.) works like an abbreviation */
+	if (dots > 0 && letters <= 2 * (dots + 1) && digits == 0 && letters == wn - dots)
 		return starter;
 	return 1;
+}
+
+/* A period glued to the next word ("world.Today"): ends a sentence when a plain word or
+ * number precedes and a capitalised word follows; not in "example.Com", "U.S.Army", "Mr.Smith". */
+static int glued_end(const ctx *c, size_t dot, size_t next)
+{
+	const char *t = c->t;
+	if (next + 1 >= c->len || !ascii_upper((unsigned char)t[next]) || !ascii_lower((unsigned char)t[next + 1]))
+		return 0;
+	size_t ws = word_before(c, dot);
+	if (dot - ws < 2)
+		return 0;
+	for (size_t i = ws; i < dot; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (!(ascii_upper(ch) || ascii_lower(ch) || ascii_digit(ch) || ch == ',' || ch == '\'' || ch >= 0x80))
+			return 0;                             /* "a.b.Cd", "x@y.Com", "http://a.Bc" */
+	}
+	unsigned char last = (unsigned char)t[dot - 1];
+	if (!(ascii_lower(last) || ascii_digit(last)))
+		return 0;
+	/* the word after must not go on as an address, domain or file name ("Jane.Doe@x.com",
+	 * "Today.Com") */
+	for (size_t i = next; i < c->len; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (ch == ' ' || ch == '\n' || ch == '\t')
+			break;
+		if (ch == '@' || ch == '/' || ch == ':' || ch == '_' || ch == '=')
+			return 0;
+		if (ch == '.' && i + 1 < c->len && (ascii_lower((unsigned char)t[i + 1]) || ascii_upper((unsigned char)t[i + 1])))
+			return 0;
+	}
+	return abbrev_class(c, ws, dot) == 0;
 }
 
 static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t a, size_t b, int para)
@@ -255,12 +402,113 @@ static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t 
 	(*spans)[(*n)++] = (nf_span){ a, b, para };
 }
 
+/* Skips white space and bullets from i; returns the first other position. */
+static size_t skip_lead(const char *t, size_t i, size_t len)
+{
+	size_t w;
+	while (i < len) {
+		if (t[i] == '\n' || is_space(t, i, len, &w))
+			i += t[i] == '\n' ? 1 : w;
+		else if ((w = bullet_at(t, i, len)) > 0 || t[i] == '-' || t[i] == '*')
+			i += w ? w : 1;
+		else
+			break;
+	}
+	return i;
+}
+
+/* A list item marker ends at position p (a '.' or ')'): "1.", "2)", "3.)", "a.", "b)". Sets
+ * *ws to where its number starts, *end past it, *kind and *val; returns 1 if it is one. */
+static int list_marker(const ctx *c, size_t p, size_t *ws, size_t *end, int *kind, long *val)
+{
+	const char *t = c->t;
+	size_t i = p;
+	while (i > 0 && ascii_digit((unsigned char)t[i - 1]) && p - i < 3)
+		i--;
+	if (i < p && i > 0 && ascii_digit((unsigned char)t[i - 1]))
+		return 0;                                 /* four digits or more: a year */
+	if (i < p) {
+		*kind = 1;
+		long v = 0;
+		for (size_t k = i; k < p; k++)
+			v = v * 10 + (t[k] - '0');
+		*val = v;
+	} else if (p > 0 && ascii_lower((unsigned char)t[p - 1]) && t[p - 1] <= 'z') {
+		i = p - 1;
+		*kind = 2;
+		*val = t[i] - 'a' + 1;
+	} else
+		return 0;
+	/* before the number: the start, white space, or a bullet ("⁃9.") */
+	if (i > 0 && !space_before(t, i) && !(i >= 3 && bullet_at(t, i - 3, c->len)))
+		return 0;
+	size_t e = p + 1;
+	if (t[p] == '.' && e < c->len && t[e] == ')')
+		e++;
+	if (e >= c->len || t[e] != ' ')
+		return 0;
+	size_t w, n = e;
+	while (n < c->len && is_space(t, n, c->len, &w))
+		n += w;
+	if (n >= c->len || t[n] == '\n' || lower_at(t, n, c->len))
+		return 0;
+	*ws = i;
+	*end = e;
+	return 1;
+}
+
+/* join_lines: may the line break at nl (next line starting at j) be a space? Only inside a
+ * sentence that goes on to a final stop before the paragraph ends: lines without one
+ * (menus, lists, headlines) keep their breaks. */
+static int join_here(ctx *c, size_t nl, size_t j)
+{
+	const char *t = c->t;
+	size_t p = nl;
+	while (p > c->start && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r'))
+		p--;
+	if (p <= c->start || skip_lead(t, c->start, p) >= p)
+		return 0;                                 /* nothing on this line yet */
+	unsigned char last = (unsigned char)t[p - 1];
+	unsigned char first = (unsigned char)t[j];
+	if (!(lower_at(t, j, c->len) || ascii_digit(first) || last == ',' || last == ';' || last == '-' || last == '('))
+		return 0;
+	if (c->join_term < j) {
+		size_t k = j;
+		while (k < c->len && t[k] != '.' && t[k] != '!' && t[k] != '?')
+			k++;
+		c->join_term = k;
+	}
+	if (c->join_blank < j) {
+		size_t k = j, w;
+		for (;;) {
+			const char *q = memchr(t + k, '\n', c->len - k);
+			if (!q) {
+				k = c->len;
+				break;
+			}
+			k = (size_t)(q - t);
+			size_t m = k + 1;
+			while (m < c->len && is_space(t, m, c->len, &w))
+				m += w;
+			if (m >= c->len || t[m] == '\n')
+				break;
+			k = m;
+		}
+		c->join_blank = k;
+	}
+	return c->join_term < c->len && c->join_term < c->join_blank;
+}
+
 size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans, size_t *cap)
 {
-	ctx c = { s, t, len };
-	size_t n = 0, start = 0, w, para_first = 0;
+	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0 };
+	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
-	for (size_t i = 0; i < len; i++) {
+	while (i < len) {
+		while (i < len && !stop_byte[(unsigned char)t[i]])
+			i++;
+		if (i >= len)
+			break;
 		unsigned char ch = (unsigned char)t[i];
 		if (ch == '\n') {
 			size_t j = i + 1;
@@ -270,33 +518,90 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 				j += t[j] == '\n' ? 1 : w;
 			}
 			if (s->join_lines && !blank && j < len) {
-				i = j - 1;
-				continue;                     /* a wrapped line: the sentence goes on */
+				if (join_here(&c, i, j)) {
+					i = j;
+					continue;             /* a wrapped line: the sentence goes on */
+				}
 			}
-			push(spans, cap, &n, t, start, i, para);
+			push(spans, cap, &n, t, c.start, i, para);
 			if (n > para_first) {             /* empty lines do not count */
 				para++;
 				para_first = n;
 			}
-			start = j;
-			i = j - 1;
+			if (blank)
+				c.list_kind = 0;
+			c.start = c.line_start = j;
+			i = j;
 			continue;
 		}
-		int ell = is_ellipsis_char(t, i, len);
-		if (ch != '.' && ch != '!' && ch != '?' && !ell)
+		if (ch == 0xE2 && !is_ellipsis_char(t, i, len)) {
+			size_t b = bullet_at(t, i, len);
+			/* a bullet after white space starts a list item */
+			if (b && i > c.start && space_before(t, i) && skip_lead(t, c.start, i) < i) {
+				push(spans, cap, &n, t, c.start, i, para);
+				c.start = i;
+			}
+			i += b ? b : 1;
 			continue;
+		}
+		size_t mws, mend;
+		int kind;
+		long val;
+		if ((ch == '.' || ch == ')') && list_marker(&c, i, &mws, &mend, &kind, &val)) {
+			size_t lead = skip_lead(t, c.start, mws);
+			if (lead == mws && (kind == 1 || val == 1 || (c.list_kind == 2 && val == c.list_next))) {
+				c.list_kind = kind;               /* "1." opening a sentence: an item */
+				c.list_next = val + 1;
+				c.list_pos = mws;
+				i = mend;
+				continue;
+			}
+			/* the next item on the same line ("1) Tea 2) Milk") */
+			if (kind == c.list_kind && val == c.list_next && c.list_pos >= c.line_start) {
+				size_t cut = mws;                 /* the next item: break before it */
+				if (cut >= 3 && bullet_at(t, cut - 3, len))
+					cut -= 3;
+				else if (cut >= 4 && t[cut - 1] == ' ' && bullet_at(t, cut - 4, len))
+					cut -= 4;
+				push(spans, cap, &n, t, c.start, cut, para);
+				c.start = cut;
+				c.list_next++;
+				c.list_pos = mws;
+				i = mend;
+				continue;
+			}
+		}
+		if (ch == ')') {
+			i++;
+			continue;
+		}
+		/* an elision in brackets, "[...]" or "(…)", is part of the sentence */
+		if (i > 0 && (t[i - 1] == '[' || t[i - 1] == '(')) {
+			size_t j = i;
+			while (j < len && (t[j] == '.' || is_ellipsis_char(t, j, len)))
+				j += t[j] == '.' ? 1 : 3;
+			if (j > i && j < len && (t[j] == ']' || t[j] == ')')) {
+				i = j + 1;
+				continue;
+			}
+		}
 		/* the run of terminators, including spaced ellipses ". . ." */
-		size_t j = i;
-		int has_q = 0, dots = 0;
+		size_t j = i, first_end = 0;
+		int has_q = 0, dots = 0, spaced_dots = 0, ell = 0;
 		for (;;) {
 			if (j < len && (t[j] == '.' || t[j] == '!' || t[j] == '?')) {
 				has_q |= t[j] != '.';
 				dots += t[j] == '.';
 				j++;
 			} else if (is_ellipsis_char(t, j, len)) {
-				dots += 3;
+				ell = 1;
 				j += 3;
-			} else if (j + 1 < len && t[j] == ' ' && t[j + 1] == '.' && dots > 0 && t[j - 1] == '.') {
+			} else if (j + 1 < len && t[j] == ' ' && t[j + 1] == '.' && t[j - 1] == '.' &&
+				   (j + 2 >= len || t[j + 2] == ' ' || t[j + 2] == '.' || t[j + 2] == '\n' ||
+				    closer_at(t, j + 2, len))) {
+				if (!first_end)
+					first_end = j;            /* "word. . . ." : the word's own period ends here */
+				spaced_dots = 1;
 				j++;                          /* ". . ." */
 			} else
 				break;
@@ -312,24 +617,65 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		while (spaced && next < len && (k = opener_at(t, next, len)) > 0)
 			next += k;
 		if (!spaced && next < len && t[next] != '\n') {
-			i = j - 1;                            /* "3.5", "e.g.x", "example.com", "Jr.'s" */
+			if (dots == 1 && !has_q && !ell && j == i + 1 && glued_end(&c, i, next)) {
+				push(spans, cap, &n, t, c.start, j, para);
+				c.start = j;
+			}
+			i = j;                            /* "3.5", "e.g.x", "example.com", "Jr.'s" */
 			continue;
 		}
 		int end;
-		if (next >= len || t[next] == '\n')
+		size_t cut = j;
+		int at_end = next >= len || t[next] == '\n';
+		if (spaced_dots) {
+			int detached = space_before(t, i);
+			if (detached)                     /* " . . ." elides; " . . . ." also ends */
+				end = dots >= 4 && (at_end || !lower_at(t, next, len));
+			else if (at_end)
+				end = 1;
+			else if (upper_at(t, next, len)) {
+				end = 1;                      /* "compounds. . . . The": ". . . The" goes on */
+				cut = first_end;
+			} else
+				end = 0;
+		} else if (at_end)
 			end = 1;
 		else if (dots >= 2 || ell)
 			end = upper_at(t, next, len);         /* ellipsis: ends only before a capital */
 		else if (has_q)
-			end = !ascii_lower((unsigned char)t[next]);
+			end = !lower_at(t, next, len);
 		else
 			end = period_ends(&c, i, next);
 		if (end) {
-			push(spans, cap, &n, t, start, j, para);
-			start = j;
+			push(spans, cap, &n, t, c.start, cut, para);
+			c.start = cut;
 		}
-		i = j - 1;
+		i = j;
 	}
-	push(spans, cap, &n, t, start, len, para);
+	push(spans, cap, &n, t, c.start, len, para);
 	return n;
+}
+
+size_t nf_sent_join(const char *p, size_t n, char *out)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		if (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n') {
+			size_t j = i;
+			int nl = 0;
+			while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\r' || p[j] == '\n'))
+				nl |= p[j++] == '\n';
+			if (nl) {
+				out[o++] = ' ';
+				i = j;
+				continue;
+			}
+			memcpy(out + o, p + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
+		out[o++] = p[i++];
+	}
+	return o;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores bin/sentences on the Golden Rules TSV given as argv[1] (format in its README).
 Prints failures on stderr and 'passed N/M' on stdout. Extra args are passed to sentences."""
-import subprocess, sys
+import os, subprocess, sys
 
 def unesc(s):
     out, i = [], 0
@@ -14,7 +14,7 @@ def unesc(s):
 
 rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding='utf-8')][1:]
 inp = 'id\ttext\n' + ''.join(f'{r[0]}\t{r[1]}\n' for r in rows)
-out = subprocess.run(['bin/sentences'] + sys.argv[2:], input=inp, capture_output=True, text=True).stdout
+out = subprocess.run([os.environ.get('SENTENCES', 'bin/sentences')] + sys.argv[2:], input=inp, capture_output=True, text=True).stdout
 got = {}
 lines = out.split('\n')
 hdr = lines[0].split('\t')
