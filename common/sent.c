@@ -16,6 +16,8 @@ struct nf_splitter {
 	nf_map *abbrev;     /* lower-case abbreviation -> class */
 	nf_map *starters;   /* lower-case words that often begin a sentence */
 	nf_map *timewords;  /* words of an introductory time phrase ("at", "shortly", "after") */
+	nf_map *attr_verbs; /* reporting verbs of a quote's attribution ("said", "told") */
+	nf_map *attr_follow;/* words that may follow them ("earlier", "on") */
 	int join_lines;
 };
 
@@ -63,6 +65,8 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 	nf_data_load("abbreviations.tsv", "abbrev\tclass", add_abbrev, s->abbrev);
 	s->starters = nf_data_set("sentence_starters.tsv", "word", 1);
 	s->timewords = nf_data_set("sent_time_openers.tsv", "word", 1);
+	s->attr_verbs = nf_data_set("sent_attribution_verbs.tsv", "word", 1);
+	s->attr_follow = nf_data_set("sent_attribution_follow.tsv", "word", 1);
 	s->join_lines = join_lines;
 	if (extra_abbrev) {
 		FILE *f = fopen(extra_abbrev, "r");
@@ -91,6 +95,10 @@ void nf_splitter_free(nf_splitter *s)
 	nf_map_free(s->abbrev);
 	nf_map_free(s->starters);
 	nf_map_free(s->timewords);
+	nf_map_free(s->attr_verbs);
+	nf_map_free(s->attr_follow);
+	free(s->attr_verbs);
+	free(s->attr_follow);
 	free(s->abbrev);
 	free(s->starters);
 	free(s->timewords);
@@ -286,12 +294,13 @@ static int time_phrase(const ctx *c, size_t ws)
 	size_t i = c->start;
 	int words = 0;
 	while (i < ws) {
-		while (i < ws && (c->t[i] == ' ' || c->t[i] == '\t' || c->t[i] == ','))
-			i++;
+		size_t w;
+		while (i < ws && (c->t[i] == '\n' || c->t[i] == ',' || is_space(c->t, i, c->len, &w)))
+			i += c->t[i] == '\n' || c->t[i] == ',' ? 1 : w;
 		if (i >= ws)
 			break;
 		size_t e = i;
-		while (e < ws && c->t[e] != ' ' && c->t[e] != '\t')
+		while (e < ws && !(c->t[e] == '\n' || is_space(c->t, e, c->len, &w)))
 			e++;
 		int num = ascii_digit((unsigned char)c->t[i]);
 		if (!num && !word_in(c, c->s->timewords, i, e))
@@ -301,6 +310,70 @@ static int time_phrase(const ctx *c, size_t ws)
 		i = e;
 	}
 	return words > 0;
+}
+
+/* The end of the word at i (letters, digits, apostrophes, hyphens, inner periods, UTF-8). */
+static size_t word_end(const ctx *c, size_t i)
+{
+	while (i < c->len) {
+		unsigned char ch = (unsigned char)c->t[i];
+		if (ascii_upper(ch) || ascii_lower(ch) || ascii_digit(ch) || ch == '\'' || ch == '-')
+			i++;
+		else if (ch >= 0x80 && !closer_at(c->t, i, c->len) && !is_ellipsis_char(c->t, i, c->len) &&
+			 !(ch == 0xC2 && i + 1 < c->len && (unsigned char)c->t[i + 1] == 0xA0))
+			i++;
+		else if (ch == '.' && i + 1 < c->len && ascii_upper((unsigned char)c->t[i + 1]))
+			i++;                      /* "U.S" */
+		else
+			break;
+	}
+	return i;
+}
+
+static size_t skip_blanks(const ctx *c, size_t i)
+{
+	while (i < c->len && (c->t[i] == ' ' || c->t[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* After a quotation closed with a period inside ("... for defence.”), is the text at i its
+ * attribution: a capitalised speaker of a few words, a reporting verb, then the end, a comma
+ * or a time word ("German Chancellor Olaf Scholz said earlier this week, ...")? */
+static int attribution(const ctx *c, size_t i)
+{
+	int words = 0;
+	for (;;) {
+		i = skip_blanks(c, i);
+		if (i >= c->len)
+			return 0;
+		size_t e = word_end(c, i);
+		if (e == i)
+			return 0;
+		if (words > 0 && word_in(c, c->s->attr_verbs, i, e)) {
+			/* an addressee may follow: "told Sky News" */
+			size_t k = skip_blanks(c, e);
+			for (int a = 0; a < 4 && k < c->len && upper_at(c->t, k, c->len); a++) {
+				size_t ke = word_end(c, k);
+				if (ke == k)
+					break;
+				k = skip_blanks(c, ke);
+			}
+			if (k >= c->len)
+				return 1;
+			char ch = c->t[k];
+			if (ch == '.' || ch == ',' || ch == ';' || ch == '\n' || ch == '!' || ch == '?')
+				return 1;
+			return word_in(c, c->s->attr_follow, k, word_end(c, k));
+		}
+		if (!upper_at(c->t, i, c->len) && !(e - i <= 3 && words > 0))
+			return 0;                         /* "of", "al" inside a name pass */
+		if (++words > 6)
+			return 0;
+		i = e;
+		if (i < c->len && c->t[i] == '.')
+			i++;                              /* "Gen." */
+	}
 }
 
 /* Decides whether the period at dot (text continues at next, the first non-space after it)
@@ -607,8 +680,11 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 				break;
 		}
 		size_t k;
-		while (j < len && (k = closer_at(t, j, len)) > 0)
+		int quoted = 0;
+		while (j < len && (k = closer_at(t, j, len)) > 0) {
+			quoted |= t[j] != ')' && t[j] != ']';
 			j += k;
+		}
 		size_t next = j;
 		while (next < len && is_space(t, next, len, &w))
 			next += w;
@@ -644,6 +720,8 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 			end = upper_at(t, next, len);         /* ellipsis: ends only before a capital */
 		else if (has_q)
 			end = !lower_at(t, next, len);
+		else if (quoted && next == j + 1 && upper_at(t, next, len) && attribution(&c, next))
+			end = 0;                          /* "... defence.” Olaf Scholz said earlier" */
 		else
 			end = period_ends(&c, i, next);
 		if (end) {
