@@ -1,0 +1,975 @@
+/* clean.c - the block model (see clean.h): blocks from HTML or text lines, features,
+ * classification, neighbour smoothing, main region, metadata. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "clean.h"
+#include "data.h"
+#include "hash.h"
+#include "html.h"
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+enum { P_DROP, P_CAPTION, P_SECTION, P_END, P_KINDS };
+static const char *const kind_names[P_KINDS] = { "drop", "caption", "section", "end" };
+
+static const char *const langs[] = { "en", "es", "fr", "de", "it", "pt", "ru", "uk" };
+#define NLANG ((int)(sizeof langs / sizeof langs[0]))
+
+typedef struct {
+	int kind;
+	size_t maxlen;
+	pcre2_code *re;
+} pattern;
+
+struct nf_cleaner {
+	nf_map stop;            /* lower-case word -> bit mask of the languages listing it */
+	pattern *pat;
+	size_t npat, pat_cap;
+	pcre2_code *all;        /* every pattern in one alternation, each behind a (*MARK) */
+	size_t all_maxlen;
+	pcre2_code *byline;
+	nf_buf alt;             /* the alternation's source while loading */
+};
+
+/* ---- loading ---- */
+
+static pcre2_code *compile(const char *src, size_t n, const char *file, long line, uint32_t flags)
+{
+	int err;
+	PCRE2_SIZE eoff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, n, PCRE2_UTF | PCRE2_UCP | flags,
+				       &err, &eoff, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		nf_die("%s:%ld: bad pattern at offset %zu: %s", file, line, (size_t)eoff, (char *)msg);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter if no JIT */
+	return re;
+}
+
+static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
+{
+	nf_cleaner *c = arg;
+	if (n < 3)
+		nf_die("boilerplate.tsv:%ld: expected kind, maxlen and pattern", line);
+	int kind = -1;
+	for (int k = 0; k < P_KINDS; k++)
+		if (f[0].n == strlen(kind_names[k]) && !memcmp(f[0].p, kind_names[k], f[0].n))
+			kind = k;
+	if (kind < 0)
+		nf_die("boilerplate.tsv:%ld: unknown kind '%.*s'", line, (int)f[0].n, f[0].p);
+	size_t maxlen = 0;
+	for (size_t i = 0; i < f[1].n; i++) {
+		if (f[1].p[i] < '0' || f[1].p[i] > '9')
+			nf_die("boilerplate.tsv:%ld: maxlen is not a number", line);
+		maxlen = maxlen * 10 + (size_t)(f[1].p[i] - '0');
+	}
+	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
+	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
+				       compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS) };
+	nf_buf_addf(&c->alt, "%s(*MARK:%zu)(?:%.*s)", c->npat > 1 ? "|" : "", c->npat - 1, (int)f[2].n, f[2].p);
+	if (!maxlen || maxlen > c->all_maxlen)
+		c->all_maxlen = maxlen ? maxlen : SIZE_MAX;
+}
+
+typedef struct { nf_cleaner *c; int lang; } stop_arg;
+
+static void load_stop(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	stop_arg *a = arg;
+	if (!n || !f[0].n)
+		return;
+	void **slot = nf_map_slot(&a->c->stop, f[0].p, f[0].n, 1);
+	*slot = (void *)((uintptr_t)*slot | (1u << a->lang));
+}
+
+nf_cleaner *nf_cleaner_new(void)
+{
+	nf_cleaner *c = nf_xcalloc(1, sizeof *c);
+	nf_map_init(&c->stop);
+	for (int l = 0; l < NLANG; l++) {
+		char name[64];
+		snprintf(name, sizeof name, "stopwords_%s.tsv", langs[l]);
+		stop_arg a = { c, l };
+		nf_data_load(name, "word", load_stop, &a);
+	}
+	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern", load_pattern, c);
+	/* the same patterns as one alternation: one match per block finds any of them */
+	c->all = compile(c->alt.p, c->alt.n, "boilerplate.tsv", 0, PCRE2_CASELESS);
+	nf_buf_free(&c->alt);
+	c->byline = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
+			    "((?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}(?:(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\bи\\b|\\bі\\b)\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4})*)"
+			    "(?:[|,·•–—-].{0,60})?$", PCRE2_ZERO_TERMINATED, "byline", 0, 0);
+	return c;
+}
+
+void nf_cleaner_free(nf_cleaner *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->npat; i++)
+		pcre2_code_free(c->pat[i].re);
+	free(c->pat);
+	pcre2_code_free(c->all);
+	pcre2_code_free(c->byline);
+	nf_map_free(&c->stop);
+	free(c);
+}
+
+/* ---- dates ---- */
+
+static const struct { const char *name; int month; } month_names[] = {
+	{ "jan", 1 }, { "feb", 2 }, { "mar", 3 }, { "apr", 4 }, { "may", 5 }, { "jun", 6 },
+	{ "jul", 7 }, { "aug", 8 }, { "sep", 9 }, { "oct", 10 }, { "nov", 11 }, { "dec", 12 },
+	{ "ene", 1 }, { "abr", 4 }, { "ago", 8 }, { "dic", 12 }, { "janv", 1 }, { "févr", 2 },
+	{ "fév", 2 }, { "mars", 3 }, { "avr", 4 }, { "mai", 5 }, { "juin", 6 }, { "juil", 7 },
+	{ "août", 8 }, { "déc", 12 }, { "mär", 3 }, { "okt", 10 }, { "dez", 12 }, { "gen", 1 },
+	{ "mag", 5 }, { "giu", 6 }, { "lug", 7 }, { "set", 9 }, { "ott", 10 }, { "fev", 2 },
+	{ "out", 10 }, { "янв", 1 }, { "фев", 2 }, { "мар", 3 }, { "апр", 4 }, { "мая", 5 },
+	{ "май", 5 }, { "июн", 6 }, { "июл", 7 }, { "авг", 8 }, { "сен", 9 }, { "окт", 10 },
+	{ "ноя", 11 }, { "дек", 12 }, { "січ", 1 }, { "лют", 2 }, { "бер", 3 }, { "кві", 4 },
+	{ "тра", 5 }, { "чер", 6 }, { "лип", 7 }, { "сер", 8 }, { "вер", 9 }, { "жов", 10 },
+	{ "лис", 11 }, { "гру", 12 }, { NULL, 0 }
+};
+
+typedef struct { int num; int val, digits; size_t start, end; int month; } dtok;
+
+/* A word naming a month (in any of the stop-word languages), by its lower-case prefix. */
+static int month_word(const char *w, size_t n)
+{
+	char low[32];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 4 < sizeof low;) {
+		int32_t cp;
+		size_t l = nf_utf8_dec((const unsigned char *)w + i, n - i, &cp);
+		if (!l)
+			break;
+		k += nf_utf8_enc(utf8proc_tolower(cp), low + k);
+		i += l;
+	}
+	low[k] = 0;
+	if (k < 3)
+		return 0;
+	for (int i = 0; month_names[i].name; i++) {
+		size_t ml = strlen(month_names[i].name);
+		if (k >= ml && !memcmp(low, month_names[i].name, ml)) {
+			/* "mar" must not read "market", "may" must not read "mayor": short names need
+			 * the word to be short too (abbreviation or inflected month name) */
+			if (k > 10)
+				return 0;
+			if (ml == 3 && k > 3 && low[0] >= 'a' && low[0] <= 'z') {
+				static const char *const full[] = { "january", "february", "march", "april",
+					"june", "july", "august", "september", "sept", "october", "november", "december",
+					"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+					"septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januar",
+					"februar", "juni", "juli", "oktober", "dezember", "gennaio", "febbraio",
+					"aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+					"janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+					"outubro", "novembro", "dezembro", "janvier", "février", "avril", "juillet",
+					"septembre", "octobre", "novembre", "décembre", NULL };
+				int okw = 0;
+				for (int j = 0; full[j]; j++)
+					if (!strcmp(low, full[j]))
+						okw = 1;
+				if (!okw)
+					return 0;
+			}
+			return month_names[i].month;
+		}
+	}
+	return 0;
+}
+
+static int tokenize_date(const char *s, size_t n, dtok *t, int max)
+{
+	int k = 0;
+	size_t i = 0;
+	while (i < n && k < max) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9') {
+			size_t j = i;
+			int v = 0;
+			while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 9)
+				v = v * 10 + (s[j++] - '0');
+			t[k++] = (dtok){ 1, v, (int)(j - i), i, j, 0 };
+			i = j;
+			continue;
+		}
+		int32_t cp;
+		size_t l = nf_utf8_dec((const unsigned char *)s + i, n - i, &cp);
+		if (!l) { i++; continue; }
+		if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO) {
+			size_t j = i;
+			while (j < n) {
+				size_t m = nf_utf8_dec((const unsigned char *)s + j, n - j, &cp);
+				if (!m || utf8proc_category(cp) < UTF8PROC_CATEGORY_LU || utf8proc_category(cp) > UTF8PROC_CATEGORY_LO)
+					break;
+				j += m;
+			}
+			t[k++] = (dtok){ 0, 0, 0, i, j, month_word(s + i, j - i) };
+			i = j;
+			continue;
+		}
+		i += l;
+	}
+	return k;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static int ymd_out(int y, int m, int d, char out[11])
+{
+	if (y < 100)
+		y += 2000;
+	if (!valid_ymd(y, m, d))
+		return 0;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 1;
+}
+
+/* sep between tokens a and b: the bytes between them are one of "-./" */
+static char sep_of(const char *s, const dtok *a, const dtok *b)
+{
+	if (b->start != a->end + 1)
+		return 0;
+	char c = s[a->end];
+	return c == '-' || c == '/' || c == '.' ? c : 0;
+}
+
+int nf_clean_date(const char *s, size_t n, int day_first, char out[11])
+{
+	dtok t[48];
+	int k = tokenize_date(s, n, t, 48);
+	/* YYYY-MM-DD, YYYY/MM/DD */
+	for (int i = 0; i + 2 < k; i++)
+		if (t[i].num && t[i].digits == 4 && t[i + 1].num && t[i + 2].num && t[i + 1].digits <= 2 &&
+		    t[i + 2].digits <= 2 && sep_of(s, &t[i], &t[i + 1]) && sep_of(s, &t[i + 1], &t[i + 2]))
+			if (ymd_out(t[i].val, t[i + 1].val, t[i + 2].val, out))
+				return 1;
+	/* a month name with a day and a year near it */
+	for (int i = 0; i < k; i++) {
+		if (t[i].num || !t[i].month)
+			continue;
+		int day = 0, year = 0;
+		if (i > 0 && t[i - 1].num && t[i - 1].digits <= 2 && t[i - 1].val >= 1 && t[i - 1].val <= 31)
+			day = t[i - 1].val;
+		else if (i > 1 && t[i - 2].num && t[i - 2].digits <= 2 && !t[i - 1].num && t[i - 1].end - t[i - 1].start <= 3)
+			day = t[i - 2].val;      /* "12 de febrero" */
+		if (i + 1 < k && t[i + 1].num && t[i + 1].digits <= 2 && t[i + 1].val >= 1 && t[i + 1].val <= 31 && !day)
+			day = t[i + 1].val;
+		for (int j = i + 1; j < k && j <= i + 4; j++)
+			if (t[j].num && t[j].digits == 4) {
+				year = t[j].val;
+				break;
+			}
+		if (day && year && ymd_out(year, t[i].month, day, out))
+			return 1;
+	}
+	/* DD/MM/YYYY or MM/DD/YYYY */
+	for (int i = 0; i + 2 < k; i++)
+		if (t[i].num && t[i + 1].num && t[i + 2].num && t[i].digits <= 2 && t[i + 1].digits <= 2 &&
+		    (t[i + 2].digits == 4 || t[i + 2].digits == 2) &&
+		    sep_of(s, &t[i], &t[i + 1]) && sep_of(s, &t[i], &t[i + 1]) == sep_of(s, &t[i + 1], &t[i + 2])) {
+			int a = t[i].val, b = t[i + 1].val, y = t[i + 2].val;
+			int df = day_first != NF_DATE_MONTH_FIRST;
+			if (a > 12)
+				df = 1;
+			else if (b > 12)
+				df = 0;
+			if (ymd_out(y, df ? b : a, df ? a : b, out))
+				return 1;
+		}
+	return 0;
+}
+
+/* ---- blocks and their features ---- */
+
+enum { R_NONE, R_TITLE, R_DEK, R_BYLINE, R_DATE };
+
+typedef struct {
+	size_t off, len;        /* normalised text in r->norm */
+	int chars, words, caps, stop;
+	int stopl[NLANG];
+	double ld;              /* link density (HTML) */
+	int tag, elem;
+	unsigned hf;            /* NF_HB_* (HTML) */
+	int punct;              /* ends like a sentence */
+	int pat;                /* pattern kind matched, or -1 */
+	int gap;                /* text: a blank line before it */
+	int cls, keep, role;
+	const char *reason;
+} blk;
+
+typedef struct {
+	nf_page page;
+	blk *b;
+	size_t nb, cap;
+	nf_buf tmp;
+	pcre2_match_data *md;
+} work;
+
+void nf_clean_result_init(nf_clean_result *r) { memset(r, 0, sizeof *r); }
+
+void nf_clean_result_free(nf_clean_result *r)
+{
+	nf_buf *bufs[] = { &r->title, &r->date, &r->author, &r->description, &r->text, &r->norm };
+	for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+		nf_buf_free(bufs[i]);
+	free(r->blk);
+	work *w = r->priv;
+	if (w) {
+		nf_page_free(&w->page);
+		free(w->b);
+		nf_buf_free(&w->tmp);
+		pcre2_match_data_free(w->md);
+		free(w);
+	}
+	memset(r, 0, sizeof *r);
+}
+
+static blk *add_block(work *w, size_t off, size_t len)
+{
+	nf_grow((void **)&w->b, &w->cap, w->nb + 1, sizeof *w->b);
+	blk *b = &w->b[w->nb++];
+	memset(b, 0, sizeof *b);
+	b->off = off;
+	b->len = len;
+	b->pat = -1;
+	b->elem = -1;
+	return b;
+}
+
+static int is_word_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	int cat = utf8proc_category(cp);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+static int is_cjk(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* Words, capitalised words, stop words per language, characters, final punctuation. */
+static void features(const nf_cleaner *c, const char *s, blk *b)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = b->len;
+	char low[64];
+	int32_t last = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t k = u[i] < 0x80 ? (cp = u[i], 1) : nf_utf8_dec(u + i, n - i, &cp);
+		if (!k) { k = 1; cp = 0xFFFD; }
+		b->chars++;
+		if (!is_word_cp(cp)) {
+			if (cp != ' ')
+				last = cp;
+			i += k;
+			continue;
+		}
+		/* a word: letters, digits and inner apostrophes */
+		size_t lk = 0;
+		int first = 1, upper = 0, alpha = 0;
+		while (i < n) {
+			size_t m = u[i] < 0x80 ? (cp = u[i], 1) : nf_utf8_dec(u + i, n - i, &cp);
+			if (!m) break;
+			int wc = is_word_cp(cp);
+			if (!wc && (cp == '\'' || cp == 0x2019) && i + m < n && lk) {
+				int32_t nx;
+				size_t mm = u[i + m] < 0x80 ? (nx = u[i + m], 1) : nf_utf8_dec(u + i + m, n - i - m, &nx);
+				if (mm && is_word_cp(nx)) {
+					if (lk + 1 < sizeof low) low[lk++] = '\'';
+					i += m;
+					b->chars++;
+					continue;
+				}
+			}
+			if (!wc)
+				break;
+			if (first) {
+				int cat = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU : 0) : utf8proc_category(cp);
+				upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+				first = 0;
+			}
+			if (cp >= 0x80 ? utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO : !(cp >= '0' && cp <= '9'))
+				alpha = 1;
+			int32_t lc = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : utf8proc_tolower(cp);
+			if (lk + 4 < sizeof low)
+				lk += nf_utf8_enc(lc, low + lk);
+			if (is_cjk(cp)) {
+				/* CJK: count characters as words, each ~ one word of English */
+				b->words++;
+			}
+			i += m;
+			b->chars++;
+			last = cp;
+		}
+		b->chars--;     /* the loop counted the word's first character twice */
+		b->words++;
+		if (upper && alpha)
+			b->caps++;
+		uintptr_t mask = (uintptr_t)nf_map_get(&c->stop, low, lk);
+		for (int l = 0; mask && l < NLANG; l++)
+			if (mask & (1u << l))
+				b->stopl[l]++;
+	}
+	b->punct = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
+		   last == 0xFF01 || last == 0xFF1F || last == ':' || last == ';';
+	/* a closing quote or bracket after the sentence's end */
+	if (!b->punct && n) {
+		size_t j = n;
+		while (j > 0 && (s[j - 1] == '"' || s[j - 1] == ')' || s[j - 1] == '\'' || s[j - 1] == ' ' ||
+				 (unsigned char)s[j - 1] >= 0x80)) {
+			if ((unsigned char)s[j - 1] >= 0x80) {
+				size_t st = j - 1;
+				while (st > 0 && ((unsigned char)s[st] & 0xC0) == 0x80)
+					st--;
+				int32_t cp;
+				if (!nf_utf8_dec(u + st, j - st, &cp) || !(cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x201C))
+					break;
+				j = st;
+			} else {
+				j--;
+			}
+		}
+		if (j > 0 && j < n)
+			b->punct = s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?';
+	}
+}
+
+static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
+{
+	if (!c->all || n > c->all_maxlen)
+		return -1;
+	if (!w->md)
+		w->md = pcre2_match_data_create(4, NULL);
+	int rc = pcre2_match(c->all, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL);
+	if (rc < 0)
+		return -1;
+	PCRE2_SPTR mark = pcre2_get_mark(w->md);
+	size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
+	if (k < c->npat && n <= c->pat[k].maxlen)
+		return c->pat[k].kind;
+	/* the first alternative that matched does not apply at this length: try the others */
+	for (size_t i = 0; i < c->npat; i++)
+		if (i != k && n <= c->pat[i].maxlen &&
+		    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+			return c->pat[i].kind;
+	return -1;
+}
+
+/* ---- classification ---- */
+
+/* jusText's thresholds, with stop-word densities lowered for our shorter lists */
+#define LEN_LOW 70
+#define LEN_HIGH 200
+#define SD_LOW 0.20
+#define SD_HIGH 0.26
+#define LD_MAX 0.25
+
+static void classify(blk *b, int lang, int html)
+{
+	double sd = b->words ? (double)b->stop / b->words : 0;
+	if (b->pat >= 0) {
+		b->cls = NF_BAD;
+		b->reason = b->pat == P_CAPTION ? "caption" : b->pat == P_SECTION ? "teaser heading" :
+			    b->pat == P_END ? "start of comments" : "boilerplate pattern";
+		return;
+	}
+	if (b->hf & NF_HB_COMMENT) { b->cls = NF_BAD; b->reason = "comment section"; return; }
+	if (html && b->ld > 0.5) { b->cls = NF_BAD; b->reason = "links"; return; }
+	if (html && b->ld > LD_MAX && b->chars < 300) { b->cls = NF_BAD; b->reason = "links"; return; }
+	if (html && (b->hf & NF_HB_FIGURE)) { b->cls = NF_BAD; b->reason = "figure caption"; return; }
+	if (b->chars < LEN_LOW) {
+		b->cls = NF_SHORT;
+		b->reason = "short";
+		return;
+	}
+	if (lang >= 0) {
+		if (sd >= SD_HIGH) {
+			b->cls = b->chars >= LEN_HIGH ? NF_GOOD : NF_NEARGOOD;
+			b->reason = b->cls == NF_GOOD ? "long, many stop words" : "stop words, medium length";
+		} else if (sd >= SD_LOW) {
+			b->cls = NF_NEARGOOD;
+			b->reason = "some stop words";
+		} else {
+			b->cls = NF_BAD;
+			b->reason = "few stop words";
+		}
+	} else {
+		/* no stop-word list fits the page: judge by length and sentence punctuation */
+		if (b->punct && b->chars >= 150) { b->cls = NF_GOOD; b->reason = "long sentences"; }
+		else if (b->punct || b->chars >= 200) { b->cls = NF_NEARGOOD; b->reason = "sentence"; }
+		else { b->cls = NF_SHORT; b->reason = "no sentence end"; }
+	}
+	/* a few capitalised words and no function word: image alt text or a tag line */
+	if (b->cls == NF_SHORT && !b->punct && b->words >= 3 && b->stop == 0 && b->caps * 10 >= b->words * 6) {
+		b->cls = NF_BAD;
+		b->reason = "keywords, no stop words";
+		return;
+	}
+	/* no sentence ends and mostly capitalised words: a headline list or tag line */
+	if (b->cls != NF_BAD && !b->punct && b->words && b->caps * 10 >= b->words * 7 && b->chars < 300) {
+		b->cls = NF_SHORT;
+		b->reason = "capitalised, no sentence end";
+	}
+	if (html && (b->hf & NF_HB_BOILER) && !(b->cls == NF_GOOD && b->chars >= 400)) {
+		b->cls = NF_BAD;
+		b->reason = "boilerplate class or id";
+	}
+}
+
+/* The nearest class before (dir -1) or after (dir 1) block i, skipping short blocks and, with
+ * skip_near, near-good ones; the page's edges count as bad. */
+static int neighbour(const blk *b, size_t n, size_t i, int dir, int skip_near)
+{
+	for (size_t j = i;;) {
+		if (dir < 0 ? j == 0 : j + 1 >= n)
+			return NF_BAD;
+		j = dir < 0 ? j - 1 : j + 1;
+		if (b[j].cls == NF_SHORT || (skip_near && b[j].cls == NF_NEARGOOD))
+			continue;
+		return b[j].cls;
+	}
+}
+
+static void smooth(blk *b, size_t n)
+{
+	/* short blocks take their class from the good or bad blocks around them */
+	int *nc = nf_xmalloc((n + 1) * sizeof *nc);
+	for (size_t i = 0; i < n; i++) {
+		nc[i] = b[i].cls;
+		if (b[i].cls != NF_SHORT)
+			continue;
+		int p = neighbour(b, n, i, -1, 1), q = neighbour(b, n, i, 1, 1);
+		if (p == NF_GOOD && q == NF_GOOD)
+			nc[i] = NF_GOOD;
+		else if (p == NF_BAD && q == NF_BAD)
+			nc[i] = NF_BAD;
+		else if (p == NF_BAD && neighbour(b, n, i, -1, 0) == NF_NEARGOOD)
+			nc[i] = NF_GOOD;
+		else if (q == NF_BAD && neighbour(b, n, i, 1, 0) == NF_NEARGOOD)
+			nc[i] = NF_GOOD;
+		else
+			nc[i] = NF_BAD;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (b[i].cls == NF_SHORT) {
+			b[i].reason = nc[i] == NF_GOOD ? "short, between good blocks" : "short, next to boilerplate";
+			b[i].cls = nc[i] == NF_GOOD ? NF_NEARGOOD + 10 : NF_BAD;   /* mark: decided */
+		}
+	for (size_t i = 0; i < n; i++)
+		if (b[i].cls == NF_NEARGOOD + 10)
+			b[i].cls = NF_SHORT;    /* still short for the near-good pass, kept below */
+	for (size_t i = 0; i < n; i++) {
+		nc[i] = b[i].cls;
+		if (b[i].cls != NF_NEARGOOD)
+			continue;
+		int p = neighbour(b, n, i, -1, 1), q = neighbour(b, n, i, 1, 1);
+		nc[i] = p == NF_BAD && q == NF_BAD ? NF_BAD : NF_GOOD;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (b[i].cls == NF_NEARGOOD)
+			b[i].reason = nc[i] == NF_GOOD ? "near-good, next to good" : "near-good, between boilerplate";
+		if (b[i].cls == NF_SHORT)
+			nc[i] = NF_GOOD;
+		b[i].cls = nc[i];
+	}
+	free(nc);
+}
+
+/* ---- metadata ---- */
+
+static int same_text(const nf_clean_result *r, const blk *a, const char *s, size_t n)
+{
+	return a->len == n && !memcmp(r->norm.p + a->off, s, n);
+}
+
+static void set_norm(nf_buf *dst, const char *s, size_t n)
+{
+	nf_buf_clear(dst);
+	nf_text_norm(dst, s, n, 0, NULL);
+}
+
+/* Strips " | Site name" and " - Site" from a <title>: the site is the shorter side. */
+static size_t strip_site(const char *s, size_t n)
+{
+	static const char *const seps[] = { " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", NULL };
+	for (int i = 0; seps[i]; i++) {
+		size_t l = strlen(seps[i]);
+		for (size_t k = n >= l ? n - l + 1 : 0; k-- > 0;)
+			if (!memcmp(s + k, seps[i], l)) {
+				if (k >= 10 && n - k - l < k)
+					return k;
+				break;
+			}
+	}
+	return n;
+}
+
+/* How to read 03/04/2025: from the page's own spelled-out dates, else day first. */
+static int date_order(const nf_clean_result *r, const blk *b, size_t nb, int a, int m)
+{
+	int df = 0, mf = 0;
+	for (size_t i = 0; i < nb && i < 400; i++) {
+		dtok t[64];
+		int k = tokenize_date(r->norm.p + b[i].off, b[i].len < 4000 ? b[i].len : 4000, t, 64);
+		for (int j = 0; j < k; j++) {
+			if (t[j].num || !t[j].month)
+				continue;
+			if (j > 0 && t[j - 1].num && t[j - 1].digits <= 2) {
+				df += 1 + 10 * (t[j - 1].val == a && t[j].month == m);
+				mf += 10 * (t[j - 1].val == m && t[j].month == a);
+			} else if (j + 1 < k && t[j + 1].num && t[j + 1].digits <= 2) {
+				mf += 1 + 10 * (t[j + 1].val == m && t[j].month == a);
+				df += 10 * (t[j + 1].val == a && t[j].month == m);
+			}
+		}
+	}
+	return mf > df ? NF_DATE_MONTH_FIRST : NF_DATE_DAY_FIRST;
+}
+
+static int date_line(const nf_cleaner *c, const nf_clean_result *r, const blk *b, size_t nb,
+		     const blk *x, int day_first, char out[11])
+{
+	(void)c;
+	if (x->chars > 60 || x->words > 10 || x->words < 1)
+		return 0;
+	const char *s = r->norm.p + x->off;
+	if (!nf_clean_date(s, x->len, day_first, out))
+		return 0;
+	/* the date must be most of the line: at most two other words ("Published on") */
+	{
+		dtok t[24];
+		int k = tokenize_date(s, x->len, t, 24), other = 0;
+		for (int i = 0; i < k; i++)
+			if (!t[i].num && !t[i].month && t[i].end - t[i].start > 3)
+				other++;
+		if (other > 2)
+			return 0;
+	}
+	if (day_first == NF_DATE_AUTO) {
+		/* an all-numeric date whose day and month could swap: ask the page */
+		dtok t[16];
+		int k = tokenize_date(s, x->len, t, 16), amb = 0, p = 0, q = 0;
+		for (int i = 0; i + 2 < k; i++)
+			if (t[i].num && t[i + 1].num && t[i + 2].num && t[i].digits <= 2 && t[i + 1].digits <= 2 &&
+			    t[i].val <= 12 && t[i + 1].val <= 12 && t[i].val != t[i + 1].val) {
+				amb = 1; p = t[i].val; q = t[i + 1].val;
+				break;
+			}
+		if (amb && date_order(r, b, nb, p, q) == NF_DATE_MONTH_FIRST)
+			nf_clean_date(s, x->len, NF_DATE_MONTH_FIRST, out);
+	}
+	return 1;
+}
+
+static void text_metadata(const nf_cleaner *c, nf_clean_result *r, work *w, const nf_clean_opts *o,
+			  int want_title, int want_date, int want_author)
+{
+	blk *b = w->b;
+	size_t nb = w->nb, g = nb;
+	for (size_t i = 0; i < nb; i++)
+		if (b[i].cls == NF_GOOD && b[i].role == R_NONE) { g = i; break; }
+	size_t lim = g + 4 < nb ? g + 4 : nb, anchor = SIZE_MAX;
+	if (lim > 80)
+		lim = 80;
+	pcre2_match_data *md = w->md ? w->md : (w->md = pcre2_match_data_create(4, NULL));
+	for (size_t i = 0; i < lim; i++) {
+		const char *s = r->norm.p + b[i].off;
+		char d[11];
+		if (b[i].chars <= 80 && b[i].words <= 8 &&
+		    pcre2_match(c->byline, (PCRE2_SPTR)s, b[i].len, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 2) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			if (want_author && !r->author.n)
+				set_norm(&r->author, s + ov[2], ov[3] - ov[2]);
+			b[i].role = R_BYLINE;
+			b[i].reason = "byline";
+			if (anchor == SIZE_MAX) anchor = i;
+		} else if (date_line(c, r, b, nb, &b[i], o->day_first, d)) {
+			if (want_date && !r->date.n)
+				nf_buf_add(&r->date, d, 10);
+			b[i].role = R_DATE;
+			b[i].reason = "date line";
+			if (anchor == SIZE_MAX) anchor = i;
+		}
+	}
+	if (!want_title)
+		return;
+	/* the title: a headline-like line repeated near the top, else the line before the dek
+	 * or the byline */
+	size_t title = SIZE_MAX, dek = SIZE_MAX;
+	for (size_t i = 0; i < lim && title == SIZE_MAX; i++) {
+		if (b[i].words < 3 || b[i].chars > 300 || b[i].pat >= 0 || b[i].role)
+			continue;
+		for (size_t j = i + 1; j < lim && j < i + 30; j++)
+			if (b[j].len == b[i].len && !memcmp(r->norm.p + b[j].off, r->norm.p + b[i].off, b[i].len)) {
+				title = i;
+				break;
+			}
+	}
+	if (anchor != SIZE_MAX) {
+		size_t k = anchor, cand[2] = { SIZE_MAX, SIZE_MAX };
+		int nc = 0;
+		while (k-- > 0 && nc < 2 && anchor - k <= 4) {
+			if (b[k].role || b[k].pat >= 0)
+				continue;
+			if (b[k].words < 3 || b[k].chars > 300)
+				break;
+			cand[nc++] = k;
+		}
+		if (title == SIZE_MAX && nc) {
+			title = nc == 2 ? cand[1] : cand[0];
+			if (nc == 2) dek = cand[0];
+		} else if (title != SIZE_MAX && nc && cand[0] != title && cand[0] > title)
+			dek = cand[0];
+	}
+	if (title == SIZE_MAX)
+		return;
+	if (!r->title.n)
+		nf_buf_add(&r->title, r->norm.p + b[title].off, b[title].len);
+	if (dek != SIZE_MAX && !r->description.n)
+		nf_buf_add(&r->description, r->norm.p + b[dek].off, b[dek].len);
+}
+
+/* Marks the blocks that repeat the title or the description as taken out of the body. */
+static void mark_roles(nf_clean_result *r, work *w)
+{
+	size_t g = w->nb;
+	for (size_t i = 0; i < w->nb; i++)
+		if (w->b[i].cls == NF_GOOD && w->b[i].role == R_NONE) { g = i; break; }
+	for (size_t i = 0; i < w->nb; i++) {
+		blk *b = &w->b[i];
+		if (b->role)
+			continue;
+		if (r->title.n && same_text(r, b, r->title.p, r->title.n)) {
+			b->role = R_TITLE;
+			b->reason = "title";
+		} else if (i <= g + 1 && r->description.n && same_text(r, b, r->description.p, r->description.n)) {
+			b->role = R_DEK;
+			b->reason = "description";
+		}
+	}
+}
+
+/* ---- the pipeline ---- */
+
+static void blocks_from_html(nf_clean_result *r, work *w, const char *doc, size_t n)
+{
+	nf_buf_clear(&w->tmp);
+	size_t bad = nf_text_repair(&w->tmp, doc, n);
+	r->stats.invalid += bad;
+	if (bad) {
+		doc = w->tmp.p;
+		n = w->tmp.n;
+	}
+	nf_html_parse(&w->page, doc, n);
+	nf_page *pg = &w->page;
+	for (size_t i = 0; i < pg->nblk; i++) {
+		nf_hblock *h = &pg->blk[i];
+		size_t off = r->norm.n;
+		nf_text_norm(&r->norm, pg->text.p + h->off, h->len, 0, &r->stats);
+		if (r->norm.n == off)
+			continue;
+		blk *b = add_block(w, off, r->norm.n - off);
+		b->ld = h->len ? (double)h->link / h->len : 0;
+		b->tag = h->tag;
+		b->hf = h->flags;
+		b->elem = h->elem;
+		nf_buf_addc(&r->norm, '\n');    /* blocks stay apart in norm (for --blocks) */
+	}
+}
+
+static void blocks_from_text(nf_clean_result *r, work *w, const char *doc, size_t n)
+{
+	nf_text_norm(&r->norm, doc, n, NF_TEXT_LINES, &r->stats);
+	const char *s = r->norm.p;
+	size_t i = 0, len = r->norm.n;
+	int gap = 1;
+	while (i < len) {
+		const char *e = memchr(s + i, '\n', len - i);
+		size_t j = e ? (size_t)(e - s) : len;
+		if (j > i) {
+			blk *b = add_block(w, i, j - i);
+			b->gap = gap;
+			gap = 0;
+		} else {
+			gap = 1;
+		}
+		i = j + 1;
+	}
+}
+
+static void choose_lang(nf_clean_result *r, work *w, int *lang)
+{
+	long tot[NLANG] = { 0 }, words = 0;
+	for (size_t i = 0; i < w->nb && words < 20000; i++) {
+		words += w->b[i].words;
+		for (int l = 0; l < NLANG; l++)
+			tot[l] += w->b[i].stopl[l];
+	}
+	int best = -1;
+	for (int l = 0; l < NLANG; l++)
+		if (best < 0 || tot[l] > tot[best])
+			best = l;
+	/* too few of its stop words: the page is in another language */
+	if (best < 0 || words == 0 || tot[best] < 0.08 * words) {
+		*lang = -1;
+		r->lang = "";
+		return;
+	}
+	*lang = best;
+	r->lang = langs[best];
+}
+
+/* Best-scoring run of blocks: good text counts for it, boilerplate against it. */
+static void main_region(blk *b, size_t n, size_t *lo, size_t *hi)
+{
+	double best = 0, cur = 0;
+	size_t start = 0;
+	*lo = 0;
+	*hi = 0;
+	for (size_t i = 0; i < n; i++) {
+		double v = 0;
+		if (b[i].role)
+			v = 0;
+		else if (b[i].cls == NF_GOOD)
+			v = b[i].chars;
+		else
+			v = -0.5 * (b[i].chars < 600 ? b[i].chars : 600) - 10;
+		if (cur <= 0) {
+			cur = 0;
+			start = i;
+		}
+		cur += v;
+		if (cur > best) {
+			best = cur;
+			*lo = start;
+			*hi = i + 1;
+		}
+	}
+}
+
+void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
+	      nf_clean_result *r)
+{
+	work *w = r->priv;
+	if (!w) {
+		w = r->priv = nf_xcalloc(1, sizeof *w);
+		nf_page_init(&w->page);
+	}
+	nf_buf *bufs[] = { &r->title, &r->date, &r->author, &r->description, &r->text, &r->norm };
+	for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+		nf_buf_clear(bufs[i]);
+	memset(&r->stats, 0, sizeof r->stats);
+	r->nblk = 0;
+	w->nb = 0;
+	r->html = o->mode == NF_CLEAN_HTML || (o->mode == NF_CLEAN_AUTO && nf_html_sniff(doc, n));
+	if (r->html)
+		blocks_from_html(r, w, doc, n);
+	else
+		blocks_from_text(r, w, doc, n);
+	blk *b = w->b;
+	size_t nb = w->nb;
+	int lang;
+	for (size_t i = 0; i < nb; i++) {
+		features(c, r->norm.p + b[i].off, &b[i]);
+		b[i].pat = match_pattern(c, w, r->norm.p + b[i].off, b[i].len);
+	}
+	choose_lang(r, w, &lang);
+	for (size_t i = 0; i < nb; i++) {
+		b[i].stop = lang >= 0 ? b[i].stopl[lang] : 0;
+		classify(&b[i], lang, r->html);
+	}
+	/* metadata: the page's own first, then the text's */
+	if (r->html) {
+		nf_page *pg = &w->page;
+		nf_buf *m = pg->meta;
+		if (m[NF_META_TITLE].n) {
+			size_t tl = m[NF_META_TITLE].n;
+			if (pg->meta_prio[NF_META_TITLE] <= 1)
+				tl = strip_site(m[NF_META_TITLE].p, tl);
+			set_norm(&r->title, m[NF_META_TITLE].p, tl);
+		} else if (m[NF_META_H1].n) {
+			set_norm(&r->title, m[NF_META_H1].p, m[NF_META_H1].n);
+		}
+		if (m[NF_META_AUTHOR].n) {
+			set_norm(&r->author, m[NF_META_AUTHOR].p, m[NF_META_AUTHOR].n);
+			/* "By Jane Doe" in a meta tag */
+			if (r->author.n > 3 && !strncasecmp(r->author.p, "by ", 3)) {
+				memmove(r->author.p, r->author.p + 3, r->author.n - 2);
+				r->author.n -= 3;
+			}
+		}
+		if (m[NF_META_DESC].n)
+			set_norm(&r->description, m[NF_META_DESC].p, m[NF_META_DESC].n);
+		char d[11];
+		if (m[NF_META_DATE].n && nf_clean_date(m[NF_META_DATE].p, m[NF_META_DATE].n, o->day_first, d))
+			nf_buf_add(&r->date, d, 10);
+		/* the first <h1> is the headline even when the meta title words it differently */
+		for (size_t i = 0; i < nb; i++)
+			if (b[i].tag == NF_TAG_H1 && m[NF_META_H1].n) {
+				b[i].role = R_TITLE;
+				b[i].reason = "headline";
+				break;
+			}
+	}
+	text_metadata(c, r, w, o, !r->title.n, !r->date.n, !r->author.n);
+	mark_roles(r, w);
+	/* teaser boxes and the page's tail */
+	long good_before = 0;
+	for (size_t i = 0; i < nb; i++) {
+		if (b[i].pat == P_SECTION) {
+			size_t j = i + 1;
+			for (; j < nb && !(b[j].cls == NF_GOOD && b[j].chars >= LEN_HIGH); j++)
+				if (b[j].cls != NF_BAD) {
+					b[j].cls = NF_BAD;
+					b[j].reason = "in a teaser box";
+				}
+			i = j - 1;
+		} else if (b[i].pat == P_END && good_before >= 500) {
+			for (size_t j = i + 1; j < nb; j++) {
+				b[j].cls = NF_BAD;
+				b[j].reason = "after the comments heading";
+			}
+			break;
+		}
+		if (b[i].cls == NF_GOOD)
+			good_before += b[i].chars;
+	}
+	smooth(b, nb);
+	size_t lo, hi;
+	main_region(b, nb, &lo, &hi);
+	for (size_t i = 0; i < nb; i++) {
+		b[i].keep = o->keep_all || (!b[i].role && b[i].cls == NF_GOOD && i >= lo && i < hi);
+		if (!o->keep_all && !b[i].role && b[i].cls == NF_GOOD && !b[i].keep)
+			b[i].reason = "outside the main region";
+	}
+	for (size_t i = 0; i < nb; i++) {
+		if (!b[i].keep)
+			continue;
+		if (r->text.n)
+			nf_buf_addc(&r->text, '\n');
+		nf_buf_add(&r->text, r->norm.p + b[i].off, b[i].len);
+	}
+	if (o->blocks) {
+		nf_grow((void **)&r->blk, &r->blk_cap, nb + 1, sizeof *r->blk);
+		for (size_t i = 0; i < nb; i++)
+			r->blk[i] = (nf_clean_block){ b[i].off, b[i].len, b[i].cls, b[i].keep,
+						      b[i].reason ? b[i].reason : "" };
+		r->nblk = nb;
+	}
+	nf_buf_add(&r->text, "", 0);
+}

@@ -1,0 +1,519 @@
+/* html.c - HTML to blocks with libxml2's SAX HTML parser (see html.h). */
+#include "html.h"
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <string.h>
+#include <strings.h>
+#include <stdlib.h>
+
+enum { K_INLINE, K_BLOCK, K_SKIP };
+
+typedef struct {
+	unsigned char kind, tag, a, hidden;
+	unsigned flags;         /* flags of this element and its ancestors */
+	int elem;               /* tracked element index, or the parent's */
+} frame;
+
+typedef struct {
+	nf_page *pg;
+	frame *st;
+	size_t nst, cap;
+	int skip;               /* > 0: inside an element whose text is not shown */
+	int in_a;
+	size_t blk_start, link;
+	int collect;            /* what scratch collects: 0 none, 1 <title>, 2 JSON-LD, 3 <time>, 4 <h1> */
+	int seen_h1, seen_time;
+} sax_state;
+
+void nf_page_init(nf_page *pg) { memset(pg, 0, sizeof *pg); }
+
+void nf_page_free(nf_page *pg)
+{
+	nf_buf_free(&pg->text);
+	free(pg->blk);
+	free(pg->el);
+	for (int i = 0; i < NF_META_N; i++)
+		nf_buf_free(&pg->meta[i]);
+	nf_buf_free(&pg->scratch);
+	memset(pg, 0, sizeof *pg);
+}
+
+static void set_meta(nf_page *pg, int field, int prio, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (!n || prio <= pg->meta_prio[field])
+		return;
+	pg->meta_prio[field] = prio;
+	nf_buf_clear(&pg->meta[field]);
+	nf_buf_add(&pg->meta[field], s, n);
+}
+
+/* ---- element names ---- */
+
+static int kind_of(const char *n, unsigned char *tag)
+{
+	static const char *const skip[] = { "script", "style", "noscript", "svg", "math", "nav",
+		"footer", "aside", "button", "select", "textarea", "iframe", "template", "object",
+		"canvas", "option", "input", "label", "menu", "audio", "video", "map", "head", NULL };
+	static const char *const block[] = { "div", "section", "ul", "ol", "dl", "table", "tr",
+		"tbody", "thead", "tfoot", "br", "hr", "address", "center", "figure", "summary",
+		"details", "form", "body", "html", "fieldset", "legend", "header", "main", "article",
+		"hgroup", NULL };
+	*tag = NF_TAG_OTHER;
+	switch (n[0]) {
+	case 'p': if (!n[1]) { *tag = NF_TAG_P; return K_BLOCK; }
+		  if (!strcmp(n, "pre")) { *tag = NF_TAG_PRE; return K_BLOCK; } break;
+	case 'h': if (n[1] >= '1' && n[1] <= '6' && !n[2]) {
+			*tag = n[1] == '1' ? NF_TAG_H1 : n[1] == '2' ? NF_TAG_H2 : n[1] == '3' ? NF_TAG_H3 : NF_TAG_H4;
+			return K_BLOCK;
+		  } break;
+	case 'l': if (!strcmp(n, "li")) { *tag = NF_TAG_LI; return K_BLOCK; } break;
+	case 't': if (!strcmp(n, "td") || !strcmp(n, "th")) { *tag = NF_TAG_TD; return K_BLOCK; } break;
+	case 'd': if (!strcmp(n, "dd") || !strcmp(n, "dt")) { *tag = NF_TAG_DD; return K_BLOCK; } break;
+	case 'b': if (!strcmp(n, "blockquote")) { *tag = NF_TAG_QUOTE; return K_BLOCK; } break;
+	case 'f': if (!strcmp(n, "figcaption")) { *tag = NF_TAG_CAPTION; return K_BLOCK; } break;
+	case 'c': if (!strcmp(n, "caption")) { *tag = NF_TAG_CAPTION; return K_BLOCK; } break;
+	}
+	for (int i = 0; skip[i]; i++)
+		if (!strcmp(n, skip[i]))
+			return K_SKIP;
+	for (int i = 0; block[i]; i++)
+		if (!strcmp(n, block[i])) {
+			if (!strcmp(n, "div"))
+				*tag = NF_TAG_DIV;
+			return K_BLOCK;
+		}
+	return K_INLINE;
+}
+
+/* Class and id words. Boilerplate words mark a subtree, unless the same attribute also says
+ * it is a wrapper (wrappers often name everything they hold: "content-sidebar-wrap"). */
+static unsigned class_flags(const char *v)
+{
+	static const char *const neg[] = { "nav", "navbar", "navigation", "menu", "footer",
+		"sidebar", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "related",
+		"recommended", "recommendations", "newsletter", "subscribe", "subscription", "cookie",
+		"cookies", "promo", "advert", "advertisement", "ads", "ad", "banner", "widget",
+		"outbrain", "taboola", "popup", "modal", "pagination", "pager", "tags", "byline",
+		"masthead", "toolbar", "sponsored", "trending", "popular", "more", "teaser", "login",
+		"signup", "paywall", "print", "skip", "hidden", NULL };
+	static const char *const cmt[] = { "comment", "comments", "disqus", "respond", "replies", NULL };
+	static const char *const pos[] = { "article", "content", "entry", "post", "story", "body",
+		"text", "main", "blog", "articlebody", "prose", NULL };
+	static const char *const wrap[] = { "wrap", "wrapper", "container", "layout", "page",
+		"site", "grid", "row", "col", "columns", NULL };
+	unsigned f = 0;
+	int isneg = 0, ispos = 0, iswrap = 0, iscmt = 0;
+	char w[40];
+	while (*v) {
+		size_t k = 0;
+		while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')))
+			v++;
+		while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')) {
+			if (k < sizeof w - 1)
+				w[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
+			v++;
+		}
+		w[k] = 0;
+		if (!k)
+			continue;
+		for (int i = 0; neg[i]; i++)
+			if (!strcmp(w, neg[i])) isneg = 1;
+		for (int i = 0; cmt[i]; i++)
+			if (!strcmp(w, cmt[i])) iscmt = 1;
+		for (int i = 0; pos[i]; i++)
+			if (!strcmp(w, pos[i])) ispos = 1;
+		for (int i = 0; wrap[i]; i++)
+			if (!strcmp(w, wrap[i])) iswrap = 1;
+	}
+	if (iscmt && !iswrap)
+		f |= NF_HB_COMMENT | NF_HB_BOILER;
+	else if (isneg && !iswrap)
+		f |= NF_HB_BOILER;
+	else if (ispos)
+		f |= NF_HB_CONTENT;
+	return f;
+}
+
+/* ---- blocks ---- */
+
+static void flush(sax_state *s, int br)
+{
+	nf_page *pg = s->pg;
+	size_t end = pg->text.n;
+	const char *t = pg->text.p + s->blk_start;
+	size_t i = 0, n = end - s->blk_start;
+	while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r'))
+		i++;
+	if (i < n && s->nst) {
+		frame *f = &s->st[s->nst - 1];
+		int tag = NF_TAG_OTHER;
+		for (size_t k = s->nst; k-- > 0;)
+			if (s->st[k].kind == K_BLOCK && s->st[k].tag != NF_TAG_OTHER) {
+				tag = s->st[k].tag;
+				break;
+			}
+		nf_grow((void **)&pg->blk, &pg->blk_cap, pg->nblk + 1, sizeof *pg->blk);
+		nf_hblock *b = &pg->blk[pg->nblk++];
+		b->off = s->blk_start + i;
+		b->len = n - i;
+		b->link = s->link > b->len ? b->len : s->link;
+		b->tag = tag;
+		b->flags = f->flags | (br ? NF_HB_BR : 0);
+		b->elem = f->elem;
+	} else {
+		pg->text.n = s->blk_start;     /* only white space: drop it */
+		if (pg->text.p)
+			pg->text.p[pg->text.n] = 0;
+	}
+	s->blk_start = pg->text.n;
+	s->link = 0;
+}
+
+static const char *attr(const xmlChar **atts, const char *name)
+{
+	for (size_t i = 0; atts && atts[i]; i += 2)
+		if (!strcasecmp((const char *)atts[i], name))
+			return atts[i + 1] ? (const char *)atts[i + 1] : "";
+	return NULL;
+}
+
+static void meta_tag(nf_page *pg, const xmlChar **atts)
+{
+	const char *name = attr(atts, "property");
+	const char *content = attr(atts, "content");
+	if (!name)
+		name = attr(atts, "name");
+	if (!name)
+		name = attr(atts, "itemprop");
+	if (!name || !content)
+		return;
+	size_t n = strlen(content);
+	static const struct { const char *name; int field, prio; } tab[] = {
+		{ "og:title", NF_META_TITLE, 5 }, { "twitter:title", NF_META_TITLE, 4 },
+		{ "headline", NF_META_TITLE, 4 }, { "dc.title", NF_META_TITLE, 3 },
+		{ "description", NF_META_DESC, 3 }, { "og:description", NF_META_DESC, 4 },
+		{ "twitter:description", NF_META_DESC, 2 },
+		{ "author", NF_META_AUTHOR, 5 }, { "article:author", NF_META_AUTHOR, 4 },
+		{ "dc.creator", NF_META_AUTHOR, 4 }, { "parsely-author", NF_META_AUTHOR, 4 },
+		{ "sailthru.author", NF_META_AUTHOR, 3 }, { "byl", NF_META_AUTHOR, 3 },
+		{ "twitter:creator", NF_META_AUTHOR, 1 },
+		{ "article:published_time", NF_META_DATE, 6 }, { "datepublished", NF_META_DATE, 6 },
+		{ "og:published_time", NF_META_DATE, 5 }, { "pubdate", NF_META_DATE, 5 },
+		{ "publishdate", NF_META_DATE, 5 }, { "publish-date", NF_META_DATE, 5 },
+		{ "dc.date.issued", NF_META_DATE, 5 }, { "dc.date", NF_META_DATE, 4 },
+		{ "parsely-pub-date", NF_META_DATE, 5 }, { "sailthru.date", NF_META_DATE, 4 },
+		{ "date", NF_META_DATE, 3 }, { "article:modified_time", NF_META_DATE, 1 },
+		{ NULL, 0, 0 }
+	};
+	for (int i = 0; tab[i].name; i++)
+		if (!strcasecmp(name, tab[i].name)) {
+			/* profile links are not names */
+			if (tab[i].field == NF_META_AUTHOR && (!strncmp(content, "http", 4) || content[0] == '@'))
+				return;
+			set_meta(pg, tab[i].field, tab[i].prio, content, n);
+			return;
+		}
+}
+
+/* ---- JSON-LD: the few string fields we want, without a JSON parser ---- */
+
+static size_t json_string(const char *p, const char *end, nf_buf *out)
+{
+	/* p is just past the opening quote */
+	const char *s = p;
+	nf_buf_clear(out);
+	while (p < end && *p != '"') {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			char c = *p;
+			if (c == 'n' || c == 't' || c == 'r') nf_buf_addc(out, ' ');
+			else if (c == 'u' && p + 4 < end) {
+				unsigned v = 0;
+				for (int k = 1; k <= 4; k++) {
+					char h = p[k];
+					v = v * 16 + (unsigned)(h >= 'a' ? h - 'a' + 10 : h >= 'A' ? h - 'A' + 10 : h - '0');
+				}
+				p += 4;
+				/* surrogate pairs are rare in these fields: a lone one becomes U+FFFD */
+				if (v >= 0xD800 && v <= 0xDFFF) v = 0xFFFD;
+				char e[4];
+				size_t el;
+				if (v < 0x80) { e[0] = (char)v; el = 1; }
+				else if (v < 0x800) { e[0] = (char)(0xC0 | (v >> 6)); e[1] = (char)(0x80 | (v & 0x3F)); el = 2; }
+				else { e[0] = (char)(0xE0 | (v >> 12)); e[1] = (char)(0x80 | ((v >> 6) & 0x3F)); e[2] = (char)(0x80 | (v & 0x3F)); el = 3; }
+				nf_buf_add(out, e, el);
+			} else nf_buf_addc(out, c);
+			p++;
+			continue;
+		}
+		nf_buf_addc(out, *p++);
+	}
+	return (size_t)(p - s);
+}
+
+/* Finds "key" : "value" after p; with name_after, "key": {... "name": "value"}. */
+static int json_find(const char *p, const char *end, const char *key, int name_after, nf_buf *out)
+{
+	size_t kl = strlen(key);
+	for (const char *q = p; q + kl + 2 < end; q++) {
+		if (*q != '"' || memcmp(q + 1, key, kl) != 0 || q[kl + 1] != '"')
+			continue;
+		const char *v = q + kl + 2;
+		while (v < end && (*v == ' ' || *v == ':' || *v == '\n' || *v == '\t' || *v == '\r'))
+			v++;
+		if (v < end && *v == '"') {
+			json_string(v + 1, end, out);
+			if (out->n)
+				return 1;
+			continue;
+		}
+		if (name_after && v < end && (*v == '{' || *v == '[')) {
+			const char *lim = v + 400 < end ? v + 400 : end;
+			for (const char *w = v; w + 7 < lim; w++)
+				if (!memcmp(w, "\"name\"", 6)) {
+					const char *x = w + 6;
+					while (x < lim && (*x == ' ' || *x == ':' || *x == '\n'))
+						x++;
+					if (x < lim && *x == '"') {
+						json_string(x + 1, end, out);
+						if (out->n)
+							return 1;
+					}
+					break;
+				}
+		}
+	}
+	return 0;
+}
+
+static void jsonld(nf_page *pg)
+{
+	const char *p = pg->scratch.p, *end = p + pg->scratch.n;
+	nf_buf v = { 0 };
+	if (!p)
+		return;
+	/* only article-like objects: a site's Organization or WebSite block names no article */
+	if (!strstr(p, "Article") && !strstr(p, "Posting") && !strstr(p, "Report") && !strstr(p, "headline"))
+		goto done;
+	if (json_find(p, end, "headline", 0, &v))
+		set_meta(pg, NF_META_TITLE, 6, v.p, v.n);
+	if (json_find(p, end, "datePublished", 0, &v))
+		set_meta(pg, NF_META_DATE, 7, v.p, v.n);
+	if (json_find(p, end, "author", 1, &v) && strncmp(v.p, "http", 4))
+		set_meta(pg, NF_META_AUTHOR, 6, v.p, v.n);
+	if (json_find(p, end, "description", 0, &v))
+		set_meta(pg, NF_META_DESC, 5, v.p, v.n);
+done:
+	nf_buf_free(&v);
+}
+
+/* ---- SAX callbacks ---- */
+
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	sax_state *s = ctx;
+	nf_page *pg = s->pg;
+	const char *name = (const char *)xname;
+	unsigned char tag;
+	int kind = kind_of(name, &tag);
+	if (!strcmp(name, "meta")) {
+		meta_tag(pg, atts);
+		return;                 /* void element: no end event is needed */
+	}
+	if (kind == K_BLOCK)
+		flush(s, !strcmp(name, "br"));   /* text so far belongs to the enclosing element */
+	frame parent = s->nst ? s->st[s->nst - 1] : (frame){ 0, 0, 0, 0, 0, -1 };
+	nf_grow((void **)&s->st, &s->cap, s->nst + 1, sizeof *s->st);
+	frame *f = &s->st[s->nst++];
+	*f = (frame){ (unsigned char)kind, tag, 0, 0, parent.flags, parent.elem };
+	if (!strcmp(name, "title") && !s->skip) {
+		s->collect = 1;
+		nf_buf_clear(&pg->scratch);
+	}
+	if (kind == K_SKIP) {
+		const char *type;
+		if (!strcmp(name, "script") && (type = attr(atts, "type")) && strstr(type, "ld+json")) {
+			s->collect = 2;
+			nf_buf_clear(&pg->scratch);
+		}
+		if (strcmp(name, "head"))
+			s->skip++;
+		return;
+	}
+	const char *cls = attr(atts, "class"), *id = attr(atts, "id");
+	const char *style = attr(atts, "style");
+	if (attr(atts, "hidden") || (style && (strstr(style, "display:none") || strstr(style, "display: none")))) {
+		f->hidden = 1;
+		s->skip++;
+		return;
+	}
+	if (strcmp(name, "body") && strcmp(name, "html")) {
+		if (cls)
+			f->flags |= class_flags(cls);
+		if (id)
+			f->flags |= class_flags(id);
+		const char *ip = attr(atts, "itemprop");
+		if (ip && !strcasecmp(ip, "articleBody"))
+			f->flags |= NF_HB_ARTICLE | NF_HB_CONTENT;
+	}
+	if (!strcmp(name, "article") || !strcmp(name, "main"))
+		f->flags |= NF_HB_ARTICLE;
+	else if (!strcmp(name, "figure") || tag == NF_TAG_CAPTION)
+		f->flags |= NF_HB_FIGURE;
+	else if (!strcmp(name, "header"))
+		f->flags |= NF_HB_HEADER;
+	if (!strcmp(name, "time") && !s->seen_time) {
+		const char *dt = attr(atts, "datetime");
+		if (dt)
+			set_meta(pg, NF_META_DATE, 2, dt, strlen(dt));
+		s->seen_time = 1;
+	}
+	if (!strcmp(name, "a") && attr(atts, "href")) {
+		f->a = 1;
+		s->in_a++;
+	}
+	if (kind == K_BLOCK) {
+		if (strcmp(name, "br") && strcmp(name, "hr")) {
+			nf_grow((void **)&pg->el, &pg->el_cap, pg->nel + 1, sizeof *pg->el);
+			pg->el[pg->nel] = (nf_helem){ parent.elem, parent.elem >= 0 ? pg->el[parent.elem].depth + 1 : 0 };
+			f->elem = (int)pg->nel++;
+		}
+		if (tag == NF_TAG_H1 && !s->seen_h1 && !s->skip) {
+			s->collect = 4;
+			nf_buf_clear(&pg->scratch);
+		}
+	}
+}
+
+static void on_end(void *ctx, const xmlChar *xname)
+{
+	sax_state *s = ctx;
+	const char *name = (const char *)xname;
+	if (!strcmp(name, "meta") || !s->nst)
+		return;
+	frame f = s->st[--s->nst];
+	if (!strcmp(name, "title") && s->collect == 1) {
+		set_meta(s->pg, NF_META_TITLE, 1, s->pg->scratch.p, s->pg->scratch.n);
+		s->collect = 0;
+	}
+	if (f.kind == K_SKIP) {
+		if (s->collect == 2 && !strcmp(name, "script")) {
+			jsonld(s->pg);
+			s->collect = 0;
+		}
+		if (strcmp(name, "head") && s->skip > 0)
+			s->skip--;
+		return;
+	}
+	if (f.hidden) {
+		if (s->skip > 0)
+			s->skip--;
+		return;
+	}
+	if (f.a && s->in_a > 0)
+		s->in_a--;
+	if (f.kind == K_BLOCK) {
+		if (s->collect == 4 && f.tag == NF_TAG_H1) {
+			set_meta(s->pg, NF_META_H1, 1, s->pg->scratch.p, s->pg->scratch.n);
+			s->collect = 0;
+			s->seen_h1 = 1;
+		}
+		/* the block's features come from inside the element, so flush before popping */
+		s->nst++;
+		flush(s, 0);
+		s->nst--;
+	}
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len)
+{
+	sax_state *s = ctx;
+	if (s->collect && (s->collect != 4 || !s->skip))
+		nf_buf_add(&s->pg->scratch, (const char *)ch, (size_t)len);
+	if (s->skip)
+		return;
+	nf_buf_add(&s->pg->text, (const char *)ch, (size_t)len);
+	if (s->in_a)
+		s->link += (size_t)len;
+}
+
+static void on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	sax_state *s = ctx;
+	if (s->collect == 2)
+		nf_buf_add(&s->pg->scratch, (const char *)ch, (size_t)len);
+}
+
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+void nf_html_parse(nf_page *pg, const char *html, size_t n)
+{
+	nf_buf_clear(&pg->text);
+	nf_buf_clear(&pg->scratch);
+	for (int i = 0; i < NF_META_N; i++) {
+		nf_buf_clear(&pg->meta[i]);
+		pg->meta_prio[i] = 0;
+	}
+	pg->nblk = pg->nel = 0;
+	sax_state s = { 0 };
+	s.pg = pg;
+	htmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	sax.characters = on_chars;
+	sax.cdataBlock = on_cdata;
+	sax.warning = quiet;
+	sax.error = quiet;
+	htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(&sax, &s, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	if (!ctxt)
+		nf_die("out of memory");
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOIMPLIED);
+	/* libxml2 takes an int length: feed big pages in pieces */
+	const size_t chunk = 1 << 20;
+	size_t off = 0;
+	do {
+		size_t k = n - off > chunk ? chunk : n - off;
+		htmlParseChunk(ctxt, html + off, (int)k, off + k >= n);
+		off += k;
+	} while (off < n);
+	s.nst = s.nst ? s.nst : 0;
+	if (s.nst == 0) {
+		nf_grow((void **)&s.st, &s.cap, 1, sizeof *s.st);
+		s.st[s.nst++] = (frame){ K_BLOCK, 0, 0, 0, 0, -1 };
+	}
+	flush(&s, 0);
+	htmlFreeParserCtxt(ctxt);
+	free(s.st);
+}
+
+int nf_html_sniff(const char *s, size_t n)
+{
+	size_t lim = n < 4096 ? n : 4096, i = 0;
+	while (i < lim && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+		i++;
+	if (i + 3 <= n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBB)
+		i += 3;
+	if (i < lim && s[i] == '<') {
+		static const char *const starts[] = { "<!doctype", "<html", "<head", "<body", "<!--",
+			"<?xml", "<meta", "<div", "<p>", "<p ", "<article", "<title", "<section", "<h1", "<span", "<table", NULL };
+		for (int k = 0; starts[k]; k++)
+			if (n - i >= strlen(starts[k]) && !strncasecmp(s + i, starts[k], strlen(starts[k])))
+				return 1;
+	}
+	/* otherwise: many tags among the first bytes */
+	int tags = 0;
+	for (size_t k = 0; k + 3 < lim; k++)
+		if (s[k] == '<' && (s[k + 1] == '/' || (s[k + 1] >= 'a' && s[k + 1] <= 'z')) &&
+		    (!strncasecmp(s + k + 1, "p>", 2) || !strncasecmp(s + k + 1, "/p>", 3) ||
+		     !strncasecmp(s + k + 1, "div", 3) || !strncasecmp(s + k + 1, "/div", 4) ||
+		     !strncasecmp(s + k + 1, "br", 2) || !strncasecmp(s + k + 1, "a ", 2) ||
+		     !strncasecmp(s + k + 1, "/a>", 3) || !strncasecmp(s + k + 1, "span", 4)))
+			tags++;
+	return tags >= 3;
+}

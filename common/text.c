@@ -1,0 +1,251 @@
+/* text.c - UTF-8 repair and normalisation (see text.h). */
+#include "text.h"
+#include <string.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+/* Windows-1252 0x80-0x9F; 0 where the code page leaves the byte undefined. */
+static const uint16_t cp1252_hi[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+	0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+	0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+int32_t nf_cp1252(unsigned char b)
+{
+	if (b < 0x80)
+		return b;
+	if (b >= 0xA0)
+		return b;
+	return cp1252_hi[b - 0x80] ? cp1252_hi[b - 0x80] : 0xFFFD;
+}
+
+/* The byte a code point came from when UTF-8 was misread as Windows-1252 or Latin-1; -1 if none. */
+static int cp_to_byte(int32_t cp)
+{
+	if (cp >= 0x80 && cp <= 0xFF)
+		return (int)cp;
+	if (cp < 0x152 || cp > 0x2122)
+		return -1;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_hi[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
+size_t nf_utf8_dec(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = (int32_t)c;
+		return 1;
+	}
+	size_t len;
+	int32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
+	else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
+	else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
+	else return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+size_t nf_utf8_enc(int32_t cp, char *o)
+{
+	unsigned char *u = (unsigned char *)o;
+	if (cp < 0x80) { u[0] = (unsigned char)cp; return 1; }
+	if (cp < 0x800) { u[0] = (unsigned char)(0xC0 | (cp >> 6)); u[1] = (unsigned char)(0x80 | (cp & 0x3F)); return 2; }
+	if (cp < 0x10000) {
+		u[0] = (unsigned char)(0xE0 | (cp >> 12)); u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xF0 | (cp >> 18)); u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Next character of the input: valid UTF-8, or one invalid byte read as Windows-1252. */
+static size_t next_cp(const unsigned char *s, size_t n, int32_t *cp, int *bad)
+{
+	size_t k = nf_utf8_dec(s, n, cp);
+	*bad = 0;
+	if (k)
+		return k;
+	*cp = nf_cp1252(s[0]);
+	*bad = 1;
+	return 1;
+}
+
+/* Tries to read the characters at s as the Windows-1252 image of one UTF-8 sequence;
+ * returns the input bytes consumed (0 if they are not) and the character in *out. */
+static size_t mojibake_at(const unsigned char *s, size_t n, int32_t first, size_t firstlen, int32_t *out)
+{
+	int b0 = cp_to_byte(first);
+	if (b0 < 0xC2 || b0 > 0xF4)
+		return 0;
+	size_t need = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+	unsigned char buf[4];
+	buf[0] = (unsigned char)b0;
+	size_t pos = firstlen;
+	for (size_t i = 1; i < need; i++) {
+		if (pos >= n)
+			return 0;
+		int32_t cp;
+		int bad;
+		size_t k = next_cp(s + pos, n - pos, &cp, &bad);
+		int b = cp_to_byte(cp);
+		if (b < 0x80 || b > 0xBF)
+			return 0;
+		buf[i] = (unsigned char)b;
+		pos += k;
+	}
+	int32_t cp;
+	if (nf_utf8_dec(buf, need, &cp) != need)
+		return 0;
+	*out = cp;
+	return pos;
+}
+
+static int is_space_cp(int32_t c)
+{
+	return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+	       c == 0x205F || c == 0x3000 || c == 0x85;
+}
+
+static int is_invisible(int32_t c)
+{
+	/* ZWJ and ZWNJ are kept: they change how Persian, Indic and emoji text is spelled */
+	return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0xAD || c == 0x180E;
+}
+
+void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_stats *st)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t start = out->n, i = 0;
+	int space = 0, nl = 0, nfc = 0, lines = flags & NF_TEXT_LINES;
+	int at_start = 1;
+	nf_grow((void **)&out->p, &out->cap, out->n + n + 8, 1);
+	while (i < n) {
+		unsigned c = s[i];
+		int32_t cp;
+		if (c >= 0x21 && c < 0x7F) {
+			/* fast path: printable ASCII */
+			if (nl && !at_start) {
+				nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
+			} else if (space && !at_start) {
+				nf_buf_addc(out, ' ');
+			}
+			nl = space = 0;
+			at_start = 0;
+			size_t j = i + 1;
+			while (j < n && s[j] >= 0x21 && s[j] < 0x7F)
+				j++;
+			nf_buf_add(out, str + i, j - i);
+			i = j;
+			continue;
+		}
+		int bad;
+		size_t k = next_cp(s + i, n - i, &cp, &bad);
+		if (cp >= 0x80 && !(flags & NF_TEXT_NO_MOJIBAKE)) {
+			int32_t fixed;
+			size_t m = mojibake_at(s + i, n - i, cp, k, &fixed);
+			if (m) {
+				if (st)
+					st->mojibake++;
+				k = m;
+				cp = fixed;
+				bad = 0;
+			}
+		}
+		if (bad && st)
+			st->invalid++;
+		i += k;
+		if (cp >= 0x80 && cp <= 0x9F && cp != 0x85)
+			cp = nf_cp1252((unsigned char)cp);   /* C1 controls: Latin-1 misreading of 1252 */
+		if (cp == '\r') {
+			if (i < n && s[i] == '\n')
+				i++;
+			cp = '\n';
+		}
+		if (cp == 0x2028 || cp == 0x2029)
+			cp = '\n';
+		if (cp == '\n') {
+			if (lines) {
+				if (nl < 2)
+					nl++;
+				space = 0;
+			} else {
+				space = 1;
+			}
+			continue;
+		}
+		if (cp < 0x20 || cp == ' ' || cp == 0x7F || is_space_cp(cp)) {
+			space = 1;
+			continue;
+		}
+		if (is_invisible(cp))
+			continue;
+		if (nl && !at_start)
+			nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
+		else if (space && !at_start)
+			nf_buf_addc(out, ' ');
+		nl = space = 0;
+		at_start = 0;
+		char e[4];
+		size_t el = nf_utf8_enc(cp, e);
+		nf_buf_add(out, e, el);
+		if (!nfc && cp >= 0x300) {
+			const utf8proc_property_t *pr = utf8proc_get_property(cp);
+			/* only marks, jamo and composition exclusions can change under NFC */
+			if (pr->combining_class || pr->category == UTF8PROC_CATEGORY_MN ||
+			    pr->category == UTF8PROC_CATEGORY_MC || pr->comp_exclusion ||
+			    (cp >= 0x1160 && cp <= 0x11FF))
+				nfc = 1;
+		}
+	}
+	if (nfc) {
+		utf8proc_uint8_t *r = NULL;
+		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)out->p + start,
+						  (utf8proc_ssize_t)(out->n - start), &r,
+						  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (m >= 0) {
+			out->n = start;
+			nf_buf_add(out, (const char *)r, (size_t)m);
+		}
+		free(r);
+	}
+	if (out->p)
+		out->p[out->n] = '\0';
+}
+
+size_t nf_text_repair(nf_buf *out, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, bad = 0, run = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t k = s[i] < 0x80 ? 1 : nf_utf8_dec(s + i, n - i, &cp);
+		if (k && s[i]) {
+			i += k;
+			continue;
+		}
+		nf_buf_add(out, str + run, i - run);
+		char e[4];
+		cp = s[i] ? nf_cp1252(s[i]) : ' ';
+		nf_buf_add(out, e, nf_utf8_enc(cp, e));
+		bad++;
+		run = ++i;
+	}
+	nf_buf_add(out, str + run, n - run);
+	return bad;
+}
