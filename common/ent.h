@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
 	nf_mention *m; size_t n, cap;     /* in text order */
 	nf_cluster *c; size_t nc, ccap;
+	void *priv;                       /* working memory and string storage; start it NULL */
 } nf_entities;
 
 typedef struct nf_ner nf_ner;

@@ -1,0 +1,1506 @@
+/* ent.c - rule-based named entities: tokens, capitalised chunks, titles, gazetteers, and
+ * within-document resolution of surnames, misspellings and acronyms to one canonical name. */
+#include "ent.h"
+#include "data.h"
+#include "hash.h"
+#include "util.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+const char *const nf_type_name[NF_NTYPES] = { "PER", "ORG", "GPE", "LOC", "NORP" };
+
+/* ---- loaded data ---- */
+
+enum {                                   /* word flags (ent_words, ent_persnames, ent_titles) */
+	W_COMMON = 1, W_FIRST = 2, W_LAST = 4, W_ROLE = 8, W_ROLEMOD = 16, W_HONOR = 32,
+	W_ORGSUF = 64, W_ORGHEAD = 128, W_LOCSUF = 256, W_LOCHEAD = 512, W_NONNAME = 1024,
+	W_PARTICLE = 2048, W_GENERIC = 4096
+};
+enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_OTHER };
+
+typedef struct {
+	unsigned flags;
+	char gender;                     /* from first names or honorifics */
+	const char *generic;             /* W_GENERIC: the canonical it refers back to */
+} word_info;
+
+typedef struct {
+	char *name, *canon, *refers, *role;
+	int type, kind;
+	int next;                        /* next entry with the same folded key, or -1 */
+	int ntok;
+} gz_entry;
+
+struct nf_ner {
+	nf_map words;                    /* folded word -> word_info index + 1 */
+	word_info *wi; size_t nwi, wicap;
+	nf_map gaz;                      /* folded name -> gz_entry index + 1 */
+	nf_map bags;                     /* folded sorted words of multi-word ORGs -> index + 1 */
+	gz_entry *g; size_t ng, gcap;
+	int *people; size_t npeople, pcap;   /* indexes of PER entries */
+	int maxtok;
+};
+
+/* Folds case for lookups: ASCII and other letters to lower case, curly apostrophes to '. */
+static size_t fold(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 4 < cap;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+		if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+			out[o++] = '\'';
+			continue;
+		}
+		o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
+	}
+	return o;
+}
+
+static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
+{
+	char k[256];
+	size_t kn = fold(s, n, k, sizeof k);
+	void *v = nf_map_get(&ner->words, k, kn);
+	return v ? &ner->wi[(uintptr_t)v - 1] : NULL;
+}
+
+static word_info *word_add(nf_ner *ner, const char *s, size_t n)
+{
+	char k[256];
+	size_t kn = fold(s, n, k, sizeof k);
+	void **slot = nf_map_slot(&ner->words, k, kn, 1);
+	if (!*slot) {
+		nf_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
+		memset(&ner->wi[ner->nwi], 0, sizeof *ner->wi);
+		*slot = (void *)(uintptr_t)(++ner->nwi);
+	}
+	return &ner->wi[(uintptr_t)*slot - 1];
+}
+
+static void load_word(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	if (n >= 1 && f[0].n)
+		word_add(arg, f[0].p, f[0].n)->flags |= W_COMMON;
+}
+
+static void load_persname(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	if (n < 3 || !f[0].n)
+		return;
+	word_info *w = word_add(arg, f[0].p, f[0].n);
+	if (f[1].n == 5 && memcmp(f[1].p, "first", 5) == 0) {
+		w->flags |= W_FIRST;
+		if (f[2].n && !w->gender)
+			w->gender = f[2].p[0];
+	} else
+		w->flags |= W_LAST;
+}
+
+static void load_title(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	static const struct { const char *k; unsigned f; } kinds[] = {
+		{ "role", W_ROLE }, { "rolemod", W_ROLEMOD }, { "honorific", W_HONOR },
+		{ "orgsuffix", W_ORGSUF }, { "orghead", W_ORGHEAD }, { "locsuffix", W_LOCSUF },
+		{ "lochead", W_LOCHEAD }, { "nonname", W_NONNAME }, { "particle", W_PARTICLE },
+		{ "generic", W_GENERIC } };
+	if (n < 3 || !f[0].n)
+		return;
+	word_info *w = word_add(arg, f[0].p, f[0].n);
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strlen(kinds[i].k) == f[1].n && memcmp(kinds[i].k, f[1].p, f[1].n) == 0) {
+			w->flags |= kinds[i].f;
+			if (kinds[i].f == W_HONOR && f[2].n)
+				w->gender = f[2].p[0];
+			if (kinds[i].f == W_GENERIC && f[2].n)
+				w->generic = nf_xstrndup(f[2].p, f[2].n);
+		}
+}
+
+static int type_of(const char *p, size_t n)
+{
+	for (int t = 0; t < NF_NTYPES; t++)
+		if (strlen(nf_type_name[t]) == n && memcmp(nf_type_name[t], p, n) == 0)
+			return t;
+	return -1;
+}
+
+static int kind_of(const char *p, size_t n)
+{
+	static const char *const k[] = { "", "country", "capital", "city", "demonym", "metonym" };
+	for (int i = 1; i < K_OTHER; i++)
+		if (strlen(k[i]) == n && memcmp(k[i], p, n) == 0)
+			return i;
+	return K_OTHER;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folded words of s sorted and joined by spaces: the key that ignores word order. */
+static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
+{
+	char f[512], *w[32];
+	size_t fn = fold(s, n, f, sizeof f - 1), nw = 0;
+	f[fn] = 0;
+	for (char *p = strtok(f, " "); p && nw < 32; p = strtok(NULL, " "))
+		w[nw++] = p;
+	qsort(w, nw, sizeof *w, cmp_str);
+	size_t o = 0;
+	for (size_t i = 0; i < nw; i++) {
+		size_t l = strlen(w[i]);
+		if (o + l + 2 >= cap)
+			break;
+		if (i)
+			out[o++] = ' ';
+		memcpy(out + o, w[i], l);
+		o += l;
+	}
+	return o;
+}
+
+static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_ner *ner = arg;
+	if (n < 5 || !f[0].n || f[0].n > 200)
+		return;
+	int t = type_of(f[1].p, f[1].n);
+	if (t < 0)
+		return;
+	nf_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
+	gz_entry *e = &ner->g[ner->ng];
+	memset(e, 0, sizeof *e);
+	e->name = nf_xstrndup(f[0].p, f[0].n);
+	e->canon = f[2].n ? nf_xstrndup(f[2].p, f[2].n) : e->name;
+	e->type = t;
+	e->kind = kind_of(f[4].p, f[4].n);
+	if (t == NF_PER) {
+		e->refers = f[3].n ? nf_xstrndup(f[3].p, f[3].n) : NULL;   /* affiliation */
+		e->role = f[4].n ? nf_xstrndup(f[4].p, f[4].n) : NULL;
+		e->kind = K_OTHER;
+		nf_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
+		ner->people[ner->npeople++] = (int)ner->ng;
+	} else
+		e->refers = f[3].n ? nf_xstrndup(f[3].p, f[3].n) : NULL;
+	e->ntok = 1;
+	for (size_t i = 0; i < f[0].n; i++)
+		e->ntok += f[0].p[i] == ' ';
+	if (e->ntok > ner->maxtok)
+		ner->maxtok = e->ntok;
+	char k[512];
+	size_t kn = fold(f[0].p, f[0].n, k, sizeof k);
+	void **slot = nf_map_slot(&ner->gaz, k, kn, 1);
+	e->next = *slot ? (int)(uintptr_t)*slot - 1 : -1;
+	*slot = (void *)(uintptr_t)(ner->ng + 1);
+	if (t == NF_ORG && e->ntok >= 3) {
+		kn = bag_key(f[0].p, f[0].n, k, sizeof k);
+		slot = nf_map_slot(&ner->bags, k, kn, 1);
+		if (!*slot)
+			*slot = (void *)(uintptr_t)(ner->ng + 1);
+	}
+	ner->ng++;
+}
+
+nf_ner *nf_ner_new(void)
+{
+	nf_ner *ner = nf_xcalloc(1, sizeof *ner);
+	nf_map_init(&ner->words);
+	nf_map_init(&ner->gaz);
+	nf_map_init(&ner->bags);
+	nf_data_load("ent_words.tsv", "word", load_word, ner);
+	nf_data_load("ent_persnames.tsv", "name\tkind\tgender", load_persname, ner);
+	nf_data_load("ent_titles.tsv", "word\tkind\textra", load_title, ner);
+	/* facts first: hand-checked entries win over the bulk lists for the same name */
+	static const char *const gz[] = { "ent_facts.tsv", "ent_places.tsv", "ent_orgs.tsv" };
+	for (size_t i = 0; i < 3; i++)
+		nf_data_load(gz[i], "name\ttype\tcanonical\trefers\tkind", load_gaz, ner);
+	if (ner->maxtok > 8)
+		ner->maxtok = 8;
+	return ner;
+}
+
+void nf_ner_free(nf_ner *ner)
+{
+	if (!ner)
+		return;
+	for (size_t i = 0; i < ner->ng; i++) {
+		gz_entry *e = &ner->g[i];
+		if (e->canon != e->name)
+			free(e->canon);
+		free(e->name);
+		free(e->refers);
+		free(e->role);
+	}
+	for (size_t i = 0; i < ner->nwi; i++)
+		free((char *)ner->wi[i].generic);
+	free(ner->g);
+	free(ner->wi);
+	free(ner->people);
+	nf_map_free(&ner->words);
+	nf_map_free(&ner->gaz);
+	nf_map_free(&ner->bags);
+	free(ner);
+}
+
+/* Finds name (case-folded key) in the gazetteer; exact: the case must match as well (or the
+ * text be all capitals), else any entry does. Prefers the entry of type want (-1: any). */
+static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int exact, int want)
+{
+	char k[512];
+	if (n >= sizeof k / 2)
+		return NULL;
+	size_t kn = fold(s, n, k, sizeof k);
+	void *v = nf_map_get(&ner->gaz, k, kn);
+	if (!v)
+		return NULL;
+	const gz_entry *best = NULL;
+	for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
+		const gz_entry *e = &ner->g[i];
+		if (exact) {
+			/* same bytes, modulo curly apostrophes */
+			char a[512], b[512];
+			size_t an = 0, bn = 0;
+			for (size_t j = 0; j < n && an < sizeof a - 1; j++) {
+				if ((unsigned char)s[j] == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+				    ((unsigned char)s[j + 2] == 0x99 || (unsigned char)s[j + 2] == 0x98)) {
+					a[an++] = '\'';
+					j += 2;
+				} else
+					a[an++] = s[j];
+			}
+			bn = strlen(e->name);
+			if (bn < sizeof b)
+				memcpy(b, e->name, bn);
+			if (an != bn || memcmp(a, b, an) != 0)
+				continue;
+		}
+		if (!best || (want >= 0 && e->type == want && best->type != want))
+			best = e;
+	}
+	/* entries are chained newest first; the file order (facts first) is the priority */
+	if (best && want < 0) {
+		for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
+			const gz_entry *e = &ner->g[i];
+			if (exact && strlen(e->name) != strlen(best->name))
+				continue;
+			if (exact && strcmp(e->name, best->name) != 0)
+				continue;
+			if (e < best)
+				best = e;
+		}
+	}
+	return best;
+}
+
+const char *nf_ner_country(const nf_ner *ner, const char *word, size_t n)
+{
+	const gz_entry *e = gaz_find(ner, word, n, 0, NF_GPE);
+	if (!e) {
+		/* possessive forms: "Britain's" */
+		if (n > 2 && word[n - 1] == 's' && word[n - 2] == '\'')
+			e = gaz_find(ner, word, n - 2, 0, NF_GPE);
+		else if (n > 4 && word[n - 1] == 's' && (unsigned char)word[n - 2] == 0x99 &&
+			 (unsigned char)word[n - 4] == 0xE2)
+			e = gaz_find(ner, word, n - 4, 0, NF_GPE);
+	}
+	if (!e)
+		return NULL;
+	if (e->kind == K_COUNTRY || e->kind == K_DEMONYM || e->kind == K_CAPITAL || e->kind == K_METONYM)
+		return e->refers ? e->refers : e->canon;
+	return NULL;
+}
+
+/* ---- tokens ---- */
+
+enum {
+	T_WORD = 1, T_CAP = 2, T_ALLCAPS = 4, T_LOWER = 8, T_NUM = 16, T_POSS = 32, T_SSTART = 64,
+	T_CAPSENT = 128, T_USED = 256, T_ROLE = 512
+};
+
+typedef struct {
+	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
+	uint16_t f;
+	char c;                 /* punctuation: its first byte */
+	int sent;
+	const word_info *w;
+} tok;
+
+/* A mention being built: token range, type, and what the rules learnt about it. */
+typedef struct {
+	int a, b;               /* tokens [a, b) */
+	int type;
+	const gz_entry *g;      /* gazetteer entry matched, or NULL */
+	const char *canon;      /* forced canonical (generic words, metonyms), or NULL */
+	int role_a, role_b;     /* role tokens, or -1 */
+	const char *affil;      /* canonical country or organisation, or NULL */
+	uint32_t affil_off, affil_len;   /* or the affiliation as text (an unknown organisation) */
+	char gender;
+	int cl;                 /* cluster */
+	int drop;
+	int weak;               /* a common word that is a name only if the document says so */
+} cand;
+
+typedef struct {
+	int type;
+	uint32_t canon_off, canon_len;     /* in the arena */
+	uint32_t role_off, role_len, aff_off, aff_len, ref_off, ref_len;
+	int has_role, has_aff, has_ref;
+	char gender;
+	int first_tok, last_tok;           /* PER: the fullest mention's first and last name tokens */
+	int ntok;                          /* tokens of the fullest mention */
+	int known;                         /* canonical from the gazetteer */
+	uint64_t h;
+} pcl;
+
+typedef struct {
+	tok *t; size_t nt, tcap;
+	cand *c; size_t nc, ccap;
+	pcl *p; size_t np, pcap;
+	nf_buf arena;
+} scratch;
+
+static int is_upper_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_letter_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+static size_t dec(const char *s, size_t n, size_t i, int32_t *cp)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	utf8proc_int32_t v;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &v);
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = v;
+	return (size_t)k;
+}
+
+static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+static int word_cp(int32_t cp) { return is_letter_cp(cp) || (cp >= '0' && cp <= '9'); }
+
+static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
+		     scratch *sc)
+{
+	sc->nt = 0;
+	size_t si = 0;
+	int at_start = 1;
+	for (size_t i = 0; i < n;) {
+		while (si < ns && i >= sents[si].end)
+			si++, at_start = 1;
+		int32_t cp;
+		size_t k = dec(s, n, i, &cp);
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+			if (cp == '\n')
+				at_start = 1;
+			i += k;
+			continue;
+		}
+		nf_grow((void **)&sc->t, &sc->tcap, sc->nt + 1, sizeof *sc->t);
+		tok *t = &sc->t[sc->nt];
+		memset(t, 0, sizeof *t);
+		t->s = (uint32_t)i;
+		t->sent = si < ns ? (int)si + 1 : (int)ns;
+		if (!word_cp(cp)) {
+			t->e = (uint32_t)(i + k);
+			t->c = (char)(cp < 0x80 ? cp : (cp == 0x201C || cp == 0x201D || cp == 0x2018 ? '"' : '~'));
+			if (cp == 0x2019)
+				t->c = '\'';
+			i += k;
+			sc->nt++;
+			continue;
+		}
+		int first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
+		int letters = 0, uppers = 0;
+		size_t j = i, limit = n;
+		if (cp >= 'a' && cp <= 'z') {
+			/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
+			 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
+			size_t l = 0;
+			while (i + l < n && s[i + l] >= 'a' && s[i + l] <= 'z')
+				l++;
+			unsigned char c2 = i + l < n ? (unsigned char)s[i + l] : 0;
+			unsigned char c3 = i + l + 1 < n ? (unsigned char)s[i + l + 1] : 0;
+			if (l == 2 && s[i] == 'b' && s[i + 1] == 'y' && c2 >= 'A' && c2 <= 'Z' && c3 >= 'a' && c3 <= 'z')
+				limit = i + 2;
+			else if (c2 == '-' && c3 >= 'A' && c3 <= 'Z') {
+				const word_info *pw = word_get(ner, s + i, l);
+				if (!pw || !(pw->flags & W_PARTICLE))
+					limit = i + l;
+			}
+		}
+		size_t len1 = 0;
+		for (;;) {
+			int32_t c;
+			size_t kk = dec(s, n, j, &c);
+			if (j >= limit)
+				break;
+			if (j < n && word_cp(c)) {
+				letters += is_letter_cp(c);
+				uppers += is_upper_cp(c);
+				j += kk;
+				len1++;
+				continue;
+			}
+			if (j >= n)
+				break;
+			int32_t d = 0;
+			size_t kd = j + kk < n ? dec(s, n, j + kk, &d) : 0;
+			(void)kd;
+			if ((c == '-' || c == '&') && j + kk < n && word_cp(d)) {
+				if (c == '&' && !is_upper_cp(d))
+					break;
+				j += kk;
+				continue;
+			}
+			if (is_apos(c) && j + kk < n && is_letter_cp(d)) {
+				/* possessive 's ends the word; other apostrophes (O'Brien, don't) are inside */
+				int32_t e2 = 0;
+				size_t after = j + kk + 1;
+				if (after < n)
+					dec(s, n, after, &e2);
+				if ((d == 's' || d == 'S') && (after >= n || !word_cp(e2))) {
+					t->f |= T_POSS;
+					break;
+				}
+				j += kk;
+				continue;
+			}
+			if (c == '.' && letters >= 1 && len1 == 1 && uppers == 1) {
+				/* initials and dotted acronyms: "J." "U.S." */
+				j += 1;
+				int32_t e2 = 0;
+				if (j + 1 < n && is_letter_cp(d) && dec(s, n, j + dec(s, n, j, &e2), &e2) && e2 == '.') {
+					len1 = 0;
+					continue;
+				}
+				break;
+			}
+			break;
+		}
+		t->e = (uint32_t)j;
+		t->f |= T_WORD;
+		if (digit)
+			t->f |= T_NUM;
+		else if (first_upper) {
+			t->f |= T_CAP;
+			if (uppers == letters && letters >= 2)
+				t->f |= T_ALLCAPS;
+		} else
+			t->f |= T_LOWER;
+		if (at_start)
+			t->f |= T_SSTART;
+		at_start = 0;
+		t->w = word_get(ner, s + t->s, t->e - t->s);
+		i = j;
+		if (t->f & T_POSS) {
+			i = j + (s[j] == '\'' ? 1 : 3) + 1;
+		}
+		sc->nt++;
+	}
+	/* a word after an opening quote or bracket at a sentence start is sentence-initial too */
+	for (size_t i = 1; i < sc->nt; i++) {
+		tok *p = &sc->t[i - 1], *t = &sc->t[i];
+		if ((t->f & T_WORD) && !(p->f & T_WORD) && p->sent == t->sent &&
+		    (p->c == '"' || p->c == '(' || p->c == '\'' || p->c == '-' || p->c == '~' || p->c == ':' || p->c == '[') &&
+		    (i < 2 || (sc->t[i - 2].f & T_SSTART) || (p->f & T_SSTART) || sc->t[i - 2].sent != t->sent))
+			t->f |= T_SSTART;
+		if (!(p->f & T_WORD) && (p->f & T_SSTART) && p->sent == t->sent)
+			t->f |= T_SSTART;
+	}
+	/* punctuation at a sentence start carries the mark so that the next word inherits it */
+	for (size_t i = 0, sa = 0; i < sc->nt; i = sa) {
+		int sn = sc->t[i].sent;
+		size_t words = 0, caps = 0;
+		for (sa = i; sa < sc->nt && sc->t[sa].sent == sn; sa++) {
+			const tok *t = &sc->t[sa];
+			if ((t->f & T_WORD) && !(t->f & T_NUM) && t->e - t->s >= 2) {
+				words++;
+				caps += (t->f & T_ALLCAPS) != 0;
+			}
+		}
+		if (words && caps * 10 >= words * 6 && (words >= 2 || caps == words))
+			for (size_t k = i; k < sa; k++)
+				sc->t[k].f |= T_CAPSENT;
+	}
+}
+
+#define TW(i) (sc->t[i].w ? sc->t[i].w->flags : 0u)
+
+static int tok_is(const char *text, const tok *t, const char *w)
+{
+	size_t n = strlen(w);
+	return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
+}
+
+static cand *cand_add(scratch *sc, int a, int b, int type)
+{
+	nf_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
+	cand *c = &sc->c[sc->nc++];
+	memset(c, 0, sizeof *c);
+	c->a = a;
+	c->b = b;
+	c->type = type;
+	c->role_a = c->role_b = -1;
+	c->cl = -1;
+	return c;
+}
+
+/* Looks tokens [a, b) up as one name. */
+static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
+{
+	char k[512];
+	size_t kn = 0;
+	for (int i = a; i < b; i++) {
+		const tok *t = &sc->t[i];
+		size_t l = t->e - t->s;
+		if (kn + l + 2 >= sizeof k)
+			return NULL;
+		if (i > a) {
+			/* tokens must be separated by one space only */
+			if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
+				return NULL;
+			if (sc->t[i - 1].f & T_POSS)
+				return NULL;
+			k[kn++] = ' ';
+		}
+		memcpy(k + kn, text + t->s, l);
+		kn += l;
+	}
+	const gz_entry *e = gaz_find(ner, k, kn, exact, -1);
+	if (!e && exact && b - a == 1) {
+		/* a stray apostrophe inside a word: "Ital'y" */
+		char d[512];
+		size_t dn = 0;
+		for (size_t i = 0; i < kn; i++) {
+			if (k[i] == '\'')
+				continue;
+			if ((unsigned char)k[i] == 0xE2 && i + 2 < kn && (unsigned char)k[i + 1] == 0x80 &&
+			    (unsigned char)k[i + 2] == 0x99) {
+				i += 2;
+				continue;
+			}
+			d[dn++] = k[i];
+		}
+		if (dn != kn)
+			e = gaz_find(ner, d, dn, 1, -1);
+	}
+	return e;
+}
+
+static int is_country_like(const gz_entry *e)
+{
+	return e && ((e->type == NF_GPE && (e->kind == K_COUNTRY || e->kind == K_CAPITAL)) ||
+		     e->type == NF_NORP || (e->type == NF_ORG && e->kind != K_METONYM && e->ntok <= 2));
+}
+
+static int role_tok(const scratch *sc, int i)
+{
+	return (TW(i) & (W_ROLE | W_ROLEMOD)) && (sc->t[i].f & T_WORD);
+}
+
+/* Verbs and auxiliaries after a capital that make it stand for its government. */
+static int metonym_next(const char *text, const scratch *sc, int i)
+{
+	static const char *const v[] = { "has", "have", "had", "is", "was", "says", "said", "will", "would",
+		"wants", "wanted", "accused", "rejected", "insists", "insisted", "denied", "denies", "warned",
+		"warns", "announced", "responded", "refused", "agreed", "demanded", "claimed", "argued",
+		"believes", "can", "could", "may", "must", "should", "did", "does", "hopes", "plans",
+		"threatened", "condemned", "called", "urged", "signalled", "signaled", "sees", "views",
+		"considers", "welcomed", "blamed", "sent", "imposed", "expelled", "summoned", NULL };
+	if (sc->t[i].f & T_POSS)
+		return 1;
+	if ((size_t)i + 1 >= sc->nt || !(sc->t[i + 1].f & T_WORD))
+		return 0;
+	for (int k = 0; v[k]; k++)
+		if (tok_is(text, &sc->t[i + 1], v[k]))
+			return 1;
+	return 0;
+}
+
+/* Sets a candidate from a gazetteer entry. */
+static void cand_gaz(cand *c, const gz_entry *g)
+{
+	c->g = g;
+	c->type = g->type;
+}
+
+/* Classifies the name tokens [a, b) that no title or gazetteer explained. */
+static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
+{
+	(void)ner;
+	int n = b - a;
+	unsigned fl = TW(a), fb = TW(b - 1);
+	int type;
+	if (n == 1) {
+		const tok *t = &sc->t[a];
+		if ((t->f & T_ALLCAPS) && t->e - t->s <= 6)
+			type = NF_ORG;
+		else if (fl & (W_FIRST | W_LAST))
+			type = NF_PER;
+		else if (fl & W_ORGSUF)
+			type = NF_ORG;
+		else
+			type = NF_ORG;
+		if ((fl & W_COMMON) && !(fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS))
+			type = -1;      /* a capitalised common word: likely not a name */
+		if ((fl & W_COMMON) && (fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS)) {
+			cand_add(sc, a, b, NF_PER)->weak = 1;
+			return;
+		}
+	} else if (fb & W_ORGSUF)
+		type = NF_ORG;
+	else if ((fl & W_ORGHEAD) && n >= 3)
+		type = NF_ORG;
+	else if (fb & W_LOCSUF)
+		type = NF_LOC;
+	else if (fl & W_FIRST)
+		type = NF_PER;
+	else {
+		int common = 0, allcaps = 0;
+		for (int i = a; i < b; i++) {
+			common += (TW(i) & W_COMMON) && !(TW(i) & (W_FIRST | W_LAST));
+			allcaps += (sc->t[i].f & T_ALLCAPS) != 0;
+		}
+		type = (common || allcaps) ? NF_ORG : NF_PER;
+		if (n > 4)
+			type = NF_ORG;
+	}
+	(void)text;
+	if (type >= 0)
+		cand_add(sc, a, b, type);
+}
+
+/* Splits a chunk of capitalised tokens [a, b) into mentions. */
+static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
+{
+	/* a sentence-initial common word or a non-name word is not part of a name */
+	while (a < b) {
+		const tok *t = &sc->t[a];
+		unsigned fl = TW(a);
+		if (fl & W_NONNAME) {
+			a++;
+			continue;
+		}
+		if (tok_is(text, t, "The") && !gaz_span(ner, text, sc, a, b, 1)) {
+			a++;
+			continue;
+		}
+		if ((t->f & T_SSTART) && (fl & W_COMMON) && !(t->f & T_ALLCAPS) &&
+		    !(fl & (W_ROLE | W_HONOR | W_ORGHEAD | W_LOCHEAD)) && !(b - a == 1 && (fl & W_LAST)) &&
+		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_span(ner, text, sc, a, b, 1) &&
+		    !((fl & W_FIRST) && b - a >= 2 && ((TW(a + 1) & W_LAST) || !(TW(a + 1) & W_COMMON)))) {
+			a++;
+			continue;
+		}
+		break;
+	}
+	while (b > a && (TW(b - 1) & W_NONNAME) && !(TW(b - 1) & (W_FIRST | W_LAST)))
+		b--;
+	if (a >= b)
+		return;
+	const gz_entry *g = gaz_span(ner, text, sc, a, b, 1);
+	if (g && g->type != NF_PER) {
+		cand_gaz(cand_add(sc, a, b, g->type), g);
+		return;
+	}
+	/* title: [country or demonym] [role words] name */
+	int p = a;
+	const gz_entry *aff = NULL;
+	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a; q--) {
+		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
+		if (is_country_like(e) && role_tok(sc, q) && (sc->t[q].f & T_CAP)) {
+			aff = e;
+			p = q;
+			break;
+		}
+	}
+	int r = p, head = 0;
+	while (r < b && (sc->t[r].f & T_CAP) && role_tok(sc, r) && !(sc->t[r].f & T_ALLCAPS && !(TW(r) & W_ROLE))) {
+		/* a role word that is also a first name followed by a name is the name ("Chief" aside) */
+		if (r > p && head && (TW(r) & W_FIRST) && !(TW(r) & W_ROLE))
+			break;
+		head |= (TW(r) & W_ROLE) != 0;
+		r++;
+		if (r < b && tok_is(text, &sc->t[r], "of") && r + 1 < b && role_tok(sc, r + 1))
+			r++;
+	}
+	/* a role word right before a possessive ends the title ("Minister's") */
+	if (head && r > p) {
+		if (aff) {
+			cand *c = cand_add(sc, a, p, aff->type);
+			cand_gaz(c, aff);
+		}
+		if (r < b) {
+			int na = r;
+			if (TW(na) & W_HONOR)
+				na++;
+			if (na < b) {
+				const gz_entry *pg = gaz_span(ner, text, sc, na, b, 1);
+				cand *c = cand_add(sc, na, b, NF_PER);
+				if (pg && pg->type == NF_PER)
+					c->g = pg;
+				c->role_a = p;
+				c->role_b = r;
+				if (aff)
+					c->affil = aff->refers ? aff->refers : aff->canon;
+				if (sc->t[na].w && (sc->t[na].w->flags & W_FIRST))
+					c->gender = sc->t[na].w->gender;
+			}
+		}
+		return;
+	}
+	if (TW(a) & W_HONOR && b - a >= 2 && !(sc->t[a].f & T_ALLCAPS)) {
+		cand *c = cand_add(sc, a + 1, b, NF_PER);
+		c->gender = sc->t[a].w->gender;
+		const gz_entry *pg = gaz_span(ner, text, sc, a + 1, b, 1);
+		if (pg && pg->type == NF_PER)
+			c->g = pg;
+		return;
+	}
+	if (g) {                /* a known person */
+		cand_gaz(cand_add(sc, a, b, NF_PER), g);
+		return;
+	}
+	if (b - a >= 2) {
+		unsigned fb = TW(b - 1);
+		if ((fb & W_ORGSUF) && !(fb & (W_FIRST)) ) {
+			cand_add(sc, a, b, NF_ORG);
+			return;
+		}
+		/* "UK & Denmark": two names */
+		for (int m = a + 1; m + 1 < b; m++)
+			if (tok_is(text, &sc->t[m], "&")) {
+				const gz_entry *l = gaz_span(ner, text, sc, a, m, 1), *r = gaz_span(ner, text, sc, m + 1, b, 1);
+				if ((l && l->type == NF_GPE) || (r && r->type == NF_GPE)) {
+					analyse(ner, text, sc, a, m);
+					analyse(ner, text, sc, m + 1, b);
+					return;
+				}
+			}
+		/* known names inside: left to right, longest first */
+		int seg_a[16], seg_b[16], nseg = 0, known = 0;
+		const gz_entry *seg_g[16];
+		for (int i = a; i < b && nseg < 16;) {
+			const gz_entry *e = NULL;
+			int q = b - a > ner->maxtok ? i + ner->maxtok : b;
+			if (q > b)
+				q = b;
+			for (; q > i; q--)
+				if ((e = gaz_span(ner, text, sc, i, q, 1)) != NULL)
+					break;
+			if (e && !(q - i == 1 && (TW(i) & W_COMMON) && e->kind != K_COUNTRY && e->type != NF_NORP)) {
+				seg_a[nseg] = i, seg_b[nseg] = q, seg_g[nseg++] = e;
+				known++;
+				i = q;
+				continue;
+			}
+			if (nseg && !seg_g[nseg - 1] && seg_b[nseg - 1] == i)
+				seg_b[nseg - 1] = i + 1;
+			else
+				seg_a[nseg] = i, seg_b[nseg] = i + 1, seg_g[nseg++] = NULL;
+			i++;
+		}
+		if (known && nseg > 1) {
+			/* a place followed by unknown words names an organisation ("Leeds United") */
+			if (nseg == 2 && seg_g[0] && !seg_g[1] && (seg_g[0]->type == NF_GPE || seg_g[0]->type == NF_LOC) &&
+			    !(TW(seg_a[1]) & W_FIRST) && seg_b[1] - seg_a[1] <= 3) {
+				cand_add(sc, a, b, NF_ORG);
+				return;
+			}
+			for (int k = 0; k < nseg; k++) {
+				if (seg_g[k])
+					cand_gaz(cand_add(sc, seg_a[k], seg_b[k], seg_g[k]->type), seg_g[k]);
+				else
+					classify_rest(ner, text, sc, seg_a[k], seg_b[k]);
+			}
+			return;
+		}
+	}
+	classify_rest(ner, text, sc, a, b);
+}
+
+static int is_name_start(const scratch *sc, int i)
+{
+	const tok *t = &sc->t[i];
+	return (t->f & T_WORD) && (t->f & T_CAP);
+}
+
+/* Capitalised chunks in normal sentences. */
+static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
+{
+	int nt = (int)sc->nt;
+	for (int i = 0; i < nt;) {
+		if ((sc->t[i].f & T_CAPSENT) || !is_name_start(sc, i)) {
+			i++;
+			continue;
+		}
+		int j = i + 1, org = (TW(i) & (W_ORGHEAD | W_LOCHEAD | W_ROLE)) != 0;
+		while (j < nt && !(sc->t[j - 1].f & T_POSS) && !(sc->t[j].f & T_CAPSENT)) {
+			const tok *t = &sc->t[j];
+			const tok *pv = &sc->t[j - 1];
+			if (!((t->s == pv->e + 1 && text[pv->e] == ' ') || t->s == pv->e))
+				break;           /* more than one space, or a line break */
+			if (is_name_start(sc, j)) {
+				org |= (TW(j) & (W_ORGHEAD | W_LOCHEAD | W_ROLE)) != 0;
+				j++;
+				continue;
+			}
+			if (j + 1 < nt && is_name_start(sc, j + 1) && sc->t[j + 1].s == t->e + 1) {
+				if ((t->f & T_WORD) && (TW(j) & W_PARTICLE) && (t->f & T_LOWER)) {
+					j += 2;
+					continue;
+				}
+				if (org && (tok_is(text, t, "of") || tok_is(text, t, "for") || tok_is(text, t, "on"))) {
+					j += 2;
+					continue;
+				}
+				if (tok_is(text, t, "&")) {
+					j += 2;
+					continue;
+				}
+			}
+			if (org && tok_is(text, t, "of") && j + 2 < nt && tok_is(text, &sc->t[j + 1], "the") &&
+			    is_name_start(sc, j + 2)) {
+				j += 3;
+				continue;
+			}
+			/* "Mr. Smith" */
+			if (t->c == '.' && t->s == sc->t[j - 1].e && (TW(j - 1) & W_HONOR) && j + 1 < nt &&
+			    is_name_start(sc, j + 1)) {
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		int k = (int)sc->nc;
+		analyse(ner, text, sc, i, j);
+		/* drop a trailing "of"-chunk remnant and "the" inside: handled by analyse's spans */
+		(void)k;
+		i = j;
+	}
+}
+
+/* All-capital headlines: only gazetteer names and names the body of the document uses. */
+static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t body_nc)
+{
+	int nt = (int)sc->nt;
+	for (int i = 0; i < nt;) {
+		if (!(sc->t[i].f & T_CAPSENT) || !(sc->t[i].f & T_WORD) || (sc->t[i].f & T_NUM)) {
+			i++;
+			continue;
+		}
+		int best = 0;
+		const gz_entry *bg = NULL;
+		int bcand = -1;
+		for (int len = ner->maxtok; len >= 1 && !best; len--) {
+			if (i + len > nt)
+				continue;
+			int okw = 1;
+			for (int k = i; k < i + len; k++)
+				okw &= (sc->t[k].f & T_WORD) && (sc->t[k].f & T_CAPSENT);
+			if (!okw)
+				continue;
+			/* a name the document's body has */
+			for (size_t c = 0; c < body_nc && !best; c++) {
+				const cand *m = &sc->c[c];
+				if (m->b - m->a != len || m->drop)
+					continue;
+				int same = 1;
+				for (int k = 0; k < len && same; k++) {
+					const tok *x = &sc->t[m->a + k], *y = &sc->t[i + k];
+					char fx[256], fy[256];
+					size_t nx = fold(text + x->s, x->e - x->s, fx, sizeof fx);
+					size_t ny = fold(text + y->s, y->e - y->s, fy, sizeof fy);
+					same = nx == ny && memcmp(fx, fy, nx) == 0;
+				}
+				if (same) {
+					best = len;
+					bcand = (int)c;
+				}
+			}
+			if (best)
+				break;
+			const gz_entry *e = gaz_span(ner, text, sc, i, i + len, 0);
+			if (e && e->type != NF_PER) {
+				unsigned fl = TW(i);
+				if (len == 1 && (fl & W_COMMON) && e->kind != K_COUNTRY)
+					continue;
+				best = len;
+				bg = e;
+			}
+		}
+		if (best) {
+			cand *c = cand_add(sc, i, i + best, NF_ORG);
+			if (bg)
+				cand_gaz(c, bg);
+			else {
+				const cand *m = &sc->c[bcand];
+				c->type = m->type;
+				c->g = m->g;
+				c->canon = m->canon;
+			}
+			i += best;
+		} else
+			i++;
+	}
+}
+
+/* ---- resolution ---- */
+
+static size_t dl_dist(const char *a, size_t an, const char *b, size_t bn)
+{
+	/* Damerau-Levenshtein (optimal string alignment) on bytes, small strings only */
+	if (an > 40 || bn > 40)
+		return 99;
+	size_t d[42][42];
+	for (size_t i = 0; i <= an; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= bn; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= an; i++)
+		for (size_t j = 1; j <= bn; j++) {
+			size_t c = a[i - 1] != b[j - 1];
+			size_t v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[an][bn];
+}
+
+static uint32_t arena_add(scratch *sc, const char *p, size_t n)
+{
+	uint32_t off = (uint32_t)sc->arena.n;
+	nf_buf_add(&sc->arena, p, n);
+	nf_buf_addc(&sc->arena, 0);
+	return off;
+}
+
+/* The text of tokens [a, b) as written. */
+static uint32_t arena_span(scratch *sc, const char *text, int a, int b, uint32_t *len)
+{
+	size_t s = sc->t[a].s, e = sc->t[b - 1].e;
+	*len = (uint32_t)(e - s);
+	return arena_add(sc, text + s, e - s);
+}
+
+static int tok_eq(const char *text, const tok *x, const tok *y)
+{
+	return x->e - x->s == y->e - y->s && memcmp(text + x->s, text + y->s, x->e - x->s) == 0;
+}
+
+/* Surnames agree: equal, or (five letters or more) one edit apart. */
+static int surname_close(const char *text, const tok *x, const tok *y, size_t maxd)
+{
+	if (tok_eq(text, x, y))
+		return 1;
+	size_t xn = x->e - x->s, yn = y->e - y->s;
+	if (xn < 5 || yn < 5)
+		return 0;
+	return dl_dist(text + x->s, xn, text + y->s, yn) <= maxd;
+}
+
+/* First names agree: equal, an initial of the other, or one edit apart (five letters up). */
+static int first_agree(const char *text, const tok *x, const tok *y)
+{
+	if (tok_eq(text, x, y))
+		return 1;
+	size_t xn = x->e - x->s, yn = y->e - y->s;
+	if ((xn == 2 && text[x->s + 1] == '.' && text[x->s] == text[y->s]) ||
+	    (yn == 2 && text[y->s + 1] == '.' && text[y->s] == text[x->s]))
+		return 1;
+	return xn >= 5 && yn >= 5 && dl_dist(text + x->s, xn, text + y->s, yn) <= 1;
+}
+
+/* Does a known person's name match these tokens (exact or by the misspelling rule)? */
+static const gz_entry *known_person(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
+{
+	const tok *last = &sc->t[b - 1];
+	size_t ln = last->e - last->s;
+	for (size_t i = 0; i < ner->npeople; i++) {
+		const gz_entry *e = &ner->g[ner->people[i]];
+		const char *nm = e->name, *sp = strrchr(nm, ' ');
+		const char *sur = sp ? sp + 1 : nm;
+		size_t sn = strlen(sur);
+		int same = sn == ln && memcmp(sur, text + last->s, ln) == 0;
+		if (!same && !(sn >= 5 && ln >= 5 && dl_dist(sur, sn, text + last->s, ln) <= 1))
+			continue;
+		if (b - a == 1) {
+			if (same && sp)
+				return e;
+			continue;
+		}
+		if (!sp)
+			continue;
+		const tok *f = &sc->t[a];
+		const char *fe = strchr(nm, ' ');
+		size_t fnl = (size_t)(fe - nm), fl = f->e - f->s;
+		if ((fnl == fl && memcmp(nm, text + f->s, fl) == 0) ||
+		    (fnl >= 5 && fl >= 5 && dl_dist(nm, fnl, text + f->s, fl) <= 1) ||
+		    (fl == 2 && text[f->s + 1] == '.' && text[f->s] == nm[0]))
+			return e;
+	}
+	return NULL;
+}
+
+static int find_cluster(scratch *sc, int type, const char *s, size_t n)
+{
+	uint64_t h = nf_hash(s, n) ^ (uint64_t)type;
+	for (size_t i = 0; i < sc->np; i++) {
+		pcl *p = &sc->p[i];
+		if (p->h == h && p->type == type && p->canon_len == n &&
+		    memcmp(sc->arena.p + p->canon_off, s, n) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static int new_cluster(scratch *sc, int type, const char *s, size_t n)
+{
+	nf_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
+	pcl *p = &sc->p[sc->np];
+	memset(p, 0, sizeof *p);
+	p->type = type;
+	p->canon_off = arena_add(sc, s, n);
+	p->canon_len = (uint32_t)n;
+	p->h = nf_hash(s, n) ^ (uint64_t)type;
+	p->first_tok = p->last_tok = -1;
+	return (int)sc->np++;
+}
+
+static void set_canon(scratch *sc, int ci, const char *s, size_t n)
+{
+	pcl *p = &sc->p[ci];
+	p->canon_off = arena_add(sc, s, n);
+	p->canon_len = (uint32_t)n;
+	p->h = nf_hash(s, n) ^ (uint64_t)p->type;
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	return a->a != b->a ? (a->a < b->a ? -1 : 1) : 0;
+}
+
+/* The acronym of tokens [a, b): initials of the capitalised words. */
+static size_t initials(const char *text, const scratch *sc, int a, int b, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (int i = a; i < b && o + 1 < cap; i++)
+		if (sc->t[i].f & T_CAP)
+			out[o++] = text[sc->t[i].s];
+	return o;
+}
+
+static void resolve(const nf_ner *ner, const char *text, scratch *sc)
+{
+	sc->np = 0;
+	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
+	/* overlapping candidates: keep the first (longest at the same start) */
+	int last_b = -1;
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->a < last_b)
+			c->drop = 1;
+		else
+			last_b = c->b;
+	}
+	/* weak names (common words that are surnames) stand only as the surname of a full name */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || !c->weak)
+			continue;
+		int ok = 0;
+		for (size_t j = 0; j < sc->nc && !ok; j++) {
+			const cand *d = &sc->c[j];
+			ok = !d->drop && !d->weak && d->type == NF_PER && d->b - d->a >= 2 &&
+			     tok_eq(text, &sc->t[c->a], &sc->t[d->b - 1]);
+		}
+		if (!ok)
+			c->drop = 1;
+	}
+	/* persons: known people, then fullest forms and surnames within the document */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || c->type != NF_PER)
+			continue;
+		if (!c->g)
+			c->g = known_person(ner, text, sc, c->a, c->b);
+	}
+	/* single tokens typed otherwise that are a person's surname become that person */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
+			continue;
+		if (c->g && (c->g->kind == K_COUNTRY || c->g->kind == K_DEMONYM || c->g->type == NF_ORG))
+			continue;
+		const tok *ct = &sc->t[c->a];
+		for (size_t j = 0; j < sc->nc; j++) {
+			const cand *d = &sc->c[j];
+			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
+				continue;
+			const tok *dt = &sc->t[d->b - 1];
+			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away */
+			int fuzzy = !c->g && surname_close(text, ct, dt, 1);
+			if (!fuzzy && !c->g && ct->e - ct->s >= 6 && dt->e - dt->s >= 6 &&
+			    text[ct->s] == text[dt->s] && text[ct->s + 1] == text[dt->s + 1])
+				fuzzy = surname_close(text, ct, dt, 2);
+			if (tok_eq(text, ct, dt) || fuzzy) {
+				c->type = NF_PER;
+				c->g = NULL;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || c->type != NF_PER)
+			continue;
+		int n = c->b - c->a, best = -1;
+		const tok *last = &sc->t[c->b - 1];
+		if (c->g && c->g->type == NF_PER) {
+			best = find_cluster(sc, NF_PER, c->g->canon, strlen(c->g->canon));
+			if (best < 0) {
+				best = new_cluster(sc, NF_PER, c->g->canon, strlen(c->g->canon));
+				sc->p[best].known = 1;
+				sc->p[best].ntok = 99;
+				const char *nm = c->g->canon;
+				(void)nm;
+			}
+		} else {
+			/* same surname (or one edit away) with agreeing first names, or a bare surname */
+			for (int pass = 0; pass < 3 && best < 0; pass++)
+				for (size_t k = sc->np; k-- > 0;) {
+					pcl *p = &sc->p[k];
+					if (p->type != NF_PER || p->last_tok < 0)
+						continue;
+					const tok *pl = &sc->t[p->last_tok];
+					int ok;
+					if (pass == 0)
+						ok = tok_eq(text, last, pl);
+					else if (pass == 1)
+						ok = surname_close(text, last, pl, 1);
+					else
+						ok = n == 1 && last->e - last->s >= 6 && pl->e - pl->s >= 6 &&
+						     text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
+						     surname_close(text, last, pl, 2);
+					if (!ok)
+						continue;
+					if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 &&
+					    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]))
+						continue;     /* two different full names */
+					best = (int)k;
+					break;
+				}
+			/* a bare first name or surname equal to a known person's part */
+			if (best < 0) {
+				uint32_t len;
+				uint32_t off = arena_span(sc, text, c->a, c->b, &len);
+				char *s = sc->arena.p + off;
+				best = find_cluster(sc, NF_PER, s, len);
+				if (best < 0) {
+					char tmp[512];
+					size_t l = len < sizeof tmp ? len : sizeof tmp - 1;
+					memcpy(tmp, s, l);
+					best = new_cluster(sc, NF_PER, tmp, l);
+				}
+			}
+			pcl *p = &sc->p[best];
+			if (!p->known && n > p->ntok) {
+				uint32_t len;
+				uint32_t off = arena_span(sc, text, c->a, c->b, &len);
+				char tmp[512];
+				size_t l = len < sizeof tmp ? len : sizeof tmp - 1;
+				memcpy(tmp, sc->arena.p + off, l);
+				set_canon(sc, best, tmp, l);
+			}
+		}
+		pcl *p = &sc->p[best];
+		if (n > p->ntok || p->last_tok < 0) {
+			if (n > p->ntok)
+				p->ntok = n;
+			p->last_tok = c->b - 1;
+			p->first_tok = n >= 2 ? c->a : p->first_tok;
+		}
+		if (p->ntok == 99 && p->last_tok < 0)
+			p->last_tok = c->b - 1;
+		if (p->last_tok >= 0 && n >= 2 && p->first_tok < 0)
+			p->first_tok = c->a;
+		c->cl = best;
+	}
+	/* everything else: by canonical name */
+	int nato = -1;
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || c->type == NF_PER)
+			continue;
+		const char *canon = c->canon;
+		char buf[512];
+		size_t cn = 0;
+		if (!canon && c->g) {
+			canon = c->g->canon;
+			if (c->g->kind == K_CAPITAL && c->g->refers && metonym_next(text, sc, c->b - 1)) {
+				canon = c->g->refers;
+				c->type = NF_GPE;
+			}
+		}
+		if (canon) {
+			cn = strlen(canon);
+			if (cn >= sizeof buf)
+				cn = sizeof buf - 1;
+			memcpy(buf, canon, cn);
+		} else {
+			size_t s = sc->t[c->a].s, e = sc->t[c->b - 1].e;
+			cn = e - s < sizeof buf ? e - s : sizeof buf - 1;
+			memcpy(buf, text + s, cn);
+			/* a government body of a country: "Ukraine's Ministry of Foreign Affairs" */
+			if (c->type == NF_ORG && (TW(c->a) & W_ORGHEAD) && c->a >= 1 && (sc->t[c->a - 1].f & T_POSS)) {
+				const gz_entry *e2 = gaz_span(ner, text, sc, c->a - 1, c->a, 1);
+				if (e2 && e2->type == NF_GPE && e2->kind == K_COUNTRY) {
+					int w = snprintf(buf + cn, sizeof buf - cn, " of %s", e2->canon);
+					if (w > 0 && (size_t)w < sizeof buf - cn)
+						cn += (size_t)w;
+				}
+			}
+			/* word order variants of a known organisation */
+			if (c->type == NF_ORG && c->b - c->a >= 3) {
+				char k[512];
+				size_t kn = bag_key(buf, cn, k, sizeof k);
+				void *v = nf_map_get(&ner->bags, k, kn);
+				if (v) {
+					const gz_entry *e2 = &ner->g[(uintptr_t)v - 1];
+					c->g = e2;
+					cn = strlen(e2->canon);
+					memcpy(buf, e2->canon, cn);
+				}
+			}
+			/* an acronym of an organisation named in the document */
+			if ((sc->t[c->a].f & T_ALLCAPS) && c->b - c->a == 1) {
+				for (size_t j = 0; j < sc->nc; j++) {
+					const cand *d = &sc->c[j];
+					char ini[32];
+					if (d->drop || d->type != NF_ORG || d->b - d->a < 2)
+						continue;
+					size_t in = initials(text, sc, d->a, d->b, ini, sizeof ini);
+					if (in == cn && memcmp(ini, buf, cn) == 0) {
+						size_t s2 = sc->t[d->a].s, e2 = sc->t[d->b - 1].e;
+						cn = e2 - s2 < sizeof buf ? e2 - s2 : sizeof buf - 1;
+						memcpy(buf, text + s2, cn);
+						break;
+					}
+				}
+			}
+		}
+		int ci = find_cluster(sc, c->type, buf, cn);
+		if (ci < 0)
+			ci = new_cluster(sc, c->type, buf, cn);
+		c->cl = ci;
+		if (cn == 4 && memcmp(buf, "NATO", 4) == 0)
+			nato = ci;
+		const char *ref = NULL;
+		if (c->g && c->g->refers && c->type != NF_PER)
+			ref = c->g->refers;
+		if (ref && !sc->p[ci].has_ref) {
+			sc->p[ci].has_ref = 1;
+			sc->p[ci].ref_off = arena_add(sc, ref, strlen(ref));
+			sc->p[ci].ref_len = (uint32_t)strlen(ref);
+		}
+	}
+	/* generic words that refer back to an organisation the document names: "the Alliance" */
+	for (size_t i = 0; i + 1 < sc->nt; i++) {
+		const tok *t = &sc->t[i + 1];
+		if (!(t->f & T_WORD) || !t->w || !(t->w->flags & W_GENERIC) ||
+		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
+			continue;
+		int ci = -1;
+		if (nato >= 0 && strcmp(t->w->generic, "NATO") == 0)
+			ci = nato;
+		else if (strcmp(t->w->generic, "NATO") != 0)
+			ci = find_cluster(sc, NF_ORG, t->w->generic, strlen(t->w->generic));
+		if (ci < 0)
+			continue;
+		int taken = 0;
+		for (size_t j = 0; j < sc->nc && !taken; j++)
+			taken = !sc->c[j].drop && sc->c[j].a <= (int)i + 1 && sc->c[j].b > (int)i + 1;
+		if (taken)
+			continue;
+		cand *c = cand_add(sc, (int)i + 1, (int)i + 2, NF_ORG);
+		c->cl = ci;
+	}
+	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
+	/* roles, affiliations and gender onto the clusters */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || c->cl < 0)
+			continue;
+		pcl *p = &sc->p[c->cl];
+		if (c->role_a >= 0 && !p->has_role) {
+			p->has_role = 1;
+			p->role_off = arena_span(sc, text, c->role_a, c->role_b, &p->role_len);
+		}
+		const char *aff = c->affil;
+		if (!aff && c->type == NF_PER && c->role_a >= 0 && c->role_a >= 1 && (sc->t[c->role_a - 1].f & T_POSS)) {
+			/* "Britain's Defense Secretary John Healey" */
+			for (int k = c->role_a - 1; k >= 0 && k >= c->role_a - 4; k--) {
+				const gz_entry *e = gaz_span(ner, text, sc, k, c->role_a, 1);
+				if (is_country_like(e)) {
+					aff = e->refers ? e->refers : e->canon;
+					break;
+				}
+			}
+		}
+		if (!aff && c->type == NF_PER && c->role_a >= 0 && c->g && c->g->type == NF_PER && c->g->refers)
+			aff = c->g->refers;
+		if (aff && !p->has_aff) {
+			p->has_aff = 1;
+			p->aff_off = arena_add(sc, aff, strlen(aff));
+			p->aff_len = (uint32_t)strlen(aff);
+		}
+		if (c->gender && !p->gender)
+			p->gender = c->gender;
+		if (c->type == NF_PER && !p->gender && c->b - c->a >= 2 && sc->t[c->a].w &&
+		    (sc->t[c->a].w->flags & W_FIRST))
+			p->gender = sc->t[c->a].w->gender;
+	}
+	/* known people: affiliation from the facts when the text gave none */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || c->cl < 0 || !c->g || c->g->type != NF_PER)
+			continue;
+		pcl *p = &sc->p[c->cl];
+		if (!p->has_aff && c->g->refers) {
+			p->has_aff = 1;
+			p->aff_off = arena_add(sc, c->g->refers, strlen(c->g->refers));
+			p->aff_len = (uint32_t)strlen(c->g->refers);
+		}
+		if (!p->gender) {
+			const char *sp = strchr(c->g->canon, ' ');
+			if (sp) {
+				const word_info *w = word_get(ner, c->g->canon, (size_t)(sp - c->g->canon));
+				if (w && (w->flags & W_FIRST))
+					p->gender = w->gender;
+			}
+		}
+	}
+}
+
+void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *sents, size_t nsents,
+		nf_entities *out)
+{
+	if (!out->priv)
+		out->priv = nf_xcalloc(1, sizeof(scratch));
+	scratch *sc = out->priv;
+	sc->nc = 0;
+	sc->np = 0;
+	nf_buf_clear(&sc->arena);
+	out->n = 0;
+	out->nc = 0;
+	if (len > UINT32_MAX - 16)
+		len = UINT32_MAX - 16;
+	nf_span whole = { 0, len, 1 };
+	if (nsents == 0) {
+		sents = &whole;
+		nsents = 1;
+	}
+	tokenize(ner, text, len, sents, nsents, sc);
+	find_chunks(ner, text, sc);
+	size_t body = sc->nc;
+	find_caps(ner, text, sc, body);
+	resolve(ner, text, sc);
+	/* clusters in order of first mention; unused ones are skipped */
+	int *map = nf_xmalloc((sc->np + 1) * sizeof *map);
+	for (size_t i = 0; i < sc->np; i++)
+		map[i] = -1;
+	for (size_t i = 0; i < sc->nc; i++) {
+		const cand *c = &sc->c[i];
+		if (c->drop || c->cl < 0)
+			continue;
+		if (map[c->cl] < 0) {
+			map[c->cl] = (int)out->nc;
+			nf_grow((void **)&out->c, &out->ccap, out->nc + 1, sizeof *out->c);
+			const pcl *p = &sc->p[c->cl];
+			nf_cluster *oc = &out->c[out->nc++];
+			oc->type = p->type;
+			/* pointers into the arena are set below, once it has stopped growing */
+			oc->canonical = (char *)(uintptr_t)(p->canon_off + 1);
+			oc->role = p->has_role ? (char *)(uintptr_t)(p->role_off + 1) : NULL;
+			oc->affiliation = p->has_aff ? (char *)(uintptr_t)(p->aff_off + 1) : NULL;
+			oc->refers = p->has_ref ? (char *)(uintptr_t)(p->ref_off + 1) : NULL;
+			oc->gender = p->gender;
+		}
+		nf_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m);
+		nf_mention *m = &out->m[out->n++];
+		m->start = sc->t[c->a].s;
+		m->end = sc->t[c->b - 1].e;
+		m->sent = sc->t[c->a].sent;
+		m->type = c->type;
+		m->cluster = map[c->cl];
+	}
+	for (size_t i = 0; i < out->nc; i++) {
+		nf_cluster *oc = &out->c[i];
+		char **f[] = { &oc->canonical, &oc->role, &oc->affiliation, &oc->refers };
+		for (size_t k = 0; k < 4; k++)
+			if (*f[k])
+				*f[k] = sc->arena.p + ((uintptr_t)*f[k] - 1);
+	}
+	free(map);
+}
+
+void nf_entities_free(nf_entities *e)
+{
+	if (!e)
+		return;
+	scratch *sc = e->priv;
+	if (sc) {
+		free(sc->t);
+		free(sc->c);
+		free(sc->p);
+		nf_buf_free(&sc->arena);
+		free(sc);
+	}
+	free(e->m);
+	free(e->c);
+	memset(e, 0, sizeof *e);
+}
