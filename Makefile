@@ -86,8 +86,34 @@ install: all
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/newsfilter/
 
 clean:
-	rm -rf build build-san bin bin-san
+	rm -rf build build-san build-fuzz bin bin-san
 
-.PHONY: all check demo deps eval bench install clean
+# libFuzzer harnesses (clang): make fuzz FUZZ_SECONDS=600 runs each for that long, seeded from
+# the golden cases; crashes are left as crash-* files in build-fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(wildcard tests/fuzz/*.c)
+FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(XML_CFLAGS) -Icommon -fsanitize=fuzzer-no-link,address,undefined
+build-fuzz/lib.a: $(LIB_SRC) $(wildcard common/*.h)
+	mkdir -p build-fuzz/o
+	cd build-fuzz/o && for f in $(LIB_SRC:%=../../%); do clang $(FUZZ_FLAGS) -I../../common $(XML_CFLAGS) -c $$f || exit 1; done
+	rm -f $@ && ar rcs $@ build-fuzz/o/*.o
+build-fuzz/%: tests/fuzz/%.c build-fuzz/lib.a
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/lib.a $(LDLIBS)
+fuzz: $(FUZZ_BINS)
+	@for f in $(FUZZ_BINS); do \
+	  mkdir -p $$f.corpus; find tests/cases tests/sample -type f -name 'in' -o -type f -name '*.html' | \
+	    while read -r s; do cp "$$s" "$$f.corpus/$$(echo "$$s" | tr / _)"; done; \
+	  echo "== $$f for $(FUZZ_SECONDS) s"; \
+	  (cd build-fuzz && NEWSFILTER_DATA=$(CURDIR)/data ./$$(basename $$f) -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -rss_limit_mb=4096 $$(basename $$f).corpus 2>&1 | tail -3); \
+	done; \
+	if ls build-fuzz/crash-* build-fuzz/leak-* build-fuzz/timeout-* 2>/dev/null; then echo "fuzz: inputs that failed are above"; exit 1; fi
+
+# valgrind over the golden cases: every tool run is checked for leaks and invalid accesses.
+valgrind: all
+	VALGRIND=1 BIN=$(BIN) prove -f tests/golden.t
+
+.PHONY: all check demo deps eval bench install clean fuzz valgrind
 .PRECIOUS: $(BUILD)/cmd/%.o
 -include $(LIB_OBJ:.o=.d) $(TOOLS:%=$(BUILD)/cmd/%.d)

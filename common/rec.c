@@ -95,7 +95,7 @@ void rec_close(rec_reader *r)
 	if (!r)
 		return;
 	if (r->flags & REC_CSV) {
-		for (size_t i = r->qpos; i < r->qlen; i++)
+		for (size_t i = 0; i < r->qlen; i++)   /* handed-out ones are already zeroed */
 			record_free(&r->queue[i]);
 		record_free(&r->cur);
 		csv_free(&r->csv);
@@ -352,6 +352,8 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 			r->rec_start = r->parse_start;
 			r->raw_len = 0;
 			r->csv_bad = 0;
+			*fields = r->fields;
+			*nfields = 0;
 			if (!r->csv_eof)
 				csv_skip_line(r);
 			else
