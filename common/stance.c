@@ -1,0 +1,1803 @@
+/* stance.c - targets, holders and polarity (see stance.h and stance(1)).
+ * Everything per document lives in a scratch struct reused from one document to the next, so
+ * memory is bounded by the largest document. */
+#include "stance.h"
+#include "data.h"
+#include "hash.h"
+#include "sent.h"
+#include "util.h"
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <utf8proc.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <stdint.h>
+
+const char *const nf_stance_name[3] = { "FAVOR", "AGAINST", "NEUTRAL" };
+
+/* cue kinds: predicates, then negation, then modality */
+enum { K_SUPPORT, K_OPPOSE, K_DEONTIC, K_AFFIRM, K_REFUTE, K_REPORT, K_TRANSPARENT,
+       K_NONCOMMITTAL, K_POSITION, K_NEG, K_APPROX, K_CONTRAST, K_SCOPE, K_IGNORE,
+       K_MOD, K_SIGNED, K_EVIDENTIAL, K_CONDITIONAL };
+
+typedef struct cue {
+	char *text;
+	char **w; size_t *wl; int nw;
+	int surface;              /* match the lower-cased word, not its stem */
+	int kind;
+	double pol;               /* predicates: polarity; modality: weight */
+	struct cue *next;
+} cue;
+
+typedef struct alias {
+	char **w; size_t *wl; int nw;
+	char **orig;              /* case-sensitive aliases compare the words as written */
+	int cs;
+	int canon;
+	int org;                  /* an organisation, not a country */
+	struct alias *next;
+} alias;
+
+enum { G_ARG, G_REL, G_KEY };
+#define MAXG 16
+typedef struct {
+	char *name;
+	int gkind[MAXG], ng;
+	unsigned keymask;         /* groups that alone show the topic in a document about it */
+	pcre2_code **pat; size_t npat;
+	pcre2_code **opp; size_t nopp;
+	int noexpand;
+} target;
+
+typedef struct tphr {
+	int target, group, opp;
+	char **w; size_t *wl; int nw;
+	char **orig; int cs;
+	struct tphr *next;
+} tphr;
+
+typedef struct { char *name; char **var; size_t nvar; char **opp; size_t nopp; } relation;
+
+struct nf_stancer {
+	nf_map cue_stem, cue_surf;        /* first word -> cue list */
+	nf_map alias_map;                 /* first stem -> alias list */
+	char **canon; int *canon_org; size_t ncanon; nf_map canon_idx;
+	alias **aliases; size_t naliases;
+	relation *rel; size_t nrel; nf_map rel_idx;   /* variant stem -> relation + 1 */
+	target *t; size_t nt;
+	nf_map phr_map;                   /* first stem -> target phrase list */
+	nf_splitter *sp;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	int author, by_affil;
+};
+
+/* ---- small helpers ---- */
+
+static int ends(const char *s, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+	return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+size_t nf_stance_stem(const char *w, size_t n, char *out)
+{
+	if (n > 63)
+		n = 63;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	if (n > 4 && ends(out, n, "ies")) { n -= 3; out[n++] = 'y'; }
+	else if (n > 4 && ends(out, n, "sses")) n -= 2;
+	else if (n > 3 && out[n - 1] == 's' && out[n - 2] != 's' && out[n - 2] != 'u' && out[n - 2] != 'i'
+		 && out[n - 2] != '\'')
+		n--;
+	if (n > 4 && ends(out, n, "ied")) { n -= 3; out[n++] = 'y'; }
+	else if (n > 4 && ends(out, n, "eed")) n -= 1;
+	else if ((n > 4 && ends(out, n, "ed")) || (n > 5 && ends(out, n, "ing"))) {
+		n -= out[n - 1] == 'd' ? 2 : 3;
+		if (n > 2 && out[n - 1] == out[n - 2] && strchr("bdgmnprt", out[n - 1]))
+			n--;
+	}
+	if (n > 3 && out[n - 1] == 'e')
+		n--;
+	return n;
+}
+
+static int is_wordcp(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
+}
+
+static int is_upper_at(const char *p, size_t n)
+{
+	int32_t cp;
+	if (n == 0)
+		return 0;
+	if ((unsigned char)p[0] < 0x80)
+		return p[0] >= 'A' && p[0] <= 'Z';
+	if (utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &cp) < 0)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* ---- tokens ---- */
+
+typedef struct {
+	size_t s, e;
+	size_t lo, so;            /* offsets of the lower-cased form and the stem in the arena */
+	unsigned char ln, sn;
+	unsigned char cap, punct, inq, glued;
+	int sent;
+	const cue *cue; int cuelen;     /* a cue starting here */
+	int covered;                     /* inside a longer cue that started earlier */
+	const alias *al; int allen;
+} tok;
+
+typedef struct { tok *t; size_t n, cap; nf_buf arena; } toks;
+
+static void tok_push(toks *T, const char *text, size_t s, size_t e, int punct, int glued)
+{
+	nf_grow((void **)&T->t, &T->cap, T->n + 1, sizeof *T->t);
+	tok *k = &T->t[T->n++];
+	memset(k, 0, sizeof *k);
+	k->s = s; k->e = e; k->punct = (unsigned char)punct; k->glued = (unsigned char)glued;
+	size_t n = e - s;
+	if (n > 63)
+		n = 63;
+	char low[64], st[64];
+	for (size_t i = 0; i < n; i++) {
+		char c = text[s + i];
+		low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	/* typographic apostrophe: one spelling for matching */
+	size_t ln = n;
+	if (n >= 3 && memcmp(text + s, "\xE2\x80\x99", 3) == 0 && !punct) {
+		low[0] = '\''; memmove(low + 1, low + 3, n - 3); ln = n - 2;
+	} else if (n >= 5 && memcmp(low + n - 4, "\xE2\x80\x99t", 4) == 0) {
+		low[n - 4] = '\''; low[n - 3] = 't'; ln = n - 2;
+	}
+	k->lo = T->arena.n; k->ln = (unsigned char)ln;
+	nf_buf_add(&T->arena, low, ln);
+	size_t sn = punct ? ln : nf_stance_stem(low, ln, st);
+	k->so = T->arena.n; k->sn = (unsigned char)sn;
+	nf_buf_add(&T->arena, punct ? low : st, sn);
+	k->cap = (unsigned char)(!punct && is_upper_at(text + s, e - s));
+}
+
+static int is_apos(const char *p, size_t n, size_t i, size_t *len)
+{
+	if (p[i] == '\'') { *len = 1; return 1; }
+	if (i + 2 < n && memcmp(p + i, "\xE2\x80\x99", 3) == 0) { *len = 3; return 1; }
+	return 0;
+}
+
+/* Words (with inner hyphens split off as tokens), "'s" and "n't" as their own tokens,
+ * and one token per punctuation mark. */
+static void tokenize(const char *p, size_t n, toks *T)
+{
+	T->n = 0;
+	nf_buf_clear(&T->arena);
+	size_t i = 0;
+	int space = 1;
+	while (i < n) {
+		int32_t cp;
+		utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (l <= 0) { i++; continue; }
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+			i += (size_t)l; space = 1; continue;
+		}
+		if (!is_wordcp(cp)) {
+			tok_push(T, p, i, i + (size_t)l, 1, !space);
+			i += (size_t)l; space = 0;
+			continue;
+		}
+		size_t s = i;
+		while (i < n) {
+			l = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
+			if (l <= 0)
+				break;
+			if (is_wordcp(cp) || (cp == '.' && i + 1 < n && i > s && p[i + 1] != ' ' && p[i + 1] != '\n'
+					      && is_upper_at(p + i + 1, n - i - 1) && p[i - 1] >= 'A' && p[i - 1] <= 'Z')) {
+				i += (size_t)l; continue;
+			}
+			size_t al;
+			if (is_apos(p, n, i, &al) && i + al < n && (unsigned char)p[i + al] < 0x80 && isalpha((unsigned char)p[i + al])) {
+				/* 's and n't are tokens of their own; other apostrophes stay inside */
+				int poss = (p[i + al] == 's' || p[i + al] == 'S') &&
+					   (i + al + 1 >= n || !isalnum((unsigned char)p[i + al + 1]));
+				int nt = i > s && (p[i - 1] == 'n' || p[i - 1] == 'N') && (p[i + al] == 't' || p[i + al] == 'T') &&
+					 (i + al + 1 >= n || !isalnum((unsigned char)p[i + al + 1]));
+				if (poss || nt)
+					break;
+				i += al; continue;
+			}
+			break;
+		}
+		/* U.S. style abbreviations keep a final period */
+		if (i < n && p[i] == '.' && i - s <= 3 && memchr(p + s, '.', i - s))
+			i++;
+		size_t e = i;
+		if (e - s > 1 && i < n && (p[e - 1] == 'n' || p[e - 1] == 'N')) {
+			size_t al;
+			if (is_apos(p, n, i, &al) && i + al < n && (p[i + al] == 't' || p[i + al] == 'T')) {
+				if (!(e - s == 2 && (p[s] == 'c' || p[s] == 'C')))   /* "can't" = ca + n't */
+					e--;
+				tok_push(T, p, s, e, 0, !space);
+				tok_push(T, p, e, i + al + 1, 0, 1);
+				i += al + 1; space = 0;
+				continue;
+			}
+		}
+		tok_push(T, p, s, e, 0, !space);
+		space = 0;
+		size_t al;
+		if (i < n && is_apos(p, n, i, &al) && i + al < n && (p[i + al] == 's' || p[i + al] == 'S') &&
+		    (i + al + 1 >= n || !isalnum((unsigned char)p[i + al + 1]))) {
+			tok_push(T, p, i, i + al + 1, 0, 1);
+			i += al + 1;
+		}
+	}
+}
+
+#define LOW(T, k) ((T)->arena.p + (T)->t[k].lo)
+#define STEM(T, k) ((T)->arena.p + (T)->t[k].so)
+
+static int tok_is(const toks *T, size_t k, const char *w)
+{
+	size_t n = strlen(w);
+	return k < T->n && T->t[k].ln == n && memcmp(LOW(T, k), w, n) == 0;
+}
+
+static int in_list(const toks *T, size_t k, const char *const *list)
+{
+	for (; *list; list++)
+		if (tok_is(T, k, *list))
+			return 1;
+	return 0;
+}
+
+/* ---- loading ---- */
+
+static void split_words(nf_stancer *S, const char *text, int stem, char ***w, size_t **wl, int *nw, char ***orig)
+{
+	toks T = { 0 };
+	tokenize(text, strlen(text), &T);
+	(void)S;
+	*nw = (int)T.n;
+	*w = nf_xcalloc(T.n + 1, sizeof **w);
+	*wl = nf_xcalloc(T.n + 1, sizeof **wl);
+	if (orig)
+		*orig = nf_xcalloc(T.n + 1, sizeof **orig);
+	for (size_t i = 0; i < T.n; i++) {
+		const char *s = stem ? STEM(&T, i) : LOW(&T, i);
+		size_t n = stem ? T.t[i].sn : T.t[i].ln;
+		(*w)[i] = nf_xstrndup(s, n);
+		(*wl)[i] = n;
+		if (orig)
+			(*orig)[i] = nf_xstrndup(text + T.t[i].s, T.t[i].e - T.t[i].s);
+	}
+	free(T.t);
+	nf_buf_free(&T.arena);
+}
+
+static void add_cue(nf_stancer *S, const char *text, int kind, double pol, int surface)
+{
+	cue *c = nf_xcalloc(1, sizeof *c);
+	c->text = nf_xstrndup(text, strlen(text));
+	c->kind = kind; c->pol = pol; c->surface = surface;
+	split_words(S, text, !surface, &c->w, &c->wl, &c->nw, NULL);
+	if (c->nw == 0) { free(c->w); free(c->wl); free(c->text); free(c); return; }
+	nf_map *m = surface ? &S->cue_surf : &S->cue_stem;
+	void **slot = nf_map_slot(m, c->w[0], c->wl[0], 1);
+	c->next = *slot;
+	*slot = c;
+}
+
+static char *fstr(const nf_str *f) { return nf_xstrndup(f->p, f->n); }
+
+static void load_pred(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_stancer *S = arg;
+	if (n < 3 || f[0].n == 0)
+		return;
+	char *pat = fstr(&f[0]), *cls = fstr(&f[2]), *pol = fstr(&f[1]);
+	static const char *const names[] = { "support", "oppose", "deontic", "affirm", "refute", "report",
+					     "transparent", "noncommittal", "position", NULL };
+	int kind = -1;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(cls, names[i]) == 0)
+			kind = i;
+	if (kind >= 0)
+		add_cue(S, pat, kind, atof(pol), 0);
+	free(pat); free(cls); free(pol);
+}
+
+static void load_neg(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_stancer *S = arg;
+	if (n < 2 || f[0].n == 0)
+		return;
+	char *c = fstr(&f[0]), *k = fstr(&f[1]);
+	int kind = K_NEG;
+	if (strcmp(k, "approx_negator") == 0) kind = K_APPROX;
+	else if (strcmp(k, "contrast_neg") == 0) kind = K_CONTRAST;
+	else if (strcmp(k, "scope_end") == 0) kind = K_SCOPE;
+	else if (strcmp(k, "ignore") == 0) kind = K_IGNORE;
+	add_cue(S, c, kind, kind == K_APPROX ? 0.7 : 1, strchr(c, ' ') == NULL);
+	free(c); free(k);
+}
+
+static void load_mod(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_stancer *S = arg;
+	if (n < 3 || f[0].n == 0)
+		return;
+	char *c = fstr(&f[0]), *cls = fstr(&f[1]), *w = fstr(&f[2]);
+	double wt = atof(w);
+	int kind = K_MOD;
+	if (wt < 0 || strcmp(cls, "feasibility") == 0) kind = K_SIGNED;
+	else if (strcmp(cls, "evidential") == 0) kind = K_EVIDENTIAL;
+	else if (strcmp(cls, "conditional") == 0) kind = K_CONDITIONAL;
+	add_cue(S, c, kind, wt, strchr(c, ' ') == NULL && strcmp(cls, "timing") != 0);
+	free(c); free(cls); free(w);
+}
+
+static int canon_id(nf_stancer *S, const char *name, int org)
+{
+	void **slot = nf_map_slot(&S->canon_idx, name, strlen(name), 1);
+	if (*slot)
+		return (int)(intptr_t)*slot - 1;
+	S->canon = nf_xrealloc(S->canon, (S->ncanon + 1) * sizeof *S->canon);
+	S->canon_org = nf_xrealloc(S->canon_org, (S->ncanon + 1) * sizeof *S->canon_org);
+	S->canon[S->ncanon] = nf_xstrndup(name, strlen(name));
+	S->canon_org[S->ncanon] = org;
+	*slot = (void *)(intptr_t)(S->ncanon + 1);
+	return (int)S->ncanon++;
+}
+
+static void load_alias(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_stancer *S = arg;
+	if (n < 3 || f[0].n == 0)
+		return;
+	char *a = fstr(&f[0]), *c = fstr(&f[1]);
+	int org = f[2].n == 12 && memcmp(f[2].p, "organisation", 12) == 0;
+	alias *al = nf_xcalloc(1, sizeof *al);
+	split_words(S, a, 1, &al->w, &al->wl, &al->nw, &al->orig);
+	al->canon = canon_id(S, c, org);
+	al->org = org;
+	/* short all-caps aliases (US, UK, WHO) only as written */
+	size_t up = 0;
+	for (const char *p = a; *p; p++)
+		up += (*p >= 'A' && *p <= 'Z');
+	al->cs = strlen(a) <= 5 && up >= 2;
+	if (al->nw > 0) {
+		void **slot = nf_map_slot(&S->alias_map, al->w[0], al->wl[0], 1);
+		al->next = *slot;
+		*slot = al;
+		S->aliases = nf_xrealloc(S->aliases, (S->naliases + 1) * sizeof *S->aliases);
+		S->aliases[S->naliases++] = al;
+	} else {
+		free(al->w); free(al->wl); free(al->orig); free(al);
+	}
+	free(a); free(c);
+}
+
+static void split_bar(const nf_str *f, char ***out, size_t *n)
+{
+	*out = NULL; *n = 0;
+	size_t cap = 0, i = 0;
+	while (i < f->n) {
+		size_t j = i;
+		while (j < f->n && f->p[j] != '|')
+			j++;
+		if (j > i) {
+			nf_grow((void **)out, &cap, *n + 1, sizeof **out);
+			(*out)[(*n)++] = nf_xstrndup(f->p + i, j - i);
+		}
+		i = j + 1;
+	}
+}
+
+static void load_rel(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_stancer *S = arg;
+	if (n < 2 || f[0].n == 0)
+		return;
+	S->rel = nf_xrealloc(S->rel, (S->nrel + 1) * sizeof *S->rel);
+	relation *r = &S->rel[S->nrel];
+	r->name = fstr(&f[0]);
+	split_bar(&f[1], &r->var, &r->nvar);
+	if (n >= 3)
+		split_bar(&f[2], &r->opp, &r->nopp);
+	else { r->opp = NULL; r->nopp = 0; }
+	for (size_t i = 0; i < r->nvar; i++) {
+		if (strchr(r->var[i], ' ') || strchr(r->var[i], '{'))
+			continue;
+		char st[64];
+		size_t sn = nf_stance_stem(r->var[i], strlen(r->var[i]), st);
+		void **slot = nf_map_slot(&S->rel_idx, st, sn, 1);
+		if (!*slot)
+			*slot = (void *)(intptr_t)(S->nrel + 1);
+	}
+	S->nrel++;
+}
+
+nf_stancer *nf_stancer_new(void)
+{
+	nf_stancer *S = nf_xcalloc(1, sizeof *S);
+	nf_data_load("stance_predicates.tsv", "pattern\tpolarity\tclass", load_pred, S);
+	nf_data_load("stance_negation.tsv", "cue\tkind", load_neg, S);
+	nf_data_load("stance_modality.tsv", "cue\tclass\tweight", load_mod, S);
+	nf_data_load("stance_actors.tsv", "alias\tcanonical\tkind", load_alias, S);
+	nf_data_load("stance_relations.tsv", "relation\tvariants\topposites", load_rel, S);
+	S->sp = nf_splitter_new(NULL, 0);
+	S->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(S->mctx, 100000);
+	pcre2_set_depth_limit(S->mctx, 1000);
+	S->md = pcre2_match_data_create(8, NULL);
+	return S;
+}
+
+static void free_words(char **w, int n)
+{
+	if (!w)
+		return;
+	for (int i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+static void free_cues(nf_map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->keys && m->keys[i])
+			for (cue *c = m->vals[i], *nx; c; c = nx) {
+				nx = c->next;
+				free_words(c->w, c->nw); free(c->wl); free(c->text); free(c);
+			}
+	nf_map_free(m);
+}
+
+void nf_stancer_free(nf_stancer *S)
+{
+	if (!S)
+		return;
+	free_cues(&S->cue_stem);
+	free_cues(&S->cue_surf);
+	for (size_t i = 0; i < S->naliases; i++) {
+		alias *a = S->aliases[i];
+		free_words(a->w, a->nw); free_words(a->orig, a->nw); free(a->wl); free(a);
+	}
+	free(S->aliases);
+	nf_map_free(&S->alias_map);
+	for (size_t i = 0; i < S->ncanon; i++)
+		free(S->canon[i]);
+	free(S->canon); free(S->canon_org);
+	nf_map_free(&S->canon_idx);
+	for (size_t i = 0; i < S->nrel; i++) {
+		free(S->rel[i].name);
+		free_words(S->rel[i].var, (int)S->rel[i].nvar);
+		free_words(S->rel[i].opp, (int)S->rel[i].nopp);
+	}
+	free(S->rel);
+	nf_map_free(&S->rel_idx);
+	for (size_t i = 0; i < S->phr_map.cap; i++)
+		if (S->phr_map.keys && S->phr_map.keys[i])
+			for (tphr *p = S->phr_map.vals[i], *nx; p; p = nx) {
+				nx = p->next;
+				free_words(p->w, p->nw); free_words(p->orig, p->nw); free(p->wl); free(p);
+			}
+	nf_map_free(&S->phr_map);
+	for (size_t i = 0; i < S->nt; i++) {
+		free(S->t[i].name);
+		for (size_t j = 0; j < S->t[i].npat; j++) pcre2_code_free(S->t[i].pat[j]);
+		for (size_t j = 0; j < S->t[i].nopp; j++) pcre2_code_free(S->t[i].opp[j]);
+		free(S->t[i].pat); free(S->t[i].opp);
+	}
+	free(S->t);
+	nf_splitter_free(S->sp);
+	pcre2_match_context_free(S->mctx);
+	pcre2_match_data_free(S->md);
+	free(S);
+}
+
+void nf_stancer_options(nf_stancer *S, int author, int by_affil) { S->author = author; S->by_affil = by_affil; }
+size_t nf_stancer_ntargets(const nf_stancer *S) { return S->nt; }
+const char *nf_stancer_target(const nf_stancer *S, size_t i) { return S->t[i].name; }
+
+/* ---- targets ---- */
+
+static const char *const stopwords[] = { "a", "an", "the", "of", "in", "on", "for", "to", "by", "with",
+	"at", "from", "has", "have", "had", "been", "be", "is", "was", "were", "are", "will", "would", "that",
+	"this", "and", "or", "as", "its", "it", "his", "her", "their", "who", "which", "before", "after",
+	"into", "up", "as", "'s", "than", "being", "got", "get", NULL };
+
+static void add_phrase(nf_stancer *S, int t, int g, int opp, const char *text)
+{
+	tphr *p = nf_xcalloc(1, sizeof *p);
+	p->target = t; p->group = g; p->opp = opp;
+	split_words(S, text, 1, &p->w, &p->wl, &p->nw, &p->orig);
+	size_t up = 0;
+	for (const char *c = text; *c; c++)
+		up += (*c >= 'A' && *c <= 'Z');
+	p->cs = strlen(text) <= 5 && up >= 2 && !strchr(text, ' ');
+	if (p->nw == 0) {
+		free(p->w); free(p->wl); free(p->orig); free(p);
+		return;
+	}
+	void **slot = nf_map_slot(&S->phr_map, p->w[0], p->wl[0], 1);
+	p->next = *slot;
+	*slot = p;
+}
+
+static void add_canon_aliases(nf_stancer *S, int t, int g, int canon)
+{
+	for (size_t i = 0; i < S->naliases; i++)
+		if (S->aliases[i]->canon == canon) {
+			nf_buf b = { 0 };
+			for (int j = 0; j < S->aliases[i]->nw; j++) {
+				if (j) nf_buf_addc(&b, ' ');
+				nf_buf_add(&b, S->aliases[i]->orig[j], strlen(S->aliases[i]->orig[j]));
+			}
+			add_phrase(S, t, g, 0, b.p);
+			nf_buf_free(&b);
+		}
+}
+
+/* Longest alias at token k of T (stems; case-sensitive aliases as written). */
+static const alias *alias_at(const nf_stancer *S, const toks *T, const char *text, size_t k, int *len)
+{
+	const alias *best = NULL;
+	*len = 0;
+	if (T->t[k].punct)
+		return NULL;
+	for (const alias *a = nf_map_get(&S->alias_map, STEM(T, k), T->t[k].sn); a; a = a->next) {
+		if (a->nw <= *len || k + (size_t)a->nw > T->n)
+			continue;
+		int ok = 1;
+		for (int j = 0; j < a->nw && ok; j++) {
+			const tok *x = &T->t[k + (size_t)j];
+			ok = x->sn == a->wl[j] && memcmp(STEM(T, k + (size_t)j), a->w[j], a->wl[j]) == 0;
+			if (ok && a->cs)
+				ok = x->e - x->s == strlen(a->orig[j]) && memcmp(text + x->s, a->orig[j], x->e - x->s) == 0;
+			/* names as names: "Turkey" but not "turkey", except multi-word phrases */
+			if (ok && a->nw == 1 && !x->cap)
+				ok = 0;
+		}
+		if (ok) { best = a; *len = a->nw; }
+	}
+	return best;
+}
+
+static int new_target(nf_stancer *S, const char *name)
+{
+	for (size_t i = 0; i < S->nt; i++)
+		if (strcmp(S->t[i].name, name) == 0)
+			return (int)i;
+	S->t = nf_xrealloc(S->t, (S->nt + 1) * sizeof *S->t);
+	target *t = &S->t[S->nt];
+	memset(t, 0, sizeof *t);
+	t->name = nf_xstrndup(name, strlen(name));
+	return (int)S->nt++;
+}
+
+/* Expands the words of text into match groups of target ti. */
+static void expand(nf_stancer *S, int ti, const char *text)
+{
+	toks T = { 0 };
+	tokenize(text, strlen(text), &T);
+	int rel_of_group[MAXG], arg_canon[MAXG];
+	int ng0 = S->t[ti].ng;
+	for (size_t k = 0; k < T.n && S->t[ti].ng < MAXG;) {
+		target *t = &S->t[ti];
+		int len;
+		const alias *a = alias_at(S, &T, text, k, &len);
+		if (a) {
+			int g = t->ng++;
+			t->gkind[g] = G_ARG; rel_of_group[g] = -1; arg_canon[g] = a->canon;
+			add_canon_aliases(S, ti, g, a->canon);
+			k += (size_t)len;
+			continue;
+		}
+		if (T.t[k].punct || in_list(&T, k, stopwords)) { k++; continue; }
+		intptr_t r = (intptr_t)nf_map_get(&S->rel_idx, STEM(&T, k), T.t[k].sn);
+		if (r && !T.t[k].cap) {
+			int dup = 0;
+			for (int g = ng0; g < t->ng; g++)
+				dup |= t->gkind[g] == G_REL && rel_of_group[g] == (int)r - 1;
+			if (!dup) {
+				int g = t->ng++;
+				t->gkind[g] = G_REL; rel_of_group[g] = (int)r - 1; arg_canon[g] = -1;
+				t->keymask |= 1u << g;
+			}
+			k++;
+			continue;
+		}
+		size_t e = k;
+		while (e < T.n && (T.t[e].cap || (T.t[e].punct && T.t[e].glued && e + 1 < T.n && T.t[e + 1].glued &&
+						  text[T.t[e].s] == '-')
+				   || (e > k && e + 1 < T.n && T.t[e + 1].cap && (tok_is(&T, e, "al") || tok_is(&T, e, "bin")))))
+			e++;
+		int g = t->ng++;
+		rel_of_group[g] = -1; arg_canon[g] = -1;
+		if (e > k && (e - k >= 2 || k > 0 || T.t[k].e - T.t[k].s <= 5)) {
+			t->gkind[g] = G_ARG;
+			char *full = nf_xstrndup(text + T.t[k].s, T.t[e - 1].e - T.t[k].s);
+			add_phrase(S, ti, g, 0, full);
+			free(full);
+			/* the surname alone: "Castro", "Woods" */
+			if (e - k >= 2 && T.t[e - 1].e - T.t[e - 1].s >= 4 && !T.t[e - 1].punct) {
+				char *last = nf_xstrndup(text + T.t[e - 1].s, T.t[e - 1].e - T.t[e - 1].s);
+				add_phrase(S, ti, g, 0, last);
+				free(last);
+			}
+			k = e;
+		} else {
+			t->gkind[g] = G_KEY;
+			t->keymask |= 1u << g;
+			char *w = nf_xstrndup(text + T.t[k].s, T.t[k].e - T.t[k].s);
+			add_phrase(S, ti, g, 0, w);
+			free(w);
+			k++;
+		}
+	}
+	/* relation variants; {Y} is each alias of the argument after the relation word */
+	target *t = &S->t[ti];
+	for (int g = ng0; g < t->ng; g++) {
+		if (t->gkind[g] != G_REL)
+			continue;
+		relation *r = &S->rel[rel_of_group[g]];
+		int y = -1;
+		for (int h = g + 1; h < t->ng && y < 0; h++)
+			if (t->gkind[h] == G_ARG && arg_canon[h] >= 0) y = arg_canon[h];
+		for (int h = g - 1; h >= ng0 && y < 0; h--)
+			if (t->gkind[h] == G_ARG && arg_canon[h] >= 0) y = arg_canon[h];
+		for (int pass = 0; pass < 2; pass++) {
+			char **v = pass ? r->opp : r->var;
+			size_t nv = pass ? r->nopp : r->nvar;
+			for (size_t i = 0; i < nv; i++) {
+				const char *ph = strstr(v[i], "{Y}");
+				if (!ph) {
+					add_phrase(S, ti, pass ? -1 : g, pass, v[i]);
+					continue;
+				}
+				if (y < 0)
+					continue;
+				for (size_t a = 0; a < S->naliases; a++) {
+					if (S->aliases[a]->canon != y)
+						continue;
+					nf_buf b = { 0 };
+					nf_buf_add(&b, v[i], (size_t)(ph - v[i]));
+					for (int j = 0; j < S->aliases[a]->nw; j++) {
+						if (j) nf_buf_addc(&b, ' ');
+						nf_buf_add(&b, S->aliases[a]->orig[j], strlen(S->aliases[a]->orig[j]));
+					}
+					nf_buf_add(&b, ph + 3, strlen(ph + 3));
+					add_phrase(S, ti, pass ? -1 : g, pass, b.p);
+					nf_buf_free(&b);
+				}
+			}
+		}
+	}
+	free(T.t);
+	nf_buf_free(&T.arena);
+}
+
+int nf_stancer_add_target(nf_stancer *S, const char *text)
+{
+	int ti = new_target(S, text);
+	expand(S, ti, text);
+	return ti;
+}
+
+static pcre2_code *compile(const char *pat, char *err, size_t errn)
+{
+	int ec;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_UTF,
+				       &ec, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[160];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		snprintf(err, errn, "bad pattern at offset %zu: %s", (size_t)off, (char *)msg);
+	}
+	return re;
+}
+
+int nf_stancer_load_targets(nf_stancer *S, const char *file, char *err, size_t errn)
+{
+	FILE *f = fopen(file, "r");
+	if (!f) {
+		snprintf(err, errn, "%s: cannot open", file);
+		return -1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	long ln = 0;
+	int rc = 0;
+	ssize_t got;
+	int *seen = NULL;
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		ln++;
+		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+			line[--got] = 0;
+		if (got == 0 || line[0] == '#')
+			continue;
+		char *tab1 = strchr(line, '\t');
+		char *name = line, *kind = "expand", *val = NULL;
+		if (tab1) {
+			*tab1 = 0; kind = tab1 + 1;
+			char *tab2 = strchr(kind, '\t');
+			if (!tab2) {
+				snprintf(err, errn, "%s:%ld: expected target<TAB>kind<TAB>value", file, ln);
+				rc = -1; break;
+			}
+			*tab2 = 0; val = tab2 + 1;
+		}
+		if (!*name) {
+			snprintf(err, errn, "%s:%ld: empty target", file, ln);
+			rc = -1; break;
+		}
+		size_t before = S->nt;
+		int ti = new_target(S, name);
+		if (S->nt > before) {
+			seen = nf_xrealloc(seen, S->nt * sizeof *seen);
+			seen[ti] = 0;
+		}
+		target *t = &S->t[ti];
+		char e2[200];
+		if (strcmp(kind, "expand") == 0 || strcmp(kind, "synonym") == 0) {
+			expand(S, ti, val && *val ? val : name);
+			seen[ti] = 1;
+		} else if (strcmp(kind, "noexpand") == 0) {
+			t->noexpand = 1;
+		} else if (strcmp(kind, "pattern") == 0 || strcmp(kind, "opposite") == 0) {
+			pcre2_code *re = compile(val, e2, sizeof e2);
+			if (!re) {
+				snprintf(err, errn, "%s:%ld: %s", file, ln, e2);
+				rc = -1; break;
+			}
+			int opp = kind[0] == 'o';
+			pcre2_code ***arr = opp ? &t->opp : &t->pat;
+			size_t *n = opp ? &t->nopp : &t->npat;
+			*arr = nf_xrealloc(*arr, (*n + 1) * sizeof **arr);
+			(*arr)[(*n)++] = re;
+		} else {
+			snprintf(err, errn, "%s:%ld: unknown kind '%s' (expand, synonym, pattern, opposite, noexpand)",
+				 file, ln, kind);
+			rc = -1; break;
+		}
+	}
+	/* a target named in the file is also expanded from its own words unless noexpand */
+	for (size_t i = 0; rc == 0 && seen && i < S->nt; i++)
+		if (i < S->nt && !S->t[i].noexpand && !seen[i] && S->t[i].ng == 0)
+			expand(S, (int)i, S->t[i].name);
+	free(seen);
+	free(line);
+	fclose(f);
+	if (rc == 0 && S->nt == 0) {
+		snprintf(err, errn, "%s: no targets", file);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* ---- one document ---- */
+
+typedef struct {
+	char *name;               /* canonical */
+	char *affil;
+	char *role;               /* title words, lower-cased, space separated */
+	int per;                  /* a person (pronouns resolve to persons) */
+	size_t last;              /* last token where the actor is named */
+	size_t first;
+} actor;
+
+typedef struct {
+	int actor, target;
+	double score;             /* signed, already weighted */
+	int neutral;              /* a noncommittal statement */
+	size_t sent;              /* sentence index */
+	char *cues;
+	int link, linksign;       /* agree with / counter another actor (canon index or -1) */
+	char *linkname;
+} unit;
+
+typedef struct {
+	toks T;
+	nf_span *sp; size_t nsp, spcap;
+	actor *a; size_t na, acap;
+	unit *u; size_t nu, ucap;
+	nf_buf b;
+	size_t *names; size_t nnames, ncap;   /* start tokens of full names (>= 2 words) */
+	size_t *nameend;
+	int *para_speaker;
+} scratch;
+
+static scratch W;
+
+static const char *const aux_words[] = { "has", "have", "had", "also", "will", "would", "then", "further",
+	"again", "repeatedly", "earlier", "later", "is", "was", "are", "were", "been", "does", "did", "do",
+	"to", "continues", "continued", "continue", "could", "may", "might", "can", "should", "had", "now",
+	"not", "n't", "never", "today", "yesterday", "once", "first", "still", "too", "on", "monday", "tuesday",
+	NULL };
+static const char *const title_words[] = { "secretary", "minister", "president", "chancellor", "prime",
+	"mayor", "councillor", "councilor", "ambassador", "general", "leader", "spokesman", "spokeswoman",
+	"spokesperson", "governor", "senator", "sen.", "rep.", "representative", "king", "queen", "chairman",
+	"chairwoman", "chair", "director", "chief", "commander", "officer", "deputy", "vice", "foreign",
+	"defense", "defence", "interior", "health", "transport", "finance", "justice", "executive",
+	"secretary-general", "premier", "envoy", "official", "head", "mr.", "mrs.", "ms.", "dr.", "prof.",
+	"lt.", "gen.", "col.", "sgt.", "adm.", "former", "then", "acting", "state", "attorney", "district",
+	"press", "communications", "spy", "army", "navy", "colonel", "captain", "lieutenant", "sheriff",
+	"judge", "justice", "commissioner", "pope", "cardinal", "bishop", "rabbi", "imam", "professor",
+	"economist", "analyst", "lawyer", "attorney", "agent", "coach", "manager", "founder", "ceo", "cfo",
+	"first", "lady", "supreme", "high", "junior", "senior", "mp", "mep", "economy", "energy", "trade",
+	"education", "culture", "environment", "agriculture", "labor", "labour", "homeland", "security",
+	"intelligence", "national", NULL };
+static const char *const head_words[] = { "official", "officials", "source", "sources", "spokesman",
+	"spokeswoman", "spokesperson", "ministry", "government", "authorities", "police", "media",
+	"advocates", "experts", "analysts", "officers", "embassy", "agency", "department", "council",
+	"friend", "hostage", "residents", "witnesses", "activists", "lawmakers", "critics", "supporters",
+	"opponents", "people", "office", "service", "committee", "party", "union", "forces", "court",
+	"army", "military", "commission", "group", "company", "spokespeople", "representatives", "minister",
+	"administration", "officer", "investigators", "prosecutors", "diplomats", "observers", "doctors",
+	"researchers", "scientists", "residents", "campaigners", "organisation", "organization", NULL };
+static const char *const org_heads[] = { "ministry", "department", "embassy", "agency", "council",
+	"government", "office", "service", "committee", "party", "union", "forces", "court", "commission",
+	"institute", "organisation", "organization", "alliance", "authority", "police", "bureau", "command",
+	"observatory", "club", "tour", "association", "foundation", "university", "corporation", NULL };
+static const char *const conn_words[] = { "of", "for", "to", "the", "de", "al", "and", "'s", "bin", "van",
+	"von", "da", "del", "der", "le", "la", "du", "on", NULL };
+static const char *const pron_per[] = { "he", "she", NULL };
+static const char *const pron_pl[] = { "they", "we", "i", NULL };
+static const char *const fn_caps[] = { "the", "but", "in", "on", "at", "a", "an", "and", "or", "this",
+	"that", "these", "those", "it", "its", "as", "if", "when", "while", "after", "before", "since",
+	"for", "with", "by", "from", "to", "of", "so", "yet", "there", "here", "what", "why", "how", "who",
+	"where", "our", "my", "your", "their", "his", "her", "we", "i", "you", "they", "he", "she", "meanwhile",
+	"however", "also", "both", "all", "some", "many", "most", "one", "two", "no", "not", "new", "last",
+	"now", "then", "still", "even", "only", "just", "such", "according", "following", "despite", "during",
+	"although", "though", "because", "us", "tags", "related", "photo", "read", "more", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+	"june", "july", "august", "september", "october", "november", "december", "mr", NULL };
+
+static int is_word(const toks *T, size_t k) { return k < T->n && !T->t[k].punct; }
+
+/* Capitalised word that can be part of a name (not a sentence-initial function word). */
+static int name_word(const toks *T, size_t k)
+{
+	return is_word(T, k) && T->t[k].cap && !in_list(T, k, fn_caps);
+}
+
+static void mark_cues(const nf_stancer *S, const char *text)
+{
+	toks *T = &W.T;
+	for (size_t k = 0; k < T->n; k++) {
+		tok *x = &T->t[k];
+		if (x->punct && !(x->ln == 1 && (LOW(T, k)[0] == ';' || LOW(T, k)[0] == ':' || LOW(T, k)[0] == '?')))
+			continue;
+		const cue *best = NULL;
+		int bl = 0;
+		for (int m = 0; m < 2; m++) {
+			const cue *c = m ? nf_map_get(&S->cue_stem, STEM(T, k), x->sn) : nf_map_get(&S->cue_surf, LOW(T, k), x->ln);
+			for (; c; c = c->next) {
+				if (c->nw <= bl || k + (size_t)c->nw > T->n)
+					continue;
+				int ok = 1;
+				for (int j = 0; j < c->nw && ok; j++) {
+					const tok *y = &T->t[k + (size_t)j];
+					if (c->surface)
+						ok = y->ln == c->wl[j] && memcmp(LOW(T, k + (size_t)j), c->w[j], c->wl[j]) == 0;
+					else
+						ok = y->sn == c->wl[j] && memcmp(STEM(T, k + (size_t)j), c->w[j], c->wl[j]) == 0;
+				}
+				if (ok) { best = c; bl = c->nw; }
+			}
+		}
+		if (best) {
+			x->cue = best; x->cuelen = bl;
+			for (int j = 1; j < bl; j++)
+				T->t[k + (size_t)j].covered = 1;
+		}
+		int al;
+		const alias *a = alias_at(S, T, text, k, &al);
+		if (a) { x->al = a; x->allen = al; }
+	}
+}
+
+/* Quotation marks: curly pairs, and straight double quotes toggled within a paragraph. */
+static void mark_quotes(const char *text)
+{
+	toks *T = &W.T;
+	int in = 0, straight = 0;
+	size_t lastpara = 0;
+	for (size_t k = 0; k < T->n; k++) {
+		tok *x = &T->t[k];
+		/* a paragraph break closes any open quote */
+		if (k > 0 && memchr(text + T->t[k - 1].e, '\n', x->s - T->t[k - 1].e)) {
+			if (!in || lastpara != k) { in = 0; straight = 0; }
+		}
+		if (x->punct) {
+			const char *p = text + x->s;
+			size_t n = x->e - x->s;
+			if (n == 3 && memcmp(p, "\xE2\x80\x9C", 3) == 0) { in = 1; continue; }
+			if (n == 3 && memcmp(p, "\xE2\x80\x9D", 3) == 0) { in = 0; x->inq = 1; continue; }
+			if (n == 2 && (memcmp(p, "\xC2\xAB", 2) == 0)) { in = 1; continue; }
+			if (n == 2 && (memcmp(p, "\xC2\xBB", 2) == 0)) { in = 0; x->inq = 1; continue; }
+			if (n == 1 && *p == '"') {
+				straight = !straight; in = straight;
+				if (!in) x->inq = 1;
+				continue;
+			}
+		}
+		x->inq = (unsigned char)in;
+	}
+}
+
+static size_t sent_of(size_t k) { return (size_t)W.T.t[k].sent; }
+
+static int is_title(const toks *T, size_t k) { return in_list(T, k, title_words); }
+
+static int damerau(const char *a, size_t n, const char *b, size_t m)
+{
+	if (n > 30 || m > 30)
+		return 99;
+	int d[32][32];
+	for (size_t i = 0; i <= n; i++) d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++) d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			int c = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v) v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+/* Full names in the document: runs of >= 2 capitalised name words, titles left out. */
+static void find_names(const char *text)
+{
+	toks *T = &W.T;
+	W.nnames = 0;
+	for (size_t k = 0; k < T->n;) {
+		if (!name_word(T, k) || is_title(T, k) || T->t[k].al) { k++; continue; }
+		size_t e = k;
+		while (e < T->n && sent_of(e) == sent_of(k) && ((name_word(T, e) && !is_title(T, e) && !T->t[e].al) ||
+		       (T->t[e].punct && T->t[e].glued && text[T->t[e].s] == '-' && e + 1 < T->n && T->t[e + 1].glued
+			&& name_word(T, e + 1))))
+			e++;
+		if (e - k >= 2) {
+			nf_grow((void **)&W.names, &W.ncap, W.nnames + 1, sizeof *W.names);
+			W.nameend = nf_xrealloc(W.nameend, W.ncap * sizeof *W.nameend);
+			W.names[W.nnames] = k;
+			W.nameend[W.nnames++] = e;
+		}
+		k = e;
+	}
+}
+
+/* Canonical form of the name in tokens [a, b): the fullest earlier (else later) name that ends
+ * with it, allowing small misspellings of long surnames. */
+static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
+{
+	toks *T = &W.T;
+	const char *last = text + T->t[b - 1].s;
+	size_t ln = T->t[b - 1].e - T->t[b - 1].s;
+	long best = -1;
+	int bestd = 99;
+	for (size_t i = 0; i < W.nnames; i++) {
+		size_t s = W.names[i], e = W.nameend[i];
+		if (e - s < b - a || (s <= a && e >= b && e - s == b - a))
+			continue;
+		const char *l2 = text + T->t[e - 1].s;
+		size_t n2 = T->t[e - 1].e - T->t[e - 1].s;
+		int d = damerau(last, ln, l2, n2);
+		int ok = d == 0 || (ln >= 5 && d == 1 && last[0] == l2[0]) || (ln >= 6 && d == 2 && last[0] == l2[0]);
+		if (b - a >= 2 && ok) {   /* "John Healy" -> fuller "John Lund Healy" only when first words agree */
+			ok = T->t[a].e - T->t[a].s == T->t[s].e - T->t[s].s &&
+			     memcmp(text + T->t[a].s, text + T->t[s].s, T->t[a].e - T->t[a].s) == 0;
+			if (!ok) continue;
+			if (d > 0) continue;
+		}
+		if (!ok)
+			continue;
+		int rank = d * 2 + (s > a);
+		if (rank < bestd) { bestd = rank; best = (long)i; }
+	}
+	nf_buf_clear(out);
+	if (best >= 0) {
+		size_t s = W.names[best], e = W.nameend[best];
+		nf_buf_add(out, text + T->t[s].s, T->t[e - 1].e - T->t[s].s);
+		return (long)s;
+	}
+	nf_buf_add(out, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
+	return -1;
+}
+
+/* The country or organisation in the titles before a full name ("US Defense Secretary"). */
+static int title_affil(size_t s)
+{
+	toks *T = &W.T;
+	for (size_t k = s; k > 0 && s - k < 8;) {
+		k--;
+		if (T->t[k].al && T->t[k].cap)
+			return T->t[k].al->canon;
+		if (!(is_title(T, k) || tok_is(T, k, "'s") || tok_is(T, k, "-") || (T->t[k].cap && !in_list(T, k, fn_caps))))
+			break;
+	}
+	return -1;
+}
+
+static int find_actor(const char *name)
+{
+	for (size_t i = 0; i < W.na; i++)
+		if (strcmp(W.a[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int add_actor(const char *name, const char *affil, const char *role, int per, size_t at)
+{
+	int i = find_actor(name);
+	if (i < 0) {
+		nf_grow((void **)&W.a, &W.acap, W.na + 1, sizeof *W.a);
+		actor *a = &W.a[W.na];
+		a->name = nf_xstrndup(name, strlen(name));
+		a->affil = NULL; a->role = NULL; a->per = per; a->first = at; a->last = at;
+		i = (int)W.na++;
+	}
+	actor *a = &W.a[i];
+	if (!a->affil && affil && *affil)
+		a->affil = nf_xstrndup(affil, strlen(affil));
+	if (!a->role && role && *role)
+		a->role = nf_xstrndup(role, strlen(role));
+	if (at > a->last)
+		a->last = at;
+	a->per |= per;
+	return i;
+}
+
+static int last_actor(size_t before, int per_only, size_t minpos)
+{
+	int best = -1;
+	for (size_t i = 0; i < W.na; i++) {
+		if (per_only && !W.a[i].per)
+			continue;
+		if (W.a[i].last < before && W.a[i].last >= minpos && (best < 0 || W.a[i].last > W.a[best].last))
+			best = (int)i;
+	}
+	return best;
+}
+
+/* Most mentioned organisation (org = 1) or country in the document. */
+static int doc_top_canon(const nf_stancer *S, int org, size_t sent_only, int any_sent)
+{
+	static int *cnt;
+	static size_t ccap;
+	if (ccap < S->ncanon) { cnt = nf_xrealloc(cnt, S->ncanon * sizeof *cnt); ccap = S->ncanon; }
+	memset(cnt, 0, S->ncanon * sizeof *cnt);
+	int best = -1;
+	for (size_t k = 0; k < W.T.n; k++)
+		if (W.T.t[k].al && W.T.t[k].al->org == org && (any_sent || sent_of(k) == sent_only)) {
+			int c = W.T.t[k].al->canon;
+			if (++cnt[c] > (best < 0 ? 0 : cnt[best]))
+				best = c;
+			if (!any_sent && best >= 0)
+				return best;
+		}
+	return best;
+}
+
+/* Works out the actor named by tokens [a, b) (the subject of a holder verb). Returns its
+ * index, or -1 when the words do not name an actor. */
+static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
+{
+	toks *T = &W.T;
+	while (a < b && (in_list(T, a, conn_words) || T->t[a].punct || tok_is(T, a, "a") || tok_is(T, a, "an")))
+		a++;
+	while (b > a && (T->t[b - 1].punct || in_list(T, b - 1, conn_words)))
+		b--;
+	if (a >= b)
+		return -1;
+	if (b - a == 1 && (in_list(T, a, pron_per) || in_list(T, a, pron_pl))) {
+		int per = in_list(T, a, pron_per);
+		size_t sent0 = W.sp[sent_of(a)].start;
+		(void)sent0;
+		int i = last_actor(a, per, 0);
+		if (i >= 0)
+			W.a[i].last = a;
+		return i;
+	}
+	/* "a spokesman for the Iraqi health ministry": the body spoken for */
+	for (size_t k = a; k + 1 < b; k++)
+		if ((tok_is(T, k, "spokesman") || tok_is(T, k, "spokeswoman") || tok_is(T, k, "spokesperson") ||
+		     tok_is(T, k, "official") || tok_is(T, k, "representative") || tok_is(T, k, "officials")) &&
+		    (tok_is(T, k + 1, "for") || tok_is(T, k + 1, "of") || tok_is(T, k + 1, "at") || tok_is(T, k + 1, "from")))
+			return np_actor(S, text, k + 2, b);
+	/* "the minister", "the organisation": the last actor with that role or kind */
+	if (tok_is(T, a, "the") && b - a == 2 && !T->t[a + 1].cap) {
+		for (long i = (long)W.na - 1; i >= 0; i--) {
+			const char *r = W.a[i].role;
+			if (r && strstr(r, LOW(T, a + 1)) && W.a[i].last < a) {
+				W.a[i].last = a;
+				return (int)i;
+			}
+		}
+	}
+	if (tok_is(T, a, "the"))
+		a++;
+	if (a >= b)
+		return -1;
+	/* country or organisation alone */
+	if (T->t[a].al && a + (size_t)T->t[a].allen == b) {
+		const char *c = S->canon[T->t[a].al->canon];
+		return add_actor(c, c, NULL, 0, a);
+	}
+	int affil = -1;
+	size_t possessor_end = a;
+	nf_buf role = { 0 };
+	for (size_t k = a; k < b; k++) {
+		if (T->t[k].al && affil < 0) {
+			affil = T->t[k].al->canon;
+			if (k + (size_t)T->t[k].allen < b && tok_is(T, k + (size_t)T->t[k].allen, "'s"))
+				possessor_end = k + (size_t)T->t[k].allen + 1;
+		}
+		if (is_title(T, k)) {
+			if (role.n) nf_buf_addc(&role, ' ');
+			nf_buf_add(&role, LOW(T, k), T->t[k].ln);
+		}
+	}
+	int has_org = 0, any_cap = 0;
+	for (size_t k = a; k < b; k++) {
+		has_org |= in_list(T, k, org_heads) && T->t[k].cap;
+		any_cap |= name_word(T, k);
+	}
+	nf_buf *nb = &W.b;
+	int id = -1;
+	const char *aff = affil >= 0 ? S->canon[affil] : NULL;
+	if (has_org) {
+		/* "Ukraine's Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs of Ukraine" */
+		nf_buf_clear(nb);
+		nf_buf_add(nb, text + T->t[possessor_end].s, T->t[b - 1].e - T->t[possessor_end].s);
+		if (possessor_end > a && aff) {
+			nf_buf_add(nb, " of ", 4);
+			nf_buf_add(nb, aff, strlen(aff));
+		}
+		id = add_actor(nb->p, aff, role.p, 0, a);
+	} else {
+		/* a person: trailing name words after the titles */
+		size_t e = b, s = b;
+		while (s > a && name_word(T, s - 1) && !is_title(T, s - 1) && !T->t[s - 1].al)
+			s--;
+		if (s < e && (e - s >= 2 || b - a == 1 || s > a)) {
+			long fs = resolve_name(text, s, e, nb);
+			char *nm = nf_xstrndup(nb->p, nb->n);
+			int per = 1;
+			if (!aff && fs >= 0) {
+				int c = title_affil((size_t)fs);
+				if (c >= 0)
+					aff = S->canon[c];
+			}
+			id = add_actor(nm, aff, role.p, per, a);
+			free(nm);
+		} else if (!any_cap || in_list(T, b - 1, head_words)) {
+			if (!in_list(T, b - 1, head_words) || b - a > 5)
+				goto done;
+			nf_buf_clear(nb);
+			nf_buf_add(nb, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
+			id = add_actor(nb->p, aff, role.p, 0, a);
+		} else if (any_cap) {
+			nf_buf_clear(nb);
+			nf_buf_add(nb, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
+			id = add_actor(nb->p, aff, role.p, 0, a);
+		}
+	}
+	if (id >= 0 && !W.a[id].affil && W.a[id].per && W.a[id].role) {
+		/* "Secretary General": the organisation the document is about; other titles: the
+		 * country the sentence names first */
+		int c = -1;
+		if (strstr(W.a[id].role, "general") && strstr(W.a[id].role, "secretary"))
+			c = doc_top_canon(S, 1, 0, 1);
+		if (c < 0)
+			c = doc_top_canon(S, 0, sent_of(a), 0);
+		if (c >= 0)
+			W.a[id].affil = nf_xstrndup(S->canon[c], strlen(S->canon[c]));
+	}
+	/* "Tomás Reyes of the Civic Alliance" */
+	if (id >= 0 && !W.a[id].affil && tok_is(T, b, "of")) {
+		size_t k = b + 1;
+		if (tok_is(T, k, "the")) k++;
+		size_t e = k;
+		while (e < T->n && name_word(T, e)) e++;
+		if (e > k) {
+			if (T->t[k].al)
+				W.a[id].affil = nf_xstrndup(S->canon[T->t[k].al->canon], strlen(S->canon[T->t[k].al->canon]));
+			else
+				W.a[id].affil = nf_xstrndup(text + T->t[k].s, T->t[e - 1].e - T->t[k].s);
+		}
+	}
+done:
+	nf_buf_free(&role);
+	return id;
+}
+
+static int holder_kind(const cue *c)
+{
+	return c && (c->kind <= K_POSITION) && c->kind != K_DEONTIC;
+}
+
+/* Start of the subject noun phrase that ends just before token v, or (size_t)-1. */
+static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_comma)
+{
+	toks *T = &W.T;
+	size_t j = v;
+	*skipped_comma = 0;
+	while (j > ss && (in_list(T, j - 1, aux_words) || (T->t[j - 1].ln > 4 && ends(LOW(T, j - 1), T->t[j - 1].ln, "ly")
+							       && !T->t[j - 1].cap)))
+		j--;
+	if (j > ss && tok_is(T, j - 1, ",")) {
+		/* appositive: "Germany, on the other hand, agrees" */
+		size_t k = j - 1;
+		while (k > ss && !tok_is(T, k - 1, ",") && v - k < 14)
+			k--;
+		if (k > ss && tok_is(T, k - 1, ",")) {
+			j = k - 1;
+			*skipped_comma = 1;
+		} else
+			return (size_t)-1;
+	}
+	if (j <= ss)
+		return (size_t)-1;
+	size_t e = j, k = j;
+	int lower = 0;
+	while (k > ss) {
+		size_t p = k - 1;
+		if (T->t[p].inq)
+			break;
+		if (name_word(T, p) || (T->t[p].al && T->t[p].cap)) { k--; lower = 0; continue; }
+		if (tok_is(T, p, "'s") && k < e) { k--; continue; }
+		if (T->t[p].punct && T->t[p].glued && k < e && T->t[k].glued && (W.T.arena.p[T->t[p].lo] == '-')) { k--; continue; }
+		if (in_list(T, p, conn_words) && k < e && !tok_is(T, p, "and") && !tok_is(T, p, "the")
+		    && p > ss && (name_word(T, p - 1) || is_title(T, p - 1) || in_list(T, p - 1, head_words))) { k--; continue; }
+		if (tok_is(T, p, "the") && k < e) { k--; break; }
+		if (is_word(T, p) && (in_list(T, p, head_words) || is_title(T, p)) && !T->t[p].cap) { k--; lower = 0; continue; }
+		if (is_word(T, p) && !T->t[p].cap && k < e && lower < 2 && !in_list(T, p, fn_caps) && !in_list(T, p, aux_words)
+		    && !T->t[p].cue && (in_list(T, k, head_words) || is_title(T, k))) { k--; lower++; continue; }
+		if (k == e && (in_list(T, p, pron_per) || in_list(T, p, pron_pl))) { k--; break; }
+		break;
+	}
+	if (k == e)
+		return (size_t)-1;
+	*np_end = e;
+	return k;
+}
+
+typedef struct { size_t np, npe, verb; int actor; } holder;
+
+static const char *const position_nouns[] = { "position", "stance", "statement", "statements", "view",
+	"views", "comments", "remarks", "claim", "claims", "line", "decision", "policy", "assertion",
+	"argument", "proposal", "plan", "approach", "call", NULL };
+
+static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral, nf_buf *cues,
+			   int *link, int *linksign, size_t holder_verb)
+{
+	toks *T = &W.T;
+	(void)S;
+	double sign = 1, mag = 1;
+	int has = 0, neg = 0;
+	*neutral = 0;
+	*link = -1;
+	for (size_t k = a; k < b; k++) {
+		const cue *c = T->t[k].cue;
+		if (!c || T->t[k].covered)
+			continue;
+		/* participles before "as" describe something else: "formats proposed as alternatives" */
+		if (c->kind <= K_REFUTE && c->nw == 1 && tok_is(T, k + 1, "as") && ends(LOW(T, k), T->t[k].ln, "ed"))
+			continue;
+		size_t after = k + (size_t)c->nw;
+		/* a position toward another actor: "agrees with the US", "pushed back at Hegseth's
+		 * statement", "countered the US position" */
+		if (c->kind == K_TRANSPARENT || c->kind == K_SUPPORT || c->kind == K_OPPOSE || c->kind == K_REFUTE) {
+			size_t j = after;
+			while (j < b && (tok_is(T, j, "at") || tok_is(T, j, "with") || tok_is(T, j, "the") || tok_is(T, j, "on")))
+				j++;
+			int agree = c->kind == K_TRANSPARENT && strncmp(c->text, "agree", 5) == 0;
+			size_t e = j;
+			if (e < b && T->t[e].al && !T->t[e].inq)
+				e += (size_t)T->t[e].allen;
+			else if (e < b && name_word(T, e))
+				e++;
+			if (e > j && tok_is(T, e, "'s"))
+				e++;
+			int pos = e < b && in_list(T, e, position_nouns);
+			if (e > j && (pos || (agree && T->t[j].al))) {
+				*link = T->t[j].al ? T->t[j].al->canon : -2 - (int)j;
+				*linksign = c->kind == K_TRANSPARENT || c->kind == K_SUPPORT ? 1 : -1;
+				if (cues->n) nf_buf_addc(cues, ',');
+				nf_buf_add(cues, c->text, strlen(c->text));
+				nf_buf_addc(cues, ' ');
+				nf_buf_add(cues, (const char *)T->arena.p + T->t[j].lo, T->t[j].ln);
+				k = e;
+				continue;
+			}
+		}
+		int used = 1;
+		switch (c->kind) {
+		case K_SUPPORT: case K_AFFIRM: case K_DEONTIC:
+			has = 1; mag *= fabs(c->pol) > 0 ? fabs(c->pol) : 1; break;
+		case K_OPPOSE: case K_REFUTE:
+			has = 1; sign = -sign; mag *= fabs(c->pol) > 0 ? fabs(c->pol) : 1; break;
+		case K_TRANSPARENT: case K_REPORT:
+			if (c->pol > 0 && k != holder_verb) { has = 1; mag *= c->pol; } else used = 0;
+			break;
+		case K_NONCOMMITTAL: *neutral = 1; break;
+		case K_NEG: neg++; break;
+		case K_APPROX: neg++; mag *= 0.7; break;
+		case K_CONTRAST: neg++; break;
+		case K_SIGNED:
+			has = 1; if (c->pol < 0) sign = -sign; mag *= fabs(c->pol); break;
+		case K_MOD: case K_CONDITIONAL: case K_EVIDENTIAL:
+			if (c->pol > 0 && c->pol < 1.5) mag *= c->pol; else used = 0;
+			break;
+		default: used = 0;
+		}
+		if (used) {
+			if (cues->n) nf_buf_addc(cues, ',');
+			nf_buf_add(cues, c->text, strlen(c->text));
+		}
+	}
+	if (neg & 1)
+		sign = -sign;
+	if (*neutral && !has)
+		return 0;
+	if (*neutral)
+		mag *= 0.5;
+	return sign * mag * (has ? 1 : 0.5);
+}
+
+/* Does tokens [a, b) address target ti? Returns the weight (0 = no), *opp set when an
+ * opposite expression matched. */
+static double on_target(const nf_stancer *S, const char *text, size_t a, size_t b, int ti, int addressed, int *opp)
+{
+	toks *T = &W.T;
+	const target *t = &S->t[ti];
+	unsigned mask = 0;
+	*opp = 0;
+	for (size_t k = a; k < b; k++) {
+		if (T->t[k].punct)
+			continue;
+		for (const tphr *p = nf_map_get(&S->phr_map, STEM(T, k), T->t[k].sn); p; p = p->next) {
+			if (p->target != ti || k + (size_t)p->nw > b)
+				continue;
+			int ok = 1;
+			for (int j = 0; j < p->nw && ok; j++) {
+				const tok *y = &T->t[k + (size_t)j];
+				ok = y->sn == p->wl[j] && memcmp(STEM(T, k + (size_t)j), p->w[j], p->wl[j]) == 0;
+				if (ok && p->cs)
+					ok = y->e - y->s == strlen(p->orig[j]) && memcmp(text + y->s, p->orig[j], y->e - y->s) == 0;
+			}
+			if (!ok)
+				continue;
+			if (p->opp)
+				*opp = 1;
+			else
+				mask |= 1u << p->group;
+		}
+	}
+	size_t s = T->t[a].s, e = T->t[b - 1].e;
+	for (size_t i = 0; i < t->npat + t->nopp; i++) {
+		pcre2_code *re = i < t->npat ? t->pat[i] : t->opp[i - t->npat];
+		int rc = pcre2_match(re, (PCRE2_SPTR)text + s, e - s, 0, 0, S->md, S->mctx);
+		if (rc >= 0) {
+			if (i < t->npat) return 1;
+			*opp = 1;
+		}
+	}
+	if (*opp)
+		return 1;
+	unsigned relmask = 0, argmask = 0;
+	for (int g = 0; g < t->ng; g++) {
+		if (t->gkind[g] == G_REL) relmask |= 1u << g;
+		if (t->gkind[g] == G_ARG) argmask |= 1u << g;
+	}
+	int cnt = 0;
+	for (unsigned m = mask; m; m &= m - 1)
+		cnt++;
+	int need = t->ng < 2 ? t->ng : 2;
+	if (relmask) {
+		/* a relation target needs the relation and one of its arguments */
+		if ((mask & relmask) && (mask & ~relmask))
+			return 1;
+	} else if (t->ng && cnt >= need)
+		return 1;
+	if (addressed && (mask & t->keymask))
+		return 0.6;
+	(void)argmask;
+	return 0;
+}
+
+static const char *const claim_nouns[] = { "report", "reports", "claim", "claims", "speculation", "rumor",
+	"rumors", "rumour", "rumours", "story", "allegation", "allegations", "accusations", "reporting", NULL };
+
+static void add_unit(int actor, int target, double score, int neutral, size_t sent, const char *cues,
+		     int link, int linksign)
+{
+	nf_grow((void **)&W.u, &W.ucap, W.nu + 1, sizeof *W.u);
+	unit *u = &W.u[W.nu++];
+	u->actor = actor; u->target = target; u->score = score; u->neutral = neutral; u->sent = sent;
+	u->cues = nf_xstrndup(cues, strlen(cues));
+	u->link = link; u->linksign = linksign; u->linkname = NULL;
+}
+
+/* Scores the clauses of tokens [a, b) for actor ai on every target. */
+static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b, int ai, size_t hverb,
+		       const int *addressed)
+{
+	toks *T = &W.T;
+	nf_buf cues = { 0 };
+	size_t cs = a;
+	for (size_t k = a; k <= b; k++) {
+		int brk = k == b;
+		if (!brk && T->t[k].cue && T->t[k].cue->kind == K_SCOPE && !T->t[k].covered && k > cs)
+			brk = 1;
+		if (!brk && (tok_is(T, k, "who") || tok_is(T, k, "which")) && k > a && tok_is(T, k - 1, ","))
+			brk = 1;
+		if (!brk)
+			continue;
+		if (k > cs) {
+			for (size_t ti = 0; ti < S->nt; ti++) {
+				int opp;
+				double w = on_target(S, text, cs, k, (int)ti, addressed[ti], &opp);
+				int claim = 0;
+				if (w == 0 && addressed[ti]) {
+					for (size_t j = cs; j < k && !claim; j++)
+						claim = in_list(T, j, claim_nouns);
+					if (claim)
+						w = 0.6;
+				}
+				if (w == 0)
+					continue;
+				int neutral, link, ls = 0;
+				nf_buf_clear(&cues);
+				double sc = clause_score(S, cs, k, &neutral, &cues, &link, &ls, hverb);
+				if (claim && !neutral && fabs(sc) < 0.6 && sc > 0)
+					continue;   /* a bare mention of "the reports" says nothing */
+				if (opp) {
+					sc = -sc;
+					if (cues.n) nf_buf_addc(&cues, ',');
+					nf_buf_add(&cues, "opposite", 8);
+				}
+				if (link < -1) {
+					size_t j = (size_t)(-2 - link);
+					nf_buf *nb = &W.b;
+					resolve_name(text, j, j + 1, nb);
+					int li = find_actor(nb->p);
+					link = -1;
+					if (li >= 0) { link = 100000 + li; }
+				}
+				add_unit(ai, (int)ti, sc * w, neutral, sent_of(cs), cues.p ? cues.p : "", link, ls);
+			}
+		}
+		cs = k + (k < b && T->t[k].cue && T->t[k].cue->kind == K_SCOPE ? (size_t)T->t[k].cuelen : 0);
+		if (cs < k) cs = k;
+	}
+	nf_buf_free(&cues);
+}
+
+static void stances_push(nf_stances *out, nf_stance *r)
+{
+	nf_grow((void **)&out->r, &out->cap, out->n + 1, sizeof *out->r);
+	out->r[out->n++] = *r;
+}
+
+void nf_stances_clear(nf_stances *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->r[i].actor); free(r->r[i].affiliation); free(r->r[i].cues); free(r->r[i].explain);
+	}
+	r->n = 0;
+}
+
+void nf_stances_free(nf_stances *r)
+{
+	nf_stances_clear(r);
+	free(r->r);
+	r->r = NULL; r->cap = 0;
+}
+
+static void clear_doc(void)
+{
+	for (size_t i = 0; i < W.na; i++) { free(W.a[i].name); free(W.a[i].affil); free(W.a[i].role); }
+	W.na = 0;
+	for (size_t i = 0; i < W.nu; i++) free(W.u[i].cues);
+	W.nu = 0;
+}
+
+void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out)
+{
+	nf_stances_clear(out);
+	clear_doc();
+	toks *T = &W.T;
+	tokenize(text, len, T);
+	W.nsp = nf_split(S->sp, text, len, &W.sp, &W.spcap);
+	if (T->n == 0 || W.nsp == 0 || S->nt == 0)
+		return;
+	size_t si = 0;
+	for (size_t k = 0; k < T->n; k++) {
+		while (si + 1 < W.nsp && T->t[k].s >= W.sp[si + 1].start)
+			si++;
+		T->t[k].sent = (int)si;
+	}
+	mark_cues(S, text);
+	mark_quotes(text);
+	find_names(text);
+	/* which targets does the document address at all? */
+	int addressed[64] = { 0 };
+	size_t nt = S->nt < 64 ? S->nt : 64;
+	{
+		size_t a = 0;
+		for (size_t k = 0; k <= T->n; k++) {
+			if (k < T->n && sent_of(k) == sent_of(a))
+				continue;
+			for (size_t ti = 0; ti < nt; ti++) {
+				int opp;
+				if (!addressed[ti] && on_target(S, text, a, k, (int)ti, 0, &opp) > 0)
+					addressed[ti] = 1;
+			}
+			a = k;
+		}
+	}
+	int any = 0;
+	for (size_t ti = 0; ti < nt; ti++) any |= addressed[ti];
+	if (!any)
+		return;
+	/* holders, sentence by sentence */
+	static holder *H;
+	static size_t hcap;
+	size_t k0 = 0;
+	int para_last = -1;
+	int para = -1;
+	for (size_t s = 0; s < W.nsp; s++) {
+		size_t ss = k0, se = k0;
+		while (se < T->n && sent_of(se) == s)
+			se++;
+		k0 = se;
+		if (ss == se)
+			continue;
+		if (W.sp[s].para != para) { para = W.sp[s].para; para_last = -1; }
+		size_t nh = 0;
+		for (size_t v = ss; v < se; v++) {
+			const cue *c = T->t[v].cue;
+			if (T->t[v].inq || T->t[v].covered)
+				continue;
+			int acc = c && c->kind == K_EVIDENTIAL && c->nw == 2 && tok_is(T, v, "according");
+			if (!holder_kind(c) && !acc)
+				continue;
+			size_t npe = 0, np;
+			int ai = -1, skc = 0;
+			if (acc) {
+				np = v + 2; npe = np;
+				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || in_list(T, npe, conn_words) ||
+						in_list(T, npe, head_words) || is_title(T, npe) || T->t[npe].al))
+					npe++;
+				ai = npe > np ? np_actor(S, text, np, npe) : -1;
+				if (ai >= 0) {
+					nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+					H[nh++] = (holder){ np, npe, v, ai };
+				}
+				continue;
+			}
+			np = subject_start(ss, v, &npe, &skc);
+			/* "comments made by X that ...", "led by X" */
+			if (np == (size_t)-1 && tok_is(T, v + 1, "by")) {
+				np = v + 2;
+				while (np < se && !T->t[np].cap && !T->t[np].punct && (ends(LOW(T, np), T->t[np].ln, "ly") ||
+						ends(LOW(T, np), T->t[np].ln, "ed")))
+					np++;
+				npe = np;
+				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) || T->t[npe].al ||
+						tok_is(T, npe, "'s") || (in_list(T, npe, conn_words) && name_word(T, npe + 1))))
+					npe++;
+				if (npe > np) {
+					ai = np_actor(S, text, np, npe);
+					if (ai >= 0) {
+						nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+						H[nh++] = (holder){ np, npe, npe, ai };
+					}
+				}
+				continue;
+			}
+			/* "said Smith", "said the spokesman" */
+			if (np == (size_t)-1 && c->kind == K_REPORT && v + 1 < se && (name_word(T, v + 1) || tok_is(T, v + 1, "the"))) {
+				np = v + 1; npe = np + (tok_is(T, np, "the") ? 1 : 0);
+				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) ||
+						in_list(T, npe, head_words) || T->t[npe].al))
+					npe++;
+				if (npe > np + (tok_is(T, np, "the") ? 1 : 0)) {
+					ai = np_actor(S, text, np, npe);
+					if (ai >= 0) {
+						nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+						H[nh++] = (holder){ v, npe, v, ai };
+					}
+				}
+				continue;
+			}
+			if (np == (size_t)-1)
+				continue;
+			ai = np_actor(S, text, np, npe);
+			if (ai < 0)
+				continue;
+			nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+			H[nh++] = (holder){ np, npe, v, ai };
+		}
+		if (nh == 0) {
+			int inq = 0;
+			for (size_t k = ss; k < se; k++) inq |= T->t[k].inq;
+			int ai = -1;
+			if (inq) {
+				ai = para_last;
+				if (ai < 0) {
+					/* the attribution comes later in the paragraph */
+					for (size_t s2 = s + 1; s2 < W.nsp && W.sp[s2].para == para && ai < 0; s2++) {
+						for (size_t k = k0; k < T->n && sent_of(k) <= s2; k++) {
+							if (sent_of(k) != s2 || T->t[k].inq || !holder_kind(T->t[k].cue))
+								continue;
+							size_t npe, skc2;
+							int sk;
+							size_t np = subject_start(k0, k, &npe, &sk);
+							(void)skc2;
+							if (np != (size_t)-1 && (ai = np_actor(S, text, np, npe)) >= 0)
+								break;
+						}
+					}
+				}
+			} else if (S->author) {
+				ai = add_actor("author", "", NULL, 0, ss);
+			}
+			if (ai >= 0)
+				score_span(S, text, ss, se, ai, (size_t)-1, addressed);
+			continue;
+		}
+		/* each holder's segment: from its verb to the next holder's subject */
+		for (size_t h = 0; h < nh; h++) {
+			size_t a = H[h].verb, b = se;
+			for (size_t g = 0; g < nh; g++) {
+				if (H[g].np <= H[h].verb || H[g].np >= b)
+					continue;
+				/* "stated the Alliance did not plan ...": a reported subject, not a new speaker */
+				size_t q = H[h].verb + (size_t)(T->t[H[h].verb].cue ? T->t[H[h].verb].cue->nw : 1);
+				if (tok_is(T, q, "that"))
+					q++;
+				if (H[g].np <= q && T->t[H[h].verb].cue && T->t[H[h].verb].cue->kind == K_REPORT)
+					continue;
+				b = H[g].np;
+			}
+			size_t words = 0;
+			for (size_t k = a + 1; k < b; k++)
+				words += !T->t[k].punct;
+			if (words < 3) {
+				/* "..., X said." : the words before the subject */
+				size_t pa = ss;
+				for (size_t g = 0; g < nh; g++)
+					if (g != h && H[g].verb < H[h].np && H[g].verb >= pa)
+						pa = H[g].npe > H[g].verb ? H[g].npe : H[g].verb + 1;
+				if (H[h].np > pa)
+					score_span(S, text, pa, H[h].np, H[h].actor, (size_t)-1, addressed);
+			}
+			score_span(S, text, a, b, H[h].actor, H[h].verb, addressed);
+			para_last = H[h].actor;
+		}
+	}
+	/* one verdict per actor and target */
+	size_t na = W.na;
+	int groups = S->by_affil;
+	for (size_t ti = 0; ti < nt; ti++) {
+		static double *sum;
+		static long *best, *cnt;
+		static int *rep, *neu;
+		static size_t cap;
+		if (cap < na + 1) {
+			cap = na + 1;
+			sum = nf_xrealloc(sum, cap * sizeof *sum);
+			best = nf_xrealloc(best, cap * sizeof *best);
+			cnt = nf_xrealloc(cnt, cap * sizeof *cnt);
+			rep = nf_xrealloc(rep, cap * sizeof *rep);
+			neu = nf_xrealloc(neu, cap * sizeof *neu);
+		}
+		for (size_t i = 0; i < na; i++) {
+			sum[i] = 0; best[i] = -1; cnt[i] = 0; neu[i] = 0;
+			rep[i] = (int)i;
+			if (groups && W.a[i].affil && *W.a[i].affil) {
+				int j = find_actor(W.a[i].affil);
+				if (j < 0)
+					j = add_actor(W.a[i].affil, W.a[i].affil, NULL, 0, W.a[i].first);
+				if ((size_t)j >= cap) continue;
+				rep[i] = j;
+			}
+		}
+		na = W.na < cap ? W.na : cap;
+		for (size_t i = 0; i < W.nu; i++) {
+			unit *u = &W.u[i];
+			if (u->target != (int)ti)
+				continue;
+			int r = rep[u->actor];
+			sum[r] += u->score;
+			cnt[r]++;
+			neu[r] |= u->neutral;
+		}
+		for (size_t i = 0; i < W.nu; i++) {
+			unit *u = &W.u[i];
+			if (u->target != (int)ti)
+				continue;
+			int r = rep[u->actor];
+			double s = u->score * (sum[r] >= 0 ? 1 : -1);
+			if (best[r] < 0 || s > W.u[best[r]].score * (sum[r] >= 0 ? 1 : -1))
+				best[r] = (long)i;
+		}
+		/* positions taken toward another actor's: copy (agree with) or invert (counter) */
+		for (size_t i = 0; i < W.nu; i++) {
+			unit *u = &W.u[i];
+			if (u->target != (int)ti || u->link == -1)
+				continue;
+			int r = rep[u->actor];
+			double other = 0;
+			for (size_t j = 0; j < na; j++) {
+				if ((int)j == r || rep[j] != (int)j)
+					continue;
+				int match = u->link >= 100000 ? (int)j == u->link - 100000
+					: (strcmp(W.a[j].name, S->canon[u->link]) == 0 ||
+					   (W.a[j].affil && strcmp(W.a[j].affil, S->canon[u->link]) == 0));
+				if (match)
+					other += sum[j];
+			}
+			if (fabs(sum[r]) < 0.3 && fabs(other) > 0.2) {
+				sum[r] += (other > 0 ? 0.5 : -0.5) * u->linksign;
+				best[r] = (long)i;
+			}
+		}
+		for (size_t i = 0; i < na; i++) {
+			if (best[i] < 0 || rep[i] != (int)i)
+				continue;
+			if (groups && W.a[i].affil && *W.a[i].affil && strcmp(W.a[i].affil, W.a[i].name) != 0)
+				continue;
+			const unit *u = &W.u[best[i]];
+			nf_stance r = { 0 };
+			r.target = (int)ti;
+			r.actor = nf_xstrndup(W.a[i].name, strlen(W.a[i].name));
+			const char *af = W.a[i].affil ? W.a[i].affil : "";
+			r.affiliation = nf_xstrndup(af, strlen(af));
+			double sc = sum[i] > 1 ? 1 : sum[i] < -1 ? -1 : sum[i];
+			r.score = round(sc * 100) / 100;
+			r.stance = sc > 0.2 ? NF_FAVOR : sc < -0.2 ? NF_AGAINST : NF_NEUTRAL;
+			r.start = W.sp[u->sent].start;
+			r.end = W.sp[u->sent].end;
+			r.cues = nf_xstrndup(u->cues, strlen(u->cues));
+			r.nunits = (int)cnt[i];
+			nf_buf ex = { 0 };
+			for (size_t j = 0; j < W.nu; j++) {
+				const unit *x = &W.u[j];
+				if (x->target != (int)ti || rep[x->actor] != (int)i)
+					continue;
+				if (ex.n) nf_buf_add(&ex, "; ", 2);
+				nf_buf_addf(&ex, "s%zu %+.2f [%s]", x->sent + 1, x->score, x->cues);
+			}
+			r.explain = ex.p ? ex.p : nf_xstrndup("", 0);
+			stances_push(out, &r);
+		}
+	}
+}
