@@ -6,12 +6,22 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 case ${BIN:-bin} in /*) bin=$BIN;; *) bin=$top/${BIN:-bin};; esac
 bin=$(cd "$bin" && pwd) || exit 1
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+if [ -n "$VALGRIND" ]; then
+	# each tool runs under valgrind; a leak or invalid access exits 99 and fails the case
+	mkdir "$tmp/vg"
+	for b in "$bin"/*; do
+		printf '#!/bin/sh\nexec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 "%s" "$@"\n' "$b" >"$tmp/vg/${b##*/}"
+		chmod +x "$tmp/vg/${b##*/}"
+	done
+	bin=$tmp/vg
+fi
 PATH="$bin:$PATH"; export PATH
 NEWSFILTER_DATA="$top/data"; export NEWSFILTER_DATA
 LC_ALL=C; export LC_ALL
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0; fail=0
-list=$(find "${CASES:-$top/tests/cases}" -name cmd -type f | sort)
+cases=$(cd "${CASES:-$top/tests/cases}" && pwd) || exit 1
+list=$(find "$cases" -name cmd -type f | sort)
 for c in $list; do
 	d=$(dirname "$c"); name=${d#$top/tests/cases/}
 	n=$((n + 1))
