@@ -3,6 +3,7 @@
  * memory is bounded by the largest document. */
 #include "stance.h"
 #include "data.h"
+#include "ent.h"
 #include "hash.h"
 #include "sent.h"
 #include "util.h"
@@ -70,6 +71,7 @@ struct nf_stancer {
 	target *t; size_t nt;
 	nf_map phr_map;                   /* first stem -> target phrase list */
 	nf_splitter *sp;
+	nf_ner *ner;                      /* canonical names of persons, from entities */
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	int author, by_affil;
@@ -443,6 +445,7 @@ nf_stancer *nf_stancer_new(void)
 	nf_data_load("stance_actors.tsv", "alias\tcanonical\tkind", load_alias, S);
 	nf_data_load("stance_relations.tsv", "relation\tvariants\topposites", load_rel, S);
 	S->sp = nf_splitter_new(NULL, 0);
+	S->ner = nf_ner_new();
 	S->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(S->mctx, 100000);
 	pcre2_set_depth_limit(S->mctx, 1000);
@@ -508,6 +511,7 @@ void nf_stancer_free(nf_stancer *S)
 	}
 	free(S->t);
 	nf_splitter_free(S->sp);
+	nf_ner_free(S->ner);
 	pcre2_match_context_free(S->mctx);
 	pcre2_match_data_free(S->md);
 	free(S);
@@ -824,6 +828,7 @@ typedef struct {
 	size_t *names; size_t nnames, ncap;   /* start tokens of full names (>= 2 words) */
 	size_t *nameend;
 	int *para_speaker;
+	nf_entities ents;
 } scratch;
 
 static scratch W;
@@ -1103,6 +1108,21 @@ static int doc_top_canon(const nf_stancer *S, int org, size_t sent_only, int any
 	return best;
 }
 
+/* The entities cluster of the person mention covering byte pos, or NULL. */
+static const nf_cluster *per_cluster(size_t pos)
+{
+	const nf_entities *E = &W.ents;
+	size_t lo = 0, hi = E->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (E->m[mid].end <= pos) lo = mid + 1; else hi = mid;
+	}
+	for (size_t i = lo; i < E->n && E->m[i].start <= pos; i++)
+		if (E->m[i].type == NF_PER && E->m[i].cluster >= 0 && (size_t)E->m[i].cluster < E->nc)
+			return &E->c[E->m[i].cluster];
+	return NULL;
+}
+
 /* Works out the actor named by tokens [a, b) (the subject of a holder verb). Returns its
  * index, or -1 when the words do not name an actor. */
 static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
@@ -1186,7 +1206,11 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			s--;
 		if (s < e && (e - s >= 2 || b - a == 1 || s > a)) {
 			long fs = resolve_name(text, s, e, nb);
-			char *nm = nf_xstrndup(nb->p, nb->n);
+			const nf_cluster *cl = per_cluster(T->t[e - 1].s);
+			char *nm = cl && cl->canonical ? nf_xstrndup(cl->canonical, strlen(cl->canonical))
+				   : nf_xstrndup(nb->p, nb->n);
+			if (!aff && cl && cl->affiliation)
+				aff = cl->affiliation;
 			int per = 1;
 			if (!aff && fs >= 0) {
 				int c = title_affil((size_t)fs);
@@ -1543,6 +1567,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			si++;
 		T->t[k].sent = (int)si;
 	}
+	nf_ner_run(S->ner, text, len, W.sp, W.nsp, &W.ents);
 	mark_cues(S, text);
 	mark_quotes(text);
 	find_names(text);
