@@ -6,8 +6,11 @@
 #include "ent.h"
 #include "sent.h"
 
-enum { NF_Q_DIRECT, NF_Q_PARTIAL, NF_Q_INDIRECT };
-extern const char *const nf_quote_type_name[3];   /* "direct", "partial", "indirect" */
+/* NF_Q_SCARE: scare quotes and titles ("so-called", "dubbed"); only returned when asked for. */
+enum { NF_Q_DIRECT, NF_Q_PARTIAL, NF_Q_INDIRECT, NF_Q_SCARE };
+extern const char *const nf_quote_type_name[4];   /* "direct", "partial", "indirect", "scare" */
+
+typedef struct { size_t start, end; } nf_qfrag;   /* one fragment of a quote */
 
 typedef struct {
 	int type;                 /* NF_Q_DIRECT ... */
@@ -18,6 +21,10 @@ typedef struct {
 	char *mention;            /* the words naming the speaker in the text, or NULL */
 	char *cue;                /* the cue word ("said", "told", "according to"), or NULL */
 	size_t mention_start, mention_end;   /* where those words are (0, 0 when none) */
+	nf_qfrag *frag;           /* the fragments (split and multi-paragraph quotes), in order */
+	size_t nfrag;             /* at least 1; start/end cover the first to the last */
+	char *role;               /* the speaker's role ("Defense Minister"), or NULL */
+	char *affiliation;        /* the country or organisation the speaker speaks for, or NULL */
 } nf_quote;
 
 typedef struct { nf_quote *q; size_t n, cap; } nf_quotes;
@@ -25,6 +32,10 @@ typedef struct { nf_quote *q; size_t n, cap; } nf_quotes;
 typedef struct nf_quoter nf_quoter;
 nf_quoter *nf_quoter_new(void);       /* loads the cue lists from the data directory */
 void nf_quoter_free(nf_quoter *qt);
+/* Optional: the recogniser whose country names resolve "the Danish minister" (borrowed). */
+void nf_quoter_set_ner(nf_quoter *qt, const nf_ner *ner);
+/* keep != 0: also return scare quotes and titles, as NF_Q_SCARE (default: left out). */
+void nf_quoter_set_scare(nf_quoter *qt, int keep);
 /* Finds the quotes of one document, given its sentences and entities. */
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out);

@@ -1,0 +1,1323 @@
+/* quote.c - quotations and who said them. Quote marks are paired per paragraph (an unclosed
+ * mark is dropped at the paragraph end unless the next paragraph reopens the quote), then each
+ * quote looks for its speaker in fixed slots around it (the tag after it, the clause before
+ * it, the sentence around a partial quote, the previous quote), and reported speech is found
+ * from cue verbs. Speakers resolve through the document's entities. */
+#include "quote.h"
+#include "data.h"
+#include "util.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "scare" };
+
+enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8 };
+
+struct nf_quoter {
+	nf_map cues;          /* lower-case form -> CUE_* flags */
+	nf_map *roles;        /* role head nouns */
+	const nf_ner *ner;
+	int scare;
+};
+
+/* ---- loading ---- */
+
+static void add_cue(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_quoter *qt = arg;
+	if (n < 3 || f[0].n == 0 || f[0].n > 40)
+		return;
+	long k = (f[2].n == 6 && memcmp(f[2].p, "belief", 6) == 0) ? CUE_BELIEF : CUE_SPEECH;
+	if (f[0].n > 3 && memcmp(f[0].p + f[0].n - 3, "ing", 3) == 0)
+		k |= CUE_ING;
+	static const char *const says[] = { "say", "state", "claim", "argue", "insist", "believe", "think",
+		"suggest", "add", "note", "predict", "write", "acknowledge", "admit", "contend", "maintain",
+		"assert", "declare", "explain", "warn", "stress", "emphasize", "emphasise", "feel", "hope",
+		"fear", "reckon", "concede", "conclude", "confirm", "announce", "report", "tell", "know", NULL };
+	for (int i = 0; says[i]; i++)
+		if (strlen(says[i]) == f[1].n && memcmp(says[i], f[1].p, f[1].n) == 0)
+			k |= CUE_SAY;
+	void **slot = nf_map_slot(&qt->cues, f[0].p, f[0].n, 1);
+	*slot = (void *)((intptr_t)*slot | k);
+}
+
+nf_quoter *nf_quoter_new(void)
+{
+	nf_quoter *qt = nf_xcalloc(1, sizeof *qt);
+	nf_map_init(&qt->cues);
+	nf_data_load("quote_cues.tsv", "form\tlemma\tkind", add_cue, qt);
+	qt->roles = nf_data_set("quote_roles.tsv", "role", 1);
+	return qt;
+}
+
+void nf_quoter_free(nf_quoter *qt)
+{
+	if (!qt)
+		return;
+	nf_map_free(&qt->cues);
+	nf_map_free(qt->roles);
+	free(qt->roles);
+	free(qt);
+}
+
+void nf_quoter_set_ner(nf_quoter *qt, const nf_ner *ner) { qt->ner = ner; }
+void nf_quoter_set_scare(nf_quoter *qt, int keep) { qt->scare = keep; }
+
+/* ---- tokens ---- */
+
+enum { T_WORD, T_PUNCT, T_MARK };
+/* quote mark classes */
+enum { M_NONE, M_DOPEN, M_DCLOSE, M_DAMBIG, M_LOW, M_SOPEN, M_SCLOSE, M_SAMBIG };
+
+typedef struct {
+	size_t s, e;
+	int sent, para;
+	int q;                /* raw quote (index + 1) whose marks or content hold it, or 0 */
+	int ment;             /* entity mention that starts at this token, or -1 */
+	int mend;             /* entity mention that ends in this token, or -1 */
+	unsigned char k, mark, cap, pe;   /* kind, mark class, capitalised, mark is a pair end */
+} tok;
+
+typedef struct {
+	int open, close;      /* mark tokens of the first opening and the last closing mark */
+	size_t fs, nf;        /* fragments in ctx.fr */
+	int single;
+} rawq;
+
+/* A speaker candidate: tokens [a, b]. */
+enum { NP_NONE, NP_ENT, NP_PRON, NP_ROLE, NP_NAME };
+typedef struct { int kind, a, b, ment; } np;
+
+typedef struct {
+	np sp;
+	int cue;              /* cue token, or -1; -2 for a dash tag, -3 for "according to" */
+	int how;              /* slot that found it (for merging): 'A' after, 'B' before, ... */
+	int tagend;           /* last token of the tag after the quote */
+	int type, merged, at_start;
+	size_t fs, nf;
+	int open, close;
+	int scare;
+} qinfo;
+
+typedef struct {
+	const nf_quoter *qt;
+	const char *t;
+	size_t len;
+	const nf_entities *ents;
+	tok *tk; size_t nt, tcap;
+	rawq *rq; size_t nrq, rqcap;
+	nf_qfrag *fr; size_t nfr, frcap;
+	qinfo *qi;
+	int *psent;           /* first token of each sentence (1-based sentence index) */
+	int nsent;
+} ctx;
+
+static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+/* Length of a punctuation code point at t[i] that must not be part of a word (0: none). */
+static size_t upunct(const char *t, size_t i, size_t len, int *mark)
+{
+	const unsigned char *u = (const unsigned char *)t + i;
+	*mark = M_NONE;
+	if (u[0] == 0xC2 && i + 1 < len) {
+		if (u[1] == 0xAB) { *mark = M_DOPEN; return 2; }
+		if (u[1] == 0xBB) { *mark = M_DCLOSE; return 2; }
+		if (u[1] == 0xA0) return 2;
+		return 0;
+	}
+	if (u[0] == 0xE2 && i + 2 < len && u[1] == 0x80) {
+		switch (u[2]) {
+		case 0x9C: *mark = M_DOPEN; return 3;
+		case 0x9D: *mark = M_DCLOSE; return 3;
+		case 0x9E: *mark = M_LOW; return 3;
+		case 0x9F: *mark = M_DOPEN; return 3;
+		case 0x98: *mark = M_SOPEN; return 3;
+		case 0x99: *mark = M_SAMBIG; return 3;
+		case 0xB9: *mark = M_SOPEN; return 3;
+		case 0xBA: *mark = M_SCLOSE; return 3;
+		default: if (u[2] >= 0x80 && u[2] <= 0xBF) return 3;   /* dashes, ellipsis, spaces */
+		}
+	}
+	return 0;
+}
+
+static int is_apos(const char *t, size_t i, size_t len, size_t *w)
+{
+	if (t[i] == '\'') { *w = 1; return 1; }
+	if (i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x99) { *w = 3; return 1; }
+	return 0;
+}
+
+static void tokenize(ctx *c)
+{
+	const char *t = c->t;
+	size_t len = c->len, i = 0;
+	int para = 1;
+	c->nt = 0;
+	while (i < len) {
+		unsigned char ch = (unsigned char)t[i];
+		if (ch == '\n') {
+			/* a run of line breaks (blank lines) is one paragraph break */
+			if (c->nt && c->tk[c->nt - 1].para == para) para++;
+			i++;
+			continue;
+		}
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
+		int mark;
+		size_t w = upunct(t, i, len, &mark);
+		tok tk = { i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0 };
+		if (w == 2 && (unsigned char)t[i + 1] == 0xA0) { i += 2; continue; }
+		if (w) {
+			tk.e = i + w;
+			if (mark == M_SAMBIG && i + w < len && t[i + w] >= '0' && t[i + w] <= '9')
+				mark = M_NONE;    /* the '90s */
+			tk.mark = (unsigned char)mark;
+		} else if (ch == '"') {
+			tk.e = i + 1; tk.mark = M_DAMBIG;
+		} else if (ch == '`' && i + 1 < len && t[i + 1] == '`') {
+			tk.e = i + 2; tk.mark = M_DOPEN;
+		} else if (ch == '\'' && i + 1 < len && t[i + 1] == '\'') {
+			tk.e = i + 2; tk.mark = M_DAMBIG;
+		} else if (ch == '\'') {
+			tk.e = i + 1;
+			tk.mark = (i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') ? M_NONE : M_SAMBIG;
+		} else if (is_alnum_byte(ch)) {
+			size_t j = i;
+			for (;;) {
+				while (j < len && is_alnum_byte((unsigned char)t[j]) && !upunct(t, j, len, &mark))
+					j++;
+				size_t aw;
+				/* inner apostrophes, hyphens and periods join a word (don't, Ukraine's, U.S.) */
+				if (j + 1 < len && (t[j] == '-' || t[j] == '.' || t[j] == '&') && is_alnum_byte((unsigned char)t[j + 1])
+				    && !upunct(t, j + 1, len, &mark)) { j++; continue; }
+				if (j < len && is_apos(t, j, len, &aw) && j + aw < len && is_alnum_byte((unsigned char)t[j + aw])
+				    && !upunct(t, j + aw, len, &mark)) { j += aw; continue; }
+				break;
+			}
+			/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
+			if (j < len && t[j] == '.' && j - i <= 4 && memchr(t + i, '.', j - i))
+				j++;
+			tk.k = T_WORD;
+			tk.e = j;
+			tk.cap = (ch >= 'A' && ch <= 'Z') || (ch >= 0xC3 && ch <= 0xC3 && j > i + 1 && (unsigned char)t[i + 1] >= 0x80 && (unsigned char)t[i + 1] <= 0x9E);
+		} else {
+			size_t j = i + 1;
+			while (j < len && ((unsigned char)t[j] & 0xC0) == 0x80)
+				j++;
+			tk.e = j;
+		}
+		if (tk.mark != M_NONE)
+			tk.k = T_MARK;
+		nf_grow((void **)&c->tk, &c->tcap, c->nt + 1, sizeof *c->tk);
+		c->tk[c->nt++] = tk;
+		i = tk.e;
+	}
+}
+
+/* Character class around a mark: 0 space or edge, 1 letter or digit, 2 other. */
+static int cls_before(const ctx *c, size_t i)
+{
+	if (i == 0) return 0;
+	unsigned char ch = (unsigned char)c->t[i - 1];
+	if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') return 0;
+	if (ch == 0xA0 && i >= 2 && (unsigned char)c->t[i - 2] == 0xC2) return 0;
+	if (ch >= 0x80) {
+		size_t j = i - 1;
+		while (j > 0 && ((unsigned char)c->t[j] & 0xC0) == 0x80) j--;
+		int m;
+		if (upunct(c->t, j, c->len, &m)) return 2;
+		return 1;
+	}
+	return is_alnum_byte(ch) ? 1 : 2;
+}
+
+static int cls_after(const ctx *c, size_t i)
+{
+	if (i >= c->len) return 0;
+	unsigned char ch = (unsigned char)c->t[i];
+	if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') return 0;
+	int m;
+	if (upunct(c->t, i, c->len, &m)) return (ch == 0xC2 && (unsigned char)c->t[i + 1] == 0xA0) ? 0 : 2;
+	return is_alnum_byte(ch) ? 1 : 2;
+}
+
+static int is_double(int m) { return m == M_DOPEN || m == M_DCLOSE || m == M_DAMBIG || m == M_LOW; }
+
+static void add_frag(ctx *c, size_t s, size_t e)
+{
+	const char *t = c->t;
+	while (s < e && (t[s] == ' ' || t[s] == '\n')) s++;
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n')) e--;
+	nf_grow((void **)&c->fr, &c->frcap, c->nfr + 1, sizeof *c->fr);
+	c->fr[c->nfr].start = s;
+	c->fr[c->nfr].end = e;
+	c->nfr++;
+}
+
+/* Pairs the quote marks, paragraph by paragraph. */
+static void pair_marks(ctx *c)
+{
+	tok *tk = c->tk;
+	size_t nt = c->nt;
+	int dopen = -1, sopen = -1, first_open = -1;
+	size_t fs = 0;
+	c->nrq = 0;
+	c->nfr = 0;
+	for (size_t i = 0; i <= nt; i++) {
+		int newpara = i == nt || (i > 0 && tk[i].para != tk[i - 1].para);
+		if (newpara && i > 0) {
+			if (dopen >= 0) {
+				/* continues when the next paragraph opens with a quote mark */
+				int cont = i < nt && is_double(tk[i].mark) && tk[i].mark != M_DCLOSE && cls_after(c, tk[i].e) != 0
+					   && tk[i].e - tk[dopen].e > 0;
+				if (cont) {
+					add_frag(c, tk[dopen].e, tk[i - 1].e);
+					dopen = (int)i;
+					continue;
+				}
+				c->nfr = fs;   /* unbalanced: dropped */
+				dopen = first_open = -1;
+			}
+			sopen = -1;
+		}
+		if (i == nt)
+			break;
+		if (tk[i].k != T_MARK)
+			continue;
+		int m = tk[i].mark;
+		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
+		if (is_double(m)) {
+			int close = 0, open = 0;
+			if (dopen < 0) {
+				if (m == M_DCLOSE)
+					open = b == 0 && a == 1;     /* reversed style or a typo */
+				else
+					open = a != 0 || m != M_DAMBIG;
+				if (m == M_DAMBIG && b == 1 && a == 0)
+					open = 0;                    /* 6'2" and other stray closers */
+			} else if (m == M_DCLOSE || m == M_DAMBIG) {
+				close = 1;
+			} else if (m == M_DOPEN) {
+				if (tk[dopen].mark == M_LOW || (b != 0 && a != 1))
+					close = 1;                   /* „...“ or “ used as a closer */
+				else
+					open = 1;                    /* the previous one was never closed */
+			} else {
+				open = 1;
+			}
+			if (open) {
+				if (dopen >= 0)
+					c->nfr = fs;
+				dopen = first_open = (int)i;
+				fs = c->nfr;
+				sopen = -1;
+			} else if (close) {
+				add_frag(c, tk[dopen].e, tk[i].s);
+				if (c->fr[c->nfr - 1].end > c->fr[c->nfr - 1].start) {
+					nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
+					c->rq[c->nrq++] = (rawq){ first_open, (int)i, fs, c->nfr - fs, 0 };
+				} else {
+					c->nfr = fs;
+				}
+				dopen = first_open = -1;
+				fs = c->nfr;
+			}
+			continue;
+		}
+		if (dopen >= 0)
+			continue;   /* nested single quotes belong to the outer quote */
+		if (sopen < 0) {
+			if ((m == M_SOPEN || m == M_SAMBIG) && b != 1 && a == 1)
+				sopen = (int)i;
+		} else if ((m == M_SCLOSE || m == M_SAMBIG) && b != 0 && a != 1) {
+			size_t s0 = c->nfr;
+			add_frag(c, tk[sopen].e, tk[i].s);
+			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600) {
+				nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
+				c->rq[c->nrq++] = (rawq){ sopen, (int)i, s0, 1, 1 };
+			} else {
+				c->nfr = s0;
+			}
+			fs = c->nfr;
+			sopen = -1;
+		}
+	}
+	for (size_t q = 0; q < c->nrq; q++)
+		for (int j = c->rq[q].open; j <= c->rq[q].close; j++)
+			tk[j].q = (int)q + 1;
+}
+
+/* ---- words ---- */
+
+static int wlen(const ctx *c, int i) { return (int)(c->tk[i].e - c->tk[i].s); }
+
+static int weq(const ctx *c, int i, const char *w)
+{
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD)
+		return 0;
+	size_t n = strlen(w);
+	if (c->tk[i].e - c->tk[i].s != n)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		char ch = c->t[c->tk[i].s + k];
+		if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+		if (ch != w[k]) return 0;
+	}
+	return 1;
+}
+
+static int win(const ctx *c, int i, const char *const *list)
+{
+	for (int k = 0; list[k]; k++)
+		if (weq(c, i, list[k]))
+			return 1;
+	return 0;
+}
+
+static int pch(const ctx *c, int i, char ch)
+{
+	return i >= 0 && (size_t)i < c->nt && c->tk[i].k == T_PUNCT && c->tk[i].e - c->tk[i].s == 1 && c->t[c->tk[i].s] == ch;
+}
+
+static int is_dash(const ctx *c, int i)
+{
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_PUNCT) return 0;
+	const unsigned char *u = (const unsigned char *)c->t + c->tk[i].s;
+	size_t n = c->tk[i].e - c->tk[i].s;
+	return (n == 1 && u[0] == '-') || (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94));
+}
+
+static void lower(const ctx *c, int i, char *buf, size_t cap, size_t *n)
+{
+	size_t m = c->tk[i].e - c->tk[i].s;
+	if (m >= cap) m = cap - 1;
+	for (size_t k = 0; k < m; k++) {
+		char ch = c->t[c->tk[i].s + k];
+		buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+	}
+	buf[m] = 0;
+	*n = m;
+}
+
+static int cue_of(const ctx *c, int i)
+{
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || wlen(c, i) > 40)
+		return 0;
+	char b[48];
+	size_t n;
+	lower(c, i, b, sizeof b, &n);
+	void *v = nf_map_get(&c->qt->cues, b, n);
+	return v ? (int)(intptr_t)v : 0;
+}
+
+static int is_role(const ctx *c, int i)
+{
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD) return 0;
+	char b[48];
+	size_t n;
+	lower(c, i, b, sizeof b, &n);
+	return nf_map_has(c->qt->roles, b, n);
+}
+
+static const char *const pronouns[] = { "he", "she", "they", "i", "we", NULL };
+static const char *const dets[] = { "the", "a", "an", "his", "her", "their", "its", "one", "another", "this", "that", "these", "those", "our", "my", NULL };
+static const char *const advs[] = { "also", "later", "then", "again", "has", "have", "had", "was", "were", "is", "are",
+	"would", "will", "once", "recently", "previously", "repeatedly", "further", "finally", "simply", "earlier",
+	"just", "publicly", "privately", "reportedly", "often", "frequently", "still", "had", "did", "does", "do",
+	"flatly", "quickly", "angrily", "only", "not", "never", "already", "specifically", "explicitly", NULL };
+static const char *const stopcap[] = { "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when",
+	"while", "as", "so", "this", "that", "these", "those", "it", "there", "yes", "no", "we", "i", "he", "she",
+	"they", "you", "after", "before", "then", "now", "meanwhile", "however", "still", "because", "although",
+	"though", "what", "why", "how", "who", "where", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "of",
+	"to", "with", "by", "from", "or", "not", "our", "my", "his", "her", "their", "its", "all", "some", "many",
+	"most", "both", "each", "even", "also", "just", "only", "asked", "according", NULL };
+static const char *const titles[] = { "president", "secretary", "minister", "chancellor", "senator", "sen.", "rep.",
+	"gov.", "governor", "mayor", "general", "gen.", "prime", "defense", "defence", "foreign", "state", "deputy",
+	"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "ambassador", "chief", "vice",
+	"speaker", "leader", "chairman", "rev.", "judge", "justice", "attorney", "spokesman", "spokeswoman",
+	"spokesperson", "former", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
+
+static const char *const particles[] = { "de", "van", "von", "der", "den", "da", "di", "al", "el", "bin", "le", "la",
+	"du", "dos", "del", "ter", "ten", NULL };
+
+static int possessive_at(const ctx *c, size_t e)
+{
+	size_t w;
+	/* the token itself may end in 's ("Ukraine's" is one word) */
+	if (e >= 2 && c->t[e - 1] == 's' && (c->t[e - 2] == '\'' || (e >= 4 && (unsigned char)c->t[e - 2] == 0x99 &&
+	    (unsigned char)c->t[e - 3] == 0x80 && (unsigned char)c->t[e - 4] == 0xE2)))
+		return 1;
+	if (e < c->len && is_apos(c->t, e, c->len, &w)) {
+		if (e + w >= c->len || !is_alnum_byte((unsigned char)c->t[e + w])) return 1;
+		if (c->t[e + w] == 's' && (e + w + 1 >= c->len || !is_alnum_byte((unsigned char)c->t[e + w + 1]))) return 1;
+	}
+	return 0;
+}
+
+static int ment_type(const ctx *c, int m) { return c->ents->m[m].type; }
+
+/* A speaker phrase starting at token i, parsed forward; 0 when there is none. */
+static int np_fwd(const ctx *c, int i, int lim, np *o)
+{
+	const tok *tk = c->tk;
+	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD)
+		return 0;
+	/* an entity, possibly after title words ("German Chancellor Olaf Scholz") */
+	for (int j = i; j < lim && j < i + 5 && tk[j].k == T_WORD && !tk[j].q; j++) {
+		int m = tk[j].ment;
+		if (m < 0 && win(c, j, stopcap))
+			break;
+		if (m >= 0) {
+			int t = ment_type(c, m);
+			if (t == NF_LOC)
+				break;
+			int b = j;
+			while (b + 1 < lim && tk[b].e < c->ents->m[m].end) b++;
+			if (possessive_at(c, c->ents->m[m].end)) {
+				/* "Ukraine's Ministry of Foreign Affairs": the possessor is not the speaker */
+				if (tk[b + 1 < lim ? b + 1 : b].ment >= 0 && b + 1 < lim) { j = b; continue; }
+				if (j == i && (t == NF_GPE || t == NF_ORG || t == NF_NORP) && is_role(c, b + 1)) break;
+				break;
+			}
+			if ((t == NF_GPE || t == NF_NORP) && b + 1 < lim && tk[b + 1].k == T_WORD && !tk[b + 1].q &&
+			    (is_role(c, b + 1) || (tk[b + 1].ment < 0 && j + 1 < lim)))
+				break;   /* "Pentagon spokesperson", "British officials": a role */
+			*o = (np){ NP_ENT, i, b, m };
+			return 1;
+		}
+		if (!tk[j].cap && !win(c, j, titles) && !win(c, j, particles))
+			break;
+	}
+	if (win(c, i, pronouns)) {
+		*o = (np){ NP_PRON, i, i, -1 };
+		return 1;
+	}
+	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
+	int j = i, det = win(c, i, dets);
+	if (!det && tk[i].ment < 0 && possessive_at(c, tk[i].e)) det = 0;
+	if (det) j++;
+	int head = -1;
+	for (int k = j; k < lim && k < j + 6 && tk[k].k == T_WORD && !tk[k].q; k++) {
+		if (is_role(c, k)) head = k;
+		else if (head >= 0) break;
+		if (k > j && cue_of(c, k) && !is_role(c, k)) break;
+		if (win(c, k, stopcap) && k > j) break;
+	}
+	if (head >= 0 && (det || tk[i].cap || (head == i && c->t[tk[i].e - 1] == 's'))) {
+		int b = head;
+		if ((weq(c, b + 1, "for") || weq(c, b + 1, "of") || weq(c, b + 1, "at")) && b + 2 < lim) {
+			int k = b + 2;
+			if (weq(c, k, "the")) k++;
+			int e2 = -1;
+			while (k < lim && k < b + 8 && tk[k].k == T_WORD && !tk[k].q && (tk[k].cap || weq(c, k, "of") || weq(c, k, "for") || tk[k].ment >= 0 || is_role(c, k) || (k == b + 2 || k == b + 3))) {
+				if (cue_of(c, k)) break;
+				e2 = k++;
+			}
+			if (e2 >= 0) b = e2;
+		}
+		/* a name right after the role is the speaker: "spokesperson John Kirby" */
+		if (b + 1 < lim && tk[b + 1].ment >= 0 && ment_type(c, tk[b + 1].ment) == NF_PER) {
+			int m = tk[b + 1].ment, e = b + 1;
+			while (e + 1 < lim && tk[e].e < c->ents->m[m].end) e++;
+			*o = (np){ NP_ENT, i, e, m };
+			return 1;
+		}
+		/* a title, then a name the entities did not find: "German Chancellor Olaf Scholz" */
+		if (b == head && b + 1 < lim && tk[b + 1].k == T_WORD && tk[b + 1].cap && !tk[b + 1].q && !win(c, b + 1, stopcap) &&
+		    !is_role(c, b + 1) && !cue_of(c, b + 1)) {
+			int e = b + 1;
+			while (e + 1 < lim && e < b + 3 && tk[e + 1].k == T_WORD && tk[e + 1].cap && !tk[e + 1].q && !win(c, e + 1, stopcap))
+				e++;
+			if (tk[e + 1 < lim ? e + 1 : e].ment >= 0 && e + 1 < lim) {}
+			*o = (np){ NP_NAME, i, e, -1 };
+			return 1;
+		}
+		*o = (np){ NP_ROLE, i, b, -1 };
+		return 1;
+	}
+	/* a capitalised name the entities did not find */
+	if (tk[i].cap && !win(c, i, stopcap)) {
+		int b = i;
+		while (b + 1 < lim && b < i + 3 && tk[b + 1].k == T_WORD && tk[b + 1].cap && !tk[b + 1].q && !win(c, b + 1, stopcap))
+			b++;
+		if (possessive_at(c, tk[b].e) || cue_of(c, i))
+			return 0;
+		/* one capitalised word at a sentence start is no name unless it looks like one */
+		if (b == i && (i == 0 || tk[i - 1].sent != tk[i].sent || tk[i - 1].para != tk[i].para)) {
+			size_t n = tk[i].e - tk[i].s;
+			const char *w = c->t + tk[i].s;
+			if ((n > 3 && memcmp(w + n - 3, "ing", 3) == 0) || (n > 2 && memcmp(w + n - 2, "ly", 2) == 0))
+				return 0;
+		}
+		*o = (np){ NP_NAME, i, b, -1 };
+		return 1;
+	}
+	return 0;
+}
+
+/* A speaker phrase ending at token j (the longest that parses), not before token lo. */
+static int np_bwd(const ctx *c, int j, int lo, np *o)
+{
+	if (j < 0 || j < lo || c->tk[j].k != T_WORD || c->tk[j].q)
+		return 0;
+	for (int a = j - 8 > lo ? j - 8 : lo; a <= j; a++) {
+		np t;
+		if (np_fwd(c, a, j + 1, &t) && t.b == j) {
+			if (t.kind == NP_NAME && a < j && !c->tk[a].cap) continue;
+			*o = t;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int skip_adv_fwd(const ctx *c, int i, int lim)
+{
+	for (int n = 0; n < 3 && i < lim; n++) {
+		if (win(c, i, advs) || (c->tk[i].k == T_WORD && wlen(c, i) > 4 && c->t[c->tk[i].e - 1] == 'y' && c->t[c->tk[i].e - 2] == 'l' && !cue_of(c, i)))
+			i++;
+		else
+			break;
+	}
+	return i;
+}
+
+static int skip_adv_bwd(const ctx *c, int i, int lo)
+{
+	for (int n = 0; n < 3 && i > lo; n++) {
+		if (win(c, i, advs) || (c->tk[i].k == T_WORD && wlen(c, i) > 4 && c->t[c->tk[i].e - 1] == 'y' && c->t[c->tk[i].e - 2] == 'l' && !cue_of(c, i)))
+			i--;
+		else
+			break;
+	}
+	return i;
+}
+
+/* End (exclusive) of the paragraph that holds token i, stopping at other quotes. */
+static int para_lim(const ctx *c, int i)
+{
+	int j = i;
+	while ((size_t)j < c->nt && c->tk[j].para == c->tk[i].para && !c->tk[j].q)
+		j++;
+	return j;
+}
+
+static int sent_lo(const ctx *c, int i)
+{
+	int j = i;
+	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para && !c->tk[j - 1].q)
+		j--;
+	return j;
+}
+
+/* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
+static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
+{
+	int j = skip_adv_bwd(c, k - 1, lo);
+	if (weq(c, j, "to") && j - 1 > lo && c->tk[j - 1].k == T_WORD && !c->tk[j - 1].cap)
+		j = skip_adv_bwd(c, j - 2, lo);   /* "continues to insist", "wants to say" */
+	if (j >= lo && np_bwd(c, j, lo, o) && o->kind != NP_NAME)
+		return 1;
+	if (j >= lo && np_bwd(c, j, lo, o) && o->kind == NP_NAME)
+		return 1;
+	if (pch(c, j, ',')) {   /* appositive */
+		for (int a = j - 1; a >= lo && a > j - 16; a--)
+			if (pch(c, a, ',')) {
+				if (np_bwd(c, a - 1, lo, o))
+					return 1;
+				break;
+			}
+	}
+	/* inverted: "said Smith," / "said the minister:" */
+	if (np_fwd(c, k + 1, lim, o) && o->kind != NP_PRON &&
+	    (pch(c, o->b + 1, ',') || pch(c, o->b + 1, '.') || pch(c, o->b + 1, ':') || o->b + 1 >= lim ||
+	     c->tk[o->b + 1].k == T_MARK))
+		return 1;
+	return 0;
+}
+
+/* The first person-like phrase of the clause [lo, k): the subject of a participle cue. */
+static int clause_subject(const ctx *c, int lo, int k, np *o)
+{
+	for (int i = lo; i < k; i++) {
+		np t;
+		if (np_fwd(c, i, k, &t)) {
+			if ((t.kind == NP_ENT && ment_type(c, t.ment) == NF_PER) || t.kind == NP_ROLE || t.kind == NP_PRON) {
+				*o = t;
+				return 1;
+			}
+			i = t.b;
+		}
+	}
+	for (int i = lo; i < k; i++) {
+		np t;
+		if (np_fwd(c, i, k, &t)) {
+			if (t.kind == NP_ENT || t.kind == NP_NAME) { *o = t; return 1; }
+			i = t.b;
+		}
+	}
+	return 0;
+}
+
+/* ---- slots ---- */
+
+static int slot_after(const ctx *c, qinfo *q)
+{
+	int i = q->close + 1;
+	if ((size_t)i >= c->nt || c->tk[i].para != c->tk[q->close].para)
+		return 0;
+	if (pch(c, i, ',')) i++;
+	else if (c->tk[q->close].s > 0) {
+		/* a quote that ends its sentence takes a tag from the next one only if it began one */
+		size_t ce = c->fr[q->fs + q->nf - 1].end;
+		char l = ce ? c->t[ce - 1] : 0;
+		int lo = sent_lo(c, q->open);
+		int starts = lo == q->open || pch(c, q->open - 1, ':') || (q->open > 0 && c->tk[q->open - 1].para != c->tk[q->open].para);
+		if ((l == '.' || l == '?' || l == '!') && !starts && !is_dash(c, i))
+			return 0;
+	}
+	int lim = para_lim(c, i);
+	if (i >= lim) return 0;
+	np sp;
+	if (is_dash(c, i) && np_fwd(c, i + 1, lim, &sp) && sp.kind != NP_PRON) {
+		q->sp = sp; q->cue = -2; q->tagend = sp.b; q->how = 'A';
+		return 1;
+	}
+	int k = skip_adv_fwd(c, i, lim);
+	if ((cue_of(c, k) & CUE_SPEECH) && np_fwd(c, k + 1, lim, &sp)) {
+		q->sp = sp; q->cue = k; q->tagend = sp.b; q->how = 'A';
+		goto tag;
+	}
+	if (np_fwd(c, i, lim, &sp)) {
+		int j = sp.b + 1;
+		if (pch(c, j, ',')) {
+			for (int a = j + 1; a < lim && a < j + 16; a++)
+				if (pch(c, a, ',')) { j = a + 1; break; }
+		}
+		j = skip_adv_fwd(c, j, lim);
+		if (cue_of(c, j) & CUE_SPEECH) {
+			q->sp = sp; q->cue = j; q->tagend = j; q->how = 'A';
+			goto tag;
+		}
+	}
+	return 0;
+tag:
+	/* the tag runs to the end of its clause */
+	for (int j = q->tagend + 1; j < lim; j++) {
+		q->tagend = j - 1;
+		if (pch(c, j, '.') || pch(c, j, ',') || pch(c, j, ':') || pch(c, j, ';') || pch(c, j, '?') || pch(c, j, '!'))
+			break;
+		q->tagend = j;
+	}
+	return 1;
+}
+
+static int slot_before(const ctx *c, qinfo *q)
+{
+	int o = q->open;
+	int lo = sent_lo(c, o);
+	/* the previous paragraph ends in a colon: "Smith said:" */
+	if (lo == o && o > 0 && c->tk[o - 1].para != c->tk[o].para && pch(c, o - 1, ':') && !c->tk[o - 1].q)
+		lo = sent_lo(c, o - 1);
+	else if (lo == o && o > 0 && pch(c, o - 1, ':') && !c->tk[o - 1].q)
+		lo = sent_lo(c, o - 1);
+	if (lo >= o)
+		return 0;
+	int end = o - 1;
+	if (c->tk[end].para != c->tk[o].para && !pch(c, end, ':')) return 0;
+	np sp;
+	/* according to X, "..." */
+	if (pch(c, end, ',') && np_bwd(c, end - 1, lo, &sp) && weq(c, sp.a - 1, "to") && weq(c, sp.a - 2, "according")) {
+		q->sp = sp; q->cue = -3; q->how = 'B';
+		return 1;
+	}
+	for (int k = end; k >= lo && k > end - 30; k--) {
+		int f = cue_of(c, k);
+		if (!(f & CUE_SPEECH) || weq(c, k, "read") || weq(c, k, "see"))
+			continue;
+		if (k < end && c->tk[k + 1].k == T_WORD && weq(c, k + 1, "to") && !weq(c, k, "according"))
+			continue;
+		/* "newly confirmed US Defense Secretary ...": a participle before a name is no cue */
+		if (!(f & CUE_ING) && c->tk[k + 1].cap && c->tk[k + 1].k == T_WORD && k + 1 < end)
+			continue;
+		if (subject_of(c, k, lo, o, &sp) || ((f & CUE_ING) && clause_subject(c, lo, k, &sp))) {
+			q->sp = sp; q->cue = k; q->how = 'B';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Partial quotes: the nearest person in the sentence. */
+static int slot_sentence(const ctx *c, qinfo *q)
+{
+	int lo = sent_lo(c, q->open);
+	int best = -1;
+	for (int i = lo; i < q->open; i++) {
+		int m = c->tk[i].ment;
+		if (m >= 0 && ment_type(c, m) == NF_PER && !possessive_at(c, c->ents->m[m].end))
+			best = i;
+	}
+	if (best >= 0) {
+		np sp;
+		if (np_fwd(c, best, q->open, &sp)) {
+			q->sp = sp; q->cue = -1; q->how = 'S';
+			for (int k = best; k < q->open; k++)
+				if (cue_of(c, k) & CUE_SPEECH) { q->cue = k; break; }
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- resolution ---- */
+
+static int lastw(const char *s, const char **w)
+{
+	size_t n = strlen(s);
+	size_t i = n;
+	while (i > 0 && s[i - 1] != ' ') i--;
+	*w = s + i;
+	return (int)(n - i);
+}
+
+static int ieq(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn) return 0;
+	for (size_t i = 0; i < an; i++) {
+		char x = a[i], y = b[i];
+		if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+		if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
+		if (x != y) return 0;
+	}
+	return 1;
+}
+
+/* Damerau-Levenshtein distance, capped (short words only). */
+static int edit2(const char *a, int n, const char *b, int m)
+{
+	if (n > 30 || m > 30) return 99;
+	int d[32][32];
+	for (int i = 0; i <= n; i++) d[i][0] = i;
+	for (int j = 0; j <= m; j++) d[0][j] = j;
+	for (int i = 1; i <= n; i++)
+		for (int j = 1; j <= m; j++) {
+			int cost = (a[i - 1] | 32) != (b[j - 1] | 32);
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+/* A person cluster whose surname is (nearly) this word: "Pouslon" -> Troels Lund Poulsen. */
+static int fuzzy_person(const ctx *c, const char *w, size_t n, int self)
+{
+	int best = -1, bd = 99;
+	for (size_t k = 0; k < c->ents->nc; k++) {
+		const nf_cluster *cl = &c->ents->c[k];
+		if (cl->type != NF_PER || !cl->canonical || (int)k == self || !strchr(cl->canonical, ' '))
+			continue;
+		const char *lw;
+		int ln = lastw(cl->canonical, &lw);
+		int d;
+		if (ieq(lw, (size_t)ln, w, n)) d = 0;
+		else if (n >= 5 && (size_t)ln >= 5 && (lw[0] | 32) == (w[0] | 32)) d = edit2(lw, ln, w, (int)n);
+		else continue;
+		if (d <= 2 && d < bd) { bd = d; best = (int)k; }
+	}
+	return best;
+}
+
+static size_t last_mention_before(const ctx *c, int cl, size_t pos)
+{
+	size_t best = 0;
+	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
+		if (c->ents->m[i].cluster == cl)
+			best = c->ents->m[i].start + 1;
+	return best;
+}
+
+static int in_quote_pos(const ctx *c, size_t pos)
+{
+	/* binary search the token at pos */
+	size_t lo = 0, hi = c->nt;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->tk[mid].e <= pos) lo = mid + 1; else hi = mid;
+	}
+	return lo < c->nt && c->tk[lo].s <= pos && c->tk[lo].q;
+}
+
+/* A pronoun's person: the most recent compatible person mentioned outside quotes. */
+static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
+{
+	char g = weq(c, sp->a, "he") ? 'm' : weq(c, sp->a, "she") ? 'f' : 0;
+	if (!g) {
+		if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
+			return last_cl;
+		return -1;
+	}
+	size_t pos = c->tk[sp->a].s;
+	for (size_t i = c->ents->n; i-- > 0;) {
+		const nf_mention *m = &c->ents->m[i];
+		if (m->start >= pos || m->type != NF_PER || m->cluster < 0) continue;
+		if (in_quote_pos(c, m->start)) continue;
+		char cg = c->ents->c[m->cluster].gender;
+		if (cg && cg != g) continue;
+		return m->cluster;
+	}
+	return -1;
+}
+
+static int contains_word(const char *s, const char *w, size_t n)
+{
+	if (!s) return 0;
+	for (const char *p = s; *p;) {
+		while (*p == ' ') p++;
+		const char *e = p;
+		while (*e && *e != ' ') e++;
+		if (e > p && ieq(p, (size_t)(e - p), w, n)) return 1;
+		p = e;
+	}
+	return 0;
+}
+
+/* A role phrase's person: the document's person with that country or role, most recent first. */
+static int resolve_role(const ctx *c, const np *sp)
+{
+	int indefinite = weq(c, sp->a, "a") || weq(c, sp->a, "an") || weq(c, sp->a, "one") || weq(c, sp->a, "another");
+	const char *country = NULL;
+	size_t pos = c->tk[sp->a].s;
+	int best = -1, bs = 0;
+	size_t bpos = 0;
+	for (int i = sp->a; i <= sp->b; i++) {
+		if (c->qt->ner && c->tk[i].cap) {
+			const char *w = c->t + c->tk[i].s;
+			size_t n = c->tk[i].e - c->tk[i].s;
+			if (possessive_at(c, c->tk[i].e)) {}
+			const char *cn = nf_ner_country(c->qt->ner, w, n);
+			if (!cn && n > 3 && (w[n - 1] == 's') && is_apos(w, n - 2, n, &(size_t){0}))
+				cn = nf_ner_country(c->qt->ner, w, n - 2);
+			if (cn) country = cn;
+		}
+		if (c->tk[i].ment >= 0) {
+			const nf_cluster *cl = &c->ents->c[c->ents->m[c->tk[i].ment].cluster];
+			if (cl->refers) country = cl->refers;
+			else if (cl->type == NF_GPE || cl->type == NF_ORG) country = cl->canonical;
+		}
+	}
+	if (c->ents->m == NULL) return -1;
+	for (size_t k = 0; k < c->ents->nc; k++) {
+		const nf_cluster *cl = &c->ents->c[k];
+		if (cl->type != NF_PER) continue;
+		size_t lp = last_mention_before(c, (int)k, pos);
+		if (!lp) continue;
+		int s = 0;
+		if (country && cl->affiliation && strcmp(country, cl->affiliation) == 0) s += 3;
+		for (int i = sp->a; i <= sp->b; i++) {
+			if (c->tk[i].k != T_WORD || win(c, i, dets)) continue;
+			const char *w = c->t + c->tk[i].s;
+			size_t n = c->tk[i].e - c->tk[i].s;
+			if (contains_word(cl->role, w, n)) s += is_role(c, i) ? 2 : 1;
+			else if (i == sp->b && cl->role && (weq(c, i, "chief") || weq(c, i, "head") || weq(c, i, "leader") || weq(c, i, "official")))
+				s += 1;
+		}
+		if (country && cl->affiliation && strcmp(country, cl->affiliation) != 0) s = 0;
+		if (s < 2 || (indefinite && s < 4)) continue;
+		if (s > bs || (s == bs && lp > bpos)) { best = (int)k; bs = s; bpos = lp; }
+	}
+	return best;
+}
+
+static char *dup_span(const ctx *c, size_t s, size_t e) { return nf_xstrndup(c->t + s, e - s); }
+
+/* Fills speaker, mention, role and affiliation of out from the phrase sp. */
+static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_cl)
+{
+	int cl = -1;
+	out->cluster = -1;
+	if (sp->kind == NP_NONE)
+		return -1;
+	const tok *tk = c->tk;
+	size_t ms = tk[sp->a].s, me = tk[sp->b].e;
+	if (sp->kind == NP_ENT) {
+		const nf_mention *m = &c->ents->m[sp->ment];
+		ms = m->start < ms ? ms : m->start;
+		if (sp->a < (int)c->nt && tk[sp->a].s < m->start) ms = tk[sp->a].s;
+		me = m->end;
+		cl = m->cluster;
+		if (cl >= 0 && c->ents->c[cl].type == NF_PER && c->ents->c[cl].canonical && !strchr(c->ents->c[cl].canonical, ' ')) {
+			const char *w = c->ents->c[cl].canonical;
+			int f = fuzzy_person(c, w, strlen(w), cl);
+			if (f >= 0) cl = f;
+		}
+	} else if (sp->kind == NP_PRON) {
+		cl = resolve_pronoun(c, sp, last_cl);
+	} else if (sp->kind == NP_ROLE) {
+		cl = resolve_role(c, sp);
+	} else if (sp->kind == NP_NAME) {
+		const char *w = c->t + tk[sp->b].s;
+		size_t n = tk[sp->b].e - tk[sp->b].s;
+		cl = fuzzy_person(c, w, n, -1);
+	}
+	out->mention = dup_span(c, ms, me);
+	out->mention_start = ms;
+	out->mention_end = me;
+	if (cl >= 0 && cl < (int)c->ents->nc && c->ents->c[cl].canonical) {
+		const nf_cluster *k = &c->ents->c[cl];
+		out->cluster = cl;
+		out->speaker = nf_xstrndup(k->canonical, strlen(k->canonical));
+		if (k->role) out->role = nf_xstrndup(k->role, strlen(k->role));
+		if (k->affiliation) out->affiliation = nf_xstrndup(k->affiliation, strlen(k->affiliation));
+	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME) {
+		/* an unnamed role is kept as the speaker: "a Pentagon spokesperson" */
+		out->speaker = dup_span(c, ms, me);
+	}
+	if (cue >= 0) {
+		out->cue = dup_span(c, tk[cue].s, tk[cue].e);
+		if (weq(c, cue, "according") && weq(c, cue + 1, "to"))
+			out->cue = (free(out->cue), nf_xstrndup("according to", 12));
+	} else if (cue == -2) {
+		out->cue = nf_xstrndup("-", 1);
+	} else if (cue == -3) {
+		out->cue = nf_xstrndup("according to", 12);
+	}
+	return cl;
+}
+
+/* ---- quotes ---- */
+
+static const char *const scare_words[] = { "so-called", "dubbed", "called", "calling", "calls", "term", "terms",
+	"termed", "word", "words", "phrase", "named", "titled", "entitled", "labeled", "labelled", "branded",
+	"nicknamed", "as", "the", "a", "an", NULL };
+
+static int has_cue_in_sentence(const ctx *c, int o)
+{
+	int lo = sent_lo(c, o);
+	for (int i = lo; (size_t)i < c->nt && c->tk[i].para == c->tk[o].para; i++) {
+		if (c->tk[i].q && c->tk[i].q != c->tk[o].q) break;
+		if (c->tk[i].q) continue;
+		if (c->tk[i].sent != c->tk[o].sent && i > o) break;
+		if (cue_of(c, i) & CUE_SPEECH) return 1;
+	}
+	return 0;
+}
+
+static int words_in(const ctx *c, size_t s, size_t e)
+{
+	int n = 0, in = 0;
+	for (size_t i = s; i < e; i++) {
+		int sp = c->t[i] == ' ' || c->t[i] == '\n';
+		if (!sp && !in) n++;
+		in = !sp;
+	}
+	return n;
+}
+
+static void classify(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int o = q->open;
+	int lo = sent_lo(c, o);
+	q->at_start = lo == o || pch(c, o - 1, ':') || (o > 0 && tk[o - 1].para != tk[o].para);
+	size_t cs = c->fr[q->fs].start, ce = c->fr[q->fs + q->nf - 1].end;
+	unsigned char first = (unsigned char)c->t[cs];
+	char last = c->t[ce - 1];
+	int term = last == '.' || last == '?' || last == '!' || (ce >= 3 && (unsigned char)c->t[ce - 1] == 0xA6);
+	int capital = (first >= 'A' && first <= 'Z') || first >= 0x80;
+	if (q->at_start || (pch(c, o - 1, ',') && capital) || (capital && term && (size_t)q->close + 1 >= c->nt) ||
+	    (capital && term && (tk[q->close + 1].para != tk[q->close].para || pch(c, q->close + 1, ',') ||
+				 tk[q->close + 1].k == T_MARK || q->how == 'A')))
+		q->type = NF_Q_DIRECT;
+	else
+		q->type = NF_Q_PARTIAL;
+	if (c->rq[c->tk[o].q - 1].single && q->type == NF_Q_PARTIAL && words_in(c, cs, ce) < 4)
+		q->scare = 1;
+	/* scare quotes and titles: short, after "so-called"/"dubbed", or with no cue around */
+	if (q->type == NF_Q_PARTIAL && q->how != 'A' && words_in(c, cs, ce) <= 4) {
+		if (weq(c, o - 1, "so-called") || weq(c, o - 1, "dubbed") || weq(c, o - 1, "nicknamed") || weq(c, o - 1, "titled") ||
+		    weq(c, o - 1, "entitled") || weq(c, o - 1, "branded") || weq(c, o - 1, "term") || weq(c, o - 1, "word") ||
+		    weq(c, o - 1, "phrase") || weq(c, o - 1, "labeled") || weq(c, o - 1, "labelled") ||
+		    (weq(c, o - 1, "as") && weq(c, o - 2, "known")) || weq(c, o - 1, "called") || weq(c, o - 1, "calling"))
+			q->scare = 1;
+		else if (!has_cue_in_sentence(c, o))
+			q->scare = 1;
+	}
+	(void)scare_words;
+}
+
+static void add_out(nf_quotes *out, nf_quote *q)
+{
+	nf_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q);
+	out->q[out->n++] = *q;
+}
+
+static void clear_quote(nf_quote *q)
+{
+	free(q->speaker); free(q->mention); free(q->cue); free(q->frag); free(q->role); free(q->affiliation);
+}
+
+void nf_quotes_free(nf_quotes *q)
+{
+	if (!q) return;
+	for (size_t i = 0; i < q->n; i++)
+		clear_quote(&q->q[i]);
+	free(q->q);
+	q->q = NULL;
+	q->n = q->cap = 0;
+}
+
+/* ---- indirect speech ---- */
+
+static const char *const clause_bad[] = { "to", "in", "at", "on", "of", "for", "with", "by", "about", "from", "into",
+	"it", "him", "her", "them", "me", "us", "so", "yes", "no", "goodbye", "hello", "sorry", "nothing", "something",
+	"anything", "and", "or", "but", "as", "up", "out", "over", "after", "before", "during", "while", "when", NULL };
+
+static int overlaps_quote(const ctx *c, int a, int b)
+{
+	for (int i = a; i <= b; i++)
+		if (c->tk[i].q) return 1;
+	return 0;
+}
+
+static int sent_end(const ctx *c, int i)
+{
+	int j = i;
+	while ((size_t)j + 1 < c->nt && c->tk[j + 1].sent == c->tk[i].sent && c->tk[j + 1].para == c->tk[i].para)
+		j++;
+	return j;
+}
+
+/* Strips trailing punctuation tokens of [a, b]. */
+static int trim_end(const ctx *c, int a, int b)
+{
+	while (b >= a && c->tk[b].k != T_WORD) b--;
+	return b;
+}
+
+/* "said on Wednesday at noon that ...": the "that" a few words after the cue, or 0. */
+static int find_that(const ctx *c, int j, int hi)
+{
+	for (int k = j; k <= hi && k < j + 8; k++) {
+		if (weq(c, k, "that")) return k;
+		if (c->tk[k].q || pch(c, k, '.') || pch(c, k, ';') || pch(c, k, ':') || cue_of(c, k)) return 0;
+	}
+	return 0;
+}
+
+/* The sentence begins right after a quote: its words are that quote's tag. */
+static int ca_after_quote(const ctx *c, int lo)
+{
+	int j = lo - 1;
+	if (pch(c, j, ',')) j--;
+	return j >= 0 && c->tk[j].q && c->tk[j].para == c->tk[lo].para;
+}
+
+static void indirect(ctx *c, nf_quotes *out, int *last_cl)
+{
+	const tok *tk = c->tk;
+	int nt = (int)c->nt;
+	for (int i = 0; i < nt; i++) {
+		if (tk[i].q || tk[i].k != T_WORD) continue;
+		int f = cue_of(c, i);
+		int lo = sent_lo(c, i), hi = sent_end(c, i);
+		np sp = { 0, 0, 0, -1 };
+		int ca = -1, cb = -1, cue = i;
+		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
+			np t;
+			if (!np_fwd(c, i + 2, hi + 1, &t) || t.kind == NP_PRON) continue;
+			sp = t;
+			if (pch(c, t.b + 1, ',') && i == lo) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
+			else if (i > lo && pch(c, i - 1, ',')) { ca = lo; cb = i - 2; }
+			else continue;
+			cue = -3;
+		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
+			if (!(f & CUE_SAY) && !(f & CUE_SPEECH)) continue;
+			np t;
+			/* "..., X said." */
+			int k = i + 1;
+			while (k <= hi && tk[k].k == T_WORD && k < i + 5 && !weq(c, k, "that") && !cue_of(c, k)) k++;
+			int at_end = k > hi || (k == hi && tk[k].k != T_WORD) || pch(c, k, '.');
+			int before_np = 0;
+			if (np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t) && t.kind != NP_NAME) before_np = 1;
+			else if (np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t)) before_np = 1;
+			if (before_np && at_end && t.a > lo + 2 && pch(c, t.a - 1, ',') && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
+				sp = t; ca = lo; cb = t.a - 2;
+			} else if (at_end && pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) && !ca_after_quote(c, lo)) {
+				sp = t; ca = lo; cb = i - 2;   /* "..., said Smith." */
+			} else {
+				/* "X said (that) ..." */
+				int j = i + 1;
+				if (weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling") ||
+				    weq(c, i, "assured") || weq(c, i, "informed") || weq(c, i, "reminded") || weq(c, i, "warned")) {
+					int k2 = j;
+					while (k2 <= hi && k2 < j + 6 && !weq(c, k2, "that")) k2++;
+					if (!weq(c, k2, "that")) continue;
+					j = k2 + 1;
+				} else if (weq(c, j, "that")) {
+					j++;
+				} else if (find_that(c, j, hi) > 0) {
+					j = find_that(c, j, hi) + 1;
+				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || weq(c, j, "that") || cue_of(c, j) || (f & CUE_ING && !weq(c, j, "that"))) {
+					continue;
+				}
+				if (j == i + 1 && (weq(c, i + 1, "on") || weq(c, i + 1, "in"))) continue;
+				if (j > i + 1 && !weq(c, j - 1, "that") && !weq(c, i + 1, "that") && !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling"))) {}
+				if (ca_after_quote(c, lo)) continue;
+				if (!subject_of(c, i, lo, i, &t)) {
+					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t))) continue;
+				}
+				if (t.b >= i) continue;
+				sp = t; ca = j; cb = trim_end(c, j, hi);
+			}
+		} else {
+			continue;
+		}
+		if (ca < 0 || cb < ca || cb - ca < 2 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
+			continue;
+		if (sp.kind == NP_NAME && !tk[sp.a].cap) continue;
+		if (sp.kind == NP_PRON && (weq(c, sp.a, "i") || weq(c, sp.a, "we"))) {}
+		nf_quote q = { 0 };
+		q.type = NF_Q_INDIRECT;
+		q.start = tk[ca].s;
+		q.end = tk[cb].e;
+		q.sent = tk[ca].sent;
+		q.frag = nf_xmalloc(sizeof *q.frag);
+		q.frag[0] = (nf_qfrag){ q.start, q.end };
+		q.nfrag = 1;
+		int cl = resolve(c, &sp, cue, &q, *last_cl);
+		if (cl >= 0) *last_cl = cl;
+		add_out(out, &q);
+		if (cue >= 0 && cb > i) i = cb;
+	}
+}
+
+static int cmp_quote(const void *a, const void *b)
+{
+	const nf_quote *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
+		   const nf_entities *ents, nf_quotes *out)
+{
+	static const nf_entities none;
+	nf_quotes_free(out);
+	ctx c = { 0 };
+	c.qt = qt;
+	c.t = text;
+	c.len = len;
+	c.ents = ents ? ents : &none;
+	tokenize(&c);
+	/* sentence and mention of each token (both lists are in text order) */
+	size_t s = 0, m = 0;
+	for (size_t i = 0; i < c.nt; i++) {
+		while (s + 1 < nsents && sents[s + 1].start <= c.tk[i].s) s++;
+		c.tk[i].sent = nsents ? (int)s + 1 : 1;
+		while (m < c.ents->n && c.ents->m[m].start < c.tk[i].s) m++;
+		if (m < c.ents->n && c.ents->m[m].start >= c.tk[i].s && c.ents->m[m].start < c.tk[i].e &&
+		    c.ents->m[m].cluster >= 0 && (size_t)c.ents->m[m].cluster < c.ents->nc)
+			c.tk[i].ment = (int)m;
+	}
+	pair_marks(&c);
+	size_t nq = c.nrq;
+	c.qi = nf_xcalloc(nq ? nq : 1, sizeof *c.qi);
+	for (size_t i = 0; i < nq; i++) {
+		qinfo *q = &c.qi[i];
+		q->open = c.rq[i].open;
+		q->close = c.rq[i].close;
+		q->fs = c.rq[i].fs;
+		q->nf = c.rq[i].nf;
+		q->cue = -1;
+		q->tagend = -1;
+		slot_after(&c, q);
+	}
+	/* split quotes: "A," he said. "B." */
+	for (size_t i = 0; i + 1 < nq; i++) {
+		qinfo *q = &c.qi[i], *n = &c.qi[i + 1];
+		if (q->merged || q->how != 'A' || n->how == 'A' || c.tk[n->open].para != c.tk[q->close].para)
+			continue;
+		int ok = 1;
+		for (int j = q->tagend + 1; j < n->open; j++)
+			if (c.tk[j].k != T_PUNCT || !(pch(&c, j, '.') || pch(&c, j, ',') || pch(&c, j, ':') || pch(&c, j, ';')))
+				ok = 0;
+		if (!ok) continue;
+		n->merged = (int)i + 1;
+		/* the merged quote takes over the fragments of the next */
+		size_t need = q->nf + n->nf;
+		nf_qfrag *tmp = nf_xmalloc(need * sizeof *tmp);
+		memcpy(tmp, c.fr + q->fs, q->nf * sizeof *tmp);
+		memcpy(tmp + q->nf, c.fr + n->fs, n->nf * sizeof *tmp);
+		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);
+		memcpy(c.fr + c.nfr, tmp, need * sizeof *tmp);
+		free(tmp);
+		q->fs = c.nfr;
+		q->nf = need;
+		c.nfr += need;
+		q->close = n->close;
+		/* a tag after the second part ends the chain; the loop goes on from n */
+		n->how = 'M';
+		n->tagend = q->tagend;
+	}
+	int last_cl = -1;
+	int last_para = -100;
+	np last_sp = { 0, 0, 0, -1 };
+	size_t last_q = (size_t)-1;
+	for (size_t i = 0; i < nq; i++) {
+		qinfo *q = &c.qi[i];
+		if (q->merged) continue;
+		if (q->how != 'A') {
+			q->how = 0;
+			if (!slot_before(&c, q)) {
+				classify(&c, q);
+				if (q->type == NF_Q_PARTIAL && slot_sentence(&c, q)) {}
+			}
+		}
+		classify(&c, q);
+		if (q->scare && !qt->scare) continue;
+		nf_quote o = { 0 };
+		o.type = q->scare ? NF_Q_SCARE : q->type;
+		o.frag = nf_xmalloc(q->nf * sizeof *o.frag);
+		memcpy(o.frag, c.fr + q->fs, q->nf * sizeof *o.frag);
+		o.nfrag = q->nf;
+		o.start = o.frag[0].start;
+		o.end = o.frag[q->nf - 1].end;
+		o.sent = c.tk[q->open].sent;
+		o.cluster = -1;
+		int para = c.tk[q->open].para;
+		if (q->how) {
+			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
+			if (cl >= 0) last_cl = cl;
+			if (!q->scare) { last_sp = q->sp; last_para = c.tk[q->close].para; last_q = out->n; }
+		} else if (!q->scare && last_q != (size_t)-1 && para - last_para <= 1 && q->type == NF_Q_DIRECT &&
+			   !pch(&c, q->close + 1, ',')) {
+			/* (a comma after it means a tag this tool did not understand) */
+			/* an unattributed quote goes on with the last speaker */
+			const nf_quote *p = &out->q[last_q];
+			o.cluster = p->cluster;
+			if (p->speaker) o.speaker = nf_xstrndup(p->speaker, strlen(p->speaker));
+			if (p->mention) o.mention = nf_xstrndup(p->mention, strlen(p->mention));
+			if (p->role) o.role = nf_xstrndup(p->role, strlen(p->role));
+			if (p->affiliation) o.affiliation = nf_xstrndup(p->affiliation, strlen(p->affiliation));
+			o.mention_start = p->mention_start;
+			o.mention_end = p->mention_end;
+			last_para = c.tk[q->close].para;
+		}
+		(void)last_sp;
+		add_out(out, &o);
+	}
+	indirect(&c, out, &last_cl);
+	if (out->n > 1)
+		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
+	free(c.tk);
+	free(c.rq);
+	free(c.fr);
+	free(c.qi);
+}
+

@@ -1,0 +1,72 @@
+/* test_quote.c - quote-mark pairing and fragments, without entities (nf_quotes_run with none). */
+#include "quote.h"
+#include "sent.h"
+#include "util.h"
+#include "tap.h"
+#include <stdlib.h>
+#include <string.h>
+
+static nf_quoter *qt;
+static nf_splitter *sp;
+static nf_quotes out;
+
+/* Runs the quoter on s; returns the number of quotation-mark quotes. */
+static size_t run(const char *s)
+{
+	static nf_span *spans;
+	static size_t cap;
+	size_t n = nf_split(sp, s, strlen(s), &spans, &cap);
+	nf_quotes_run(qt, s, strlen(s), spans, n, NULL, &out);
+	size_t k = 0;
+	for (size_t i = 0; i < out.n; i++)
+		if (out.q[i].type != NF_Q_INDIRECT)
+			out.q[k++] = out.q[i];
+	for (size_t i = k; i < out.n; i++)
+		free(out.q[i].frag), free(out.q[i].speaker), free(out.q[i].mention), free(out.q[i].cue),
+		free(out.q[i].role), free(out.q[i].affiliation);
+	out.n = k;
+	return k;
+}
+
+static int text_is(const char *s, size_t i, const char *want)
+{
+	return i < out.n && out.q[i].end - out.q[i].start == strlen(want) &&
+	       memcmp(s + out.q[i].start, want, strlen(want)) == 0;
+}
+
+int main(void)
+{
+	nf_progname = "test_quote";
+	qt = nf_quoter_new();
+	sp = nf_splitter_new(NULL, 0);
+	const char *s;
+
+	s = "\xE2\x80\x9CWe will build it,\xE2\x80\x9D the mayor said.";
+	ok(run(s) == 1 && text_is(s, 0, "We will build it,"), "curly double marks");
+	s = "\"We will build it,\" the mayor said.";
+	ok(run(s) == 1 && text_is(s, 0, "We will build it,"), "straight double marks");
+	s = "``We will build it,'' the mayor said.";
+	ok(run(s) == 1 && text_is(s, 0, "We will build it,"), "typewriter `` '' marks");
+	s = "''We will build it,'' the mayor said.";
+	ok(run(s) == 1 && text_is(s, 0, "We will build it,"), "two apostrophes as double marks");
+	s = "\xC2\xAB" "Nous construirons,\xC2\xBB dit le maire.";
+	ok(run(s) == 1 && text_is(s, 0, "Nous construirons,"), "guillemets");
+	s = "\xE2\x80\x9E" "Wir bauen\xE2\x80\x9C, sagte der B\xC3\xBCrgermeister.";
+	ok(run(s) == 1 && text_is(s, 0, "Wir bauen"), "low opening mark closed by a high one");
+	s = "The mayor\xE2\x80\x99s plan didn\xE2\x80\x99t survive the \xE2\x80\x99" "90s, and the Joneses' shop closed.";
+	ok(run(s) == 0, "apostrophes are not quote marks");
+	s = "She said: \xE2\x80\x9CThe word \xE2\x80\x98tram\xE2\x80\x99 scares nobody.\xE2\x80\x9D";
+	ok(run(s) == 1 && text_is(s, 0, "The word \xE2\x80\x98tram\xE2\x80\x99 scares nobody."), "nested single marks stay inside");
+	s = "He said \xE2\x80\x9Cthe plan is dead.\n\nThe council met. \xE2\x80\x9CWe vote today,\xE2\x80\x9D she said.";
+	ok(run(s) == 1 && text_is(s, 0, "We vote today,"), "an unclosed mark is dropped at the paragraph end");
+	s = "The mayor spoke.\n\xE2\x80\x9C" "First part.\n\xE2\x80\x9CSecond part,\xE2\x80\x9D she said.";
+	ok(run(s) == 1 && out.q[0].nfrag == 2, "a quote over two paragraphs is one quote with two fragments");
+	s = "A 6'2\" man and '90s music. \"The end,\" she said.";
+	ok(run(s) == 1 && text_is(s, 0, "The end,"), "inch marks and leading apostrophes do not pair");
+	s = "\xE2\x80\x9C\xE2\x80\x9D and \"\" are empty.";
+	ok(run(s) == 0, "empty quotes are dropped");
+	nf_quotes_free(&out);
+	nf_splitter_free(sp);
+	nf_quoter_free(qt);
+	return tap_done();
+}
