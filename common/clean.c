@@ -305,6 +305,8 @@ typedef struct {
 	int pat;                /* pattern kind matched, or -1 */
 	int gap;                /* text: a blank line before it */
 	int cls, keep, role;
+	int cls0;               /* class from the block's own features, before smoothing */
+	int strong;             /* bad for a reason no neighbour can overrule (pattern, links...) */
 	const char *reason;
 } blk;
 
@@ -478,10 +480,14 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 #define SD_LOW 0.20
 #define SD_HIGH 0.26
 #define LD_MAX 0.25
+#ifndef W_SHORT
+#define W_SHORT 0.3
+#endif
 
 static void classify(blk *b, int lang, int html)
 {
 	double sd = b->words ? (double)b->stop / b->words : 0;
+	b->strong = 1;
 	if (b->pat >= 0) {
 		b->cls = NF_BAD;
 		b->reason = b->pat == P_CAPTION ? "caption" : b->pat == P_SECTION ? "teaser heading" :
@@ -492,6 +498,7 @@ static void classify(blk *b, int lang, int html)
 	if (html && b->ld > 0.5) { b->cls = NF_BAD; b->reason = "links"; return; }
 	if (html && b->ld > LD_MAX && b->chars < 300) { b->cls = NF_BAD; b->reason = "links"; return; }
 	if (html && (b->hf & NF_HB_FIGURE)) { b->cls = NF_BAD; b->reason = "figure caption"; return; }
+	b->strong = 0;
 	if (b->chars < LEN_LOW) {
 		b->cls = NF_SHORT;
 		b->reason = "short";
@@ -518,6 +525,7 @@ static void classify(blk *b, int lang, int html)
 	if (b->cls == NF_SHORT && !b->punct && b->words >= 3 && b->stop == 0 && b->caps * 10 >= b->words * 6) {
 		b->cls = NF_BAD;
 		b->reason = "keywords, no stop words";
+		b->strong = 1;
 		return;
 	}
 	/* no sentence ends and mostly capitalised words: a headline list or tag line */
@@ -528,6 +536,7 @@ static void classify(blk *b, int lang, int html)
 	if (html && (b->hf & NF_HB_BOILER) && !(b->cls == NF_GOOD && b->chars >= 400)) {
 		b->cls = NF_BAD;
 		b->reason = "boilerplate class or id";
+		b->strong = 1;
 	}
 }
 
@@ -786,7 +795,7 @@ static void blocks_from_html(nf_clean_result *r, work *w, const char *doc, size_
 		blk *b = add_block(w, off, r->norm.n - off);
 		b->ld = h->len ? (double)h->link / h->len : 0;
 		b->tag = h->tag;
-		b->hf = h->flags;
+		b->hf = h->flags & ~(unsigned)(NF_HB_BOILER | NF_HB_COMMENT);   /* see tree_flags */
 		b->elem = h->elem;
 		nf_buf_addc(&r->norm, '\n');    /* blocks stay apart in norm (for --blocks) */
 	}
@@ -834,6 +843,85 @@ static void choose_lang(nf_clean_result *r, work *w, int *lang)
 	r->lang = langs[best];
 }
 
+/* Boilerplate class names count only on elements that do not hold most of the page's good
+ * text: a "widget" or "has-sidebar" wrapper around the article says nothing about it. */
+static void tree_flags(work *w, int lang)
+{
+	nf_page *pg = &w->page;
+	size_t ne = pg->nel;
+	if (!ne)
+		return;
+	double *good = nf_xcalloc(ne, sizeof *good), total = 0;
+	for (size_t i = 0; i < w->nb; i++) {
+		blk *b = &w->b[i];
+		if (b->cls != NF_GOOD && b->cls != NF_NEARGOOD)
+			continue;
+		total += b->chars;
+		for (int e = b->elem; e >= 0 && (size_t)e < ne; e = pg->el[e].parent)
+			good[e] += b->chars;
+	}
+	for (size_t i = 0; i < w->nb; i++) {
+		blk *b = &w->b[i];
+		unsigned f = 0;
+		for (int e = b->elem; e >= 0 && (size_t)e < ne; e = pg->el[e].parent)
+			if (pg->el[e].flags & NF_HB_COMMENT)
+				f |= NF_HB_COMMENT;     /* readers' comments are never the article */
+			else if ((pg->el[e].flags & NF_HB_BOILER) && good[e] < 0.5 * total)
+				f |= NF_HB_BOILER;
+		if (f) {
+			b->hf |= f;
+			classify(b, lang, 1);
+		}
+	}
+	free(good);
+}
+
+/* HTML: the element whose subtree scores best, good text for it and boilerplate against it
+ * (the tree's form of the best run of blocks); -1 when there is no tree. */
+static int html_region(work *w, int *weak)
+{
+	nf_page *pg = &w->page;
+	size_t ne = pg->nel;
+	if (!ne)
+		return -1;
+	double *sc = nf_xcalloc(ne, sizeof *sc);
+	/* a page without one good paragraph (a list, a table): plain short text counts for it */
+	*weak = 1;
+	for (size_t i = 0; i < w->nb; i++)
+		if (!w->b[i].role && w->b[i].cls0 >= NF_NEARGOOD && !w->b[i].strong)
+			*weak = 0;
+	for (size_t i = 0; i < w->nb; i++) {
+		blk *b = &w->b[i];
+		double v;
+		if (b->role)
+			continue;
+		if (b->cls0 == NF_GOOD)
+			v = b->chars;
+		else if (b->cls0 == NF_NEARGOOD)
+			v = 0.5 * b->chars;
+		else if (b->strong || b->cls0 == NF_BAD)
+			v = -0.5 * (b->chars < 600 ? b->chars : 600) - 10;
+		else
+			v = *weak ? b->chars : W_SHORT * b->chars;
+		for (int e = b->elem; e >= 0 && (size_t)e < ne; e = pg->el[e].parent)
+			sc[e] += v;
+	}
+	int best = -1;
+	for (size_t e = 0; e < ne; e++)
+		if (best < 0 || sc[e] > sc[best])
+			best = (int)e;
+	free(sc);
+	return best;
+}
+
+static int under(const nf_page *pg, int e, int top)
+{
+	for (; e >= 0 && (size_t)e < pg->nel; e = pg->el[e].parent)
+		if (e == top)
+			return 1;
+	return 0;
+}
+
 /* Best-scoring run of blocks: good text counts for it, boilerplate against it. */
 static void main_region(blk *b, size_t n, size_t *lo, size_t *hi)
 {
@@ -860,6 +948,65 @@ static void main_region(blk *b, size_t n, size_t *lo, size_t *hi)
 			*hi = i + 1;
 		}
 	}
+}
+
+/* Smooths the classes and keeps the main region's good blocks; returns how many. relaxed:
+ * the page had none, so near-good blocks count as good (never empty a page that has text). */
+static size_t select_blocks(nf_clean_result *r, work *w, const nf_clean_opts *o, int relaxed)
+{
+	blk *b = w->b;
+	size_t nb = w->nb, kept = 0;
+	if (relaxed)
+		for (size_t i = 0; i < nb; i++) {
+			b[i].cls = b[i].cls0;
+			if (b[i].cls == NF_NEARGOOD && !b[i].strong)
+				b[i].cls = NF_GOOD;
+		}
+	smooth(b, nb);
+	int weak = 0, top = r->html ? html_region(w, &weak) : -1;
+	if (top >= 0) {
+		/* inside the main element, only clear boilerplate goes; outside it, everything */
+		for (size_t i = 0; i < nb; i++) {
+			blk *x = &b[i];
+			int in = under(&w->page, x->elem, top);
+			x->keep = o->keep_all || (in && !x->role && !x->strong &&
+						  (x->cls == NF_GOOD || x->cls0 >= NF_NEARGOOD ||
+						   (x->punct && x->words >= 5) || weak));
+			if (!o->keep_all && !in && !x->role && x->cls == NF_GOOD)
+				x->reason = "outside the main element";
+			else if (x->keep && x->cls != NF_GOOD)
+				x->reason = "in the main element";
+		}
+		/* short blocks (subheadings, list items) between kept blocks of the main element */
+		size_t last = SIZE_MAX;
+		for (size_t i = 0; i < nb; i++) {
+			if (!b[i].keep)
+				continue;
+			if (last != SIZE_MAX && i > last + 1) {
+				int okr = 1;
+				for (size_t j = last + 1; j < i && okr; j++)
+					if (b[j].strong && !b[j].role)
+						okr = 0;
+				for (size_t j = last + 1; j < i && okr; j++)
+					if (!b[j].role && under(&w->page, b[j].elem, top)) {
+						b[j].keep = 1;
+						b[j].reason = "short, between kept blocks";
+					}
+			}
+			last = i;
+		}
+	} else {
+		size_t lo, hi;
+		main_region(b, nb, &lo, &hi);
+		for (size_t i = 0; i < nb; i++) {
+			b[i].keep = o->keep_all || (!b[i].role && b[i].cls == NF_GOOD && i >= lo && i < hi);
+			if (!o->keep_all && !b[i].role && b[i].cls == NF_GOOD && !b[i].keep)
+				b[i].reason = "outside the main region";
+		}
+	}
+	for (size_t i = 0; i < nb; i++)
+		kept += b[i].keep != 0;
+	return kept;
 }
 
 void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
@@ -893,6 +1040,8 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 		b[i].stop = lang >= 0 ? b[i].stopl[lang] : 0;
 		classify(&b[i], lang, r->html);
 	}
+	if (r->html)
+		tree_flags(w, lang);
 	/* metadata: the page's own first, then the text's */
 	if (r->html) {
 		nf_page *pg = &w->page;
@@ -933,7 +1082,11 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 	for (size_t i = 0; i < nb; i++) {
 		if (b[i].pat == P_SECTION) {
 			size_t j = i + 1;
-			for (; j < nb && !(b[j].cls == NF_GOOD && b[j].chars >= LEN_HIGH); j++)
+			/* HTML: the box is the element around the cue; text: up to the next paragraph */
+			int box = r->html && b[i].elem >= 0 ? w->page.el[b[i].elem].parent : -1;
+			for (; j < nb && !(b[j].cls == NF_GOOD && b[j].chars >= LEN_HIGH) &&
+			       !(b[j].cls >= NF_NEARGOOD && b[j].punct) &&
+			       (!r->html || under(&w->page, b[j].elem, box)); j++)
 				if (b[j].cls != NF_BAD) {
 					b[j].cls = NF_BAD;
 					b[j].reason = "in a teaser box";
@@ -949,14 +1102,10 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 		if (b[i].cls == NF_GOOD)
 			good_before += b[i].chars;
 	}
-	smooth(b, nb);
-	size_t lo, hi;
-	main_region(b, nb, &lo, &hi);
-	for (size_t i = 0; i < nb; i++) {
-		b[i].keep = o->keep_all || (!b[i].role && b[i].cls == NF_GOOD && i >= lo && i < hi);
-		if (!o->keep_all && !b[i].role && b[i].cls == NF_GOOD && !b[i].keep)
-			b[i].reason = "outside the main region";
-	}
+	for (size_t i = 0; i < nb; i++)
+		b[i].cls0 = b[i].cls;
+	if (!select_blocks(r, w, o, 0))
+		select_blocks(r, w, o, 1);
 	for (size_t i = 0; i < nb; i++) {
 		if (!b[i].keep)
 			continue;

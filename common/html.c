@@ -330,9 +330,14 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	nf_grow((void **)&s->st, &s->cap, s->nst + 1, sizeof *s->st);
 	frame *f = &s->st[s->nst++];
 	*f = (frame){ (unsigned char)kind, tag, 0, 0, parent.flags, parent.elem };
-	if (!strcmp(name, "title") && !s->skip) {
-		s->collect = 1;
-		nf_buf_clear(&pg->scratch);
+	if (!strcmp(name, "title")) {
+		if (!s->skip) {
+			s->collect = 1;
+			nf_buf_clear(&pg->scratch);
+		}
+		f->hidden = 1;          /* shown in the tab, not on the page */
+		s->skip++;
+		return;
 	}
 	if (kind == K_SKIP) {
 		const char *type;
@@ -379,7 +384,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	if (kind == K_BLOCK) {
 		if (strcmp(name, "br") && strcmp(name, "hr")) {
 			nf_grow((void **)&pg->el, &pg->el_cap, pg->nel + 1, sizeof *pg->el);
-			pg->el[pg->nel] = (nf_helem){ parent.elem, parent.elem >= 0 ? pg->el[parent.elem].depth + 1 : 0 };
+			pg->el[pg->nel] = (nf_helem){ parent.elem, parent.elem >= 0 ? pg->el[parent.elem].depth + 1 : 0,
+						      f->flags & ~parent.flags };
 			f->elem = (int)pg->nel++;
 		}
 		if (tag == NF_TAG_H1 && !s->seen_h1 && !s->skip) {
@@ -400,6 +406,7 @@ static void on_end(void *ctx, const xmlChar *xname)
 		set_meta(s->pg, NF_META_TITLE, 1, s->pg->scratch.p, s->pg->scratch.n);
 		s->collect = 0;
 	}
+
 	if (f.kind == K_SKIP) {
 		if (s->collect == 2 && !strcmp(name, "script")) {
 			jsonld(s->pg);
