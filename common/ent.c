@@ -16,7 +16,7 @@ const char *const nf_type_name[NF_NTYPES] = { "PER", "ORG", "GPE", "LOC", "NORP"
 enum {                                   /* word flags (ent_words, ent_persnames, ent_titles) */
 	W_COMMON = 1, W_FIRST = 2, W_LAST = 4, W_ROLE = 8, W_ROLEMOD = 16, W_HONOR = 32,
 	W_ORGSUF = 64, W_ORGHEAD = 128, W_LOCSUF = 256, W_LOCHEAD = 512, W_NONNAME = 1024,
-	W_PARTICLE = 2048, W_GENERIC = 4096
+	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192
 };
 enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_OTHER };
 
@@ -120,7 +120,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 		{ "role", W_ROLE }, { "rolemod", W_ROLEMOD }, { "honorific", W_HONOR },
 		{ "orgsuffix", W_ORGSUF }, { "orghead", W_ORGHEAD }, { "locsuffix", W_LOCSUF },
 		{ "lochead", W_LOCHEAD }, { "nonname", W_NONNAME }, { "particle", W_PARTICLE },
-		{ "generic", W_GENERIC } };
+		{ "generic", W_GENERIC }, { "miscsuffix", W_MISCSUF } };
 	if (n < 3 || !f[0].n)
 		return;
 	word_info *w = word_add(arg, f[0].p, f[0].n);
@@ -134,11 +134,15 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 		}
 }
 
+#define T_MISC NF_NTYPES        /* events, works, languages: known, and not output */
+
 static int type_of(const char *p, size_t n)
 {
 	for (int t = 0; t < NF_NTYPES; t++)
 		if (strlen(nf_type_name[t]) == n && memcmp(nf_type_name[t], p, n) == 0)
 			return t;
+	if (n == 4 && memcmp(p, "MISC", 4) == 0)
+		return T_MISC;
 	return -1;
 }
 
@@ -358,6 +362,8 @@ typedef struct {
 	int cl;                 /* cluster */
 	int drop;
 	int weak;               /* a common word that is a name only if the document says so */
+	int soft;               /* the type is a guess that other mentions of the name may correct */
+	int ev;                 /* the type context gives this mention (said, in, beat), or -1 */
 } cand;
 
 typedef struct {
@@ -467,6 +473,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 		}
 		size_t len1 = 0;
+		int32_t lastc = cp;
 		for (;;) {
 			int32_t c;
 			size_t kk = dec(s, n, j, &c);
@@ -477,6 +484,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				uppers += is_upper_cp(c);
 				j += kk;
 				len1++;
+				lastc = c;
 				continue;
 			}
 			if (j >= n)
@@ -503,7 +511,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				j += kk;
 				continue;
 			}
-			if (c == '.' && letters >= 1 && len1 == 1 && uppers == 1) {
+			if (c == '.' && len1 == 1 && is_upper_cp(lastc)) {
 				/* initials and dotted acronyms: "J." "U.S." */
 				j += 1;
 				int32_t e2 = 0;
@@ -580,6 +588,7 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 	c->type = type;
 	c->role_a = c->role_b = -1;
 	c->cl = -1;
+	c->ev = -1;
 	return c;
 }
 
@@ -660,39 +669,149 @@ static void cand_gaz(cand *c, const gz_entry *g)
 {
 	c->g = g;
 	c->type = g->type;
+	if (g->type == T_MISC) {
+		c->type = NF_ORG;
+		c->drop = 1;
+	}
+}
+
+static int next_word_in(const char *text, const scratch *sc, int b, const char *const *list)
+{
+	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS))
+		return 0;
+	for (int k = 0; list[k]; k++)
+		if (tok_is(text, &sc->t[b], list[k]))
+			return 1;
+	return 0;
+}
+
+static int prev_word_in(const char *text, const scratch *sc, int a, const char *const *list)
+{
+	if (a < 1 || !(sc->t[a - 1].f & T_WORD))
+		return 0;
+	const tok *t = &sc->t[a - 1];
+	for (int k = 0; list[k]; k++) {
+		if (tok_is(text, t, list[k]))
+			return 1;
+		/* headlines in capitals: "KANSAS CITY AT DETROIT" */
+		size_t n = strlen(list[k]);
+		if ((t->f & T_CAPSENT) && t->e - t->s == n) {
+			size_t i = 0;
+			while (i < n && (text[t->s + i] | 32) == list[k][i])
+				i++;
+			if (i == n)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static const char *const w_said[] = { "said", "says", "told", "added", "stated", "insisted", "explained",
+	"noted", "wrote", "asked", "replied", "tweeted", "argued", "warned", "admitted", "denied", NULL };
+static const char *const w_prep[] = { "in", "at", "near", "outside", "into", "across", "towards",
+	"toward", "around", "via", "throughout", NULL };
+static const char *const w_sport_next[] = { "beat", "beats", "drew", "v", "vs",
+	"defeated", "edged", "routed", "thrashed", "trounced", "crushed", "downed", "blanked", NULL };
+static const char *const w_sport_prev[] = { "v", "vs", "beat", "defeated", "edged", "thrashed",
+	"routed", "downed", NULL };
+
+/* A town or state named as a sports team: "Surrey beat Kent", "Boston 3". */
+static int team_context(const char *text, const scratch *sc, int a, int b)
+{
+	if ((size_t)b < sc->nt && (sc->t[b].f & T_NUM) && sc->t[b].e - sc->t[b].s <= 3 &&
+	    !(sc->t[b - 1].f & T_POSS) && sc->t[b].s == sc->t[b - 1].e + 1 && text[sc->t[b - 1].e] == ' ')
+		return 1;
+	return next_word_in(text, sc, b, w_sport_next) || prev_word_in(text, sc, a, w_sport_prev);
+}
+
+/* "Jansher (Pakistan)": a player and his country in results. */
+static const gz_entry *paren_country(const nf_ner *ner, const char *text, const scratch *sc, int b)
+{
+	if ((size_t)b + 2 >= sc->nt || sc->t[b].c != '(')
+		return NULL;
+	int k = b + 1;
+	while ((size_t)k < sc->nt && (sc->t[k].f & T_WORD) && k < b + 4)
+		k++;
+	if ((size_t)k >= sc->nt || sc->t[k].c != ')' || k == b + 1)
+		return NULL;
+	const gz_entry *e = gaz_span(ner, text, sc, b + 1, k, 1);
+	return e && e->type == NF_GPE && e->kind == K_COUNTRY ? e : NULL;
+}
+
+#ifndef UNKNOWN_SINGLE
+#define UNKNOWN_SINGLE NF_ORG
+#endif
+static const char *const w_placeof[] = { "city", "town", "village", "province", "region", "capital",
+	"district", "suburb", "port", "island", "state", "county", "area", "outskirts", NULL };
+
+/* The type the words around tokens [a, b) give a name, or -1. */
+static int context_type(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
+{
+	if (next_word_in(text, sc, b, w_said) || paren_country(ner, text, sc, b))
+		return NF_PER;
+	/* "Smith, 68, said" */
+	if ((size_t)b + 2 < sc->nt && sc->t[b].c == ',' && (sc->t[b + 1].f & T_NUM) &&
+	    sc->t[b + 1].e - sc->t[b + 1].s == 2 && sc->t[b + 2].c == ',')
+		return NF_PER;
+	if (prev_word_in(text, sc, a, w_sport_prev) || next_word_in(text, sc, b, w_sport_next))
+		return NF_ORG;
+	if (prev_word_in(text, sc, a, w_prep))
+		return NF_LOC;
+	if (a >= 2 && tok_is(text, &sc->t[a - 1], "of") && prev_word_in(text, sc, a - 1, w_placeof))
+		return NF_LOC;
+	/* "Arbil, Iraq" */
+	if ((size_t)b + 1 < sc->nt && sc->t[b].c == ',' && !(sc->t[b - 1].f & T_POSS)) {
+		const gz_entry *e = gaz_span(ner, text, sc, b + 1, b + 2, 1);
+		if (e && e->type == NF_GPE && (e->kind == K_COUNTRY || e->kind == K_OTHER))
+			return NF_LOC;
+	}
+	return -1;
 }
 
 /* Classifies the name tokens [a, b) that no title or gazetteer explained. */
 static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
 {
-	(void)ner;
 	int n = b - a;
 	unsigned fl = TW(a), fb = TW(b - 1);
+	const tok *t = &sc->t[a];
+	int said = next_word_in(text, sc, b, w_said);
+	int prep = prev_word_in(text, sc, a, w_prep);
 	int type;
 	if (n == 1) {
-		const tok *t = &sc->t[a];
-		if ((t->f & T_ALLCAPS) && t->e - t->s <= 6)
-			type = NF_ORG;
-		else if (fl & (W_FIRST | W_LAST))
-			type = NF_PER;
-		else if (fl & W_ORGSUF)
-			type = NF_ORG;
-		else
-			type = NF_ORG;
+		size_t l = t->e - t->s;
+		for (size_t i = t->s; i < t->e; i++)
+			if (text[i] == '\'' || (unsigned char)text[i] == 0xE2)
+				return;          /* contractions: "I'm", "We're" */
 		if ((fl & W_COMMON) && !(fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS))
-			type = -1;      /* a capitalised common word: likely not a name */
+			return;              /* a capitalised common word: likely not a name */
 		if ((fl & W_COMMON) && (fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS)) {
 			cand_add(sc, a, b, NF_PER)->weak = 1;
 			return;
 		}
+		const char *e = text + t->e;
+		if (said || paren_country(ner, text, sc, b))
+			type = NF_PER;
+		else if (prep && !(fl & W_FIRST))
+			type = NF_LOC;
+		else if (fl & (W_FIRST | W_LAST))
+			type = NF_PER;
+		else if ((t->f & T_ALLCAPS) && l <= 6)
+			type = NF_ORG;
+		else if (l > 4 && !(t->f & T_ALLCAPS) && (size_t)b < sc->nt && (sc->t[b].f & T_LOWER) &&
+			 (memcmp(e - 3, "ish", 3) == 0 || memcmp(e - 3, "ese", 3) == 0 || memcmp(e - 3, "ian", 3) == 0))
+			type = NF_NORP;
+		else
+			type = UNKNOWN_SINGLE;
 	} else if (fb & W_ORGSUF)
 		type = NF_ORG;
 	else if ((fl & W_ORGHEAD) && n >= 3)
 		type = NF_ORG;
 	else if (fb & W_LOCSUF)
 		type = NF_LOC;
-	else if (fl & W_FIRST)
+	else if ((fl & W_FIRST) || said || paren_country(ner, text, sc, b))
 		type = NF_PER;
+	else if (prep)
+		type = NF_LOC;
 	else {
 		int common = 0, allcaps = 0;
 		for (int i = a; i < b; i++) {
@@ -703,9 +822,11 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 		if (n > 4)
 			type = NF_ORG;
 	}
-	(void)text;
-	if (type >= 0)
-		cand_add(sc, a, b, type);
+	cand *c = cand_add(sc, a, b, type);
+	c->soft = n == 1 || type != NF_PER || !(fl & W_FIRST);
+	c->ev = context_type(ner, text, sc, a, b);
+	if (c->ev >= 0)
+		c->type = c->ev;
 }
 
 /* Splits a chunk of capitalised tokens [a, b) into mentions. */
@@ -738,9 +859,37 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		return;
 	const gz_entry *g = gaz_span(ner, text, sc, a, b, 1);
 	if (g && g->type != NF_PER) {
-		cand_gaz(cand_add(sc, a, b, g->type), g);
+		if ((g->type == NF_GPE || g->type == NF_LOC) && g->kind != K_COUNTRY && team_context(text, sc, a, b)) {
+			cand *c = cand_add(sc, a, b, NF_ORG);
+			c->soft = 1;
+			c->ev = NF_ORG;
+			return;
+		}
+		if (b - a == 1 && g->kind == K_CITY && (TW(a) & W_COMMON) && !prev_word_in(text, sc, a, w_prep))
+			return;        /* "Police", "Nice", "Reading" without a place cue */
+		cand *c = cand_add(sc, a, b, g->type);
+		cand_gaz(c, g);
+		if ((g->type == NF_GPE || g->type == NF_LOC) && g->kind != K_COUNTRY) {
+			c->soft = 1;
+			c->ev = prev_word_in(text, sc, a, w_prep) ? g->type : -1;
+		}
 		return;
 	}
+	/* "New York-based", "Hong Kong-listed": adjectives, not names */
+	{
+		const tok *l = &sc->t[b - 1];
+		for (uint32_t i = l->s; i + 1 < l->e; i++)
+			if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
+				uint32_t k = i + 1;
+				while (k < l->e && ((text[k] >= 'a' && text[k] <= 'z') || text[k] == '-'))
+					k++;
+				if (k == l->e)
+					return;
+			}
+	}
+	/* events and prizes are not entities: "World Cup", "Australian Open" */
+	if (b - a >= 2 && (TW(b - 1) & W_MISCSUF) && (sc->t[b - 1].f & T_CAP))
+		return;
 	/* title: [country or demonym] [role words] name */
 	int p = a;
 	const gz_entry *aff = NULL;
@@ -779,6 +928,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 					c->g = pg;
 				c->role_a = p;
 				c->role_b = r;
+				c->ev = NF_PER;
 				if (aff)
 					c->affil = aff->refers ? aff->refers : aff->canon;
 				if (sc->t[na].w && (sc->t[na].w->flags & W_FIRST))
@@ -790,6 +940,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	if (TW(a) & W_HONOR && b - a >= 2 && !(sc->t[a].f & T_ALLCAPS)) {
 		cand *c = cand_add(sc, a + 1, b, NF_PER);
 		c->gender = sc->t[a].w->gender;
+		c->ev = NF_PER;
 		const gz_entry *pg = gaz_span(ner, text, sc, a + 1, b, 1);
 		if (pg && pg->type == NF_PER)
 			c->g = pg;
@@ -809,12 +960,32 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		for (int m = a + 1; m + 1 < b; m++)
 			if (tok_is(text, &sc->t[m], "&")) {
 				const gz_entry *l = gaz_span(ner, text, sc, a, m, 1), *r = gaz_span(ner, text, sc, m + 1, b, 1);
-				if ((l && l->type == NF_GPE) || (r && r->type == NF_GPE)) {
+				if (l && r && l->kind == K_COUNTRY && r->kind == K_COUNTRY) {
 					analyse(ner, text, sc, a, m);
 					analyse(ner, text, sc, m + 1, b);
 					return;
 				}
 			}
+		/* an initial and a name: "S. Waugh", "J.R. Ewing" */
+		{
+			const tok *t0 = &sc->t[a];
+			if (t0->e - t0->s >= 2 && text[t0->e - 1] == '.' && (t0->e - t0->s) % 2 == 0 &&
+			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3 && !gaz_span(ner, text, sc, a, b, 1)) {
+				cand *c = cand_add(sc, a, b, NF_PER);
+				c->soft = 1;
+				c->ev = context_type(ner, text, sc, a, b);
+				if (c->ev >= 0)
+					c->type = c->ev;
+				return;
+			}
+		}
+		/* a first name and capitalised words: a person ("Mary Joe Fernandez", "Anthony Washington") */
+		if ((TW(a) & W_FIRST) && !(sc->t[a].f & T_ALLCAPS) && b - a <= 4 &&
+		    !gaz_span(ner, text, sc, a, a + 1, 1) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
+			cand *c = cand_add(sc, a, b, NF_PER);
+			c->gender = sc->t[a].w->gender;
+			return;
+		}
 		/* known names inside: left to right, longest first */
 		int seg_a[16], seg_b[16], nseg = 0, known = 0;
 		const gz_entry *seg_g[16];
@@ -826,6 +997,9 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			for (; q > i; q--)
 				if ((e = gaz_span(ner, text, sc, i, q, 1)) != NULL)
 					break;
+			/* towns inside a longer name are usually part of it ("Wang Donghai") */
+			if (e && e->kind == K_CITY && i > a)
+				e = NULL;
 			if (e && !(q - i == 1 && (TW(i) & W_COMMON) && e->kind != K_COUNTRY && e->type != NF_NORP)) {
 				seg_a[nseg] = i, seg_b[nseg] = q, seg_g[nseg++] = e;
 				known++;
@@ -842,6 +1016,12 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			/* a place followed by unknown words names an organisation ("Leeds United") */
 			if (nseg == 2 && seg_g[0] && !seg_g[1] && (seg_g[0]->type == NF_GPE || seg_g[0]->type == NF_LOC) &&
 			    !(TW(seg_a[1]) & W_FIRST) && seg_b[1] - seg_a[1] <= 3) {
+				cand_add(sc, a, b, NF_ORG);
+				return;
+			}
+			/* a common word before a country: "Air France", "Radio Free Europe" */
+			if (nseg == 2 && !seg_g[0] && seg_g[1]->type == NF_GPE && (TW(seg_a[0]) & W_COMMON) &&
+			    !(TW(seg_a[0]) & (W_FIRST | W_LAST | W_ROLE | W_ROLEMOD))) {
 				cand_add(sc, a, b, NF_ORG);
 				return;
 			}
@@ -888,6 +1068,13 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 					j += 2;
 					continue;
 				}
+			}
+			if (j + 2 < nt && (t->f & T_LOWER) && (TW(j) & W_PARTICLE) && (TW(j + 1) & W_PARTICLE) &&
+			    (sc->t[j + 1].f & T_LOWER) && is_name_start(sc, j + 2)) {
+				j += 3;             /* "van der Westhuizen" */
+				continue;
+			}
+			if (j + 1 < nt && is_name_start(sc, j + 1) && sc->t[j + 1].s == t->e + 1) {
 				if (org && (tok_is(text, t, "of") || tok_is(text, t, "for") || tok_is(text, t, "on"))) {
 					j += 2;
 					continue;
@@ -969,13 +1156,24 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 		}
 		if (best) {
 			cand *c = cand_add(sc, i, i + best, NF_ORG);
-			if (bg)
+			if (bg && (bg->type == NF_GPE || bg->type == NF_LOC) && bg->kind != K_COUNTRY) {
+				c->soft = 1;
+				cand_gaz(c, bg);
+				if (team_context(text, sc, i, i + best)) {
+					c->type = NF_ORG;         /* "BOSTON 3 NEW YORK 2": teams */
+					c->ev = NF_ORG;
+					c->g = NULL;
+				} else if ((size_t)(i + best) < sc->nt && (sc->t[i + best].f & T_NUM) &&
+					   sc->t[i + best].e - sc->t[i + best].s >= 8)
+					c->ev = c->type;          /* a dateline: "LONDON 1996-08-30" */
+			} else if (bg)
 				cand_gaz(c, bg);
 			else {
 				const cand *m = &sc->c[bcand];
 				c->type = m->type;
 				c->g = m->g;
 				c->canon = m->canon;
+				c->soft = m->soft;
 			}
 			i += best;
 		} else
@@ -1146,6 +1344,39 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			c->drop = 1;
 		else
 			last_b = c->b;
+	}
+	/* one sense per document: guessed types follow what context says of the same name */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		if (c->drop || !c->soft || c->ev >= 0)
+			continue;
+		int votes[NF_NTYPES] = { 0 };
+		for (size_t j = 0; j < sc->nc; j++) {
+			const cand *d = &sc->c[j];
+			if (d->drop || d->ev < 0 || d->b - d->a != c->b - c->a)
+				continue;
+			int same = 1;
+			for (int k = 0; k < c->b - c->a && same; k++) {
+				const tok *x = &sc->t[c->a + k], *y = &sc->t[d->a + k];
+				char fx[128], fy[128];
+				size_t nx = fold(text + x->s, x->e - x->s, fx, sizeof fx);
+				size_t ny = fold(text + y->s, y->e - y->s, fy, sizeof fy);
+				same = nx == ny && memcmp(fx, fy, nx) == 0;
+			}
+			if (same)
+				votes[d->ev]++;
+		}
+		int best = -1;
+		for (int t = 0; t < NF_NTYPES; t++)
+			if (votes[t] && (best < 0 || votes[t] > votes[best]))
+				best = t;
+		if ((best == NF_LOC || best == NF_GPE) && c->g && (c->g->type == NF_LOC || c->g->type == NF_GPE))
+			best = c->g->type;      /* a place either way: the gazetteer knows which */
+		if (best >= 0 && best != c->type) {
+			c->type = best;
+			if (best == NF_ORG || best == NF_PER)
+				c->g = NULL;
+		}
 	}
 	/* weak names (common words that are surnames) stand only as the surname of a full name */
 	for (size_t i = 0; i < sc->nc; i++) {
