@@ -16,12 +16,13 @@ struct nf_splitter {
 	nf_map *abbrev;     /* lower-case abbreviation -> class */
 	nf_map *starters;   /* lower-case words that often begin a sentence */
 	nf_map *timewords;  /* words of an introductory time phrase ("at", "shortly", "after") */
+	nf_map *timefollow; /* capitalised words that go on after "p.m." ("Friday", "ET") */
 	nf_map *attr_verbs; /* reporting verbs of a quote's attribution ("said", "told") */
 	nf_map *attr_follow;/* words that may follow them ("earlier", "on") */
 	int join_lines;
 };
 
-enum { AB_OTHER = 1, AB_TITLE = 2, AB_TIME = 3, AB_CAPITAL = 16 };
+enum { AB_OTHER = 1, AB_TITLE = 2, AB_TIME = 3, AB_NUMBER = 4, AB_CAPITAL = 16 };
 
 static void add_abbrev(const nf_str *f, size_t n, long line, void *arg)
 {
@@ -34,6 +35,8 @@ static void add_abbrev(const nf_str *f, size_t n, long line, void *arg)
 		cls = AB_TITLE;
 	else if (n > 1 && f[1].n == 4 && memcmp(f[1].p, "time", 4) == 0)
 		cls = AB_TIME;
+	else if (n > 1 && f[1].n == 6 && memcmp(f[1].p, "number", 6) == 0)
+		cls = AB_NUMBER;
 	char t[64];
 	size_t k = 0;
 	for (size_t i = 0; i < f[0].n; i++) {
@@ -65,6 +68,7 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 	nf_data_load("abbreviations.tsv", "abbrev\tclass", add_abbrev, s->abbrev);
 	s->starters = nf_data_set("sentence_starters.tsv", "word", 1);
 	s->timewords = nf_data_set("sent_time_openers.tsv", "word", 1);
+	s->timefollow = nf_data_set("sent_time_followers.tsv", "word", 1);
 	s->attr_verbs = nf_data_set("sent_attribution_verbs.tsv", "word", 1);
 	s->attr_follow = nf_data_set("sent_attribution_follow.tsv", "word", 1);
 	s->join_lines = join_lines;
@@ -95,6 +99,8 @@ void nf_splitter_free(nf_splitter *s)
 	nf_map_free(s->abbrev);
 	nf_map_free(s->starters);
 	nf_map_free(s->timewords);
+	nf_map_free(s->timefollow);
+	free(s->timefollow);
 	nf_map_free(s->attr_verbs);
 	nf_map_free(s->attr_follow);
 	free(s->attr_verbs);
@@ -337,6 +343,17 @@ static size_t skip_blanks(const ctx *c, size_t i)
 	return i;
 }
 
+/* A personal pronoun (a closed class, so no data file): as a capitalised speaker after a
+ * full-stop quotation it starts a new sentence ("... now.” He added, ..."). */
+static int pronoun(const char *w, size_t n)
+{
+	static const char *const p[] = { "He", "She", "They", "We", "I", "You", "It" };
+	for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+		if (strlen(p[i]) == n && memcmp(p[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* After a quotation closed with a period inside ("... for defence.”), is the text at i its
  * attribution: a capitalised speaker of a few words, a reporting verb, then the end, a comma
  * or a time word ("German Chancellor Olaf Scholz said earlier this week, ...")? */
@@ -350,6 +367,8 @@ static int attribution(const ctx *c, size_t i)
 		size_t e = word_end(c, i);
 		if (e == i)
 			return 0;
+		if (words == 0 && pronoun(c->t + i, e - i))
+			return 0;                         /* ".” He added, “..." starts a sentence */
 		if (words > 0 && word_in(c, c->s->attr_verbs, i, e)) {
 			/* an addressee may follow: "told Sky News" */
 			size_t k = skip_blanks(c, e);
@@ -362,12 +381,16 @@ static int attribution(const ctx *c, size_t i)
 			if (k >= c->len)
 				return 1;
 			char ch = c->t[k];
-			if (ch == '.' || ch == ',' || ch == ';' || ch == '\n' || ch == '!' || ch == '?')
+			if (ch == ',' || ch == ':') {          /* "X said, “..." introduces the next quote */
+				size_t q = skip_blanks(c, k + 1);
+				return !(q < c->len && opener_at(c->t, q, c->len));
+			}
+			if (ch == '.' || ch == ';' || ch == '\n' || ch == '!' || ch == '?')
 				return 1;
 			return word_in(c, c->s->attr_follow, k, word_end(c, k));
 		}
-		if (!upper_at(c->t, i, c->len) && !(e - i <= 3 && words > 0))
-			return 0;                         /* "of", "al" inside a name pass */
+		if (words == 0 && !upper_at(c->t, i, c->len))
+			return 0;                         /* later words may be lower-case: "The minister" */
 		if (++words > 6)
 			return 0;
 		i = e;
@@ -402,9 +425,11 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 		return 0;                                 /* "U.S. for", "Co. at": continues */
 	if (cls == AB_TITLE)
 		return 0;                                 /* "Dr. Smith" */
+	if (cls == AB_NUMBER)
+		return 1;                                 /* "No. 5" went above; "was no. People" */
 	int starter = word_in(c, c->s->starters, next, c->len);
 	if (cls == AB_TIME)                           /* "at 6 p.m. Mr. Smith" ends; "At 5 a.m. Mr. Smith" not */
-		return !time_phrase(c, ws);
+		return !word_in(c, c->s->timefollow, next, c->len) && !time_phrase(c, ws);
 	if (cls)
 		return starter;                           /* "Co. It closed", not "Co. President" */
 	/* single capital letter: an initial ("E. Smith"), unless it is the pronoun after a
