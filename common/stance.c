@@ -70,6 +70,9 @@ struct nf_stancer {
 	relation *rel; size_t nrel; nf_map rel_idx;   /* variant stem -> relation + 1 */
 	target *t; size_t nt;
 	nf_map phr_map;                   /* first stem -> target phrase list */
+	char **keys; size_t nkeys;        /* raw-text prefilter: a document without any is skipped */
+	int nofilter;                     /* a target has PCRE2 patterns: no prefilter */
+	unsigned char first[256];
 	nf_splitter *sp;
 	nf_ner *ner;                      /* canonical names of persons, from entities */
 	pcre2_match_context *mctx;
@@ -135,6 +138,7 @@ typedef struct {
 	size_t lo, so;            /* offsets of the lower-cased form and the stem in the arena */
 	unsigned char ln, sn;
 	unsigned char cap, punct, inq, glued;
+	unsigned short cls;       /* B_* bits: which word lists the word is on */
 	int sent;
 	const cue *cue; int cuelen;     /* a cue starting here */
 	int covered;                     /* inside a longer cue that started earlier */
@@ -256,12 +260,70 @@ static int tok_is(const toks *T, size_t k, const char *w)
 	return k < T->n && T->t[k].ln == n && memcmp(LOW(T, k), w, n) == 0;
 }
 
-static int in_list(const toks *T, size_t k, const char *const *list)
+/* word lists (matched lower-cased) */
+static const char *const aux_words[] = { "has", "have", "had", "also", "will", "would", "then", "further",
+	"again", "repeatedly", "earlier", "later", "is", "was", "are", "were", "been", "does", "did", "do",
+	"to", "continues", "continued", "continue", "could", "may", "might", "can", "should", "had", "now",
+	"not", "n't", "never", "today", "yesterday", "once", "first", "still", "too", "on", "monday", "tuesday",
+	NULL };
+static const char *const claim_nouns[] = { "report", "reports", "claim", "claims", "speculation", "rumor",
+	"rumors", "rumour", "rumours", "story", "allegation", "allegations", "accusations", "reporting", NULL };
+static const char *const conn_words[] = { "of", "for", "to", "the", "de", "al", "and", "'s", "bin", "van",
+	"von", "da", "del", "der", "le", "la", "du", "on", NULL };
+static const char *const fn_caps[] = { "the", "but", "in", "on", "at", "a", "an", "and", "or", "this",
+	"that", "these", "those", "it", "its", "as", "if", "when", "while", "after", "before", "since",
+	"for", "with", "by", "from", "to", "of", "so", "yet", "there", "here", "what", "why", "how", "who",
+	"where", "our", "my", "your", "their", "his", "her", "we", "i", "you", "they", "he", "she", "meanwhile",
+	"however", "also", "both", "all", "some", "many", "most", "one", "two", "no", "not", "new", "last",
+	"now", "then", "still", "even", "only", "just", "such", "according", "following", "despite", "during",
+	"although", "though", "because", "us", "tags", "related", "photo", "read", "more", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+	"june", "july", "august", "september", "october", "november", "december", "mr", NULL };
+static const char *const head_words[] = { "official", "officials", "source", "sources", "spokesman",
+	"spokeswoman", "spokesperson", "ministry", "government", "authorities", "police", "media",
+	"advocates", "experts", "analysts", "officers", "embassy", "agency", "department", "council",
+	"friend", "hostage", "residents", "witnesses", "activists", "lawmakers", "critics", "supporters",
+	"opponents", "people", "office", "service", "committee", "party", "union", "forces", "court",
+	"army", "military", "commission", "group", "company", "spokespeople", "representatives", "minister",
+	"administration", "officer", "investigators", "prosecutors", "diplomats", "observers", "doctors",
+	"researchers", "scientists", "residents", "campaigners", "organisation", "organization", NULL };
+static const char *const org_heads[] = { "ministry", "department", "embassy", "agency", "council",
+	"government", "office", "service", "committee", "party", "union", "forces", "court", "commission",
+	"institute", "organisation", "organization", "alliance", "authority", "police", "bureau", "command",
+	"observatory", "club", "tour", "association", "foundation", "university", "corporation", NULL };
+static const char *const position_nouns[] = { "position", "stance", "statement", "statements", "view",
+	"views", "comments", "remarks", "claim", "claims", "line", "decision", "policy", "assertion",
+	"argument", "proposal", "plan", "approach", "call", NULL };
+static const char *const pron_per[] = { "he", "she", NULL };
+static const char *const pron_pl[] = { "they", "we", "i", NULL };
+static const char *const stopwords[] = { "a", "an", "the", "of", "in", "on", "for", "to", "by", "with",
+	"at", "from", "has", "have", "had", "been", "be", "is", "was", "were", "are", "will", "would", "that",
+	"this", "and", "or", "as", "its", "it", "his", "her", "their", "who", "which", "before", "after",
+	"into", "up", "as", "'s", "than", "being", "got", "get", NULL };
+static const char *const title_words[] = { "secretary", "minister", "president", "chancellor", "prime",
+	"mayor", "councillor", "councilor", "ambassador", "general", "leader", "spokesman", "spokeswoman",
+	"spokesperson", "governor", "senator", "sen.", "rep.", "representative", "king", "queen", "chairman",
+	"chairwoman", "chair", "director", "chief", "commander", "officer", "deputy", "vice", "foreign",
+	"defense", "defence", "interior", "health", "transport", "finance", "justice", "executive",
+	"secretary-general", "premier", "envoy", "official", "head", "mr.", "mrs.", "ms.", "dr.", "prof.",
+	"lt.", "gen.", "col.", "sgt.", "adm.", "former", "then", "acting", "state", "attorney", "district",
+	"press", "communications", "spy", "army", "navy", "colonel", "captain", "lieutenant", "sheriff",
+	"judge", "justice", "commissioner", "pope", "cardinal", "bishop", "rabbi", "imam", "professor",
+	"economist", "analyst", "lawyer", "attorney", "agent", "coach", "manager", "founder", "ceo", "cfo",
+	"first", "lady", "supreme", "high", "junior", "senior", "mp", "mep", "economy", "energy", "trade",
+	"education", "culture", "environment", "agriculture", "labor", "labour", "homeland", "security",
+	"intelligence", "national", NULL };
+
+enum { B_aux_words = 1, B_claim_nouns = 2, B_conn_words = 4, B_fn_caps = 8, B_head_words = 16,
+       B_org_heads = 32, B_position_nouns = 64, B_pron_per = 128, B_pron_pl = 256, B_stopwords = 512,
+       B_title_words = 1024 };
+static nf_map word_cls;   /* lower-cased word -> B_* bits, built once */
+#define HAS(T, k, bit) ((k) < (T)->n && ((T)->t[k].cls & (bit)))
+
+static void set_classes(toks *T)
 {
-	for (; *list; list++)
-		if (tok_is(T, k, *list))
-			return 1;
-	return 0;
+	for (size_t k = 0; k < T->n; k++)
+		T->t[k].cls = T->t[k].punct ? 0 : (unsigned short)(uintptr_t)nf_map_get(&word_cls, LOW(T, k), T->t[k].ln);
 }
 
 /* ---- loading ---- */
@@ -446,6 +508,15 @@ nf_stancer *nf_stancer_new(void)
 	nf_data_load("stance_relations.tsv", "relation\tvariants\topposites", load_rel, S);
 	S->sp = nf_splitter_new(NULL, 0);
 	S->ner = nf_ner_new();
+	if (word_cls.n == 0) {
+		static const char *const *const lists[] = { aux_words, claim_nouns, conn_words, fn_caps, head_words,
+			org_heads, position_nouns, pron_per, pron_pl, stopwords, title_words };
+		for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+			for (const char *const *w = lists[i]; *w; w++) {
+				void **slot = nf_map_slot(&word_cls, *w, strlen(*w), 1);
+				*slot = (void *)((uintptr_t)*slot | ((uintptr_t)1 << i));
+			}
+	}
 	S->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(S->mctx, 100000);
 	pcre2_set_depth_limit(S->mctx, 1000);
@@ -503,6 +574,9 @@ void nf_stancer_free(nf_stancer *S)
 				free_words(p->w, p->nw); free_words(p->orig, p->nw); free(p->wl); free(p);
 			}
 	nf_map_free(&S->phr_map);
+	for (size_t i = 0; i < S->nkeys; i++)
+		free(S->keys[i]);
+	free(S->keys);
 	for (size_t i = 0; i < S->nt; i++) {
 		free(S->t[i].name);
 		for (size_t j = 0; j < S->t[i].npat; j++) pcre2_code_free(S->t[i].pat[j]);
@@ -523,10 +597,6 @@ const char *nf_stancer_target(const nf_stancer *S, size_t i) { return S->t[i].na
 
 /* ---- targets ---- */
 
-static const char *const stopwords[] = { "a", "an", "the", "of", "in", "on", "for", "to", "by", "with",
-	"at", "from", "has", "have", "had", "been", "be", "is", "was", "were", "are", "will", "would", "that",
-	"this", "and", "or", "as", "its", "it", "his", "her", "their", "who", "which", "before", "after",
-	"into", "up", "as", "'s", "than", "being", "got", "get", NULL };
 
 static void add_phrase(nf_stancer *S, int t, int g, int opp, const char *text)
 {
@@ -602,6 +672,7 @@ static void expand(nf_stancer *S, int ti, const char *text)
 {
 	toks T = { 0 };
 	tokenize(text, strlen(text), &T);
+	set_classes(&T);
 	int rel_of_group[MAXG], arg_canon[MAXG];
 	int ng0 = S->t[ti].ng;
 	for (size_t k = 0; k < T.n && S->t[ti].ng < MAXG;) {
@@ -615,7 +686,7 @@ static void expand(nf_stancer *S, int ti, const char *text)
 			k += (size_t)len;
 			continue;
 		}
-		if (T.t[k].punct || in_list(&T, k, stopwords)) { k++; continue; }
+		if (T.t[k].punct || HAS(&T, k, B_stopwords)) { k++; continue; }
 		intptr_t r = (intptr_t)nf_map_get(&S->rel_idx, STEM(&T, k), T.t[k].sn);
 		if (r && !T.t[k].cap) {
 			int dup = 0;
@@ -699,10 +770,59 @@ static void expand(nf_stancer *S, int ti, const char *text)
 	nf_buf_free(&T.arena);
 }
 
+/* Keys for the prefilter: the start of the first word of every phrase that is not a bare
+ * relation word (a document must name an argument or keyword to address a target). */
+static void build_keys(nf_stancer *S)
+{
+	for (size_t i = 0; i < S->nkeys; i++)
+		free(S->keys[i]);
+	S->nkeys = 0;
+	memset(S->first, 0, sizeof S->first);
+	for (size_t i = 0; i < S->phr_map.cap; i++) {
+		if (!S->phr_map.keys || !S->phr_map.keys[i])
+			continue;
+		for (const tphr *p = S->phr_map.vals[i]; p; p = p->next) {
+			if (p->group >= 0 && S->t[p->target].gkind[p->group] == G_REL)
+				continue;
+			size_t n = p->wl[0];
+			if (n > 4)
+				n--;   /* stems are prefixes of the words, give or take a final letter */
+			S->keys = nf_xrealloc(S->keys, (S->nkeys + 1) * sizeof *S->keys);
+			S->keys[S->nkeys++] = nf_xstrndup(p->w[0], n);
+			S->first[(unsigned char)p->w[0][0]] = 1;
+		}
+	}
+	for (size_t i = 0; i < S->nt; i++)
+		S->nofilter |= S->t[i].npat + S->t[i].nopp > 0;
+}
+
+static int prefilter(const nf_stancer *S, const char *text, size_t len)
+{
+	if (S->nofilter)
+		return 1;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (!S->first[c] || (i > 0 && isalnum((unsigned char)text[i - 1])))
+			continue;
+		for (size_t k = 0; k < S->nkeys; k++) {
+			const char *w = S->keys[k];
+			size_t j = 0;
+			while (w[j] && i + j < len && tolower((unsigned char)text[i + j]) == (unsigned char)w[j])
+				j++;
+			if (!w[j])
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int nf_stancer_add_target(nf_stancer *S, const char *text)
 {
 	int ti = new_target(S, text);
 	expand(S, ti, text);
+	build_keys(S);
 	return ti;
 }
 
@@ -791,6 +911,7 @@ int nf_stancer_load_targets(nf_stancer *S, const char *file, char *err, size_t e
 	free(seen);
 	free(line);
 	fclose(f);
+	build_keys(S);
 	if (rc == 0 && S->nt == 0) {
 		snprintf(err, errn, "%s: no targets", file);
 		rc = -1;
@@ -806,6 +927,7 @@ typedef struct {
 	char *role;               /* title words, lower-cased, space separated */
 	int per;                  /* a person (pronouns resolve to persons) */
 	size_t last;              /* last token where the actor is named */
+	long name_tok;            /* a person's surname token, for the entities name; or -1 */
 	size_t first;
 } actor;
 
@@ -833,56 +955,13 @@ typedef struct {
 
 static scratch W;
 
-static const char *const aux_words[] = { "has", "have", "had", "also", "will", "would", "then", "further",
-	"again", "repeatedly", "earlier", "later", "is", "was", "are", "were", "been", "does", "did", "do",
-	"to", "continues", "continued", "continue", "could", "may", "might", "can", "should", "had", "now",
-	"not", "n't", "never", "today", "yesterday", "once", "first", "still", "too", "on", "monday", "tuesday",
-	NULL };
-static const char *const title_words[] = { "secretary", "minister", "president", "chancellor", "prime",
-	"mayor", "councillor", "councilor", "ambassador", "general", "leader", "spokesman", "spokeswoman",
-	"spokesperson", "governor", "senator", "sen.", "rep.", "representative", "king", "queen", "chairman",
-	"chairwoman", "chair", "director", "chief", "commander", "officer", "deputy", "vice", "foreign",
-	"defense", "defence", "interior", "health", "transport", "finance", "justice", "executive",
-	"secretary-general", "premier", "envoy", "official", "head", "mr.", "mrs.", "ms.", "dr.", "prof.",
-	"lt.", "gen.", "col.", "sgt.", "adm.", "former", "then", "acting", "state", "attorney", "district",
-	"press", "communications", "spy", "army", "navy", "colonel", "captain", "lieutenant", "sheriff",
-	"judge", "justice", "commissioner", "pope", "cardinal", "bishop", "rabbi", "imam", "professor",
-	"economist", "analyst", "lawyer", "attorney", "agent", "coach", "manager", "founder", "ceo", "cfo",
-	"first", "lady", "supreme", "high", "junior", "senior", "mp", "mep", "economy", "energy", "trade",
-	"education", "culture", "environment", "agriculture", "labor", "labour", "homeland", "security",
-	"intelligence", "national", NULL };
-static const char *const head_words[] = { "official", "officials", "source", "sources", "spokesman",
-	"spokeswoman", "spokesperson", "ministry", "government", "authorities", "police", "media",
-	"advocates", "experts", "analysts", "officers", "embassy", "agency", "department", "council",
-	"friend", "hostage", "residents", "witnesses", "activists", "lawmakers", "critics", "supporters",
-	"opponents", "people", "office", "service", "committee", "party", "union", "forces", "court",
-	"army", "military", "commission", "group", "company", "spokespeople", "representatives", "minister",
-	"administration", "officer", "investigators", "prosecutors", "diplomats", "observers", "doctors",
-	"researchers", "scientists", "residents", "campaigners", "organisation", "organization", NULL };
-static const char *const org_heads[] = { "ministry", "department", "embassy", "agency", "council",
-	"government", "office", "service", "committee", "party", "union", "forces", "court", "commission",
-	"institute", "organisation", "organization", "alliance", "authority", "police", "bureau", "command",
-	"observatory", "club", "tour", "association", "foundation", "university", "corporation", NULL };
-static const char *const conn_words[] = { "of", "for", "to", "the", "de", "al", "and", "'s", "bin", "van",
-	"von", "da", "del", "der", "le", "la", "du", "on", NULL };
-static const char *const pron_per[] = { "he", "she", NULL };
-static const char *const pron_pl[] = { "they", "we", "i", NULL };
-static const char *const fn_caps[] = { "the", "but", "in", "on", "at", "a", "an", "and", "or", "this",
-	"that", "these", "those", "it", "its", "as", "if", "when", "while", "after", "before", "since",
-	"for", "with", "by", "from", "to", "of", "so", "yet", "there", "here", "what", "why", "how", "who",
-	"where", "our", "my", "your", "their", "his", "her", "we", "i", "you", "they", "he", "she", "meanwhile",
-	"however", "also", "both", "all", "some", "many", "most", "one", "two", "no", "not", "new", "last",
-	"now", "then", "still", "even", "only", "just", "such", "according", "following", "despite", "during",
-	"although", "though", "because", "us", "tags", "related", "photo", "read", "more", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-	"june", "july", "august", "september", "october", "november", "december", "mr", NULL };
 
 static int is_word(const toks *T, size_t k) { return k < T->n && !T->t[k].punct; }
 
 /* Capitalised word that can be part of a name (not a sentence-initial function word). */
 static int name_word(const toks *T, size_t k)
 {
-	return is_word(T, k) && T->t[k].cap && !in_list(T, k, fn_caps);
+	return is_word(T, k) && T->t[k].cap && !HAS(T, k, B_fn_caps);
 }
 
 static void mark_cues(const nf_stancer *S, const char *text)
@@ -952,7 +1031,7 @@ static void mark_quotes(const char *text)
 
 static size_t sent_of(size_t k) { return (size_t)W.T.t[k].sent; }
 
-static int is_title(const toks *T, size_t k) { return in_list(T, k, title_words); }
+static int is_title(const toks *T, size_t k) { return HAS(T, k, B_title_words); }
 
 static int damerau(const char *a, size_t n, const char *b, size_t m)
 {
@@ -1042,7 +1121,7 @@ static int title_affil(size_t s)
 		k--;
 		if (T->t[k].al && T->t[k].cap)
 			return T->t[k].al->canon;
-		if (!(is_title(T, k) || tok_is(T, k, "'s") || tok_is(T, k, "-") || (T->t[k].cap && !in_list(T, k, fn_caps))))
+		if (!(is_title(T, k) || tok_is(T, k, "'s") || tok_is(T, k, "-") || (T->t[k].cap && !HAS(T, k, B_fn_caps))))
 			break;
 	}
 	return -1;
@@ -1063,7 +1142,7 @@ static int add_actor(const char *name, const char *affil, const char *role, int 
 		nf_grow((void **)&W.a, &W.acap, W.na + 1, sizeof *W.a);
 		actor *a = &W.a[W.na];
 		a->name = nf_xstrndup(name, strlen(name));
-		a->affil = NULL; a->role = NULL; a->per = per; a->first = at; a->last = at;
+		a->affil = NULL; a->role = NULL; a->per = per; a->first = at; a->last = at; a->name_tok = -1;
 		i = (int)W.na++;
 	}
 	actor *a = &W.a[i];
@@ -1128,14 +1207,15 @@ static const nf_cluster *per_cluster(size_t pos)
 static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 {
 	toks *T = &W.T;
-	while (a < b && (in_list(T, a, conn_words) || T->t[a].punct || tok_is(T, a, "a") || tok_is(T, a, "an")))
+	while (a < b && ((HAS(T, a, B_conn_words) && !tok_is(T, a, "the")) || T->t[a].punct || tok_is(T, a, "a") ||
+			 tok_is(T, a, "an")))
 		a++;
-	while (b > a && (T->t[b - 1].punct || in_list(T, b - 1, conn_words)))
+	while (b > a && (T->t[b - 1].punct || HAS(T, b - 1, B_conn_words)))
 		b--;
 	if (a >= b)
 		return -1;
-	if (b - a == 1 && (in_list(T, a, pron_per) || in_list(T, a, pron_pl))) {
-		int per = in_list(T, a, pron_per);
+	if (b - a == 1 && (HAS(T, a, B_pron_per) || HAS(T, a, B_pron_pl))) {
+		int per = HAS(T, a, B_pron_per);
 		size_t sent0 = W.sp[sent_of(a)].start;
 		(void)sent0;
 		int i = last_actor(a, per, 0);
@@ -1153,7 +1233,9 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	if (tok_is(T, a, "the") && b - a == 2 && !T->t[a + 1].cap) {
 		for (long i = (long)W.na - 1; i >= 0; i--) {
 			const char *r = W.a[i].role;
-			if (r && strstr(r, LOW(T, a + 1)) && W.a[i].last < a) {
+			char w[64];
+			snprintf(w, sizeof w, "%.*s", (int)T->t[a + 1].ln, LOW(T, a + 1));
+			if (r && strstr(r, w) && W.a[i].last < a) {
 				W.a[i].last = a;
 				return (int)i;
 			}
@@ -1163,6 +1245,26 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		a++;
 	if (a >= b)
 		return -1;
+	/* "Councillor Tomás Reyes of the Civic Alliance": the person, speaking for the body */
+	for (size_t k = a + 1; k + 1 < b; k++) {
+		if (!tok_is(T, k, "of"))
+			continue;
+		if (!name_word(T, k - 1) || is_title(T, k - 1) || HAS(T, k - 1, B_org_heads) || T->t[k - 1].al)
+			break;
+		if (k - a < 2 && !is_title(T, a))
+			break;
+		int id = np_actor(S, text, a, k);
+		if (id >= 0 && W.a[id].per && !W.a[id].affil) {
+			size_t j = k + 1;
+			if (tok_is(T, j, "the")) j++;
+			if (j < b)
+				W.a[id].affil = T->t[j].al ? nf_xstrndup(S->canon[T->t[j].al->canon], strlen(S->canon[T->t[j].al->canon]))
+					: nf_xstrndup(text + T->t[j].s, T->t[b - 1].e - T->t[j].s);
+		}
+		if (id >= 0)
+			return id;
+		break;
+	}
 	/* country or organisation alone */
 	if (T->t[a].al && a + (size_t)T->t[a].allen == b) {
 		const char *c = S->canon[T->t[a].al->canon];
@@ -1184,7 +1286,7 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	}
 	int has_org = 0, any_cap = 0;
 	for (size_t k = a; k < b; k++) {
-		has_org |= in_list(T, k, org_heads) && T->t[k].cap;
+		has_org |= HAS(T, k, B_org_heads) && T->t[k].cap;
 		any_cap |= name_word(T, k);
 	}
 	nf_buf *nb = &W.b;
@@ -1206,11 +1308,7 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			s--;
 		if (s < e && (e - s >= 2 || b - a == 1 || s > a)) {
 			long fs = resolve_name(text, s, e, nb);
-			const nf_cluster *cl = per_cluster(T->t[e - 1].s);
-			char *nm = cl && cl->canonical ? nf_xstrndup(cl->canonical, strlen(cl->canonical))
-				   : nf_xstrndup(nb->p, nb->n);
-			if (!aff && cl && cl->affiliation)
-				aff = cl->affiliation;
+			char *nm = nf_xstrndup(nb->p, nb->n);
 			int per = 1;
 			if (!aff && fs >= 0) {
 				int c = title_affil((size_t)fs);
@@ -1218,9 +1316,11 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 					aff = S->canon[c];
 			}
 			id = add_actor(nm, aff, role.p, per, a);
+			if (W.a[id].name_tok < 0)
+				W.a[id].name_tok = (long)(e - 1);
 			free(nm);
-		} else if (!any_cap || in_list(T, b - 1, head_words)) {
-			if (!in_list(T, b - 1, head_words) || b - a > 5)
+		} else if (!any_cap || HAS(T, b - 1, B_head_words)) {
+			if (!HAS(T, b - 1, B_head_words) || b - a > 5)
 				goto done;
 			nf_buf_clear(nb);
 			nf_buf_add(nb, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
@@ -1271,10 +1371,12 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 	toks *T = &W.T;
 	size_t j = v;
 	*skipped_comma = 0;
-	while (j > ss && (in_list(T, j - 1, aux_words) || (T->t[j - 1].ln > 4 && ends(LOW(T, j - 1), T->t[j - 1].ln, "ly")
+	while (j > ss && (HAS(T, j - 1, B_aux_words) || (T->t[j - 1].ln > 4 && ends(LOW(T, j - 1), T->t[j - 1].ln, "ly")
 							       && !T->t[j - 1].cap)))
 		j--;
-	if (j > ss && tok_is(T, j - 1, ",")) {
+	if (j > ss + 1 && (tok_is(T, j - 1, "who") || tok_is(T, j - 1, "which")) && tok_is(T, j - 2, ","))
+		j -= 2;   /* "Reyes, who argued": the antecedent */
+	else if (j > ss && tok_is(T, j - 1, ",")) {
 		/* appositive: "Germany, on the other hand, agrees" */
 		size_t k = j - 1;
 		while (k > ss && !tok_is(T, k - 1, ",") && v - k < 14)
@@ -1296,13 +1398,14 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 		if (name_word(T, p) || (T->t[p].al && T->t[p].cap)) { k--; lower = 0; continue; }
 		if (tok_is(T, p, "'s") && k < e) { k--; continue; }
 		if (T->t[p].punct && T->t[p].glued && k < e && T->t[k].glued && (W.T.arena.p[T->t[p].lo] == '-')) { k--; continue; }
-		if (in_list(T, p, conn_words) && k < e && !tok_is(T, p, "and") && !tok_is(T, p, "the")
-		    && p > ss && (name_word(T, p - 1) || is_title(T, p - 1) || in_list(T, p - 1, head_words))) { k--; continue; }
+		if (HAS(T, p, B_conn_words) && k < e && !tok_is(T, p, "and") && !tok_is(T, p, "the")
+		    && p > ss && (name_word(T, p - 1) || is_title(T, p - 1) || HAS(T, p - 1, B_head_words))) { k--; continue; }
+		if (tok_is(T, p, "the") && k < e && p > ss && tok_is(T, p - 1, "of")) { k--; continue; }
 		if (tok_is(T, p, "the") && k < e) { k--; break; }
-		if (is_word(T, p) && (in_list(T, p, head_words) || is_title(T, p)) && !T->t[p].cap) { k--; lower = 0; continue; }
-		if (is_word(T, p) && !T->t[p].cap && k < e && lower < 2 && !in_list(T, p, fn_caps) && !in_list(T, p, aux_words)
-		    && !T->t[p].cue && (in_list(T, k, head_words) || is_title(T, k))) { k--; lower++; continue; }
-		if (k == e && (in_list(T, p, pron_per) || in_list(T, p, pron_pl))) { k--; break; }
+		if (is_word(T, p) && (HAS(T, p, B_head_words) || is_title(T, p)) && !T->t[p].cap) { k--; lower = 0; continue; }
+		if (is_word(T, p) && !T->t[p].cap && k < e && lower < 2 && !HAS(T, p, B_fn_caps) && !HAS(T, p, B_aux_words)
+		    && !T->t[p].cue && (HAS(T, k, B_head_words) || is_title(T, k))) { k--; lower++; continue; }
+		if (k == e && (HAS(T, p, B_pron_per) || HAS(T, p, B_pron_pl))) { k--; break; }
 		break;
 	}
 	if (k == e)
@@ -1313,9 +1416,6 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 
 typedef struct { size_t np, npe, verb; int actor; } holder;
 
-static const char *const position_nouns[] = { "position", "stance", "statement", "statements", "view",
-	"views", "comments", "remarks", "claim", "claims", "line", "decision", "policy", "assertion",
-	"argument", "proposal", "plan", "approach", "call", NULL };
 
 static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral, nf_buf *cues,
 			   int *link, int *linksign, size_t holder_verb)
@@ -1348,7 +1448,7 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 				e++;
 			if (e > j && tok_is(T, e, "'s"))
 				e++;
-			int pos = e < b && in_list(T, e, position_nouns);
+			int pos = e < b && HAS(T, e, B_position_nouns);
 			if (e > j && (pos || (agree && T->t[j].al))) {
 				*link = T->t[j].al ? T->t[j].al->canon : -2 - (int)j;
 				*linksign = c->kind == K_TRANSPARENT || c->kind == K_SUPPORT ? 1 : -1;
@@ -1455,8 +1555,6 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 	return 0;
 }
 
-static const char *const claim_nouns[] = { "report", "reports", "claim", "claims", "speculation", "rumor",
-	"rumors", "rumour", "rumours", "story", "allegation", "allegations", "accusations", "reporting", NULL };
 
 static void add_unit(int actor, int target, double score, int neutral, size_t sent, const char *cues,
 		     int link, int linksign)
@@ -1490,7 +1588,7 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 				int claim = 0;
 				if (w == 0 && addressed[ti]) {
 					for (size_t j = cs; j < k && !claim; j++)
-						claim = in_list(T, j, claim_nouns);
+						claim = HAS(T, j, B_claim_nouns);
 					if (claim)
 						w = 0.6;
 				}
@@ -1557,7 +1655,19 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	nf_stances_clear(out);
 	clear_doc();
 	toks *T = &W.T;
+	if (S->nt == 0 || !prefilter(S, text, len))
+		return;
 	tokenize(text, len, T);
+	set_classes(T);
+	{
+		int hit = 0;
+		for (size_t ti = 0; ti < S->nt && !hit; ti++)
+			hit = S->t[ti].npat + S->t[ti].nopp > 0;
+		for (size_t k = 0; k < T->n && !hit; k++)
+			hit = !T->t[k].punct && nf_map_get(&S->phr_map, STEM(T, k), T->t[k].sn) != NULL;
+		if (!hit)
+			return;
+	}
 	W.nsp = nf_split(S->sp, text, len, &W.sp, &W.spcap);
 	if (T->n == 0 || W.nsp == 0 || S->nt == 0)
 		return;
@@ -1567,10 +1677,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			si++;
 		T->t[k].sent = (int)si;
 	}
-	nf_ner_run(S->ner, text, len, W.sp, W.nsp, &W.ents);
-	mark_cues(S, text);
-	mark_quotes(text);
-	find_names(text);
+
 	/* which targets does the document address at all? */
 	int addressed[64] = { 0 };
 	size_t nt = S->nt < 64 ? S->nt : 64;
@@ -1591,6 +1698,9 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	for (size_t ti = 0; ti < nt; ti++) any |= addressed[ti];
 	if (!any)
 		return;
+	mark_cues(S, text);
+	mark_quotes(text);
+	find_names(text);
 	/* holders, sentence by sentence */
 	static holder *H;
 	static size_t hcap;
@@ -1617,8 +1727,8 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			int ai = -1, skc = 0;
 			if (acc) {
 				np = v + 2; npe = np;
-				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || in_list(T, npe, conn_words) ||
-						in_list(T, npe, head_words) || is_title(T, npe) || T->t[npe].al))
+				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || HAS(T, npe, B_conn_words) ||
+						HAS(T, npe, B_head_words) || is_title(T, npe) || T->t[npe].al))
 					npe++;
 				ai = npe > np ? np_actor(S, text, np, npe) : -1;
 				if (ai >= 0) {
@@ -1636,7 +1746,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 					np++;
 				npe = np;
 				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) || T->t[npe].al ||
-						tok_is(T, npe, "'s") || (in_list(T, npe, conn_words) && name_word(T, npe + 1))))
+						tok_is(T, npe, "'s") || (HAS(T, npe, B_conn_words) && name_word(T, npe + 1))))
 					npe++;
 				if (npe > np) {
 					ai = np_actor(S, text, np, npe);
@@ -1651,7 +1761,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			if (np == (size_t)-1 && c->kind == K_REPORT && v + 1 < se && (name_word(T, v + 1) || tok_is(T, v + 1, "the"))) {
 				np = v + 1; npe = np + (tok_is(T, np, "the") ? 1 : 0);
 				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) ||
-						in_list(T, npe, head_words) || T->t[npe].al))
+						HAS(T, npe, B_head_words) || T->t[npe].al))
 					npe++;
 				if (npe > np + (tok_is(T, np, "the") ? 1 : 0)) {
 					ai = np_actor(S, text, np, npe);
@@ -1728,6 +1838,38 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			para_last = H[h].actor;
 		}
 	}
+	if (W.nu == 0)
+		return;
+	/* persons get the entities name (it mends misspellings: "Healy" -> "John Healey"); run
+	 * only now, for documents with statements on a target, because it is the costly step */
+	nf_ner_run(S->ner, text, len, W.sp, W.nsp, &W.ents);
+	for (size_t i = 0; i < W.na; i++) {
+		actor *a = &W.a[i];
+		if (a->name_tok < 0)
+			continue;
+		const nf_cluster *cl = per_cluster(T->t[a->name_tok].s);
+		if (!cl || !cl->canonical)
+			continue;
+		size_t w1 = 1, w2 = 1;
+		for (const char *q = a->name; *q; q++) w1 += *q == ' ';
+		for (const char *q = cl->canonical; *q; q++) w2 += *q == ' ';
+		if (w2 >= w1 && !strstr(cl->canonical, " of ") && strcmp(cl->canonical, a->name) != 0) {
+			free(a->name);
+			a->name = nf_xstrndup(cl->canonical, strlen(cl->canonical));
+		}
+		if (!a->affil && cl->affiliation && *cl->affiliation)
+			a->affil = nf_xstrndup(cl->affiliation, strlen(cl->affiliation));
+	}
+	for (size_t i = 1; i < W.na; i++)
+		for (size_t j = 0; j < i; j++) {
+			if (!W.a[j].name || !W.a[i].name || strcmp(W.a[i].name, W.a[j].name) != 0)
+				continue;
+			for (size_t u = 0; u < W.nu; u++)
+				if (W.u[u].actor == (int)i)
+					W.u[u].actor = (int)j;
+			if (!W.a[j].affil && W.a[i].affil) { W.a[j].affil = W.a[i].affil; W.a[i].affil = NULL; }
+			break;
+		}
 	/* one verdict per actor and target */
 	size_t na = W.na;
 	int groups = S->by_affil;
