@@ -22,7 +22,7 @@ static void usage(void)
 	       "  -a, --attributed     print only quotes whose speaker was found\n\n");
 	printf("%s", nf_common_help);
 	printf("\nOutput columns: id quote type start end speaker mention cue text sent spans role\n"
-	       "affiliation\n");
+	       "affiliation content_start content_end\n");
 }
 
 typedef struct {
@@ -72,6 +72,8 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 		nf_out(run, st->b.p, st->b.n);
 		nf_out_str(run, q->role ? q->role : "");
 		nf_out_str(run, q->affiliation ? q->affiliation : "");
+		nf_out_long(run, (long)q->content_start);
+		nf_out_long(run, (long)q->content_end);
 		nf_out_end(run);
 	}
 	return 0;
@@ -112,7 +114,7 @@ int main(int argc, char **argv)
 	nf_quoter_set_ner(st.qt, st.ner);
 	nf_quoter_set_scare(st.qt, scare);
 	static const char *const cols[] = { "id", "quote", "type", "start", "end", "speaker", "mention", "cue",
-		"text", "sent", "spans", "role", "affiliation", NULL };
+		"text", "sent", "spans", "role", "affiliation", "content_start", "content_end", NULL };
 	nf_run *run = nf_run_new(&o, cols);
 	nf_run_files(run, argc - optind, argv + optind, process, &st);
 	int status = nf_run_finish(run);

@@ -150,6 +150,17 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 	return 0;
 }
 
+/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"). */
+static int title_abbrev(const char *w, size_t n)
+{
+	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
+		"Capt", "Prof", "Rev", "St", "Adm", "Maj", "Cmdr", "Supt", "Jr", "Sr", "Mx", "Messrs", "Hon", NULL };
+	for (int i = 0; ab[i]; i++)
+		if (strlen(ab[i]) == n && memcmp(ab[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static void tokenize(ctx *c)
 {
 	const char *t = c->t;
@@ -197,7 +208,7 @@ static void tokenize(ctx *c)
 				break;
 			}
 			/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
-			if (j < len && t[j] == '.' && j - i <= 4 && memchr(t + i, '.', j - i))
+			if (j < len && t[j] == '.' && j - i <= 4 && (memchr(t + i, '.', j - i) || title_abbrev(t + i, j - i)))
 				j++;
 			tk.k = T_WORD;
 			tk.e = j;
@@ -386,7 +397,7 @@ static int is_dash(const ctx *c, int i)
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_PUNCT) return 0;
 	const unsigned char *u = (const unsigned char *)c->t + c->tk[i].s;
 	size_t n = c->tk[i].e - c->tk[i].s;
-	return (n == 1 && u[0] == '-') || (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94));
+	return (n == 1 && u[0] == '-') || (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] >= 0x93 && u[2] <= 0x95));
 }
 
 static void lower(const ctx *c, int i, char *buf, size_t cap, size_t *n)
@@ -430,7 +441,7 @@ static const char *const advs[] = { "also", "later", "then", "again", "has", "ha
 static const char *const stopcap[] = { "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when",
 	"while", "as", "so", "this", "that", "these", "those", "it", "there", "yes", "no", "we", "i", "he", "she",
 	"they", "you", "after", "before", "then", "now", "meanwhile", "however", "still", "because", "although",
-	"though", "what", "why", "how", "who", "where", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "of",
+	"though", "what", "why", "how", "who", "where", "of",
 	"to", "with", "by", "from", "or", "not", "our", "my", "his", "her", "their", "its", "all", "some", "many",
 	"most", "both", "each", "even", "also", "just", "only", "asked", "according", NULL };
 static const char *const titles[] = { "president", "secretary", "minister", "chancellor", "senator", "sen.", "rep.",
@@ -692,6 +703,10 @@ static int slot_after(const ctx *c, qinfo *q)
 	}
 	if (np_fwd(c, i, lim, &sp)) {
 		int j = sp.b + 1;
+		if (pch(c, j, '(')) {   /* "Rep. Gwen Moore (D-Wis.) said" */
+			for (int a = j + 1; a < lim && a < j + 10; a++)
+				if (pch(c, a, ')')) { j = a + 1; break; }
+		}
 		if (pch(c, j, ',')) {
 			for (int a = j + 1; a < lim && a < j + 16; a++)
 				if (pch(c, a, ',')) { j = a + 1; break; }
@@ -1020,6 +1035,9 @@ static int words_in(const ctx *c, size_t s, size_t e)
 	return n;
 }
 
+static const char *const title_small[] = { "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+	"with", "by", "from", "vs", "vs.", NULL };
+
 static void classify(const ctx *c, qinfo *q)
 {
 	const tok *tk = c->tk;
@@ -1039,6 +1057,19 @@ static void classify(const ctx *c, qinfo *q)
 		q->type = NF_Q_PARTIAL;
 	if (c->rq[c->tk[o].q - 1].single && q->type == NF_Q_PARTIAL && words_in(c, cs, ce) < 4)
 		q->scare = 1;
+	/* titles: most words capitalised ("Fox News Sunday", "All Bets Are Off.") */
+	if (q->type == NF_Q_PARTIAL || q->how != 'A') {
+		int words = 0, caps = 0, small = 0;
+		for (size_t i = q->open + 1; (int)i < q->close; i++) {
+			if (c->tk[i].k != T_WORD) continue;
+			words++;
+			if (c->tk[i].cap) caps++;
+			else if (win(c, (int)i, title_small)) small++;
+		}
+		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words && (caps >= 2 || q->type == NF_Q_PARTIAL) &&
+		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how))
+			q->scare = 1;
+	}
 	/* scare quotes and titles: short, after "so-called"/"dubbed", or with no cue around */
 	if (q->type == NF_Q_PARTIAL && q->how != 'A' && words_in(c, cs, ce) <= 4) {
 		if (weq(c, o - 1, "so-called") || weq(c, o - 1, "dubbed") || weq(c, o - 1, "nicknamed") || weq(c, o - 1, "titled") ||
@@ -1050,6 +1081,44 @@ static void classify(const ctx *c, qinfo *q)
 			q->scare = 1;
 	}
 	(void)scare_words;
+}
+
+static int find_that(const ctx *c, int j, int hi);
+
+/* The reported clause around a partial quote: after its cue ("X said [that] ...") to the
+ * sentence end, or from the sentence start to the quote when the tag follows it. */
+static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
+{
+	o->content_start = o->start;
+	o->content_end = o->end;
+	if (q->type != NF_Q_PARTIAL)
+		return;
+	const tok *tk = c->tk;
+	if ((q->how == 'B' || q->how == 'S') && q->cue >= 0 && q->cue < q->open) {
+		int a = q->cue + 1, hi = q->open;
+		int th = find_that(c, a, hi);
+		if (weq(c, a, "that")) a++;
+		else if (th > 0) a = th + 1;
+		while (a < hi && tk[a].k == T_PUNCT) a++;
+		int lo_s = a;
+		/* to the end of the sentence (quotes included), or of the paragraph */
+		int e = q->close;
+		while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
+		       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';'))))
+			e++;
+		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
+		size_t en = tk[e].e;
+		if (e == q->close) en = o->end;
+		if (en < o->end) en = o->end;
+		o->content_start = s;
+		o->content_end = en;
+	} else if (q->how == 'A') {
+		int lo = q->open;
+		while (lo > 0 && tk[lo - 1].para == tk[q->open].para && tk[lo - 1].sent == tk[q->open].sent && !tk[lo - 1].q)
+			lo--;
+		while (lo < q->open && tk[lo].k == T_PUNCT) lo++;
+		o->content_start = tk[lo].s < o->start ? tk[lo].s : o->start;
+	}
 }
 
 static void add_out(nf_quotes *out, nf_quote *q)
@@ -1190,6 +1259,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		q.sent = tk[ca].sent;
 		q.frag = nf_xmalloc(sizeof *q.frag);
 		q.frag[0] = (nf_qfrag){ q.start, q.end };
+		q.content_start = q.start;
+		q.content_end = q.end;
 		q.nfrag = 1;
 		int cl = resolve(c, &sp, cue, &q, *last_cl);
 		if (cl >= 0) *last_cl = cl;
@@ -1202,6 +1273,16 @@ static int cmp_quote(const void *a, const void *b)
 {
 	const nf_quote *x = a, *y = b;
 	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int same_speaker(const ctx *c, const np *a, const np *b)
+{
+	if (a->kind == NP_PRON)
+		return 1;
+	if (a->kind == NP_ENT && b->kind == NP_ENT)
+		return c->ents->m[a->ment].cluster == c->ents->m[b->ment].cluster;
+	size_t la = c->tk[a->b].e - c->tk[a->a].s, lb = c->tk[b->b].e - c->tk[b->a].s;
+	return la == lb && memcmp(c->t + c->tk[a->a].s, c->t + c->tk[b->a].s, la) == 0;
 }
 
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
@@ -1243,11 +1324,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		qinfo *q = &c.qi[i], *n = &c.qi[i + 1];
 		if (q->merged || q->how != 'A' || n->how == 'A' || c.tk[n->open].para != c.tk[q->close].para)
 			continue;
-		int ok = 1;
-		for (int j = q->tagend + 1; j < n->open; j++)
-			if (c.tk[j].k != T_PUNCT || !(pch(&c, j, '.') || pch(&c, j, ',') || pch(&c, j, ':') || pch(&c, j, ';')))
-				ok = 0;
-		if (!ok) continue;
+		/* the next quote goes on after the tag (and what the writer adds to it), unless
+		 * another speaker is introduced in between */
+		if (n->open - q->tagend > 40)
+			continue;
+		qinfo t = *n;
+		if (slot_before(&c, &t) && t.cue > q->tagend && !same_speaker(&c, &t.sp, &q->sp))
+			continue;
 		n->merged = (int)i + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
@@ -1290,6 +1373,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		o.end = o.frag[q->nf - 1].end;
 		o.sent = c.tk[q->open].sent;
 		o.cluster = -1;
+		content_span(&c, q, &o);
 		int para = c.tk[q->open].para;
 		if (q->how) {
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);

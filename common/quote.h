@@ -25,6 +25,8 @@ typedef struct {
 	size_t nfrag;             /* at least 1; start/end cover the first to the last */
 	char *role;               /* the speaker's role ("Defense Minister"), or NULL */
 	char *affiliation;        /* the country or organisation the speaker speaks for, or NULL */
+	size_t content_start, content_end;   /* what is reported: a partial quote's clause
+					      * ("X said the plan was "a disaster""), else start, end */
 } nf_quote;
 
 typedef struct { nf_quote *q; size_t n, cap; } nf_quotes;

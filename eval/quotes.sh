@@ -66,8 +66,11 @@ split=${SPLIT:-dev}
 sopt="--split $split"; [ "$split" = all ] && sopt=
 "$bin/quotes" --id doc_id "$d/docs.tsv" >"$tmp/pn.tsv" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 # the scorer compares speakers with the mention in the text (its gold has no canonical names)
-awk -F'\t' -v OFS='\t' -v sel=q 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spans"; next }
-	($3 == "direct" || $3 == "partial") { print $1, $9, ($7 != "" ? $7 : $6), $11 }' "$tmp/pn.tsv" >"$tmp/q.tsv"
+# PolNeAR's content of a partial quote is the reported clause around it (content_start/end);
+# several partial quotes of one clause are one attribution
+awk -F'\t' -v OFS='\t' 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spans"; next }
+	$3 == "direct" { print $1, $9, ($7 != "" ? $7 : $6), $11 }
+	$3 == "partial" && !seen[$1 SUBSEP $14 SUBSEP $15]++ { print $1, $9, ($7 != "" ? $7 : $6), $14 "-" $15 }' "$tmp/pn.tsv" >"$tmp/q.tsv"
 awk -F'\t' -v OFS='\t' 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spans"; next }
 	$3 == "indirect" { print $1, $9, ($7 != "" ? $7 : $6), $11 }' "$tmp/pn.tsv" >"$tmp/i.tsv"
 awk -F'\t' 'NR == 1 || $5 == "indirect"' "$d/gold.tsv" >"$tmp/gold_ind.tsv"
