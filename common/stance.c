@@ -314,6 +314,11 @@ static const char *const title_words[] = { "secretary", "minister", "president",
 	"education", "culture", "environment", "agriculture", "labor", "labour", "homeland", "security",
 	"intelligence", "national", NULL };
 
+static const char *const neutral_verbs[] = { "confirm", "confirmed", "confirming", "verify", "verified",
+	"corroborate", "corroborated", "corroborates", "comment", "commented", "address", "discuss", "disclose",
+	"identify", "identified", "say", "said", "know", "knowing", "speculate", NULL };
+
+enum { B_neutral_verbs = 2048 };
 enum { B_aux_words = 1, B_claim_nouns = 2, B_conn_words = 4, B_fn_caps = 8, B_head_words = 16,
        B_org_heads = 32, B_position_nouns = 64, B_pron_per = 128, B_pron_pl = 256, B_stopwords = 512,
        B_title_words = 1024 };
@@ -355,7 +360,15 @@ static void add_cue(nf_stancer *S, const char *text, int kind, double pol, int s
 	cue *c = nf_xcalloc(1, sizeof *c);
 	c->text = nf_xstrndup(text, strlen(text));
 	c->kind = kind; c->pol = pol; c->surface = surface;
-	split_words(S, text, !surface, &c->w, &c->wl, &c->nw, NULL);
+	if (!strchr(text, ' ') && (strchr(text, '\'') || !isalnum((unsigned char)text[0]))) {
+		/* n't, ?, ; : one word as written */
+		c->nw = 1;
+		c->w = nf_xcalloc(1, sizeof *c->w);
+		c->wl = nf_xcalloc(1, sizeof *c->wl);
+		c->w[0] = nf_xstrndup(text, strlen(text));
+		c->wl[0] = strlen(text);
+	} else
+		split_words(S, text, !surface, &c->w, &c->wl, &c->nw, NULL);
 	if (c->nw == 0) { free(c->w); free(c->wl); free(c->text); free(c); return; }
 	nf_map *m = surface ? &S->cue_surf : &S->cue_stem;
 	void **slot = nf_map_slot(m, c->w[0], c->wl[0], 1);
@@ -510,7 +523,7 @@ nf_stancer *nf_stancer_new(void)
 	S->ner = nf_ner_new();
 	if (word_cls.n == 0) {
 		static const char *const *const lists[] = { aux_words, claim_nouns, conn_words, fn_caps, head_words,
-			org_heads, position_nouns, pron_per, pron_pl, stopwords, title_words };
+			org_heads, position_nouns, pron_per, pron_pl, stopwords, title_words, neutral_verbs };
 		for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
 			for (const char *const *w = lists[i]; *w; w++) {
 				void **slot = nf_map_slot(&word_cls, *w, strlen(*w), 1);
@@ -973,7 +986,9 @@ static void mark_cues(const nf_stancer *S, const char *text)
 			continue;
 		const cue *best = NULL;
 		int bl = 0;
-		for (int m = 0; m < 2; m++) {
+		/* a capitalised word inside a sentence is a name ("May", "Will Smith", "Hope") */
+		int midcap = x->cap && k > 0 && !T->t[k - 1].punct && T->t[k - 1].sent == x->sent;
+		for (int m = 0; m < 2 && !midcap; m++) {
 			const cue *c = m ? nf_map_get(&S->cue_stem, STEM(T, k), x->sn) : nf_map_get(&S->cue_surf, LOW(T, k), x->ln);
 			for (; c; c = c->next) {
 				if (c->nw <= bl || k + (size_t)c->nw > T->n)
@@ -1423,13 +1438,25 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 	toks *T = &W.T;
 	(void)S;
 	double sign = 1, mag = 1;
-	int has = 0, neg = 0;
+	int has = 0, neg = 0, refuted = 0;
 	*neutral = 0;
 	*link = -1;
 	for (size_t k = a; k < b; k++) {
 		const cue *c = T->t[k].cue;
 		if (!c || T->t[k].covered)
 			continue;
+		/* "no credible evidence to support X, nor ...": the refutation governs the rest */
+		if (refuted && (c->kind == K_SUPPORT || c->kind == K_AFFIRM || c->kind == K_NEG))
+			continue;
+		/* "has not been able to confirm", "would not comment": noncommittal */
+		if (neg && (c->kind == K_AFFIRM || c->kind == K_REPORT || c->kind == K_REFUTE) && c->nw == 1 &&
+		    HAS(T, k, B_neutral_verbs)) {
+			*neutral = 1;
+			neg--;
+			if (cues->n) nf_buf_addc(cues, ',');
+			nf_buf_addf(cues, "not %s", c->text);
+			continue;
+		}
 		/* participles before "as" describe something else: "formats proposed as alternatives" */
 		if (c->kind <= K_REFUTE && c->nw == 1 && tok_is(T, k + 1, "as") && ends(LOW(T, k), T->t[k].ln, "ed"))
 			continue;
@@ -1465,6 +1492,7 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 		case K_SUPPORT: case K_AFFIRM: case K_DEONTIC:
 			has = 1; mag *= fabs(c->pol) > 0 ? fabs(c->pol) : 1; break;
 		case K_OPPOSE: case K_REFUTE:
+			refuted |= c->kind == K_REFUTE;
 			has = 1; sign = -sign; mag *= fabs(c->pol) > 0 ? fabs(c->pol) : 1; break;
 		case K_TRANSPARENT: case K_REPORT:
 			if (c->pol > 0 && k != holder_verb) { has = 1; mag *= c->pol; } else used = 0;
@@ -1475,8 +1503,12 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 		case K_CONTRAST: neg++; break;
 		case K_SIGNED:
 			has = 1; if (c->pol < 0) sign = -sign; mag *= fabs(c->pol); break;
-		case K_MOD: case K_CONDITIONAL: case K_EVIDENTIAL:
-			if (c->pol > 0 && c->pol < 1.5) mag *= c->pol; else used = 0;
+		case K_EVIDENTIAL:
+			break;   /* the writer's distance, not the source's: "allegedly", "according to" */
+		case K_MOD: case K_CONDITIONAL:
+			if (c->pol > 0 && c->pol <= 0.3) *neutral = 1;   /* "not out of the realm of the possible" */
+			else if (c->pol > 0 && c->pol < 1.5) mag *= c->pol;
+			else used = 0;
 			break;
 		default: used = 0;
 		}
@@ -1587,8 +1619,13 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 				double w = on_target(S, text, cs, k, (int)ti, addressed[ti], &opp);
 				int claim = 0;
 				if (w == 0 && addressed[ti]) {
-					for (size_t j = cs; j < k && !claim; j++)
-						claim = HAS(T, j, B_claim_nouns);
+					/* in a document about the target, "the reports", and denials, confirmations
+					 * and refusals to comment, are about it */
+					for (size_t j = cs; j < k && !claim; j++) {
+						const cue *c = T->t[j].covered ? NULL : T->t[j].cue;
+						claim = HAS(T, j, B_claim_nouns) ||
+							(c && (c->kind == K_REFUTE || c->kind == K_NONCOMMITTAL || c->kind == K_AFFIRM));
+					}
 					if (claim)
 						w = 0.6;
 				}
@@ -1950,7 +1987,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			r.affiliation = nf_xstrndup(af, strlen(af));
 			double sc = sum[i] > 1 ? 1 : sum[i] < -1 ? -1 : sum[i];
 			r.score = round(sc * 100) / 100;
-			r.stance = sc > 0.2 ? NF_FAVOR : sc < -0.2 ? NF_AGAINST : NF_NEUTRAL;
+			r.stance = sc > 0.1 ? NF_FAVOR : sc < -0.1 ? NF_AGAINST : NF_NEUTRAL;
 			r.start = W.sp[u->sent].start;
 			r.end = W.sp[u->sent].end;
 			r.cues = nf_xstrndup(u->cues, strlen(u->cues));
