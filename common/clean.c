@@ -24,14 +24,19 @@ typedef struct {
 	pcre2_code *re;
 } pattern;
 
+#define NBUCKET 4
+static const size_t bucket_max[NBUCKET] = { 60, 150, 300, SIZE_MAX };
+
 struct nf_cleaner {
 	nf_map stop;            /* lower-case word -> bit mask of the languages listing it */
 	pattern *pat;
 	size_t npat, pat_cap;
-	pcre2_code *all;        /* every pattern in one alternation, each behind a (*MARK) */
-	size_t all_maxlen;
+	/* the patterns as alternations, each alternative behind a (*MARK) naming it, by length
+	 * bucket (a block is tried only against the buckets whose limit it is within) and by
+	 * anchoring (patterns anchored at the start are tried at offset 0 only) */
+	pcre2_code *all[NBUCKET][2];
 	pcre2_code *byline;
-	nf_buf alt;             /* the alternation's source while loading */
+	nf_buf alt[NBUCKET][2]; /* the alternations' sources while loading */
 };
 
 /* ---- loading ---- */
@@ -40,7 +45,7 @@ static pcre2_code *compile(const char *src, size_t n, const char *file, long lin
 {
 	int err;
 	PCRE2_SIZE eoff;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, n, PCRE2_UTF | PCRE2_UCP | flags,
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, n, PCRE2_UTF | flags,
 				       &err, &eoff, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
@@ -71,9 +76,11 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
 				       compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS) };
-	nf_buf_addf(&c->alt, "%s(*MARK:%zu)(?:%.*s)", c->npat > 1 ? "|" : "", c->npat - 1, (int)f[2].n, f[2].p);
-	if (!maxlen || maxlen > c->all_maxlen)
-		c->all_maxlen = maxlen ? maxlen : SIZE_MAX;
+	int anch = f[2].n && f[2].p[0] == '^', k = 0;
+	while (k < NBUCKET - 1 && c->pat[c->npat - 1].maxlen > bucket_max[k])
+		k++;
+	nf_buf_addf(&c->alt[k][anch], "%s(*MARK:%zu)(?:%.*s)", c->alt[k][anch].n ? "|" : "",
+		    c->npat - 1, (int)f[2].n, f[2].p);
 }
 
 typedef struct { nf_cleaner *c; int lang; } stop_arg;
@@ -100,8 +107,13 @@ nf_cleaner *nf_cleaner_new(void)
 	}
 	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern", load_pattern, c);
 	/* the same patterns as one alternation: one match per block finds any of them */
-	c->all = compile(c->alt.p, c->alt.n, "boilerplate.tsv", 0, PCRE2_CASELESS);
-	nf_buf_free(&c->alt);
+	for (int b = 0; b < NBUCKET; b++)
+		for (int k = 0; k < 2; k++) {
+			if (c->alt[b][k].n)
+				c->all[b][k] = compile(c->alt[b][k].p, c->alt[b][k].n, "boilerplate.tsv", 0,
+						       PCRE2_CASELESS | (k ? PCRE2_ANCHORED : 0));
+			nf_buf_free(&c->alt[b][k]);
+		}
 	c->byline = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
 			    "((?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}(?:(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\bи\\b|\\bі\\b)\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4})*)"
 			    "(?:[|,·•–—-].{0,60})?$", PCRE2_ZERO_TERMINATED, "byline", 0, 0);
@@ -115,7 +127,10 @@ void nf_cleaner_free(nf_cleaner *c)
 	for (size_t i = 0; i < c->npat; i++)
 		pcre2_code_free(c->pat[i].re);
 	free(c->pat);
-	pcre2_code_free(c->all);
+	for (int b = 0; b < NBUCKET; b++) {
+		pcre2_code_free(c->all[b][0]);
+		pcre2_code_free(c->all[b][1]);
+	}
 	pcre2_code_free(c->byline);
 	nf_map_free(&c->stop);
 	free(c);
@@ -142,9 +157,9 @@ typedef struct { int num; int val, digits; size_t start, end; int month; } dtok;
 /* A word naming a month (in any of the stop-word languages), by its lower-case prefix. */
 static int month_word(const char *w, size_t n)
 {
-	char low[32];
-	size_t k = 0;
-	for (size_t i = 0; i < n && k + 4 < sizeof low;) {
+	char low[48];
+	size_t k = 0, chars = 0;
+	for (size_t i = 0; i < n && k + 4 < sizeof low; chars++) {
 		int32_t cp;
 		size_t l = nf_utf8_dec((const unsigned char *)w + i, n - i, &cp);
 		if (!l)
@@ -153,15 +168,13 @@ static int month_word(const char *w, size_t n)
 		i += l;
 	}
 	low[k] = 0;
-	if (k < 3)
+	if (chars < 3 || chars > 10)
 		return 0;
 	for (int i = 0; month_names[i].name; i++) {
 		size_t ml = strlen(month_names[i].name);
 		if (k >= ml && !memcmp(low, month_names[i].name, ml)) {
 			/* "mar" must not read "market", "may" must not read "mayor": short names need
 			 * the word to be short too (abbreviation or inflected month name) */
-			if (k > 10)
-				return 0;
 			if (ml == 3 && k > 3 && low[0] >= 'a' && low[0] <= 'z') {
 				static const char *const full[] = { "january", "february", "march", "april",
 					"june", "july", "august", "september", "sept", "october", "november", "december",
@@ -453,22 +466,25 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 
 static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 {
-	if (!c->all || n > c->all_maxlen)
-		return -1;
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
-	int rc = pcre2_match(c->all, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL);
-	if (rc < 0)
+	for (int bk = 0; bk < NBUCKET; bk++)
+	for (int a = 1; a >= 0; a--) {
+		if (!c->all[bk][a] || n > bucket_max[bk])
+			continue;
+		if (pcre2_match(c->all[bk][a], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) < 0)
+			continue;
+		PCRE2_SPTR mark = pcre2_get_mark(w->md);
+		size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
+		if (k < c->npat && n <= c->pat[k].maxlen)
+			return c->pat[k].kind;
+		/* the alternative that matched does not apply at this length: try each pattern */
+		for (size_t i = 0; i < c->npat; i++)
+			if (i != k && n <= c->pat[i].maxlen &&
+			    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+				return c->pat[i].kind;
 		return -1;
-	PCRE2_SPTR mark = pcre2_get_mark(w->md);
-	size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
-	if (k < c->npat && n <= c->pat[k].maxlen)
-		return c->pat[k].kind;
-	/* the first alternative that matched does not apply at this length: try the others */
-	for (size_t i = 0; i < c->npat; i++)
-		if (i != k && n <= c->pat[i].maxlen &&
-		    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
-			return c->pat[i].kind;
+	}
 	return -1;
 }
 
@@ -959,8 +975,10 @@ static size_t select_blocks(nf_clean_result *r, work *w, const nf_clean_opts *o,
 	if (relaxed)
 		for (size_t i = 0; i < nb; i++) {
 			b[i].cls = b[i].cls0;
-			if (b[i].cls == NF_NEARGOOD && !b[i].strong)
+			if (b[i].cls == NF_NEARGOOD && !b[i].strong) {
 				b[i].cls = NF_GOOD;
+				b[i].reason = "near-good, on a page with nothing better";
+			}
 		}
 	smooth(b, nb);
 	int weak = 0, top = r->html ? html_region(w, &weak) : -1;
@@ -1116,8 +1134,11 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 	if (o->blocks) {
 		nf_grow((void **)&r->blk, &r->blk_cap, nb + 1, sizeof *r->blk);
 		for (size_t i = 0; i < nb; i++)
-			r->blk[i] = (nf_clean_block){ b[i].off, b[i].len, b[i].cls, b[i].keep,
-						      b[i].reason ? b[i].reason : "" };
+		{
+			static const char *const role_names[] = { NULL, "title", "description", "byline", "date line" };
+			const char *why = b[i].role && !b[i].keep ? role_names[b[i].role] : b[i].reason;
+			r->blk[i] = (nf_clean_block){ b[i].off, b[i].len, b[i].cls, b[i].keep, why ? why : "" };
+		}
 		r->nblk = nb;
 	}
 	nf_buf_add(&r->text, "", 0);

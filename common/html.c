@@ -77,11 +77,17 @@ static int kind_of(const char *n, unsigned char *tag)
 	case 'f': if (!strcmp(n, "figcaption")) { *tag = NF_TAG_CAPTION; return K_BLOCK; } break;
 	case 'c': if (!strcmp(n, "caption")) { *tag = NF_TAG_CAPTION; return K_BLOCK; } break;
 	}
+	/* common inline elements first: most start tags are one of these */
+	if ((n[0] == 'a' || n[0] == 'b' || n[0] == 'i' || n[0] == 'u' || n[0] == 's') && !n[1])
+		return K_INLINE;
+	if (!strcmp(n, "span") || !strcmp(n, "img") || !strcmp(n, "em") || !strcmp(n, "strong") ||
+	    !strcmp(n, "link") || !strcmp(n, "use") || !strcmp(n, "path"))
+		return K_INLINE;
 	for (int i = 0; skip[i]; i++)
-		if (!strcmp(n, skip[i]))
+		if (n[0] == skip[i][0] && !strcmp(n, skip[i]))
 			return K_SKIP;
 	for (int i = 0; block[i]; i++)
-		if (!strcmp(n, block[i])) {
+		if (n[0] == block[i][0] && !strcmp(n, block[i])) {
 			if (!strcmp(n, "div"))
 				*tag = NF_TAG_DIV;
 			return K_BLOCK;

@@ -234,6 +234,15 @@ size_t nf_text_repair(nf_buf *out, const char *str, size_t n)
 	size_t i = 0, bad = 0, run = 0;
 	while (i < n) {
 		int32_t cp;
+		while (i + 8 <= n) {    /* fast path: eight ASCII bytes, none NUL */
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			if ((v & 0x8080808080808080ull) || ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		size_t k = s[i] < 0x80 ? 1 : nf_utf8_dec(s + i, n - i, &cp);
 		if (k && s[i]) {
 			i += k;
