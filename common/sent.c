@@ -78,14 +78,17 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 			nf_die("%s: cannot open abbreviation list", extra_abbrev);
 		char line[256];
 		while (fgets(line, sizeof line, f)) {
-			size_t n = strcspn(line, "\t\r\n");
+			size_t n = strcspn(line, "\t\r\n"), e = n;
 			while (n && line[n - 1] == '.')
 				n--;
 			size_t a = 0;
 			while (a < n && line[a] == ' ')
 				a++;
+			nf_str f[2] = { { line + a, n - a }, { "", 0 } };
+			if (line[e] == '\t')                 /* an optional class column */
+				f[1] = (nf_str){ line + e + 1, strcspn(line + e + 1, "\t\r\n") };
 			if (n > a && line[a] != '#')
-				add_abbrev(&(nf_str){ line + a, n - a }, 1, 0, s->abbrev);
+				add_abbrev(f, 2, 0, s->abbrev);
 		}
 		fclose(f);
 	}
