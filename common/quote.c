@@ -448,7 +448,7 @@ static const char *const titles[] = { "president", "secretary", "minister", "cha
 	"gov.", "governor", "mayor", "general", "gen.", "prime", "defense", "defence", "foreign", "state", "deputy",
 	"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "ambassador", "chief", "vice",
 	"speaker", "leader", "chairman", "rev.", "judge", "justice", "attorney", "spokesman", "spokeswoman",
-	"spokesperson", "former", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
+	"spokesperson", "former", "retired", "late", "outgoing", "incoming", "acting", "interim", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
 
 static const char *const particles[] = { "de", "van", "von", "der", "den", "da", "di", "al", "el", "bin", "le", "la",
 	"du", "dos", "del", "ter", "ten", NULL };
@@ -476,7 +476,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD)
 		return 0;
 	/* an entity, possibly after title words ("German Chancellor Olaf Scholz") */
-	for (int j = i; j < lim && j < i + 5 && tk[j].k == T_WORD && !tk[j].q; j++) {
+	for (int j = i; j < lim && j < i + 7 && tk[j].k == T_WORD && !tk[j].q; j++) {
 		int m = tk[j].ment;
 		if (m < 0 && win(c, j, stopcap))
 			break;
@@ -492,9 +492,27 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 				if (j == i && (t == NF_GPE || t == NF_ORG || t == NF_NORP) && is_role(c, b + 1)) break;
 				break;
 			}
+			{
+				/* a modifier of a person's title: "Air Force general Lloyd Newton",
+				 * "Clinton campaign spokesman Brian Fallon" */
+				int k = b + 1, found = -1, role = 0;
+				while (k < lim && k <= b + 4 && tk[k].k == T_WORD && !tk[k].q) {
+					if (tk[k].ment >= 0 && ment_type(c, tk[k].ment) == NF_PER) { found = k; break; }
+					if (cue_of(c, k) || win(c, k, stopcap) || win(c, k, advs)) break;
+					if (is_role(c, k) || win(c, k, titles)) role = 1;
+					k++;
+				}
+				if (found >= 0 && (role || t != NF_PER)) { j = found - 1; continue; }
+			}
 			if ((t == NF_GPE || t == NF_NORP) && b + 1 < lim && tk[b + 1].k == T_WORD && !tk[b + 1].q &&
 			    (is_role(c, b + 1) || (tk[b + 1].ment < 0 && j + 1 < lim)))
 				break;   /* "Pentagon spokesperson", "British officials": a role */
+			if (t == NF_PER && (weq(c, b + 1, "of") || weq(c, b + 1, "at")) && b + 2 < lim) {
+				int k = b + 2 + weq(c, b + 2, "the"), e = -1;
+				while (k < lim && k < b + 8 && tk[k].k == T_WORD && tk[k].cap && !tk[k].q)
+					e = k++;
+				if (e >= 0) b = e;
+			}
 			*o = (np){ NP_ENT, i, b, m };
 			return 1;
 		}
@@ -518,7 +536,8 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	}
 	if (head >= 0 && (det || tk[i].cap || (head == i && c->t[tk[i].e - 1] == 's'))) {
 		int b = head;
-		if ((weq(c, b + 1, "for") || weq(c, b + 1, "of") || weq(c, b + 1, "at")) && b + 2 < lim) {
+		if ((weq(c, b + 1, "for") || weq(c, b + 1, "of") || weq(c, b + 1, "at") || weq(c, b + 1, "in") ||
+		     weq(c, b + 1, "from") || weq(c, b + 1, "with")) && b + 2 < lim) {
 			int k = b + 2;
 			if (weq(c, k, "the")) k++;
 			int e2 = -1;
@@ -717,6 +736,27 @@ static int slot_after(const ctx *c, qinfo *q)
 			goto tag;
 		}
 	}
+	/* the tag ends the sentence the quote is part of: "... of the plan, Mr. X said." */
+	for (int j = i; j < lim && j < i + 20; j++) {
+		if (pch(c, j, '.') || pch(c, j, '?') || pch(c, j, '!') || pch(c, j, ';')) break;
+		if (!pch(c, j, ',')) continue;
+		int k2 = j + 1;
+		if (np_fwd(c, k2, lim, &sp)) {
+			int e = skip_adv_fwd(c, sp.b + 1, lim);
+			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD)) {
+				int z = e + 1;
+				while (z < lim && z < e + 5 && c->tk[z].k == T_WORD) z++;
+				if (z >= lim || pch(c, z, '.')) {
+					q->sp = sp; q->cue = e; q->tagend = e; q->how = 'T';
+					return 1;
+				}
+			}
+		}
+		if ((cue_of(c, k2) & CUE_SPEECH) && np_fwd(c, k2 + 1, lim, &sp) && (sp.b + 1 >= lim || pch(c, sp.b + 1, '.'))) {
+			q->sp = sp; q->cue = k2; q->tagend = sp.b; q->how = 'T';
+			return 1;
+		}
+	}
 	return 0;
 tag:
 	/* the tag runs to the end of its clause */
@@ -754,13 +794,20 @@ static int slot_before(const ctx *c, qinfo *q)
 			continue;
 		if (k < end && c->tk[k + 1].k == T_WORD && weq(c, k + 1, "to") && !weq(c, k, "according"))
 			continue;
-		/* "newly confirmed US Defense Secretary ...": a participle before a name is no cue */
-		if (!(f & CUE_ING) && c->tk[k + 1].cap && c->tk[k + 1].k == T_WORD && k + 1 < end)
-			continue;
 		if (subject_of(c, k, lo, o, &sp) || ((f & CUE_ING) && clause_subject(c, lo, k, &sp))) {
 			q->sp = sp; q->cue = k; q->how = 'B';
 			return 1;
 		}
+	}
+	/* "X made the following comment: "..."": the clause's subject */
+	if (pch(c, end, ':') && clause_subject(c, lo, end, &sp) && sp.kind != NP_NAME) {
+		q->sp = sp; q->cue = end; q->how = 'B';
+		return 1;
+	}
+	/* a headline or a transcript: "Sanders: Clinton needs to ..." */
+	if (np_fwd(c, lo, o, &sp) && pch(c, sp.b + 1, ':') && sp.kind != NP_PRON && sp.kind != NP_ROLE) {
+		q->sp = sp; q->cue = sp.b + 1; q->how = 'B';
+		return 1;
 	}
 	return 0;
 }
@@ -1112,7 +1159,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		if (en < o->end) en = o->end;
 		o->content_start = s;
 		o->content_end = en;
-	} else if (q->how == 'A') {
+	} else if (q->how == 'A' || q->how == 'T') {
 		int lo = q->open;
 		while (lo > 0 && tk[lo - 1].para == tk[q->open].para && tk[lo - 1].sent == tk[q->open].sent && !tk[lo - 1].q)
 			lo--;
@@ -1356,8 +1403,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		qinfo *q = &c.qi[i];
 		if (q->merged) continue;
 		if (q->how != 'A') {
+			qinfo tagged = *q;
 			q->how = 0;
-			if (!slot_before(&c, q)) {
+			if (!slot_before(&c, q) && tagged.how == 'T') {
+				*q = tagged;
+			} else if (!q->how) {
 				classify(&c, q);
 				if (q->type == NF_Q_PARTIAL && slot_sentence(&c, q)) {}
 			}
