@@ -16,7 +16,8 @@ const char *const nf_type_name[NF_NTYPES] = { "PER", "ORG", "GPE", "LOC", "NORP"
 enum {                                   /* word flags (ent_words, ent_persnames, ent_titles) */
 	W_COMMON = 1, W_FIRST = 2, W_LAST = 4, W_ROLE = 8, W_ROLEMOD = 16, W_HONOR = 32,
 	W_ORGSUF = 64, W_ORGHEAD = 128, W_LOCSUF = 256, W_LOCHEAD = 512, W_NONNAME = 1024,
-	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192
+	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192,
+	W_GAZFIRST = 16384, W_GAZLAST = 32768     /* first / last word of a gazetteer name */
 };
 enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_OTHER };
 
@@ -30,10 +31,54 @@ typedef struct {
 	char *name, *canon, *refers, *role;
 	int type, kind;
 	int next;                        /* next entry with the same folded key, or -1 */
+	size_t len;                      /* of name */
+	size_t sur;                      /* offset of the space before the last word, + 1; 0: none */
 	int ntok;
 } gz_entry;
 
+/* A read-only copy of a loaded map for lookups: the hash is kept in the slot, so a miss
+ * rarely touches a key. Keys belong to the map it was built from. */
+typedef struct { uint64_t h; const char *k; uint32_t n, v; } fslot;
+typedef struct { fslot *s; size_t mask; } ftab;
+
+static void ftab_build(ftab *f, const nf_map *m)
+{
+	size_t cap = 16;
+	while (cap < 2 * m->n + 2)
+		cap *= 2;
+	free(f->s);
+	f->s = nf_xcalloc(cap, sizeof *f->s);
+	f->mask = cap - 1;
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		uint64_t h = nf_hash(m->keys[i], m->lens[i]) | 1;
+		size_t j = (size_t)h & f->mask;
+		while (f->s[j].k)
+			j = (j + 1) & f->mask;
+		f->s[j] = (fslot){ h, m->keys[i], (uint32_t)m->lens[i], (uint32_t)(uintptr_t)m->vals[i] };
+	}
+}
+
+/* The value (index + 1) stored for key, or 0; h is its nf_hash | 1. */
+static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
+{
+	if (!f->s)
+		return 0;
+	for (size_t j = (size_t)h & f->mask; f->s[j].k; j = (j + 1) & f->mask)
+		if (f->s[j].h == h && f->s[j].n == n && memcmp(f->s[j].k, k, n) == 0)
+			return f->s[j].v;
+	return 0;
+}
+
+static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
+{
+	return ftab_get_h(f, nf_hash(k, n) | 1, k, n);
+}
+
 struct nf_ner {
+	ftab fwords, fgaz;
+	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	nf_map words;                    /* folded word -> word_info index + 1 */
 	word_info *wi; size_t nwi, wicap;
 	nf_map gaz;                      /* folded name -> gz_entry index + 1 */
@@ -47,6 +92,18 @@ struct nf_ner {
 static size_t fold(const char *s, size_t n, char *out, size_t cap)
 {
 	size_t o = 0;
+	if (n < cap) {
+		/* ASCII words, the common case */
+		size_t i = 0;
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 0x80)
+				break;
+			out[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+		}
+		if (i == n)
+			return n;
+	}
 	for (size_t i = 0; i < n && o + 4 < cap;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
@@ -75,8 +132,8 @@ static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
 {
 	char k[256];
 	size_t kn = fold(s, n, k, sizeof k);
-	void *v = nf_map_get(&ner->words, k, kn);
-	return v ? &ner->wi[(uintptr_t)v - 1] : NULL;
+	uint32_t v = ftab_get(&ner->fwords, k, kn);
+	return v ? &ner->wi[v - 1] : NULL;
 }
 
 static word_info *word_add(nf_ner *ner, const char *s, size_t n)
@@ -207,8 +264,23 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	} else
 		e->refers = f[3].n ? nf_xstrndup(f[3].p, f[3].n) : NULL;
 	e->ntok = 1;
+	e->len = f[0].n;
+	for (size_t i = f[0].n; i-- > 0;)
+		if (f[0].p[i] == ' ') {
+			e->sur = i + 1;
+			break;
+		}
 	for (size_t i = 0; i < f[0].n; i++)
 		e->ntok += f[0].p[i] == ' ';
+	{
+		/* the first and last words let lookups skip spans that cannot match */
+		const char *sp = memchr(f[0].p, ' ', f[0].n), *lp = f[0].p + f[0].n;
+		const char *ls = lp;
+		while (ls > f[0].p && ls[-1] != ' ')
+			ls--;
+		word_add(ner, f[0].p, sp ? (size_t)(sp - f[0].p) : f[0].n)->flags |= W_GAZFIRST;
+		word_add(ner, ls, (size_t)(lp - ls))->flags |= W_GAZLAST;
+	}
 	if (e->ntok > ner->maxtok)
 		ner->maxtok = e->ntok;
 	char k[512];
@@ -240,6 +312,28 @@ nf_ner *nf_ner_new(void)
 		nf_data_load(gz[i], "name\ttype\tcanonical\trefers\tkind", load_gaz, ner);
 	if (ner->maxtok > 8)
 		ner->maxtok = 8;
+	ftab_build(&ner->fwords, &ner->words);
+	{
+		nf_map lw;
+		nf_map_init(&lw);
+		for (size_t i = 0; i < ner->words.cap; i++) {
+			if (!ner->words.keys[i])
+				continue;
+			const word_info *w = &ner->wi[(uintptr_t)ner->words.vals[i] - 1];
+			if (w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME))
+				nf_map_put(&lw, ner->words.keys[i], ner->words.lens[i], ner->words.vals[i]);
+		}
+		ftab_build(&ner->flower, &lw);
+		/* the keys must outlive lw: point them at the main map's copies */
+		for (size_t j = 0; j <= ner->flower.mask; j++)
+			if (ner->flower.s[j].k) {
+				void **slot = nf_map_slot(&ner->words, ner->flower.s[j].k, ner->flower.s[j].n, 0);
+				size_t idx = (size_t)(slot - ner->words.vals);
+				ner->flower.s[j].k = ner->words.keys[idx];
+			}
+		nf_map_free(&lw);
+	}
+	ftab_build(&ner->fgaz, &ner->gaz);
 	return ner;
 }
 
@@ -260,6 +354,9 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->g);
 	free(ner->wi);
 	free(ner->people);
+	free(ner->fwords.s);
+	free(ner->flower.s);
+	free(ner->fgaz.s);
 	nf_map_free(&ner->words);
 	nf_map_free(&ner->gaz);
 	nf_map_free(&ner->bags);
@@ -274,7 +371,7 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	if (n >= sizeof k / 2)
 		return NULL;
 	size_t kn = fold(s, n, k, sizeof k);
-	void *v = nf_map_get(&ner->gaz, k, kn);
+	uintptr_t v = ftab_get(&ner->fgaz, k, kn);
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
@@ -292,7 +389,7 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 				} else
 					a[an++] = s[j];
 			}
-			bn = strlen(e->name);
+			bn = e->len;
 			if (bn < sizeof b)
 				memcpy(b, e->name, bn);
 			if (an != bn || memcmp(a, b, an) != 0)
@@ -305,7 +402,7 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	if (best && want < 0) {
 		for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
 			const gz_entry *e = &ner->g[i];
-			if (exact && strlen(e->name) != strlen(best->name))
+			if (exact && e->len != best->len)
 				continue;
 			if (exact && strcmp(e->name, best->name) != 0)
 				continue;
@@ -343,6 +440,7 @@ enum {
 
 typedef struct {
 	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
+	uint64_t fh;            /* hash of the case-folded word (0 for punctuation) */
 	uint16_t f;
 	char c;                 /* punctuation: its first byte */
 	int sent;
@@ -439,7 +537,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			i += k;
 			continue;
 		}
-		nf_grow((void **)&sc->t, &sc->tcap, sc->nt + 1, sizeof *sc->t);
+		if (sc->nt + 1 > sc->tcap)
+			nf_grow((void **)&sc->t, &sc->tcap, sc->nt + 1, sizeof *sc->t);
 		tok *t = &sc->t[sc->nt];
 		memset(t, 0, sizeof *t);
 		t->s = (uint32_t)i;
@@ -476,10 +575,21 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		int32_t lastc = cp;
 		for (;;) {
 			int32_t c;
-			size_t kk = dec(s, n, j, &c);
 			if (j >= limit)
 				break;
-			if (j < n && word_cp(c)) {
+			unsigned char b0 = (unsigned char)s[j];
+			if (b0 < 0x80 && ((unsigned)((b0 | 32) - 'a') < 26u || (unsigned)(b0 - '0') < 10u)) {
+				/* ASCII letters and digits: the common case, without decoding */
+				int up = (unsigned)(b0 - 'A') < 26u;
+				letters += (unsigned)((b0 | 32) - 'a') < 26u;
+				uppers += up;
+				j++;
+				len1++;
+				lastc = b0;
+				continue;
+			}
+			size_t kk = dec(s, n, j, &c);
+			if (word_cp(c)) {
 				letters += is_letter_cp(c);
 				uppers += is_upper_cp(c);
 				j += kk;
@@ -536,7 +646,14 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		if (at_start)
 			t->f |= T_SSTART;
 		at_start = 0;
-		t->w = word_get(ner, s + t->s, t->e - t->s);
+		{
+			char k[256];
+			size_t kn = fold(s + t->s, t->e - t->s, k, sizeof k);
+			t->fh = nf_hash(k, kn) | 1;
+			/* lower-case words only matter as particles, roles and generic references */
+			uint32_t v = ftab_get_h(t->f & T_LOWER ? &ner->flower : &ner->fwords, t->fh, k, kn);
+			t->w = v ? &ner->wi[v - 1] : NULL;
+		}
 		i = j;
 		if (t->f & T_POSS) {
 			i = j + (s[j] == '\'' ? 1 : 3) + 1;
@@ -597,6 +714,10 @@ static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scrat
 {
 	char k[512];
 	size_t kn = 0;
+	int maybe = sc->t[a].w && (sc->t[a].w->flags & W_GAZFIRST) && sc->t[b - 1].w &&
+		    (sc->t[b - 1].w->flags & W_GAZLAST);
+	if (!maybe && !(exact && b - a == 1))
+		return NULL;
 	for (int i = a; i < b; i++) {
 		const tok *t = &sc->t[i];
 		size_t l = t->e - t->s;
@@ -613,8 +734,8 @@ static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scrat
 		memcpy(k + kn, text + t->s, l);
 		kn += l;
 	}
-	const gz_entry *e = gaz_find(ner, k, kn, exact, -1);
-	if (!e && exact && b - a == 1) {
+	const gz_entry *e = maybe ? gaz_find(ner, k, kn, exact, -1) : NULL;
+	if (!e && exact && b - a == 1 && (memchr(k, '\'', kn) || memchr(k, 0xE2, kn))) {
 		/* a stray apostrophe inside a word: "Ital'y" */
 		char d[512];
 		size_t dn = 0;
@@ -1131,13 +1252,8 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 				if (m->b - m->a != len || m->drop)
 					continue;
 				int same = 1;
-				for (int k = 0; k < len && same; k++) {
-					const tok *x = &sc->t[m->a + k], *y = &sc->t[i + k];
-					char fx[256], fy[256];
-					size_t nx = fold(text + x->s, x->e - x->s, fx, sizeof fx);
-					size_t ny = fold(text + y->s, y->e - y->s, fy, sizeof fy);
-					same = nx == ny && memcmp(fx, fy, nx) == 0;
-				}
+				for (int k = 0; k < len && same; k++)
+					same = sc->t[m->a + k].fh == sc->t[i + k].fh;
 				if (same) {
 					best = len;
 					bcand = (int)c;
@@ -1185,9 +1301,20 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 
 static size_t dl_dist(const char *a, size_t an, const char *b, size_t bn)
 {
-	/* Damerau-Levenshtein (optimal string alignment) on bytes, small strings only */
-	if (an > 40 || bn > 40)
+	/* Damerau-Levenshtein (optimal string alignment) on bytes, small strings only; the
+	 * callers only care about distances up to 2 */
+	if (an > 40 || bn > 40 || an > bn + 2 || bn > an + 2)
 		return 99;
+	{
+		/* letters of one missing from the other bound the distance from below */
+		uint32_t ma = 0, mb = 0;
+		for (size_t i = 0; i < an; i++)
+			ma |= 1u << ((unsigned char)a[i] & 31);
+		for (size_t i = 0; i < bn; i++)
+			mb |= 1u << ((unsigned char)b[i] & 31);
+		if (__builtin_popcount(ma ^ mb) > 4)
+			return 99;
+	}
 	size_t d[42][42];
 	for (size_t i = 0; i <= an; i++)
 		d[i][0] = i;
@@ -1235,7 +1362,8 @@ static int surname_close(const char *text, const tok *x, const tok *y, size_t ma
 	if (tok_eq(text, x, y))
 		return 1;
 	size_t xn = x->e - x->s, yn = y->e - y->s;
-	if (xn < 5 || yn < 5)
+	/* misspellings seldom touch the first letter: that keeps the comparisons few */
+	if (xn < 5 || yn < 5 || text[x->s] != text[y->s])
 		return 0;
 	return dl_dist(text + x->s, xn, text + y->s, yn) <= maxd;
 }
@@ -1259,9 +1387,11 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 	size_t ln = last->e - last->s;
 	for (size_t i = 0; i < ner->npeople; i++) {
 		const gz_entry *e = &ner->g[ner->people[i]];
-		const char *nm = e->name, *sp = strrchr(nm, ' ');
+		const char *nm = e->name, *sp = e->sur > 0 ? nm + e->sur - 1 : NULL;
 		const char *sur = sp ? sp + 1 : nm;
-		size_t sn = strlen(sur);
+		size_t sn = e->len - (size_t)(sur - nm);
+		if (sn + 1 < ln || ln + 1 < sn || (sur[0] != text[last->s] && sur[1] != text[last->s + 1]))
+			continue;
 		int same = sn == ln && memcmp(sur, text + last->s, ln) == 0;
 		if (!same && !(sn >= 5 && ln >= 5 && dl_dist(sur, sn, text + last->s, ln) <= 1))
 			continue;
@@ -1356,13 +1486,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			if (d->drop || d->ev < 0 || d->b - d->a != c->b - c->a)
 				continue;
 			int same = 1;
-			for (int k = 0; k < c->b - c->a && same; k++) {
-				const tok *x = &sc->t[c->a + k], *y = &sc->t[d->a + k];
-				char fx[128], fy[128];
-				size_t nx = fold(text + x->s, x->e - x->s, fx, sizeof fx);
-				size_t ny = fold(text + y->s, y->e - y->s, fy, sizeof fy);
-				same = nx == ny && memcmp(fx, fy, nx) == 0;
-			}
+			for (int k = 0; k < c->b - c->a && same; k++)
+				same = sc->t[c->a + k].fh == sc->t[d->a + k].fh;
 			if (same)
 				votes[d->ev]++;
 		}
