@@ -39,6 +39,7 @@ typedef struct alias {
 	int cs;
 	int canon;
 	int org;                  /* an organisation, not a country */
+	int metonym;              /* "Pentagon", "Downing Street": the actor keeps its own name */
 	struct alias *next;
 } alias;
 
@@ -51,6 +52,7 @@ typedef struct {
 	pcre2_code **pat; size_t npat;
 	pcre2_code **opp; size_t nopp;
 	int noexpand;
+	int policy;               /* a course of action (a relation or "should"), not a claim of fact */
 } target;
 
 typedef struct tphr {
@@ -65,6 +67,7 @@ typedef struct { char *name; char **var; size_t nvar; char **opp; size_t nopp; }
 struct nf_stancer {
 	nf_map cue_stem, cue_surf;        /* first word -> cue list */
 	nf_map alias_map;                 /* first stem -> alias list */
+	nf_map senti;                     /* opinion word -> +1 / -1 (weak fallback for policy targets) */
 	char **canon; int *canon_org; size_t ncanon; nf_map canon_idx;
 	alias **aliases; size_t naliases;
 	relation *rel; size_t nrel; nf_map rel_idx;   /* variant stem -> relation + 1 */
@@ -138,6 +141,7 @@ typedef struct {
 	size_t lo, so;            /* offsets of the lower-cased form and the stem in the arena */
 	unsigned char ln, sn;
 	unsigned char cap, punct, inq, glued;
+	unsigned char tgt;        /* part of a target phrase (set by on_target) */
 	unsigned short cls;       /* B_* bits: which word lists the word is on */
 	int sent;
 	const cue *cue; int cuelen;     /* a cue starting here */
@@ -428,6 +432,15 @@ static void load_mod(const nf_str *f, size_t n, long line, void *arg)
 	free(c); free(cls); free(w);
 }
 
+static void load_senti(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	nf_stancer *S = arg;
+	if (n < 2 || f[0].n == 0 || f[0].n > 63)
+		return;
+	nf_map_put(&S->senti, f[0].p, f[0].n, (void *)(intptr_t)(f[1].n && f[1].p[0] == 'p' ? 1 : -1));
+}
+
 static int canon_id(nf_stancer *S, const char *name, int org)
 {
 	void **slot = nf_map_slot(&S->canon_idx, name, strlen(name), 1);
@@ -453,6 +466,7 @@ static void load_alias(const nf_str *f, size_t n, long line, void *arg)
 	split_words(S, a, 1, &al->w, &al->wl, &al->nw, &al->orig);
 	al->canon = canon_id(S, c, org);
 	al->org = org;
+	al->metonym = f[2].n > 8 && memcmp(f[2].p + f[2].n - 7, "metonym", 7) == 0;
 	/* short all-caps aliases (US, UK, WHO) only as written */
 	size_t up = 0;
 	for (const char *p = a; *p; p++)
@@ -518,6 +532,7 @@ nf_stancer *nf_stancer_new(void)
 	nf_data_load("stance_negation.tsv", "cue\tkind", load_neg, S);
 	nf_data_load("stance_modality.tsv", "cue\tclass\tweight", load_mod, S);
 	nf_data_load("stance_actors.tsv", "alias\tcanonical\tkind", load_alias, S);
+	nf_data_load("stance_sentiment.tsv", "word\tpolarity", load_senti, S);
 	nf_data_load("stance_relations.tsv", "relation\tvariants\topposites", load_rel, S);
 	S->sp = nf_splitter_new(NULL, 0);
 	S->ner = nf_ner_new();
@@ -569,6 +584,7 @@ void nf_stancer_free(nf_stancer *S)
 	}
 	free(S->aliases);
 	nf_map_free(&S->alias_map);
+	nf_map_free(&S->senti);
 	for (size_t i = 0; i < S->ncanon; i++)
 		free(S->canon[i]);
 	free(S->canon); free(S->canon_org);
@@ -722,6 +738,7 @@ static void expand(nf_stancer *S, int ti, const char *text)
 		rel_of_group[g] = -1; arg_canon[g] = -1;
 		if (e > k && (e - k >= 2 || k > 0 || T.t[k].e - T.t[k].s <= 5)) {
 			t->gkind[g] = G_ARG;
+			t->keymask |= 1u << g;   /* a name ("Ebola", "Castro"), unlike a country, is specific */
 			char *full = nf_xstrndup(text + T.t[k].s, T.t[e - 1].e - T.t[k].s);
 			add_phrase(S, ti, g, 0, full);
 			free(full);
@@ -743,6 +760,10 @@ static void expand(nf_stancer *S, int ti, const char *text)
 	}
 	/* relation variants; {Y} is each alias of the argument after the relation word */
 	target *t = &S->t[ti];
+	for (int g = ng0; g < t->ng; g++)
+		t->policy |= t->gkind[g] == G_REL;
+	for (size_t k = 0; k < T.n; k++)
+		t->policy |= tok_is(&T, k, "should") || tok_is(&T, k, "must") || tok_is(&T, k, "ought");
 	for (int g = ng0; g < t->ng; g++) {
 		if (t->gkind[g] != G_REL)
 			continue;
@@ -1244,6 +1265,10 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		     tok_is(T, k, "official") || tok_is(T, k, "representative") || tok_is(T, k, "officials")) &&
 		    (tok_is(T, k + 1, "for") || tok_is(T, k + 1, "of") || tok_is(T, k + 1, "at") || tok_is(T, k + 1, "from")))
 			return np_actor(S, text, k + 2, b);
+	/* "the health ministry's spokesman": the body spoken for */
+	if (b - a >= 3 && tok_is(T, b - 2, "'s") && (tok_is(T, b - 1, "spokesman") || tok_is(T, b - 1, "spokeswoman") ||
+						   tok_is(T, b - 1, "spokesperson") || tok_is(T, b - 1, "official")))
+		return np_actor(S, text, a, b - 2);
 	/* "the minister", "the organisation": the last actor with that role or kind */
 	if (tok_is(T, a, "the") && b - a == 2 && !T->t[a + 1].cap) {
 		for (long i = (long)W.na - 1; i >= 0; i--) {
@@ -1262,7 +1287,7 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		return -1;
 	/* "Councillor Tomás Reyes of the Civic Alliance": the person, speaking for the body */
 	for (size_t k = a + 1; k + 1 < b; k++) {
-		if (!tok_is(T, k, "of"))
+		if (!tok_is(T, k, "of") && !tok_is(T, k, "from") && !tok_is(T, k, "at"))
 			continue;
 		if (!name_word(T, k - 1) || is_title(T, k - 1) || HAS(T, k - 1, B_org_heads) || T->t[k - 1].al)
 			break;
@@ -1272,7 +1297,7 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		if (id >= 0 && W.a[id].per && !W.a[id].affil) {
 			size_t j = k + 1;
 			if (tok_is(T, j, "the")) j++;
-			if (j < b)
+			if (j < b && (T->t[j].cap || T->t[j].al))
 				W.a[id].affil = T->t[j].al ? nf_xstrndup(S->canon[T->t[j].al->canon], strlen(S->canon[T->t[j].al->canon]))
 					: nf_xstrndup(text + T->t[j].s, T->t[b - 1].e - T->t[j].s);
 		}
@@ -1283,6 +1308,11 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	/* country or organisation alone */
 	if (T->t[a].al && a + (size_t)T->t[a].allen == b) {
 		const char *c = S->canon[T->t[a].al->canon];
+		if (T->t[a].al->metonym) {
+			nf_buf_clear(&W.b);
+			nf_buf_add(&W.b, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
+			return add_actor(W.b.p, c, NULL, 0, a);
+		}
 		return add_actor(c, c, NULL, 0, a);
 	}
 	int affil = -1;
@@ -1415,7 +1445,9 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 		if (T->t[p].punct && T->t[p].glued && k < e && T->t[k].glued && (W.T.arena.p[T->t[p].lo] == '-')) { k--; continue; }
 		if (HAS(T, p, B_conn_words) && k < e && !tok_is(T, p, "and") && !tok_is(T, p, "the")
 		    && p > ss && (name_word(T, p - 1) || is_title(T, p - 1) || HAS(T, p - 1, B_head_words))) { k--; continue; }
-		if (tok_is(T, p, "the") && k < e && p > ss && tok_is(T, p - 1, "of")) { k--; continue; }
+		if (tok_is(T, p, "the") && k < e && p > ss && (tok_is(T, p - 1, "of") ||
+				((tok_is(T, p - 1, "from") || tok_is(T, p - 1, "at")) && p > ss + 1 && name_word(T, p - 2)))) { k--; continue; }
+		if ((tok_is(T, p, "from") || tok_is(T, p, "at")) && k < e && p > ss && name_word(T, p - 1)) { k--; continue; }
 		if (tok_is(T, p, "the") && k < e) { k--; break; }
 		if (is_word(T, p) && (HAS(T, p, B_head_words) || is_title(T, p)) && !T->t[p].cap) { k--; lower = 0; continue; }
 		if (is_word(T, p) && !T->t[p].cap && k < e && lower < 2 && !HAS(T, p, B_fn_caps) && !HAS(T, p, B_aux_words)
@@ -1433,7 +1465,7 @@ typedef struct { size_t np, npe, verb; int actor; } holder;
 
 
 static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral, nf_buf *cues,
-			   int *link, int *linksign, size_t holder_verb)
+			   int *link, int *linksign, size_t holder_verb, int policy, int weak)
 {
 	toks *T = &W.T;
 	(void)S;
@@ -1523,7 +1555,32 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 		return 0;
 	if (*neutral)
 		mag *= 0.5;
-	return sign * mag * (has ? 1 : 0.5);
+	if (has)
+		return sign * mag;
+	if (policy) {
+		/* no stance cue: opinion words about a course of action ("a mistake", "the right
+		 * choice"), target words left out */
+		int sum = 0;
+		for (size_t k = a; k < b; k++) {
+			if (T->t[k].punct || T->t[k].tgt || T->t[k].cue || T->t[k].covered || T->t[k].cap)
+				continue;
+			int v = (int)(intptr_t)nf_map_get(&S->senti, LOW(T, k), T->t[k].ln);
+			if (v) {
+				sum += v;
+				if (cues->n) nf_buf_addc(cues, ',');
+				nf_buf_addc(cues, v > 0 ? '+' : '-');
+				nf_buf_add(cues, LOW(T, k), T->t[k].ln);
+			}
+		}
+		if (sum)
+			return (sum > 0 ? sign : -sign) * mag * 0.4;
+		return sign * mag * 0.5;
+	}
+	if (weak) {
+		*neutral = 1;   /* names the claim's subject without asserting anything about it */
+		return 0;
+	}
+	return sign * mag * 0.5;
 }
 
 /* Does tokens [a, b) address target ti? Returns the weight (0 = no), *opp set when an
@@ -1534,6 +1591,8 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 	const target *t = &S->t[ti];
 	unsigned mask = 0;
 	*opp = 0;
+	for (size_t k = a; k < b; k++)
+		T->t[k].tgt = 0;
 	for (size_t k = a; k < b; k++) {
 		if (T->t[k].punct)
 			continue;
@@ -1549,6 +1608,8 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 			}
 			if (!ok)
 				continue;
+			for (int j = 0; j < p->nw; j++)
+				T->t[k + (size_t)j].tgt = 1;
 			if (p->opp)
 				*opp = 1;
 			else
@@ -1633,7 +1694,7 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 					continue;
 				int neutral, link, ls = 0;
 				nf_buf_clear(&cues);
-				double sc = clause_score(S, cs, k, &neutral, &cues, &link, &ls, hverb);
+				double sc = clause_score(S, cs, k, &neutral, &cues, &link, &ls, hverb, S->t[ti].policy, w < 1);
 				if (claim && !neutral && fabs(sc) < 0.6 && sc > 0)
 					continue;   /* a bare mention of "the reports" says nothing */
 				if (opp) {
@@ -1774,6 +1835,26 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 				}
 				continue;
 			}
+			/* passive: "have been refuted by the ministry": the agent, not the subject */
+			if (v > ss && (tok_is(T, v - 1, "been") || tok_is(T, v - 1, "be") || tok_is(T, v - 1, "being") ||
+				       tok_is(T, v - 1, "was") || tok_is(T, v - 1, "were") || tok_is(T, v - 1, "is") ||
+				       tok_is(T, v - 1, "are")) && ends(LOW(T, v), T->t[v].ln, "ed")) {
+				size_t by = v + (size_t)c->nw;
+				while (by < se && by < v + 8 && !tok_is(T, by, "by") && !T->t[by].inq)
+					by++;
+				if (!tok_is(T, by, "by"))
+					continue;
+				np = by + 1; npe = np;
+				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) || T->t[npe].al ||
+						HAS(T, npe, B_head_words) || tok_is(T, npe, "'s") || tok_is(T, npe, "the") ||
+						(!T->t[npe].cap && npe + 1 < se && HAS(T, npe + 1, B_head_words))))
+					npe++;
+				if (npe > np && (ai = np_actor(S, text, np, npe)) >= 0) {
+					nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+					H[nh++] = (holder){ np, npe, v, ai };
+				}
+				continue;
+			}
 			np = subject_start(ss, v, &npe, &skc);
 			/* "comments made by X that ...", "led by X" */
 			if (np == (size_t)-1 && tok_is(T, v + 1, "by")) {
@@ -1817,6 +1898,10 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
 			H[nh++] = (holder){ np, npe, v, ai };
 		}
+		if (getenv("STANCE_DEBUG"))
+			for (size_t h = 0; h < nh; h++)
+				fprintf(stderr, "s%zu holder %s verb %.*s\n", s + 1, W.a[H[h].actor].name,
+					(int)(T->t[H[h].verb].e - T->t[H[h].verb].s), text + T->t[H[h].verb].s);
 		if (nh == 0) {
 			int inq = 0;
 			for (size_t k = ss; k < se; k++) inq |= T->t[k].inq;
