@@ -35,7 +35,9 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 	static const char *const says[] = { "say", "state", "claim", "argue", "insist", "believe", "think",
 		"suggest", "add", "note", "predict", "write", "acknowledge", "admit", "contend", "maintain",
 		"assert", "declare", "explain", "warn", "stress", "emphasize", "emphasise", "feel", "hope",
-		"fear", "reckon", "concede", "conclude", "confirm", "announce", "report", "tell", "know", NULL };
+		"fear", "reckon", "concede", "conclude", "confirm", "announce", "report", "tell", "know", "show", "find",
+		"reveal", "indicate", "expect", "recall", "agree", "complain", "promise", "predict", "reject", "deny",
+		"express", NULL };
 	for (int i = 0; says[i]; i++)
 		if (strlen(says[i]) == f[1].n && memcmp(says[i], f[1].p, f[1].n) == 0)
 			k |= CUE_SAY;
@@ -646,6 +648,10 @@ static int sent_lo(const ctx *c, int i)
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
 	int j = skip_adv_bwd(c, k - 1, lo);
+	if (pch(c, j, ')')) {   /* "Sen. David Perdue (R-Ga.) said" */
+		for (int a = j - 1; a > lo && a > j - 10; a--)
+			if (pch(c, a, '(')) { j = skip_adv_bwd(c, a - 1, lo); break; }
+	}
 	if (weq(c, j, "to") && j - 1 > lo && c->tk[j - 1].k == T_WORD && !c->tk[j - 1].cap)
 		j = skip_adv_bwd(c, j - 2, lo);   /* "continues to insist", "wants to say" */
 	if (j >= lo && np_bwd(c, j, lo, o) && o->kind != NP_NAME)
@@ -919,7 +925,14 @@ static int in_quote_pos(const ctx *c, size_t pos)
 /* A pronoun's person: the most recent compatible person mentioned outside quotes. */
 static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 {
-	char g = weq(c, sp->a, "he") ? 'm' : weq(c, sp->a, "she") ? 'f' : 0;
+	char g = weq(c, sp->a, "he") ? 'm' : weq(c, sp->a, "she") ? 'f' : weq(c, sp->a, "who") ? '?' : 0;
+	if (g == '?') {   /* "X, who said": the person just before */
+		size_t pos = c->tk[sp->a].s;
+		for (size_t i = c->ents->n; i-- > 0;)
+			if (c->ents->m[i].start < pos && c->ents->m[i].cluster >= 0)
+				return pos - c->ents->m[i].end < 40 && c->ents->m[i].type == NF_PER ? c->ents->m[i].cluster : -1;
+		return -1;
+	}
 	if (!g) {
 		if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
 			return last_cl;
@@ -1235,10 +1248,25 @@ static int ca_after_quote(const ctx *c, int lo)
 	return j >= 0 && c->tk[j].q && c->tk[j].para == c->tk[lo].para;
 }
 
+/* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
+static int clause_end(const ctx *c, int j, int hi)
+{
+	static const char *const conj[] = { "though", "although", "but", "while", "whereas", NULL };
+	for (int k = j + 1; k <= hi; k++) {
+		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
+			return trim_end(c, j, k - 1);
+		if (pch(c, k, ',') && win(c, k + 1, conj) && k - j >= 3)
+			return trim_end(c, j, k - 1);
+	}
+	return trim_end(c, j, hi);
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	const tok *tk = c->tk;
 	int nt = (int)c->nt;
+	np prev = { 0, 0, 0, -1 };
+	int prev_sent = -1;
 	for (int i = 0; i < nt; i++) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
 		int f = cue_of(c, i);
@@ -1256,17 +1284,23 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			if (!(f & CUE_SAY) && !(f & CUE_SPEECH)) continue;
 			np t;
-			/* "..., X said." */
+			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
 			int k = i + 1;
 			while (k <= hi && tk[k].k == T_WORD && k < i + 5 && !weq(c, k, "that") && !cue_of(c, k)) k++;
 			int at_end = k > hi || (k == hi && tk[k].k != T_WORD) || pch(c, k, '.');
-			int before_np = 0;
-			if (np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t) && t.kind != NP_NAME) before_np = 1;
-			else if (np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t)) before_np = 1;
-			if (before_np && at_end && t.a > lo + 2 && pch(c, t.a - 1, ',') && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
-				sp = t; ca = lo; cb = t.a - 2;
-			} else if (at_end && pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) && !ca_after_quote(c, lo)) {
-				sp = t; ca = lo; cb = i - 2;   /* "..., said Smith." */
+			int mid = pch(c, k, ',') && k < hi - 2;   /* "..., he said, local officials ..." */
+			int before_np = np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
+			int comma = -1;
+			if (before_np)   /* "..., top black lawmakers said." */
+				for (int z = t.a - 1; z >= lo && z >= t.a - 3; z--) {
+					if (pch(c, z, ',')) { comma = z; break; }
+					if (tk[z].k != T_WORD || tk[z].cap || cue_of(c, z)) break;
+				}
+			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
+				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
+			} else if ((at_end || mid) && pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) &&
+				   !ca_after_quote(c, lo) && (pch(c, t.b + 1, '.') || pch(c, t.b + 1, ',') || t.b >= hi)) {
+				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : i - 2;   /* "..., said Smith." */
 			} else {
 				/* "X said (that) ..." */
 				int j = i + 1;
@@ -1278,19 +1312,25 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					j = k2 + 1;
 				} else if (weq(c, j, "that")) {
 					j++;
+				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
+					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
+					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
 				} else if (find_that(c, j, hi) > 0) {
 					j = find_that(c, j, hi) + 1;
-				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || weq(c, j, "that") || cue_of(c, j) || (f & CUE_ING && !weq(c, j, "that"))) {
+				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || cue_of(c, j) || (f & CUE_ING)) {
 					continue;
 				}
-				if (j == i + 1 && (weq(c, i + 1, "on") || weq(c, i + 1, "in"))) continue;
-				if (j > i + 1 && !weq(c, j - 1, "that") && !weq(c, i + 1, "that") && !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling"))) {}
 				if (ca_after_quote(c, lo)) continue;
-				if (!subject_of(c, i, lo, i, &t)) {
+				int z = skip_adv_bwd(c, i - 1, lo);
+				if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
+					t = prev;   /* "X says ... and said ...": the same subject */
+				} else if (weq(c, z, "who") && z > lo) {
+					t = (np){ NP_PRON, z, z, -1 };
+				} else if (!subject_of(c, i, lo, i, &t)) {
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t))) continue;
 				}
 				if (t.b >= i) continue;
-				sp = t; ca = j; cb = trim_end(c, j, hi);
+				sp = t; ca = j; cb = clause_end(c, j, hi);
 			}
 		} else {
 			continue;
@@ -1298,7 +1338,6 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		if (ca < 0 || cb < ca || cb - ca < 2 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap) continue;
-		if (sp.kind == NP_PRON && (weq(c, sp.a, "i") || weq(c, sp.a, "we"))) {}
 		nf_quote q = { 0 };
 		q.type = NF_Q_INDIRECT;
 		q.start = tk[ca].s;
@@ -1312,6 +1351,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int cl = resolve(c, &sp, cue, &q, *last_cl);
 		if (cl >= 0) *last_cl = cl;
 		add_out(out, &q);
+		prev = sp;
+		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
 	}
 }

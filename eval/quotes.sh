@@ -73,7 +73,9 @@ awk -F'\t' -v OFS='\t' 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spa
 	$3 == "partial" && !seen[$1 SUBSEP $14 SUBSEP $15]++ { print $1, $9, ($7 != "" ? $7 : $6), $14 "-" $15 }' "$tmp/pn.tsv" >"$tmp/q.tsv"
 awk -F'\t' -v OFS='\t' 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spans"; next }
 	$3 == "indirect" { print $1, $9, ($7 != "" ? $7 : $6), $11 }' "$tmp/pn.tsv" >"$tmp/i.tsv"
-awk -F'\t' 'NR == 1 || $5 == "indirect"' "$d/gold.tsv" >"$tmp/gold_ind.tsv"
+# gold "indirect" rows holding NYT '' marks are direct quotes (the README derives the type from
+# double-quote characters only); they are scored with the quotes, not as indirect speech
+awk -F'\t' 'NR == 1 || ($5 == "indirect" && index($2, "'"''"'") == 0)' "$d/gold.tsv" >"$tmp/gold_ind.tsv"
 cp "$d/meta.tsv" "$tmp/meta.tsv"
 python3 "$d/score.py" "$d/docs.tsv" "$d/gold.tsv" "$tmp/q.tsv" $sopt >"$tmp/sq" 2>&1
 python3 "$d/score.py" "$d/docs.tsv" "$tmp/gold_ind.tsv" "$tmp/i.tsv" $sopt >"$tmp/si" 2>&1
