@@ -37,6 +37,9 @@ typedef struct {
 	nf_clean_result res;
 } clean_ctx;
 
+/* An empty nf_buf has no storage: hand the writer "" rather than NULL. */
+static void out_buf(nf_run *run, const nf_buf *b) { nf_out(run, b->p ? b->p : "", b->n); }
+
 static const char *const cls_names[] = { "bad", "short", "neargood", "good" };
 
 static int process(nf_run *run, const nf_doc *doc, void *arg)
@@ -60,11 +63,11 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 		return 0;
 	}
 	nf_out(run, doc->id.p, doc->id.n);
-	nf_out(run, r->title.p, r->title.n);
-	nf_out(run, r->date.p, r->date.n);
-	nf_out(run, r->author.p, r->author.n);
-	nf_out(run, r->description.p, r->description.n);
-	nf_out(run, r->text.p, r->text.n);
+	out_buf(run, &r->title);
+	out_buf(run, &r->date);
+	out_buf(run, &r->author);
+	out_buf(run, &r->description);
+	out_buf(run, &r->text);
 	nf_out_end(run);
 	return 0;
 }

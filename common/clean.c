@@ -496,6 +496,12 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 #define SD_LOW 0.20
 #define SD_HIGH 0.26
 #define LD_MAX 0.25
+#ifndef TAIL_SHARE
+#define TAIL_SHARE 0.75
+#endif
+#ifndef W_WEAKBAD
+#define W_WEAKBAD -0.1
+#endif
 #ifndef W_SHORT
 #define W_SHORT 0.3
 #endif
@@ -915,17 +921,24 @@ static int html_region(work *w, int *weak)
 			v = b->chars;
 		else if (b->cls0 == NF_NEARGOOD)
 			v = 0.5 * b->chars;
-		else if (b->strong || b->cls0 == NF_BAD)
+		else if (b->strong)
 			v = -0.5 * (b->chars < 600 ? b->chars : 600) - 10;
+		else if (b->cls0 == NF_BAD)
+			v = W_WEAKBAD * b->chars;
 		else
 			v = *weak ? b->chars : W_SHORT * b->chars;
 		for (int e = b->elem; e >= 0 && (size_t)e < ne; e = pg->el[e].parent)
 			sc[e] += v;
 	}
+	/* a paragraph or list item is not a region: its container is */
 	int best = -1;
-	for (size_t e = 0; e < ne; e++)
+	for (size_t e = 0; e < ne; e++) {
+		int t = pg->el[e].tag;
+		if (t != NF_TAG_OTHER && t != NF_TAG_DIV && t != NF_TAG_TD && t != NF_TAG_QUOTE)
+			continue;
 		if (best < 0 || sc[e] > sc[best])
 			best = (int)e;
+	}
 	free(sc);
 	return best;
 }
@@ -994,6 +1007,30 @@ static size_t select_blocks(nf_clean_result *r, work *w, const nf_clean_opts *o,
 				x->reason = "outside the main element";
 			else if (x->keep && x->cls != NF_GOOD)
 				x->reason = "in the main element";
+		}
+		/* plain blocks beside the kept paragraphs (in the same element, or in a sibling
+		 * element): list items, table rows, lines of dates; not links or boilerplate */
+		if (!o->keep_all) {
+			nf_page *pg = &w->page;
+			unsigned char *mark = nf_xcalloc(pg->nel + 1, 1);
+			for (size_t i = 0; i < nb; i++)
+				if (b[i].keep && b[i].cls == NF_GOOD && b[i].elem >= 0) {
+					mark[b[i].elem] |= 1;
+					int pe = pg->el[b[i].elem].parent;
+					if (pe >= 0)
+						mark[pe] |= 2;
+				}
+			for (size_t i = 0; i < nb; i++) {
+				blk *x = &b[i];
+				if (x->keep || x->role || x->strong || x->elem < 0 || !under(pg, x->elem, top))
+					continue;
+				int pe = pg->el[x->elem].parent;
+				if ((mark[x->elem] & 1) || (pe >= 0 && (mark[pe] & 2))) {
+					x->keep = 1;
+					x->reason = "beside the kept paragraphs";
+				}
+			}
+			free(mark);
 		}
 		/* short blocks (subheadings, list items) between kept blocks of the main element */
 		size_t last = SIZE_MAX;
@@ -1096,8 +1133,20 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 	text_metadata(c, r, w, o, !r->title.n, !r->date.n, !r->author.n);
 	mark_roles(r, w);
 	/* teaser boxes and the page's tail */
-	long good_before = 0;
+	long good_before = 0, good_all = 0;
+	for (size_t i = 0; i < nb; i++)
+		if (b[i].cls == NF_GOOD)
+			good_all += b[i].chars;
 	for (size_t i = 0; i < nb; i++) {
+		/* a teaser heading after most of the article's text: the rest is the page's tail */
+		if (b[i].pat == P_SECTION && good_before >= 500 && good_before >= TAIL_SHARE * good_all) {
+			for (size_t j = i + 1; j < nb; j++) {
+				b[j].cls = NF_BAD;
+				b[j].strong = 1;
+				b[j].reason = "after the article's teaser heading";
+			}
+			break;
+		}
 		if (b[i].pat == P_SECTION) {
 			size_t j = i + 1;
 			/* HTML: the box is the element around the cue; text: up to the next paragraph */
@@ -1107,12 +1156,14 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 			       (!r->html || under(&w->page, b[j].elem, box)); j++)
 				if (b[j].cls != NF_BAD) {
 					b[j].cls = NF_BAD;
+					b[j].strong = 1;
 					b[j].reason = "in a teaser box";
 				}
 			i = j - 1;
 		} else if (b[i].pat == P_END && good_before >= 500) {
 			for (size_t j = i + 1; j < nb; j++) {
 				b[j].cls = NF_BAD;
+				b[j].strong = 1;
 				b[j].reason = "after the comments heading";
 			}
 			break;

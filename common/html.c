@@ -391,7 +391,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		if (strcmp(name, "br") && strcmp(name, "hr")) {
 			nf_grow((void **)&pg->el, &pg->el_cap, pg->nel + 1, sizeof *pg->el);
 			pg->el[pg->nel] = (nf_helem){ parent.elem, parent.elem >= 0 ? pg->el[parent.elem].depth + 1 : 0,
-						      f->flags & ~parent.flags };
+						      f->flags & ~parent.flags, tag };
 			f->elem = (int)pg->nel++;
 		}
 		if (tag == NF_TAG_H1 && !s->seen_h1 && !s->skip) {

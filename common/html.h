@@ -34,6 +34,7 @@ typedef struct {
 	int parent;             /* -1 for the root */
 	int depth;
 	unsigned flags;         /* this element's own NF_HB_* flags (blocks have them inherited) */
+	int tag;                /* enum nf_tag (NF_TAG_OTHER for containers other than div) */
 } nf_helem;
 
 enum { NF_META_TITLE, NF_META_DATE, NF_META_AUTHOR, NF_META_DESC, NF_META_H1, NF_META_N };
