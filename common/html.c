@@ -105,14 +105,16 @@ static unsigned class_flags(const char *v)
 		"cookies", "promo", "advert", "advertisement", "ads", "ad", "banner", "widget",
 		"outbrain", "taboola", "popup", "modal", "pagination", "pager", "tags", "byline",
 		"masthead", "toolbar", "sponsored", "trending", "popular", "more", "teaser", "login",
-		"signup", "paywall", "print", "skip", "hidden", NULL };
+		"signup", "paywall", "print", "skip", "hidden", "gallery", "carousel", "slideshow",
+		"slider", "lightbox", NULL };
+	static const char *const cap[] = { "caption", "captions", "credit", "credits", "figcaption", NULL };
 	static const char *const cmt[] = { "comment", "comments", "disqus", "respond", "replies", NULL };
 	static const char *const pos[] = { "article", "content", "entry", "post", "story", "body",
 		"text", "main", "blog", "articlebody", "prose", NULL };
 	static const char *const wrap[] = { "wrap", "wrapper", "container", "layout", "page",
 		"site", "grid", "row", "col", "columns", NULL };
 	unsigned f = 0;
-	int isneg = 0, ispos = 0, iswrap = 0, iscmt = 0;
+	int isneg = 0, ispos = 0, iswrap = 0, iscmt = 0, iscap = 0;
 	char w[40];
 	while (*v) {
 		size_t k = 0;
@@ -132,9 +134,13 @@ static unsigned class_flags(const char *v)
 			if (!strcmp(w, cmt[i])) iscmt = 1;
 		for (int i = 0; pos[i]; i++)
 			if (!strcmp(w, pos[i])) ispos = 1;
+		for (int i = 0; cap[i]; i++)
+			if (!strcmp(w, cap[i])) iscap = 1;
 		for (int i = 0; wrap[i]; i++)
 			if (!strcmp(w, wrap[i])) iswrap = 1;
 	}
+	if (iscap && !iswrap)
+		f |= NF_HB_FIGURE;
 	if (iscmt && !iswrap)
 		f |= NF_HB_COMMENT | NF_HB_BOILER;
 	else if (isneg && !iswrap)
