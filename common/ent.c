@@ -19,7 +19,7 @@ enum {                                   /* word flags (ent_words, ent_persnames
 	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192,
 	W_GAZFIRST = 16384, W_GAZLAST = 32768     /* first / last word of a gazetteer name */
 };
-enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_OTHER };
+enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_STATE, K_COUNTY, K_OTHER };
 
 typedef struct {
 	unsigned flags;
@@ -205,7 +205,8 @@ static int type_of(const char *p, size_t n)
 
 static int kind_of(const char *p, size_t n)
 {
-	static const char *const k[] = { "", "country", "capital", "city", "demonym", "metonym" };
+	static const char *const k[] = { "", "country", "capital", "city", "demonym", "metonym", "state",
+		"county" };
 	for (int i = 1; i < K_OTHER; i++)
 		if (strlen(k[i]) == n && memcmp(k[i], p, n) == 0)
 			return i;
@@ -868,7 +869,9 @@ static const char *const w_placeof[] = { "city", "town", "village", "province", 
 /* The type the words around tokens [a, b) give a name, or -1. */
 static int context_type(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
 {
-	if (next_word_in(text, sc, b, w_said) || paren_country(ner, text, sc, b))
+	static const char *const w_scorer[] = { "b", "c", "st", "lbw", NULL };
+	if (next_word_in(text, sc, b, w_said) || paren_country(ner, text, sc, b) ||
+	    prev_word_in(text, sc, a, w_scorer))
 		return NF_PER;
 	/* "Smith, 68, said" */
 	if ((size_t)b + 2 < sc->nt && sc->t[b].c == ',' && (sc->t[b + 1].f & T_NUM) &&
@@ -883,10 +886,23 @@ static int context_type(const nf_ner *ner, const char *text, const scratch *sc, 
 	/* "Arbil, Iraq" */
 	if ((size_t)b + 1 < sc->nt && sc->t[b].c == ',' && !(sc->t[b - 1].f & T_POSS)) {
 		const gz_entry *e = gaz_span(ner, text, sc, b + 1, b + 2, 1);
-		if (e && e->type == NF_GPE && (e->kind == K_COUNTRY || e->kind == K_OTHER))
+		if (e && e->type == NF_GPE && (e->kind == K_COUNTRY || e->kind == K_STATE || e->kind == K_OTHER))
 			return NF_LOC;
 	}
 	return -1;
+}
+
+/* "G7", "MI6", "F16": capitals then digits */
+static int uppers_then_digits(const char *text, const tok *t)
+{
+	uint32_t i = t->s;
+	while (i < t->e && text[i] >= 'A' && text[i] <= 'Z')
+		i++;
+	if (i == t->s)
+		return 0;
+	while (i < t->e && text[i] >= '0' && text[i] <= '9')
+		i++;
+	return i == t->e;
 }
 
 /* Classifies the name tokens [a, b) that no title or gazetteer explained. */
@@ -910,6 +926,19 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 			return;
 		}
 		const char *e = text + t->e;
+		int digits = 0;
+		for (size_t i = t->s; i < t->e; i++)
+			digits += text[i] >= '0' && text[i] <= '9';
+		if (digits && !((t->f & T_ALLCAPS) || uppers_then_digits(text, t)))
+			return;              /* "Under-21", "C-4" */
+		if (l > 3 && e[-1] == 's') {
+			/* plural demonyms: "Azeris", "Koreans" */
+			const gz_entry *sg = gaz_find(ner, text + t->s, l - 1, 1, NF_NORP);
+			if (sg && sg->type == NF_NORP) {
+				cand_gaz(cand_add(sc, a, b, NF_NORP), sg);
+				return;
+			}
+		}
 		if (said || paren_country(ner, text, sc, b))
 			type = NF_PER;
 		else if (prep && !(fl & W_FIRST))
@@ -918,12 +947,15 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 			type = NF_PER;
 		else if ((t->f & T_ALLCAPS) && l <= 6)
 			type = NF_ORG;
-		else if (l > 4 && !(t->f & T_ALLCAPS) && (size_t)b < sc->nt && (sc->t[b].f & T_LOWER) &&
-			 (memcmp(e - 3, "ish", 3) == 0 || memcmp(e - 3, "ese", 3) == 0 || memcmp(e - 3, "ian", 3) == 0))
-			type = NF_NORP;
+		else if (l > 4 && !(t->f & T_ALLCAPS) && (((size_t)b < sc->nt && (sc->t[b].f & T_LOWER) &&
+			 (memcmp(e - 3, "ish", 3) == 0 || memcmp(e - 3, "ese", 3) == 0 || memcmp(e - 3, "ian", 3) == 0 ||
+			  memcmp(e - 3, "ean", 3) == 0)) || (l > 5 && (memcmp(e - 4, "ians", 4) == 0 || memcmp(e - 4, "eans", 4) == 0))))
+			type = NF_NORP;     /* "Zairean troops", "Ivorians" */
 		else
 			type = UNKNOWN_SINGLE;
-	} else if (fb & W_ORGSUF)
+	} else if (sc->t[b - 1].e - sc->t[b - 1].s == 1 && sc->t[a].e - sc->t[a].s == 1)
+		return;                  /* "A N", "D L G": letters, not names */
+	else if (fb & W_ORGSUF)
 		type = NF_ORG;
 	else if ((fl & W_ORGHEAD) && n >= 3)
 		type = NF_ORG;
@@ -986,8 +1018,9 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			c->ev = NF_ORG;
 			return;
 		}
-		if (b - a == 1 && g->kind == K_CITY && (TW(a) & W_COMMON) && !prev_word_in(text, sc, a, w_prep))
-			return;        /* "Police", "Nice", "Reading" without a place cue */
+		if (b - a == 1 && g->kind == K_CITY && (TW(a) & W_COMMON) && (sc->t[a].f & T_SSTART) &&
+		    !prev_word_in(text, sc, a, w_prep))
+			return;        /* "Police said", "Reading is" at a sentence start */
 		cand *c = cand_add(sc, a, b, g->type);
 		cand_gaz(c, g);
 		if ((g->type == NF_GPE || g->type == NF_LOC) && g->kind != K_COUNTRY) {
@@ -1077,6 +1110,14 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			cand_add(sc, a, b, NF_ORG);
 			return;
 		}
+		/* "National Bank of Poland", "Ministry of Foreign Affairs", "Gulf of Aden" */
+		for (int m = a + 1; m + 1 < b; m++)
+			if ((tok_is(text, &sc->t[m], "of") || tok_is(text, &sc->t[m], "for")) && (TW(m - 1) & (W_ORGHEAD | W_LOCHEAD))) {
+				int loc = (TW(a) & W_LOCHEAD) && !(TW(a) & W_ORGHEAD);
+				cand *c = cand_add(sc, a, b, loc ? NF_LOC : NF_ORG);
+				(void)c;
+				return;
+			}
 		/* "UK & Denmark": two names */
 		for (int m = a + 1; m + 1 < b; m++)
 			if (tok_is(text, &sc->t[m], "&")) {
@@ -1101,8 +1142,9 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			}
 		}
 		/* a first name and capitalised words: a person ("Mary Joe Fernandez", "Anthony Washington") */
+		const gz_entry *g0 = gaz_span(ner, text, sc, a, a + 1, 1);
 		if ((TW(a) & W_FIRST) && !(sc->t[a].f & T_ALLCAPS) && b - a <= 4 &&
-		    !gaz_span(ner, text, sc, a, a + 1, 1) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
+		    (!g0 || g0->kind == K_CITY) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
 			cand *c = cand_add(sc, a, b, NF_PER);
 			c->gender = sc->t[a].w->gender;
 			return;
@@ -1137,6 +1179,14 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			/* a place followed by unknown words names an organisation ("Leeds United") */
 			if (nseg == 2 && seg_g[0] && !seg_g[1] && (seg_g[0]->type == NF_GPE || seg_g[0]->type == NF_LOC) &&
 			    !(TW(seg_a[1]) & W_FIRST) && seg_b[1] - seg_a[1] <= 3) {
+				cand_add(sc, a, b, NF_ORG);
+				return;
+			}
+			/* a company with other words: "Reynard Mercedes-Benz", "Ford Motor Credit" */
+			int unk = seg_g[0] ? 1 : 0;
+			if (nseg == 2 && !(TW(seg_a[unk]) & W_FIRST) &&
+			    ((seg_g[0] && !seg_g[1] && seg_g[0]->type == NF_ORG && seg_g[0]->kind != K_METONYM) ||
+			     (seg_g[1] && !seg_g[0] && seg_g[1]->type == NF_ORG && seg_g[1]->kind != K_METONYM))) {
 				cand_add(sc, a, b, NF_ORG);
 				return;
 			}
@@ -1202,6 +1252,27 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 				}
 				if (tok_is(text, t, "&")) {
 					j += 2;
+					continue;
+				}
+			}
+			if (org && (tok_is(text, t, "and") || tok_is(text, t, "in")) && j + 1 < nt && is_name_start(sc, j + 1)) {
+				/* "Organisation for Security and Cooperation in Europe": only a known name */
+				int k = j + 1, got = 0;
+				for (int steps = 0; k < nt && steps < 6; steps++) {
+					while (k < nt && is_name_start(sc, k))
+						k++;
+					if (gaz_span(ner, text, sc, i, k, 1)) {
+						got = k;
+						break;
+					}
+					if (k + 1 < nt && (tok_is(text, &sc->t[k], "and") || tok_is(text, &sc->t[k], "in") ||
+							   tok_is(text, &sc->t[k], "of")) && is_name_start(sc, k + 1))
+						k++;
+					else
+						break;
+				}
+				if (got) {
+					j = got;
 					continue;
 				}
 			}
@@ -1474,6 +1545,49 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			c->drop = 1;
 		else
 			last_b = c->b;
+	}
+	/* sports reports: towns and counties are teams unless the words say they are places */
+	{
+		static const char *const w_sport[] = { "match", "innings", "wickets", "goal", "goals", "scored",
+			"striker", "midfielder", "season", "league", "championship", "tournament", "seeded",
+			"semifinal", "coach", "club", "runs", "halftime", "inning", "homered", "pitcher",
+			"batsman", "bowler", "wicket", "touchdown", "quarterback", "playoff", NULL };
+		int score = 0, kw = 0;
+		for (size_t i = 0; i < sc->nt; i++) {
+			const tok *t = &sc->t[i];
+			if (t->f & T_NUM) {
+				const char *p = text + t->s, *e = text + t->e, *d = memchr(p, '-', (size_t)(e - p));
+				score += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
+			} else if ((t->f & T_LOWER) && t->e - t->s >= 3)
+				for (int k = 0; w_sport[k]; k++)
+					if (tok_is(text, t, w_sport[k])) {
+						kw++;
+						break;
+					}
+		}
+		if (score >= 2 || kw >= 4)
+			for (size_t i = 0; i < sc->nc; i++) {
+				cand *c = &sc->c[i];
+				if (!c->drop && c->soft && c->ev < 0 && c->g &&
+				    (c->g->kind == K_CITY || c->g->kind == K_STATE || c->g->kind == K_COUNTY)) {
+					c->type = NF_ORG;
+					c->g = NULL;
+				}
+			}
+		/* results and standings lines: "Kent 3 Essex 1", "Leeds 4 3 1 0 9 3 10" */
+		for (size_t i = 0; i < sc->nc; i++) {
+			cand *c = &sc->c[i];
+			if (c->drop || !c->soft || c->ev >= 0)
+				continue;
+			int k = c->b, nums = 0;
+			while ((size_t)k < sc->nt && (sc->t[k].f & T_NUM) && sc->t[k].sent == sc->t[c->a].sent &&
+			       text[sc->t[k - 1].e] == ' ')
+				k++, nums++;
+			int line_start = c->a == 0 || text[sc->t[c->a].s - 1] == '\n';
+			if ((line_start && nums >= 3) ||
+			    (nums == 1 && ((size_t)k < sc->nt && (sc->t[k].f & T_CAP) && text[sc->t[k - 1].e] == ' ')))
+				c->ev = NF_ORG, c->type = NF_ORG, c->g = NULL;
+		}
 	}
 	/* one sense per document: guessed types follow what context says of the same name */
 	for (size_t i = 0; i < sc->nc; i++) {
