@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct nf_splitter {
 	nf_map *abbrev;     /* lower-case abbreviation -> class */
@@ -118,6 +121,29 @@ void nf_splitter_free(nf_splitter *s)
 static const unsigned char stop_byte[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1,
 };
+
+/* The first position from i that holds a stop byte, or len. Sixteen bytes at a time where
+ * SSE2 is there (most text is plain letters between stops). */
+static size_t next_stop(const char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+	const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), ex = _mm_set1_epi8('!'),
+		      qm = _mm_set1_epi8('?'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2);
+	while (i + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+						      _mm_or_si128(_mm_cmpeq_epi8(v, ex), _mm_cmpeq_epi8(v, qm))),
+					 _mm_or_si128(_mm_cmpeq_epi8(v, rp), _mm_cmpeq_epi8(v, e2)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+#endif
+	while (i < len && !stop_byte[(unsigned char)t[i]])
+		i++;
+	return i;
+}
 
 static int ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -606,8 +632,7 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
 	while (i < len) {
-		while (i < len && !stop_byte[(unsigned char)t[i]])
-			i++;
+		i = next_stop(t, i, len);
 		if (i >= len)
 			break;
 		unsigned char ch = (unsigned char)t[i];
