@@ -14,9 +14,42 @@ const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "sc
 
 enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8 };
 
+/* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
+static const char *const pronouns[] = { "he", "she", "they", "i", "we", NULL };
+static const char *const dets[] = { "the", "a", "an", "his", "her", "their", "its", "one", "another", "this", "that", "these", "those", "our", "my", NULL };
+static const char *const advs[] = { "also", "later", "then", "again", "has", "have", "had", "was", "were", "is", "are",
+	"would", "will", "once", "recently", "previously", "repeatedly", "further", "finally", "simply", "earlier",
+	"just", "publicly", "privately", "reportedly", "often", "frequently", "still", "had", "did", "does", "do",
+	"flatly", "quickly", "angrily", "only", "not", "never", "already", "specifically", "explicitly", NULL };
+static const char *const stopcap[] = { "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when",
+	"while", "as", "so", "this", "that", "these", "those", "it", "there", "yes", "no", "we", "i", "he", "she",
+	"they", "you", "after", "before", "then", "now", "meanwhile", "however", "still", "because", "although",
+	"though", "what", "why", "how", "who", "where", "of",
+	"to", "with", "by", "from", "or", "not", "our", "my", "his", "her", "their", "its", "all", "some", "many",
+	"most", "both", "each", "even", "also", "just", "only", "asked", "according", NULL };
+static const char *const titles[] = { "president", "secretary", "minister", "chancellor", "senator", "sen.", "rep.",
+	"gov.", "governor", "mayor", "general", "gen.", "prime", "defense", "defence", "foreign", "state", "deputy",
+	"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "ambassador", "chief", "vice",
+	"speaker", "leader", "chairman", "rev.", "judge", "justice", "attorney", "spokesman", "spokeswoman",
+	"spokesperson", "former", "retired", "late", "outgoing", "incoming", "acting", "interim", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
+static const char *const particles[] = { "de", "van", "von", "der", "den", "da", "di", "al", "el", "bin", "le", "la",
+	"du", "dos", "del", "ter", "ten", NULL };
+static const char *const scare_words[] = { "so-called", "dubbed", "called", "calling", "calls", "term", "terms",
+	"termed", "word", "words", "phrase", "named", "titled", "entitled", "labeled", "labelled", "branded",
+	"nicknamed", "as", "the", "a", "an", NULL };
+static const char *const title_small[] = { "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+	"with", "by", "from", "vs", "vs.", NULL };
+static const char *const clause_bad[] = { "to", "in", "at", "on", "of", "for", "with", "by", "about", "from", "into",
+	"it", "him", "her", "them", "me", "us", "so", "yes", "no", "goodbye", "hello", "sorry", "nothing", "something",
+	"anything", "and", "or", "but", "as", "up", "out", "over", "after", "before", "during", "while", "when", NULL };
+static const char *const conj[] = { "though", "although", "but", "while", "whereas", NULL };
+static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, titles, particles, scare_words, title_small, clause_bad, conj, NULL };
+enum { W_ROLE = 1 << 12 };
+
 struct nf_quoter {
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
+	nf_map words;         /* lower-case word -> class bits */
 	const nf_ner *ner;
 	int scare;
 };
@@ -51,6 +84,17 @@ nf_quoter *nf_quoter_new(void)
 	nf_map_init(&qt->cues);
 	nf_data_load("quote_cues.tsv", "form\tlemma\tkind", add_cue, qt);
 	qt->roles = nf_data_set("quote_roles.tsv", "role", 1);
+	nf_map_init(&qt->words);
+	for (int k = 0; word_lists[k]; k++)
+		for (int j = 0; word_lists[k][j]; j++) {
+			void **v = nf_map_slot(&qt->words, word_lists[k][j], strlen(word_lists[k][j]), 1);
+			*v = (void *)((intptr_t)*v | ((intptr_t)1 << k));
+		}
+	for (size_t i = 0; i < qt->roles->cap; i++)
+		if (qt->roles->keys[i]) {
+			void **v = nf_map_slot(&qt->words, qt->roles->keys[i], qt->roles->lens[i], 1);
+			*v = (void *)((intptr_t)*v | W_ROLE);
+		}
 	return qt;
 }
 
@@ -61,6 +105,7 @@ void nf_quoter_free(nf_quoter *qt)
 	nf_map_free(&qt->cues);
 	nf_map_free(qt->roles);
 	free(qt->roles);
+	nf_map_free(&qt->words);
 	free(qt);
 }
 
@@ -80,6 +125,8 @@ typedef struct {
 	int ment;             /* entity mention that starts at this token, or -1 */
 	int mend;             /* entity mention that ends in this token, or -1 */
 	unsigned char k, mark, cap, pe;   /* kind, mark class, capitalised, mark is a pair end */
+	unsigned short wc;    /* word class bits */
+	unsigned char cue;    /* CUE_* flags of the word */
 } tok;
 
 typedef struct {
@@ -180,7 +227,7 @@ static void tokenize(ctx *c)
 		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
 		int mark;
 		size_t w = upunct(t, i, len, &mark);
-		tok tk = { i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0 };
+		tok tk = { i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0 };
 		if (w == 2 && (unsigned char)t[i + 1] == 0xA0) { i += 2; continue; }
 		if (w) {
 			tk.e = i + w;
@@ -223,6 +270,16 @@ static void tokenize(ctx *c)
 		}
 		if (tk.mark != M_NONE)
 			tk.k = T_MARK;
+		if (tk.k == T_WORD && tk.e - tk.s <= 40) {
+			char b[48];
+			size_t n = tk.e - tk.s;
+			for (size_t k = 0; k < n; k++) {
+				char ch = t[tk.s + k];
+				b[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+			}
+			tk.wc = (unsigned short)(intptr_t)nf_map_get(&c->qt->words, b, n);
+			tk.cue = (unsigned char)(intptr_t)nf_map_get(&c->qt->cues, b, n);
+		}
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + 1, sizeof *c->tk);
 		c->tk[c->nt++] = tk;
 		i = tk.e;
@@ -383,9 +440,11 @@ static int weq(const ctx *c, int i, const char *w)
 
 static int win(const ctx *c, int i, const char *const *list)
 {
-	for (int k = 0; list[k]; k++)
-		if (weq(c, i, list[k]))
-			return 1;
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || !c->tk[i].wc)
+		return 0;
+	for (int k = 0; word_lists[k]; k++)
+		if (word_lists[k] == list)
+			return (c->tk[i].wc >> k) & 1;
 	return 0;
 }
 
@@ -402,58 +461,20 @@ static int is_dash(const ctx *c, int i)
 	return (n == 1 && u[0] == '-') || (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] >= 0x93 && u[2] <= 0x95));
 }
 
-static void lower(const ctx *c, int i, char *buf, size_t cap, size_t *n)
-{
-	size_t m = c->tk[i].e - c->tk[i].s;
-	if (m >= cap) m = cap - 1;
-	for (size_t k = 0; k < m; k++) {
-		char ch = c->t[c->tk[i].s + k];
-		buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
-	}
-	buf[m] = 0;
-	*n = m;
-}
 
 static int cue_of(const ctx *c, int i)
 {
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || wlen(c, i) > 40)
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q)
 		return 0;
-	char b[48];
-	size_t n;
-	lower(c, i, b, sizeof b, &n);
-	void *v = nf_map_get(&c->qt->cues, b, n);
-	return v ? (int)(intptr_t)v : 0;
+	return c->tk[i].cue;
 }
 
 static int is_role(const ctx *c, int i)
 {
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD) return 0;
-	char b[48];
-	size_t n;
-	lower(c, i, b, sizeof b, &n);
-	return nf_map_has(c->qt->roles, b, n);
+	return i >= 0 && (size_t)i < c->nt && c->tk[i].k == T_WORD && (c->tk[i].wc & W_ROLE);
 }
 
-static const char *const pronouns[] = { "he", "she", "they", "i", "we", NULL };
-static const char *const dets[] = { "the", "a", "an", "his", "her", "their", "its", "one", "another", "this", "that", "these", "those", "our", "my", NULL };
-static const char *const advs[] = { "also", "later", "then", "again", "has", "have", "had", "was", "were", "is", "are",
-	"would", "will", "once", "recently", "previously", "repeatedly", "further", "finally", "simply", "earlier",
-	"just", "publicly", "privately", "reportedly", "often", "frequently", "still", "had", "did", "does", "do",
-	"flatly", "quickly", "angrily", "only", "not", "never", "already", "specifically", "explicitly", NULL };
-static const char *const stopcap[] = { "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when",
-	"while", "as", "so", "this", "that", "these", "those", "it", "there", "yes", "no", "we", "i", "he", "she",
-	"they", "you", "after", "before", "then", "now", "meanwhile", "however", "still", "because", "although",
-	"though", "what", "why", "how", "who", "where", "of",
-	"to", "with", "by", "from", "or", "not", "our", "my", "his", "her", "their", "its", "all", "some", "many",
-	"most", "both", "each", "even", "also", "just", "only", "asked", "according", NULL };
-static const char *const titles[] = { "president", "secretary", "minister", "chancellor", "senator", "sen.", "rep.",
-	"gov.", "governor", "mayor", "general", "gen.", "prime", "defense", "defence", "foreign", "state", "deputy",
-	"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "ambassador", "chief", "vice",
-	"speaker", "leader", "chairman", "rev.", "judge", "justice", "attorney", "spokesman", "spokeswoman",
-	"spokesperson", "former", "retired", "late", "outgoing", "incoming", "acting", "interim", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
 
-static const char *const particles[] = { "de", "van", "von", "der", "den", "da", "di", "al", "el", "bin", "le", "la",
-	"du", "dos", "del", "ter", "ten", NULL };
 
 static int possessive_at(const ctx *c, size_t e)
 {
@@ -1068,9 +1089,6 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 
 /* ---- quotes ---- */
 
-static const char *const scare_words[] = { "so-called", "dubbed", "called", "calling", "calls", "term", "terms",
-	"termed", "word", "words", "phrase", "named", "titled", "entitled", "labeled", "labelled", "branded",
-	"nicknamed", "as", "the", "a", "an", NULL };
 
 static int has_cue_in_sentence(const ctx *c, int o)
 {
@@ -1095,8 +1113,6 @@ static int words_in(const ctx *c, size_t s, size_t e)
 	return n;
 }
 
-static const char *const title_small[] = { "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
-	"with", "by", "from", "vs", "vs.", NULL };
 
 static void classify(const ctx *c, qinfo *q)
 {
@@ -1204,9 +1220,6 @@ void nf_quotes_free(nf_quotes *q)
 
 /* ---- indirect speech ---- */
 
-static const char *const clause_bad[] = { "to", "in", "at", "on", "of", "for", "with", "by", "about", "from", "into",
-	"it", "him", "her", "them", "me", "us", "so", "yes", "no", "goodbye", "hello", "sorry", "nothing", "something",
-	"anything", "and", "or", "but", "as", "up", "out", "over", "after", "before", "during", "while", "when", NULL };
 
 static int overlaps_quote(const ctx *c, int a, int b)
 {
@@ -1251,7 +1264,6 @@ static int ca_after_quote(const ctx *c, int lo)
 /* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
 static int clause_end(const ctx *c, int j, int hi)
 {
-	static const char *const conj[] = { "though", "although", "but", "while", "whereas", NULL };
 	for (int k = j + 1; k <= hi; k++) {
 		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
 			return trim_end(c, j, k - 1);
