@@ -186,7 +186,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 			w->flags |= kinds[i].f;
 			if (kinds[i].f == W_HONOR && f[2].n)
 				w->gender = f[2].p[0];
-			if (kinds[i].f == W_GENERIC && f[2].n)
+			if (kinds[i].f == W_GENERIC && f[2].n && !w->generic)
 				w->generic = nf_xstrndup(f[2].p, f[2].n);
 		}
 }
@@ -1536,6 +1536,8 @@ static size_t initials(const char *text, const scratch *sc, int a, int b, char *
 static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 {
 	sc->np = 0;
+	if (sc->nc == 0)
+		return;
 	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
 	/* overlapping candidates: keep the first (longest at the same start) */
 	int last_b = -1;
