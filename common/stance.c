@@ -290,11 +290,13 @@ static const char *const head_words[] = { "official", "officials", "source", "so
 	"opponents", "people", "office", "service", "committee", "party", "union", "forces", "court",
 	"army", "military", "commission", "group", "company", "spokespeople", "representatives", "minister",
 	"administration", "officer", "investigators", "prosecutors", "diplomats", "observers", "doctors",
-	"researchers", "scientists", "residents", "campaigners", "organisation", "organization", NULL };
+	"researchers", "scientists", "residents", "campaigners", "organisation", "organization", "parliament",
+	"farmers", "unions", "economists", NULL };
 static const char *const org_heads[] = { "ministry", "department", "embassy", "agency", "council",
 	"government", "office", "service", "committee", "party", "union", "forces", "court", "commission",
 	"institute", "organisation", "organization", "alliance", "authority", "police", "bureau", "command",
-	"observatory", "club", "tour", "association", "foundation", "university", "corporation", NULL };
+	"observatory", "club", "tour", "association", "foundation", "university", "corporation", "parliament",
+	NULL };
 static const char *const position_nouns[] = { "position", "stance", "statement", "statements", "view",
 	"views", "comments", "remarks", "claim", "claims", "line", "decision", "policy", "assertion",
 	"argument", "proposal", "plan", "approach", "call", NULL };
@@ -1111,6 +1113,21 @@ static void find_names(const char *text)
 	}
 }
 
+static int no_fallback;           /* set while np_actor works on the part before "of" */
+static const nf_stancer *cur_S;   /* the stancer of the document being processed */
+static const char *cur_text;
+
+/* Canonical country of token k: our alias table, else the entities gazetteer ("Irish"). */
+static const char *tok_country(size_t k)
+{
+	const toks *T = &W.T;
+	if (T->t[k].al)
+		return cur_S->canon[T->t[k].al->canon];
+	if (!T->t[k].cap || T->t[k].punct)
+		return NULL;
+	return nf_ner_country(cur_S->ner, cur_text + T->t[k].s, T->t[k].e - T->t[k].s);
+}
+
 /* Canonical form of the name in tokens [a, b): the fullest earlier (else later) name that ends
  * with it, allowing small misspellings of long surnames. */
 static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
@@ -1150,17 +1167,18 @@ static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
 }
 
 /* The country or organisation in the titles before a full name ("US Defense Secretary"). */
-static int title_affil(size_t s)
+static const char *title_affil(size_t s)
 {
 	toks *T = &W.T;
 	for (size_t k = s; k > 0 && s - k < 8;) {
 		k--;
-		if (T->t[k].al && T->t[k].cap)
-			return T->t[k].al->canon;
+		const char *c = T->t[k].cap ? tok_country(k) : NULL;
+		if (c)
+			return c;
 		if (!(is_title(T, k) || tok_is(T, k, "'s") || tok_is(T, k, "-") || (T->t[k].cap && !HAS(T, k, B_fn_caps))))
 			break;
 	}
-	return -1;
+	return NULL;
 }
 
 static int find_actor(const char *name)
@@ -1293,7 +1311,9 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			break;
 		if (k - a < 2 && !is_title(T, a))
 			break;
+		no_fallback++;
 		int id = np_actor(S, text, a, k);
+		no_fallback--;
 		if (id >= 0 && W.a[id].per && !W.a[id].affil) {
 			size_t j = k + 1;
 			if (tok_is(T, j, "the")) j++;
@@ -1318,11 +1338,15 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	int affil = -1;
 	size_t possessor_end = a;
 	nf_buf role = { 0 };
+	const char *cty = NULL;
 	for (size_t k = a; k < b; k++) {
-		if (T->t[k].al && affil < 0) {
+		if (T->t[k].al && affil < 0 && !cty) {
 			affil = T->t[k].al->canon;
 			if (k + (size_t)T->t[k].allen < b && tok_is(T, k + (size_t)T->t[k].allen, "'s"))
 				possessor_end = k + (size_t)T->t[k].allen + 1;
+		} else if (affil < 0 && !cty && T->t[k].cap && (cty = tok_country(k)) != NULL) {
+			if (k + 1 < b && tok_is(T, k + 1, "'s"))
+				possessor_end = k + 2;
 		}
 		if (is_title(T, k)) {
 			if (role.n) nf_buf_addc(&role, ' ');
@@ -1336,7 +1360,9 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	}
 	nf_buf *nb = &W.b;
 	int id = -1;
-	const char *aff = affil >= 0 ? S->canon[affil] : NULL;
+	const char *aff = affil >= 0 ? S->canon[affil] : cty;
+	if (cty && b - a == 1)
+		return add_actor(cty, cty, NULL, 0, a);   /* a country the alias table lacks */
 	if (has_org) {
 		/* "Ukraine's Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs of Ukraine" */
 		nf_buf_clear(nb);
@@ -1355,11 +1381,8 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			long fs = resolve_name(text, s, e, nb);
 			char *nm = nf_xstrndup(nb->p, nb->n);
 			int per = 1;
-			if (!aff && fs >= 0) {
-				int c = title_affil((size_t)fs);
-				if (c >= 0)
-					aff = S->canon[c];
-			}
+			if (!aff && fs >= 0)
+				aff = title_affil((size_t)fs);
 			id = add_actor(nm, aff, role.p, per, a);
 			if (W.a[id].name_tok < 0)
 				W.a[id].name_tok = (long)(e - 1);
@@ -1376,7 +1399,7 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			id = add_actor(nb->p, aff, role.p, 0, a);
 		}
 	}
-	if (id >= 0 && !W.a[id].affil && W.a[id].per && W.a[id].role) {
+	if (id >= 0 && !W.a[id].affil && W.a[id].per && W.a[id].role && !no_fallback) {
 		/* "Secretary General": the organisation the document is about; other titles: the
 		 * country the sentence names first */
 		int c = -1;
@@ -1557,6 +1580,8 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 		mag *= 0.5;
 	if (has)
 		return sign * mag;
+	if (*link != -1)
+		return 0;   /* only a position toward another actor's: copied or inverted later */
 	if (policy) {
 		/* no stance cue: opinion words about a course of action ("a mistake", "the right
 		 * choice"), target words left out */
@@ -1685,13 +1710,19 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 					for (size_t j = cs; j < k && !claim; j++) {
 						const cue *c = T->t[j].covered ? NULL : T->t[j].cue;
 						claim = HAS(T, j, B_claim_nouns) ||
-							(c && (c->kind == K_REFUTE || c->kind == K_NONCOMMITTAL || c->kind == K_AFFIRM));
+							(c && (c->kind == K_REFUTE || c->kind == K_NONCOMMITTAL || c->kind == K_AFFIRM ||
+							       (c->kind == K_TRANSPARENT && strncmp(c->text, "agree", 5) == 0))) ||
+							(HAS(T, j, B_position_nouns) && j > cs && tok_is(T, j - 1, "'s"));
 					}
 					if (claim)
 						w = 0.6;
 				}
 				if (w == 0)
 					continue;
+				/* the clause after "but" carries the net position */
+				if (cs > a && T->t[cs > 0 ? cs - 1 : 0].cue && T->t[cs - 1].cue->kind == K_SCOPE &&
+				    (tok_is(T, cs - 1, "but") || tok_is(T, cs - 1, "however") || tok_is(T, cs - 1, "yet")))
+					w *= 1.5;
 				int neutral, link, ls = 0;
 				nf_buf_clear(&cues);
 				double sc = clause_score(S, cs, k, &neutral, &cues, &link, &ls, hverb, S->t[ti].policy, w < 1);
@@ -1755,6 +1786,8 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	toks *T = &W.T;
 	if (S->nt == 0 || !prefilter(S, text, len))
 		return;
+	cur_S = S;
+	cur_text = text;
 	tokenize(text, len, T);
 	set_classes(T);
 	{
@@ -1845,10 +1878,15 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 				if (!tok_is(T, by, "by"))
 					continue;
 				np = by + 1; npe = np;
-				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) || T->t[npe].al ||
-						HAS(T, npe, B_head_words) || tok_is(T, npe, "'s") || tok_is(T, npe, "the") ||
-						(!T->t[npe].cap && npe + 1 < se && HAS(T, npe + 1, B_head_words))))
+				if (tok_is(T, np, "the") || tok_is(T, np, "a") || tok_is(T, np, "an"))
+					np++;
+				npe = np;
+				while (npe < se && npe < np + 6 && !T->t[npe].punct && !HAS(T, npe, B_stopwords | B_aux_words) &&
+				       !T->t[npe].cue)
 					npe++;
+				if (npe < se && tok_is(T, npe, "of") && npe + 1 < se && T->t[npe + 1].cap)
+					for (npe++; npe < se && (name_word(T, npe) || tok_is(T, npe, "the")); npe++)
+						;
 				if (npe > np && (ai = np_actor(S, text, np, npe)) >= 0) {
 					nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
 					H[nh++] = (holder){ np, npe, v, ai };
@@ -1932,9 +1970,10 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 		}
 		/* each holder's segment: from its verb to the next holder's subject */
 		for (size_t h = 0; h < nh; h++) {
-			size_t a = H[h].verb, b = se;
+			/* from the end of the subject, so "does not support" keeps its negation */
+			size_t a = H[h].npe > H[h].np && H[h].npe <= H[h].verb ? H[h].npe : H[h].verb, b = se;
 			for (size_t g = 0; g < nh; g++) {
-				if (H[g].np <= H[h].verb || H[g].np >= b)
+				if (g == h || H[g].np <= H[h].verb || H[g].np >= b)
 					continue;
 				/* "stated the Alliance did not plan ...": a reported subject, not a new speaker */
 				size_t q = H[h].verb + (size_t)(T->t[H[h].verb].cue ? T->t[H[h].verb].cue->nw : 1);
@@ -1944,15 +1983,33 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 					continue;
 				b = H[g].np;
 			}
+			if (H[h].np > H[h].verb) {
+				/* "P was welcomed by X", "according to X, P": the whole clause around */
+				size_t pa = ss;
+				for (size_t g = 0; g < nh; g++)
+					if (g != h && H[g].npe <= H[h].verb && H[g].npe > pa)
+						pa = H[g].npe;
+				b = se;
+				for (size_t g = 0; g < nh; g++)
+					if (g != h && H[g].np >= H[h].npe && H[g].np < b)
+						b = H[g].np;
+				score_span(S, text, pa, b, H[h].actor, H[h].verb, addressed);
+				para_last = H[h].actor;
+				continue;
+			}
 			size_t words = 0;
 			for (size_t k = a + 1; k < b; k++)
 				words += !T->t[k].punct;
-			if (words < 3) {
-				/* "..., X said." : the words before the subject */
-				size_t pa = ss;
-				for (size_t g = 0; g < nh; g++)
-					if (g != h && H[g].verb < H[h].np && H[g].verb >= pa)
-						pa = H[g].npe > H[g].verb ? H[g].npe : H[g].verb + 1;
+			size_t pa = ss;
+			for (size_t g = 0; g < nh; g++)
+				if (g != h && H[g].verb < H[h].np && H[g].verb >= pa)
+					pa = H[g].npe > H[g].verb ? H[g].npe : H[g].verb + 1;
+			int quote_before = 0;
+			if (T->t[H[h].verb].cue && T->t[H[h].verb].cue->kind == K_REPORT)
+				for (size_t k = pa; k < H[h].np && !quote_before; k++)
+					quote_before = T->t[k].inq;
+			if (words < 3 || quote_before) {
+				/* "..., X said." and "“...,” X told reporters": the words before the subject */
 				if (H[h].np > pa)
 					score_span(S, text, pa, H[h].np, H[h].actor, (size_t)-1, addressed);
 			}
@@ -1993,8 +2050,15 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			break;
 		}
 	/* one verdict per actor and target */
-	size_t na = W.na;
 	int groups = S->by_affil;
+	if (groups)
+		for (size_t i = 0, n0 = W.na; i < n0; i++)
+			if (W.a[i].affil && *W.a[i].affil && find_actor(W.a[i].affil) < 0) {
+				char *af = nf_xstrndup(W.a[i].affil, strlen(W.a[i].affil));
+				add_actor(af, af, NULL, 0, W.a[i].first);
+				free(af);
+			}
+	size_t na = W.na;
 	for (size_t ti = 0; ti < nt; ti++) {
 		static double *sum;
 		static long *best, *cnt;
