@@ -8,6 +8,20 @@
 
 enum { K_INLINE, K_BLOCK, K_SKIP };
 
+/* The element names the callbacks test, so each start and end tag is compared once. */
+enum { N_OTHER, N_META, N_TITLE, N_SCRIPT, N_BODY, N_HTML, N_ARTICLE, N_MAIN, N_FIGURE,
+       N_HEADER, N_TIME, N_A, N_BR, N_HR, N_HEAD };
+
+static int name_id(const char *n)
+{
+	static const char *const names[] = { "", "meta", "title", "script", "body", "html", "article",
+		"main", "figure", "header", "time", "a", "br", "hr", "head", NULL };
+	for (int i = 1; names[i]; i++)
+		if (n[0] == names[i][0] && !strcmp(n, names[i]))
+			return i;
+	return N_OTHER;
+}
+
 typedef struct {
 	unsigned char kind, tag, a, hidden;
 	unsigned flags;         /* flags of this element and its ancestors */
@@ -35,6 +49,7 @@ void nf_page_free(nf_page *pg)
 	for (int i = 0; i < NF_META_N; i++)
 		nf_buf_free(&pg->meta[i]);
 	nf_buf_free(&pg->scratch);
+	nf_buf_free(&pg->lean);
 	memset(pg, 0, sizeof *pg);
 }
 
@@ -129,15 +144,15 @@ static unsigned class_flags(const char *v)
 		if (!k)
 			continue;
 		for (int i = 0; neg[i]; i++)
-			if (!strcmp(w, neg[i])) isneg = 1;
+			if (w[0] == neg[i][0] && !strcmp(w, neg[i])) isneg = 1;
 		for (int i = 0; cmt[i]; i++)
-			if (!strcmp(w, cmt[i])) iscmt = 1;
+			if (w[0] == cmt[i][0] && !strcmp(w, cmt[i])) iscmt = 1;
 		for (int i = 0; pos[i]; i++)
-			if (!strcmp(w, pos[i])) ispos = 1;
+			if (w[0] == pos[i][0] && !strcmp(w, pos[i])) ispos = 1;
 		for (int i = 0; cap[i]; i++)
-			if (!strcmp(w, cap[i])) iscap = 1;
+			if (w[0] == cap[i][0] && !strcmp(w, cap[i])) iscap = 1;
 		for (int i = 0; wrap[i]; i++)
-			if (!strcmp(w, wrap[i])) iswrap = 1;
+			if (w[0] == wrap[i][0] && !strcmp(w, wrap[i])) iswrap = 1;
 	}
 	if (iscap && !iswrap)
 		f |= NF_HB_FIGURE;
@@ -331,18 +346,18 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	nf_page *pg = s->pg;
 	const char *name = (const char *)xname;
 	unsigned char tag;
-	int kind = kind_of(name, &tag);
-	if (!strcmp(name, "meta")) {
+	int kind = kind_of(name, &tag), id = name_id(name);
+	if (id == N_META) {
 		meta_tag(pg, atts);
 		return;                 /* void element: no end event is needed */
 	}
 	if (kind == K_BLOCK)
-		flush(s, !strcmp(name, "br"));   /* text so far belongs to the enclosing element */
+		flush(s, id == N_BR);   /* text so far belongs to the enclosing element */
 	frame parent = s->nst ? s->st[s->nst - 1] : (frame){ 0, 0, 0, 0, 0, -1 };
 	nf_grow((void **)&s->st, &s->cap, s->nst + 1, sizeof *s->st);
 	frame *f = &s->st[s->nst++];
 	*f = (frame){ (unsigned char)kind, tag, 0, 0, parent.flags, parent.elem };
-	if (!strcmp(name, "title")) {
+	if (id == N_TITLE) {
 		if (!s->skip) {
 			s->collect = 1;
 			nf_buf_clear(&pg->scratch);
@@ -353,48 +368,48 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	}
 	if (kind == K_SKIP) {
 		const char *type;
-		if (!strcmp(name, "script") && (type = attr(atts, "type")) && strstr(type, "ld+json")) {
+		if (id == N_SCRIPT && (type = attr(atts, "type")) && strstr(type, "ld+json")) {
 			s->collect = 2;
 			nf_buf_clear(&pg->scratch);
 		}
-		if (strcmp(name, "head"))
+		if (id != N_HEAD)
 			s->skip++;
 		return;
 	}
-	const char *cls = attr(atts, "class"), *id = attr(atts, "id");
+	const char *cls = attr(atts, "class"), *idattr = attr(atts, "id");
 	const char *style = attr(atts, "style");
 	if (attr(atts, "hidden") || (style && (strstr(style, "display:none") || strstr(style, "display: none")))) {
 		f->hidden = 1;
 		s->skip++;
 		return;
 	}
-	if (strcmp(name, "body") && strcmp(name, "html")) {
+	if (id != N_BODY && id != N_HTML) {
 		if (cls)
 			f->flags |= class_flags(cls);
-		if (id)
-			f->flags |= class_flags(id);
+		if (idattr)
+			f->flags |= class_flags(idattr);
 		const char *ip = attr(atts, "itemprop");
 		if (ip && !strcasecmp(ip, "articleBody"))
 			f->flags |= NF_HB_ARTICLE | NF_HB_CONTENT;
 	}
-	if (!strcmp(name, "article") || !strcmp(name, "main"))
+	if (id == N_ARTICLE || id == N_MAIN)
 		f->flags |= NF_HB_ARTICLE;
-	else if (!strcmp(name, "figure") || tag == NF_TAG_CAPTION)
+	else if (id == N_FIGURE || tag == NF_TAG_CAPTION)
 		f->flags |= NF_HB_FIGURE;
-	else if (!strcmp(name, "header"))
+	else if (id == N_HEADER)
 		f->flags |= NF_HB_HEADER;
-	if (!strcmp(name, "time") && !s->seen_time) {
+	if (id == N_TIME && !s->seen_time) {
 		const char *dt = attr(atts, "datetime");
 		if (dt)
 			set_meta(pg, NF_META_DATE, 2, dt, strlen(dt));
 		s->seen_time = 1;
 	}
-	if (!strcmp(name, "a") && attr(atts, "href")) {
+	if (id == N_A && attr(atts, "href")) {
 		f->a = 1;
 		s->in_a++;
 	}
 	if (kind == K_BLOCK) {
-		if (strcmp(name, "br") && strcmp(name, "hr")) {
+		if (id != N_BR && id != N_HR) {
 			nf_grow((void **)&pg->el, &pg->el_cap, pg->nel + 1, sizeof *pg->el);
 			pg->el[pg->nel] = (nf_helem){ parent.elem, parent.elem >= 0 ? pg->el[parent.elem].depth + 1 : 0,
 						      f->flags & ~parent.flags, tag };
@@ -411,20 +426,21 @@ static void on_end(void *ctx, const xmlChar *xname)
 {
 	sax_state *s = ctx;
 	const char *name = (const char *)xname;
-	if (!strcmp(name, "meta") || !s->nst)
+	int id = name_id(name);
+	if (id == N_META || !s->nst)
 		return;
 	frame f = s->st[--s->nst];
-	if (!strcmp(name, "title") && s->collect == 1) {
+	if (id == N_TITLE && s->collect == 1) {
 		set_meta(s->pg, NF_META_TITLE, 1, s->pg->scratch.p, s->pg->scratch.n);
 		s->collect = 0;
 	}
 
 	if (f.kind == K_SKIP) {
-		if (s->collect == 2 && !strcmp(name, "script")) {
+		if (s->collect == 2 && id == N_SCRIPT) {
 			jsonld(s->pg);
 			s->collect = 0;
 		}
-		if (strcmp(name, "head") && s->skip > 0)
+		if (id != N_HEAD && s->skip > 0)
 			s->skip--;
 		return;
 	}
@@ -469,8 +485,88 @@ static void on_cdata(void *ctx, const xmlChar *ch, int len)
 
 static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
+static const char *find_ci(const char *p, const char *end, const char *needle, size_t nl)
+{
+	while (p + nl <= end) {
+		const char *q = memchr(p, '<', (size_t)(end - p));
+		if (!q || q + nl > end)
+			return NULL;
+		if (!strncasecmp(q, needle, nl))
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/* Copies the page without the bodies of <script> (except JSON-LD), <style> and comments:
+ * their text is never shown, and the parser reads them a character at a time. A body ends
+ * at the first "</script" or "</style", as it does in a browser. Returns 0 when nothing
+ * worth removing was found. */
+static int lean_copy(nf_buf *out, const char *html, size_t n)
+{
+	const char *p = html, *end = html + n, *run = html;
+	size_t removed = 0;
+	nf_buf_clear(out);
+	while (p < end) {
+		const char *q = memchr(p, '<', (size_t)(end - p));
+		if (!q || q + 4 > end)
+			break;
+		const char *close = NULL, *body = NULL;
+		size_t cl = 0;
+		if (q[1] == '!' && q[2] == '-' && q[3] == '-') {
+			const char *e = q + 4;
+			for (;;) {
+				e = e < end ? memchr(e, '-', (size_t)(end - e)) : NULL;
+				if (!e || e + 3 > end || (e[1] == '-' && e[2] == '>'))
+					break;
+				e++;
+			}
+			if (!e || e + 3 > end)
+				break;
+			nf_buf_add(out, run, (size_t)(q - run));
+			removed += (size_t)(e + 3 - q);
+			p = run = e + 3;
+			continue;
+		}
+		if ((q + 7 <= end && !strncasecmp(q, "<script", 7)) ) {
+			close = "</script"; cl = 8;
+		} else if (q + 6 <= end && !strncasecmp(q, "<style", 6)) {
+			close = "</style"; cl = 7;
+		}
+		if (!close) {
+			p = q + 1;
+			continue;
+		}
+		const char *gt = memchr(q, '>', (size_t)(end - q));
+		if (!gt)
+			break;
+		body = gt + 1;
+		/* JSON-LD stays: it holds the metadata */
+		int keep = 0;
+		for (const char *a = q; a + 7 < gt; a++)
+			if (!strncasecmp(a, "ld+json", 7)) { keep = 1; break; }
+		const char *c = find_ci(body, end, close, cl);
+		if (!c)
+			break;
+		if (!keep && c > body) {
+			nf_buf_add(out, run, (size_t)(body - run));
+			removed += (size_t)(c - body);
+			run = c;
+		}
+		p = c + cl;
+	}
+	if (removed < 1024)
+		return 0;
+	nf_buf_add(out, run, (size_t)(end - run));
+	return 1;
+}
+
 void nf_html_parse(nf_page *pg, const char *html, size_t n)
 {
+	if (lean_copy(&pg->lean, html, n)) {
+		html = pg->lean.p;
+		n = pg->lean.n;
+	}
 	nf_buf_clear(&pg->text);
 	nf_buf_clear(&pg->scratch);
 	for (int i = 0; i < NF_META_N; i++) {

@@ -48,6 +48,7 @@ typedef struct {
 	nf_buf meta[NF_META_N]; /* best value found for each field (raw, not normalised) */
 	int meta_prio[NF_META_N];
 	nf_buf scratch;         /* <title>, JSON-LD and <time> text being collected */
+	nf_buf lean;            /* the page without script, style and comment bodies */
 	void *priv;
 } nf_page;
 
