@@ -2,6 +2,8 @@
 #include "html.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -584,19 +586,23 @@ void nf_html_parse(nf_page *pg, const char *html, size_t n)
 	sax.cdataBlock = on_cdata;
 	sax.warning = quiet;
 	sax.error = quiet;
-	htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(&sax, &s, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	/* a memory (pull) parser: the push parser rescans its input for each tag */
+	if (n > (size_t)INT_MAX)
+		n = (size_t)INT_MAX;
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(n ? html : " ", n ? (int)n : 1);
 	if (!ctxt)
 		nf_die("out of memory");
+	htmlSAXHandler *h = xmlMalloc(sizeof *h);
+	if (!h)
+		nf_die("out of memory");
+	*h = sax;
+	xmlFree(ctxt->sax);
+	ctxt->sax = (xmlSAXHandlerPtr)h;
+	ctxt->userData = &s;
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 			   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOIMPLIED);
-	/* libxml2 takes an int length: feed big pages in pieces */
-	const size_t chunk = 1 << 20;
-	size_t off = 0;
-	do {
-		size_t k = n - off > chunk ? chunk : n - off;
-		htmlParseChunk(ctxt, html + off, (int)k, off + k >= n);
-		off += k;
-	} while (off < n);
+	htmlParseDocument(ctxt);
 	s.nst = s.nst ? s.nst : 0;
 	if (s.nst == 0) {
 		nf_grow((void **)&s.st, &s.cap, 1, sizeof *s.st);
