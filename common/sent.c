@@ -797,7 +797,11 @@ size_t nf_sent_join(const char *p, size_t n, char *out)
 			while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\r' || p[j] == '\n'))
 				nl |= p[j++] == '\n';
 			if (nl) {
-				out[o++] = ' ';
+				/* a word broken at a hyphen ("well-\nknown") keeps the hyphen, loses the break */
+				int hy = i >= 2 && p[i - 1] == '-' && ascii_lower((unsigned char)p[i - 2]) && j < n &&
+					 ascii_lower((unsigned char)p[j]);
+				if (!hy)
+					out[o++] = ' ';
 				i = j;
 				continue;
 			}

@@ -20,7 +20,8 @@ void nf_splitter_free(nf_splitter *s);
 size_t nf_split(const nf_splitter *s, const char *text, size_t len, nf_span **spans, size_t *cap);
 
 /* Copies p[0, n) to out (n bytes at least), each run of white space that holds a line break
- * made one space: the text of a sentence whose lines join_lines joined. Returns the length. */
+ * made one space (none after a hyphen inside a word: "well-\nknown" is "well-known"): the text
+ * of a sentence whose lines join_lines joined. Returns the length. */
 size_t nf_sent_join(const char *p, size_t n, char *out);
 
 #endif
