@@ -1,5 +1,7 @@
 /* html.c - HTML to blocks with libxml2's SAX HTML parser (see html.h). */
 #include "html.h"
+#include "hash.h"
+#include <stdint.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -114,7 +116,12 @@ static int kind_of(const char *n, unsigned char *tag)
 
 /* Class and id words. Boilerplate words mark a subtree, unless the same attribute also says
  * it is a wrapper (wrappers often name everything they hold: "content-sidebar-wrap"). */
-static unsigned class_flags(const char *v)
+enum { W_NEG = 1, W_CMT = 2, W_POS = 4, W_WRAP = 8, W_CAP = 16 };
+
+/* Class and id words, looked up in one map built on first use. */
+static nf_map class_words;
+
+static void class_words_init(void)
 {
 	static const char *const neg[] = { "nav", "navbar", "navigation", "menu", "footer",
 		"sidebar", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "related",
@@ -124,14 +131,29 @@ static unsigned class_flags(const char *v)
 		"masthead", "toolbar", "sponsored", "trending", "popular", "more", "teaser", "login",
 		"signup", "paywall", "print", "skip", "hidden", "gallery", "carousel", "slideshow",
 		"slider", "lightbox", NULL };
-	static const char *const cap[] = { "caption", "captions", "credit", "credits", "figcaption", NULL };
 	static const char *const cmt[] = { "comment", "comments", "disqus", "respond", "replies", NULL };
 	static const char *const pos[] = { "article", "content", "entry", "post", "story", "body",
 		"text", "main", "blog", "articlebody", "prose", NULL };
 	static const char *const wrap[] = { "wrap", "wrapper", "container", "layout", "page",
 		"site", "grid", "row", "col", "columns", NULL };
-	unsigned f = 0;
-	int isneg = 0, ispos = 0, iswrap = 0, iscmt = 0, iscap = 0;
+	static const char *const cap[] = { "caption", "captions", "credit", "credits", "figcaption", NULL };
+	static const struct { const char *const *w; uintptr_t bit; } lists[] = {
+		{ neg, W_NEG }, { cmt, W_CMT }, { pos, W_POS }, { wrap, W_WRAP }, { cap, W_CAP } };
+	nf_map_init(&class_words);
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+		for (int i = 0; lists[l].w[i]; i++) {
+			void **slot = nf_map_slot(&class_words, lists[l].w[i], strlen(lists[l].w[i]), 1);
+			*slot = (void *)((uintptr_t)*slot | lists[l].bit);
+		}
+}
+
+/* Boilerplate words mark a subtree, unless the same attribute also says it is a wrapper
+ * (wrappers often name everything they hold: "content-sidebar-wrap"). */
+static unsigned class_flags(const char *v)
+{
+	if (!class_words.cap)
+		class_words_init();
+	uintptr_t m = 0;
 	char w[40];
 	while (*v) {
 		size_t k = 0;
@@ -142,27 +164,19 @@ static unsigned class_flags(const char *v)
 				w[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
 			v++;
 		}
-		w[k] = 0;
-		if (!k)
-			continue;
-		for (int i = 0; neg[i]; i++)
-			if (w[0] == neg[i][0] && !strcmp(w, neg[i])) isneg = 1;
-		for (int i = 0; cmt[i]; i++)
-			if (w[0] == cmt[i][0] && !strcmp(w, cmt[i])) iscmt = 1;
-		for (int i = 0; pos[i]; i++)
-			if (w[0] == pos[i][0] && !strcmp(w, pos[i])) ispos = 1;
-		for (int i = 0; cap[i]; i++)
-			if (w[0] == cap[i][0] && !strcmp(w, cap[i])) iscap = 1;
-		for (int i = 0; wrap[i]; i++)
-			if (w[0] == wrap[i][0] && !strcmp(w, wrap[i])) iswrap = 1;
+		if (k)
+			m |= (uintptr_t)nf_map_get(&class_words, w, k);
 	}
-	if (iscap && !iswrap)
+	unsigned f = 0;
+	if (m & W_WRAP)
+		return (m & W_POS) ? NF_HB_CONTENT : 0;
+	if (m & W_CAP)
 		f |= NF_HB_FIGURE;
-	if (iscmt && !iswrap)
+	if (m & W_CMT)
 		f |= NF_HB_COMMENT | NF_HB_BOILER;
-	else if (isneg && !iswrap)
+	else if (m & W_NEG)
 		f |= NF_HB_BOILER;
-	else if (ispos)
+	else if (m & W_POS)
 		f |= NF_HB_CONTENT;
 	return f;
 }
@@ -378,9 +392,18 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 			s->skip++;
 		return;
 	}
-	const char *cls = attr(atts, "class"), *idattr = attr(atts, "id");
-	const char *style = attr(atts, "style");
-	if (attr(atts, "hidden") || (style && (strstr(style, "display:none") || strstr(style, "display: none")))) {
+	/* one pass over the attributes for the ones every element needs */
+	const char *cls = NULL, *idattr = NULL, *style = NULL, *hidden = NULL, *ip = NULL, *href = NULL;
+	for (size_t i = 0; atts && atts[i]; i += 2) {
+		const char *an = (const char *)atts[i], *av = atts[i + 1] ? (const char *)atts[i + 1] : "";
+		switch (an[0]) {
+		case 'c': if (!strcmp(an, "class")) cls = av; break;
+		case 'i': if (!strcmp(an, "id")) idattr = av; else if (!strcmp(an, "itemprop")) ip = av; break;
+		case 's': if (!strcmp(an, "style")) style = av; break;
+		case 'h': if (!strcmp(an, "hidden")) hidden = av; else if (!strcmp(an, "href")) href = av; break;
+		}
+	}
+	if (hidden || (style && (strstr(style, "display:none") || strstr(style, "display: none")))) {
 		f->hidden = 1;
 		s->skip++;
 		return;
@@ -390,7 +413,6 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 			f->flags |= class_flags(cls);
 		if (idattr)
 			f->flags |= class_flags(idattr);
-		const char *ip = attr(atts, "itemprop");
 		if (ip && !strcasecmp(ip, "articleBody"))
 			f->flags |= NF_HB_ARTICLE | NF_HB_CONTENT;
 	}
@@ -406,7 +428,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 			set_meta(pg, NF_META_DATE, 2, dt, strlen(dt));
 		s->seen_time = 1;
 	}
-	if (id == N_A && attr(atts, "href")) {
+	if (id == N_A && href) {
 		f->a = 1;
 		s->in_a++;
 	}
