@@ -1133,6 +1133,16 @@ static void classify(const ctx *c, qinfo *q)
 		q->type = NF_Q_PARTIAL;
 	if (c->rq[c->tk[o].q - 1].single && q->type == NF_Q_PARTIAL && words_in(c, cs, ce) < 4)
 		q->scare = 1;
+	/* no letters at all (ids, numbers), or a nickname between names (Marcia "Cia" Price) */
+	{
+		int letters = 0;
+		for (size_t i = cs; i < ce && !letters; i++)
+			letters = ((c->t[i] | 32) >= 'a' && (c->t[i] | 32) <= 'z') || (unsigned char)c->t[i] >= 0xC3;
+		if (!letters) { q->scare = 2; return; }
+		if (q->open > 0 && c->tk[q->open - 1].k == T_WORD && c->tk[q->open - 1].cap && (size_t)q->close + 1 < c->nt &&
+		    c->tk[q->close + 1].k == T_WORD && c->tk[q->close + 1].cap && words_in(c, cs, ce) <= 2 && !cue_of(c, q->close + 1))
+			q->scare = 1;
+	}
 	/* titles: most words capitalised ("Fox News Sunday", "All Bets Are Off.") */
 	if (q->type == NF_Q_PARTIAL || q->how != 'A') {
 		int words = 0, caps = 0, small = 0;
@@ -1161,6 +1171,15 @@ static void classify(const ctx *c, qinfo *q)
 
 static int find_that(const ctx *c, int j, int hi);
 
+/* A closing mark whose quote ends with . ? or ! (so the sentence ends there too). */
+static int ends_sentence(const ctx *c, int close)
+{
+	if (close < 1 || c->tk[close].k != T_MARK) return 0;
+	int j = close - 1;
+	while (j > 0 && c->tk[j].k == T_MARK) j--;
+	return pch(c, j, '.') || pch(c, j, '?') || pch(c, j, '!');
+}
+
 /* The reported clause around a partial quote: after its cue ("X said [that] ...") to the
  * sentence end, or from the sentence start to the quote when the tag follows it. */
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
@@ -1179,9 +1198,22 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int lo_s = a;
 		/* to the end of the sentence (quotes included), or of the paragraph */
 		int e = q->close;
-		while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
-		       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';'))))
-			e++;
+		if (!ends_sentence(c, q->close))
+			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
+			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
+				/* another quote that ends its sentence, or a new clause, ends it */
+				if (tk[e + 1].k == T_MARK && tk[e + 1].q && c->rq[tk[e + 1].q - 1].close == e + 1 && ends_sentence(c, e + 1)) {
+					e++;
+					break;
+				}
+				if (tk[e + 1].q == 0 && (win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because") ||
+				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
+					break;
+				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
+					break;
+				e++;
+			}
+		while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
 		size_t en = tk[e].e;
 		if (e == q->close) en = o->end;
@@ -1385,6 +1417,20 @@ static int same_speaker(const ctx *c, const np *a, const np *b)
 	return la == lb && memcmp(c->t + c->tk[a->a].s, c->t + c->tk[b->a].s, la) == 0;
 }
 
+static char *xdup(const char *s) { return s ? nf_xstrndup(s, strlen(s)) : NULL; }
+
+/* The speaker of p goes on in o (an unattributed quote after it); the cue is p's own. */
+static void copy_speaker(nf_quote *o, const nf_quote *p)
+{
+	o->cluster = p->cluster;
+	o->speaker = xdup(p->speaker);
+	o->mention = xdup(p->mention);
+	o->role = xdup(p->role);
+	o->affiliation = xdup(p->affiliation);
+	o->mention_start = p->mention_start;
+	o->mention_end = p->mention_end;
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -1466,7 +1512,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			}
 		}
 		classify(&c, q);
-		if (q->scare && !qt->scare) continue;
+		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
 		o.frag = nf_xmalloc(q->nf * sizeof *o.frag);
@@ -1478,7 +1524,17 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		o.cluster = -1;
 		content_span(&c, q, &o);
 		int para = c.tk[q->open].para;
-		if (q->how) {
+		nf_quote *pq = out->n ? &out->q[out->n - 1] : NULL;
+		if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
+		    (pq->sent == o.sent || pq->content_end >= o.start) && c.tk[q->open].para == last_para) {
+			/* a run of partial quotes in one clause: one speaker, one reported content */
+			copy_speaker(&o, pq);
+			o.cue = xdup(pq->cue);
+			o.content_start = pq->content_start;
+			if (o.content_end < pq->content_end) o.content_end = pq->content_end;
+			for (size_t k = out->n; k-- > 0 && out->q[k].content_start == o.content_start;)
+				out->q[k].content_end = o.content_end;
+		} else if (q->how) {
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
 			if (cl >= 0) last_cl = cl;
 			if (!q->scare) { last_sp = q->sp; last_para = c.tk[q->close].para; last_q = out->n; }
@@ -1486,14 +1542,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			   !pch(&c, q->close + 1, ',')) {
 			/* (a comma after it means a tag this tool did not understand) */
 			/* an unattributed quote goes on with the last speaker */
-			const nf_quote *p = &out->q[last_q];
-			o.cluster = p->cluster;
-			if (p->speaker) o.speaker = nf_xstrndup(p->speaker, strlen(p->speaker));
-			if (p->mention) o.mention = nf_xstrndup(p->mention, strlen(p->mention));
-			if (p->role) o.role = nf_xstrndup(p->role, strlen(p->role));
-			if (p->affiliation) o.affiliation = nf_xstrndup(p->affiliation, strlen(p->affiliation));
-			o.mention_start = p->mention_start;
-			o.mention_end = p->mention_end;
+			copy_speaker(&o, &out->q[last_q]);
 			last_para = c.tk[q->close].para;
 		}
 		(void)last_sp;
