@@ -4,6 +4,7 @@
 #include "run.h"
 #include "sent.h"
 #include "util.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,8 @@ static void usage(void)
 	       "name it resolves to in the document (\"Umerov\" -> \"Rustem Umerov\"), plus the role\n"
 	       "and affiliation titles give persons and the country a place or demonym refers to.\n"
 	       "Reads newsfilter TSV (see newsfilter-tsv(5)) from the FILEs or standard input.\n\n"
+	       "  -n, --names FILE     known names (TSV: canonical, type, aliases, affiliation, role)\n"
+	       "                       that mentions resolve to, also when misspelt\n"
 	       "  -s, --summary        one row per entity and document instead of one per mention\n"
 	       "  -t, --types LIST     only these types (comma-separated, e.g. PER,ORG)\n\n");
 	printf("%s", nf_common_help);
@@ -127,6 +130,7 @@ int main(int argc, char **argv)
 {
 	nf_progname = "entities";
 	static const struct option own[] = {
+		{ "names", required_argument, NULL, 'n' },
 		{ "summary", no_argument, NULL, 's' },
 		{ "types", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
@@ -139,10 +143,12 @@ int main(int argc, char **argv)
 	for (int t = 0; t < NF_NTYPES; t++)
 		x.types[t] = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS "st:", longopts, NULL)) != -1) {
+	const char *names = NULL;
+	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS "n:st:", longopts, NULL)) != -1) {
 		if (nf_opts_common(&o, c, optarg))
 			continue;
 		switch (c) {
+		case 'n': names = optarg; break;
 		case 's': x.summary = 1; break;
 		case 't':
 			if (parse_types(x.types, optarg) < 0) {
@@ -159,6 +165,12 @@ int main(int argc, char **argv)
 	nf_data_dir_set(o.data_dir);
 	x.sp = nf_splitter_new(NULL, 0);
 	x.ner = nf_ner_new();
+	if (names && nf_ner_load_names(x.ner, names) < 0) {
+		nf_warn("%s: %s", names, strerror(errno));
+		nf_ner_free(x.ner);
+		nf_splitter_free(x.sp);
+		return 1;
+	}
 	static const char *const cols[] = { "id", "sent", "start", "end", "type", "text", "canonical",
 		"role", "affiliation", "refers", NULL };
 	static const char *const scols[] = { "id", "type", "canonical", "count", "mentions", "role",

@@ -33,6 +33,7 @@ typedef struct {
 	int next;                        /* next entry with the same folded key, or -1 */
 	size_t len;                      /* of name */
 	size_t sur;                      /* offset of the space before the last word, + 1; 0: none */
+	int prio;                        /* 0: the user's --names list, 1: built in */
 	int ntok;
 } gz_entry;
 
@@ -86,6 +87,7 @@ struct nf_ner {
 	gz_entry *g; size_t ng, gcap;
 	int *people; size_t npeople, pcap;   /* indexes of PER entries */
 	int maxtok;
+	int loading_user;
 };
 
 /* Folds case for lookups: ASCII and other letters to lower case, curly apostrophes to '. */
@@ -266,6 +268,7 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 		e->refers = f[3].n ? nf_xstrndup(f[3].p, f[3].n) : NULL;
 	e->ntok = 1;
 	e->len = f[0].n;
+	e->prio = ner->loading_user ? 0 : 1;
 	for (size_t i = f[0].n; i-- > 0;)
 		if (f[0].p[i] == ' ') {
 			e->sur = i + 1;
@@ -298,6 +301,8 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	ner->ng++;
 }
 
+static void finish_tables(nf_ner *ner);
+
 nf_ner *nf_ner_new(void)
 {
 	nf_ner *ner = nf_xcalloc(1, sizeof *ner);
@@ -311,6 +316,13 @@ nf_ner *nf_ner_new(void)
 	static const char *const gz[] = { "ent_facts.tsv", "ent_places.tsv", "ent_orgs.tsv" };
 	for (size_t i = 0; i < 3; i++)
 		nf_data_load(gz[i], "name\ttype\tcanonical\trefers\tkind", load_gaz, ner);
+	finish_tables(ner);
+	return ner;
+}
+
+/* Builds the lookup tables from the loaded maps (again after a --names list). */
+static void finish_tables(nf_ner *ner)
+{
 	if (ner->maxtok > 8)
 		ner->maxtok = 8;
 	ftab_build(&ner->fwords, &ner->words);
@@ -335,7 +347,78 @@ nf_ner *nf_ner_new(void)
 		nf_map_free(&lw);
 	}
 	ftab_build(&ner->fgaz, &ner->gaz);
-	return ner;
+}
+
+/* A --names row: canonical, type[, aliases (|-separated)[, affiliation[, role]]]. */
+static void add_user_name(nf_ner *ner, const nf_str *f, size_t n, const char *path, long line)
+{
+	int t = type_of(f[1].p, f[1].n);
+	if (t < 0 || t >= NF_NTYPES)
+		nf_die("%s:%ld: unknown type '%.*s' (PER ORG GPE LOC NORP)", path, line, (int)f[1].n, f[1].p);
+	if (!f[0].n)
+		nf_die("%s:%ld: empty canonical name", path, line);
+	nf_str row[5];
+	row[1] = f[1];
+	row[2] = f[0];
+	row[3] = n > 3 ? f[3] : (nf_str){ "", 0 };
+	row[4] = n > 4 && t == NF_PER ? f[4] : (nf_str){ "user", 4 };
+	if (t == NF_PER && n <= 4)
+		row[4] = (nf_str){ "", 0 };
+	row[0] = f[0];
+	load_gaz(row, 5, line, ner);
+	if (n > 2)
+		for (const char *p = f[2].p, *e = f[2].p + f[2].n; p < e;) {
+			const char *q = memchr(p, '|', (size_t)(e - p));
+			if (!q)
+				q = e;
+			const char *a = p, *b = q;
+			while (a < b && *a == ' ')
+				a++;
+			while (b > a && b[-1] == ' ')
+				b--;
+			if (b > a) {
+				row[0] = (nf_str){ a, (size_t)(b - a) };
+				load_gaz(row, 5, line, ner);
+			}
+			p = q + 1;
+		}
+}
+
+int nf_ner_load_names(nf_ner *ner, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	rec_reader *r = rec_open(f, path, 0);
+	nf_str *fld;
+	size_t n;
+	int st, header = 0;
+	ner->loading_user = 1;
+	while ((st = rec_next(r, &fld, &n)) != REC_EOF) {
+		long line = rec_line(r);
+		if (!header && n && fld[0].n && fld[0].p[0] == '#') {
+			rec_reset_header(r);
+			continue;
+		}
+		if (st == REC_BAD)
+			nf_die("%s:%ld: %s", path, line, rec_error(r));
+		if (!header) {
+			if (n < 2 || fld[0].n != 9 || memcmp(fld[0].p, "canonical", 9) != 0 || fld[1].n != 4 ||
+			    memcmp(fld[1].p, "type", 4) != 0)
+				nf_die("%s:%ld: header must begin with the columns 'canonical<TAB>type'", path, line);
+			header = 1;
+			continue;
+		}
+		add_user_name(ner, fld, n, path, line);
+	}
+	ner->loading_user = 0;
+	int bad = rec_io_error(r);
+	rec_close(r);
+	fclose(f);
+	if (bad)
+		return -1;
+	finish_tables(ner);
+	return 0;
 }
 
 void nf_ner_free(nf_ner *ner)
@@ -407,7 +490,7 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 				continue;
 			if (exact && strcmp(e->name, best->name) != 0)
 				continue;
-			if (e < best)
+			if (e->prio < best->prio || (e->prio == best->prio && e < best))
 				best = e;
 		}
 	}
@@ -642,8 +725,13 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			t->f |= T_CAP;
 			if (uppers == letters && letters >= 2)
 				t->f |= T_ALLCAPS;
-		} else
+		} else {
 			t->f |= T_LOWER;
+			/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
+			const char *hy = memchr(s + i, '-', j - i);
+			if (hy && hy + 1 < s + j && hy[1] >= 'A' && hy[1] <= 'Z')
+				t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
+		}
 		if (at_start)
 			t->f |= T_SSTART;
 		at_start = 0;
@@ -1422,9 +1510,11 @@ static uint32_t arena_span(scratch *sc, const char *text, int a, int b, uint32_t
 	return arena_add(sc, text + s, e - s);
 }
 
+/* Same word, ignoring case ("al-Rashid", "Al-Rashid"). */
 static int tok_eq(const char *text, const tok *x, const tok *y)
 {
-	return x->e - x->s == y->e - y->s && memcmp(text + x->s, text + y->s, x->e - x->s) == 0;
+	(void)text;
+	return x->fh == y->fh && x->e - x->s == y->e - y->s;
 }
 
 /* Surnames agree: equal, or (five letters or more) one edit apart. */
@@ -1672,6 +1762,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		int n = c->b - c->a, best = -1;
 		const tok *last = &sc->t[c->b - 1];
+		if ((sc->t[c->a].f & T_LOWER) && (TW(c->a) & W_PARTICLE))
+			n = 1;          /* "van der Berg": a surname without a first name */
 		if (c->g && c->g->type == NF_PER) {
 			best = find_cluster(sc, NF_PER, c->g->canon, strlen(c->g->canon));
 			if (best < 0) {
@@ -1882,6 +1974,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (c->drop || c->cl < 0 || !c->g || c->g->type != NF_PER)
 			continue;
 		pcl *p = &sc->p[c->cl];
+		if (!p->has_role && c->g->role && c->g->prio == 0) {
+			/* the user's list is trusted for offices too; built-in ones may be out of date */
+			p->has_role = 1;
+			p->role_off = arena_add(sc, c->g->role, strlen(c->g->role));
+			p->role_len = (uint32_t)strlen(c->g->role);
+		}
 		if (!p->has_aff && c->g->refers) {
 			p->has_aff = 1;
 			p->aff_off = arena_add(sc, c->g->refers, strlen(c->g->refers));

@@ -35,6 +35,11 @@ typedef struct {
 typedef struct nf_ner nf_ner;
 nf_ner *nf_ner_new(void);             /* loads the gazetteers from the data directory */
 void nf_ner_free(nf_ner *ner);
+/* Adds a user list of known names (TSV: canonical, type[, aliases separated by '|'[,
+ * affiliation[, role]]]; '#' comment lines first); they win over the built-in gazetteers and
+ * persons also match misspelt. Returns 0, or -1 with errno set when the file cannot be read;
+ * a malformed file ends the program with "FILE:LINE: problem". */
+int nf_ner_load_names(nf_ner *ner, const char *path);
 /* Finds the entities of one document, given its sentences (from nf_split). */
 void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		nf_entities *out);
