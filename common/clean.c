@@ -37,6 +37,11 @@ struct nf_cleaner {
 	pcre2_code *all[NBUCKET][2];
 	pcre2_code *byline;
 	nf_buf alt[NBUCKET][2]; /* the alternations' sources while loading */
+	/* hints of the unanchored patterns: a bit per hash of each hint's first three bytes,
+	 * and the hints shorter than that; unhinted: some unanchored pattern has none */
+	uint64_t tri[1024];
+	nf_buf short_hints;     /* NUL-separated */
+	int unhinted;
 };
 
 /* ---- loading ---- */
@@ -56,6 +61,12 @@ static pcre2_code *compile(const char *src, size_t n, const char *file, long lin
 	return re;
 }
 
+static unsigned char fold(char ch) { return (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch); }
+static unsigned tri_hash(unsigned char a, unsigned char b, unsigned char c)
+{
+	return ((a * 0x9E37u) ^ (b * 0x85EBu) ^ (c * 0xC2B3u) ^ (a << 11) ^ (c << 5)) & 0xFFFFu;
+}
+
 static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 {
 	nf_cleaner *c = arg;
@@ -72,6 +83,23 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 		if (f[1].p[i] < '0' || f[1].p[i] > '9')
 			nf_die("boilerplate.tsv:%ld: maxlen is not a number", line);
 		maxlen = maxlen * 10 + (size_t)(f[1].p[i] - '0');
+	}
+	if (!(f[2].n && f[2].p[0] == '^')) {
+		if (n < 4 || !f[3].n)
+			c->unhinted = 1;
+		for (size_t i = 0; n >= 4 && i < f[3].n;) {
+			size_t j = i;
+			while (j < f[3].n && f[3].p[j] != ',')
+				j++;
+			if (j - i >= 3) {
+				unsigned h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
+				c->tri[h >> 6] |= 1ull << (h & 63);
+			} else if (j > i) {
+				nf_buf_add(&c->short_hints, f[3].p + i, j - i);
+				nf_buf_addc(&c->short_hints, '\0');
+			}
+			i = j + 1;
+		}
 	}
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
@@ -105,7 +133,7 @@ nf_cleaner *nf_cleaner_new(void)
 		stop_arg a = { c, l };
 		nf_data_load(name, "word", load_stop, &a);
 	}
-	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern", load_pattern, c);
+	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern\thints", load_pattern, c);
 	/* the same patterns as one alternation: one match per block finds any of them */
 	for (int b = 0; b < NBUCKET; b++)
 		for (int k = 0; k < 2; k++) {
@@ -133,6 +161,7 @@ void nf_cleaner_free(nf_cleaner *c)
 	}
 	pcre2_code_free(c->byline);
 	nf_map_free(&c->stop);
+	nf_buf_free(&c->short_hints);
 	free(c);
 }
 
@@ -464,13 +493,37 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 	}
 }
 
+/* Could one of the unanchored patterns match s? (One of their hints may occur in it.) */
+static int hinted(const nf_cleaner *c, const char *s, size_t n)
+{
+	if (c->unhinted)
+		return 1;
+	for (size_t i = 0; i + 2 < n; i++) {
+		unsigned h = tri_hash(fold(s[i]), fold(s[i + 1]), fold(s[i + 2]));
+		if (c->tri[h >> 6] & (1ull << (h & 63)))
+			return 1;
+	}
+	for (const char *h = c->short_hints.p; h && h < c->short_hints.p + c->short_hints.n; h += strlen(h) + 1) {
+		size_t hl = strlen(h);
+		for (size_t i = 0; i + hl <= n; i++)
+			if (s[i] == h[0] && !memcmp(s + i, h, hl))
+				return 1;
+	}
+	return 0;
+}
+
 static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 {
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
+	int maybe = -1;
 	for (int bk = 0; bk < NBUCKET; bk++)
 	for (int a = 1; a >= 0; a--) {
 		if (!c->all[bk][a] || n > bucket_max[bk])
+			continue;
+		if (!a && maybe < 0)
+			maybe = hinted(c, s, n);
+		if (!a && !maybe)
 			continue;
 		if (pcre2_match(c->all[bk][a], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) < 0)
 			continue;
