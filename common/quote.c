@@ -136,7 +136,7 @@ typedef struct {
 } rawq;
 
 /* A speaker candidate: tokens [a, b]. */
-enum { NP_NONE, NP_ENT, NP_PRON, NP_ROLE, NP_NAME };
+enum { NP_NONE, NP_ENT, NP_PRON, NP_ROLE, NP_NAME, NP_SRC };   /* NP_SRC: any source ("according to ...") */
 typedef struct { int kind, a, b, ment; } np;
 
 typedef struct {
@@ -944,9 +944,13 @@ static int in_quote_pos(const ctx *c, size_t pos)
 }
 
 /* A pronoun's person: the most recent compatible person mentioned outside quotes. */
+static int resolve_gender(const ctx *c, const np *sp, char g);
+
 static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 {
 	char g = weq(c, sp->a, "he") ? 'm' : weq(c, sp->a, "she") ? 'f' : weq(c, sp->a, "who") ? '?' : 0;
+	if (g == 'm' || g == 'f')
+		return resolve_gender(c, sp, g);
 	if (g == '?') {   /* "X, who said": the person just before */
 		size_t pos = c->tk[sp->a].s;
 		for (size_t i = c->ents->n; i-- > 0;)
@@ -959,6 +963,12 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 			return last_cl;
 		return -1;
 	}
+	return -1;
+}
+
+/* The most recent person of gender g named before sp outside quotation marks. */
+static int resolve_gender(const ctx *c, const np *sp, char g)
+{
 	size_t pos = c->tk[sp->a].s;
 	for (size_t i = c->ents->n; i-- > 0;) {
 		const nf_mention *m = &c->ents->m[i];
@@ -1055,6 +1065,10 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		}
 	} else if (sp->kind == NP_PRON) {
 		cl = resolve_pronoun(c, sp, last_cl);
+	} else if (sp->kind == NP_SRC && (weq(c, sp->a, "his") || weq(c, sp->a, "her"))) {
+		/* "according to his comments": the person */
+		np pr = { NP_PRON, sp->a, sp->a, -1 };
+		cl = resolve_gender(c, &pr, weq(c, sp->a, "his") ? 'm' : 'f');
 	} else if (sp->kind == NP_ROLE) {
 		cl = resolve_role(c, sp);
 	} else if (sp->kind == NP_NAME) {
@@ -1071,7 +1085,7 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		out->speaker = nf_xstrndup(k->canonical, strlen(k->canonical));
 		if (k->role) out->role = nf_xstrndup(k->role, strlen(k->role));
 		if (k->affiliation) out->affiliation = nf_xstrndup(k->affiliation, strlen(k->affiliation));
-	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME) {
+	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME || sp->kind == NP_SRC) {
 		/* an unnamed role is kept as the speaker: "a Pentagon spokesperson" */
 		out->speaker = dup_span(c, ms, me);
 	}
@@ -1299,7 +1313,7 @@ static int clause_end(const ctx *c, int j, int hi)
 	for (int k = j + 1; k <= hi; k++) {
 		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
 			return trim_end(c, j, k - 1);
-		if (pch(c, k, ',') && win(c, k + 1, conj) && k - j >= 3)
+		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING)) && k - j >= 3)
 			return trim_end(c, j, k - 1);
 	}
 	return trim_end(c, j, hi);
@@ -1319,9 +1333,16 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int ca = -1, cb = -1, cue = i;
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
-			if (!np_fwd(c, i + 2, hi + 1, &t) || t.kind == NP_PRON) continue;
+			if (!np_fwd(c, i + 2, hi + 1, &t) || t.kind == NP_PRON || !(pch(c, t.b + 1, ',') || pch(c, t.b + 1, '.') || t.b >= hi)) {
+				/* any source up to the comma: "according to a new report by Politico," */
+				int e = i + 2;
+				while (e <= hi && e < i + 14 && tk[e].k == T_WORD) e++;
+				if (e == i + 2 || !(pch(c, e, ',') || pch(c, e, '.') || e > hi)) continue;
+				t = (np){ NP_SRC, i + 2, e - 1, -1 };
+			}
 			sp = t;
-			if (pch(c, t.b + 1, ',') && i == lo) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
+			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
+			if (pch(c, t.b + 1, ',') && i == start) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
 			else if (i > lo && pch(c, i - 1, ',')) { ca = lo; cb = i - 2; }
 			else continue;
 			cue = -3;
@@ -1475,8 +1496,12 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		if (n->open - q->tagend > 40)
 			continue;
 		qinfo t = *n;
-		if (slot_before(&c, &t) && t.cue > q->tagend && !same_speaker(&c, &t.sp, &q->sp))
-			continue;
+		if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0) {
+			unsigned char f0 = (unsigned char)c.t[c.fr[n->fs].start];
+			/* another speaker, or a partial quote with a cue of its own ("adding that it ...") */
+			if (!same_speaker(&c, &t.sp, &q->sp) || (f0 >= 'a' && f0 <= 'z'))
+				continue;
+		}
 		n->merged = (int)i + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
