@@ -1213,7 +1213,7 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 					b[j].reason = "in a teaser box";
 				}
 			i = j - 1;
-		} else if (b[i].pat == P_END && good_before >= 500) {
+		} else if (b[i].pat == P_END && good_before >= 150) {
 			for (size_t j = i + 1; j < nb; j++) {
 				b[j].cls = NF_BAD;
 				b[j].strong = 1;
