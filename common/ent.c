@@ -1087,6 +1087,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		}
 		if ((t->f & T_SSTART) && (fl & W_COMMON) && !(t->f & T_ALLCAPS) &&
 		    !(fl & (W_ROLE | W_HONOR | W_ORGHEAD | W_LOCHEAD)) && !(b - a == 1 && (fl & W_LAST)) &&
+		    !(b - a >= 2 && (TW(a + 1) & (W_ORGSUF | W_LOCSUF)) && !(TW(a + 1) & W_ROLE)) &&
 		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_span(ner, text, sc, a, b, 1) &&
 		    !((fl & W_FIRST) && b - a >= 2 && ((TW(a + 1) & W_LAST) || !(TW(a + 1) & W_COMMON)))) {
 			a++;
@@ -1141,6 +1142,38 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			aff = e;
 			p = q;
 			break;
+		}
+	}
+	/* "Cofinec CEO Stephen Frater", "Boxing Association President Ramon Manzanares": an
+	 * organisation, a role head, and a name with a first name */
+	if (!aff && b - a >= 3 && !role_tok(sc, a)) {
+		for (int q = a + 1; q + 1 < b; q++) {
+			if (!((TW(q) & W_ROLE) && (sc->t[q].f & T_CAP)))
+				continue;
+			int r2 = q;
+			while (r2 < b && role_tok(sc, r2) && (sc->t[r2].f & T_CAP))
+				r2++;
+			if (r2 >= b || !(TW(r2) & W_FIRST) || (sc->t[r2].f & T_ALLCAPS))
+				break;
+			int qa = q;
+			while (qa > a + 1 && role_tok(sc, qa - 1) && (TW(qa - 1) & W_ROLEMOD))
+				qa--;       /* "Fisheries Council Deputy Director": "Deputy" is the role's */
+			cand *o = cand_add(sc, a, qa, NF_ORG);
+			const gz_entry *og = gaz_span(ner, text, sc, a, qa, 1);
+			if (og)
+				cand_gaz(o, og);
+			cand *c = cand_add(sc, r2, b, NF_PER);
+			c->role_a = qa;
+			c->role_b = r2;
+			c->ev = NF_PER;
+			c->gender = sc->t[r2].w->gender;
+			if (og && (og->type == NF_ORG || is_country_like(og)))
+				c->affil = og->refers && og->type != NF_ORG ? og->refers : og->canon;
+			else {
+				c->affil_off = sc->t[a].s;
+				c->affil_len = sc->t[qa - 1].e - sc->t[a].s;
+			}
+			return;
 		}
 	}
 	int r = p, head = 0;
@@ -1232,7 +1265,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		/* a first name and capitalised words: a person ("Mary Joe Fernandez", "Anthony Washington") */
 		const gz_entry *g0 = gaz_span(ner, text, sc, a, a + 1, 1);
 		if ((TW(a) & W_FIRST) && !(sc->t[a].f & T_ALLCAPS) && b - a <= 4 &&
-		    (!g0 || g0->kind == K_CITY) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
+		    (!g0 || g0->kind == K_CITY || g0->type == NF_ORG) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
 			cand *c = cand_add(sc, a, b, NF_PER);
 			c->gender = sc->t[a].w->gender;
 			return;
@@ -1957,6 +1990,11 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 		if (!aff && c->type == NF_PER && c->role_a >= 0 && c->g && c->g->type == NF_PER && c->g->refers)
 			aff = c->g->refers;
+		if (!aff && c->affil_len && !p->has_aff) {
+			p->has_aff = 1;
+			p->aff_off = arena_add(sc, text + c->affil_off, c->affil_len);
+			p->aff_len = c->affil_len;
+		}
 		if (aff && !p->has_aff) {
 			p->has_aff = 1;
 			p->aff_off = arena_add(sc, aff, strlen(aff));

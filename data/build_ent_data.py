@@ -152,7 +152,15 @@ for o in rows(os.path.join(gz, "intl_orgs_factbook.tsv")):
         addo(o["abbreviation"], o["name"], "", "intl")
 for o in rows(os.path.join(gz, "news_orgs_fundus.tsv")):
     addo(o["name"], o["name"], cc2name.get(o["country"], ""), "news")
+personal = set()
+for r in rows(os.path.join(gz, "first_names_us_census1990.tsv")):
+    personal.add(r["name"].capitalize())
+for r in rows(os.path.join(gz, "surnames_us_census2010.tsv")):
+    if int(r["count"]) >= 2000:
+        personal.add(r["name"].capitalize())
 for o in rows(os.path.join(gz, "companies_us_listed.tsv")):
+    if " " not in o["short_name"] and o["short_name"] in personal:
+        continue        # "Graham", "Lindsay": a person far more often than the company
     if o["sp500"] == "1" or o["exchange"] == "N":
         addo(o["short_name"], o["short_name"], "", "company")
         addo(o["name"], o["short_name"], "", "company")
