@@ -549,6 +549,9 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 #define SD_LOW 0.20
 #define SD_HIGH 0.26
 #define LD_MAX 0.25
+#ifndef RUN_MIN
+#define RUN_MIN 3
+#endif
 #ifndef TAIL_SHARE
 #define TAIL_SHARE 0.75
 #endif
@@ -663,6 +666,17 @@ static void smooth(blk *b, size_t n)
 			continue;
 		int p = neighbour(b, n, i, -1, 1), q = neighbour(b, n, i, 1, 1);
 		nc[i] = p == NF_BAD && q == NF_BAD ? NF_BAD : NF_GOOD;
+		/* a run of sentence paragraphs is text even between boilerplate (sites that
+		 * write one-sentence paragraphs between ads) */
+		if (nc[i] == NF_BAD && b[i].punct) {
+			int run = 1;
+			for (size_t j = i; j-- > 0 && b[j].cls != NF_BAD && run < RUN_MIN;)
+				run += b[j].cls == NF_NEARGOOD && b[j].punct;
+			for (size_t j = i + 1; j < n && b[j].cls != NF_BAD && run < RUN_MIN; j++)
+				run += b[j].cls == NF_NEARGOOD && b[j].punct;
+			if (run >= RUN_MIN)
+				nc[i] = NF_GOOD;
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (b[i].cls == NF_NEARGOOD)
