@@ -6,6 +6,7 @@
 #include "util.h"
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_line[] = "Usage: stance (-t TARGET | -T FILE)... [OPTION]... [FILE]...\n";
 
@@ -37,7 +38,7 @@ typedef struct {
 	nf_stancer *st;
 	nf_stances res;
 	int explain, dot;
-	FILE *dotf;
+	FILE *dotf;                       /* --dot: the real standard output */
 	char **seen; size_t nseen, cap;   /* DOT edges already written */
 } ctx;
 
@@ -51,11 +52,12 @@ static void dot_edge(ctx *c, const char *actor, const char *target, int stance)
 	nf_grow((void **)&c->seen, &c->cap, c->nseen + 1, sizeof *c->seen);
 	c->seen[c->nseen++] = key;
 	static const char *const color[] = { "darkgreen", "red", "gray50" };
-	printf("  \"");
-	for (const char *p = actor; *p; p++) { if (*p == '"' || *p == '\\') putchar('\\'); putchar(*p); }
-	printf("\" -> \"");
-	for (const char *p = target; *p; p++) { if (*p == '"' || *p == '\\') putchar('\\'); putchar(*p); }
-	printf("\" [color=%s, label=\"%s\"];\n", color[stance], nf_stance_name[stance]);
+	FILE *f = c->dotf;
+	fputs("  \"", f);
+	for (const char *p = actor; *p; p++) { if (*p == '"' || *p == '\\') fputc('\\', f); fputc(*p, f); }
+	fputs("\" -> \"", f);
+	for (const char *p = target; *p; p++) { if (*p == '"' || *p == '\\') fputc('\\', f); fputc(*p, f); }
+	fprintf(f, "\" [color=%s, label=\"%s\"];\n", color[stance], nf_stance_name[stance]);
 }
 
 static int process(nf_run *run, const nf_doc *doc, void *arg)
@@ -110,25 +112,30 @@ int main(int argc, char **argv)
 			continue;
 		switch (c) {
 		case 't':
-			if (!*optarg) { free(longopts); return nf_usage_error(usage_line, "empty target"); }
+			if (!*optarg) { free(longopts); free(tt); free(tf); return nf_usage_error(usage_line, "empty target"); }
 			tt[ntt++] = optarg; break;
 		case 'T': tf[ntf++] = optarg; break;
 		case 'a': author = 1; break;
 		case 'b':
 			if (strcmp(optarg, "affiliation") == 0) by_affil = 1;
 			else if (strcmp(optarg, "actor") == 0) by_affil = 0;
-			else { free(longopts); return nf_usage_error(usage_line, "--by takes 'actor' or 'affiliation', not '%s'", optarg); }
+			else {
+				free(longopts); free(tt); free(tf);
+				return nf_usage_error(usage_line, "--by takes 'actor' or 'affiliation', not '%s'", optarg);
+			}
 			break;
 		case 'e': cx.explain = 1; break;
 		case 'd': cx.dot = 1; break;
-		case 'h': usage(); free(longopts); return 0;
-		case 'V': nf_print_version(); free(longopts); return 0;
-		default: free(longopts); return nf_usage_error(usage_line, NULL);
+		case 'h': usage(); free(longopts); free(tt); free(tf); return 0;
+		case 'V': nf_print_version(); free(longopts); free(tt); free(tf); return 0;
+		default: free(longopts); free(tt); free(tf); return nf_usage_error(usage_line, NULL);
 		}
 	}
 	free(longopts);
-	if (ntt + ntf == 0)
+	if (ntt + ntf == 0) {
+		free(tt); free(tf);
 		return nf_usage_error(usage_line, "no target: give -t TEXT or -T FILE");
+	}
 	nf_data_dir_set(o.data_dir);
 	cx.st = nf_stancer_new();
 	for (size_t i = 0; i < ntt; i++)
@@ -147,13 +154,24 @@ int main(int argc, char **argv)
 					    "evidence", "start", "end", "cues", NULL };
 	static const char *const cols_x[] = { "id", "target", "actor", "affiliation", "stance", "score",
 					      "evidence", "start", "end", "cues", "explain", NULL };
-	if (cx.dot)
-		printf("digraph stance {\n  rankdir=LR;\n  node [shape=box];\n");
+	if (cx.dot) {
+		/* the DOT graph goes to standard output; the record writer's header goes nowhere */
+		int fd = dup(STDOUT_FILENO);
+		cx.dotf = fd >= 0 ? fdopen(fd, "w") : NULL;
+		if (!cx.dotf || !freopen("/dev/null", "w", stdout))
+			nf_die("cannot set up --dot output");
+		fprintf(cx.dotf, "digraph stance {\n  rankdir=LR;\n  node [shape=box];\n");
+	}
 	nf_run *run = nf_run_new(&o, cx.explain ? cols_x : cols);
 	nf_run_files(run, argc - optind, argv + optind, process, &cx);
 	int status = nf_run_finish(run);
-	if (cx.dot)
-		printf("}\n");
+	if (cx.dot) {
+		fprintf(cx.dotf, "}\n");
+		if (fclose(cx.dotf) != 0 && status == 0) {
+			nf_warn("write error on standard output");
+			status = 1;
+		}
+	}
 	nf_run_free(run);
 	nf_stances_free(&cx.res);
 	nf_stancer_free(cx.st);
