@@ -349,6 +349,7 @@ typedef struct {
 	int cls, keep, role;
 	int cls0;               /* class from the block's own features, before smoothing */
 	int strong;             /* bad for a reason no neighbour can overrule (pattern, links...) */
+	int insert;             /* a teaser box inside the text: no boundary for a run of text */
 	const char *reason;
 } blk;
 
@@ -670,16 +671,19 @@ static void smooth(blk *b, size_t n)
 		 * write one-sentence paragraphs between ads) */
 		if (nc[i] == NF_BAD && b[i].punct) {
 			int run = 1;
-			for (size_t j = i; j-- > 0 && b[j].cls != NF_BAD && run < RUN_MIN;)
+			for (size_t j = i; j-- > 0 && (b[j].cls != NF_BAD || b[j].insert) && run < RUN_MIN;)
 				run += b[j].cls == NF_NEARGOOD && b[j].punct;
-			for (size_t j = i + 1; j < n && b[j].cls != NF_BAD && run < RUN_MIN; j++)
+			for (size_t j = i + 1; j < n && (b[j].cls != NF_BAD || b[j].insert) && run < RUN_MIN; j++)
 				run += b[j].cls == NF_NEARGOOD && b[j].punct;
 			if (run >= RUN_MIN)
-				nc[i] = NF_GOOD;
+				nc[i] = NF_GOOD + 10;   /* mark: good by the run rule */
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (b[i].cls == NF_NEARGOOD)
+		if (nc[i] == NF_GOOD + 10) {
+			nc[i] = NF_GOOD;
+			b[i].reason = "near-good, in a run of sentences";
+		} else if (b[i].cls == NF_NEARGOOD)
 			b[i].reason = nc[i] == NF_GOOD ? "near-good, next to good" : "near-good, between boilerplate";
 		if (b[i].cls == NF_SHORT)
 			nc[i] = NF_GOOD;
@@ -1224,8 +1228,10 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 				if (b[j].cls != NF_BAD) {
 					b[j].cls = NF_BAD;
 					b[j].strong = 1;
+					b[j].insert = 1;
 					b[j].reason = "in a teaser box";
 				}
+			b[i].insert = 1;
 			i = j - 1;
 		} else if (b[i].pat == P_END && good_before >= 150) {
 			for (size_t j = i + 1; j < nb; j++) {
