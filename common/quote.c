@@ -40,7 +40,7 @@ static const char *const scare_words[] = { "so-called", "dubbed", "called", "cal
 static const char *const title_small[] = { "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
 	"with", "by", "from", "vs", "vs.", NULL };
 static const char *const clause_bad[] = { "to", "in", "at", "on", "of", "for", "with", "by", "about", "from", "into",
-	"it", "him", "her", "them", "me", "us", "so", "yes", "no", "goodbye", "hello", "sorry", "nothing", "something",
+	"him", "her", "them", "me", "us", "so", "yes", "no", "goodbye", "hello", "sorry", "nothing", "something",
 	"anything", "and", "or", "but", "as", "up", "out", "over", "after", "before", "during", "while", "when", NULL };
 static const char *const conj[] = { "though", "although", "but", "while", "whereas", NULL };
 static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, titles, particles, scare_words, title_small, clause_bad, conj, NULL };
@@ -657,6 +657,15 @@ static int para_lim(const ctx *c, int i)
 	return j;
 }
 
+/* First token of the sentence of token i (quotes included). */
+static int sent_start(const ctx *c, int i)
+{
+	int j = i;
+	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para)
+		j--;
+	return j;
+}
+
 static int sent_lo(const ctx *c, int i)
 {
 	int j = i;
@@ -1106,9 +1115,8 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 
 static int has_cue_in_sentence(const ctx *c, int o)
 {
-	int lo = sent_lo(c, o);
+	int lo = sent_start(c, o);
 	for (int i = lo; (size_t)i < c->nt && c->tk[i].para == c->tk[o].para; i++) {
-		if (c->tk[i].q && c->tk[i].q != c->tk[o].q) break;
 		if (c->tk[i].q) continue;
 		if (c->tk[i].sent != c->tk[o].sent && i > o) break;
 		if (cue_of(c, i) & CUE_SPEECH) return 1;
@@ -1132,7 +1140,7 @@ static void classify(const ctx *c, qinfo *q)
 {
 	const tok *tk = c->tk;
 	int o = q->open;
-	int lo = sent_lo(c, o);
+	int lo = sent_start(c, o);
 	q->at_start = lo == o || pch(c, o - 1, ':') || (o > 0 && tk[o - 1].para != tk[o].para);
 	size_t cs = c->fr[q->fs].start, ce = c->fr[q->fs + q->nf - 1].end;
 	unsigned char first = (unsigned char)c->t[cs];
@@ -1330,7 +1338,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int f = cue_of(c, i);
 		int lo = sent_lo(c, i), hi = sent_end(c, i);
 		np sp = { 0, 0, 0, -1 };
-		int ca = -1, cb = -1, cue = i;
+		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
 			if (!np_fwd(c, i + 2, hi + 1, &t) || t.kind == NP_PRON || !(pch(c, t.b + 1, ',') || pch(c, t.b + 1, '.') || t.b >= hi)) {
@@ -1359,13 +1367,15 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (before_np)   /* "..., top black lawmakers said." */
 				for (int z = t.a - 1; z >= lo && z >= t.a - 3; z--) {
 					if (pch(c, z, ',')) { comma = z; break; }
-					if (tk[z].k != T_WORD || tk[z].cap || cue_of(c, z)) break;
+					if (tk[z].k != T_WORD || tk[z].cap || cue_of(c, z) || win(c, z, stopcap) || win(c, z, conj)) break;
 				}
 			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
+				if (mid) { gap_a = comma; gap_b = k; }
 			} else if ((at_end || mid) && pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) &&
 				   !ca_after_quote(c, lo) && (pch(c, t.b + 1, '.') || pch(c, t.b + 1, ',') || t.b >= hi)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : i - 2;   /* "..., said Smith." */
+				if (mid) { gap_a = i - 1; gap_b = k; }
 			} else {
 				/* "X said (that) ..." */
 				int j = i + 1;
@@ -1391,6 +1401,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					t = prev;   /* "X says ... and said ...": the same subject */
 				} else if (weq(c, z, "who") && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };
+					for (int y = j; y <= hi; y++)
+						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t))) continue;
 				}
@@ -1408,11 +1420,17 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		q.start = tk[ca].s;
 		q.end = tk[cb].e;
 		q.sent = tk[ca].sent;
-		q.frag = nf_xmalloc(sizeof *q.frag);
+		q.frag = nf_xmalloc(2 * sizeof *q.frag);
 		q.frag[0] = (nf_qfrag){ q.start, q.end };
+		q.nfrag = 1;
+		if (gap_a > ca && gap_b < cb && gap_b > gap_a) {
+			int e1 = trim_end(c, ca, gap_a - 1);
+			q.frag[0].end = tk[e1].e;
+			q.frag[1] = (nf_qfrag){ tk[gap_b + 1].s, q.end };
+			q.nfrag = 2;
+		}
 		q.content_start = q.start;
 		q.content_end = q.end;
-		q.nfrag = 1;
 		int cl = resolve(c, &sp, cue, &q, *last_cl);
 		if (cl >= 0) *last_cl = cl;
 		add_out(out, &q);
@@ -1559,7 +1577,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			if (o.content_end < pq->content_end) o.content_end = pq->content_end;
 			for (size_t k = out->n; k-- > 0 && out->q[k].content_start == o.content_start;)
 				out->q[k].content_end = o.content_end;
-		} else if (q->how) {
+		} else if (q->how && !q->scare) {
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
 			if (cl >= 0) last_cl = cl;
 			if (!q->scare) { last_sp = q->sp; last_para = c.tk[q->close].para; last_q = out->n; }
