@@ -130,11 +130,12 @@ static void class_words_init(void)
 		"outbrain", "taboola", "popup", "modal", "pagination", "pager", "tags", "byline",
 		"masthead", "toolbar", "sponsored", "trending", "popular", "more", "teaser", "login",
 		"signup", "paywall", "print", "skip", "hidden", "gallery", "carousel", "slideshow",
-		"slider", "lightbox", NULL };
+		"slider", "lightbox", "rail", "card", "cards", "teasers", "tile", "tiles", "promos",
+		"recirc", "recirculation", "upnext", NULL };
 	static const char *const cmt[] = { "comment", "comments", "disqus", "respond", "replies", NULL };
 	static const char *const pos[] = { "article", "content", "entry", "post", "story", "body",
 		"text", "main", "blog", "articlebody", "prose", NULL };
-	static const char *const wrap[] = { "wrap", "wrapper", "container", "layout", "page",
+	static const char *const wrap[] = { "wrap", "wrapper", "layout", "page",
 		"site", "grid", "row", "col", "columns", NULL };
 	static const char *const cap[] = { "caption", "captions", "credit", "credits", "figcaption", NULL };
 	static const struct { const char *const *w; uintptr_t bit; } lists[] = {
@@ -159,7 +160,10 @@ static unsigned class_flags(const char *v)
 		size_t k = 0;
 		while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')))
 			v++;
+		/* a word ends at a non-alphanumeric or at a camelCase hump: "RightRail" */
 		while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')) {
+			if (k && *v >= 'A' && *v <= 'Z' && v[-1] >= 'a' && v[-1] <= 'z')
+				break;
 			if (k < sizeof w - 1)
 				w[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
 			v++;
@@ -169,7 +173,7 @@ static unsigned class_flags(const char *v)
 	}
 	unsigned f = 0;
 	if (m & W_WRAP)
-		return (m & W_POS) ? NF_HB_CONTENT : 0;
+		return (m & W_POS) ? NF_HB_CONTENT : 0;   /* "content-sidebar-wrap" holds the content */
 	if (m & W_CAP)
 		f |= NF_HB_FIGURE;
 	if (m & W_CMT)
