@@ -312,7 +312,8 @@ static const char *const title_words[] = { "secretary", "minister", "president",
 	"chairwoman", "chair", "director", "chief", "commander", "officer", "deputy", "vice", "foreign",
 	"defense", "defence", "interior", "health", "transport", "finance", "justice", "executive",
 	"secretary-general", "premier", "envoy", "official", "head", "mr.", "mrs.", "ms.", "dr.", "prof.",
-	"lt.", "gen.", "col.", "sgt.", "adm.", "former", "then", "acting", "state", "attorney", "district",
+	"lt.", "gen.", "col.", "sgt.", "adm.", "lt", "gen", "col", "sgt", "adm", "maj", "brig", "sen", "rep",
+	"gov", "dr", "mr", "mrs", "ms", "prof", "rear", "admiral", "marshal", "major", "chairman", "former", "then", "acting", "state", "attorney", "district",
 	"press", "communications", "spy", "army", "navy", "colonel", "captain", "lieutenant", "sheriff",
 	"judge", "justice", "commissioner", "pope", "cardinal", "bishop", "rabbi", "imam", "professor",
 	"economist", "analyst", "lawyer", "attorney", "agent", "coach", "manager", "founder", "ceo", "cfo",
@@ -1057,6 +1058,11 @@ static void mark_quotes(const char *text)
 			if (n == 3 && memcmp(p, "\xE2\x80\x9D", 3) == 0) { in = 0; x->inq = 1; continue; }
 			if (n == 2 && (memcmp(p, "\xC2\xAB", 2) == 0)) { in = 1; continue; }
 			if (n == 2 && (memcmp(p, "\xC2\xBB", 2) == 0)) { in = 0; x->inq = 1; continue; }
+			if (n == 1 && *p == '\'' && straight && k + 1 < T->n && T->t[k + 1].punct && T->t[k + 1].glued &&
+			    text[T->t[k + 1].s] == '\'') {
+				straight = 0; in = 0; x->inq = 1;   /* ''  closes "  */
+				continue;
+			}
 			if (n == 1 && *p == '"') {
 				straight = !straight; in = straight;
 				if (!in) x->inq = 1;
@@ -1192,6 +1198,15 @@ static int find_actor(const char *name)
 static int add_actor(const char *name, const char *affil, const char *role, int per, size_t at)
 {
 	int i = find_actor(name);
+	if (i < 0 && !strchr(name, ' ')) {
+		/* "Tour" after "PGA Tour", "Post" after "Washington Post" */
+		size_t n = strlen(name);
+		for (size_t j = 0; j < W.na && i < 0; j++) {
+			size_t m = strlen(W.a[j].name);
+			if (m > n + 1 && strcmp(W.a[j].name + m - n, name) == 0 && W.a[j].name[m - n - 1] == ' ')
+				i = (int)j;
+		}
+	}
 	if (i < 0) {
 		nf_grow((void **)&W.a, &W.acap, W.na + 1, sizeof *W.a);
 		actor *a = &W.a[W.na];
@@ -1357,6 +1372,14 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	for (size_t k = a; k < b; k++) {
 		has_org |= HAS(T, k, B_org_heads) && T->t[k].cap;
 		any_cap |= name_word(T, k);
+	}
+	{
+		/* "House Intelligence Committee Chairman Devin Nunes": a person after a title */
+		size_t s2 = b;
+		while (s2 > a && name_word(T, s2 - 1) && !is_title(T, s2 - 1) && !HAS(T, s2 - 1, B_org_heads))
+			s2--;
+		if (b - s2 >= 2 && s2 > a && is_title(T, s2 - 1))
+			has_org = 0;
 	}
 	nf_buf *nb = &W.b;
 	int id = -1;
@@ -1712,7 +1735,10 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 						claim = HAS(T, j, B_claim_nouns) ||
 							(c && (c->kind == K_REFUTE || c->kind == K_NONCOMMITTAL || c->kind == K_AFFIRM ||
 							       (c->kind == K_TRANSPARENT && strncmp(c->text, "agree", 5) == 0))) ||
-							(HAS(T, j, B_position_nouns) && j > cs && tok_is(T, j - 1, "'s"));
+							(HAS(T, j, B_position_nouns) && j > cs && tok_is(T, j - 1, "'s")) ||
+							(HAS(T, j, B_neutral_verbs) && j >= cs + 2 &&
+							 ((T->t[j - 1].cue && T->t[j - 1].cue->kind == K_NEG) ||
+							  (T->t[j - 2].cue && T->t[j - 2].cue->kind == K_NEG)));
 					}
 					if (claim)
 						w = 0.6;
@@ -1893,7 +1919,18 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 				}
 				continue;
 			}
-			np = subject_start(ss, v, &npe, &skc);
+			int inverted = 0;
+			if (c->kind == K_REPORT && v > ss && tok_is(T, v - 1, ",") && v + 1 < se &&
+			    (name_word(T, v + 1) || tok_is(T, v + 1, "the"))) {
+				/* ", said the people, who ...": an inverted attribution ends at punctuation */
+				size_t e = v + 1 + (tok_is(T, v + 1, "the") ? 1 : 0);
+				while (e < se && !T->t[e].punct && (name_word(T, e) || is_title(T, e) ||
+								  HAS(T, e, B_head_words) || T->t[e].al))
+					e++;
+				inverted = e == se || T->t[e].punct || tok_is(T, e, "in") || tok_is(T, e, "on") ||
+					   tok_is(T, e, "at") || tok_is(T, e, "who");
+			}
+			np = inverted ? (size_t)-1 : subject_start(ss, v, &npe, &skc);
 			/* "comments made by X that ...", "led by X" */
 			if (np == (size_t)-1 && tok_is(T, v + 1, "by")) {
 				np = v + 2;
@@ -1916,9 +1953,21 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			/* "said Smith", "said the spokesman" */
 			if (np == (size_t)-1 && c->kind == K_REPORT && v + 1 < se && (name_word(T, v + 1) || tok_is(T, v + 1, "the"))) {
 				np = v + 1; npe = np + (tok_is(T, np, "the") ? 1 : 0);
-				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || is_title(T, npe) ||
-						HAS(T, npe, B_head_words) || T->t[npe].al))
+				while (npe < se && (!T->t[npe].punct || (LOW(T, npe)[0] == '\'' && npe > np)) &&
+				       (name_word(T, npe) || is_title(T, npe) || HAS(T, npe, B_head_words) || T->t[npe].al ||
+					tok_is(T, npe, "'s") || LOW(T, npe)[0] == '\'' ||
+					(!T->t[npe].cap && npe + 1 < se && HAS(T, npe + 1, B_head_words | B_title_words))))
 					npe++;
+				/* "said Woods' agent, Mark Steinberg, in a statement": the name in apposition */
+				if (tok_is(T, npe, ",") && npe + 1 < se && name_word(T, npe + 1)) {
+					size_t e2 = npe + 1;
+					while (e2 < se && name_word(T, e2))
+						e2++;
+					if (e2 - npe >= 3 && (e2 == se || tok_is(T, e2, ",") || T->t[e2].punct)) {
+						np = npe + 1;
+						npe = e2;
+					}
+				}
 				if (npe > np + (tok_is(T, np, "the") ? 1 : 0)) {
 					ai = np_actor(S, text, np, npe);
 					if (ai >= 0) {
@@ -2032,7 +2081,9 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 		size_t w1 = 1, w2 = 1;
 		for (const char *q = a->name; *q; q++) w1 += *q == ' ';
 		for (const char *q = cl->canonical; *q; q++) w2 += *q == ' ';
-		if (w2 >= w1 && !strstr(cl->canonical, " of ") && strcmp(cl->canonical, a->name) != 0) {
+		size_t ln = strlen(a->name), lc = strlen(cl->canonical);
+		int suffix = lc + 1 < ln && strcmp(a->name + ln - lc, cl->canonical) == 0 && a->name[ln - lc - 1] == ' ';
+		if ((w2 >= w1 || suffix) && !strstr(cl->canonical, " of ") && strcmp(cl->canonical, a->name) != 0) {
 			free(a->name);
 			a->name = nf_xstrndup(cl->canonical, strlen(cl->canonical));
 		}
