@@ -17,7 +17,8 @@ enum {                                   /* word flags (ent_words, ent_persnames
 	W_COMMON = 1, W_FIRST = 2, W_LAST = 4, W_ROLE = 8, W_ROLEMOD = 16, W_HONOR = 32,
 	W_ORGSUF = 64, W_ORGHEAD = 128, W_LOCSUF = 256, W_LOCHEAD = 512, W_NONNAME = 1024,
 	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192,
-	W_GAZFIRST = 16384, W_GAZLAST = 32768     /* first / last word of a gazetteer name */
+	W_GAZFIRST = 16384, W_GAZLAST = 32768,    /* first / last word of a gazetteer name */
+	W_SPORT = 65536                           /* a word of sports reports */
 };
 enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_STATE, K_COUNTY, K_OTHER };
 
@@ -80,6 +81,7 @@ static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 struct nf_ner {
 	ftab fwords, fgaz;
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
+	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	nf_map words;                    /* folded word -> word_info index + 1 */
 	word_info *wi; size_t nwi, wicap;
 	nf_map gaz;                      /* folded name -> gz_entry index + 1 */
@@ -179,7 +181,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 		{ "role", W_ROLE }, { "rolemod", W_ROLEMOD }, { "honorific", W_HONOR },
 		{ "orgsuffix", W_ORGSUF }, { "orghead", W_ORGHEAD }, { "locsuffix", W_LOCSUF },
 		{ "lochead", W_LOCHEAD }, { "nonname", W_NONNAME }, { "particle", W_PARTICLE },
-		{ "generic", W_GENERIC }, { "miscsuffix", W_MISCSUF } };
+		{ "generic", W_GENERIC }, { "miscsuffix", W_MISCSUF }, { "sport", W_SPORT } };
 	if (n < 3 || !f[0].n)
 		return;
 	word_info *w = word_add(arg, f[0].p, f[0].n);
@@ -320,6 +322,17 @@ nf_ner *nf_ner_new(void)
 	return ner;
 }
 
+/* The filter bit of a lower-case word: its first two letters and its length. */
+static size_t low_bit(const char *w, size_t n)
+{
+	unsigned a = (unsigned char)w[0] - 'a', b = n > 1 ? (unsigned char)w[1] - 'a' : 26;
+	if (a > 25)
+		a = 0;
+	if (b > 26)
+		b = 26;
+	return (a * 27 + b) * 16 + (n < 15 ? n : 15);
+}
+
 /* Builds the lookup tables from the loaded maps (again after a --names list). */
 static void finish_tables(nf_ner *ner)
 {
@@ -333,8 +346,12 @@ static void finish_tables(nf_ner *ner)
 			if (!ner->words.keys[i])
 				continue;
 			const word_info *w = &ner->wi[(uintptr_t)ner->words.vals[i] - 1];
-			if (w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME))
+			if (w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME | W_SPORT))
+			{
 				nf_map_put(&lw, ner->words.keys[i], ner->words.lens[i], ner->words.vals[i]);
+				size_t bit = low_bit(ner->words.keys[i], ner->words.lens[i]);
+				ner->lowbits[bit / 64] |= 1ull << (bit % 64);
+			}
 		}
 		ftab_build(&ner->flower, &lw);
 		/* the keys must outlive lw: point them at the main map's copies */
@@ -735,6 +752,19 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		if (at_start)
 			t->f |= T_SSTART;
 		at_start = 0;
+		if ((t->f & T_LOWER) && t->e - t->s > 3 && (unsigned char)s[t->s] < 0x80) {
+			/* most lower-case words are none of the few that matter: skip the lookup */
+			size_t bit = low_bit(s + t->s, t->e - t->s);
+			if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
+				t->fh = 0;
+				t->w = NULL;
+				i = j;
+				if (t->f & T_POSS)
+					i = j + (s[j] == '\'' ? 1 : 3) + 1;
+				sc->nt++;
+				continue;
+			}
+		}
 		{
 			char k[256];
 			size_t kn = fold(s + t->s, t->e - t->s, k, sizeof k);
@@ -1673,22 +1703,14 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	}
 	/* sports reports: towns and counties are teams unless the words say they are places */
 	{
-		static const char *const w_sport[] = { "match", "innings", "wickets", "goal", "goals", "scored",
-			"striker", "midfielder", "season", "league", "championship", "tournament", "seeded",
-			"semifinal", "coach", "club", "runs", "halftime", "inning", "homered", "pitcher",
-			"batsman", "bowler", "wicket", "touchdown", "quarterback", "playoff", NULL };
 		int score = 0, kw = 0;
 		for (size_t i = 0; i < sc->nt; i++) {
 			const tok *t = &sc->t[i];
 			if (t->f & T_NUM) {
 				const char *p = text + t->s, *e = text + t->e, *d = memchr(p, '-', (size_t)(e - p));
 				score += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
-			} else if ((t->f & T_LOWER) && t->e - t->s >= 3)
-				for (int k = 0; w_sport[k]; k++)
-					if (tok_is(text, t, w_sport[k])) {
-						kw++;
-						break;
-					}
+			} else if (t->w && (t->f & T_LOWER))
+				kw += (t->w->flags & W_SPORT) != 0;
 		}
 		if (score >= 2 || kw >= 4)
 			for (size_t i = 0; i < sc->nc; i++) {
