@@ -26,12 +26,15 @@ static const char *const stopcap[] = { "the", "a", "an", "but", "and", "in", "on
 	"they", "you", "after", "before", "then", "now", "meanwhile", "however", "still", "because", "although",
 	"though", "what", "why", "how", "who", "where", "of",
 	"to", "with", "by", "from", "or", "not", "our", "my", "his", "her", "their", "its", "all", "some", "many",
-	"most", "both", "each", "even", "also", "just", "only", "asked", "according", NULL };
+	"most", "both", "each", "even", "also", "just", "only", "asked", "according", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+	"july", "august", "september", "october", "november", "december", "last", "next", "today", "yesterday",
+	"tonight", "here", "once", "since", "until", NULL };
 static const char *const titles[] = { "president", "secretary", "minister", "chancellor", "senator", "sen.", "rep.",
 	"gov.", "governor", "mayor", "general", "gen.", "prime", "defense", "defence", "foreign", "state", "deputy",
 	"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "ambassador", "chief", "vice",
 	"speaker", "leader", "chairman", "rev.", "judge", "justice", "attorney", "spokesman", "spokeswoman",
-	"spokesperson", "former", "retired", "late", "outgoing", "incoming", "acting", "interim", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
+	"spokesperson", "rev", "rev.", "former", "retired", "late", "outgoing", "incoming", "acting", "interim", "then", "candidate", "nominee", "sir", "lord", "lady", "king", "queen", "pope", NULL };
 static const char *const particles[] = { "de", "van", "von", "der", "den", "da", "di", "al", "el", "bin", "le", "la",
 	"du", "dos", "del", "ter", "ten", NULL };
 static const char *const scare_words[] = { "so-called", "dubbed", "called", "calling", "calls", "term", "terms",
@@ -501,7 +504,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	/* an entity, possibly after title words ("German Chancellor Olaf Scholz") */
 	for (int j = i; j < lim && j < i + 7 && tk[j].k == T_WORD && !tk[j].q; j++) {
 		int m = tk[j].ment;
-		if (m < 0 && win(c, j, stopcap))
+		if (m < 0 && win(c, j, stopcap) && !(j == i && weq(c, j, "the") && win(c, j + 1, titles)))
 			break;
 		if (m >= 0) {
 			int t = ment_type(c, m);
@@ -539,7 +542,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 			*o = (np){ NP_ENT, i, b, m };
 			return 1;
 		}
-		if (!tk[j].cap && !win(c, j, titles) && !win(c, j, particles))
+		if (!tk[j].cap && !win(c, j, titles) && !win(c, j, particles) && !(j == i && weq(c, j, "the")))
 			break;
 	}
 	if (win(c, i, pronouns)) {
@@ -557,7 +560,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 		if (k > j && cue_of(c, k) && !is_role(c, k)) break;
 		if (win(c, k, stopcap) && k > j) break;
 	}
-	if (head >= 0 && (det || tk[i].cap || (head == i && c->t[tk[i].e - 1] == 's'))) {
+	if (head >= 0 && !(!det && win(c, i, stopcap)) && (det || tk[i].cap || (head == i && c->t[tk[i].e - 1] == 's'))) {
 		int b = head;
 		if ((weq(c, b + 1, "for") || weq(c, b + 1, "of") || weq(c, b + 1, "at") || weq(c, b + 1, "in") ||
 		     weq(c, b + 1, "from") || weq(c, b + 1, "with")) && b + 2 < lim) {
@@ -752,9 +755,17 @@ static int slot_after(const ctx *c, qinfo *q)
 		return 1;
 	}
 	int k = skip_adv_fwd(c, i, lim);
-	if ((cue_of(c, k) & CUE_SPEECH) && np_fwd(c, k + 1, lim, &sp)) {
-		q->sp = sp; q->cue = k; q->tagend = sp.b; q->how = 'A';
-		goto tag;
+	if (cue_of(c, k) & CUE_SPEECH) {
+		/* "said Smith", "said panel Chairman Rep. Jason Chaffetz" */
+		for (int a = k + 1; a < lim && a <= k + 3; a++) {
+			if (np_fwd(c, a, lim, &sp) && (a == k + 1 || sp.kind == NP_ENT || sp.kind == NP_NAME)) {
+				if (a > k + 1) sp.a = k + 1;
+				q->sp = sp; q->cue = k; q->tagend = sp.b; q->how = 'A';
+				goto tag;
+			}
+			if (c->tk[a].k != T_WORD || c->tk[a].cap || win(c, a, stopcap) || win(c, a, advs) || cue_of(c, a))
+				break;
+		}
 	}
 	if (np_fwd(c, i, lim, &sp)) {
 		int j = sp.b + 1;
@@ -1063,8 +1074,7 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 	size_t ms = tk[sp->a].s, me = tk[sp->b].e;
 	if (sp->kind == NP_ENT) {
 		const nf_mention *m = &c->ents->m[sp->ment];
-		ms = m->start < ms ? ms : m->start;
-		if (sp->a < (int)c->nt && tk[sp->a].s < m->start) ms = tk[sp->a].s;
+		ms = tk[sp->a].s;
 		me = m->end;
 		cl = m->cluster;
 		if (cl >= 0 && c->ents->c[cl].type == NF_PER && c->ents->c[cl].canonical && !strchr(c->ents->c[cl].canonical, ' ')) {
@@ -1091,7 +1101,10 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 	if (cl >= 0 && cl < (int)c->ents->nc && c->ents->c[cl].canonical) {
 		const nf_cluster *k = &c->ents->c[cl];
 		out->cluster = cl;
-		out->speaker = nf_xstrndup(k->canonical, strlen(k->canonical));
+		const char *cn = k->canonical;
+		while (*cn == '.' || *cn == ' ')   /* (entities may start a name after "Mr" at its period) */
+			cn++;
+		out->speaker = nf_xstrndup(cn, strlen(cn));
 		if (k->role) out->role = nf_xstrndup(k->role, strlen(k->role));
 		if (k->affiliation) out->affiliation = nf_xstrndup(k->affiliation, strlen(k->affiliation));
 	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME || sp->kind == NP_SRC) {
@@ -1488,8 +1501,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		c.tk[i].sent = nsents ? (int)s + 1 : 1;
 		while (m < c.ents->n && c.ents->m[m].start < c.tk[i].s) m++;
 		if (m < c.ents->n && c.ents->m[m].start >= c.tk[i].s && c.ents->m[m].start < c.tk[i].e &&
-		    c.ents->m[m].cluster >= 0 && (size_t)c.ents->m[m].cluster < c.ents->nc)
-			c.tk[i].ment = (int)m;
+		    c.ents->m[m].cluster >= 0 && (size_t)c.ents->m[m].cluster < c.ents->nc) {
+			/* a mention that starts on punctuation (". Smith") belongs to the next word */
+			if (c.tk[i].k != T_WORD && i + 1 < c.nt && c.tk[i + 1].s < c.ents->m[m].end)
+				c.tk[i + 1].ment = (int)m;
+			else
+				c.tk[i].ment = (int)m;
+		}
 	}
 	pair_marks(&c);
 	size_t nq = c.nrq;
@@ -1504,23 +1522,36 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		q->tagend = -1;
 		slot_after(&c, q);
 	}
-	/* split quotes: "A," he said. "B." */
-	for (size_t i = 0; i + 1 < nq; i++) {
-		qinfo *q = &c.qi[i], *n = &c.qi[i + 1];
-		if (q->merged || q->how != 'A' || n->how == 'A' || c.tk[n->open].para != c.tk[q->close].para)
-			continue;
-		/* the next quote goes on after the tag (and what the writer adds to it), unless
-		 * another speaker is introduced in between */
-		if (n->open - q->tagend > 40)
-			continue;
-		qinfo t = *n;
-		if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0) {
-			unsigned char f0 = (unsigned char)c.t[c.fr[n->fs].start];
-			/* another speaker, or a partial quote with a cue of its own ("adding that it ...") */
-			if (!same_speaker(&c, &t.sp, &q->sp) || (f0 >= 'a' && f0 <= 'z'))
-				continue;
+	/* split quotes: "A," he said. "B." - and quotes side by side: "A." "B." */
+	for (size_t h = 0, i = 1; i < nq; i++) {
+		qinfo *q = &c.qi[h], *n = &c.qi[i];
+		int merge = 0;
+		if (c.tk[n->open].para == c.tk[q->close].para && n->how != 'A' && n->how != 'T' && !c.rq[i].single) {
+			if (q->how == 'A' && n->open - q->tagend <= 40) {
+				/* the next quote goes on after the tag (and what the writer adds to it),
+				 * unless another speaker is introduced in between */
+				merge = 1;
+				qinfo t = *n;
+				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0) {
+					unsigned char f0 = (unsigned char)c.t[c.fr[n->fs].start];
+					/* another speaker, or a partial quote with a cue of its own ("adding that it ...") */
+					if (!same_speaker(&c, &t.sp, &q->sp) || (f0 >= 'a' && f0 <= 'z'))
+						merge = 0;
+				}
+			} else if (q->how != 'A' && n->open - q->close <= 2) {
+				merge = 1;
+				for (int j = q->close + 1; j < n->open; j++)
+					if (c.tk[j].k != T_PUNCT) merge = 0;
+				unsigned char f0 = (unsigned char)c.t[c.fr[n->fs].start];
+				if (!ends_sentence(&c, q->close) && !pch(&c, q->close - 1, ',')) merge = 0;
+				if (!(f0 >= 'A' && f0 <= 'Z') && f0 < 0x80) merge = 0;
+			}
 		}
-		n->merged = (int)i + 1;
+		if (!merge) {
+			h = i;
+			continue;
+		}
+		n->merged = (int)h + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
 		nf_qfrag *tmp = nf_xmalloc(need * sizeof *tmp);
@@ -1533,9 +1564,6 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		q->nf = need;
 		c.nfr += need;
 		q->close = n->close;
-		/* a tag after the second part ends the chain; the loop goes on from n */
-		n->how = 'M';
-		n->tagend = q->tagend;
 	}
 	int last_cl = -1;
 	int last_para = -100;
