@@ -269,6 +269,7 @@ static const char *const aux_words[] = { "has", "have", "had", "also", "will", "
 	"again", "repeatedly", "earlier", "later", "is", "was", "are", "were", "been", "does", "did", "do",
 	"to", "continues", "continued", "continue", "could", "may", "might", "can", "should", "had", "now",
 	"not", "n't", "never", "today", "yesterday", "once", "first", "still", "too", "on", "monday", "tuesday",
+	"herself", "himself", "itself", "themselves", "expected", "likely", "due", "set", "quickly", "initially",
 	NULL };
 static const char *const claim_nouns[] = { "report", "reports", "claim", "claims", "speculation", "rumor",
 	"rumors", "rumour", "rumours", "story", "allegation", "allegations", "accusations", "reporting", NULL };
@@ -1413,6 +1414,20 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		} else if (!any_cap || HAS(T, b - 1, B_head_words)) {
 			if (!HAS(T, b - 1, B_head_words) || b - a > 5)
 				goto done;
+			/* "YPG sources", "Pentagon spokesman": the body, unless it is a country ("U.S. official") */
+			if (b - a >= 2 && (tok_is(T, b - 1, "sources") || tok_is(T, b - 1, "source") ||
+					   tok_is(T, b - 1, "spokesman") || tok_is(T, b - 1, "spokeswoman") ||
+					   tok_is(T, b - 1, "spokesperson"))) {
+				size_t c0 = a, c1 = a;
+				while (c1 < b - 1 && name_word(T, c1) && !T->t[c1].al)
+					c1++;
+				if (c1 == b - 1 && c1 > c0) {
+					nf_buf_clear(nb);
+					nf_buf_add(nb, text + T->t[c0].s, T->t[c1 - 1].e - T->t[c0].s);
+					id = add_actor(nb->p, aff, NULL, 0, a);
+					goto done;
+				}
+			}
 			nf_buf_clear(nb);
 			nf_buf_add(nb, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
 			id = add_actor(nb->p, aff, role.p, 0, a);
@@ -1465,6 +1480,14 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 	while (j > ss && (HAS(T, j - 1, B_aux_words) || (T->t[j - 1].ln > 4 && ends(LOW(T, j - 1), T->t[j - 1].ln, "ly")
 							       && !T->t[j - 1].cap)))
 		j--;
+	if (j > ss && tok_is(T, j - 1, ")")) {
+		/* "Rep. Jeff Duncan (R-S.C.) said" */
+		size_t k = j - 1;
+		while (k > ss && !tok_is(T, k - 1, "(") && j - k < 10)
+			k--;
+		if (k > ss && tok_is(T, k - 1, "("))
+			j = k - 1;
+	}
 	if (j > ss + 1 && (tok_is(T, j - 1, "who") || tok_is(T, j - 1, "which")) && tok_is(T, j - 2, ","))
 		j -= 2;   /* "Reyes, who argued": the antecedent */
 	else if (j > ss && tok_is(T, j - 1, ",")) {
@@ -1487,6 +1510,9 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 		if (T->t[p].inq)
 			break;
 		if (name_word(T, p) || (T->t[p].al && T->t[p].cap)) { k--; lower = 0; continue; }
+		/* "Lee Cheol-woo": a lower-case part after a hyphen inside a name */
+		if (is_word(T, p) && !T->t[p].cap && T->t[p].glued && p >= ss + 2 && tok_is(T, p - 1, "-") &&
+		    name_word(T, p - 2) && k == e) { k--; continue; }
 		if (tok_is(T, p, "'s") && k < e) { k--; continue; }
 		if (T->t[p].punct && T->t[p].glued && k < e && T->t[k].glued && (W.T.arena.p[T->t[p].lo] == '-')) { k--; continue; }
 		if (HAS(T, p, B_conn_words) && k < e && !tok_is(T, p, "and") && !tok_is(T, p, "the")
@@ -1501,8 +1527,22 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 		if (k == e && (HAS(T, p, B_pron_per) || HAS(T, p, B_pron_pl))) { k--; break; }
 		break;
 	}
-	if (k == e)
+	if (k == e) {
+		/* "Advocates of criminal justice reform applaud": a head noun, "of", a few words */
+		size_t q = j;
+		while (q > ss && j - q < 5 && is_word(T, q - 1) && !T->t[q - 1].cue && !HAS(T, q - 1, B_aux_words) &&
+		       !HAS(T, q - 1, B_head_words) && (tok_is(T, q - 1, "of") || !HAS(T, q - 1, B_stopwords | B_fn_caps)))
+			q--;
+		if (q > ss && HAS(T, q - 1, B_head_words) && tok_is(T, q, "of")) {
+			k = q - 1;
+			while (k > ss && is_word(T, k - 1) && !HAS(T, k - 1, B_stopwords | B_aux_words | B_fn_caps) &&
+			       !T->t[k - 1].cue && q - k < 3)
+				k--;
+			*np_end = e;
+			return k;
+		}
 		return (size_t)-1;
+	}
 	*np_end = e;
 	return k;
 }
@@ -1625,7 +1665,12 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 		return sign * mag * 0.5;
 	}
 	if (weak) {
-		*neutral = 1;   /* names the claim's subject without asserting anything about it */
+		/* a report ("X told reporters ...") weakly asserts what it reports; other clauses that
+		 * only name the claim's subject assert nothing */
+		if (holder_verb >= a && holder_verb < b && T->t[holder_verb].cue &&
+		    T->t[holder_verb].cue->kind == K_REPORT)
+			return sign * mag * 0.25;
+		*neutral = 1;
 		return 0;
 	}
 	return sign * mag * 0.5;
@@ -1879,6 +1924,9 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 				continue;
 			int acc = c && c->kind == K_EVIDENTIAL && c->nw == 2 && tok_is(T, v, "according");
 			if (!holder_kind(c) && !acc)
+				continue;
+			/* a verb of the target itself ("suspended by the PGA Tour") states the claim, not a position */
+			if (!acc && nf_map_get(&S->phr_map, STEM(T, v), T->t[v].sn))
 				continue;
 			size_t npe = 0, np;
 			int ai = -1, skc = 0;
@@ -2188,6 +2236,8 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			double sc = sum[i] > 1 ? 1 : sum[i] < -1 ? -1 : sum[i];
 			r.score = round(sc * 100) / 100;
 			r.stance = sc > 0.1 ? NF_FAVOR : sc < -0.1 ? NF_AGAINST : NF_NEUTRAL;
+			if (neu[i] && fabs(sc) < 0.3)
+				r.stance = NF_NEUTRAL;   /* "could not confirm" outweighs a weak report */
 			r.start = W.sp[u->sent].start;
 			r.end = W.sp[u->sent].end;
 			r.cues = nf_xstrndup(u->cues, strlen(u->cues));
