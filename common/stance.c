@@ -1763,7 +1763,8 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 		int brk = k == b;
 		if (!brk && T->t[k].cue && T->t[k].cue->kind == K_SCOPE && !T->t[k].covered && k > cs)
 			brk = 1;
-		if (!brk && (tok_is(T, k, "who") || tok_is(T, k, "which")) && k > a && tok_is(T, k - 1, ","))
+		if (!brk && (tok_is(T, k, "who") || tok_is(T, k, "which") || tok_is(T, k, "with")) && k > a &&
+		    tok_is(T, k - 1, ","))
 			brk = 1;
 		if (!brk)
 			continue;
@@ -1907,7 +1908,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	static holder *H;
 	static size_t hcap;
 	size_t k0 = 0;
-	int para_last = -1;
+	int para_last = -1, prev_para_last = -1;
 	int para = -1;
 	for (size_t s = 0; s < W.nsp; s++) {
 		size_t ss = k0, se = k0;
@@ -1916,7 +1917,12 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 		k0 = se;
 		if (ss == se)
 			continue;
-		if (W.sp[s].para != para) { para = W.sp[s].para; para_last = -1; }
+		if (W.sp[s].para != para) {
+			para = W.sp[s].para;
+			if (para_last >= 0)
+				prev_para_last = para_last;
+			para_last = -1;
+		}
 		size_t nh = 0;
 		for (size_t v = ss; v < se; v++) {
 			const cue *c = T->t[v].cue;
@@ -2058,6 +2064,10 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 						}
 					}
 				}
+				/* a paragraph that opens with a quotation and names no one continues the
+				 * previous paragraph's speaker */
+				if (ai < 0 && T->t[ss].punct && T->t[ss].inq == 0 && ss + 1 < se && T->t[ss + 1].inq)
+					ai = prev_para_last;
 			} else if (S->author) {
 				ai = add_actor("author", "", NULL, 0, ss);
 			}
