@@ -617,6 +617,19 @@ static size_t dec(const char *s, size_t n, size_t i, int32_t *cp)
 	return (size_t)k;
 }
 
+/* Abbreviations that keep their period inside a name. */
+static int abbrev_with_period(const char *w, size_t n)
+{
+	static const char *const ab[] = { "Corp", "Inc", "Co", "Ltd", "Bros", "Cos", "Jr", "Sr", "Mt", "Ft",
+		"Fla", "Calif", "Mich", "Mass", "Conn", "Ill", "Wis", "Ind", "Ariz", "Ore", "Wash", "Tex",
+		"Okla", "Ky", "Tenn", "Ga", "Va", "Md", "Neb", "Nev", "Colo", "Minn", "Kan", "Ala", "Ark",
+		"Vt", "Penn", "Pa", NULL };
+	for (int k = 0; ab[k]; k++)
+		if (strlen(ab[k]) == n && memcmp(ab[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 static int word_cp(int32_t cp) { return is_letter_cp(cp) || (cp >= '0' && cp <= '9'); }
@@ -721,6 +734,10 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				}
 				j += kk;
 				continue;
+			}
+			if (c == '.' && first_upper && abbrev_with_period(s + i, j - i)) {
+				j++;        /* "Corp.", "Inc.", "Fla.": the period belongs to the name */
+				break;
 			}
 			if (c == '.' && len1 == 1 && is_upper_cp(lastc)) {
 				/* initials and dotted acronyms: "J." "U.S." */
@@ -1100,6 +1117,31 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 		c->type = c->ev;
 }
 
+/* "New York-based", "Hong Kong-listed": a name with a lower-case hyphenated ending. */
+static int hyphen_adjective(const char *text, const tok *l)
+{
+	for (uint32_t i = l->s; i + 1 < l->e; i++)
+		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
+			uint32_t k = i + 1;
+			while (k < l->e && ((text[k] >= 'a' && text[k] <= 'z') || text[k] == '-'))
+				k++;
+			if (k == l->e)
+				return 1;
+		}
+	return 0;
+}
+
+/* Does a gazetteer name of two tokens or more start at a ("New York Energy Desk")? */
+static int gaz_prefix(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
+{
+	if (!sc->t[a].w || !(sc->t[a].w->flags & W_GAZFIRST))
+		return 0;
+	for (int q = b; q >= a + 2; q--)
+		if (gaz_span(ner, text, sc, a, q, 1))
+			return 1;
+	return 0;
+}
+
 /* Splits a chunk of capitalised tokens [a, b) into mentions. */
 static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
 {
@@ -1115,18 +1157,30 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			a++;
 			continue;
 		}
+		if (b - a >= 2 && (hyphen_adjective(text, t) || ((t->f & T_LOWER) && !(fl & W_PARTICLE)))) {
+			a++;             /* "Boston-based Reagan Communications", a connector left over */
+			continue;
+		}
 		if ((t->f & T_SSTART) && (fl & W_COMMON) && !(t->f & T_ALLCAPS) &&
 		    !(fl & (W_ROLE | W_HONOR | W_ORGHEAD | W_LOCHEAD)) && !(b - a == 1 && (fl & W_LAST)) &&
 		    !(b - a >= 2 && (TW(a + 1) & (W_ORGSUF | W_LOCSUF)) && !(TW(a + 1) & W_ROLE)) &&
-		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_span(ner, text, sc, a, b, 1) &&
+		    !(b - a >= 4 && (TW(b - 1) & W_ORGSUF) && tok_is(text, &sc->t[a + 2], "of")) &&
+		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_prefix(ner, text, sc, a, b) &&
 		    !((fl & W_FIRST) && b - a >= 2 && ((TW(a + 1) & W_LAST) || !(TW(a + 1) & W_COMMON)))) {
 			a++;
 			continue;
 		}
 		break;
 	}
-	while (b > a && (TW(b - 1) & W_NONNAME) && !(TW(b - 1) & (W_FIRST | W_LAST)))
-		b--;
+	for (;;) {
+		/* trailing dates and connectors: "Chicago Purchasing Managers August", "... on" */
+		if (b > a && (TW(b - 1) & W_NONNAME) && (!(TW(b - 1) & (W_FIRST | W_LAST)) || b - a >= 3))
+			b--;
+		else if (b > a + 1 && (sc->t[b - 1].f & T_LOWER))
+			b--;
+		else
+			break;
+	}
 	if (a >= b)
 		return;
 	const gz_entry *g = gaz_span(ner, text, sc, a, b, 1);
@@ -1149,17 +1203,8 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		return;
 	}
 	/* "New York-based", "Hong Kong-listed": adjectives, not names */
-	{
-		const tok *l = &sc->t[b - 1];
-		for (uint32_t i = l->s; i + 1 < l->e; i++)
-			if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
-				uint32_t k = i + 1;
-				while (k < l->e && ((text[k] >= 'a' && text[k] <= 'z') || text[k] == '-'))
-					k++;
-				if (k == l->e)
-					return;
-			}
-	}
+	if (hyphen_adjective(text, &sc->t[b - 1]))
+		return;
 	/* events and prizes are not entities: "World Cup", "Australian Open" */
 	if (b - a >= 2 && (TW(b - 1) & W_MISCSUF) && (sc->t[b - 1].f & T_CAP))
 		return;
@@ -1278,6 +1323,8 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 					analyse(ner, text, sc, m + 1, b);
 					return;
 				}
+				cand_add(sc, a, b, NF_ORG);     /* "Douglas & Lomason", "Bear Stearns & Co" */
+				return;
 			}
 		/* an initial and a name: "S. Waugh", "J.R. Ewing" */
 		{
@@ -1330,6 +1377,12 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			/* a place followed by unknown words names an organisation ("Leeds United") */
 			if (nseg == 2 && seg_g[0] && !seg_g[1] && (seg_g[0]->type == NF_GPE || seg_g[0]->type == NF_LOC) &&
 			    !(TW(seg_a[1]) & W_FIRST) && seg_b[1] - seg_a[1] <= 3) {
+				cand_add(sc, a, b, NF_ORG);
+				return;
+			}
+			/* a place and a club: "New York Yankees", "Boston Red Sox" */
+			if (nseg == 2 && seg_g[0] && seg_g[1] && (seg_g[0]->type == NF_GPE || seg_g[0]->type == NF_LOC) &&
+			    seg_g[0]->kind != K_COUNTRY && seg_g[1]->type == NF_ORG && seg_g[1]->kind != K_METONYM) {
 				cand_add(sc, a, b, NF_ORG);
 				return;
 			}
@@ -1424,6 +1477,23 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 				}
 				if (got) {
 					j = got;
+					continue;
+				}
+			}
+			if (!org && (tok_is(text, t, "of") || tok_is(text, t, "and")) && j + 1 < nt && is_name_start(sc, j + 1) &&
+			    sc->t[j + 1].s == t->e + 1) {
+				/* "Gold Fields of South Africa Ltd": the name ends in a designator */
+				int k = j + 1;
+				while (k < nt && is_name_start(sc, k) && sc->t[k].s == sc->t[k - 1].e + 1 && !(sc->t[k - 1].f & T_POSS))
+					k++;
+				int person = 0;
+				for (int q = i; q < j; q++)
+					person |= (TW(q) & (W_FIRST | W_HONOR | W_ROLE)) != 0;
+				/* "Shares of Acme Corp": a common word alone before "of" is not part of it */
+				if (j - i == 1 && (TW(i) & W_COMMON))
+					person = 1;
+				if (!person && (TW(k - 1) & W_ORGSUF) && (sc->t[k - 1].f & T_CAP) && !(TW(k - 1) & W_ROLE)) {
+					j = k;
 					continue;
 				}
 			}
