@@ -561,6 +561,7 @@ typedef struct {
 	int cl;                 /* cluster */
 	int drop;
 	int weak;               /* a common word that is a name only if the document says so */
+	int ext;                /* tokens after b that the span takes in: "Mladost (L)" */
 	int soft;               /* the type is a guess that other mentions of the name may correct */
 	int ev;                 /* the type context gives this mention (said, in, beat), or -1 */
 } cand;
@@ -950,9 +951,9 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 	for (int k = 0; list[k]; k++) {
 		if (tok_is(text, t, list[k]))
 			return 1;
-		/* headlines in capitals: "KANSAS CITY AT DETROIT" */
+		/* headlines in capitals ("KANSAS CITY AT DETROIT") and line starts ("At Leeds:") */
 		size_t n = strlen(list[k]);
-		if ((t->f & T_CAPSENT) && t->e - t->s == n) {
+		if (((t->f & T_CAPSENT) || ((t->f & T_SSTART) && (t->f & T_CAP))) && t->e - t->s == n) {
 			size_t i = 0;
 			while (i < n && (text[t->s + i] | 32) == list[k][i])
 				i++;
@@ -971,6 +972,15 @@ static const char *const w_sport_next[] = { "beat", "beats", "drew", "v", "vs",
 	"defeated", "edged", "routed", "thrashed", "trounced", "crushed", "downed", "blanked", NULL };
 static const char *const w_sport_prev[] = { "v", "vs", "beat", "defeated", "edged", "thrashed",
 	"routed", "downed", NULL };
+
+/* "CHICAGO AT TORONTO": fixtures name the places. */
+static int at_next(const char *text, const scratch *sc, int b)
+{
+	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || sc->t[b].e - sc->t[b].s != 2)
+		return 0;
+	const char *w = text + sc->t[b].s;
+	return (w[0] == 'A' || w[0] == 'a') && (w[1] == 'T' || w[1] == 't') && (sc->t[b].f & T_CAPSENT);
+}
 
 /* A town or state named as a sports team: "Surrey beat Kent", "Boston 3". */
 static int team_context(const char *text, const scratch *sc, int a, int b)
@@ -1198,7 +1208,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		cand_gaz(c, g);
 		if ((g->type == NF_GPE || g->type == NF_LOC) && g->kind != K_COUNTRY) {
 			c->soft = 1;
-			c->ev = prev_word_in(text, sc, a, w_prep) ? g->type : -1;
+			c->ev = prev_word_in(text, sc, a, w_prep) || at_next(text, sc, b) ? g->type : -1;
 		}
 		return;
 	}
@@ -1571,9 +1581,10 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 					c->type = NF_ORG;         /* "BOSTON 3 NEW YORK 2": teams */
 					c->ev = NF_ORG;
 					c->g = NULL;
-				} else if ((size_t)(i + best) < sc->nt && (sc->t[i + best].f & T_NUM) &&
-					   sc->t[i + best].e - sc->t[i + best].s >= 8)
-					c->ev = c->type;          /* a dateline: "LONDON 1996-08-30" */
+				} else if (((size_t)(i + best) < sc->nt && (sc->t[i + best].f & T_NUM) &&
+					    sc->t[i + best].e - sc->t[i + best].s >= 8) || at_next(text, sc, i + best) ||
+					   prev_word_in(text, sc, i, w_prep))
+					c->ev = c->type;          /* a dateline ("LONDON 1996-08-30"), "CHICAGO AT TORONTO" */
 			} else if (bg)
 				cand_gaz(c, bg);
 			else {
@@ -1582,6 +1593,15 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 				c->g = m->g;
 				c->canon = m->canon;
 				c->soft = m->soft;
+				if (at_next(text, sc, i + best) || prev_word_in(text, sc, i, w_prep)) {
+					/* "BERGEN AT TROMSO": the places, though the teams share their names */
+					const gz_entry *pg = gaz_span(ner, text, sc, i, i + best, 0);
+					if (pg && (pg->type == NF_GPE || pg->type == NF_LOC)) {
+						c->type = pg->type;
+						c->g = pg;
+						c->ev = pg->type;
+					}
+				}
 			}
 			i += best;
 		} else
@@ -1804,6 +1824,26 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			if ((line_start && nums >= 3) ||
 			    (nums == 1 && ((size_t)k < sc->nt && (sc->t[k].f & T_CAP) && text[sc->t[k - 1].e] == ' ')))
 				c->ev = NF_ORG, c->type = NF_ORG, c->g = NULL;
+		}
+	}
+	/* teams with their town's initial in results tables: "Mladost (L)", "Proleter (Z)" */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		size_t b = (size_t)c->b;
+		if (c->drop || !c->soft || c->b - c->a > 2 || b + 2 >= sc->nt || sc->t[b].c != '(' ||
+		    sc->t[b + 2].c != ')' || !(sc->t[b + 1].f & T_CAP) || sc->t[b + 1].e - sc->t[b + 1].s > 2 ||
+		    sc->t[b].s != sc->t[b - 1].e + 1)
+			continue;
+		int up = 1;
+		for (uint32_t k = sc->t[b + 1].s; k < sc->t[b + 1].e; k++)
+			up &= text[k] >= 'A' && text[k] <= 'Z';
+		if (up) {
+			c->ext = 3;
+			c->type = NF_ORG;
+			c->ev = NF_ORG;
+			c->g = NULL;
+			for (size_t j = i + 1; j < sc->nc && sc->c[j].a < (int)b + 3; j++)
+				sc->c[j].drop = 1;
 		}
 	}
 	/* one sense per document: guessed types follow what context says of the same name */
@@ -2173,7 +2213,7 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		nf_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m);
 		nf_mention *m = &out->m[out->n++];
 		m->start = sc->t[c->a].s;
-		m->end = sc->t[c->b - 1].e;
+		m->end = sc->t[c->b - 1 + c->ext].e;
 		m->sent = sc->t[c->a].sent;
 		m->type = c->type;
 		m->cluster = map[c->cl];
