@@ -1459,15 +1459,6 @@ static int cmp_quote(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static int same_speaker(const ctx *c, const np *a, const np *b)
-{
-	if (a->kind == NP_PRON)
-		return 1;
-	if (a->kind == NP_ENT && b->kind == NP_ENT)
-		return c->ents->m[a->ment].cluster == c->ents->m[b->ment].cluster;
-	size_t la = c->tk[a->b].e - c->tk[a->a].s, lb = c->tk[b->b].e - c->tk[b->a].s;
-	return la == lb && memcmp(c->t + c->tk[a->a].s, c->t + c->tk[b->a].s, la) == 0;
-}
 
 static char *xdup(const char *s) { return s ? nf_xstrndup(s, strlen(s)) : NULL; }
 
@@ -1532,12 +1523,9 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				 * unless another speaker is introduced in between */
 				merge = 1;
 				qinfo t = *n;
-				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0) {
-					unsigned char f0 = (unsigned char)c.t[c.fr[n->fs].start];
-					/* another speaker, or a partial quote with a cue of its own ("adding that it ...") */
-					if (!same_speaker(&c, &t.sp, &q->sp) || (f0 >= 'a' && f0 <= 'z'))
-						merge = 0;
-				}
+				/* a cue of its own in between ("..., adding later, "B"") makes it a new quote */
+				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0)
+					merge = 0;
 			} else if (q->how != 'A' && n->open - q->close <= 2) {
 				merge = 1;
 				for (int j = q->close + 1; j < n->open; j++)
