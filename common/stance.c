@@ -81,6 +81,7 @@ struct nf_stancer {
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	int author, by_affil;
+	int debug;                        /* $STANCE_DEBUG: holders on standard error */
 };
 
 /* ---- small helpers ---- */
@@ -153,7 +154,8 @@ typedef struct { tok *t; size_t n, cap; nf_buf arena; } toks;
 
 static void tok_push(toks *T, const char *text, size_t s, size_t e, int punct, int glued)
 {
-	nf_grow((void **)&T->t, &T->cap, T->n + 1, sizeof *T->t);
+	if (T->n + 1 > T->cap)
+		nf_grow((void **)&T->t, &T->cap, T->n + 1, sizeof *T->t);
 	tok *k = &T->t[T->n++];
 	memset(k, 0, sizeof *k);
 	k->s = s; k->e = e; k->punct = (unsigned char)punct; k->glued = (unsigned char)glued;
@@ -538,6 +540,7 @@ nf_stancer *nf_stancer_new(void)
 	nf_data_load("stance_actors.tsv", "alias\tcanonical\tkind", load_alias, S);
 	nf_data_load("stance_sentiment.tsv", "word\tpolarity", load_senti, S);
 	nf_data_load("stance_relations.tsv", "relation\tvariants\topposites", load_rel, S);
+	S->debug = getenv("STANCE_DEBUG") != NULL;
 	S->sp = nf_splitter_new(NULL, 0);
 	S->ner = nf_ner_new();
 	if (word_cls.n == 0) {
@@ -1150,7 +1153,9 @@ static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
 			continue;
 		const char *l2 = text + T->t[e - 1].s;
 		size_t n2 = T->t[e - 1].e - T->t[e - 1].s;
-		int d = damerau(last, ln, l2, n2);
+		if (l2[0] != last[0] || n2 > ln + 2 || ln > n2 + 2)
+			continue;
+		int d = n2 == ln && memcmp(l2, last, ln) == 0 ? 0 : damerau(last, ln, l2, n2);
 		int ok = d == 0 || (ln >= 5 && d == 1 && last[0] == l2[0]) || (ln >= 6 && d == 2 && last[0] == l2[0]);
 		if (b - a >= 2 && ok) {   /* "John Healy" -> fuller "John Lund Healy" only when first words agree */
 			ok = T->t[a].e - T->t[a].s == T->t[s].e - T->t[s].s &&
@@ -2039,7 +2044,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
 			H[nh++] = (holder){ np, npe, v, ai };
 		}
-		if (getenv("STANCE_DEBUG"))
+		if (S->debug)
 			for (size_t h = 0; h < nh; h++)
 				fprintf(stderr, "s%zu holder %s verb %.*s\n", s + 1, W.a[H[h].actor].name,
 					(int)(T->t[H[h].verb].e - T->t[H[h].verb].s), text + T->t[H[h].verb].s);
