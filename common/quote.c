@@ -15,7 +15,7 @@ const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "sc
 enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8 };
 
 /* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
-static const char *const pronouns[] = { "he", "she", "they", "i", "we", NULL };
+static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", NULL };
 static const char *const dets[] = { "the", "a", "an", "his", "her", "their", "its", "one", "another", "this", "that", "these", "those", "our", "my", NULL };
 static const char *const advs[] = { "also", "later", "then", "again", "has", "have", "had", "was", "were", "is", "are",
 	"would", "will", "once", "recently", "previously", "repeatedly", "further", "finally", "simply", "earlier",
@@ -1291,7 +1291,8 @@ void nf_quotes_free(nf_quotes *q)
 static int overlaps_quote(const ctx *c, int a, int b)
 {
 	for (int i = a; i <= b; i++)
-		if (c->tk[i].q) return 1;
+		if (c->tk[i].q && !c->rq[c->tk[i].q - 1].single)   /* single marks: headline style */
+			return 1;
 	return 0;
 }
 
@@ -1313,7 +1314,7 @@ static int trim_end(const ctx *c, int a, int b)
 /* "said on Wednesday at noon that ...": the "that" a few words after the cue, or 0. */
 static int find_that(const ctx *c, int j, int hi)
 {
-	for (int k = j; k <= hi && k < j + 8; k++) {
+	for (int k = j; k <= hi && k < j + 12; k++) {
 		if (weq(c, k, "that")) return k;
 		if (c->tk[k].q || pch(c, k, '.') || pch(c, k, ';') || pch(c, k, ':') || cue_of(c, k)) return 0;
 	}
