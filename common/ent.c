@@ -562,6 +562,7 @@ typedef struct {
 	int drop;
 	int weak;               /* a common word that is a name only if the document says so */
 	int ext;                /* tokens after b that the span takes in: "Mladost (L)" */
+	int voted;              /* other mentions of the name gave it its type */
 	int soft;               /* the type is a guess that other mentions of the name may correct */
 	int ev;                 /* the type context gives this mention (said, in, beat), or -1 */
 } cand;
@@ -1022,8 +1023,19 @@ static int context_type(const nf_ner *ner, const char *text, const scratch *sc, 
 	if ((size_t)b + 2 < sc->nt && sc->t[b].c == ',' && (sc->t[b + 1].f & T_NUM) &&
 	    sc->t[b + 1].e - sc->t[b + 1].s == 2 && sc->t[b + 2].c == ',')
 		return NF_PER;
-	if (prev_word_in(text, sc, a, w_sport_prev) || next_word_in(text, sc, b, w_sport_next))
+	static const char *const w_org_next[] = { "shares", "share", "stock", "spokesman", "spokeswoman",
+		"spokesperson", "officials", "executives", "chairman", "subsidiary", "unit", "shareholders",
+		"management", "newspaper", "fans", "players", "coach", "stake", "subsidiaries", "affiliate", NULL };
+	static const char *const w_org_prev[] = { "newspaper", "agency", "club", "company", "firm", "daily",
+		"carrier", "airline", "bank", "side", "team", "group", "weekly", "broker", "insurer", "retailer",
+		"automaker", "maker", "conglomerate", "brokerage", "chain", "operator", "champions", NULL };
+	if (prev_word_in(text, sc, a, w_sport_prev) || next_word_in(text, sc, b, w_sport_next) ||
+	    next_word_in(text, sc, b, w_org_next) || prev_word_in(text, sc, a, w_org_prev))
 		return NF_ORG;
+	if ((sc->t[b - 1].f & T_POSS) && (size_t)b < sc->nt && (sc->t[b].f & T_WORD))
+		for (int k = 0; w_org_next[k]; k++)
+			if (tok_is(text, &sc->t[b], w_org_next[k]))
+				return NF_ORG;      /* "Ruch's shares" */
 	if (prev_word_in(text, sc, a, w_prep))
 		return NF_LOC;
 	if (a >= 2 && tok_is(text, &sc->t[a - 1], "of") && prev_word_in(text, sc, a - 1, w_placeof))
@@ -1868,6 +1880,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				best = t;
 		if ((best == NF_LOC || best == NF_GPE) && c->g && (c->g->type == NF_LOC || c->g->type == NF_GPE))
 			best = c->g->type;      /* a place either way: the gazetteer knows which */
+		if (best >= 0)
+			c->voted = 1;
 		if (best >= 0 && best != c->type) {
 			c->type = best;
 			if (best == NF_ORG || best == NF_PER)
@@ -1879,6 +1893,11 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		cand *c = &sc->c[i];
 		if (c->drop || !c->weak)
 			continue;
+		if (c->weak == 2) {
+			if (c->ev < 0 && !c->voted)
+				c->drop = 1;
+			continue;
+		}
 		int ok = 0;
 		for (size_t j = 0; j < sc->nc && !ok; j++) {
 			const cand *d = &sc->c[j];
