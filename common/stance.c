@@ -4,6 +4,7 @@
 #include "stance.h"
 #include "data.h"
 #include "ent.h"
+#include "quote.h"
 #include "hash.h"
 #include "sent.h"
 #include "util.h"
@@ -78,6 +79,7 @@ struct nf_stancer {
 	unsigned char first[256];
 	nf_splitter *sp;
 	nf_ner *ner;                      /* canonical names of persons, from entities */
+	nf_quoter *qt;                    /* speakers of quotes our own attribution missed */
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	int author, by_affil;
@@ -543,6 +545,7 @@ nf_stancer *nf_stancer_new(void)
 	S->debug = getenv("STANCE_DEBUG") != NULL;
 	S->sp = nf_splitter_new(NULL, 0);
 	S->ner = nf_ner_new();
+	S->qt = nf_quoter_new();
 	if (word_cls.n == 0) {
 		static const char *const *const lists[] = { aux_words, claim_nouns, conn_words, fn_caps, head_words,
 			org_heads, position_nouns, pron_per, pron_pl, stopwords, title_words, neutral_verbs };
@@ -622,6 +625,7 @@ void nf_stancer_free(nf_stancer *S)
 	free(S->t);
 	nf_splitter_free(S->sp);
 	nf_ner_free(S->ner);
+	nf_quoter_free(S->qt);
 	pcre2_match_context_free(S->mctx);
 	pcre2_match_data_free(S->md);
 	free(S);
@@ -992,12 +996,16 @@ typedef struct {
 	size_t *nameend;
 	int *para_speaker;
 	nf_entities ents;
+	nf_quotes quotes;
+	unsigned char *hsent; size_t hcap;   /* sentences where we found a holder */
 } scratch;
 
 static scratch W;
 
 
 static int is_word(const toks *T, size_t k) { return k < T->n && !T->t[k].punct; }
+
+static int holder_sents_has(size_t s) { return s < W.hcap && W.hsent[s]; }
 
 /* Capitalised word that can be part of a name (not a sentence-initial function word). */
 static int name_word(const toks *T, size_t k)
@@ -1909,6 +1917,11 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	mark_cues(S, text);
 	mark_quotes(text);
 	find_names(text);
+	if (W.hcap < W.nsp) {
+		W.hsent = nf_xrealloc(W.hsent, W.nsp);
+		W.hcap = W.nsp;
+	}
+	memset(W.hsent, 0, W.hcap);
 	/* holders, sentence by sentence */
 	static holder *H;
 	static size_t hcap;
@@ -2048,6 +2061,8 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			for (size_t h = 0; h < nh; h++)
 				fprintf(stderr, "s%zu holder %s verb %.*s\n", s + 1, W.a[H[h].actor].name,
 					(int)(T->t[H[h].verb].e - T->t[H[h].verb].s), text + T->t[H[h].verb].s);
+		if (nh > 0)
+			W.hsent[s] = 1;
 		if (nh == 0) {
 			int inq = 0;
 			for (size_t k = ss; k < se; k++) inq |= T->t[k].inq;
@@ -2076,8 +2091,10 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			} else if (S->author) {
 				ai = add_actor("author", "", NULL, 0, ss);
 			}
-			if (ai >= 0)
+			if (ai >= 0) {
+				W.hsent[s] = 1;
 				score_span(S, text, ss, se, ai, (size_t)-1, addressed);
+			}
 			continue;
 		}
 		/* each holder's segment: from its verb to the next holder's subject */
@@ -2163,6 +2180,50 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			if (!W.a[j].affil && W.a[i].affil) { W.a[j].affil = W.a[i].affil; W.a[i].affil = NULL; }
 			break;
 		}
+	/* quotes whose sentences none of our holders covered: the speaker found by quotes */
+	int open_quotes = 0;   /* only when some quoted or reporting sentence has no holder of ours */
+	for (size_t k = 0, ss = 0; k <= T->n && !open_quotes; k++) {
+		if (k < T->n && sent_of(k) == sent_of(ss))
+			continue;
+		/* sentence [ss, k): quoted or reporting, no holder of ours, about a target */
+		int cand = !W.hsent[sent_of(ss)];
+		int q = 0;
+		for (size_t j = ss; j < k && cand && !q; j++)
+			q = T->t[j].inq || (T->t[j].cue && T->t[j].cue->kind == K_REPORT);
+		for (size_t ti = 0; cand && q && ti < nt && !open_quotes; ti++) {
+			int opp;
+			open_quotes = on_target(S, text, ss, k, (int)ti, addressed[ti], &opp) > 0;
+		}
+		ss = k;
+	}
+	if (open_quotes)
+		nf_quotes_run(S->qt, text, len, W.sp, W.nsp, &W.ents, &W.quotes);
+	else
+		W.quotes.n = 0;
+	{
+		size_t nu0 = W.nu;
+		for (size_t i = 0; i < W.quotes.n; i++) {
+			const nf_quote *q = &W.quotes.q[i];
+			if (!q->speaker || !*q->speaker || q->end <= q->start)
+				continue;
+			size_t ka = 0, kb;
+			while (ka < T->n && T->t[ka].s < q->start)
+				ka++;
+			kb = ka;
+			while (kb < T->n && T->t[kb].e <= q->end)
+				kb++;
+			if (kb <= ka)
+				continue;
+			int covered = 0;
+			for (size_t u = 0; u < nu0 && !covered; u++)
+				covered = W.u[u].sent == sent_of(ka) || W.u[u].sent == sent_of(kb - 1);
+			if (covered || holder_sents_has(sent_of(ka)))
+				continue;
+			const nf_cluster *cl = q->cluster >= 0 && (size_t)q->cluster < W.ents.nc ? &W.ents.c[q->cluster] : NULL;
+			int ai = add_actor(q->speaker, cl ? cl->affiliation : NULL, cl ? cl->role : NULL, cl && cl->type == NF_PER, ka);
+			score_span(S, text, ka, kb, ai, (size_t)-1, addressed);
+		}
+	}
 	/* one verdict per actor and target */
 	int groups = S->by_affil;
 	if (groups)
