@@ -98,6 +98,12 @@ nf_quoter *nf_quoter_new(void)
 			void **v = nf_map_slot(&qt->words, qt->roles->keys[i], qt->roles->lens[i], 1);
 			*v = (void *)((intptr_t)*v | W_ROLE);
 		}
+	/* one lookup per word: the cue flags ride in bits 16 and up */
+	for (size_t i = 0; i < qt->cues.cap; i++)
+		if (qt->cues.keys[i]) {
+			void **v = nf_map_slot(&qt->words, qt->cues.keys[i], qt->cues.lens[i], 1);
+			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16));
+		}
 	return qt;
 }
 
@@ -280,10 +286,12 @@ static void tokenize(ctx *c)
 				char ch = t[tk.s + k];
 				b[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
 			}
-			tk.wc = (unsigned short)(intptr_t)nf_map_get(&c->qt->words, b, n);
-			tk.cue = (unsigned char)(intptr_t)nf_map_get(&c->qt->cues, b, n);
+			intptr_t v = (intptr_t)nf_map_get(&c->qt->words, b, n);
+			tk.wc = (unsigned short)(v & 0xFFFF);
+			tk.cue = (unsigned char)(v >> 16);
 		}
-		nf_grow((void **)&c->tk, &c->tcap, c->nt + 1, sizeof *c->tk);
+		if (c->nt == c->tcap)
+			nf_grow((void **)&c->tk, &c->tcap, c->nt + 1 + len / 8, sizeof *c->tk);
 		c->tk[c->nt++] = tk;
 		i = tk.e;
 	}
@@ -1350,6 +1358,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	for (int i = 0; i < nt; i++) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
 		int f = cue_of(c, i);
+		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !weq(c, i, "according"))
+			continue;
 		int lo = sent_lo(c, i), hi = sent_end(c, i);
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
