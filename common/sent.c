@@ -266,15 +266,16 @@ typedef struct {
 	long list_next;        /* the item number expected next */
 	size_t join_term, join_blank;   /* join_lines look-ahead cache (next terminator, blank line) */
 	size_t line_start;     /* where the current line begins */
+	size_t lead_for, lead; /* skip_lead(start): cached for the sentence start lead_for */
 	size_t list_pos;       /* where the last list marker was seen */
 } ctx;
 
-/* The start of the word ending just before position end (stops at white space and at
- * opening brackets and quotes). */
-static size_t word_before(const ctx *c, size_t end)
+/* The start of the word ending just before position end (stops at white space, at opening
+ * brackets and quotes, and at lim). */
+static size_t word_before_lim(const ctx *c, size_t end, size_t lim)
 {
 	size_t i = end;
-	while (i > c->start) {
+	while (i > lim) {
 		unsigned char ch = (unsigned char)c->t[i - 1];
 		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '(' || ch == '"' || ch == '[' || ch == '/')
 			break;
@@ -287,6 +288,8 @@ static size_t word_before(const ctx *c, size_t end)
 	}
 	return i;
 }
+
+static size_t word_before(const ctx *c, size_t end) { return word_before_lim(c, end, c->start); }
 
 /* Looks up t[ws, end) minus its periods in the abbreviation list. */
 static long abbrev_class(const ctx *c, size_t ws, size_t end)
@@ -484,7 +487,12 @@ static int glued_end(const ctx *c, size_t dot, size_t next)
 	const char *t = c->t;
 	if (next + 1 >= c->len || !ascii_upper((unsigned char)t[next]) || !ascii_lower((unsigned char)t[next + 1]))
 		return 0;
-	size_t ws = word_before(c, dot);
+	/* a plain word is short: look back 40 bytes at most, so a long run of "ab.Cd.Ef" stays
+	 * linear */
+	size_t lim = dot > c->start + 40 ? dot - 40 : c->start;
+	size_t ws = word_before_lim(c, dot, lim);
+	if (ws == lim && lim > c->start)
+		return 0;
 	if (dot - ws < 2)
 		return 0;
 	for (size_t i = ws; i < dot; i++) {
@@ -544,6 +552,17 @@ static size_t skip_lead(const char *t, size_t i, size_t len)
 	return i;
 }
 
+/* The first position of the current sentence after white space and bullets, at most upto;
+ * computed once per sentence start. */
+static size_t sentence_lead(ctx *c, size_t upto)
+{
+	if (c->lead_for != c->start + 1) {
+		c->lead = skip_lead(c->t, c->start, c->len);
+		c->lead_for = c->start + 1;
+	}
+	return c->lead < upto ? c->lead : upto;
+}
+
 /* A list item marker ends at position p (a '.' or ')'): "1.", "2)", "3.)", "a.", "b)". Sets
  * *ws to where its number starts, *end past it, *kind and *val; returns 1 if it is one. */
 static int list_marker(const ctx *c, size_t p, size_t *ws, size_t *end, int *kind, long *val)
@@ -593,7 +612,7 @@ static int join_here(ctx *c, size_t nl, size_t j)
 	size_t p = nl;
 	while (p > c->start && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r'))
 		p--;
-	if (p <= c->start || skip_lead(t, c->start, p) >= p)
+	if (p <= c->start || sentence_lead(c, p) >= p)
 		return 0;                                 /* nothing on this line yet */
 	unsigned char last = (unsigned char)t[p - 1];
 	unsigned char first = (unsigned char)t[j];
@@ -628,7 +647,7 @@ static int join_here(ctx *c, size_t nl, size_t j)
 
 size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans, size_t *cap)
 {
-	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0 };
+	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
 	while (i < len) {
@@ -663,7 +682,7 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		if (ch == 0xE2 && !is_ellipsis_char(t, i, len)) {
 			size_t b = bullet_at(t, i, len);
 			/* a bullet after white space starts a list item */
-			if (b && i > c.start && space_before(t, i) && skip_lead(t, c.start, i) < i) {
+			if (b && i > c.start && space_before(t, i) && sentence_lead(&c, i) < i) {
 				push(spans, cap, &n, t, c.start, i, para);
 				c.start = i;
 			}
@@ -674,7 +693,7 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		int kind;
 		long val;
 		if ((ch == '.' || ch == ')') && list_marker(&c, i, &mws, &mend, &kind, &val)) {
-			size_t lead = skip_lead(t, c.start, mws);
+			size_t lead = sentence_lead(&c, mws);
 			if (lead == mws && (kind == 1 || val == 1 || (c.list_kind == 2 && val == c.list_next))) {
 				c.list_kind = kind;               /* "1." opening a sentence: an item */
 				c.list_next = val + 1;

@@ -6,6 +6,7 @@
 #include "util.h"
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -119,6 +120,27 @@ int main(void)
 		nf_buf_add(&b, "The tram went on. ", 18);
 	n = nf_split(s, b.p, b.n, &sp, &cap);
 	ok(n == b.n / 18 && invariant(b.p, b.n, sp, n, &why), "20 MB paragraph of sentences: %zu rows", n);
+
+	/* inputs that would be quadratic with unbounded look-back: each must stay linear */
+	static const char *const patho[][2] = {
+		{ "", "ab.Cd" },                  /* glued periods without a space */
+		{ "- ", "1) x " },                /* a long lead of dashes, then list markers */
+		{ "At ", "5 a.m. X " },           /* a long run of time words */
+		{ "", ". " },                     /* spaced dots */
+		{ "", ".\xE2\x80\x9D A " },        /* full-stop quotations and capitals */
+		{ "", "x " },                     /* one sentence of words, no stop */
+	};
+	for (size_t k = 0; k < sizeof patho / sizeof *patho; k++) {
+		nf_buf_clear(&b);
+		while (*patho[k][0] && b.n < (4u << 20))
+			nf_buf_add(&b, patho[k][0], strlen(patho[k][0]));
+		while (b.n < (8u << 20))
+			nf_buf_add(&b, patho[k][1], strlen(patho[k][1]));
+		clock_t c0 = clock();
+		n = nf_split(s, b.p, b.n, &sp, &cap);
+		double sec = (double)(clock() - c0) / CLOCKS_PER_SEC;
+		ok(sec < 5 && invariant(b.p, b.n, sp, n, &why), "8 MB of \"%s\": %zu rows in %.2f s", patho[k][1], n, sec);
+	}
 
 	nf_buf_free(&b);
 	free(sp);
