@@ -1037,14 +1037,14 @@ static int context_type(const nf_ner *ner, const char *text, const scratch *sc, 
 			if (tok_is(text, &sc->t[b], w_org_next[k]))
 				return NF_ORG;      /* "Ruch's shares" */
 	if (prev_word_in(text, sc, a, w_prep))
-		return NF_LOC;
+		return NF_GPE;
 	if (a >= 2 && tok_is(text, &sc->t[a - 1], "of") && prev_word_in(text, sc, a - 1, w_placeof))
-		return NF_LOC;
+		return NF_GPE;
 	/* "Arbil, Iraq" */
 	if ((size_t)b + 1 < sc->nt && sc->t[b].c == ',' && !(sc->t[b - 1].f & T_POSS)) {
 		const gz_entry *e = gaz_span(ner, text, sc, b + 1, b + 2, 1);
 		if (e && e->type == NF_GPE && (e->kind == K_COUNTRY || e->kind == K_STATE || e->kind == K_OTHER))
-			return NF_LOC;
+			return NF_GPE;
 	}
 	return -1;
 }
@@ -1185,6 +1185,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		}
 		if ((t->f & T_SSTART) && (fl & W_COMMON) && !(t->f & T_ALLCAPS) &&
 		    !(fl & (W_ROLE | W_HONOR | W_ORGHEAD | W_LOCHEAD)) && !(b - a == 1 && (fl & W_LAST)) &&
+		    !((fl & W_ROLEMOD) && b - a >= 2 && role_tok(sc, a + 1) && (sc->t[a + 1].f & T_CAP)) &&
 		    !(b - a >= 2 && (TW(a + 1) & (W_ORGSUF | W_LOCSUF)) && !(TW(a + 1) & W_ROLE)) &&
 		    !(b - a >= 4 && (TW(b - 1) & W_ORGSUF) && tok_is(text, &sc->t[a + 2], "of")) &&
 		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_prefix(ner, text, sc, a, b) &&
@@ -1293,6 +1294,31 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			int na = r;
 			if (TW(na) & W_HONOR)
 				na++;
+			/* "Mayor Elena Brandt of Riverton": the name ends before "of" */
+			int nb = b;
+			for (int m = na + 1; m + 1 < b; m++)
+				if ((sc->t[m].f & T_LOWER) && (tok_is(text, &sc->t[m], "of") || tok_is(text, &sc->t[m], "for"))) {
+					nb = m;
+					break;
+				}
+			int aff_tok = -1;
+			if (nb < b) {
+				size_t before = sc->nc;
+				analyse(ner, text, sc, nb + 1, b);
+				/* the place or organisation after "of" is what the person speaks for */
+				/* "of Havendorp" without an article names a place; "of the Green Union" an organisation */
+				if (sc->nc == before + 1 && !sc->c[before].g && sc->c[before].type == NF_ORG &&
+				    !(TW(sc->c[before].b - 1) & W_ORGSUF) && !(sc->t[sc->c[before].a].f & T_ALLCAPS) &&
+				    sc->c[before].a == nb + 1)
+					sc->c[before].type = NF_GPE, sc->c[before].ev = NF_GPE;
+				if (!aff && sc->nc > before && sc->c[before].type != NF_PER) {
+					if (sc->c[before].g)
+						aff = sc->c[before].g;
+					else
+						aff_tok = (int)before;
+				}
+				b = nb;
+			}
 			if (na < b) {
 				const gz_entry *pg = gaz_span(ner, text, sc, na, b, 1);
 				cand *c = cand_add(sc, na, b, NF_PER);
@@ -1302,7 +1328,12 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 				c->role_b = r;
 				c->ev = NF_PER;
 				if (aff)
-					c->affil = aff->refers ? aff->refers : aff->canon;
+					c->affil = aff->refers && aff->type != NF_ORG ? aff->refers : aff->canon;
+				else if (aff_tok >= 0) {
+					const cand *o = &sc->c[aff_tok];
+					c->affil_off = sc->t[o->a].s;
+					c->affil_len = sc->t[o->b - 1].e - sc->t[o->a].s;
+				}
 				if (sc->t[na].w && (sc->t[na].w->flags & W_FIRST))
 					c->gender = sc->t[na].w->gender;
 			}
