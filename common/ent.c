@@ -1981,6 +1981,19 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			n = 1;          /* "van der Berg": a surname without a first name */
 		if (c->g && c->g->type == NF_PER) {
 			best = find_cluster(sc, NF_PER, c->g->canon, strlen(c->g->canon));
+			if (best < 0)
+				/* a bare surname seen earlier ("Stoltenberg ... Jens Stoltenberg") */
+				for (size_t k = 0; k < sc->np; k++) {
+					pcl *q = &sc->p[k];
+					if (q->type == NF_PER && !q->known && q->ntok == 1 && q->last_tok >= 0 &&
+					    tok_eq(text, &sc->t[q->last_tok], last)) {
+						best = (int)k;
+						set_canon(sc, best, c->g->canon, strlen(c->g->canon));
+						q->known = 1;
+						q->ntok = 99;
+						break;
+					}
+				}
 			if (best < 0) {
 				best = new_cluster(sc, NF_PER, c->g->canon, strlen(c->g->canon));
 				sc->p[best].known = 1;
