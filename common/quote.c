@@ -1256,6 +1256,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				e++;
 			}
+		if (e > q->close + 8)   /* what follows the quote is mostly the writer's again */
+			e = q->close + 8;
 		while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
 		size_t en = tk[e].e;
