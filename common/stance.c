@@ -582,10 +582,13 @@ static void free_cues(nf_map *m)
 	nf_map_free(m);
 }
 
+static void scratch_free(void);
+
 void nf_stancer_free(nf_stancer *S)
 {
 	if (!S)
 		return;
+	scratch_free();
 	free_cues(&S->cue_stem);
 	free_cues(&S->cue_surf);
 	for (size_t i = 0; i < S->naliases; i++) {
@@ -1864,6 +1867,18 @@ static void clear_doc(void)
 	W.nu = 0;
 }
 
+static void scratch_free(void)
+{
+	clear_doc();
+	free(W.T.t);
+	nf_buf_free(&W.T.arena);
+	free(W.sp); free(W.a); free(W.u); free(W.names); free(W.nameend); free(W.hsent);
+	nf_buf_free(&W.b);
+	nf_entities_free(&W.ents);
+	nf_quotes_free(&W.quotes);
+	memset(&W, 0, sizeof W);
+}
+
 void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out)
 {
 	nf_stances_clear(out);
@@ -2199,7 +2214,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	if (open_quotes)
 		nf_quotes_run(S->qt, text, len, W.sp, W.nsp, &W.ents, &W.quotes);
 	else
-		W.quotes.n = 0;
+		nf_quotes_free(&W.quotes);
 	{
 		size_t nu0 = W.nu;
 		for (size_t i = 0; i < W.quotes.n; i++) {
