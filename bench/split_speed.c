@@ -1,5 +1,5 @@
 /* split_speed - times nf_split alone (CPU time) over the texts of a newsfilter TSV held in
- * record I/O, no output): the splitter's own throughput. usage: split_speed FILE.tsv */
+ * memory (no record I/O, no output): the splitter's own throughput. usage: split_speed FILE.tsv */
 #include "sent.h"
 #include "util.h"
 #include <stdio.h>
