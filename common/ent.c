@@ -88,6 +88,7 @@ struct nf_ner {
 	nf_map bags;                     /* folded sorted words of multi-word ORGs -> index + 1 */
 	gz_entry *g; size_t ng, gcap;
 	int *people; size_t npeople, pcap;   /* indexes of PER entries */
+	int pfirst[256], *pnext;             /* people by the first byte of the surname */
 	int maxtok;
 	int loading_user;
 };
@@ -338,6 +339,16 @@ static void finish_tables(nf_ner *ner)
 {
 	if (ner->maxtok > 8)
 		ner->maxtok = 8;
+	free(ner->pnext);
+	ner->pnext = nf_xmalloc((ner->npeople + 1) * sizeof *ner->pnext);
+	for (int i = 0; i < 256; i++)
+		ner->pfirst[i] = -1;
+	for (size_t i = ner->npeople; i-- > 0;) {
+		const gz_entry *e = &ner->g[ner->people[i]];
+		unsigned char fb = (unsigned char)e->name[e->sur];
+		ner->pnext[i] = ner->pfirst[fb];
+		ner->pfirst[fb] = (int)i;
+	}
 	ftab_build(&ner->fwords, &ner->words);
 	{
 		nf_map lw;
@@ -455,6 +466,7 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->g);
 	free(ner->wi);
 	free(ner->people);
+	free(ner->pnext);
 	free(ner->fwords.s);
 	free(ner->flower.s);
 	free(ner->fgaz.s);
@@ -626,6 +638,8 @@ static int abbrev_with_period(const char *w, size_t n)
 		"Fla", "Calif", "Mich", "Mass", "Conn", "Ill", "Wis", "Ind", "Ariz", "Ore", "Wash", "Tex",
 		"Okla", "Ky", "Tenn", "Ga", "Va", "Md", "Neb", "Nev", "Colo", "Minn", "Kan", "Ala", "Ark",
 		"Vt", "Penn", "Pa", NULL };
+	if (n > 5)
+		return 0;
 	for (int k = 0; ab[k]; k++)
 		if (strlen(ab[k]) == n && memcmp(ab[k], w, n) == 0)
 			return 1;
@@ -829,6 +843,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
+	if (text[t->s] != w[0])
+		return 0;
 	size_t n = strlen(w);
 	return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
 }
@@ -1742,7 +1758,9 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 {
 	const tok *last = &sc->t[b - 1];
 	size_t ln = last->e - last->s;
-	for (size_t i = 0; i < ner->npeople; i++) {
+	/* people are indexed by the first byte of their surname: misspellings keep it */
+	unsigned char fb = (unsigned char)text[last->s];
+	for (int i = ner->pfirst[fb]; i >= 0; i = ner->pnext[i]) {
 		const gz_entry *e = &ner->g[ner->people[i]];
 		const char *nm = e->name, *sp = e->sur > 0 ? nm + e->sur - 1 : NULL;
 		const char *sur = sp ? sp + 1 : nm;
