@@ -14,7 +14,8 @@ static void usage(void)
 	printf("Split the text of each document into sentences: one output row per sentence with\n"
 	       "its byte offsets into the document's text. Reads newsfilter TSV (see\n"
 	       "newsfilter-tsv(5)) from the FILEs or standard input.\n\n"
-	       "  -a, --abbrev FILE    also treat the abbreviations in FILE (one a line) as such\n"
+	       "  -a, --abbrev FILE    also treat the abbreviations in FILE as such (one a line,\n"
+	       "                       optionally TAB and a class: title, time, number, other)\n"
 	       "  -j, --join-lines     a single line break inside a sentence joins the lines\n"
 	       "                       (text copied from PDFs); by default every line break ends one\n\n");
 	printf("%s", nf_common_help);
