@@ -10,9 +10,11 @@ typedef struct { size_t start, end; int para; } nf_span;
 
 typedef struct nf_splitter nf_splitter;
 
-/* Loads data/abbreviations.tsv and data/sentence_starters.tsv, plus extra_abbrev (a file of
- * one abbreviation per line, without its final period) when not NULL. join_lines: a single
- * line break inside a sentence is a space (text copied from PDFs); default: it ends one. */
+/* Loads data/abbreviations.tsv, sentence_starters.tsv and the sent_*.tsv lists, plus
+ * extra_abbrev (a file of one abbreviation per line, final period optional, optionally a TAB
+ * and a class) when not NULL. join_lines: a single line break inside a sentence is a space
+ * when the sentence goes on to a final stop (text copied from PDFs); default: it ends one.
+ * The splitter is read-only afterwards: one may serve several threads. */
 nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines);
 void nf_splitter_free(nf_splitter *s);
 /* Splits text[0, len) into sentences in order; *spans grows (realloc) as needed.
