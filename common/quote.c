@@ -1381,7 +1381,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			else continue;
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
-			if (!(f & CUE_SAY) && !(f & CUE_SPEECH)) continue;
+			if (!(f & CUE_SAY) && !(f & CUE_SPEECH) && !weq(c, i + 1, "about") && !weq(c, i + 1, "of") &&
+			    !weq(c, i + 1, "on") && !weq(c, i + 1, "for") && !weq(c, i + 1, "against"))
+				continue;
 			np t;
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
 			int k = i + 1;
@@ -1418,6 +1420,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
 				} else if (find_that(c, j, hi) > 0) {
 					j = find_that(c, j, hi) + 1;
+				} else if ((weq(c, j, "about") || weq(c, j, "against") || weq(c, j, "for") ||
+					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
+					j++;   /* what was spoken about: "X talked about the economy" */
 				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || cue_of(c, j) || (f & CUE_ING)) {
 					continue;
 				}
