@@ -785,7 +785,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		if (at_start)
 			t->f |= T_SSTART;
 		at_start = 0;
-		if ((t->f & T_LOWER) && t->e - t->s > 3 && (unsigned char)s[t->s] < 0x80) {
+		if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
 			/* most lower-case words are none of the few that matter: skip the lookup */
 			size_t bit = low_bit(s + t->s, t->e - t->s);
 			if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
