@@ -119,7 +119,7 @@ void nf_splitter_free(nf_splitter *s)
 
 /* Bytes the main loop stops at. */
 static const unsigned char stop_byte[256] = {
-	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1,
+	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The first position from i that holds a stop byte, or len. Sixteen bytes at a time where
@@ -128,12 +128,14 @@ static size_t next_stop(const char *t, size_t i, size_t len)
 {
 #if defined(__SSE2__)
 	const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), ex = _mm_set1_epi8('!'),
-		      qm = _mm_set1_epi8('?'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2);
+		      qm = _mm_set1_epi8('?'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
+		      e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
 	while (i + 16 <= len) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
 		__m128i m = _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
 						      _mm_or_si128(_mm_cmpeq_epi8(v, ex), _mm_cmpeq_epi8(v, qm))),
-					 _mm_or_si128(_mm_cmpeq_epi8(v, rp), _mm_cmpeq_epi8(v, e2)));
+					 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, rp), _mm_cmpeq_epi8(v, e2)),
+						      _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef))));
 		unsigned bits = (unsigned)_mm_movemask_epi8(m);
 		if (bits)
 			return i + (size_t)__builtin_ctz(bits);
@@ -207,6 +209,26 @@ static int is_ellipsis_char(const char *t, size_t i, size_t len)
 {
 	return i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
 	       (unsigned char)t[i + 2] == 0xA6;
+}
+
+/* A full-width stop at i (。 ！ ？ ．): CJK text has no spaces, so it always ends a sentence. */
+static int wide_stop(const char *t, size_t i, size_t len)
+{
+	if (i + 2 >= len)
+		return 0;
+	unsigned char a = (unsigned char)t[i], b = (unsigned char)t[i + 1], d = (unsigned char)t[i + 2];
+	return (a == 0xE3 && b == 0x80 && d == 0x82) || (a == 0xEF && b == 0xBC && (d == 0x81 || d == 0x9F || d == 0x8E));
+}
+
+/* A CJK closing bracket or quote at i (」 』 ） 】); returns its length or 0. */
+static size_t wide_closer(const char *t, size_t i, size_t len)
+{
+	if (i + 2 >= len)
+		return 0;
+	unsigned char a = (unsigned char)t[i], b = (unsigned char)t[i + 1], d = (unsigned char)t[i + 2];
+	if ((a == 0xE3 && b == 0x80 && (d == 0x8D || d == 0x8F || d == 0x91)) || (a == 0xEF && b == 0xBC && d == 0x89))
+		return 3;
+	return 0;
 }
 
 /* A list bullet at i (• ‣ ⁃ ◦ ▪ ►); returns its length or 0. */
@@ -676,6 +698,29 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 			if (blank)
 				c.list_kind = 0;
 			c.start = c.line_start = j;
+			i = j;
+			continue;
+		}
+		if (ch == 0xE3 || ch == 0xEF) {
+			if (!wide_stop(t, i, len)) {
+				i++;
+				continue;
+			}
+			size_t j = i + 3, k;
+			int closed = 0;
+			while (j < len && ((k = wide_closer(t, j, len)) > 0 || (k = closer_at(t, j, len)) > 0 || wide_stop(t, j, len))) {
+				closed |= k > 0;
+				j += k ? k : 3;
+			}
+			/* 「…！」市长说。: a quotation followed at once by more text is part of it */
+			if (closed && j < len && !space_before(t, j + 1) && t[j] != ' ' && t[j] != '\n' && !opener_at(t, j, len) &&
+			    !((unsigned char)t[j] == 0xE3 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 &&
+			      ((unsigned char)t[j + 2] == 0x8C || (unsigned char)t[j + 2] == 0x8E))) {
+				i = j;
+				continue;
+			}
+			push(spans, cap, &n, t, c.start, j, para);
+			c.start = j;
 			i = j;
 			continue;
 		}
