@@ -751,7 +751,7 @@ static int slot_after(const ctx *c, qinfo *q)
 		size_t ce = c->fr[q->fs + q->nf - 1].end;
 		char l = ce ? c->t[ce - 1] : 0;
 		int lo = sent_lo(c, q->open);
-		int starts = lo == q->open || pch(c, q->open - 1, ':') || (q->open > 0 && c->tk[q->open - 1].para != c->tk[q->open].para);
+		int starts = lo == q->open || (q->open > 0 && c->tk[q->open - 1].para != c->tk[q->open].para);
 		if ((l == '.' || l == '?' || l == '!') && !starts && !is_dash(c, i))
 			return 0;
 	}
