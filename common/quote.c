@@ -559,7 +559,6 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	}
 	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
 	int j = i, det = win(c, i, dets);
-	if (!det && tk[i].ment < 0 && possessive_at(c, tk[i].e)) det = 0;
 	if (det) j++;
 	int head = -1;
 	for (int k = j; k < lim && k < j + 6 && tk[k].k == T_WORD && !tk[k].q; k++) {
@@ -594,7 +593,6 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 			int e = b + 1;
 			while (e + 1 < lim && e < b + 3 && tk[e + 1].k == T_WORD && tk[e + 1].cap && !tk[e + 1].q && !win(c, e + 1, stopcap))
 				e++;
-			if (tk[e + 1 < lim ? e + 1 : e].ment >= 0 && e + 1 < lim) {}
 			*o = (np){ NP_NAME, i, e, -1 };
 			return 1;
 		}
@@ -1034,7 +1032,6 @@ static int resolve_role(const ctx *c, const np *sp)
 		if (c->qt->ner && c->tk[i].cap) {
 			const char *w = c->t + c->tk[i].s;
 			size_t n = c->tk[i].e - c->tk[i].s;
-			if (possessive_at(c, c->tk[i].e)) {}
 			const char *cn = nf_ner_country(c->qt->ner, w, n);
 			if (!cn && n > 3 && (w[n - 1] == 's') && is_apos(w, n - 2, n, &(size_t){0}))
 				cn = nf_ner_country(c->qt->ner, w, n - 2);
@@ -1209,7 +1206,6 @@ static void classify(const ctx *c, qinfo *q)
 		else if (!has_cue_in_sentence(c, o))
 			q->scare = 1;
 	}
-	(void)scare_words;
 }
 
 static int find_that(const ctx *c, int j, int hi);
@@ -1573,7 +1569,6 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	}
 	int last_cl = -1;
 	int last_para = -100;
-	np last_sp = { 0, 0, 0, -1 };
 	size_t last_q = (size_t)-1;
 	for (size_t i = 0; i < nq; i++) {
 		qinfo *q = &c.qi[i];
@@ -1585,7 +1580,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				*q = tagged;
 			} else if (!q->how) {
 				classify(&c, q);
-				if (q->type == NF_Q_PARTIAL && slot_sentence(&c, q)) {}
+				if (q->type == NF_Q_PARTIAL)
+					slot_sentence(&c, q);
 			}
 		}
 		classify(&c, q);
@@ -1614,7 +1610,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		} else if (q->how && !q->scare) {
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
 			if (cl >= 0) last_cl = cl;
-			if (!q->scare) { last_sp = q->sp; last_para = c.tk[q->close].para; last_q = out->n; }
+			if (!q->scare) { last_para = c.tk[q->close].para; last_q = out->n; }
 		} else if (!q->scare && last_q != (size_t)-1 && para - last_para <= 1 && q->type == NF_Q_DIRECT &&
 			   !pch(&c, q->close + 1, ',')) {
 			/* (a comma after it means a tag this tool did not understand) */
@@ -1622,7 +1618,6 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			copy_speaker(&o, &out->q[last_q]);
 			last_para = c.tk[q->close].para;
 		}
-		(void)last_sp;
 		add_out(out, &o);
 	}
 	indirect(&c, out, &last_cl);
