@@ -337,6 +337,17 @@ static void add_frag(ctx *c, size_t s, size_t e)
 	c->nfr++;
 }
 
+/* Straight ("), typewriter (`` ''), guillemets or curly: a quote reopened in the next
+ * paragraph uses the same kind of mark as its first paragraph. */
+static int mark_family(const ctx *c, int i)
+{
+	unsigned char b0 = (unsigned char)c->t[c->tk[i].s];
+	if (b0 == '"') return 1;
+	if (b0 == '`' || b0 == '\'') return 2;
+	if (b0 == 0xC2) return 3;
+	return 4;
+}
+
 /* Pairs the quote marks, paragraph by paragraph. */
 static void pair_marks(ctx *c)
 {
@@ -352,7 +363,7 @@ static void pair_marks(ctx *c)
 			if (dopen >= 0) {
 				/* continues when the next paragraph opens with a quote mark */
 				int cont = i < nt && is_double(tk[i].mark) && tk[i].mark != M_DCLOSE && cls_after(c, tk[i].e) != 0
-					   && tk[i].e - tk[dopen].e > 0;
+					   && tk[i].e - tk[dopen].e > 0 && mark_family(c, i) == mark_family(c, dopen);
 				if (cont) {
 					add_frag(c, tk[dopen].e, tk[i - 1].e);
 					dopen = (int)i;
