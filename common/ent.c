@@ -616,6 +616,10 @@ static int is_letter_cp(int32_t cp)
 
 static size_t dec(const char *s, size_t n, size_t i, int32_t *cp)
 {
+	if (i >= n) {          /* the text need not be NUL-terminated */
+		*cp = 0;
+		return 1;
+	}
 	unsigned char c = (unsigned char)s[i];
 	if (c < 0x80) {
 		*cp = c;
