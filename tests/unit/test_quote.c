@@ -61,6 +61,9 @@ int main(void)
 	ok(run(s) == 1 && text_is(s, 0, "We vote today,"), "an unclosed mark is dropped at the paragraph end");
 	s = "The mayor spoke.\n\xE2\x80\x9C" "First part.\n\xE2\x80\x9CSecond part,\xE2\x80\x9D she said.";
 	ok(run(s) == 1 && out.q[0].nfrag == 2, "a quote over two paragraphs is one quote with two fragments");
+	s = "\"Stray opener.\n\xE2\x80\x9C" "A real quote,\xE2\x80\x9D she said.";
+	ok(run(s) == 1 && out.q[0].nfrag == 1 && text_is(s, 0, "A real quote,"),
+	   "a quote is reopened in the next paragraph only with the same kind of mark");
 	s = "A 6'2\" man and '90s music. \"The end,\" she said.";
 	ok(run(s) == 1 && text_is(s, 0, "The end,"), "inch marks and leading apostrophes do not pair");
 	s = "\xE2\x80\x9C\xE2\x80\x9D and \"\" are empty.";
