@@ -166,15 +166,10 @@ size_t rec_utf8_check(const char *s, size_t n)
 /* Reads one physical line into r->raw; returns 0 at end of input. */
 static int read_line(rec_reader *r)
 {
-	r->raw_len = 0;
-	int c;
-	while ((c = getc(r->f)) != EOF) {
-		nf_grow((void **)&r->raw, &r->raw_cap, r->raw_len + 2, 1);
-		r->raw[r->raw_len++] = (char)c;
-		if (c == '\n')
-			break;
-	}
-	if (ferror(r->f)) {
+	errno = 0;
+	ssize_t n = getline(&r->raw, &r->raw_cap, r->f);
+	r->raw_len = n > 0 ? (size_t)n : 0;
+	if (n < 0 && ferror(r->f)) {
 		r->io_err = errno ? errno : EIO;
 		snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
 		return 0;
@@ -220,10 +215,13 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	r->line++;
 	char *s = r->raw;
 	size_t n = r->raw_len;
-	/* Work on a copy after the raw bytes so rec_raw stays intact. */
-	nf_grow((void **)&r->raw, &r->raw_cap, 2 * n + 1, 1);
-	s = r->raw + n;
-	memcpy(s, r->raw, n);
+	/* Decoding escapes rewrites the line: then work on a copy so rec_raw stays intact. */
+	int esc = memchr(s, '\\', n) != NULL;
+	if (esc) {
+		nf_grow((void **)&r->raw, &r->raw_cap, 2 * n + 1, 1);
+		s = r->raw + n;
+		memcpy(s, r->raw, n);
+	}
 	if (n && s[n - 1] == '\n')
 		n--;
 	if (n && s[n - 1] == '\r')
@@ -242,7 +240,7 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	size_t k = 0, start = 0;
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || s[i] == '\t') {
-			size_t len = rec_unescape(s + start, s + start, i - start);
+			size_t len = esc ? rec_unescape(s + start, s + start, i - start) : i - start;
 			r->fields[k++] = (nf_str){ s + start, len };
 			start = i + 1;
 		}

@@ -321,8 +321,8 @@ static void pending_add(pending *p, const columns *c, nf_str *f)
 			int newpara = p->rows > 0 && para != p->para;
 			for (size_t i = 0; i < gap; i++)
 				nf_buf_addc(&p->text, newpara && i == 0 ? '\n' : ' ');
-		} else if (p->text.n) {
-			nf_buf_addc(&p->text, ' ');
+		} else if (start < 0 || (size_t)start < p->text.n) {
+			nf_buf_addc(&p->text, ' ');       /* no offset, or rows out of order */
 		}
 		p->para = para;
 	} else if (p->rows > 0) {
