@@ -550,6 +550,12 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 #define SD_LOW 0.20
 #define SD_HIGH 0.26
 #define LD_MAX 0.25
+#ifndef W_BAD
+#define W_BAD -0.5
+#endif
+#ifndef W_ARTICLE
+#define W_ARTICLE 2.0
+#endif
 #ifndef RUN_MIN
 #define RUN_MIN 3
 #endif
@@ -993,11 +999,14 @@ static int html_region(work *w, int *weak)
 		else if (b->cls0 == NF_NEARGOOD)
 			v = 0.5 * b->chars;
 		else if (b->strong)
-			v = -0.5 * (b->chars < 600 ? b->chars : 600) - 10;
+			v = W_BAD * (b->chars < 600 ? b->chars : 600) - 10;
 		else if (b->cls0 == NF_BAD)
 			v = W_WEAKBAD * b->chars;
 		else
 			v = *weak ? b->chars : W_SHORT * b->chars;
+		/* the page's own word for where the article is (<article>, <main>, articleBody) */
+		if (v > 0 && (b->hf & NF_HB_ARTICLE))
+			v *= W_ARTICLE;
 		for (int e = b->elem; e >= 0 && (size_t)e < ne; e = pg->el[e].parent)
 			sc[e] += v;
 	}
