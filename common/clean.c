@@ -1094,7 +1094,7 @@ static size_t select_blocks(nf_clean_result *r, work *w, const nf_clean_opts *o,
 			nf_page *pg = &w->page;
 			unsigned char *mark = nf_xcalloc(pg->nel + 1, 1);
 			for (size_t i = 0; i < nb; i++)
-				if (b[i].keep && b[i].cls == NF_GOOD && b[i].elem >= 0) {
+				if (b[i].keep && (b[i].cls == NF_GOOD || b[i].cls0 >= NF_NEARGOOD) && b[i].elem >= 0) {
 					mark[b[i].elem] |= 1;
 					int pe = pg->el[b[i].elem].parent;
 					if (pe >= 0)
