@@ -1229,10 +1229,24 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 		}
 		if (b[i].pat == P_SECTION) {
 			size_t j = i + 1;
-			/* HTML: the box is the element around the cue; text: up to the next paragraph */
-			int box = r->html && b[i].elem >= 0 ? w->page.el[b[i].elem].parent : -1;
-			for (; j < nb && !(b[j].cls == NF_GOOD && b[j].chars >= LEN_HIGH) &&
-			       !(b[j].cls >= NF_NEARGOOD && b[j].punct) &&
+			/* HTML: the box is the smallest element around the cue that holds the next
+			 * block; one that holds no good text before the cue is a box of its own and
+			 * goes whole, excerpts and all. Text: up to the next paragraph. */
+			int box = -1, whole = 0;
+			if (r->html && b[i].elem >= 0 && i + 1 < nb) {
+				box = w->page.el[b[i].elem].parent;
+				while (box >= 0 && !under(&w->page, b[i + 1].elem, box))
+					box = w->page.el[box].parent;
+				whole = box >= 0;
+				for (size_t k = i; k-- > 0 && whole && under(&w->page, b[k].elem, box);)
+					if (b[k].cls == NF_GOOD || b[k].cls == NF_NEARGOOD)
+						whole = 0;
+				/* a box that reaches back to the page's top is no box */
+				if (whole && under(&w->page, b[0].elem, box))
+					whole = 0;
+			}
+			for (; j < nb && (whole || (!(b[j].cls == NF_GOOD && b[j].chars >= LEN_HIGH) &&
+						    !(b[j].cls >= NF_NEARGOOD && b[j].punct))) &&
 			       (!r->html || under(&w->page, b[j].elem, box)); j++)
 				if (b[j].cls != NF_BAD) {
 					b[j].cls = NF_BAD;
