@@ -1352,8 +1352,9 @@ static int clause_end(const ctx *c, int j, int hi)
 	for (int k = j + 1; k <= hi; k++) {
 		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
 			return trim_end(c, j, k - 1);
-		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING)) && k - j >= 3)
-			return trim_end(c, j, k - 1);
+		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
+				       weq(c, k + 1, "an")) && k - j >= 3)
+			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ..." */
 	}
 	return trim_end(c, j, hi);
 }
