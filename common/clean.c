@@ -341,6 +341,7 @@ typedef struct {
 	int chars, words, caps, stop;
 	int stopl[NLANG];
 	double ld;              /* link density (HTML) */
+	size_t lead;            /* bytes of headline link at the block's start (HTML) */
 	int tag, elem;
 	unsigned hf;            /* NF_HB_* (HTML) */
 	int punct;              /* ends like a sentence */
@@ -556,6 +557,9 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 #ifndef W_ARTICLE
 #define W_ARTICLE 2.0
 #endif
+#ifndef LEAD_MIN
+#define LEAD_MIN 30
+#endif
 #ifndef RUN_MIN
 #define RUN_MIN 3
 #endif
@@ -583,6 +587,12 @@ static void classify(blk *b, int lang, int html)
 	if (html && b->ld > 0.5) { b->cls = NF_BAD; b->reason = "links"; return; }
 	if (html && b->ld > LD_MAX && b->chars < 300) { b->cls = NF_BAD; b->reason = "links"; return; }
 	if (html && (b->hf & NF_HB_FIGURE)) { b->cls = NF_BAD; b->reason = "figure caption"; return; }
+	/* a list item or box that opens with a headline link and goes on with an excerpt */
+	if (html && b->tag != NF_TAG_P && b->lead >= LEAD_MIN && b->lead * 10 >= b->len) {
+		b->cls = NF_BAD;
+		b->reason = "teaser (headline link and excerpt)";
+		return;
+	}
 	b->strong = 0;
 	if (b->chars < LEN_LOW) {
 		b->cls = NF_SHORT;
@@ -893,6 +903,7 @@ static void blocks_from_html(nf_clean_result *r, work *w, const char *doc, size_
 			continue;
 		blk *b = add_block(w, off, r->norm.n - off);
 		b->ld = h->len ? (double)h->link / h->len : 0;
+		b->lead = h->lead;
 		b->tag = h->tag;
 		b->hf = h->flags & ~(unsigned)(NF_HB_BOILER | NF_HB_COMMENT);   /* see tree_flags */
 		b->elem = h->elem;

@@ -38,7 +38,8 @@ typedef struct {
 	size_t nst, cap;
 	int skip;               /* > 0: inside an element whose text is not shown */
 	int in_a;
-	size_t blk_start, link;
+	size_t blk_start, link, lead;
+	int text_seen;          /* the block has text outside links */
 	int collect;            /* what scratch collects: 0 none, 1 <title>, 2 JSON-LD, 3 <time>, 4 <h1> */
 	int seen_h1, seen_time;
 } sax_state;
@@ -208,6 +209,7 @@ static void flush(sax_state *s, int br)
 		b->off = s->blk_start + i;
 		b->len = n - i;
 		b->link = s->link > b->len ? b->len : s->link;
+		b->lead = s->lead > b->link ? b->link : s->lead;
 		b->tag = tag;
 		b->flags = f->flags | (br ? NF_HB_BR : 0);
 		b->elem = f->elem;
@@ -217,7 +219,8 @@ static void flush(sax_state *s, int br)
 			pg->text.p[pg->text.n] = 0;
 	}
 	s->blk_start = pg->text.n;
-	s->link = 0;
+	s->link = s->lead = 0;
+	s->text_seen = 0;
 }
 
 static const char *attr(const xmlChar **atts, const char *name)
@@ -500,8 +503,17 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
 	if (s->skip)
 		return;
 	nf_buf_add(&s->pg->text, (const char *)ch, (size_t)len);
-	if (s->in_a)
+	if (s->in_a) {
 		s->link += (size_t)len;
+		if (!s->text_seen)
+			s->lead += (size_t)len;
+	} else if (!s->text_seen) {
+		for (int i = 0; i < len; i++)
+			if (ch[i] != ' ' && ch[i] != '\n' && ch[i] != '\t' && ch[i] != '\r') {
+				s->text_seen = 1;
+				break;
+			}
+	}
 }
 
 static void on_cdata(void *ctx, const xmlChar *ch, int len)

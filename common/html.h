@@ -25,6 +25,7 @@ enum {                          /* nf_hblock.flags: where the block stands */
 typedef struct {
 	size_t off, len;        /* raw text (entities decoded, spaces not collapsed) in page text */
 	size_t link;            /* bytes of that text inside <a href> */
+	size_t lead;            /* bytes of link text before any other text (a headline link) */
 	int tag;                /* enum nf_tag of the innermost block element */
 	unsigned flags;
 	int elem;               /* innermost enclosing element (index into nf_page.el) */
