@@ -560,6 +560,9 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 #ifndef LEAD_MIN
 #define LEAD_MIN 30
 #endif
+#ifndef LINKED_SENTENCE
+#define LINKED_SENTENCE 80
+#endif
 #ifndef RUN_MIN
 #define RUN_MIN 3
 #endif
@@ -584,8 +587,10 @@ static void classify(blk *b, int lang, int html)
 		return;
 	}
 	if (b->hf & NF_HB_COMMENT) { b->cls = NF_BAD; b->reason = "comment section"; return; }
-	if (html && b->ld > 0.5) { b->cls = NF_BAD; b->reason = "links"; return; }
-	if (html && b->ld > LD_MAX && b->chars < 300) { b->cls = NF_BAD; b->reason = "links"; return; }
+	/* a whole linked sentence is still a sentence; link lists and headlines are not */
+	int sentence = b->punct && b->chars >= LINKED_SENTENCE && sd >= SD_HIGH;
+	if (html && b->ld > 0.5 && !sentence) { b->cls = NF_BAD; b->reason = "links"; return; }
+	if (html && b->ld > LD_MAX && b->chars < 300 && !sentence) { b->cls = NF_BAD; b->reason = "links"; return; }
 	if (html && (b->hf & NF_HB_FIGURE)) { b->cls = NF_BAD; b->reason = "figure caption"; return; }
 	/* a list item or box that opens with a headline link and goes on with an excerpt */
 	if (html && b->tag != NF_TAG_P && b->lead >= LEAD_MIN && b->lead * 10 >= b->len) {
