@@ -591,12 +591,77 @@ typedef struct {
 	uint64_t h;
 } pcl;
 
+/* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
+typedef struct {
+	uint64_t *key; int *val, *next; size_t n, cap;
+	int *head; size_t hcap;
+} mmap64;
+
 typedef struct {
 	tok *t; size_t nt, tcap;
 	cand *c; size_t nc, ccap;
 	pcl *p; size_t np, pcap;
 	nf_buf arena;
+	mmap64 mcl;             /* cluster canonical hash -> cluster */
+	mmap64 msur;            /* PER cluster surname -> cluster */
+	mmap64 mtmp;            /* scratch index for one pass */
 } scratch;
+
+static void mm_reset(mmap64 *m, size_t expect)
+{
+	size_t cap = 64;
+	while (cap < 2 * expect)
+		cap *= 2;
+	if (cap > m->hcap) {
+		free(m->head);
+		m->head = nf_xmalloc(cap * sizeof *m->head);
+		m->hcap = cap;
+	}
+	for (size_t i = 0; i < m->hcap; i++)
+		m->head[i] = -1;
+	m->n = 0;
+}
+
+static void mm_add(mmap64 *m, uint64_t k, int v)
+{
+	if (m->n + 1 > m->cap) {
+		size_t c = m->cap ? m->cap * 2 : 64;
+		m->key = nf_xrealloc(m->key, c * sizeof *m->key);
+		m->val = nf_xrealloc(m->val, c * sizeof *m->val);
+		m->next = nf_xrealloc(m->next, c * sizeof *m->next);
+		m->cap = c;
+	}
+	size_t b = (size_t)(k ^ (k >> 31)) & (m->hcap - 1);
+	m->key[m->n] = k;
+	m->val[m->n] = v;
+	m->next[m->n] = m->head[b];
+	m->head[b] = (int)m->n++;
+}
+
+/* The first entry for k (then follow mm_next), or -1. */
+static int mm_first(const mmap64 *m, uint64_t k)
+{
+	int e = m->head[(size_t)(k ^ (k >> 31)) & (m->hcap - 1)];
+	while (e >= 0 && m->key[e] != k)
+		e = m->next[e];
+	return e;
+}
+
+static int mm_next(const mmap64 *m, int e)
+{
+	uint64_t k = m->key[e];
+	for (e = m->next[e]; e >= 0 && m->key[e] != k;)
+		e = m->next[e];
+	return e;
+}
+
+static void mm_free(mmap64 *m)
+{
+	free(m->key);
+	free(m->val);
+	free(m->next);
+	free(m->head);
+}
 
 static int is_upper_cp(int32_t cp)
 {
@@ -1795,13 +1860,15 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 static int find_cluster(scratch *sc, int type, const char *s, size_t n)
 {
 	uint64_t h = nf_hash(s, n) ^ (uint64_t)type;
-	for (size_t i = 0; i < sc->np; i++) {
+	int best = -1;
+	for (int e = mm_first(&sc->mcl, h); e >= 0; e = mm_next(&sc->mcl, e)) {
+		int i = sc->mcl.val[e];
 		pcl *p = &sc->p[i];
 		if (p->h == h && p->type == type && p->canon_len == n &&
-		    memcmp(sc->arena.p + p->canon_off, s, n) == 0)
-			return (int)i;
+		    memcmp(sc->arena.p + p->canon_off, s, n) == 0 && (best < 0 || i < best))
+			best = i;
 	}
-	return -1;
+	return best;
 }
 
 static int new_cluster(scratch *sc, int type, const char *s, size_t n)
@@ -1814,6 +1881,7 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 	p->canon_len = (uint32_t)n;
 	p->h = nf_hash(s, n) ^ (uint64_t)type;
 	p->first_tok = p->last_tok = -1;
+	mm_add(&sc->mcl, p->h, (int)sc->np);
 	return (int)sc->np++;
 }
 
@@ -1823,6 +1891,16 @@ static void set_canon(scratch *sc, int ci, const char *s, size_t n)
 	p->canon_off = arena_add(sc, s, n);
 	p->canon_len = (uint32_t)n;
 	p->h = nf_hash(s, n) ^ (uint64_t)p->type;
+	mm_add(&sc->mcl, p->h, ci);
+}
+
+/* The words of a candidate, case-folded, as one key. */
+static uint64_t cand_key(const scratch *sc, const cand *c)
+{
+	uint64_t k = (uint64_t)(c->b - c->a) * 0x9E3779B97F4A7C15ULL;
+	for (int i = c->a; i < c->b; i++)
+		k = (k ^ sc->t[i].fh) * 0x100000001B3ULL;
+	return k;
 }
 
 static int cmp_cand(const void *x, const void *y)
@@ -1846,6 +1924,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	sc->np = 0;
 	if (sc->nc == 0)
 		return;
+	mm_reset(&sc->mcl, sc->nc);
+	mm_reset(&sc->msur, sc->nc);
 	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
 	/* overlapping candidates: keep the first (longest at the same start) */
 	int last_b = -1;
@@ -1912,13 +1992,17 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* one sense per document: guessed types follow what context says of the same name */
+	mm_reset(&sc->mtmp, sc->nc);
+	for (size_t j = 0; j < sc->nc; j++)
+		if (!sc->c[j].drop && sc->c[j].ev >= 0)
+			mm_add(&sc->mtmp, cand_key(sc, &sc->c[j]), (int)j);
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || !c->soft || c->ev >= 0)
 			continue;
 		int votes[NF_NTYPES] = { 0 };
-		for (size_t j = 0; j < sc->nc; j++) {
-			const cand *d = &sc->c[j];
+		for (int e = mm_first(&sc->mtmp, cand_key(sc, c)); e >= 0; e = mm_next(&sc->mtmp, e)) {
+			const cand *d = &sc->c[sc->mtmp.val[e]];
 			if (d->drop || d->ev < 0 || d->b - d->a != c->b - c->a)
 				continue;
 			int same = 1;
@@ -1942,6 +2026,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* weak names (common words that are surnames) stand only as the surname of a full name */
+	mm_reset(&sc->mtmp, sc->nc);
+	for (size_t j = 0; j < sc->nc; j++)
+		if (!sc->c[j].drop && sc->c[j].type == NF_PER && sc->c[j].b - sc->c[j].a >= 2)
+			mm_add(&sc->mtmp, sc->t[sc->c[j].b - 1].fh, (int)j);
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || !c->weak)
@@ -1952,8 +2040,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		int ok = 0;
-		for (size_t j = 0; j < sc->nc && !ok; j++) {
-			const cand *d = &sc->c[j];
+		for (int e = mm_first(&sc->mtmp, sc->t[c->a].fh); e >= 0 && !ok; e = mm_next(&sc->mtmp, e)) {
+			const cand *d = &sc->c[sc->mtmp.val[e]];
 			ok = !d->drop && !d->weak && d->type == NF_PER && d->b - d->a >= 2 &&
 			     tok_eq(text, &sc->t[c->a], &sc->t[d->b - 1]);
 		}
@@ -1969,6 +2057,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			c->g = known_person(ner, text, sc, c->a, c->b);
 	}
 	/* single tokens typed otherwise that are a person's surname become that person */
+	mm_reset(&sc->mtmp, sc->nc);
+	for (size_t j = 0; j < sc->nc; j++)
+		if (!sc->c[j].drop && sc->c[j].type == NF_PER && sc->c[j].b - sc->c[j].a >= 2)
+			mm_add(&sc->mtmp, sc->t[sc->c[j].b - 1].fh, (int)j);
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -1976,7 +2068,18 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (c->g && (c->g->kind == K_COUNTRY || c->g->kind == K_DEMONYM || c->g->type == NF_ORG))
 			continue;
 		const tok *ct = &sc->t[c->a];
-		for (size_t j = 0; j < sc->nc; j++) {
+		int hit = 0;
+		for (int e = mm_first(&sc->mtmp, ct->fh); e >= 0 && !hit; e = mm_next(&sc->mtmp, e)) {
+			const cand *d = &sc->c[sc->mtmp.val[e]];
+			hit = !d->drop && d->type == NF_PER && d->b - d->a >= 2 && tok_eq(text, ct, &sc->t[d->b - 1]);
+		}
+		if (hit) {
+			c->type = NF_PER;
+			c->g = NULL;
+			continue;
+		}
+		/* misspellings: only against the full names near it */
+		for (size_t j = i > 300 ? i - 300 : 0; j < sc->nc && j < i + 300; j++) {
 			const cand *d = &sc->c[j];
 			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
 				continue;
@@ -2025,8 +2128,19 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			}
 		} else {
 			/* same surname (or one edit away) with agreeing first names, or a bare surname */
-			for (int pass = 0; pass < 3 && best < 0; pass++)
-				for (size_t k = sc->np; k-- > 0;) {
+			/* the exact surname through the index; misspellings among the latest clusters */
+			for (int e = mm_first(&sc->msur, last->fh); e >= 0; e = mm_next(&sc->msur, e)) {
+				int k = sc->msur.val[e];
+				pcl *p = &sc->p[k];
+				if (k <= best || p->type != NF_PER || p->last_tok < 0 || !tok_eq(text, last, &sc->t[p->last_tok]))
+					continue;
+				if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 &&
+				    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]))
+					continue;     /* two different full names */
+				best = k;
+			}
+			for (int pass = 1; pass < 3 && best < 0; pass++)
+				for (size_t k = sc->np, lim = sc->np > 256 ? sc->np - 256 : 0; k-- > lim;) {
 					pcl *p = &sc->p[k];
 					if (p->type != NF_PER || p->last_tok < 0)
 						continue;
@@ -2077,9 +2191,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				p->ntok = n;
 			p->last_tok = c->b - 1;
 			p->first_tok = n >= 2 ? c->a : p->first_tok;
+			mm_add(&sc->msur, sc->t[p->last_tok].fh, best);
 		}
-		if (p->ntok == 99 && p->last_tok < 0)
+		if (p->ntok == 99 && p->last_tok < 0) {
 			p->last_tok = c->b - 1;
+			mm_add(&sc->msur, sc->t[p->last_tok].fh, best);
+		}
 		if (p->last_tok >= 0 && n >= 2 && p->first_tok < 0)
 			p->first_tok = c->a;
 		c->cl = best;
@@ -2322,6 +2439,9 @@ void nf_entities_free(nf_entities *e)
 		free(sc->t);
 		free(sc->c);
 		free(sc->p);
+		mm_free(&sc->mcl);
+		mm_free(&sc->msur);
+		mm_free(&sc->mtmp);
 		nf_buf_free(&sc->arena);
 		free(sc);
 	}
