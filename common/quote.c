@@ -53,6 +53,8 @@ struct nf_quoter {
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
+	char **phrases;       /* multi-word cues ("said in a statement"), lower case, longest first */
+	size_t nphrases;
 	const nf_ner *ner;
 	int scare;
 };
@@ -65,6 +67,11 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 	nf_quoter *qt = arg;
 	if (n < 3 || f[0].n == 0 || f[0].n > 40)
 		return;
+	if (memchr(f[0].p, ' ', f[0].n)) {   /* a phrase: reported whole as the cue */
+		qt->phrases = nf_xrealloc(qt->phrases, (qt->nphrases + 1) * sizeof *qt->phrases);
+		qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
+		return;
+	}
 	long k = (f[2].n == 6 && memcmp(f[2].p, "belief", 6) == 0) ? CUE_BELIEF : CUE_SPEECH;
 	if (f[0].n > 3 && memcmp(f[0].p + f[0].n - 3, "ing", 3) == 0)
 		k |= CUE_ING;
@@ -115,6 +122,9 @@ void nf_quoter_free(nf_quoter *qt)
 	nf_map_free(qt->roles);
 	free(qt->roles);
 	nf_map_free(&qt->words);
+	for (size_t i = 0; i < qt->nphrases; i++)
+		free(qt->phrases[i]);
+	free(qt->phrases);
 	free(qt);
 }
 
@@ -1079,6 +1089,33 @@ static int resolve_role(const ctx *c, const np *sp)
 
 static char *dup_span(const ctx *c, size_t s, size_t e) { return nf_xstrndup(c->t + s, e - s); }
 
+/* The cue as written, or the longest phrase of quote_cues.tsv that starts there
+ * ("said in a statement", "told reporters"). */
+static char *cue_phrase(const ctx *c, int cue)
+{
+	size_t best = 0;
+	int bend = cue;
+	for (size_t p = 0; p < c->qt->nphrases; p++) {
+		const char *ph = c->qt->phrases[p];
+		int j = cue;
+		const char *w = ph;
+		while (*w && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q) {
+			const char *e = strchr(w, ' ');
+			size_t n = e ? (size_t)(e - w) : strlen(w);
+			if (!ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, w, n))
+				break;
+			w += n + (e != NULL);
+			j++;
+			if (!e) { w = ""; break; }
+		}
+		if (!*w && strlen(ph) > best && j > cue + 1) {
+			best = strlen(ph);
+			bend = j - 1;
+		}
+	}
+	return dup_span(c, c->tk[cue].s, c->tk[bend].e);
+}
+
 /* Fills speaker, mention, role and affiliation of out from the phrase sp. */
 static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_cl)
 {
@@ -1128,9 +1165,7 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		out->speaker = dup_span(c, ms, me);
 	}
 	if (cue >= 0) {
-		out->cue = dup_span(c, tk[cue].s, tk[cue].e);
-		if (weq(c, cue, "according") && weq(c, cue + 1, "to"))
-			out->cue = (free(out->cue), nf_xstrndup("according to", 12));
+		out->cue = cue_phrase(c, cue);
 	} else if (cue == -2) {
 		out->cue = nf_xstrndup("-", 1);
 	} else if (cue == -3) {
