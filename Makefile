@@ -14,8 +14,8 @@ ifeq ($(SANITIZE),1)
 export BIG_MB = 8
 export TINY = 100000
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-BUILD := $(BUILD)-san
-BIN := $(BIN)-san
+override BUILD := $(BUILD)-san
+override BIN := $(BIN)-san
 endif
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(XML_CFLAGS) \

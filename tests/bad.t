@@ -12,13 +12,13 @@ t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 n=0; fail=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 
-good='Mayor Anna Berg said on Monday: \xe2\x80\x9cWe will build the bridge.\xe2\x80\x9d Critics disagree.'
+good='Mayor Anna Berg said on Monday: \342\200\234We will build the bridge.\342\200\235 Critics disagree.'
 mkin() { printf 'id\ttext\n'; printf "g1\t$good\n"; printf '%b' "$1"; printf "g2\t$good\n"; }
 mkin 'b1\tbad \377 byte\n' >"$t/utf8"
 mkin 'b1\tnul \000 byte\n' >"$t/nul"
 mkin 'b1\ttoo\tmany\n' >"$t/ragged"
 mkin 'b1\tunknown \\q \\x escapes\n' >"$t/escapes"
-mkin 'b1\t<div><p>unclosed <b>tags <i>and \xe2\x80\x9cquote marks\n' >"$t/unclosed"
+mkin 'b1\t<div><p>unclosed <b>tags <i>and \342\200\234quote marks\n' >"$t/unclosed"
 mkin '' | sed 's/$/\r/' >"$t/crlf"
 { printf '\357\273\277'; mkin ''; } >"$t/bom"
 : >"$t/empty"
@@ -26,7 +26,7 @@ printf 'id\ttext\n' >"$t/header"
 printf "g1\t$good\n" >"$t/noheader"
 awk 'BEGIN { srand(7); for (i = 0; i < 200000; i++) printf "%c", int(rand() * 256) }' >"$t/junk"
 awk -v n=100000 'BEGIN { printf "id\ttext\nn1\t"; for (i = 0; i < n; i++) printf "<div>"; printf "deep text"; printf "\n" }' >"$t/nested"
-awk -v mb="$BIG_MB" 'BEGIN { printf "id\ttext\nbig\t"; s = "The council met on Monday. \xe2\x80\x9cIt will take time,\xe2\x80\x9d Mayor Anna Berg said. ";
+awk -v mb="$BIG_MB" 'BEGIN { printf "id\ttext\nbig\t"; s = "The council met on Monday. \342\200\234It will take time,\342\200\235 Mayor Anna Berg said. ";
 	for (i = 0; i * length(s) < mb * 1000000; i++) printf "%s", s; printf "\n" }' >"$t/big"
 awk -v n="$TINY" 'BEGIN { print "id\ttext"; for (i = 1; i <= n; i++) print "d" i "\tHi." }' >"$t/tiny"
 

@@ -11,7 +11,7 @@ awk 'BEGIN {
 	print "id\ttext";
 	n[0] = "Anna Berg"; n[1] = "Minister Paul Okafor"; n[2] = "Councillor Li Wei"; n[3] = "Dr. Sara Holm";
 	for (i = 1; i <= 3000; i++)
-		printf "d%d\t%s said on Monday that the plan is \xe2\x80\x9cnot realistic.\xe2\x80\x9d The U.S. team left at 5 p.m. \xe2\x80\x9cWe support building the bridge,\xe2\x80\x9d %s added.\\nA second paragraph with %d words.\n", i, n[i % 4], (i % 2 ? "she" : "he"), i
+		printf "d%d\t%s said on Monday that the plan is \342\200\234not realistic.\342\200\235 The U.S. team left at 5 p.m. \342\200\234We support building the bridge,\342\200\235 %s added.\\nA second paragraph with %d words.\n", i, n[i % 4], (i % 2 ? "she" : "he"), i
 }' >"$t/docs"
 n=0; fail=0
 for tool in clean sentences entities quotes stance; do
