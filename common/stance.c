@@ -1001,6 +1001,8 @@ typedef struct {
 	nf_entities ents;
 	nf_quotes quotes;
 	unsigned char *hsent; size_t hcap;   /* sentences where we found a holder */
+	int top_valid, top_org;              /* doc_top_canon's cache */
+	int *sent_country; size_t sccap;
 } scratch;
 
 static scratch W;
@@ -1158,7 +1160,14 @@ static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
 	size_t ln = T->t[b - 1].e - T->t[b - 1].s;
 	long best = -1;
 	int bestd = 99;
-	for (size_t i = 0; i < W.nnames; i++) {
+	/* the names near this one: 100 before, 20 after (bounded work in long documents) */
+	size_t lo = 0, hi = W.nnames;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (W.names[mid] < a) lo = mid + 1; else hi = mid;
+	}
+	size_t from = lo > 100 ? lo - 100 : 0, to = lo + 20 < W.nnames ? lo + 20 : W.nnames;
+	for (size_t i = from; i < to; i++) {
 		size_t s = W.names[i], e = W.nameend[i];
 		if (e - s < b - a || (s <= a && e >= b && e - s == b - a))
 			continue;
@@ -1257,20 +1266,33 @@ static int last_actor(size_t before, int per_only, size_t minpos)
 /* Most mentioned organisation (org = 1) or country in the document. */
 static int doc_top_canon(const nf_stancer *S, int org, size_t sent_only, int any_sent)
 {
-	static int *cnt;
-	static size_t ccap;
-	if (ccap < S->ncanon) { cnt = nf_xrealloc(cnt, S->ncanon * sizeof *cnt); ccap = S->ncanon; }
-	memset(cnt, 0, S->ncanon * sizeof *cnt);
-	int best = -1;
-	for (size_t k = 0; k < W.T.n; k++)
-		if (W.T.t[k].al && W.T.t[k].al->org == org && (any_sent || sent_of(k) == sent_only)) {
-			int c = W.T.t[k].al->canon;
-			if (++cnt[c] > (best < 0 ? 0 : cnt[best]))
-				best = c;
-			if (!any_sent && best >= 0)
-				return best;
+	/* computed once per document (W.top_valid is cleared for each) */
+	if (!W.top_valid) {
+		static int *cnt;
+		static size_t ccap;
+		if (ccap < S->ncanon) { cnt = nf_xrealloc(cnt, S->ncanon * sizeof *cnt); ccap = S->ncanon; }
+		memset(cnt, 0, S->ncanon * sizeof *cnt);
+		if (W.sccap < W.nsp) { W.sent_country = nf_xrealloc(W.sent_country, W.nsp * sizeof *W.sent_country); W.sccap = W.nsp; }
+		for (size_t i = 0; i < W.nsp; i++)
+			W.sent_country[i] = -1;
+		W.top_org = -1;
+		for (size_t k = 0; k < W.T.n; k++) {
+			const alias *a = W.T.t[k].al;
+			if (!a)
+				continue;
+			if (a->org) {
+				if (++cnt[a->canon] > (W.top_org < 0 ? 0 : cnt[W.top_org]))
+					W.top_org = a->canon;
+			} else if (W.sent_country[sent_of(k)] < 0)
+				W.sent_country[sent_of(k)] = a->canon;
 		}
-	return best;
+		W.top_valid = 1;
+	}
+	if (org && any_sent)
+		return W.top_org;
+	if (!org && !any_sent && sent_only < W.nsp)
+		return W.sent_country[sent_only];
+	return -1;
 }
 
 /* The entities cluster of the person mention covering byte pos, or NULL. */
@@ -1872,7 +1894,7 @@ static void scratch_free(void)
 	clear_doc();
 	free(W.T.t);
 	nf_buf_free(&W.T.arena);
-	free(W.sp); free(W.a); free(W.u); free(W.names); free(W.nameend); free(W.hsent);
+	free(W.sp); free(W.a); free(W.u); free(W.names); free(W.nameend); free(W.hsent); free(W.sent_country);
 	nf_buf_free(&W.b);
 	nf_entities_free(&W.ents);
 	nf_quotes_free(&W.quotes);
@@ -1929,6 +1951,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	for (size_t ti = 0; ti < nt; ti++) any |= addressed[ti];
 	if (!any)
 		return;
+	W.top_valid = 0;
 	mark_cues(S, text);
 	mark_quotes(text);
 	find_names(text);
@@ -2086,7 +2109,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 				ai = para_last;
 				if (ai < 0) {
 					/* the attribution comes later in the paragraph */
-					for (size_t s2 = s + 1; s2 < W.nsp && W.sp[s2].para == para && ai < 0; s2++) {
+					for (size_t s2 = s + 1; s2 < W.nsp && s2 <= s + 5 && W.sp[s2].para == para && ai < 0; s2++) {
 						for (size_t k = k0; k < T->n && sent_of(k) <= s2; k++) {
 							if (sent_of(k) != s2 || T->t[k].inq || !holder_kind(T->t[k].cue))
 								continue;
