@@ -22,7 +22,11 @@ typedef struct {
 	int kind;
 	size_t maxlen;
 	pcre2_code *re;
+	int anchored;           /* begins with ^ */
+	size_t src, srclen;     /* its source in nf_cleaner.srcs */
 } pattern;
+
+#define MAX_FIRST 256           /* distinct first-byte groups of anchored patterns */
 
 #define NBUCKET 4
 static const size_t bucket_max[NBUCKET] = { 60, 150, 300, SIZE_MAX };
@@ -37,10 +41,17 @@ struct nf_cleaner {
 	pcre2_code *all[NBUCKET][2];
 	pcre2_code *byline;
 	nf_buf alt[NBUCKET][2]; /* the alternations' sources while loading */
+	nf_buf srcs;            /* every pattern's source */
+	/* anchored patterns, grouped by the first bytes they can match: first[c] is the
+	 * alternation of those that can start with byte c (NULL: none can) */
+	pcre2_code *first_re[MAX_FIRST];
+	int nfirst;
+	short first[256];
 	/* hints of the unanchored patterns: a bit per hash of each hint's first three bytes,
 	 * and the hints shorter than that; unhinted: some unanchored pattern has none */
 	uint64_t tri[1024];
 	nf_buf short_hints;     /* NUL-separated */
+	nf_buf hints;           /* the longer hints, ASCII-folded, NUL-separated */
 	int unhinted;
 };
 
@@ -64,7 +75,8 @@ static pcre2_code *compile(const char *src, size_t n, const char *file, long lin
 static unsigned char fold(char ch) { return (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch); }
 static unsigned tri_hash(unsigned char a, unsigned char b, unsigned char c)
 {
-	return ((a * 0x9E37u) ^ (b * 0x85EBu) ^ (c * 0xC2B3u) ^ (a << 11) ^ (c << 5)) & 0xFFFFu;
+	uint32_t v = ((uint32_t)a << 16 | (uint32_t)b << 8 | c) * 2654435761u;   /* Fibonacci hashing */
+	return v >> 16;
 }
 
 static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
@@ -94,6 +106,9 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 			if (j - i >= 3) {
 				unsigned h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
 				c->tri[h >> 6] |= 1ull << (h & 63);
+				for (size_t k = i; k < j; k++)
+					nf_buf_addc(&c->hints, (char)fold(f[3].p[k]));
+				nf_buf_addc(&c->hints, '\0');
 			} else if (j > i) {
 				nf_buf_add(&c->short_hints, f[3].p + i, j - i);
 				nf_buf_addc(&c->short_hints, '\0');
@@ -103,12 +118,89 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 	}
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
-				       compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS) };
+				       compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS), 0, 0, 0 };
 	int anch = f[2].n && f[2].p[0] == '^', k = 0;
-	while (k < NBUCKET - 1 && c->pat[c->npat - 1].maxlen > bucket_max[k])
+	pattern *pt = &c->pat[c->npat - 1];
+	pt->anchored = anch;
+	pt->src = c->srcs.n;
+	pt->srclen = f[2].n;
+	nf_buf_add(&c->srcs, f[2].p, f[2].n);
+	if (anch)
+		return;         /* grouped by first byte once all are loaded */
+	while (k < NBUCKET - 1 && pt->maxlen > bucket_max[k])
 		k++;
 	nf_buf_addf(&c->alt[k][anch], "%s(*MARK:%zu)(?:%.*s)", c->alt[k][anch].n ? "|" : "",
 		    c->npat - 1, (int)f[2].n, f[2].p);
+}
+
+/* The first bytes an anchored pattern can match, from PCRE2's own analysis (all 256 when
+ * it has none). */
+static void first_bytes(const pcre2_code *re, unsigned char set[32])
+{
+	uint32_t type = 0, cu = 0;
+	const uint8_t *bm = NULL;
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bm);
+	if (bm) {
+		memcpy(set, bm, 32);
+		return;
+	}
+	if (type == 1 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu) == 0 && cu < 256) {
+		memset(set, 0, 32);
+		set[cu / 8] |= (unsigned char)(1u << (cu % 8));
+		if (cu < 128 && ((cu | 32) >= 'a' && (cu | 32) <= 'z')) {
+			unsigned o = cu ^ 32;   /* caseless: the other case too */
+			set[o / 8] |= (unsigned char)(1u << (o % 8));
+		}
+		return;
+	}
+	memset(set, 0xFF, 32);
+}
+
+/* One alternation per distinct set of anchored patterns that a first byte allows, so a
+ * block is tried only against the patterns that can start the way it does. */
+static void group_anchored(nf_cleaner *c)
+{
+	size_t na = 0;
+	for (size_t i = 0; i < c->npat; i++)
+		na += c->pat[i].anchored;
+	unsigned char (*sets)[32] = nf_xcalloc(c->npat + 1, 32);
+	for (size_t i = 0; i < c->npat; i++)
+		if (c->pat[i].anchored)
+			first_bytes(c->pat[i].re, sets[i]);
+	/* the pattern list of each byte, as a string key, deduplicated */
+	nf_buf key = { 0 }, alt = { 0 };
+	nf_map groups;
+	nf_map_init(&groups);
+	for (int ch = 0; ch < 256; ch++) {
+		nf_buf_clear(&key);
+		for (size_t i = 0; i < c->npat; i++)
+			if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1))
+				nf_buf_addf(&key, "%zu,", i);
+		c->first[ch] = -1;
+		if (!key.n)
+			continue;
+		void **slot = nf_map_slot(&groups, key.p, key.n, 1);
+		if (!*slot) {
+			if (c->nfirst >= MAX_FIRST)
+				nf_die("boilerplate.tsv: too many pattern groups");
+			nf_buf_clear(&alt);
+			for (size_t i = 0; i < c->npat; i++)
+				if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1))
+					nf_buf_addf(&alt, "%s(*MARK:%zu)(?:%.*s)", alt.n ? "|" : "", i,
+						    (int)c->pat[i].srclen, c->srcs.p + c->pat[i].src);
+			c->first_re[c->nfirst] = compile(alt.p, alt.n, "boilerplate.tsv", 0,
+							 PCRE2_CASELESS | PCRE2_ANCHORED);
+			*slot = (void *)(intptr_t)(c->nfirst + 1);
+			c->nfirst++;
+		}
+		c->first[ch] = (short)((intptr_t)*slot - 1);
+	}
+	(void)na;
+	nf_map_free(&groups);
+	nf_buf_free(&key);
+	nf_buf_free(&alt);
+	free(sets);
 }
 
 typedef struct { nf_cleaner *c; int lang; } stop_arg;
@@ -135,6 +227,7 @@ nf_cleaner *nf_cleaner_new(void)
 	}
 	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern\thints", load_pattern, c);
 	/* the same patterns as one alternation: one match per block finds any of them */
+	group_anchored(c);
 	for (int b = 0; b < NBUCKET; b++)
 		for (int k = 0; k < 2; k++) {
 			if (c->alt[b][k].n)
@@ -162,6 +255,10 @@ void nf_cleaner_free(nf_cleaner *c)
 	pcre2_code_free(c->byline);
 	nf_map_free(&c->stop);
 	nf_buf_free(&c->short_hints);
+	nf_buf_free(&c->srcs);
+	nf_buf_free(&c->hints);
+	for (int i = 0; i < c->nfirst; i++)
+		pcre2_code_free(c->first_re[i]);
 	free(c);
 }
 
@@ -502,8 +599,16 @@ static int hinted(const nf_cleaner *c, const char *s, size_t n)
 		return 1;
 	for (size_t i = 0; i + 2 < n; i++) {
 		unsigned h = tri_hash(fold(s[i]), fold(s[i + 1]), fold(s[i + 2]));
-		if (c->tri[h >> 6] & (1ull << (h & 63)))
-			return 1;
+		if (!(c->tri[h >> 6] & (1ull << (h & 63))))
+			continue;
+		/* a hint may start here: compare the whole of each */
+		for (const char *t = c->hints.p; t < c->hints.p + c->hints.n; t += strlen(t) + 1) {
+			size_t k = 0;
+			while (t[k] && i + k < n && fold(s[i + k]) == (unsigned char)t[k])
+				k++;
+			if (!t[k])
+				return 1;
+		}
 	}
 	for (const char *h = c->short_hints.p; h && h < c->short_hints.p + c->short_hints.n; h += strlen(h) + 1) {
 		size_t hl = strlen(h);
@@ -519,15 +624,24 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
 	int maybe = -1;
-	for (int bk = 0; bk < NBUCKET; bk++)
+	for (int bk = -1; bk < NBUCKET; bk++)
 	for (int a = 1; a >= 0; a--) {
-		if (!c->all[bk][a] || n > bucket_max[bk])
-			continue;
-		if (!a && maybe < 0)
-			maybe = hinted(c, s, n);
-		if (!a && !maybe)
-			continue;
-		if (pcre2_match(c->all[bk][a], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) < 0)
+		pcre2_code *re;
+		if (bk < 0) {
+			/* the anchored patterns that can start with this block's first byte */
+			if (!a || !n || c->first[(unsigned char)s[0]] < 0)
+				continue;
+			re = c->first_re[c->first[(unsigned char)s[0]]];
+		} else {
+			if (a || !c->all[bk][a] || n > bucket_max[bk])
+				continue;
+			if (maybe < 0)
+				maybe = hinted(c, s, n);
+			if (!maybe)
+				continue;
+			re = c->all[bk][a];
+		}
+		if (pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) < 0)
 			continue;
 		PCRE2_SPTR mark = pcre2_get_mark(w->md);
 		size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
