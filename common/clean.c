@@ -51,7 +51,9 @@ struct nf_cleaner {
 	 * and the hints shorter than that; unhinted: some unanchored pattern has none */
 	uint64_t tri[1024];
 	nf_buf short_hints;     /* NUL-separated */
-	nf_buf hints;           /* the longer hints, ASCII-folded, NUL-separated */
+	nf_buf hints;           /* the longer hints, ASCII-folded, back to back */
+	struct { size_t off, len; unsigned hash; } hint[128];
+	int nhint;
 	int unhinted;
 };
 
@@ -106,9 +108,13 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 			if (j - i >= 3) {
 				unsigned h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
 				c->tri[h >> 6] |= 1ull << (h & 63);
+				if (c->nhint == (int)(sizeof c->hint / sizeof c->hint[0]))
+					nf_die("boilerplate.tsv:%ld: too many hints", line);
+				c->hint[c->nhint].off = c->hints.n;
+				c->hint[c->nhint].len = j - i;
+				c->hint[c->nhint++].hash = h;
 				for (size_t k = i; k < j; k++)
 					nf_buf_addc(&c->hints, (char)fold(f[3].p[k]));
-				nf_buf_addc(&c->hints, '\0');
 			} else if (j > i) {
 				nf_buf_add(&c->short_hints, f[3].p + i, j - i);
 				nf_buf_addc(&c->short_hints, '\0');
@@ -601,12 +607,15 @@ static int hinted(const nf_cleaner *c, const char *s, size_t n)
 		unsigned h = tri_hash(fold(s[i]), fold(s[i + 1]), fold(s[i + 2]));
 		if (!(c->tri[h >> 6] & (1ull << (h & 63))))
 			continue;
-		/* a hint may start here: compare the whole of each */
-		for (const char *t = c->hints.p; t < c->hints.p + c->hints.n; t += strlen(t) + 1) {
-			size_t k = 0;
-			while (t[k] && i + k < n && fold(s[i + k]) == (unsigned char)t[k])
-				k++;
-			if (!t[k])
+		/* a hint may start here: compare the whole of those with this hash */
+		for (int k = 0; k < c->nhint; k++) {
+			if (c->hint[k].hash != h || i + c->hint[k].len > n)
+				continue;
+			const char *t = c->hints.p + c->hint[k].off;
+			size_t m = 0;
+			while (m < c->hint[k].len && fold(s[i + m]) == (unsigned char)t[m])
+				m++;
+			if (m == c->hint[k].len)
 				return 1;
 		}
 	}
