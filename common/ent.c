@@ -1656,10 +1656,19 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 	}
 }
 
+static uint64_t cand_key(const scratch *sc, const cand *c);
+
 /* All-capital headlines: only gazetteer names and names the body of the document uses. */
 static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t body_nc)
 {
 	int nt = (int)sc->nt;
+	/* the body's names by their words, once each */
+	mm_reset(&sc->mtmp, body_nc);
+	for (size_t c = 0; c < body_nc; c++) {
+		uint64_t k = cand_key(sc, &sc->c[c]);
+		if (!sc->c[c].drop && mm_first(&sc->mtmp, k) < 0)
+			mm_add(&sc->mtmp, k, (int)c);
+	}
 	for (int i = 0; i < nt;) {
 		if (!(sc->t[i].f & T_CAPSENT) || !(sc->t[i].f & T_WORD) || (sc->t[i].f & T_NUM)) {
 			i++;
@@ -1677,7 +1686,9 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 			if (!okw)
 				continue;
 			/* a name the document's body has */
-			for (size_t c = 0; c < body_nc && !best; c++) {
+			cand win = { .a = i, .b = i + len };
+			for (int e = mm_first(&sc->mtmp, cand_key(sc, &win)); e >= 0 && !best; e = mm_next(&sc->mtmp, e)) {
+				size_t c = (size_t)sc->mtmp.val[e];
 				const cand *m = &sc->c[c];
 				if (m->b - m->a != len || m->drop)
 					continue;
@@ -1992,25 +2003,32 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* one sense per document: guessed types follow what context says of the same name */
+	/* the votes of each name (its words as one key), counted once */
 	mm_reset(&sc->mtmp, sc->nc);
-	for (size_t j = 0; j < sc->nc; j++)
-		if (!sc->c[j].drop && sc->c[j].ev >= 0)
-			mm_add(&sc->mtmp, cand_key(sc, &sc->c[j]), (int)j);
+	int (*gv)[NF_NTYPES] = NULL;
+	size_t ng = 0, gcap = 0;
+	for (size_t j = 0; j < sc->nc; j++) {
+		if (sc->c[j].drop || sc->c[j].ev < 0)
+			continue;
+		uint64_t k = cand_key(sc, &sc->c[j]);
+		int e = mm_first(&sc->mtmp, k), g;
+		if (e < 0) {
+			nf_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
+			memset(gv[ng], 0, sizeof gv[ng]);
+			g = (int)ng++;
+			mm_add(&sc->mtmp, k, g);
+		} else
+			g = sc->mtmp.val[e];
+		gv[g][sc->c[j].ev]++;
+	}
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || !c->soft || c->ev >= 0)
 			continue;
 		int votes[NF_NTYPES] = { 0 };
-		for (int e = mm_first(&sc->mtmp, cand_key(sc, c)); e >= 0; e = mm_next(&sc->mtmp, e)) {
-			const cand *d = &sc->c[sc->mtmp.val[e]];
-			if (d->drop || d->ev < 0 || d->b - d->a != c->b - c->a)
-				continue;
-			int same = 1;
-			for (int k = 0; k < c->b - c->a && same; k++)
-				same = sc->t[c->a + k].fh == sc->t[d->a + k].fh;
-			if (same)
-				votes[d->ev]++;
-		}
+		int e = mm_first(&sc->mtmp, cand_key(sc, c));
+		if (e >= 0)
+			memcpy(votes, gv[sc->mtmp.val[e]], sizeof votes);
 		int best = -1;
 		for (int t = 0; t < NF_NTYPES; t++)
 			if (votes[t] && (best < 0 || votes[t] > votes[best]))
@@ -2025,6 +2043,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->g = NULL;
 		}
 	}
+	free(gv);
 	/* weak names (common words that are surnames) stand only as the surname of a full name */
 	mm_reset(&sc->mtmp, sc->nc);
 	for (size_t j = 0; j < sc->nc; j++)
@@ -2202,6 +2221,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		c->cl = best;
 	}
 	/* everything else: by canonical name */
+	int acr_built = 0;
 	int nato = -1;
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
@@ -2249,11 +2269,24 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			}
 			/* an acronym of an organisation named in the document */
 			if ((sc->t[c->a].f & T_ALLCAPS) && c->b - c->a == 1) {
-				for (size_t j = 0; j < sc->nc; j++) {
-					const cand *d = &sc->c[j];
+				if (!acr_built) {
+					/* organisations of several words by their initials */
+					acr_built = 1;
+					mm_reset(&sc->mtmp, sc->nc);
+					for (size_t j = 0; j < sc->nc; j++) {
+						const cand *d = &sc->c[j];
+						char ini[32];
+						if (d->drop || d->type != NF_ORG || d->b - d->a < 2)
+							continue;
+						size_t in = initials(text, sc, d->a, d->b, ini, sizeof ini);
+						uint64_t k = nf_hash(ini, in);
+						if (mm_first(&sc->mtmp, k) < 0)
+							mm_add(&sc->mtmp, k, (int)j);
+					}
+				}
+				for (int e = mm_first(&sc->mtmp, nf_hash(buf, cn)); e >= 0; e = mm_next(&sc->mtmp, e)) {
+					const cand *d = &sc->c[sc->mtmp.val[e]];
 					char ini[32];
-					if (d->drop || d->type != NF_ORG || d->b - d->a < 2)
-						continue;
 					size_t in = initials(text, sc, d->a, d->b, ini, sizeof ini);
 					if (in == cn && memcmp(ini, buf, cn) == 0) {
 						size_t s2 = sc->t[d->a].s, e2 = sc->t[d->b - 1].e;
@@ -2293,8 +2326,19 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (ci < 0)
 			continue;
 		int taken = 0;
-		for (size_t j = 0; j < sc->nc && !taken; j++)
-			taken = !sc->c[j].drop && sc->c[j].a <= (int)i + 1 && sc->c[j].b > (int)i + 1;
+		{
+			/* candidates are sorted by start: the last one starting at or before the word */
+			size_t lo = 0, hi = sc->nc;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (sc->c[mid].a <= (int)i + 1)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (size_t j = lo; j-- > 0 && j + 8 >= lo && !taken;)
+				taken = !sc->c[j].drop && sc->c[j].a <= (int)i + 1 && sc->c[j].b > (int)i + 1;
+		}
 		if (taken)
 			continue;
 		cand *c = cand_add(sc, (int)i + 1, (int)i + 2, NF_ORG);
