@@ -1809,6 +1809,8 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 		if (k > cs) {
 			for (size_t ti = 0; ti < S->nt; ti++) {
 				int opp;
+				if (!addressed[ti])
+					continue;   /* no sentence of the document is about it */
 				double w = on_target(S, text, cs, k, (int)ti, addressed[ti], &opp);
 				int claim = 0;
 				if (w == 0 && addressed[ti]) {
@@ -1932,8 +1934,14 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 	}
 
 	/* which targets does the document address at all? */
-	int addressed[64] = { 0 };
-	size_t nt = S->nt < 64 ? S->nt : 64;
+	static int *addressed;
+	static size_t addr_cap;
+	if (addr_cap < S->nt) {
+		addressed = nf_xrealloc(addressed, S->nt * sizeof *addressed);
+		addr_cap = S->nt;
+	}
+	memset(addressed, 0, S->nt * sizeof *addressed);
+	size_t nt = S->nt;
 	{
 		size_t a = 0;
 		for (size_t k = 0; k <= T->n; k++) {
