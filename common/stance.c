@@ -1224,7 +1224,7 @@ static int find_actor(const char *name)
 static int add_actor(const char *name, const char *affil, const char *role, int per, size_t at)
 {
 	int i = find_actor(name);
-	if (i < 0 && !strchr(name, ' ')) {
+	if (i < 0 && !strchr(name, ' ') && !(cur_S && nf_map_get(&cur_S->canon_idx, name, strlen(name)))) {
 		/* "Tour" after "PGA Tour", "Post" after "Washington Post" */
 		size_t n = strlen(name);
 		for (size_t j = 0; j < W.na && i < 0; j++) {
