@@ -1015,9 +1015,10 @@ static void mark_roles(nf_clean_result *r, work *w)
 static void blocks_from_html(nf_clean_result *r, work *w, const char *doc, size_t n)
 {
 	nf_buf_clear(&w->tmp);
-	size_t bad = nf_text_repair(&w->tmp, doc, n);
+	/* a page in the charset it declares (windows-1251...), else invalid bytes as 1252 */
+	size_t bad = nf_html_decode(&w->tmp, doc, n) ? 0 : nf_text_repair(&w->tmp, doc, n);
 	r->stats.invalid += bad;
-	if (bad) {
+	if (w->tmp.n) {
 		doc = w->tmp.p;
 		n = w->tmp.n;
 	}

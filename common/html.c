@@ -1,10 +1,13 @@
 /* html.c - HTML to blocks with libxml2's SAX HTML parser (see html.h). */
 #include "html.h"
 #include "hash.h"
+#include "rec.h"
 #include <stdint.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/encoding.h>
+#include <libxml/tree.h>
 #include <limits.h>
 #include <string.h>
 #include <strings.h>
@@ -639,7 +642,8 @@ void nf_html_parse(nf_page *pg, const char *html, size_t n)
 	ctxt->userData = &s;
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-			   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOIMPLIED);
+			   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOIMPLIED |
+			   HTML_PARSE_IGNORE_ENC);   /* the input is UTF-8 by now, whatever it declares */
 	htmlParseDocument(ctxt);
 	s.nst = s.nst ? s.nst : 0;
 	if (s.nst == 0) {
@@ -675,4 +679,51 @@ int nf_html_sniff(const char *s, size_t n)
 		     !strncasecmp(s + k + 1, "/a>", 3) || !strncasecmp(s + k + 1, "span", 4)))
 			tags++;
 	return tags >= 3;
+}
+
+/* The charset a page declares in its first 4 KB (<meta charset=...> or content="...;
+ * charset=..."), into name; 0 when none. */
+static int declared_charset(const char *s, size_t n, char *name, size_t cap)
+{
+	size_t lim = n < 4096 ? n : 4096;
+	for (size_t i = 0; i + 8 < lim; i++) {
+		if (strncasecmp(s + i, "charset", 7))
+			continue;
+		size_t j = i + 7;
+		while (j < lim && (s[j] == ' ' || s[j] == '='))
+			j++;
+		while (j < lim && (s[j] == '"' || s[j] == '\''))
+			j++;
+		size_t k = 0;
+		while (j < lim && k + 1 < cap && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+						  (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' || s[j] == ':'))
+			name[k++] = s[j++];
+		name[k] = 0;
+		if (k)
+			return 1;
+	}
+	return 0;
+}
+
+int nf_html_decode(nf_buf *out, const char *s, size_t n)
+{
+	char name[48];
+	if (rec_utf8_check(s, n) == n || !declared_charset(s, n, name, sizeof name))
+		return 0;
+	if (!strcasecmp(name, "utf-8") || !strcasecmp(name, "utf8") || n > (size_t)INT_MAX)
+		return 0;
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name);
+	if (!h)
+		return 0;
+	xmlBufferPtr in = xmlBufferCreate(), o = xmlBufferCreate();
+	int ok = 0;
+	if (in && o && xmlBufferAdd(in, (const xmlChar *)s, (int)n) == 0 && xmlCharEncInFunc(h, o, in) >= 0 &&
+	    xmlBufferLength(o) > 0) {
+		nf_buf_add(out, (const char *)xmlBufferContent(o), (size_t)xmlBufferLength(o));
+		ok = 1;
+	}
+	xmlBufferFree(in);
+	xmlBufferFree(o);
+	xmlCharEncCloseFunc(h);
+	return ok;
 }

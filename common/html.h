@@ -58,6 +58,10 @@ void nf_page_free(nf_page *pg);
 /* Parses html[0..n) (UTF-8; invalid bytes must have been repaired) into pg. Never fails:
  * broken markup gives whatever blocks the parser recovers. */
 void nf_html_parse(nf_page *pg, const char *html, size_t n);
+/* When s[0..n) is not valid UTF-8 and its <meta> declares another charset that libxml2 can
+ * read (windows-1251, iso-8859-2, koi8-r, shift_jis...), appends it converted to UTF-8 to
+ * out and returns 1; otherwise returns 0 and leaves out alone. */
+int nf_html_decode(nf_buf *out, const char *s, size_t n);
 /* Nonzero when s[0..n) looks like HTML (a doctype, <html>, <head>, <body>, <p>, <div>...
  * near the start, or many tags). */
 int nf_html_sniff(const char *s, size_t n);
