@@ -753,7 +753,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		}
 		int first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
 		int letters = 0, uppers = 0;
-		size_t j = i, limit = n;
+		size_t j = i, limit = n, skip = 0;
+		int hyphen = 0;
 		if (cp >= 'a' && cp <= 'z') {
 			/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
 			 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
@@ -769,9 +770,16 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				if (!pw || !(pw->flags & W_PARTICLE))
 					limit = i + l;
 			}
+			skip = l;        /* those letters are scanned: the loop goes on after them */
 		}
 		size_t len1 = 0;
 		int32_t lastc = cp;
+		if (skip && i + skip <= limit) {
+			j = i + skip;
+			letters = (int)skip;
+			len1 = skip;
+			lastc = (unsigned char)s[j - 1];
+		}
 		for (;;) {
 			int32_t c;
 			if (j >= limit)
@@ -804,6 +812,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			if ((c == '-' || c == '&') && j + kk < n && word_cp(d)) {
 				if (c == '&' && !is_upper_cp(d))
 					break;
+				hyphen |= c == '-' && d >= 'A' && d <= 'Z';
 				j += kk;
 				continue;
 			}
@@ -847,8 +856,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		} else {
 			t->f |= T_LOWER;
 			/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
-			const char *hy = memchr(s + i, '-', j - i);
-			if (hy && hy + 1 < s + j && hy[1] >= 'A' && hy[1] <= 'Z')
+			if (hyphen)
 				t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
 		}
 		if (at_start)
