@@ -76,6 +76,17 @@ int main(void)
 	ok(nf_html_sniff("<!DOCTYPE html><html>", 21), "doctype is HTML");
 	ok(nf_html_sniff("  <p>one</p><p>two</p>", 22), "paragraph tags are HTML");
 	ok(!nf_html_sniff("a < b and c > d", 15), "comparison signs are not HTML");
+	/* declared charsets */
+	{
+		nf_buf b = { 0 };
+		const char *k = "<meta charset=koi8-r><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>";
+		ok(nf_html_decode(&b, k, strlen(k)) && strstr(b.p, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82"),
+		   "a KOI8-R page is converted to UTF-8");
+		nf_buf_clear(&b);
+		const char *u = "<meta charset=koi8-r><p>caf\xc3\xa9</p>";
+		ok(!nf_html_decode(&b, u, strlen(u)) && b.n == 0, "valid UTF-8 is left alone whatever it declares");
+		nf_buf_free(&b);
+	}
 	/* the block model */
 	nf_cleaner *c = nf_cleaner_new();
 	nf_clean_result r;
