@@ -2312,7 +2312,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (cn == 4 && memcmp(buf, "NATO", 4) == 0)
 			nato = ci;
 		const char *ref = NULL;
-		if (c->g && c->g->refers && c->type != NF_PER)
+		/* organisations refer to a country only as metonyms ("the Kremlin"), not as
+		 * companies or outlets based there */
+		if (c->g && c->g->refers && c->type != NF_PER && (c->type != NF_ORG || c->g->kind == K_METONYM))
 			ref = c->g->refers;
 		if (ref && !sc->p[ci].has_ref) {
 			sc->p[ci].has_ref = 1;
