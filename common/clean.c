@@ -722,6 +722,15 @@ static void classify(blk *b, int lang, int html)
 		return;
 	}
 	b->strong = 0;
+	/* text: a few capitalised words and no function word are image alt text or a tag line
+	 * (HTML has no alt text in its blocks, and its headings can look like that) */
+	if (!html && lang >= 0 && b->chars < LEN_LOW && !b->punct && b->words >= 3 && b->stop == 0 &&
+	    b->caps * 10 >= b->words * 6) {
+		b->cls = NF_BAD;
+		b->reason = "keywords, no stop words";
+		b->strong = 1;
+		return;
+	}
 	if (b->chars < LEN_LOW) {
 		b->cls = NF_SHORT;
 		b->reason = "short";
@@ -743,13 +752,6 @@ static void classify(blk *b, int lang, int html)
 		if (b->punct && b->chars >= 150) { b->cls = NF_GOOD; b->reason = "long sentences"; }
 		else if (b->punct || b->chars >= 200) { b->cls = NF_NEARGOOD; b->reason = "sentence"; }
 		else { b->cls = NF_SHORT; b->reason = "no sentence end"; }
-	}
-	/* a few capitalised words and no function word: image alt text or a tag line */
-	if (b->cls == NF_SHORT && !b->punct && b->words >= 3 && b->stop == 0 && b->caps * 10 >= b->words * 6) {
-		b->cls = NF_BAD;
-		b->reason = "keywords, no stop words";
-		b->strong = 1;
-		return;
 	}
 	/* no sentence ends and mostly capitalised words: a headline list or tag line */
 	if (b->cls != NF_BAD && !b->punct && b->words && b->caps * 10 >= b->words * 7 && b->chars < 300) {
