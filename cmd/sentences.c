@@ -31,17 +31,6 @@ typedef struct {
 	size_t bufcap;
 } state;
 
-/* Writes v as a field; snprintf costs more than the splitting itself. */
-static void out_num(nf_run *run, size_t v)
-{
-	char b[24];
-	size_t i = sizeof b;
-	do
-		b[--i] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	nf_out(run, b + i, sizeof b - i);
-}
-
 static int process(nf_run *run, const nf_doc *doc, void *arg)
 {
 	state *st = arg;
@@ -49,10 +38,10 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 	nf_span *spans = st->spans;
 	for (size_t i = 0; i < n; i++) {
 		nf_out(run, doc->id.p, doc->id.n);
-		out_num(run, i + 1);
-		out_num(run, spans[i].start);
-		out_num(run, spans[i].end);
-		out_num(run, (size_t)spans[i].para);
+		nf_out_long(run, (long)i + 1);
+		nf_out_long(run, (long)spans[i].start);
+		nf_out_long(run, (long)spans[i].end);
+		nf_out_long(run, spans[i].para);
 		const char *p = doc->text + spans[i].start;
 		size_t len = spans[i].end - spans[i].start;
 		if (st->join && memchr(p, '\n', len)) {

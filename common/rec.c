@@ -449,9 +449,14 @@ void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strl
 
 void rec_put_long(rec_writer *w, long v)
 {
-	char b[32];
-	int n = snprintf(b, sizeof b, "%ld", v);
-	rec_put(w, b, (size_t)n);
+	char b[24], *p = b + sizeof b;       /* digits from the right: no snprintf on the hot path */
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	rec_put(w, p, (size_t)(b + sizeof b - p));
 }
 
 void rec_put_double(rec_writer *w, double v)
