@@ -2305,6 +2305,9 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			}
 		}
 		na = W.na < cap ? W.na : cap;
+		if (S->debug)
+			for (size_t i = 0; i < na; i++)
+				fprintf(stderr, "actor %zu %s affil %s rep %d\n", i, W.a[i].name, W.a[i].affil ? W.a[i].affil : "-", rep[i]);
 		for (size_t i = 0; i < W.nu; i++) {
 			unit *u = &W.u[i];
 			if (u->target != (int)ti)
