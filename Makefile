@@ -69,7 +69,7 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)
-	BIN=$(BIN) BUILD=$(BUILD) prove -f tests/unit.t tests/golden.t tests/man.t tests/bad.t
+	BIN=$(BIN) BUILD=$(BUILD) prove -f tests/unit.t tests/golden.t tests/man.t tests/bad.t tests/parallel.t
 
 eval: all
 	@sh eval/run.sh

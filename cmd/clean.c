@@ -116,6 +116,7 @@ int main(int argc, char **argv)
 	nf_opts o;
 	nf_opts_init(&o);
 	o.any_bytes = 1;        /* invalid UTF-8 reaches nf_clean, which repairs it */
+	o.pass_through = 1;     /* url, date and the like go on with the article */
 	clean_ctx x;
 	memset(&x, 0, sizeof x);
 	x.opts.day_first = NF_DATE_AUTO;

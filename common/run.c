@@ -19,6 +19,7 @@ const char nf_common_help[] =
 	"      --keep COLS      copy these input columns (comma-separated) onto every output row\n"
 	"      --csv            read RFC 4180 CSV instead of TSV\n"
 	"      --output-csv     write CSV instead of TSV\n"
+	"      --no-header      write no header row (for chunks under parallel --pipe)\n"
 	"      --rejects FILE   write every skipped input record to FILE, verbatim\n"
 	"      --strict         stop at the first malformed record\n"
 	"      --data DIR       read data files from DIR (default: $NEWSFILTER_DATA, then the build\n"
@@ -33,6 +34,7 @@ static const struct option common_longopts[] = {
 	{ "keep", required_argument, NULL, NF_OPT_KEEP },
 	{ "csv", no_argument, NULL, NF_OPT_CSV },
 	{ "output-csv", no_argument, NULL, NF_OPT_OUTPUT_CSV },
+	{ "no-header", no_argument, NULL, NF_OPT_NO_HEADER },
 	{ "rejects", required_argument, NULL, NF_OPT_REJECTS },
 	{ "strict", no_argument, NULL, NF_OPT_STRICT },
 	{ "data", required_argument, NULL, NF_OPT_DATA },
@@ -71,6 +73,7 @@ int nf_opts_common(nf_opts *o, int c, const char *arg)
 	case NF_OPT_KEEP: o->keep = arg; return 1;
 	case NF_OPT_CSV: o->csv_in = 1; return 1;
 	case NF_OPT_OUTPUT_CSV: o->csv_out = 1; return 1;
+	case NF_OPT_NO_HEADER: o->no_header = 1; return 1;
 	case NF_OPT_REJECTS: o->rejects = arg; return 1;
 	case NF_OPT_STRICT: o->strict = 1; return 1;
 	case NF_OPT_DATA: o->data_dir = arg; return 1;
@@ -106,6 +109,8 @@ struct nf_run {
 	size_t ncols_out;
 	/* kept columns of the current document */
 	char **keep_names; size_t nkeep;
+	size_t nkeep_asked;        /* the --keep ones; pass-through columns follow them */
+	int header_done;
 	nf_buf keep_vals;          /* values of the current document, back to back */
 	size_t *keep_off;          /* nkeep+1 offsets into keep_vals */
 	/* the current input file */
@@ -134,6 +139,22 @@ static char **split_commas(const char *s, size_t *n)
 	return v;
 }
 
+/* The header: the tool's columns, then the kept ones. With pass_through it waits for the
+ * first input header, whose other columns join the kept ones. */
+static void write_header(nf_run *r)
+{
+	if (r->header_done)
+		return;
+	r->header_done = 1;
+	if (r->o.no_header)
+		return;
+	for (size_t i = 0; i < r->ncols_out; i++)
+		rec_put_str(r->out, r->cols[i]);
+	for (size_t i = 0; i < r->nkeep; i++)
+		rec_put_str(r->out, r->keep_names[i]);
+	rec_end(r->out);
+}
+
 nf_run *nf_run_new(const nf_opts *o, const char *const *cols)
 {
 	nf_run *r = nf_xcalloc(1, sizeof *r);
@@ -142,17 +163,15 @@ nf_run *nf_run_new(const nf_opts *o, const char *const *cols)
 	while (cols[r->ncols_out])
 		r->ncols_out++;
 	r->keep_names = split_commas(o->keep, &r->nkeep);
+	r->nkeep_asked = r->nkeep;
 	r->keep_off = nf_xcalloc(r->nkeep + 1, sizeof *r->keep_off);
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	r->out = rec_writer_new(stdout, o->csv_out);
 	if (o->rejects && !(r->rejects = fopen(o->rejects, "w")))
 		nf_die("%s: %s", o->rejects, strerror(errno));
-	for (size_t i = 0; i < r->ncols_out; i++)
-		rec_put_str(r->out, cols[i]);
-	for (size_t i = 0; i < r->nkeep; i++)
-		rec_put_str(r->out, r->keep_names[i]);
-	rec_end(r->out);
+	if (!o->pass_through)
+		write_header(r);
 	r->t0 = r->last = time(NULL);
 	return r;
 }
@@ -230,6 +249,7 @@ void nf_run_doc(nf_run *r, const nf_doc *d, nf_doc_fn fn, void *arg)
 {
 	if (r->stopped)
 		return;
+	write_header(r);
 	r->doc_line = d->line;
 	if (d->file)
 		r->file = d->file;
@@ -292,7 +312,8 @@ static void pending_start(nf_run *r, pending *p, const columns *c, nf_str *f, si
 	nf_buf_clear(&r->keep_vals);
 	for (size_t i = 0; i < r->nkeep; i++) {
 		r->keep_off[i] = r->keep_vals.n;
-		nf_buf_add(&r->keep_vals, f[c->keep[i]].p, f[c->keep[i]].n);
+		if (c->keep[i] >= 0)
+			nf_buf_add(&r->keep_vals, f[c->keep[i]].p, f[c->keep[i]].n);
 	}
 	r->keep_off[r->nkeep] = r->keep_vals.n;
 }
@@ -342,6 +363,25 @@ static void pending_flush(nf_run *r, pending *p, nf_str *header, size_t nh, nf_d
 	nf_run_doc(r, &d, fn, arg);
 }
 
+/* Every input column but the id, the text and the --keep ones is kept too (after them). */
+static void add_pass_through(nf_run *r, const nf_str *h, size_t nh, const columns *c)
+{
+	for (size_t i = 0; i < nh; i++) {
+		if ((int)i == c->id || (int)i == c->text)
+			continue;
+		int dup = 0;
+		for (size_t k = 0; k < r->nkeep && !dup; k++)
+			dup = strlen(r->keep_names[k]) == h[i].n && memcmp(r->keep_names[k], h[i].p, h[i].n) == 0;
+		for (size_t k = 0; k < r->ncols_out && !dup; k++)
+			dup = strlen(r->cols[k]) == h[i].n && memcmp(r->cols[k], h[i].p, h[i].n) == 0;
+		if (dup)
+			continue;
+		r->keep_names = nf_xrealloc(r->keep_names, (r->nkeep + 1) * sizeof *r->keep_names);
+		r->keep_names[r->nkeep++] = nf_xstrndup(h[i].p, h[i].n);
+	}
+	r->keep_off = nf_xrealloc(r->keep_off, (r->nkeep + 1) * sizeof *r->keep_off);
+}
+
 static void reject(nf_run *r, const nf_str *raw)
 {
 	if (r->rejects && raw->n)
@@ -385,9 +425,12 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 		report(r, 1, "no column '%s' in the header (choose one with -f)", r->o.text_col);
 		goto done;
 	}
+	if (r->o.pass_through && !r->header_done)
+		add_pass_through(r, header, nh, &c);
+	write_header(r);
 	c.keep = nf_xcalloc(r->nkeep + 1, sizeof *c.keep);
 	for (size_t i = 0; i < r->nkeep; i++)
-		if ((c.keep[i] = find_col(header, nh, r->keep_names[i])) < 0) {
+		if ((c.keep[i] = find_col(header, nh, r->keep_names[i])) < 0 && i < r->nkeep_asked) {
 			report(r, 1, "--keep: no column '%s' in the header", r->keep_names[i]);
 			goto done;
 		}
@@ -448,6 +491,7 @@ void nf_run_files(nf_run *r, int n, char **files, nf_doc_fn fn, void *arg)
 
 int nf_run_finish(nf_run *r)
 {
+	write_header(r);
 	if (r->o.progress && isatty(2) && r->docs >= 64)
 		fputc('\n', stderr);
 	int status = r->errors || r->io_failed ? 1 : 0;

@@ -8,6 +8,8 @@
 
 typedef struct {
 	int csv_in, csv_out, strict, progress;
+	int no_header;                 /* --no-header: write no header row (for parallel --pipe) */
+	int pass_through;              /* copy every input column but id and text (clean) */
 	int any_bytes;                 /* accept invalid UTF-8 (clean repairs it itself) */
 	const char *id_col;            /* --id, default "id" */
 	const char *text_col;          /* -f, default "text" */
@@ -32,7 +34,7 @@ typedef int (*nf_doc_fn)(nf_run *run, const nf_doc *doc, void *arg);
 
 /* The options every tool takes. Long-only options use codes from 256 up. */
 enum { NF_OPT_CSV = 256, NF_OPT_OUTPUT_CSV, NF_OPT_ID, NF_OPT_KEEP, NF_OPT_REJECTS,
-       NF_OPT_STRICT, NF_OPT_DATA, NF_OPT_PROGRESS, NF_OPT_TOOL = 300 };
+       NF_OPT_STRICT, NF_OPT_DATA, NF_OPT_PROGRESS, NF_OPT_NO_HEADER, NF_OPT_TOOL = 300 };
 #define NF_COMMON_SHORTOPTS "f:hV"
 extern const char nf_common_help[];   /* help text for the common options */
 void nf_opts_init(nf_opts *o);
