@@ -150,6 +150,7 @@ typedef struct {
 	const cue *cue; int cuelen;     /* a cue starting here */
 	int covered;                     /* inside a longer cue that started earlier */
 	const alias *al; int allen;
+	const struct tphr *phr;   /* target phrases starting with this word's stem */
 } tok;
 
 typedef struct { tok *t; size_t n, cap; nf_buf arena; } toks;
@@ -1727,7 +1728,7 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 	for (size_t k = a; k < b; k++) {
 		if (T->t[k].punct)
 			continue;
-		for (const tphr *p = nf_map_get(&S->phr_map, STEM(T, k), T->t[k].sn); p; p = p->next) {
+		for (const tphr *p = T->t[k].phr; p; p = p->next) {
 			if (p->target != ti || k + (size_t)p->nw > b)
 				continue;
 			int ok = 1;
@@ -1918,8 +1919,10 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 		int hit = 0;
 		for (size_t ti = 0; ti < S->nt && !hit; ti++)
 			hit = S->t[ti].npat + S->t[ti].nopp > 0;
-		for (size_t k = 0; k < T->n && !hit; k++)
-			hit = !T->t[k].punct && nf_map_get(&S->phr_map, STEM(T, k), T->t[k].sn) != NULL;
+		for (size_t k = 0; k < T->n; k++) {
+			T->t[k].phr = T->t[k].punct ? NULL : nf_map_get(&S->phr_map, STEM(T, k), T->t[k].sn);
+			hit |= T->t[k].phr != NULL;
+		}
 		if (!hit)
 			return;
 	}
@@ -1996,7 +1999,7 @@ void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances
 			if (!holder_kind(c) && !acc)
 				continue;
 			/* a verb of the target itself ("suspended by the PGA Tour") states the claim, not a position */
-			if (!acc && nf_map_get(&S->phr_map, STEM(T, v), T->t[v].sn))
+			if (!acc && T->t[v].phr)
 				continue;
 			size_t npe = 0, np;
 			int ai = -1, skc = 0;
