@@ -195,7 +195,7 @@ static void flush(sax_state *s, int br)
 {
 	nf_page *pg = s->pg;
 	size_t end = pg->text.n;
-	const char *t = pg->text.p + s->blk_start;
+	const char *t = pg->text.p ? pg->text.p + s->blk_start : "";   /* no text yet */
 	size_t i = 0, n = end - s->blk_start;
 	while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r'))
 		i++;
@@ -345,10 +345,10 @@ static int json_find(const char *p, const char *end, const char *key, int name_a
 
 static void jsonld(nf_page *pg)
 {
+	if (!pg->scratch.p)
+		return;
 	const char *p = pg->scratch.p, *end = p + pg->scratch.n;
 	nf_buf v = { 0 };
-	if (!p)
-		return;
 	/* only article-like objects: a site's Organization or WebSite block names no article */
 	if (!strstr(p, "Article") && !strstr(p, "Posting") && !strstr(p, "Report") && !strstr(p, "headline"))
 		goto done;
