@@ -13,6 +13,7 @@ CFLAGS ?= -O2 -g
 ifeq ($(SANITIZE),1)
 export BIG_MB = 8
 export TINY = 100000
+export NF_SANITIZED = 1
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 override BUILD := $(BUILD)-san
 override BIN := $(BIN)-san
