@@ -84,7 +84,7 @@ install: all
 	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
-	cp -R data/. $(DESTDIR)$(PREFIX)/share/newsfilter/
+	install -m 644 data/*.tsv $(DESTDIR)$(PREFIX)/share/newsfilter
 
 clean:
 	rm -rf build build-san build-fuzz bin bin-san

@@ -35,11 +35,15 @@ void nf_data_dir_set(const char *dir)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = 0;
-			char cand[PATH_MAX + 16];
-			snprintf(cand, sizeof cand, "%s/../data", exe);
-			if (is_dir(cand) && strlen(cand) < sizeof data_dir) {
-				snprintf(data_dir, sizeof data_dir, "%s", cand);
-				return;
+			/* the build tree (bin/ beside data/), then an install under any prefix */
+			static const char *const rel[] = { "../data", "../share/newsfilter" };
+			for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+				char cand[PATH_MAX + 32];
+				snprintf(cand, sizeof cand, "%s/%s", exe, rel[i]);
+				if (is_dir(cand) && strlen(cand) < sizeof data_dir) {
+					memcpy(data_dir, cand, strlen(cand) + 1);
+					return;
+				}
 			}
 		}
 	}
