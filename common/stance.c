@@ -559,6 +559,7 @@ nf_stancer *nf_stancer_new(void)
 	S->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(S->mctx, 100000);
 	pcre2_set_depth_limit(S->mctx, 1000);
+	pcre2_set_heap_limit(S->mctx, 20000);         /* KiB: a pathological pattern stops, not the machine */
 	S->md = pcre2_match_data_create(8, NULL);
 	return S;
 }
@@ -1004,6 +1005,7 @@ typedef struct {
 	unsigned char *hsent; size_t hcap;   /* sentences where we found a holder */
 	int top_valid, top_org;              /* doc_top_canon's cache */
 	int *sent_country; size_t sccap;
+	const char *pattern_error;           /* a user pattern hit a PCRE2 limit in this document */
 } scratch;
 
 static scratch W;
@@ -1755,6 +1757,11 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 		if (rc >= 0) {
 			if (i < t->npat) return 1;
 			*opp = 1;
+		} else if (rc != PCRE2_ERROR_NOMATCH && !W.pattern_error) {
+			W.pattern_error = rc == PCRE2_ERROR_MATCHLIMIT ? "a target pattern hit the PCRE2 match limit"
+				: rc == PCRE2_ERROR_DEPTHLIMIT ? "a target pattern hit the PCRE2 depth limit"
+				: rc == PCRE2_ERROR_HEAPLIMIT ? "a target pattern hit the PCRE2 heap limit"
+				: "a target pattern failed to run";
 		}
 	}
 	if (*opp)
@@ -1904,7 +1911,16 @@ static void scratch_free(void)
 	memset(&W, 0, sizeof W);
 }
 
+static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out);
+
 void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out)
+{
+	W.pattern_error = NULL;
+	stance_run(S, text, len, out);
+	out->error = W.pattern_error;
+}
+
+static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out)
 {
 	nf_stances_clear(out);
 	clear_doc();

@@ -22,7 +22,10 @@ typedef struct {
 	int nunits;                /* how many statements were combined */
 } nf_stance;
 
-typedef struct { nf_stance *r; size_t n, cap; } nf_stances;
+typedef struct {
+	nf_stance *r; size_t n, cap;
+	const char *error;         /* set when a user pattern hit a PCRE2 limit (results may be partial) */
+} nf_stances;
 
 typedef struct nf_stancer nf_stancer;
 
