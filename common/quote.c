@@ -146,6 +146,7 @@ typedef struct {
 	unsigned char k, mark, cap, pe;   /* kind, mark class, capitalised, mark is a pair end */
 	unsigned short wc;    /* word class bits */
 	unsigned char cue;    /* CUE_* flags of the word */
+	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
 } tok;
 
 typedef struct {
@@ -246,7 +247,7 @@ static void tokenize(ctx *c)
 		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
 		int mark;
 		size_t w = upunct(t, i, len, &mark);
-		tok tk = { i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0 };
+		tok tk = { i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
 		if (w == 2 && (unsigned char)t[i + 1] == 0xA0) { i += 2; continue; }
 		if (w) {
 			tk.e = i + w;
@@ -276,7 +277,8 @@ static void tokenize(ctx *c)
 				break;
 			}
 			/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
-			if (j < len && t[j] == '.' && j - i <= 4 && (memchr(t + i, '.', j - i) || title_abbrev(t + i, j - i)))
+			if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
+						       (j - i <= 10 && memchr(t + i, '.', j - i))))
 				j++;
 			tk.k = T_WORD;
 			tk.e = j;
@@ -496,9 +498,20 @@ static int is_dash(const ctx *c, int i)
 
 static int cue_of(const ctx *c, int i)
 {
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q)
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || c->tk[i].inm || !c->tk[i].cue)
+		return 0;
+	/* a noun, not a verb: "the state", "a report"; or part of a name: "Secretary of State" */
+	if (i > 0 && c->tk[i - 1].k == T_WORD && (win(c, i - 1, dets) || weq(c, i - 1, "of") || weq(c, i - 1, "every") ||
+						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
+						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent)))
 		return 0;
 	return c->tk[i].cue;
+}
+
+static int ends(const ctx *c, int i, const char *suf)
+{
+	size_t n = strlen(suf);
+	return c->tk[i].e - c->tk[i].s > n && memcmp(c->t + c->tk[i].e - n, suf, n) == 0;
 }
 
 static int is_role(const ctx *c, int i)
@@ -533,7 +546,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	/* an entity, possibly after title words ("German Chancellor Olaf Scholz") */
 	for (int j = i; j < lim && j < i + 7 && tk[j].k == T_WORD && !tk[j].q; j++) {
 		int m = tk[j].ment;
-		if (m < 0 && win(c, j, stopcap) && !(j == i && weq(c, j, "the") && win(c, j + 1, titles)))
+		if (m < 0 && win(c, j, stopcap) && !(j == i && weq(c, j, "the") && (win(c, j + 1, titles) || tk[j + 1].ment >= 0)))
 			break;
 		if (m >= 0) {
 			int t = ment_type(c, m);
@@ -620,9 +633,11 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 		*o = (np){ NP_ROLE, i, b, -1 };
 		return 1;
 	}
-	/* a capitalised name the entities did not find */
-	if (tk[i].cap && !win(c, i, stopcap)) {
-		int b = i;
+	/* a capitalised name the entities did not find ("The S.E.C." too) */
+	int the = weq(c, i, "the") && i + 1 < lim && tk[i + 1].k == T_WORD && tk[i + 1].cap && !tk[i + 1].q &&
+		  !win(c, i + 1, stopcap) && !cue_of(c, i + 1);
+	if ((tk[i].cap && !win(c, i, stopcap)) || the) {
+		int b = i + the;
 		while (b + 1 < lim && b < i + 3 && tk[b + 1].k == T_WORD && tk[b + 1].cap && !tk[b + 1].q && !win(c, b + 1, stopcap))
 			b++;
 		if (possessive_at(c, tk[b].e) || cue_of(c, i))
@@ -648,7 +663,7 @@ static int np_bwd(const ctx *c, int j, int lo, np *o)
 	for (int a = j - 8 > lo ? j - 8 : lo; a <= j; a++) {
 		np t;
 		if (np_fwd(c, a, j + 1, &t) && t.b == j) {
-			if (t.kind == NP_NAME && a < j && !c->tk[a].cap) continue;
+			if (t.kind == NP_NAME && a < j && !c->tk[a].cap && !weq(c, a, "the")) continue;
 			*o = t;
 			return 1;
 		}
@@ -704,10 +719,33 @@ static int sent_lo(const ctx *c, int i)
 	return j;
 }
 
+/* A time phrase ending at token j ("this month", "on Monday", "last week"): its first token - 1. */
+static int skip_time_bwd(const ctx *c, int j, int lo)
+{
+	static const char *const unit[] = { "week", "month", "year", "weekend", "morning", "afternoon", "evening",
+		"night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+	for (int n = 0; n < 2 && j > lo; n++) {
+		int u = 0;
+		for (int k = 0; unit[k]; k++)
+			if (weq(c, j, unit[k])) u = 1;
+		if (u && (weq(c, j - 1, "this") || weq(c, j - 1, "last") || weq(c, j - 1, "next") || weq(c, j - 1, "on") ||
+			  weq(c, j - 1, "that") || weq(c, j - 1, "earlier")))
+			j -= 2;
+		else if (u && j - 1 >= lo && c->tk[j].cap)
+			j -= 1;   /* "Smith Monday said" */
+		else if (weq(c, j, "yesterday") || weq(c, j, "today") || weq(c, j, "tonight"))
+			j -= 1;
+		else
+			break;
+		j = skip_adv_bwd(c, j, lo);
+	}
+	return j;
+}
+
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
-	int j = skip_adv_bwd(c, k - 1, lo);
+	int j = skip_time_bwd(c, skip_adv_bwd(c, k - 1, lo), lo);
 	if (pch(c, j, ')')) {   /* "Sen. David Perdue (R-Ga.) said" */
 		for (int a = j - 1; a > lo && a > j - 10; a--)
 			if (pch(c, a, '(')) { j = skip_adv_bwd(c, a - 1, lo); break; }
@@ -721,6 +759,15 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	if (pch(c, j, ',')) {   /* appositive */
 		for (int a = j - 1; a >= lo && a > j - 16; a--)
 			if (pch(c, a, ',')) {
+				/* "A, and B, said": a clause, not an appositive */
+				if (weq(c, a + 1, "and") || weq(c, a + 1, "but") || weq(c, a + 1, "which") || win(c, a + 1, conj))
+					break;
+				/* "one of the lawyers, Jane Roe, said": the name */
+				if (np_bwd(c, j - 1, a + 1, o) && o->kind == NP_ENT && o->a == a + 1 && ment_type(c, o->ment) == NF_PER) {
+					np t;
+					if (np_bwd(c, a - 1, lo, &t)) o->a = t.a;
+					return 1;
+				}
 				if (np_bwd(c, a - 1, lo, o))
 					return 1;
 				break;
@@ -1382,14 +1429,67 @@ static int ca_after_quote(const ctx *c, int lo)
 }
 
 /* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
+/* A source that is no name the tool knows: the plain words from the clause start up to the cue
+ * ("all the experts I interviewed said", "Political observers in Virginia say"). */
+static int nominal_subject(const ctx *c, int lo, int k, np *o)
+{
+	static const char *const bad_start[] = { "in", "on", "at", "for", "with", "after", "before", "during", "when",
+		"if", "while", "as", "because", "what", "how", "why", "where", "who", "which", "that", "this", "it", "there",
+		"then", "to", "of", "by", "from", "since", "until", "although", "though", "whether", "so", "but", "and",
+		"even", "just", "only", "also", "not", "unlike", "like", "instead", "however", "meanwhile", "do", "does",
+		"did", "is", "are", "was", "were", "have", "has", "had", "will", "would", "can", "could", "should", "may",
+		"might", "must", "or", "nor", "yet", "you", "we", "i", "he", "she", "they", NULL };
+	static const char *const verbs[] = { "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
+		"did", "will", "would", "can", "could", "should", "may", "might", "must", "to", NULL };
+	int a = skip_adv_bwd(c, k - 1, lo);
+	int e = a;
+	while (a >= lo && c->tk[a].k == T_WORD && !c->tk[a].q && e - a < 10)
+		a--;
+	a++;
+	if (a > e || (a > lo && !pch(c, a - 1, ',')))
+		return 0;   /* the clause starts in the middle of other words */
+	while (a <= e && (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")))
+		a++;
+	if (a > e)
+		return 0;
+	for (int n = 0; bad_start[n]; n++)
+		if (weq(c, a, bad_start[n]))
+			return 0;
+	if (!c->tk[a].cap && ends(c, a, "ing"))
+		return 0;   /* "dealing a blow to ..." */
+	for (int z = a; z <= e; z++) {
+		for (int n = 0; verbs[n]; n++)
+			if (weq(c, z, verbs[n]))
+				return 0;
+		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap)
+			return 0;   /* "the bill passed" - but "the experts I interviewed" */
+	}
+	for (int z = a; z <= e; z++)
+		if (weq(c, z, "that") || weq(c, z, "which") || weq(c, z, "not") || (cue_of(c, z) && !is_role(c, z)) ||
+		    win(c, z, pronouns) || win(c, z, conj))
+			if (!(win(c, z, pronouns) && z > a))   /* "the experts I interviewed" */
+				return 0;
+	*o = (np){ NP_SRC, a, e, -1 };
+	return 1;
+}
+
 static int clause_end(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
 		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
-				       weq(c, k + 1, "an")) && k - j >= 3)
-			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ..." */
+				       weq(c, k + 1, "an") || weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
+				       weq(c, k + 1, "where")) && k - j >= 3)
+			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..." */
+		if ((pch(c, k, ';') || is_dash(c, k)) && k - j >= 3)
+			return trim_end(c, j, k - 1);
+		/* "... and Democrats accused ...": a new clause with its own source */
+		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3) {
+			np t;
+			if (np_fwd(c, k + 1, hi + 1, &t) && t.kind != NP_NAME && (cue_of(c, skip_adv_fwd(c, t.b + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF)))
+				return trim_end(c, j, k - 1);
+		}
 	}
 	return trim_end(c, j, hi);
 }
@@ -1443,7 +1543,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
 				if (mid) { gap_a = comma; gap_b = k; }
-			} else if ((at_end || mid) && pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) &&
+			} else if ((at_end || mid || (np_fwd(c, i + 1, hi + 1, &t) && (pch(c, t.b + 1, '.') || t.b >= hi))) &&
+				   pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) &&
 				   !ca_after_quote(c, lo) && (pch(c, t.b + 1, '.') || pch(c, t.b + 1, ',') || t.b >= hi)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : i - 2;   /* "..., said Smith." */
 				if (mid) { gap_a = i - 1; gap_b = k; }
@@ -1466,7 +1567,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || weq(c, j, "for") ||
 					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
 					j++;   /* what was spoken about: "X talked about the economy" */
-				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || cue_of(c, j) || (f & CUE_ING)) {
+				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || (f & CUE_ING) ||
+					   (cue_of(c, j) && (ends(c, j, "ed") || ends(c, j, "ing") || cue_of(c, j) & CUE_BELIEF))) {
 					continue;
 				}
 				if (ca_after_quote(c, lo)) continue;
@@ -1478,7 +1580,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
-					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t))) continue;
+					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !((f & CUE_SAY) && nominal_subject(c, lo, i, &t)))
+						continue;
 				}
 				if (t.b >= i) continue;
 				sp = t; ca = j; cb = clause_end(c, j, hi);
@@ -1488,7 +1591,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		}
 		if (ca < 0 || cb < ca || cb - ca < 2 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
 			continue;
-		if (sp.kind == NP_NAME && !tk[sp.a].cap) continue;
+		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
 		nf_quote q = { 0 };
 		q.type = NF_Q_INDIRECT;
 		q.start = tk[ca].s;
@@ -1559,6 +1662,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				c.tk[i + 1].ment = (int)m;
 			else
 				c.tk[i].ment = (int)m;
+		}
+	}
+	for (size_t i = 0, mend = 0; i < c.nt; i++) {
+		if (c.tk[i].ment >= 0) {
+			if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
+		} else if (c.tk[i].s < mend) {
+			c.tk[i].inm = 1;
 		}
 	}
 	pair_marks(&c);
