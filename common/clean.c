@@ -22,39 +22,39 @@ typedef struct {
 	int kind;
 	size_t maxlen;
 	pcre2_code *re;
-	int anchored;           /* begins with ^ */
+	int anchored;           /* begins with ^ and has no hints: grouped by first byte */
 	size_t src, srclen;     /* its source in nf_cleaner.srcs */
 } pattern;
 
 #define MAX_FIRST 256           /* distinct first-byte groups of anchored patterns */
-
-#define NBUCKET 4
-static const size_t bucket_max[NBUCKET] = { 60, 150, 300, SIZE_MAX };
+#define MAX_GATED 64            /* patterns tried only when a hint of theirs occurs */
 
 struct nf_cleaner {
 	nf_map stop;            /* lower-case word -> bit mask of the languages listing it */
+	size_t stop_max;        /* the longest stop word's length in bytes */
 	pattern *pat;
 	size_t npat, pat_cap;
-	/* the patterns as alternations, each alternative behind a (*MARK) naming it, by length
-	 * bucket (a block is tried only against the buckets whose limit it is within) and by
-	 * anchoring (patterns anchored at the start are tried at offset 0 only) */
-	pcre2_code *all[NBUCKET][2];
 	pcre2_code *byline;
-	nf_buf alt[NBUCKET][2]; /* the alternations' sources while loading */
 	nf_buf srcs;            /* every pattern's source */
 	/* anchored patterns, grouped by the first bytes they can match: first[c] is the
 	 * alternation of those that can start with byte c (NULL: none can) */
 	pcre2_code *first_re[MAX_FIRST];
 	int nfirst;
 	short first[256];
-	/* hints of the unanchored patterns: a bit per hash of each hint's first three bytes,
-	 * and the hints shorter than that; unhinted: some unanchored pattern has none */
+	/* the other patterns (unanchored, or with hints) are "gated": each is tried alone, and
+	 * only when one of its hints occurs in the block (or it has none: bit in always).
+	 * gated[j] is the pattern of bit j, in file order. */
+	size_t gated[MAX_GATED];
+	int ngated;
+	uint64_t always;
+	size_t gated_max;       /* longest maxlen of a gated pattern */
+	/* hints: a bit per hash of each hint's first three bytes; the hints shorter than
+	 * that are compared at every offset */
 	uint64_t tri[1024];
-	nf_buf short_hints;     /* NUL-separated */
-	nf_buf hints;           /* the longer hints, ASCII-folded, back to back */
-	struct { size_t off, len; unsigned hash; } hint[128];
-	int nhint;
-	int unhinted;
+	nf_buf hints;           /* every hint, ASCII-folded, back to back */
+	struct { size_t off, len; unsigned hash; uint64_t bit; } hint[160];
+	int nhint, nshort;
+	int short_hint[16];     /* indexes into hint[] of the hints shorter than three bytes */
 };
 
 /* ---- loading ---- */
@@ -98,45 +98,49 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 			nf_die("boilerplate.tsv:%ld: maxlen is not a number", line);
 		maxlen = maxlen * 10 + (size_t)(f[1].p[i] - '0');
 	}
-	if (!(f[2].n && f[2].p[0] == '^')) {
-		if (n < 4 || !f[3].n)
-			c->unhinted = 1;
-		for (size_t i = 0; n >= 4 && i < f[3].n;) {
-			size_t j = i;
-			while (j < f[3].n && f[3].p[j] != ',')
-				j++;
-			if (j - i >= 3) {
-				unsigned h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
-				c->tri[h >> 6] |= 1ull << (h & 63);
-				if (c->nhint == (int)(sizeof c->hint / sizeof c->hint[0]))
-					nf_die("boilerplate.tsv:%ld: too many hints", line);
-				c->hint[c->nhint].off = c->hints.n;
-				c->hint[c->nhint].len = j - i;
-				c->hint[c->nhint++].hash = h;
-				for (size_t k = i; k < j; k++)
-					nf_buf_addc(&c->hints, (char)fold(f[3].p[k]));
-			} else if (j > i) {
-				nf_buf_add(&c->short_hints, f[3].p + i, j - i);
-				nf_buf_addc(&c->short_hints, '\0');
-			}
-			i = j + 1;
-		}
-	}
+	int anch = f[2].n && f[2].p[0] == '^', hinted = n >= 4 && f[3].n;
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
 				       compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS), 0, 0, 0 };
-	int anch = f[2].n && f[2].p[0] == '^', k = 0;
 	pattern *pt = &c->pat[c->npat - 1];
-	pt->anchored = anch;
+	pt->anchored = anch && !hinted;
 	pt->src = c->srcs.n;
 	pt->srclen = f[2].n;
 	nf_buf_add(&c->srcs, f[2].p, f[2].n);
-	if (anch)
+	if (pt->anchored)
 		return;         /* grouped by first byte once all are loaded */
-	while (k < NBUCKET - 1 && pt->maxlen > bucket_max[k])
-		k++;
-	nf_buf_addf(&c->alt[k][anch], "%s(*MARK:%zu)(?:%.*s)", c->alt[k][anch].n ? "|" : "",
-		    c->npat - 1, (int)f[2].n, f[2].p);
+	if (c->ngated == MAX_GATED)
+		nf_die("boilerplate.tsv:%ld: too many patterns that are not anchored", line);
+	uint64_t bit = 1ull << c->ngated;
+	c->gated[c->ngated++] = c->npat - 1;
+	if (pt->maxlen > c->gated_max)
+		c->gated_max = pt->maxlen;
+	if (!hinted)
+		c->always |= bit;
+	for (size_t i = 0; hinted && i < f[3].n;) {
+		size_t j = i;
+		while (j < f[3].n && f[3].p[j] != ',')
+			j++;
+		if (j > i) {
+			if (c->nhint == (int)(sizeof c->hint / sizeof c->hint[0]) ||
+			    (j - i < 3 && c->nshort == (int)(sizeof c->short_hint / sizeof c->short_hint[0])))
+				nf_die("boilerplate.tsv:%ld: too many hints", line);
+			unsigned h = 0;
+			if (j - i >= 3) {
+				h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
+				c->tri[h >> 6] |= 1ull << (h & 63);
+			} else {
+				c->short_hint[c->nshort++] = c->nhint;
+			}
+			c->hint[c->nhint].off = c->hints.n;
+			c->hint[c->nhint].len = j - i;
+			c->hint[c->nhint].bit = bit;
+			c->hint[c->nhint++].hash = h;
+			for (size_t k = i; k < j; k++)
+				nf_buf_addc(&c->hints, (char)fold(f[3].p[k]));
+		}
+		i = j + 1;
+	}
 }
 
 /* The first bytes an anchored pattern can match, from PCRE2's own analysis (all 256 when
@@ -218,6 +222,8 @@ static void load_stop(const nf_str *f, size_t n, long line, void *arg)
 	if (!n || !f[0].n)
 		return;
 	void **slot = nf_map_slot(&a->c->stop, f[0].p, f[0].n, 1);
+	if (f[0].n > a->c->stop_max)
+		a->c->stop_max = f[0].n;
 	*slot = (void *)((uintptr_t)*slot | (1u << a->lang));
 }
 
@@ -232,15 +238,7 @@ nf_cleaner *nf_cleaner_new(void)
 		nf_data_load(name, "word", load_stop, &a);
 	}
 	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern\thints", load_pattern, c);
-	/* the same patterns as one alternation: one match per block finds any of them */
 	group_anchored(c);
-	for (int b = 0; b < NBUCKET; b++)
-		for (int k = 0; k < 2; k++) {
-			if (c->alt[b][k].n)
-				c->all[b][k] = compile(c->alt[b][k].p, c->alt[b][k].n, "boilerplate.tsv", 0,
-						       PCRE2_CASELESS | (k ? PCRE2_ANCHORED : 0));
-			nf_buf_free(&c->alt[b][k]);
-		}
 	c->byline = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
 			    "((?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}(?:(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\bи\\b|\\bі\\b)\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4})*)"
 			    "(?:[|,·•–—-].{0,60})?$", PCRE2_ZERO_TERMINATED, "byline", 0, 0);
@@ -254,13 +252,8 @@ void nf_cleaner_free(nf_cleaner *c)
 	for (size_t i = 0; i < c->npat; i++)
 		pcre2_code_free(c->pat[i].re);
 	free(c->pat);
-	for (int b = 0; b < NBUCKET; b++) {
-		pcre2_code_free(c->all[b][0]);
-		pcre2_code_free(c->all[b][1]);
-	}
 	pcre2_code_free(c->byline);
 	nf_map_free(&c->stop);
-	nf_buf_free(&c->short_hints);
 	nf_buf_free(&c->srcs);
 	nf_buf_free(&c->hints);
 	for (int i = 0; i < c->nfirst; i++)
@@ -291,6 +284,10 @@ static int month_word(const char *w, size_t n)
 {
 	char low[48];
 	size_t k = 0, chars = 0;
+	/* most words start with a letter no month name starts with */
+	unsigned char c0 = (unsigned char)w[0];
+	if (n < 3 || n > 40 || (c0 < 0x80 && (!c0 || !strchr("JFMASONDEGLjfmasondegl", c0))))
+		return 0;
 	for (size_t i = 0; i < n && k + 4 < sizeof low; chars++) {
 		int32_t cp;
 		size_t l = nf_utf8_dec((const unsigned char *)w + i, n - i, &cp);
@@ -330,6 +327,14 @@ static int month_word(const char *w, size_t n)
 	return 0;
 }
 
+static int is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (unsigned)((cp | 32) - 'a') < 26;
+	int cat = utf8proc_category(cp);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
 static int tokenize_date(const char *s, size_t n, dtok *t, int max)
 {
 	int k = 0;
@@ -345,14 +350,25 @@ static int tokenize_date(const char *s, size_t n, dtok *t, int max)
 			i = j;
 			continue;
 		}
+		if (c < 0x80 && (unsigned)((c | 32) - 'a') >= 26) {
+			i++;    /* ASCII, not a letter */
+			continue;
+		}
 		int32_t cp;
 		size_t l = nf_utf8_dec((const unsigned char *)s + i, n - i, &cp);
 		if (!l) { i++; continue; }
-		if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO) {
+		if (is_letter(cp)) {
 			size_t j = i;
 			while (j < n) {
+				unsigned char d = (unsigned char)s[j];
+				if (d < 0x80) {
+					if ((unsigned)((d | 32) - 'a') >= 26)
+						break;
+					j++;
+					continue;
+				}
 				size_t m = nf_utf8_dec((const unsigned char *)s + j, n - j, &cp);
-				if (!m || utf8proc_category(cp) < UTF8PROC_CATEGORY_LU || utf8proc_category(cp) > UTF8PROC_CATEGORY_LO)
+				if (!m || !is_letter(cp))
 					break;
 				j += m;
 			}
@@ -463,6 +479,10 @@ typedef struct {
 	size_t nb, cap;
 	nf_buf tmp;
 	pcre2_match_data *md;
+	/* the page's spelled-out dates, for date_order: a day number and the month next to it */
+	struct dpair { int day, month, before; } *dp;
+	size_t ndp, dp_cap;
+	int dp_done;            /* dp is filled for this document */
 } work;
 
 void nf_clean_result_init(nf_clean_result *r) { memset(r, 0, sizeof *r); }
@@ -479,6 +499,7 @@ void nf_clean_result_free(nf_clean_result *r)
 		free(w->b);
 		nf_buf_free(&w->tmp);
 		pcre2_match_data_free(w->md);
+		free(w->dp);
 		free(w);
 	}
 	memset(r, 0, sizeof *r);
@@ -534,6 +555,24 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 		while (i < n) {
 			size_t m = u[i] < 0x80 ? (cp = u[i], 1) : nf_utf8_dec(u + i, n - i, &cp);
 			if (!m) break;
+			if (cp < 0x80) {
+				/* ASCII letter or digit: the common case, without tables */
+				unsigned a = (unsigned)cp;
+				int lower = a - 'a' < 26, up = a - 'A' < 26;
+				if (lower || up || a - '0' < 10) {
+					if (first) {
+						upper = up;
+						first = 0;
+					}
+					alpha |= lower | up;
+					if (lk + 4 < sizeof low)
+						low[lk++] = (char)(up ? a + 32 : a);
+					i++;
+					b->chars++;
+					last = cp;
+					continue;
+				}
+			}
 			int wc = is_word_cp(cp);
 			if (!wc && (cp == '\'' || cp == 0x2019) && i + m < n && lk) {
 				int32_t nx;
@@ -557,7 +596,7 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 			int32_t lc = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : utf8proc_tolower(cp);
 			if (lk + 4 < sizeof low)
 				lk += nf_utf8_enc(lc, low + lk);
-			if (is_cjk(cp)) {
+			if (cp >= 0x3040 && is_cjk(cp)) {
 				/* CJK: count characters as words, each ~ one word of English */
 				b->words++;
 			}
@@ -569,7 +608,7 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 		b->words++;
 		if (upper && alpha)
 			b->caps++;
-		uintptr_t mask = (uintptr_t)nf_map_get(&c->stop, low, lk);
+		uintptr_t mask = lk <= c->stop_max ? (uintptr_t)nf_map_get(&c->stop, low, lk) : 0;
 		for (int l = 0; mask && l < NLANG; l++)
 			if (mask & (1u << l))
 				b->stopl[l]++;
@@ -598,70 +637,91 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 	}
 }
 
-/* Could one of the unanchored patterns match s? (One of their hints may occur in it.) */
-static int hinted(const nf_cleaner *c, const char *s, size_t n)
+static const unsigned char fold_tab[256] = {
+#define F1(i) (unsigned char)((i) >= 'A' && (i) <= 'Z' ? (i) + 32 : (i))
+#define F4(i) F1(i), F1(i + 1), F1(i + 2), F1(i + 3)
+#define F16(i) F4(i), F4(i + 4), F4(i + 8), F4(i + 12)
+#define F64(i) F16(i), F16(i + 16), F16(i + 32), F16(i + 48)
+	F64(0), F64(64), F64(128), F64(192)
+#undef F64
+#undef F16
+#undef F4
+#undef F1
+};
+
+/* The gated patterns among want that may match s[0..n): those with a hint in it. */
+static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, uint64_t want)
 {
-	if (c->unhinted)
-		return 1;
-	for (size_t i = 0; i + 2 < n; i++) {
-		unsigned h = tri_hash(fold(s[i]), fold(s[i + 1]), fold(s[i + 2]));
-		if (!(c->tri[h >> 6] & (1ull << (h & 63))))
-			continue;
-		/* a hint may start here: compare the whole of those with this hash */
-		for (int k = 0; k < c->nhint; k++) {
-			if (c->hint[k].hash != h || i + c->hint[k].len > n)
+	uint64_t m = c->always & want;
+	if (!(want & ~m))
+		return m;
+	if (n >= 3) {
+		uint32_t v = (uint32_t)fold_tab[s[0]] << 8 | fold_tab[s[1]];
+		for (size_t i = 0; i + 2 < n; i++) {
+			v = (v << 8 | fold_tab[s[i + 2]]) & 0xFFFFFF;
+			unsigned h = (v * 2654435761u) >> 16;     /* as tri_hash */
+			if (!(c->tri[h >> 6] >> (h & 63) & 1))
 				continue;
-			const char *t = c->hints.p + c->hint[k].off;
-			size_t m = 0;
-			while (m < c->hint[k].len && fold(s[i + m]) == (unsigned char)t[m])
-				m++;
-			if (m == c->hint[k].len)
-				return 1;
+			/* a hint may start here: compare the whole of those with this hash */
+			for (int k = 0; k < c->nhint; k++) {
+				if (c->hint[k].hash != h || !(c->hint[k].bit & want & ~m) || i + c->hint[k].len > n)
+					continue;
+				const unsigned char *t = (const unsigned char *)c->hints.p + c->hint[k].off;
+				size_t l = c->hint[k].len, j = 0;
+				while (j < l && fold_tab[s[i + j]] == t[j])
+					j++;
+				if (j == l)
+					m |= c->hint[k].bit;
+			}
 		}
 	}
-	for (const char *h = c->short_hints.p; h && h < c->short_hints.p + c->short_hints.n; h += strlen(h) + 1) {
-		size_t hl = strlen(h);
-		for (size_t i = 0; i + hl <= n; i++)
-			if (s[i] == h[0] && !memcmp(s + i, h, hl))
-				return 1;
+	for (int q = 0; q < c->nshort; q++) {
+		int k = c->short_hint[q];
+		const unsigned char *t = (const unsigned char *)c->hints.p + c->hint[k].off;
+		size_t l = c->hint[k].len;
+		if (!(c->hint[k].bit & want & ~m))
+			continue;
+		for (size_t i = 0; i + l <= n; i++)
+			if (fold_tab[s[i]] == t[0] && (l < 2 || fold_tab[s[i + 1]] == t[1])) {
+				m |= c->hint[k].bit;
+				break;
+			}
 	}
-	return 0;
+	return m;
 }
 
 static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 {
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
-	int maybe = -1;
-	for (int bk = -1; bk < NBUCKET; bk++)
-	for (int a = 1; a >= 0; a--) {
-		pcre2_code *re;
-		if (bk < 0) {
-			/* the anchored patterns that can start with this block's first byte */
-			if (!a || !n || c->first[(unsigned char)s[0]] < 0)
-				continue;
-			re = c->first_re[c->first[(unsigned char)s[0]]];
-		} else {
-			if (a || !c->all[bk][a] || n > bucket_max[bk])
-				continue;
-			if (maybe < 0)
-				maybe = hinted(c, s, n);
-			if (!maybe)
-				continue;
-			re = c->all[bk][a];
+	/* the anchored patterns that can start with this block's first byte, as one alternation */
+	if (n && c->first[(unsigned char)s[0]] >= 0) {
+		pcre2_code *re = c->first_re[c->first[(unsigned char)s[0]]];
+		if (pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0) {
+			PCRE2_SPTR mark = pcre2_get_mark(w->md);
+			size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
+			if (k < c->npat && n <= c->pat[k].maxlen)
+				return c->pat[k].kind;
+			/* the alternative that matched does not apply at this length: try each one */
+			for (size_t i = 0; i < c->npat; i++)
+				if (i != k && c->pat[i].anchored && n <= c->pat[i].maxlen &&
+				    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+					return c->pat[i].kind;
 		}
-		if (pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) < 0)
-			continue;
-		PCRE2_SPTR mark = pcre2_get_mark(w->md);
-		size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
-		if (k < c->npat && n <= c->pat[k].maxlen)
-			return c->pat[k].kind;
-		/* the alternative that matched does not apply at this length: try each pattern */
-		for (size_t i = 0; i < c->npat; i++)
-			if (i != k && n <= c->pat[i].maxlen &&
-			    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
-				return c->pat[i].kind;
+	}
+	if (n > c->gated_max)
 		return -1;
+	uint64_t want = 0;
+	for (int j = 0; j < c->ngated; j++)
+		if (n <= c->pat[c->gated[j]].maxlen)
+			want |= 1ull << j;
+	uint64_t m = want ? hinted(c, (const unsigned char *)s, n, want) : 0;
+	for (int j = 0; m && j < c->ngated; j++) {
+		if (!(m >> j & 1))
+			continue;
+		const pattern *pt = &c->pat[c->gated[j]];
+		if (pcre2_match(pt->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+			return pt->kind;
 	}
 	return -1;
 }
@@ -765,36 +825,50 @@ static void classify(blk *b, int lang, int html)
 	}
 }
 
-/* The nearest class before (dir -1) or after (dir 1) block i, skipping short blocks and, with
- * skip_near, near-good ones; the page's edges count as bad. */
-static int neighbour(const blk *b, size_t n, size_t i, int dir, int skip_near)
+/* The nearest class before and after each block, skipping short blocks and near-good ones
+ * (ps, qs) or only short ones (pn, qn); the page's edges count as bad. One pass each way. */
+static void neighbours(const blk *b, size_t n, int *ps, int *pn, int *qs, int *qn)
 {
-	for (size_t j = i;;) {
-		if (dir < 0 ? j == 0 : j + 1 >= n)
-			return NF_BAD;
-		j = dir < 0 ? j - 1 : j + 1;
-		if (b[j].cls == NF_SHORT || (skip_near && b[j].cls == NF_NEARGOOD))
-			continue;
-		return b[j].cls;
+	int sk = NF_BAD, sh = NF_BAD;
+	for (size_t i = 0; i < n; i++) {
+		ps[i] = sk;
+		pn[i] = sh;
+		if (b[i].cls != NF_SHORT) {
+			sh = b[i].cls;
+			if (b[i].cls != NF_NEARGOOD)
+				sk = b[i].cls;
+		}
+	}
+	sk = sh = NF_BAD;
+	for (size_t i = n; i-- > 0;) {
+		qs[i] = sk;
+		qn[i] = sh;
+		if (b[i].cls != NF_SHORT) {
+			sh = b[i].cls;
+			if (b[i].cls != NF_NEARGOOD)
+				sk = b[i].cls;
+		}
 	}
 }
 
 static void smooth(blk *b, size_t n)
 {
 	/* short blocks take their class from the good or bad blocks around them */
-	int *nc = nf_xmalloc((n + 1) * sizeof *nc);
+	int *nc = nf_xmalloc((5 * n + 1) * sizeof *nc);
+	int *ps = nc + n, *pn = ps + n, *qs = pn + n, *qn = qs + n;
+	neighbours(b, n, ps, pn, qs, qn);
 	for (size_t i = 0; i < n; i++) {
 		nc[i] = b[i].cls;
 		if (b[i].cls != NF_SHORT)
 			continue;
-		int p = neighbour(b, n, i, -1, 1), q = neighbour(b, n, i, 1, 1);
+		int p = ps[i], q = qs[i];
 		if (p == NF_GOOD && q == NF_GOOD)
 			nc[i] = NF_GOOD;
 		else if (p == NF_BAD && q == NF_BAD)
 			nc[i] = NF_BAD;
-		else if (p == NF_BAD && neighbour(b, n, i, -1, 0) == NF_NEARGOOD)
+		else if (p == NF_BAD && pn[i] == NF_NEARGOOD)
 			nc[i] = NF_GOOD;
-		else if (q == NF_BAD && neighbour(b, n, i, 1, 0) == NF_NEARGOOD)
+		else if (q == NF_BAD && qn[i] == NF_NEARGOOD)
 			nc[i] = NF_GOOD;
 		else
 			nc[i] = NF_BAD;
@@ -807,11 +881,12 @@ static void smooth(blk *b, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (b[i].cls == NF_NEARGOOD + 10)
 			b[i].cls = NF_SHORT;    /* still short for the near-good pass, kept below */
+	neighbours(b, n, ps, pn, qs, qn);
 	for (size_t i = 0; i < n; i++) {
 		nc[i] = b[i].cls;
 		if (b[i].cls != NF_NEARGOOD)
 			continue;
-		int p = neighbour(b, n, i, -1, 1), q = neighbour(b, n, i, 1, 1);
+		int p = ps[i], q = qs[i];
 		nc[i] = p == NF_BAD && q == NF_BAD ? NF_BAD : NF_GOOD;
 		/* a run of sentence paragraphs is text even between boilerplate (sites that
 		 * write one-sentence paragraphs between ads) */
@@ -868,28 +943,46 @@ static size_t strip_site(const char *s, size_t n)
 }
 
 /* How to read 03/04/2025: from the page's own spelled-out dates, else day first. */
-static int date_order(const nf_clean_result *r, const blk *b, size_t nb, int a, int m)
+static int date_order(const nf_clean_result *r, work *w, int a, int m)
 {
-	int df = 0, mf = 0;
-	for (size_t i = 0; i < nb && i < 400; i++) {
-		dtok t[64];
-		int k = tokenize_date(r->norm.p + b[i].off, b[i].len < 4000 ? b[i].len : 4000, t, 64);
-		for (int j = 0; j < k; j++) {
-			if (t[j].num || !t[j].month)
-				continue;
-			if (j > 0 && t[j - 1].num && t[j - 1].digits <= 2) {
-				df += 1 + 10 * (t[j - 1].val == a && t[j].month == m);
-				mf += 10 * (t[j - 1].val == m && t[j].month == a);
-			} else if (j + 1 < k && t[j + 1].num && t[j + 1].digits <= 2) {
-				mf += 1 + 10 * (t[j + 1].val == m && t[j].month == a);
-				df += 10 * (t[j + 1].val == a && t[j].month == m);
+	if (!w->dp_done) {
+		/* collected once per page: there can be many numeric date lines */
+		w->dp_done = 1;
+		w->ndp = 0;
+		for (size_t i = 0; i < w->nb && i < 400; i++) {
+			dtok t[64];
+			const blk *b = &w->b[i];
+			int k = tokenize_date(r->norm.p + b->off, b->len < 4000 ? b->len : 4000, t, 64);
+			for (int j = 0; j < k; j++) {
+				if (t[j].num || !t[j].month)
+					continue;
+				struct dpair d = { 0, t[j].month, 0 };
+				if (j > 0 && t[j - 1].num && t[j - 1].digits <= 2)
+					d.day = t[j - 1].val, d.before = 1;
+				else if (j + 1 < k && t[j + 1].num && t[j + 1].digits <= 2)
+					d.day = t[j + 1].val;
+				else
+					continue;
+				nf_grow((void **)&w->dp, &w->dp_cap, w->ndp + 1, sizeof *w->dp);
+				w->dp[w->ndp++] = d;
 			}
+		}
+	}
+	int df = 0, mf = 0;
+	for (size_t i = 0; i < w->ndp; i++) {
+		const struct dpair *d = &w->dp[i];
+		if (d->before) {
+			df += 1 + 10 * (d->day == a && d->month == m);
+			mf += 10 * (d->day == m && d->month == a);
+		} else {
+			mf += 1 + 10 * (d->day == m && d->month == a);
+			df += 10 * (d->day == a && d->month == m);
 		}
 	}
 	return mf > df ? NF_DATE_MONTH_FIRST : NF_DATE_DAY_FIRST;
 }
 
-static int date_line(const nf_cleaner *c, const nf_clean_result *r, const blk *b, size_t nb,
+static int date_line(const nf_cleaner *c, const nf_clean_result *r, work *w,
 		     const blk *x, int day_first, char out[11])
 {
 	(void)c;
@@ -918,7 +1011,7 @@ static int date_line(const nf_cleaner *c, const nf_clean_result *r, const blk *b
 				amb = 1; p = t[i].val; q = t[i + 1].val;
 				break;
 			}
-		if (amb && date_order(r, b, nb, p, q) == NF_DATE_MONTH_FIRST)
+		if (amb && date_order(r, w, p, q) == NF_DATE_MONTH_FIRST)
 			nf_clean_date(s, x->len, NF_DATE_MONTH_FIRST, out);
 	}
 	return 1;
@@ -946,7 +1039,7 @@ static void text_metadata(const nf_cleaner *c, nf_clean_result *r, work *w, cons
 			b[i].role = R_BYLINE;
 			b[i].reason = "byline";
 			if (anchor == SIZE_MAX) anchor = i;
-		} else if (date_line(c, r, b, nb, &b[i], o->day_first, d)) {
+		} else if (date_line(c, r, w, &b[i], o->day_first, d)) {
 			if (want_date && !r->date.n)
 				nf_buf_add(&r->date, d, 10);
 			b[i].role = R_DATE;
@@ -1300,6 +1393,7 @@ void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opt
 	memset(&r->stats, 0, sizeof r->stats);
 	r->nblk = 0;
 	w->nb = 0;
+	w->dp_done = 0;
 	r->html = o->mode == NF_CLEAN_HTML || (o->mode == NF_CLEAN_AUTO && nf_html_sniff(doc, n));
 	if (r->html)
 		blocks_from_html(r, w, doc, n);
