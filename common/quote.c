@@ -496,12 +496,17 @@ static int is_dash(const ctx *c, int i)
 }
 
 
+static int possessive_at(const ctx *c, size_t e);
+
 static int cue_of(const ctx *c, int i)
 {
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || c->tk[i].inm || !c->tk[i].cue)
 		return 0;
 	/* a noun, not a verb: "the state", "a report"; or part of a name: "Secretary of State" */
 	if (i > 0 && c->tk[i - 1].k == T_WORD && (win(c, i - 1, dets) || weq(c, i - 1, "of") || weq(c, i - 1, "every") ||
+						 possessive_at(c, c->tk[i - 1].e) || weq(c, i - 1, "latest") ||
+						 weq(c, i - 1, "recent") || weq(c, i - 1, "simple") || weq(c, i - 1, "new") ||
+						 weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv") ||
 						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent)))
 		return 0;
@@ -752,6 +757,13 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	}
 	if (weq(c, j, "to") && j - 1 > lo && c->tk[j - 1].k == T_WORD && !c->tk[j - 1].cap)
 		j = skip_adv_bwd(c, j - 2, lo);   /* "continues to insist", "wants to say" */
+	if (is_dash(c, j)) {   /* "Kall -- co-editor of a book -- said" */
+		for (int a = j - 1; a > lo && a > j - 30; a--)
+			if (is_dash(c, a)) {
+				if (np_bwd(c, a - 1, lo, o)) return 1;
+				break;
+			}
+	}
 	if (j >= lo && np_bwd(c, j, lo, o) && o->kind != NP_NAME)
 		return 1;
 	if (j >= lo && np_bwd(c, j, lo, o) && o->kind == NP_NAME)
@@ -1494,6 +1506,30 @@ static int clause_end(const ctx *c, int j, int hi)
 	return trim_end(c, j, hi);
 }
 
+/* A cue whose object is what is reported ("cited the report", "vowed to ..."): not verbs of
+ * perception, thought or mere talking, whose objects are no content ("saw the tweet",
+ * "spoke to a gathering"), nor passives ("is expected to"). */
+static int obj_cue(const ctx *c, int i)
+{
+	static const char *const no[] = { "spok", "speak", "respond", "continu", "assum", "see", "saw",
+		"know", "knew", "feel", "felt", "talk", "begin", "began", "begun", "finish", "read",
+		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
+		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
+		"suppos", "state", "quot", "recit", "narrat", NULL };
+	const char *w = c->t + c->tk[i].s;
+	size_t n = c->tk[i].e - c->tk[i].s;
+	for (int k = 0; no[k]; k++) {
+		size_t m = strlen(no[k]);
+		if (n >= m && ieq(w, m, no[k], m))
+			return weq(c, i, "called") && weq(c, i + 1, "for");
+	}
+	int p = i - 1;
+	while (p > 0 && win(c, p, advs) && !weq(c, p, "has") && !weq(c, p, "have") && !weq(c, p, "had")) p--;
+	if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
+		return 0;
+	return 1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	const tok *tk = c->tk;
@@ -1505,6 +1541,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int f = cue_of(c, i);
 		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !weq(c, i, "according"))
 			continue;
+		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
+			continue;   /* mostly the noun */
 		int lo = sent_lo(c, i), hi = sent_end(c, i);
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
@@ -1524,9 +1562,6 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			else continue;
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
-			if (!(f & CUE_SAY) && !(f & CUE_SPEECH) && !weq(c, i + 1, "about") && !weq(c, i + 1, "of") &&
-			    !weq(c, i + 1, "on") && !weq(c, i + 1, "for") && !weq(c, i + 1, "against"))
-				continue;
 			np t;
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
 			int k = i + 1;
@@ -1567,20 +1602,29 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || weq(c, j, "for") ||
 					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
 					j++;   /* what was spoken about: "X talked about the economy" */
-				} else if (!(f & CUE_SAY) || win(c, j, clause_bad) || tk[j].k != T_WORD || (f & CUE_ING) ||
-					   (cue_of(c, j) && (ends(c, j, "ed") || ends(c, j, "ing") || cue_of(c, j) & CUE_BELIEF))) {
+				} else if (tk[j].k != T_WORD || (cue_of(c, j) && (ends(c, j, "ed") || ends(c, j, "ing") || cue_of(c, j) & CUE_BELIEF))) {
+					continue;
+				} else if ((f & CUE_ING) && !pch(c, i - 1, ',')) {
+					continue;
+				} else if (win(c, j, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
+					   !((weq(c, j, "him") || weq(c, j, "her") || weq(c, j, "them") || weq(c, j, "us")) && obj_cue(c, i))) {
 					continue;
 				}
+				/* else the object or the infinitive of the cue: "X cited the report", "X vowed to ..." */
+				else if (!(f & CUE_SAY) && !obj_cue(c, i)) continue;
 				if (ca_after_quote(c, lo)) continue;
 				int z = skip_adv_bwd(c, i - 1, lo);
-				if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
+				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
+					/* "X rejected the request, saying ...": the clause's subject */
+					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
+				} else if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
 					t = prev;   /* "X says ... and said ...": the same subject */
 				} else if (weq(c, z, "who") && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
-					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !((f & CUE_SAY) && nominal_subject(c, lo, i, &t)))
+					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)))
 						continue;
 				}
 				if (t.b >= i) continue;
