@@ -43,6 +43,16 @@ typedef struct {
 typedef struct { uint64_t h; const char *k; uint32_t n, v; } fslot;
 typedef struct { fslot *s; size_t mask; } ftab;
 
+/* FNV-1a with a final mix, the hash of the lookup tables (also over folded words as they are
+ * folded: see fold_hash). */
+static inline uint64_t ent_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (h ^ (h >> 29)) | 1;
+}
+
 static void ftab_build(ftab *f, const nf_map *m)
 {
 	size_t cap = 16;
@@ -54,7 +64,7 @@ static void ftab_build(ftab *f, const nf_map *m)
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
-		uint64_t h = nf_hash(m->keys[i], m->lens[i]) | 1;
+		uint64_t h = ent_hash(m->keys[i], m->lens[i]);
 		size_t j = (size_t)h & f->mask;
 		while (f->s[j].k)
 			j = (j + 1) & f->mask;
@@ -62,7 +72,7 @@ static void ftab_build(ftab *f, const nf_map *m)
 	}
 }
 
-/* The value (index + 1) stored for key, or 0; h is its nf_hash | 1. */
+/* The value (index + 1) stored for key, or 0; h is its ent_hash. */
 static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 {
 	if (!f->s)
@@ -75,13 +85,16 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 
 static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 {
-	return ftab_get_h(f, nf_hash(k, n) | 1, k, n);
+	return ftab_get_h(f, ent_hash(k, n), k, n);
 }
+
+enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7 };
 
 struct nf_ner {
 	ftab fwords, fgaz;
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
+	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
 	nf_map words;                    /* folded word -> word_info index + 1 */
 	word_info *wi; size_t nwi, wicap;
 	nf_map gaz;                      /* folded name -> gz_entry index + 1 */
@@ -131,6 +144,30 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
 		o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
 	}
 	return o;
+}
+
+/* fold() and the ent_hash of the folded key in one pass over ASCII words. */
+static inline size_t fold_hash(const char *s, size_t n, char *out, size_t cap, uint64_t *h)
+{
+	if (n < cap) {
+		uint64_t x = 1469598103934665603ULL;
+		size_t i = 0;
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 0x80)
+				break;
+			c = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+			out[i] = (char)c;
+			x = (x ^ c) * 1099511628211ULL;
+		}
+		if (i == n) {
+			*h = (x ^ (x >> 29)) | 1;
+			return n;
+		}
+	}
+	size_t kn = fold(s, n, out, cap);
+	*h = ent_hash(out, kn);
+	return kn;
 }
 
 static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
@@ -309,6 +346,9 @@ static void finish_tables(nf_ner *ner);
 nf_ner *nf_ner_new(void)
 {
 	nf_ner *ner = nf_xcalloc(1, sizeof *ner);
+	for (int c = 0; c < 128; c++)
+		ner->ccls[c] = (unsigned char)(c >= 'a' && c <= 'z' ? C_LOW : c >= 'A' && c <= 'Z' ? C_UP :
+					       c >= '0' && c <= '9' ? C_DIG : 0);
 	nf_map_init(&ner->words);
 	nf_map_init(&ner->gaz);
 	nf_map_init(&ner->bags);
@@ -594,7 +634,7 @@ typedef struct {
 /* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
 typedef struct {
 	uint64_t *key; int *val, *next; size_t n, cap;
-	int *head; size_t hcap;
+	int *head; size_t hcap, hmax;      /* buckets in use, allocated */
 } mmap64;
 
 typedef struct {
@@ -605,6 +645,9 @@ typedef struct {
 	mmap64 mcl;             /* cluster canonical hash -> cluster */
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
+	int capsent;            /* some sentence is in capitals */
+	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
+	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
 } scratch;
 
 static void mm_reset(mmap64 *m, size_t expect)
@@ -612,13 +655,14 @@ static void mm_reset(mmap64 *m, size_t expect)
 	size_t cap = 64;
 	while (cap < 2 * expect)
 		cap *= 2;
-	if (cap > m->hcap) {
+	if (cap > m->hmax) {
 		free(m->head);
 		m->head = nf_xmalloc(cap * sizeof *m->head);
-		m->hcap = cap;
+		m->hmax = cap;
 	}
-	for (size_t i = 0; i < m->hcap; i++)
-		m->head[i] = -1;
+	/* only the buckets this document uses: a long document before must not slow the rest */
+	m->hcap = cap;
+	memset(m->head, 0xff, cap * sizeof *m->head);
 	m->n = 0;
 }
 
@@ -703,14 +747,16 @@ static size_t dec(const char *s, size_t n, size_t i, int32_t *cp)
 /* Abbreviations that keep their period inside a name. */
 static int abbrev_with_period(const char *w, size_t n)
 {
-	static const char *const ab[] = { "Corp", "Inc", "Co", "Ltd", "Bros", "Cos", "Jr", "Sr", "Mt", "Ft",
-		"Fla", "Calif", "Mich", "Mass", "Conn", "Ill", "Wis", "Ind", "Ariz", "Ore", "Wash", "Tex",
-		"Okla", "Ky", "Tenn", "Ga", "Va", "Md", "Neb", "Nev", "Colo", "Minn", "Kan", "Ala", "Ark",
-		"Vt", "Penn", "Pa", NULL };
-	if (n > 5)
+	/* by length, so that a miss costs a few comparisons */
+	static const char *const ab[6] = { "", "",
+		"Co Jr Sr Mt Ft Ky Ga Va Md Vt Pa ",
+		"Inc Ltd Cos Fla Ill Wis Ind Ore Tex Neb Nev Kan Ala Ark ",
+		"Corp Bros Mich Mass Conn Ariz Wash Okla Tenn Colo Minn Penn ",
+		"Calif " };
+	if (n < 2 || n > 5)
 		return 0;
-	for (int k = 0; ab[k]; k++)
-		if (strlen(ab[k]) == n && memcmp(ab[k], w, n) == 0)
+	for (const char *p = ab[n]; *p; p += n + 1)
+		if (p[0] == w[0] && memcmp(p, w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -719,20 +765,40 @@ static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 static int word_cp(int32_t cp) { return is_letter_cp(cp) || (cp >= '0' && cp <= '9'); }
 
+static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t caps)
+{
+	if (words && caps * 10 >= words * 6 && (words >= 2 || caps == words)) {
+		for (size_t k = a; k < b; k++)
+			sc->t[k].f |= T_CAPSENT;
+		sc->capsent = 1;
+	}
+}
+
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
 		     scratch *sc)
 {
 	sc->nt = 0;
+	sc->capsent = 0;
+	sc->generic = 0;
+	sc->scores = sc->sportkw = 0;
 	size_t si = 0;
 	int at_start = 1;
 	for (size_t i = 0; i < n;) {
+		{
+			/* ASCII white space without decoding; the sentence index catches up below */
+			unsigned char b = (unsigned char)s[i];
+			if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+				if (b == '\n')
+					at_start = 1;
+				i++;
+				continue;
+			}
+		}
 		while (si < ns && i >= sents[si].end)
 			si++, at_start = 1;
 		int32_t cp;
 		size_t k = dec(s, n, i, &cp);
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
-			if (cp == '\n')
-				at_start = 1;
+		if (cp == 0xA0) {      /* ASCII white space is skipped above */
 			i += k;
 			continue;
 		}
@@ -742,6 +808,46 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		memset(t, 0, sizeof *t);
 		t->s = (uint32_t)i;
 		t->sent = si < ns ? (int)si + 1 : (int)ns;
+		int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+		size_t j;
+		if (cp < 0x80) {
+			/* ASCII words and punctuation, the common case, in one pass; words that end
+			 * in a hyphen, an ampersand, an apostrophe, non-ASCII or (capitalised) a period
+			 * take the full path below */
+			unsigned cl = ner->ccls[cp];
+			if (!(cl & C_AN)) {
+				t->e = (uint32_t)(i + 1);
+				t->c = (char)cp;
+				i++;
+				sc->nt++;
+				continue;
+			}
+			size_t q = i;
+			if (cl & C_LOW) {
+				while (q < n && (ner->ccls[(unsigned char)s[q]] & C_LOW))
+					q++;
+				letters = (int)(q - i);
+			}
+			if (!(q - i == 2 && s[i] == 'b' && s[i + 1] == 'y')) {
+				while (q < n) {
+					unsigned c2 = ner->ccls[(unsigned char)s[q]];
+					if (!(c2 & C_AN))
+						break;
+					letters += (c2 & (C_LOW | C_UP)) != 0;
+					uppers += (c2 & C_UP) != 0;
+					q++;
+				}
+				unsigned char e = q < n ? (unsigned char)s[q] : ' ';
+				if (!(e >= 0x80 || e == '-' || e == '&' || e == '\'' || (e == '.' && (cl & C_UP)))) {
+					j = q;
+					sp = e == ' ';
+					first_upper = (cl & C_UP) != 0;
+					digit = (cl & C_DIG) != 0;
+					goto scanned;
+				}
+			}
+			letters = uppers = 0;
+		}
 		if (!word_cp(cp)) {
 			t->e = (uint32_t)(i + k);
 			t->c = (char)(cp < 0x80 ? cp : (cp == 0x201C || cp == 0x201D || cp == 0x2018 ? '"' : '~'));
@@ -751,10 +857,9 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			sc->nt++;
 			continue;
 		}
-		int first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
-		int letters = 0, uppers = 0;
-		size_t j = i, limit = n, skip = 0;
-		int hyphen = 0;
+		first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
+		j = i;
+		size_t limit = n, skip = 0;
 		if (cp >= 'a' && cp <= 'z') {
 			/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
 			 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
@@ -795,6 +900,9 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				lastc = b0;
 				continue;
 			}
+			/* other ASCII bytes than these end the word */
+			if (b0 < 0x80 && b0 != '-' && b0 != '&' && b0 != '\'' && b0 != '.')
+				break;
 			size_t kk = dec(s, n, j, &c);
 			if (word_cp(c)) {
 				letters += is_letter_cp(c);
@@ -845,6 +953,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 			break;
 		}
+	scanned:
 		t->e = (uint32_t)j;
 		t->f |= T_WORD;
 		if (digit)
@@ -868,7 +977,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
 				t->fh = 0;
 				t->w = NULL;
-				i = j;
+				i = j + sp;     /* a space after the word needs no look */
 				if (t->f & T_POSS)
 					i = j + (s[j] == '\'' ? 1 : 3) + 1;
 				sc->nt++;
@@ -877,43 +986,52 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		}
 		{
 			char k[256];
-			size_t kn = fold(s + t->s, t->e - t->s, k, sizeof k);
-			t->fh = nf_hash(k, kn) | 1;
+			size_t kn = fold_hash(s + t->s, t->e - t->s, k, sizeof k, &t->fh);
 			/* lower-case words only matter as particles, roles and generic references */
 			uint32_t v = ftab_get_h(t->f & T_LOWER ? &ner->flower : &ner->fwords, t->fh, k, kn);
 			t->w = v ? &ner->wi[v - 1] : NULL;
 		}
-		i = j;
+		i = j + sp;
 		if (t->f & T_POSS) {
 			i = j + (s[j] == '\'' ? 1 : 3) + 1;
 		}
+		if (t->w && (t->w->flags & W_GENERIC))
+			sc->generic++;
 		sc->nt++;
 	}
-	/* a word after an opening quote or bracket at a sentence start is sentence-initial too */
-	for (size_t i = 1; i < sc->nt; i++) {
-		tok *p = &sc->t[i - 1], *t = &sc->t[i];
-		if ((t->f & T_WORD) && !(p->f & T_WORD) && p->sent == t->sent &&
-		    (p->c == '"' || p->c == '(' || p->c == '\'' || p->c == '-' || p->c == '~' || p->c == ':' || p->c == '[') &&
-		    (i < 2 || (sc->t[i - 2].f & T_SSTART) || (p->f & T_SSTART) || sc->t[i - 2].sent != t->sent))
-			t->f |= T_SSTART;
-		if (!(p->f & T_WORD) && (p->f & T_SSTART) && p->sent == t->sent)
-			t->f |= T_SSTART;
-	}
-	/* punctuation at a sentence start carries the mark so that the next word inherits it */
-	for (size_t i = 0, sa = 0; i < sc->nt; i = sa) {
-		int sn = sc->t[i].sent;
-		size_t words = 0, caps = 0;
-		for (sa = i; sa < sc->nt && sc->t[sa].sent == sn; sa++) {
-			const tok *t = &sc->t[sa];
-			if ((t->f & T_WORD) && !(t->f & T_NUM) && t->e - t->s >= 2) {
-				words++;
-				caps += (t->f & T_ALLCAPS) != 0;
+	/* a word after an opening quote or bracket at a sentence start is sentence-initial too;
+	 * punctuation at a sentence start carries the mark so that the next word inherits it;
+	 * sentences mostly in capitals are headlines (T_CAPSENT) */
+	size_t sa = 0, words = 0, caps = 0;
+	for (size_t i = 0; i < sc->nt; i++) {
+		tok *t = &sc->t[i];
+		if (i > 0) {
+			tok *p = &sc->t[i - 1];
+			if (!(p->f & T_WORD) && p->sent == t->sent) {
+				if ((t->f & T_WORD) &&
+				    (p->c == '"' || p->c == '(' || p->c == '\'' || p->c == '-' || p->c == '~' || p->c == ':' || p->c == '[') &&
+				    (i < 2 || (sc->t[i - 2].f & T_SSTART) || (p->f & T_SSTART) || sc->t[i - 2].sent != t->sent))
+					t->f |= T_SSTART;
+				if (p->f & T_SSTART)
+					t->f |= T_SSTART;
+			}
+			if (t->sent != p->sent) {
+				caps_sentence(sc, sa, i, words, caps);
+				sa = i, words = caps = 0;
 			}
 		}
-		if (words && caps * 10 >= words * 6 && (words >= 2 || caps == words))
-			for (size_t k = i; k < sa; k++)
-				sc->t[k].f |= T_CAPSENT;
+		if ((t->f & T_WORD) && !(t->f & T_NUM) && t->e - t->s >= 2) {
+			words++;
+			caps += (t->f & T_ALLCAPS) != 0;
+		}
+		/* sports reports: scores ("3-1") and sports words */
+		if (t->f & T_NUM) {
+			const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
+			sc->scores += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
+		} else if (t->w && (t->f & T_LOWER))
+			sc->sportkw += (t->w->flags & W_SPORT) != 0;
 	}
+	caps_sentence(sc, sa, sc->nt, words, caps);
 }
 
 #define TW(i) (sc->t[i].w ? sc->t[i].w->flags : 0u)
@@ -947,8 +1065,16 @@ static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scrat
 	size_t kn = 0;
 	int maybe = sc->t[a].w && (sc->t[a].w->flags & W_GAZFIRST) && sc->t[b - 1].w &&
 		    (sc->t[b - 1].w->flags & W_GAZLAST);
-	if (!maybe && !(exact && b - a == 1))
-		return NULL;
+	if (!maybe) {
+		if (!(exact && b - a == 1))
+			return NULL;
+		/* only the stray-apostrophe lookup below is left */
+		uint32_t q = sc->t[a].s;
+		while (q < sc->t[a].e && text[q] != '\'' && (unsigned char)text[q] != 0xE2)
+			q++;
+		if (q == sc->t[a].e)
+			return NULL;
+	}
 	for (int i = a; i < b; i++) {
 		const tok *t = &sc->t[i];
 		size_t l = t->e - t->s;
@@ -1031,8 +1157,10 @@ static int next_word_in(const char *text, const scratch *sc, int b, const char *
 {
 	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS))
 		return 0;
+	const tok *t = &sc->t[b];
+	char c0 = text[t->s];
 	for (int k = 0; list[k]; k++)
-		if (tok_is(text, &sc->t[b], list[k]))
+		if (list[k][0] == c0 && tok_is(text, t, list[k]))
 			return 1;
 	return 0;
 }
@@ -1042,14 +1170,23 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 	if (a < 1 || !(sc->t[a - 1].f & T_WORD))
 		return 0;
 	const tok *t = &sc->t[a - 1];
+	/* headlines in capitals ("KANSAS CITY AT DETROIT") and line starts ("At Leeds:") match
+	 * in any case */
+	int any = (t->f & T_CAPSENT) || ((t->f & T_SSTART) && (t->f & T_CAP));
+	char c0 = text[t->s], c1 = (char)(c0 | 32);
+	size_t tn = t->e - t->s;
 	for (int k = 0; list[k]; k++) {
-		if (tok_is(text, t, list[k]))
+		const char *w = list[k];
+		if (w[0] != c0 && !(any && w[0] == c1))
+			continue;
+		size_t n = strlen(w);
+		if (n != tn)
+			continue;
+		if (memcmp(text + t->s, w, n) == 0)
 			return 1;
-		/* headlines in capitals ("KANSAS CITY AT DETROIT") and line starts ("At Leeds:") */
-		size_t n = strlen(list[k]);
-		if (((t->f & T_CAPSENT) || ((t->f & T_SSTART) && (t->f & T_CAP))) && t->e - t->s == n) {
+		if (any) {
 			size_t i = 0;
-			while (i < n && (text[t->s + i] | 32) == list[k][i])
+			while (i < n && (text[t->s + i] | 32) == w[i])
 				i++;
 			if (i == n)
 				return 1;
@@ -1670,6 +1807,8 @@ static uint64_t cand_key(const scratch *sc, const cand *c);
 static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t body_nc)
 {
 	int nt = (int)sc->nt;
+	if (!sc->capsent)
+		return;
 	/* the body's names by their words, once each */
 	mm_reset(&sc->mtmp, body_nc);
 	for (size_t c = 0; c < body_nc; c++) {
@@ -1677,7 +1816,7 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 		if (!sc->c[c].drop && mm_first(&sc->mtmp, k) < 0)
 			mm_add(&sc->mtmp, k, (int)c);
 	}
-	for (int i = 0; i < nt;) {
+	for (int i = 0; i < nt && sc->capsent;) {
 		if (!(sc->t[i].f & T_CAPSENT) || !(sc->t[i].f & T_WORD) || (sc->t[i].f & T_NUM)) {
 			i++;
 			continue;
@@ -1928,6 +2067,16 @@ static int cmp_cand(const void *x, const void *y)
 	return a->a != b->a ? (a->a < b->a ? -1 : 1) : 0;
 }
 
+/* Candidates by start; they mostly come in order already. */
+static void sort_cands(scratch *sc)
+{
+	for (size_t i = 1; i < sc->nc; i++)
+		if (sc->c[i].a < sc->c[i - 1].a) {
+			qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
+			return;
+		}
+}
+
 /* The acronym of tokens [a, b): initials of the capitalised words. */
 static size_t initials(const char *text, const scratch *sc, int a, int b, char *out, size_t cap)
 {
@@ -1945,7 +2094,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		return;
 	mm_reset(&sc->mcl, sc->nc);
 	mm_reset(&sc->msur, sc->nc);
-	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
+	sort_cands(sc);
 	/* overlapping candidates: keep the first (longest at the same start) */
 	int last_b = -1;
 	for (size_t i = 0; i < sc->nc; i++) {
@@ -1957,16 +2106,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	}
 	/* sports reports: towns and counties are teams unless the words say they are places */
 	{
-		int score = 0, kw = 0;
-		for (size_t i = 0; i < sc->nt; i++) {
-			const tok *t = &sc->t[i];
-			if (t->f & T_NUM) {
-				const char *p = text + t->s, *e = text + t->e, *d = memchr(p, '-', (size_t)(e - p));
-				score += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
-			} else if (t->w && (t->f & T_LOWER))
-				kw += (t->w->flags & W_SPORT) != 0;
-		}
-		if (score >= 2 || kw >= 4)
+		if (sc->scores >= 2 || sc->sportkw >= 4)
 			for (size_t i = 0; i < sc->nc; i++) {
 				cand *c = &sc->c[i];
 				if (!c->drop && c->soft && c->ev < 0 && c->g &&
@@ -2323,7 +2463,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* generic words that refer back to an organisation the document names: "the Alliance" */
-	for (size_t i = 0; i + 1 < sc->nt; i++) {
+	for (size_t i = 0; sc->generic && i + 1 < sc->nt; i++) {
 		const tok *t = &sc->t[i + 1];
 		if (!(t->f & T_WORD) || !t->w || !(t->w->flags & W_GENERIC) ||
 		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
@@ -2354,7 +2494,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		cand *c = cand_add(sc, (int)i + 1, (int)i + 2, NF_ORG);
 		c->cl = ci;
 	}
-	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
+	sort_cands(sc);
 	/* roles, affiliations and gender onto the clusters */
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
