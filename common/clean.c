@@ -32,6 +32,7 @@ typedef struct {
 struct nf_cleaner {
 	nf_map stop;            /* lower-case word -> bit mask of the languages listing it */
 	size_t stop_max;        /* the longest stop word's length in bytes */
+	uint64_t stop_bloom[1024];      /* a bit per stop_key of each stop word */
 	pattern *pat;
 	size_t npat, pat_cap;
 	pcre2_code *byline;
@@ -39,6 +40,7 @@ struct nf_cleaner {
 	/* anchored patterns, grouped by the first bytes they can match: first[c] is the
 	 * alternation of those that can start with byte c (NULL: none can) */
 	pcre2_code *first_re[MAX_FIRST];
+	size_t first_max[MAX_FIRST];    /* the longest maxlen in each group */
 	int nfirst;
 	short first[256];
 	/* the other patterns (unanchored, or with hints) are "gated": each is tried alone, and
@@ -52,7 +54,8 @@ struct nf_cleaner {
 	 * that are compared at every offset */
 	uint64_t tri[1024];
 	nf_buf hints;           /* every hint, ASCII-folded, back to back */
-	struct { size_t off, len; unsigned hash; uint64_t bit; } hint[160];
+	struct { size_t off, len; unsigned hash; uint64_t bit; short next; } hint[160];
+	short hint_head[1024];  /* by hash & 1023: the first hint with it (chained by next), -1 */
 	int nhint, nshort;
 	int short_hint[16];     /* indexes into hint[] of the hints shorter than three bytes */
 };
@@ -132,6 +135,10 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 			} else {
 				c->short_hint[c->nshort++] = c->nhint;
 			}
+			if (j - i >= 3) {
+				c->hint[c->nhint].next = c->hint_head[h & 1023];
+				c->hint_head[h & 1023] = (short)c->nhint;
+			}
 			c->hint[c->nhint].off = c->hints.n;
 			c->hint[c->nhint].len = j - i;
 			c->hint[c->nhint].bit = bit;
@@ -201,6 +208,10 @@ static void group_anchored(nf_cleaner *c)
 						    (int)c->pat[i].srclen, c->srcs.p + c->pat[i].src);
 			c->first_re[c->nfirst] = compile(alt.p, alt.n, "boilerplate.tsv", 0,
 							 PCRE2_CASELESS | PCRE2_ANCHORED);
+			for (size_t i = 0; i < c->npat; i++)
+				if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1) &&
+				    c->pat[i].maxlen > c->first_max[c->nfirst])
+					c->first_max[c->nfirst] = c->pat[i].maxlen;
 			*slot = (void *)(intptr_t)(c->nfirst + 1);
 			c->nfirst++;
 		}
@@ -215,6 +226,15 @@ static void group_anchored(nf_cleaner *c)
 
 typedef struct { nf_cleaner *c; int lang; } stop_arg;
 
+/* A cheap 16-bit key of a word (its length and first, second and last bytes): most words
+ * that are no stop word are told apart by it without a hash lookup. */
+static unsigned stop_key(const char *w, size_t n)
+{
+	uint32_t v = (uint32_t)n << 24 | (uint32_t)(unsigned char)w[0] << 16 |
+		     (uint32_t)(unsigned char)w[n > 1] << 8 | (unsigned char)w[n - 1];
+	return (v * 2654435761u) >> 16;
+}
+
 static void load_stop(const nf_str *f, size_t n, long line, void *arg)
 {
 	(void)line;
@@ -224,6 +244,8 @@ static void load_stop(const nf_str *f, size_t n, long line, void *arg)
 	void **slot = nf_map_slot(&a->c->stop, f[0].p, f[0].n, 1);
 	if (f[0].n > a->c->stop_max)
 		a->c->stop_max = f[0].n;
+	unsigned k = stop_key(f[0].p, f[0].n);
+	a->c->stop_bloom[k >> 6] |= 1ull << (k & 63);
 	*slot = (void *)((uintptr_t)*slot | (1u << a->lang));
 }
 
@@ -231,6 +253,8 @@ nf_cleaner *nf_cleaner_new(void)
 {
 	nf_cleaner *c = nf_xcalloc(1, sizeof *c);
 	nf_map_init(&c->stop);
+	for (size_t i = 0; i < sizeof c->hint_head / sizeof c->hint_head[0]; i++)
+		c->hint_head[i] = -1;
 	for (int l = 0; l < NLANG; l++) {
 		char name[64];
 		snprintf(name, sizeof name, "stopwords_%s.tsv", langs[l]);
@@ -300,6 +324,8 @@ static int month_word(const char *w, size_t n)
 	if (chars < 3 || chars > 10)
 		return 0;
 	for (int i = 0; month_names[i].name; i++) {
+		if (month_names[i].name[0] != low[0])
+			continue;
 		size_t ml = strlen(month_names[i].name);
 		if (k >= ml && !memcmp(low, month_names[i].name, ml)) {
 			/* "mar" must not read "market", "may" must not read "mayor": short names need
@@ -608,7 +634,12 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 		b->words++;
 		if (upper && alpha)
 			b->caps++;
-		uintptr_t mask = lk <= c->stop_max ? (uintptr_t)nf_map_get(&c->stop, low, lk) : 0;
+		uintptr_t mask = 0;
+		if (lk <= c->stop_max) {
+			unsigned sk = stop_key(low, lk);
+			if (c->stop_bloom[sk >> 6] >> (sk & 63) & 1)
+				mask = (uintptr_t)nf_map_get(&c->stop, low, lk);
+		}
 		for (int l = 0; mask && l < NLANG; l++)
 			if (mask & (1u << l))
 				b->stopl[l]++;
@@ -663,7 +694,7 @@ static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, ui
 			if (!(c->tri[h >> 6] >> (h & 63) & 1))
 				continue;
 			/* a hint may start here: compare the whole of those with this hash */
-			for (int k = 0; k < c->nhint; k++) {
+			for (int k = c->hint_head[h & 1023]; k >= 0; k = c->hint[k].next) {
 				if (c->hint[k].hash != h || !(c->hint[k].bit & want & ~m) || i + c->hint[k].len > n)
 					continue;
 				const unsigned char *t = (const unsigned char *)c->hints.p + c->hint[k].off;
@@ -695,7 +726,7 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
 	/* the anchored patterns that can start with this block's first byte, as one alternation */
-	if (n && c->first[(unsigned char)s[0]] >= 0) {
+	if (n && c->first[(unsigned char)s[0]] >= 0 && n <= c->first_max[c->first[(unsigned char)s[0]]]) {
 		pcre2_code *re = c->first_re[c->first[(unsigned char)s[0]]];
 		if (pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0) {
 			PCRE2_SPTR mark = pcre2_get_mark(w->md);

@@ -133,6 +133,7 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 	const unsigned char *s = (const unsigned char *)str;
 	size_t start = out->n, i = 0;
 	int space = 0, nl = 0, nfc = 0, lines = flags & NF_TEXT_LINES;
+	size_t nfc_from = start;        /* NFC changes nothing before the space before a mark */
 	int at_start = 1;
 	nf_grow((void **)&out->p, &out->cap, out->n + n + 8, 1);
 	while (i < n) {
@@ -148,7 +149,10 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 			nl = space = 0;
 			at_start = 0;
 			size_t j = i + 1;
-			while (j < n && s[j] >= 0x21 && s[j] < 0x7F)
+			/* the run goes on over single spaces between printable characters, as the
+			 * slow path would write them */
+			while (j < n && ((s[j] >= 0x21 && s[j] < 0x7F) ||
+					 (s[j] == ' ' && j + 1 < n && s[j + 1] >= 0x21 && s[j + 1] < 0x7F)))
 				j++;
 			nf_buf_add(out, str + i, j - i);
 			i = j;
@@ -209,17 +213,21 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 			/* only marks, jamo and composition exclusions can change under NFC */
 			if (pr->combining_class || pr->category == UTF8PROC_CATEGORY_MN ||
 			    pr->category == UTF8PROC_CATEGORY_MC || pr->comp_exclusion ||
-			    (cp >= 0x1160 && cp <= 0x11FF))
+			    (cp >= 0x1160 && cp <= 0x11FF)) {
 				nfc = 1;
+				nfc_from = out->n - el;
+				while (nfc_from > start && out->p[nfc_from - 1] != ' ' && out->p[nfc_from - 1] != '\n')
+					nfc_from--;
+			}
 		}
 	}
 	if (nfc) {
 		utf8proc_uint8_t *r = NULL;
-		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)out->p + start,
-						  (utf8proc_ssize_t)(out->n - start), &r,
+		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)out->p + nfc_from,
+						  (utf8proc_ssize_t)(out->n - nfc_from), &r,
 						  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 		if (m >= 0) {
-			out->n = start;
+			out->n = nfc_from;
 			nf_buf_add(out, (const char *)r, (size_t)m);
 		}
 		free(r);
