@@ -2,6 +2,8 @@
 """Writes a news-like document-level TSV (id, text) of at least MB megabytes to stdout.
 
 usage: gen_corpus.py MB [SHARED_TSV...]
+       gen_corpus.py --html MB     HTML pages (id, html) of the own documents, with navigation,
+                                   scripts, share buttons, related links and a footer around them
 
 A third of it (all of it when no SHARED_TSV is given) is generated from this file's own
 sentence templates (headlines, titles, initials, money, quotes with attributions, lists,
@@ -82,7 +84,45 @@ def document(r):
     return "\\n".join(paras)
 
 
+def page(r, doc_id, doc):
+    paras = doc.split("\\n")
+    title = paras[0]
+    nav = "".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in
+                  ["World", "Politics", "Business", "Tech", "Sport", "Opinion", "Weather"])
+    related = "".join(f'<li><a href="/story/{r.randint(1000, 9999)}">{TOPIC[r.randrange(len(TOPIC))].capitalize()}'
+                      f' divides {r.choice(PLACE)}</a></li>' for _ in range(6))
+    body = "".join(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;')}</p>" for p in paras[1:])
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | The Riverton Ledger</title>'
+            f'<meta name="description" content="{title}."><meta property="og:title" content="{title}">'
+            f'<meta name="author" content="{name(r)}"><link rel="stylesheet" href="/s.css">'
+            '<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}</script>'
+            f'</head><body><header><a class="logo" href="/">The Riverton Ledger</a><nav><ul>{nav}</ul></nav>'
+            '<form action="/search"><input name="q" placeholder="Search"></form></header>'
+            f'<main><article><h1>{title}</h1><time datetime="2026-0{r.randint(1, 9)}-1{r.randint(0, 9)}">'
+            f'{r.choice(MONTH)} {r.randint(1, 28)}, 2026</time>{body}'
+            '<div class="share">Share on Facebook Share on X Email</div></article>'
+            f'<aside><h2>Most read</h2><ul>{related}</ul></aside></main>'
+            '<div class="newsletter">Sign up for our morning newsletter. Subscribe now</div>'
+            '<footer><p>© 2026 The Riverton Ledger. All rights reserved.</p><a href="/privacy">Privacy</a>'
+            ' <a href="/terms">Terms</a></footer><script src="/app.js"></script></body></html>')
+
+
+def main_html(mb):
+    target = int(mb * 1e6)
+    r = random.Random(20261202)
+    out = sys.stdout
+    out.write("id\thtml\n")
+    size, n = 0, 0
+    while size < target:
+        n += 1
+        row = f"h{n}\t{page(r, n, document(r))}\n"
+        out.write(row)
+        size += len(row.encode())
+
+
 def main():
+    if sys.argv[1:2] == ["--html"]:
+        return main_html(float(sys.argv[2]))
     target = int(float(sys.argv[1]) * 1e6)
     files = sys.argv[2:]
     r = random.Random(20261201)

@@ -1,40 +1,55 @@
 #!/bin/sh
-# make bench: throughput (MB/s of input) and peak RSS of each newsfilter tool in $BIN, the
-# pipeline, and the sentence-splitting peers (npm sbd, NLTK Punkt) on the same input.
-# Not a test: it prints a table. Environment:
-#   BIN (default bin), BUILD (default build: for the splitter-only timer), SHARED (../shared),
-#   BENCH_MB  size of the main input (default 100), used for sentences;
-#   SLICE_MB  size of the input for the peers, the other tools and the pipeline (default 20);
-#   BENCH_NO_INSTALL=1  do not install anything (peers missing are reported as unavailable).
-# The inputs are built once into bench/work/ (git-ignored); peers go into bench/peers/.
+# make bench: throughput (MB/s of input on one core, by user CPU time and by wall time) and peak
+# RSS of every newsfilter tool in $BIN and of the pipeline clean|sentences|quotes|entities, the
+# same for the peers (npm sbd, compromise, wink-nlp, @mozilla/readability + jsdom, NLTK Punkt) on
+# the same input, and each tool's peak RSS on 10 MB and on 1 GB of input. Not a test: it prints a
+# table (markdown) and writes it to bench/results.md too. Environment:
+#   BIN (default bin), SHARED (default ../shared)
+#   BENCH_MB        size of the main input, doc-level TSV (default 100)
+#   BENCH_HUGE_MB   size of the memory-flatness input (default 1000)
+#   BENCH_HTML_MB   size of the HTML page input for clean (default 50)
+#   BENCH_RUNS      runs per newsfilter row, the best by user CPU time is kept (default 2)
+#   PEER_SBD_MB PEER_PUNKT_MB PEER_WINK_MB PEER_COMPROMISE_MB PEER_READABILITY_PAGES
+#                   sample sizes for the peers (defaults 20, 10, 5, 1, 20 pages)
+#   BENCH_INPUTS_ONLY=1 build the inputs and stop
+#   BENCH_NO_INSTALL=1  install nothing (missing peers are reported as unavailable)
+# Inputs are built once into bench/work/ (git-ignored); peers are installed into bench/peers/.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 case ${BIN:-bin} in /*) bin=$BIN;; *) bin=$top/${BIN:-bin};; esac
-case ${BUILD:-build} in /*) build=$BUILD;; *) build=$top/${BUILD:-build};; esac
 SHARED=${SHARED:-$top/../shared}
 MB=${BENCH_MB:-100}
-SLICE=${SLICE_MB:-20}
+HUGE=${BENCH_HUGE_MB:-1000}
+HTML_MB=${BENCH_HTML_MB:-50}
+RUNS=${BENCH_RUNS:-2}
+TARGET=${BENCH_TARGET:-the tram line}
 work=$top/bench/work
 peers=$top/bench/peers
 NEWSFILTER_DATA=${NEWSFILTER_DATA:-$top/data}
 export NEWSFILTER_DATA
+LC_ALL=C
+export LC_ALL
 mkdir -p "$work" "$peers"
 say() { echo "bench: $*" >&2; }
+t_start=$(date +%s)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+date_start=$(date -u '+%Y-%m-%d %H:%M UTC')
 
-can_install() { [ -z "${BENCH_NO_INSTALL:-}" ] && [ "$(id -u)" = 0 ]; }
+can_install() { [ -z "${BENCH_NO_INSTALL:-}" ]; }
 apt_once=""
 apt_install() {   # debian-package
-	can_install || return 1
+	can_install && [ "$(id -u)" = 0 ] || return 1
 	[ -n "$apt_once" ] || { apt-get update -qq >/dev/null 2>&1; apt_once=1; }
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1
 }
-
-# GNU time gives the peak RSS (%M, KB)
 if [ ! -x /usr/bin/time ]; then
-	say "installing the Debian package time"
+	say "installing the Debian package time (GNU time gives the peak RSS)"
 	apt_install time || { say "/usr/bin/time missing: run apt-get install -y time"; exit 1; }
 fi
+for t in sentences clean entities quotes stance; do
+	[ -x "$bin/$t" ] || { say "$bin/$t not found: run make first"; exit 1; }
+done
 
 # --- inputs -----------------------------------------------------------------------------
 shared_texts=""
@@ -45,7 +60,7 @@ if [ -d "$SHARED/eval" ]; then
 	done
 fi
 tag=own; [ -n "$shared_texts" ] && tag=mixed
-corpus() {   # MB -> path (built when missing or older than the generator)
+corpus() {   # MB -> path
 	p=$work/news-$tag-$1mb.tsv
 	if [ ! -s "$p" ] || [ "$top/bench/gen_corpus.py" -nt "$p" ]; then
 		say "building $p"
@@ -54,103 +69,228 @@ corpus() {   # MB -> path (built when missing or older than the generator)
 	fi
 	echo "$p"
 }
+# repeat the data rows of $1 with ids prefixed r<round>_ until the file has $2 MB
+repeat_to() {
+	awk -F'\t' -v OFS='\t' -v target="$(($2 * 1000000))" '
+		NR == FNR { if (FNR == 1) { print; size = length($0) + 1 } else rows[n++] = $0; next }
+		END { for (r = 1; size < target; r++)
+			for (i = 0; i < n && size < target; i++) {
+				line = "r" r "_" rows[i]; print line; size += length(line) + 1 } }' "$1" "$1"
+}
+# a systematic sample of about $2 MB of the data rows of $1 (every k-th row), header kept
+sample() {
+	awk -v k="$(( $(wc -c <"$1") / ($2 * 1000000) ))" 'NR == 1 || k <= 1 || NR % k == 0' "$1"
+}
+# the memory-flatness input of 10 MB: a systematic sample of the main input, with its longest
+# document (memory is bounded by one document: both inputs then have the same largest one)
+sample_longest() {
+	awk -v k="$(( $(wc -c <"$1") / ($2 * 1000000) ))" '
+		NR == FNR { if (length($0) > max && FNR > 1) { max = length($0); at = FNR }; next }
+		FNR == 1 || k <= 1 || FNR % k == 0 || FNR == at' "$1" "$1"
+}
 big=$(corpus "$MB")
-slice=$(corpus "$SLICE")
 small=$(corpus 10)
-say "inputs: $big, $slice${shared_texts:+ (own texts plus ../shared/eval texts)}"
+mem10=$work/mem-$tag-10mb-of-${MB}mb.tsv
+[ -s "$mem10" ] && [ ! "$big" -nt "$mem10" ] || sample_longest "$big" 10 >"$mem10"
+huge=$work/news-$tag-${HUGE}mb.tsv
+if [ ! -s "$huge" ] || [ "$big" -nt "$huge" ]; then
+	say "building $huge (the $MB MB input repeated with new ids)"
+	repeat_to "$big" "$HUGE" >"$huge.tmp" && mv "$huge.tmp" "$huge"
+fi
+if [ -f "$SHARED/eval/clean/pages.tsv" ]; then
+	pages_src="../shared/eval/clean/pages.tsv (real scraped pages), repeated with new ids"
+	html=$work/pages-shared-${HTML_MB}mb.tsv
+	[ -s "$html" ] && [ ! "$SHARED/eval/clean/pages.tsv" -nt "$html" ] ||
+		{ repeat_to "$SHARED/eval/clean/pages.tsv" "$HTML_MB" >"$html.tmp" && mv "$html.tmp" "$html"; }
+else
+	pages_src="pages generated by bench/gen_corpus.py --html"
+	html=$work/pages-own-${HTML_MB}mb.tsv
+	[ -s "$html" ] && [ ! "$top/bench/gen_corpus.py" -nt "$html" ] ||
+		{ python3 "$top/bench/gen_corpus.py" --html "$HTML_MB" >"$html.tmp" && mv "$html.tmp" "$html"; }
+fi
+hcol=$(head -n 1 "$html" | cut -f 2)
+say "inputs: $big, $small, $huge, $html"
+[ -n "${BENCH_INPUTS_ONLY:-}" ] && exit 0
 
 # --- measuring --------------------------------------------------------------------------
-# Each row: name, input MB, wall seconds, CPU seconds (user + system, all processes of the
-# command), MB/s of CPU time (what one core does; wall time suffers when the machine is
-# shared), MB/s of wall time, peak RSS MB. The best of RUNS runs (by CPU time) is kept.
+# measure KEY RUNS INPUT COMMAND: appends to results.tsv the key, input MB, rows, user s, sys s,
+# wall s and peak RSS (KB; for a pipeline the largest process) of the run with the least user
+# CPU time; COMMAND is run by sh with INPUT on stdin.
 results=$work/results.tsv
 : >"$results"
-printf '%-44s %8s %8s %8s %9s %9s %8s\n' "what" "input_MB" "wall_s" "cpu_s" "MB/s_cpu" "MB/s_wall" "RSS_MB"
-measure() {   # runs name input command...
-	runs=$1 name=$2 in=$3; shift 3
+measure() {
+	key=$1 runs=$2 in=$3; shift 3
+	say "running $key"
 	: >"$work/times.out"
 	r=0
 	while [ "$r" -lt "$runs" ]; do
 		r=$((r + 1))
-		if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time.out" sh -c "$*" <"$in" >"$work/out.tsv" 2>"$work/err.txt"; then
-			printf '%-44s %s\n' "$name" "FAILED: $(grep -v '^Command exited' "$work/err.txt" | tail -n 1)"
+		if ! /usr/bin/time -f '%U %S %e %M' -o "$work/time.out" sh -c "$*" <"$in" >"$work/out.tsv" 2>"$work/err.txt"; then
+			say "$key FAILED: $(grep -v '^Command exited' "$work/err.txt" | tail -n 1)"
+			printf '%s\tFAILED\n' "$key" >>"$results"
 			return 1
 		fi
 		tail -n 1 "$work/time.out" >>"$work/times.out"
 	done
-	sort -k2,2g "$work/times.out" | awk -v name="$name" -v bytes="$(wc -c <"$in")" -v res="$results" '
-		{ c = $2 + $3; t[NR] = $0; cpu[NR] = c }
-		END { best = 1; for (i = 2; i <= NR; i++) if (cpu[i] < cpu[best]) best = i
-		  split(t[best], f, " "); c = cpu[best] < 0.01 ? 0.01 : cpu[best]; w = f[1] < 0.01 ? 0.01 : f[1]
-		  mb = bytes / 1e6
-		  printf "%-44s %8.1f %8.2f %8.2f %9.1f %9.1f %8.1f\n", name, mb, f[1], cpu[best], mb / c, mb / w, f[4] / 1024
-		  printf "%s\t%.3f\t%.1f\n", name, mb / c, f[4] / 1024 >> res }'
+	rows=$(($(wc -l <"$in") - 1))
+	sort -k1,1g "$work/times.out" | head -n 1 |
+		awk -v k="$key" -v b="$(wc -c <"$in")" -v rows="$rows" -v OFS='\t' \
+			'{ print k, b / 1e6, rows, $1, $2, $3, $4 }' >>"$results"
 }
-rate() { awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$results"; }
+get() { awk -F'\t' -v k="$1" -v c="$2" '$1 == k { print $c; exit }' "$results"; }
 
-if [ ! -x "$bin/sentences" ]; then
-	say "$bin/sentences not found: run make first"
-	exit 1
-fi
-RUNS=${BENCH_RUNS:-3}
-measure "$RUNS" "sentences (${MB} MB)" "$big" "'$bin/sentences'"
-measure "$RUNS" "sentences (10 MB, memory flatness)" "$small" "'$bin/sentences'"
-measure "$RUNS" "sentences --join-lines (${MB} MB)" "$big" "'$bin/sentences' --join-lines"
-measure "$RUNS" "sentences (${SLICE} MB)" "$slice" "'$bin/sentences'"
-if [ -f "$build/libnewsfilter.a" ]; then
-	cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Icommon -o "$work/split_speed" bench/split_speed.c \
-		"$build/libnewsfilter.a" -lcsv -lpcre2-8 -lutf8proc -lxml2 -lm 2>"$work/err.txt" &&
-		for r in 1 2 3; do "$work/split_speed" "$big"; done | sort -t "$(printf '\t')" -k2,2g | head -n 1 |
-		awk -F'\t' '{ printf "%-44s %8.1f %8s %8.2f %9.1f %9s %8s\n",
-			"nf_split alone, in memory (no record I/O)", $1, "-", $2, $1 / $2, "-", "-" }'
-fi
-for t in clean entities quotes; do
-	[ -x "$bin/$t" ] && measure 1 "$t (${SLICE} MB)" "$slice" "'$bin/$t'"
+machine="$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo)"
+say "machine: $machine; load average at start: $load_start"
+
+# --- newsfilter -------------------------------------------------------------------------
+T="'$bin/stance' -t '$TARGET'"
+measure sentences "$RUNS" "$big" "'$bin/sentences'"
+measure clean "$RUNS" "$big" "'$bin/clean'"
+measure clean_html "$RUNS" "$html" "'$bin/clean' -f $hcol"
+measure entities "$RUNS" "$big" "'$bin/entities'"
+measure quotes "$RUNS" "$big" "'$bin/quotes'"
+measure stance "$RUNS" "$big" "$T"
+measure pipeline "$RUNS" "$big" "'$bin/clean' | '$bin/sentences' | '$bin/quotes' | '$bin/entities'"
+for s in 10 huge; do
+	in=$mem10; [ "$s" = huge ] && in=$huge
+	measure "sentences@$s" 1 "$in" "'$bin/sentences'"
+	measure "clean@$s" 1 "$in" "'$bin/clean'"
+	measure "entities@$s" 1 "$in" "'$bin/entities'"
+	measure "quotes@$s" 1 "$in" "'$bin/quotes'"
+	measure "stance@$s" 1 "$in" "$T"
 done
-[ -x "$bin/stance" ] && measure 1 "stance -t 'the tram line' (${SLICE} MB)" "$slice" "'$bin/stance' -t 'the tram line'"
-if [ -x "$bin/clean" ] && [ -x "$bin/quotes" ] && [ -x "$bin/entities" ]; then
-	measure 1 "clean|sentences|quotes|entities (${SLICE} MB)" "$slice" \
-		"'$bin/clean' | '$bin/sentences' | '$bin/quotes' | '$bin/entities'"
-fi
 
 # --- peers ------------------------------------------------------------------------------
-if [ ! -d "$peers/node_modules/sbd" ] && command -v npm >/dev/null && [ -z "${BENCH_NO_INSTALL:-}" ]; then
-	say "installing npm sbd into $peers"
-	npm install --prefix "$peers" --no-audit --no-fund --silent sbd >/dev/null 2>&1
+have_node=""
+command -v node >/dev/null && command -v npm >/dev/null && have_node=1
+npm_pkgs="sbd compromise wink-nlp wink-eng-lite-web-model @mozilla/readability jsdom"
+if [ -n "$have_node" ]; then
+	missing=""
+	for p in $npm_pkgs; do [ -f "$peers/node_modules/$p/package.json" ] || missing="$missing $p"; done
+	if [ -n "$missing" ] && can_install; then
+		say "installing npm packages into $peers:$missing"
+		# shellcheck disable=SC2086
+		(cd "$peers" && npm install --no-audit --no-fund --silent $missing >/dev/null 2>&1) ||
+			say "npm install failed for some of:$missing"
+	fi
 fi
-if [ -d "$peers/node_modules/sbd" ] && command -v node >/dev/null; then
-	ver=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$peers/node_modules/sbd/package.json" | head -n 1)
-	NODE_PATH=$peers/node_modules; export NODE_PATH
-	measure 1 "peer: npm sbd $ver (${SLICE} MB)" "$slice" "node '$top/bench/peer_sbd.js'"
-else
-	printf '%-44s %s\n' "peer: npm sbd" "unavailable (npm install sbd failed or no node)"
-fi
+NODE_PATH=$peers/node_modules
+export NODE_PATH
+npmver() { sed -n 's/^ *"version": *"\([0-9][^"]*\)".*/\1/p' "$peers/node_modules/$1/package.json" 2>/dev/null | head -n 1; }
+js_peer() {   # key package sample-input mode
+	if [ -n "$have_node" ] && [ -f "$peers/node_modules/$2/package.json" ]; then
+		measure "$1" 1 "$3" "timeout 900 node '$top/bench/peer_js.js' $4"
+	else
+		printf '%s\tUNAVAILABLE\n' "$1" >>"$results"
+	fi
+}
+s_sbd=$work/sample-${PEER_SBD_MB:-20}mb.tsv;         sample "$big" "${PEER_SBD_MB:-20}" >"$s_sbd"
+s_punkt=$work/sample-${PEER_PUNKT_MB:-10}mb.tsv;     sample "$big" "${PEER_PUNKT_MB:-10}" >"$s_punkt"
+s_wink=$work/sample-${PEER_WINK_MB:-5}mb.tsv;        sample "$big" "${PEER_WINK_MB:-5}" >"$s_wink"
+s_comp=$work/sample-${PEER_COMPROMISE_MB:-1}mb.tsv;  sample "$big" "${PEER_COMPROMISE_MB:-1}" >"$s_comp"
+s_read=$work/sample-pages.tsv
+head -n "$((${PEER_READABILITY_PAGES:-20} + 1))" "$html" >"$s_read"
+js_peer p_sbd sbd "$s_sbd" sbd
+js_peer p_comp_sent compromise "$s_comp" compromise-sentences
+js_peer p_comp_ent compromise "$s_comp" compromise-entities
+js_peer p_comp_quote compromise "$s_comp" compromise-quotes
+js_peer p_wink_sent wink-eng-lite-web-model "$s_wink" wink-sentences
+js_peer p_wink_ent wink-eng-lite-web-model "$s_wink" wink-entities
+js_peer p_read jsdom "$s_read" readability
+# newsfilter on the readability sample too: the pages differ in size, the MB/s may differ
+measure clean_html_sample "$RUNS" "$s_read" "'$bin/clean' -f $hcol"
+
 py=/usr/bin/python3
 if ! $py -c 'import nltk' 2>/dev/null; then
 	say "installing the Debian package python3-nltk"
 	apt_install python3-nltk
 fi
+punkt_note=""
 if $py -c 'import nltk' 2>/dev/null; then
-	nver=$($py -c 'import nltk; print(nltk.__version__)')
-	# the English model is not in the Debian package; without it Punkt is trained on the
-	# 10 MB input (training time not counted in the row below, it is shown separately)
+	nltkver=$($py -c 'import nltk; print(nltk.__version__)')
 	if $py "$top/bench/peer_punkt.py" </dev/null 2>/dev/null; then
-		measure 1 "peer: NLTK $nver Punkt, English model (${SLICE} MB)" "$slice" "$py '$top/bench/peer_punkt.py'"
+		measure p_punkt 1 "$s_punkt" "$py '$top/bench/peer_punkt.py'"
+		punkt_note="NLTK's English model"
 	else
-		# the English model is not in the Debian package and may not be downloadable here:
-		# train Punkt on the 10 MB input (training time is not in the row, it is shown)
+		# the English model is not in the Debian package and cannot be downloaded here:
+		# Punkt is trained (unsupervised, as Punkt is meant to be) on the 10 MB input
 		pk=$work/punkt-$tag.pickle
 		if [ ! -s "$pk" ] || [ "$small" -nt "$pk" ]; then
 			say "no Punkt English model installed: training Punkt on $small"
-			$py "$top/bench/peer_punkt.py" --train "$small" "$pk" 2>&1 | sed 's/^/bench: /' >&2
+			$py "$top/bench/peer_punkt.py" --train "$small" "$pk" 2>"$work/punkt-train.txt"
 		fi
-		measure 1 "peer: NLTK $nver Punkt, trained here (${SLICE} MB)" "$slice" "$py '$top/bench/peer_punkt.py' --model '$pk'"
+		measure p_punkt 1 "$s_punkt" "$py '$top/bench/peer_punkt.py' --model '$pk'"
+		punkt_note="no English model can be downloaded here: trained on the 10 MB corpus ($(sed -n 's/punkt: //p' "$work/punkt-train.txt" 2>/dev/null | head -n 1), not counted)"
 	fi
 else
-	printf '%-44s %s\n' "peer: NLTK Punkt" "unavailable (python3-nltk not installed)"
+	nltkver=""
+	printf 'p_punkt\tUNAVAILABLE\n' >>"$results"
 fi
 
-# --- ratios -----------------------------------------------------------------------------
-ours=$(rate "sentences (${SLICE} MB)")
-awk -F'\t' -v ours="$ours" 'index($1, "peer:") == 1 && $2 > 0 {
-	printf "ratio (CPU time): sentences %.1f MB/s vs %s %.2f MB/s = %.0fx faster; peer RSS %s MB\n", ours, substr($1, 7), $2, ours / $2, $3 }' "$results"
+# --- the table --------------------------------------------------------------------------
+secs=$(($(date +%s) - t_start))
+{
+printf '# newsfilter benchmark\n\n'
+printf -- '- date: %s; commit %s\n' "$date_start" "$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?')"
+printf -- '- machine: %s; load average at start %s (the cores are shared: wall times are noisy, user CPU time is what one core does)\n' "$machine" "$load_start"
+printf -- '- main input: %s (%s MB, doc-level TSV: a third generated by bench/gen_corpus.py from its own templates%s)\n' \
+	"$(basename "$big")" "$(get sentences 2)" "${shared_texts:+, the rest the texts of ../shared/eval: PolNeAR docs, CoNLL-2003 dev text, FNC-1 bodies, stance docs, page text of the clean eval}"
+printf -- '- HTML input: %s (%s MB, %s pages): %s\n' "$(basename "$html")" "$(get clean_html 2)" "$(get clean_html 3)" "$pages_src"
+printf -- '- MB/s = input MB / seconds; user = user CPU seconds (all processes of the row), wall = elapsed; RSS = peak resident set (largest process); best of %s runs by user time\n' "$RUNS"
+printf -- '- whole bench: %d s\n\n' "$secs"
+printf '## newsfilter, one core\n\n'
+printf '| tool | input MB | user s | sys s | wall s | MB/s (user) | MB/s (wall) | peak RSS MB | target (issue 8) |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---|\n'
+awk -F'\t' -v tgt="$TARGET" '
+	BEGIN { n = split("sentences clean clean_html entities quotes stance pipeline", keys, " ")
+		name["sentences"] = "sentences"; name["clean"] = "clean (page text)"; name["clean_html"] = "clean (HTML pages)"
+		name["entities"] = "entities"; name["quotes"] = "quotes"; name["stance"] = "stance -t \x27" tgt "\x27"
+		name["pipeline"] = "clean \\| sentences \\| quotes \\| entities"
+		want["sentences"] = 100; want["clean"] = 50; want["entities"] = 30; want["quotes"] = 30; want["stance"] = 20 }
+	{ row[$1] = $0 }
+	END { for (i = 1; i <= n; i++) { k = keys[i]; if (!(k in row)) continue
+		split(row[k], f, "\t")
+		if (f[2] == "FAILED") { printf "| %s | FAILED |||||||\n", name[k]; continue }
+		u = f[4] < 0.01 ? 0.01 : f[4]; w = f[6] < 0.01 ? 0.01 : f[6]
+		t = ""
+		if (k in want) t = sprintf("≥ %d MB/s: %s", want[k], f[2] / u >= want[k] ? "met" : "NOT met")
+		if (k == "clean_html") t = sprintf("%.0f pages/s (user) ≥ 1000: %s", f[3] / u, f[3] / u >= 1000 ? "met" : "NOT met")
+		if (k == "pipeline") t = "user = the 4 processes together; wall uses both cores"
+		printf "| %s | %.1f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %s |\n", name[k], f[2], f[4], f[5], f[6], f[2] / u, f[2] / w, f[7] / 1024, t } }' "$results"
+printf '\n## peers, on the same input (samples of it: every k-th document; MB/s of a sample scaled to the whole input)\n\n'
+printf '| task | peer | sample MB | user s | wall s | MB/s (user) | MB/s (wall) | peak RSS MB | %s MB would take (user) | newsfilter MB/s (user) | newsfilter ÷ peer (user) | (wall) |\n' "$MB"
+printf '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+awk -F'\t' -v mb="$MB" -v v_sbd="$(npmver sbd)" -v v_comp="$(npmver compromise)" -v v_wink="$(npmver wink-nlp)" \
+    -v v_read="$(npmver @mozilla/readability)" -v v_jsdom="$(npmver jsdom)" -v v_nltk="$nltkver" '
+	BEGIN { n = split("p_sbd:sentences p_punkt:sentences p_wink_sent:sentences p_comp_sent:sentences p_wink_ent:entities p_comp_ent:entities p_comp_quote:quotes p_read:clean_html_sample", keys, " ")
+		peer["p_sbd"] = "npm sbd " v_sbd; peer["p_punkt"] = "NLTK " v_nltk " Punkt (trained here, see below)"
+		peer["p_wink_sent"] = "wink-nlp " v_wink " + wink-eng-lite-web-model"; peer["p_wink_ent"] = peer["p_wink_sent"]
+		peer["p_comp_sent"] = "compromise " v_comp " sentences()"; peer["p_comp_ent"] = "compromise " v_comp " people/places/organizations()"
+		peer["p_comp_quote"] = "compromise " v_comp " quotations()"; peer["p_read"] = "@mozilla/readability " v_read " + jsdom " v_jsdom
+		task["sentences"] = "sentences"; task["entities"] = "entities"; task["quotes"] = "quotes"; task["clean_html_sample"] = "clean (HTML pages)" }
+	{ row[$1] = $0 }
+	END { for (i = 1; i <= n; i++) { split(keys[i], kk, ":"); k = kk[1]; o = kk[2]
+		if (!(k in row)) continue
+		split(row[k], f, "\t")
+		if (f[2] == "FAILED" || f[2] == "UNAVAILABLE") { printf "| %s | %s | %s |||||||||\n", task[o], peer[k], f[2]; continue }
+		split(row[o], g, "\t")
+		u = f[4] < 0.01 ? 0.01 : f[4]; w = f[6] < 0.01 ? 0.01 : f[6]
+		gu = g[4] < 0.01 ? 0.01 : g[4]; gw = g[6] < 0.01 ? 0.01 : g[6]
+		extra = k == "p_read" ? sprintf(" (%d pages: %.1f pages/s)", f[3], f[3] / u) : ""
+		nf = k == "p_read" ? sprintf("%.1f (same pages: %.0f pages/s)", g[2] / gu, g[3] / gu) : sprintf("%.1f", g[2] / gu)
+		printf "| %s | %s | %.2f%s | %.2f | %.2f | %.3f | %.3f | %.0f | %.0f s | %s | %.0f× | %.0f× |\n", task[o], peer[k], f[2], extra, f[4], f[6],
+			f[2] / u, f[2] / w, f[7] / 1024, mb / (f[2] / u), nf, (g[2] / gu) / (f[2] / u), (g[2] / gw) / (f[2] / w) } }' "$results"
+printf '\nNo peer runs quotes of attributed speech the way quotes does (compromise finds quoted spans only) or stance.\n'
+printf 'Node peers: user CPU includes V8 helper threads, so user s can exceed wall s. '
+printf 'Punkt: %s.\n' "${punkt_note:-unavailable}"
+printf '\n## memory: peak RSS on 10 MB and on %s MB of input\n\n' "$HUGE"
+printf '%s MB: the %s MB input repeated with new ids; 10 MB: every k-th document of it plus its longest one (memory is bounded by the largest document, so both have the same).\n\n' "$HUGE" "$MB"
+printf '| tool | RSS MB, 10 MB input | RSS MB, %s MB input | difference | within 10%% |\n|---|---:|---:|---:|---|\n' "$HUGE"
+for t in sentences clean entities quotes stance; do
+	a=$(get "$t@10" 7); b=$(get "$t@huge" 7)
+	awk -v t="$t" -v a="$a" -v b="$b" 'BEGIN { if (a == "FAILED" || b == "FAILED" || a == "" || b == "") { printf "| %s | %s | %s | | |\n", t, a, b; exit }
+		d = (b - a) / a * 100; printf "| %s | %.1f | %.1f | %+.1f%% | %s |\n", t, a / 1024, b / 1024, d, (d < 10 && d > -10) ? "yes" : "NO" }'
+done
+} >"$work/results.md"
+cp "$work/results.md" "$top/bench/results.md"
+cat "$work/results.md"

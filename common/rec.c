@@ -3,6 +3,7 @@
 #include "util.h"
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@ struct rec_reader {
 	long parse_start;                     /* CSV: line where the record being parsed began */
 	size_t ncols;                         /* from the header; 0 before it */
 	char *raw; size_t raw_len, raw_cap;   /* raw record bytes */
+	char *esc; size_t esc_cap;            /* unescaped fields, at their offsets in raw */
 	nf_str *fields; size_t fields_cap;
 	char err[256];
 	int io_err, bom_checked;
@@ -102,6 +104,7 @@ void rec_close(rec_reader *r)
 	}
 	free(r->queue);
 	free(r->raw);
+	free(r->esc);
 	free(r->fields);
 	free(r);
 }
@@ -113,21 +116,28 @@ nf_str rec_raw(const rec_reader *r) { return (nf_str){ r->raw, r->raw_len }; }
 int rec_io_error(const rec_reader *r) { return r->io_err; }
 void rec_reset_header(rec_reader *r) { r->ncols = 0; }
 
+/* Eight bytes at a time (SWAR): the masks below are exact for "is there such a byte". */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); return x; }
+static inline int has_zero8(uint64_t x) { return ((x - ONES) & ~x & HIGHS) != 0; }
+
 size_t rec_unescape(char *dst, const char *src, size_t n)
 {
-	size_t j = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = src[i];
-		if (c == '\\' && i + 1 < n) {
-			char e = src[i + 1];
-			char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
-			if (d) {
-				dst[j++] = d;
-				i++;
-				continue;
-			}
-		}
-		dst[j++] = c;
+	size_t i = 0, j = 0;
+	while (i < n) {
+		const char *b = memchr(src + i, '\\', n - i);
+		size_t run = b ? (size_t)(b - (src + i)) : n - i;
+		if (dst + j != src + i)
+			memmove(dst + j, src + i, run);
+		i += run;
+		j += run;
+		if (!b)
+			break;
+		char e = i + 1 < n ? src[i + 1] : 0;
+		char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+		dst[j++] = d ? d : '\\';
+		i += d ? 2 : 1;
 	}
 	return j;
 }
@@ -137,6 +147,15 @@ size_t rec_utf8_check(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		/* most news text is ASCII: skip 8 bytes without NUL or high bit at once */
+		while (i + 8 <= n) {
+			uint64_t x = load8(u + i);
+			if ((x & HIGHS) || has_zero8(x))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned c = u[i];
 		if (c >= 0x01 && c < 0x80) {
 			i++;
@@ -215,13 +234,6 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	r->line++;
 	char *s = r->raw;
 	size_t n = r->raw_len;
-	/* Decoding escapes rewrites the line: then work on a copy so rec_raw stays intact. */
-	int esc = memchr(s, '\\', n) != NULL;
-	if (esc) {
-		nf_grow((void **)&r->raw, &r->raw_cap, 2 * n + 1, 1);
-		s = r->raw + n;
-		memcpy(s, r->raw, n);
-	}
 	if (n && s[n - 1] == '\n')
 		n--;
 	if (n && s[n - 1] == '\r')
@@ -233,21 +245,32 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 			n -= 3;
 		}
 	}
-	size_t nf = 1;
-	for (size_t i = 0; i < n; i++)
-		nf += s[i] == '\t';
-	fields_fit(r, nf);
-	size_t k = 0, start = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i == n || s[i] == '\t') {
-			size_t len = esc ? rec_unescape(s + start, s + start, i - start) : i - start;
-			r->fields[k++] = (nf_str){ s + start, len };
-			start = i + 1;
+	/* Fields with escapes are decoded into r->esc at the same offsets (decoding only
+	 * shrinks), so rec_raw stays intact and no field moves when another is decoded. */
+	int esc = memchr(s, '\\', n) != NULL;
+	if (esc)
+		nf_grow((void **)&r->esc, &r->esc_cap, n + 1, 1);
+	size_t k = 0;
+	const char *p = s, *end = s + n;
+	for (;;) {
+		const char *t = memchr(p, '\t', (size_t)(end - p));
+		const char *fe = t ? t : end;
+		if (k == r->fields_cap)
+			fields_fit(r, k + 1);
+		size_t len = (size_t)(fe - p);
+		if (esc && memchr(p, '\\', len)) {
+			char *d = r->esc + (p - s);
+			r->fields[k++] = (nf_str){ d, rec_unescape(d, p, len) };
+		} else {
+			r->fields[k++] = (nf_str){ p, len };
 		}
+		if (!t)
+			break;
+		p = t + 1;
 	}
 	*fields = r->fields;
-	*nfields = nf;
-	return check_record(r, nf);
+	*nfields = k;
+	return check_record(r, k);
 }
 
 /* Serialises a CSV record back to CSV so that --rejects keeps it. */
@@ -383,66 +406,115 @@ int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
 
 /* ---- writer ---- */
 
+/* The writer keeps its own buffer (flushed at a row's end once it is half full, and by
+ * rec_writer_free): one fwrite per 32 KB instead of one per run of unescaped bytes. */
 struct rec_writer {
 	FILE *f;
 	int csv;
 	int col;                             /* fields written on this row */
+	char *buf; size_t n, cap;
 };
+
+enum { WBUF = 1 << 16 };
 
 rec_writer *rec_writer_new(FILE *f, int csv)
 {
 	rec_writer *w = nf_xcalloc(1, sizeof *w);
 	w->f = f;
 	w->csv = csv;
+	w->cap = WBUF;
+	w->buf = nf_xmalloc(w->cap);
 	return w;
 }
 
-void rec_writer_free(rec_writer *w) { free(w); }
+static void wflush(rec_writer *w)
+{
+	if (w->n)
+		fwrite(w->buf, 1, w->n, w->f);
+	w->n = 0;
+}
+
+void rec_writer_free(rec_writer *w)
+{
+	if (!w)
+		return;
+	wflush(w);
+	free(w->buf);
+	free(w);
+}
+
+/* Room for need more bytes (a field bigger than the buffer grows it: one document's worth). */
+static char *wroom(rec_writer *w, size_t need)
+{
+	if (w->n + need > w->cap) {
+		wflush(w);
+		nf_grow((void **)&w->buf, &w->cap, need, 1);
+	}
+	return w->buf + w->n;
+}
 
 static void put_csv(rec_writer *w, const char *p, size_t n)
 {
 	int quote = 0;
 	for (size_t i = 0; i < n && !quote; i++)
 		quote = p[i] == ',' || p[i] == '"' || p[i] == '\n' || p[i] == '\r';
+	char *o = wroom(w, 2 * n + 2), *o0 = o;
 	if (!quote) {
-		fwrite(p, 1, n, w->f);
+		memcpy(o, p, n);
+		w->n += n;
 		return;
 	}
-	putc('"', w->f);
-	size_t start = 0;
-	for (size_t i = 0; i < n; i++)
-		if (p[i] == '"') {
-			fwrite(p + start, 1, i + 1 - start, w->f);
-			start = i;
-		}
-	fwrite(p + start, 1, n - start, w->f);
-	putc('"', w->f);
+	*o++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"')
+			*o++ = '"';
+		*o++ = p[i];
+	}
+	*o++ = '"';
+	w->n += (size_t)(o - o0);
+}
+
+/* A byte below 0x0E (tab, newline, return and other controls) or a backslash among 8. */
+static inline int maybe_esc8(uint64_t x)
+{
+	uint64_t y = x ^ (ONES * '\\');
+	return (((x - ONES * 0x0E) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS)) != 0;
 }
 
 void rec_put(rec_writer *w, const char *p, size_t n)
 {
-	if (w->col++)
-		putc(w->csv ? ',' : '\t', w->f);
+	if (w->col++) {
+		wroom(w, 1);
+		w->buf[w->n++] = w->csv ? ',' : '\t';
+	}
 	if (w->csv) {
 		put_csv(w, p, n);
 		return;
 	}
-	size_t start = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = p[i], e;
-		switch (c) {
+	char *o = wroom(w, 2 * n), *o0 = o;
+	size_t i = 0, run = 0;
+	while (i < n) {
+		if (i + 8 <= n && !maybe_esc8(load8(p + i))) {
+			i += 8;
+			continue;
+		}
+		char e;
+		switch (p[i]) {
 		case '\t': e = 't'; break;
 		case '\n': e = 'n'; break;
 		case '\r': e = 'r'; break;
 		case '\\': e = '\\'; break;
-		default: continue;
+		default: i++; continue;
 		}
-		fwrite(p + start, 1, i - start, w->f);
-		putc('\\', w->f);
-		putc(e, w->f);
-		start = i + 1;
+		memcpy(o, p + run, i - run);
+		o += i - run;
+		*o++ = '\\';
+		*o++ = e;
+		run = ++i;
 	}
-	fwrite(p + start, 1, n - start, w->f);
+	memcpy(o, p + run, n - run);
+	o += n - run;
+	w->n += (size_t)(o - o0);
 }
 
 void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strlen(s) : 0); }
@@ -456,7 +528,12 @@ void rec_put_long(rec_writer *w, long v)
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	rec_put(w, p, (size_t)(b + sizeof b - p));
+	size_t len = (size_t)(b + sizeof b - p);
+	char *o = wroom(w, len + 1);         /* digits need no escaping or quoting */
+	if (w->col++)
+		*o++ = w->csv ? ',' : '\t';
+	memcpy(o, p, len);
+	w->n = (size_t)(o + len - w->buf);
 }
 
 void rec_put_double(rec_writer *w, double v)
@@ -468,8 +545,12 @@ void rec_put_double(rec_writer *w, double v)
 
 void rec_end(rec_writer *w)
 {
+	char *o = wroom(w, 2);
 	if (w->csv)
-		putc('\r', w->f);
-	putc('\n', w->f);
+		*o++ = '\r';
+	*o++ = '\n';
+	w->n = (size_t)(o - w->buf);
 	w->col = 0;
+	if (w->n >= WBUF / 2)
+		wflush(w);
 }

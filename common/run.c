@@ -494,6 +494,8 @@ int nf_run_finish(nf_run *r)
 	write_header(r);
 	if (r->o.progress && isatty(2) && r->docs >= 64)
 		fputc('\n', stderr);
+	rec_writer_free(r->out);            /* writes out its buffer before the check below */
+	r->out = rec_writer_new(stdout, r->o.csv_out);
 	int status = r->errors || r->io_failed ? 1 : 0;
 	if (r->skipped)
 		nf_warn("%ld record%s skipped", r->skipped, r->skipped == 1 ? "" : "s");
