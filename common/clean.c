@@ -557,6 +557,31 @@ static int is_cjk(int32_t cp)
 	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
+static const unsigned char fold_tab[256] = {
+#define F1(i) (unsigned char)((i) >= 'A' && (i) <= 'Z' ? (i) + 32 : (i))
+#define F4(i) F1(i), F1(i + 1), F1(i + 2), F1(i + 3)
+#define F16(i) F4(i), F4(i + 4), F4(i + 8), F4(i + 12)
+#define F64(i) F16(i), F16(i + 16), F16(i + 32), F16(i + 48)
+	F64(0), F64(64), F64(128), F64(192)
+#undef F64
+#undef F16
+#undef F4
+#undef F1
+};
+
+/* ASCII letters (1) and digits (2) */
+static const unsigned char alnum_tab[256] = {
+#define A1(i) (unsigned char)(((i) >= 'a' && (i) <= 'z') || ((i) >= 'A' && (i) <= 'Z') ? 1 : (i) >= '0' && (i) <= '9' ? 2 : 0)
+#define A4(i) A1(i), A1(i + 1), A1(i + 2), A1(i + 3)
+#define A16(i) A4(i), A4(i + 4), A4(i + 8), A4(i + 12)
+#define A64(i) A16(i), A16(i + 16), A16(i + 32), A16(i + 48)
+	A64(0), A64(64)
+#undef A64
+#undef A16
+#undef A4
+#undef A1
+};
+
 /* Words, capitalised words, stop words per language, characters, final punctuation. */
 static void features(const nf_cleaner *c, const char *s, blk *b)
 {
@@ -581,23 +606,22 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 		while (i < n) {
 			size_t m = u[i] < 0x80 ? (cp = u[i], 1) : nf_utf8_dec(u + i, n - i, &cp);
 			if (!m) break;
-			if (cp < 0x80) {
-				/* ASCII letter or digit: the common case, without tables */
-				unsigned a = (unsigned)cp;
-				int lower = a - 'a' < 26, up = a - 'A' < 26;
-				if (lower || up || a - '0' < 10) {
-					if (first) {
-						upper = up;
-						first = 0;
-					}
-					alpha |= lower | up;
-					if (lk + 4 < sizeof low)
-						low[lk++] = (char)(up ? a + 32 : a);
-					i++;
-					b->chars++;
-					last = cp;
-					continue;
+			if (cp < 0x80 && alnum_tab[cp]) {
+				/* a run of ASCII letters and digits: the common case, in one loop */
+				if (first) {
+					upper = (unsigned)(cp - 'A') < 26;
+					first = 0;
 				}
+				size_t j = i;
+				do {
+					alpha |= alnum_tab[u[j]] & 1;
+					if (lk + 4 < sizeof low)
+						low[lk++] = (char)fold_tab[u[j]];
+				} while (++j < n && alnum_tab[u[j]]);
+				b->chars += (int)(j - i);
+				last = u[j - 1];
+				i = j;
+				continue;
 			}
 			int wc = is_word_cp(cp);
 			if (!wc && (cp == '\'' || cp == 0x2019) && i + m < n && lk) {
@@ -668,17 +692,6 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 	}
 }
 
-static const unsigned char fold_tab[256] = {
-#define F1(i) (unsigned char)((i) >= 'A' && (i) <= 'Z' ? (i) + 32 : (i))
-#define F4(i) F1(i), F1(i + 1), F1(i + 2), F1(i + 3)
-#define F16(i) F4(i), F4(i + 4), F4(i + 8), F4(i + 12)
-#define F64(i) F16(i), F16(i + 16), F16(i + 32), F16(i + 48)
-	F64(0), F64(64), F64(128), F64(192)
-#undef F64
-#undef F16
-#undef F4
-#undef F1
-};
 
 /* The gated patterns among want that may match s[0..n): those with a hint in it. */
 static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, uint64_t want)
@@ -712,6 +725,15 @@ static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, ui
 		size_t l = c->hint[k].len;
 		if (!(c->hint[k].bit & want & ~m))
 			continue;
+		if (t[0] >= 0x80 || !(t[0] >= 'a' && t[0] <= 'z')) {
+			/* no case to fold: memchr finds the first byte fast */
+			for (const unsigned char *p = s; (p = memchr(p, t[0], n - (size_t)(p - s))) != NULL; p++)
+				if ((size_t)(p - s) + l <= n && (l < 2 || fold_tab[p[1]] == t[1])) {
+					m |= c->hint[k].bit;
+					break;
+				}
+			continue;
+		}
 		for (size_t i = 0; i + l <= n; i++)
 			if (fold_tab[s[i]] == t[0] && (l < 2 || fold_tab[s[i + 1]] == t[1])) {
 				m |= c->hint[k].bit;
@@ -726,7 +748,9 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
 	/* the anchored patterns that can start with this block's first byte, as one alternation */
-	if (n && c->first[(unsigned char)s[0]] >= 0 && n <= c->first_max[c->first[(unsigned char)s[0]]]) {
+	const unsigned char *u = (const unsigned char *)s;
+	int g = n ? c->first[u[0]] : -1;
+	if (g >= 0 && n <= c->first_max[g]) {
 		pcre2_code *re = c->first_re[c->first[(unsigned char)s[0]]];
 		if (pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0) {
 			PCRE2_SPTR mark = pcre2_get_mark(w->md);
