@@ -59,11 +59,7 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 		nf_out_str(run, q->mention ? q->mention : "");
 		nf_out_str(run, q->cue ? q->cue : "");
 		nf_buf_clear(&st->b);
-		for (size_t f = 0; f < q->nfrag; f++) {
-			if (f)
-				nf_buf_addc(&st->b, ' ');
-			nf_buf_add(&st->b, doc->text + q->frag[f].start, q->frag[f].end - q->frag[f].start);
-		}
+		nf_quote_text(st->qt, doc->text, q, &st->b);
 		nf_out(run, st->b.p, st->b.n);
 		nf_out_long(run, q->sent);
 		nf_buf_clear(&st->b);

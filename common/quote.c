@@ -945,7 +945,8 @@ static int slot_before(const ctx *c, qinfo *q)
 	return 0;
 }
 
-/* Partial quotes: the nearest person in the sentence. */
+/* Partial quotes: the nearest person in the sentence, else the subject of a cue before it
+ * ("the agency claimed there were "thousands""). */
 static int slot_sentence(const ctx *c, qinfo *q)
 {
 	int lo = sent_lo(c, q->open);
@@ -964,6 +965,15 @@ static int slot_sentence(const ctx *c, qinfo *q)
 			return 1;
 		}
 	}
+	for (int k = q->open - 1; k >= lo && k > q->open - 25; k--)
+		if (cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) {
+			np sp;
+			if (subject_of(c, k, lo, k, &sp) && sp.kind != NP_NAME) {
+				q->sp = sp; q->cue = k; q->how = 'S';
+				return 1;
+			}
+			break;
+		}
 	return 0;
 }
 
@@ -1059,9 +1069,13 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 		return resolve_gender(c, sp, g);
 	if (g == '?') {   /* "X, who said": the person just before */
 		size_t pos = c->tk[sp->a].s;
-		for (size_t i = c->ents->n; i-- > 0;)
-			if (c->ents->m[i].start < pos && c->ents->m[i].cluster >= 0)
-				return pos - c->ents->m[i].end < 40 && c->ents->m[i].type == NF_PER ? c->ents->m[i].cluster : -1;
+		/* back over what qualifies the person: "Councillor Tomás Reyes of the Civic Alliance, who" */
+		for (size_t i = c->ents->n; i-- > 0;) {
+			const nf_mention *m = &c->ents->m[i];
+			if (m->start >= pos || m->cluster < 0) continue;
+			if (pos - m->end >= 80) break;
+			if (m->type == NF_PER) return m->cluster;
+		}
 		return -1;
 	}
 	if (!g) {
@@ -1326,6 +1340,9 @@ static int ends_sentence(const ctx *c, int close)
 
 /* The reported clause around a partial quote: after its cue ("X said [that] ...") to the
  * sentence end, or from the sentence start to the quote when the tag follows it. */
+#ifndef CONTENT_AFTER
+#define CONTENT_AFTER 8
+#endif
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -1333,8 +1350,19 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 	if (q->type != NF_Q_PARTIAL)
 		return;
 	const tok *tk = c->tk;
-	if ((q->how == 'B' || q->how == 'S') && q->cue >= 0 && q->cue < q->open) {
-		int a = q->cue + 1, hi = q->open;
+	int how = q->how, cue = q->cue;
+	if (!how || (how == 'S' && cue < 0)) {
+		/* no speaker found: the reported clause still starts after the nearest cue or "that"
+		 * ("Politifact then ruled that his claim about "thousands of shootings" is "true"") */
+		for (int k = q->open - 1; k >= sent_lo(c, q->open) && k > q->open - 25; k--)
+			if ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) || weq(c, k, "that")) {
+				how = 'S';
+				cue = weq(c, k, "that") ? k - 1 : k;
+				break;
+			}
+	}
+	if ((how == 'B' || how == 'S') && cue >= 0 && cue < q->open) {
+		int a = cue + 1, hi = q->open;
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) a++;
 		else if (th > 0) a = th + 1;
@@ -1357,8 +1385,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				e++;
 			}
-		if (e > q->close + 8)   /* what follows the quote is mostly the writer's again */
-			e = q->close + 8;
+		if (e > q->close + CONTENT_AFTER)   /* what follows the quote is mostly the writer's again */
+			e = q->close + CONTENT_AFTER;
 		while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
 		size_t en = tk[e].e;
@@ -1490,6 +1518,8 @@ static int clause_end(const ctx *c, int j, int hi)
 	for (int k = j + 1; k <= hi; k++) {
 		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
 			return trim_end(c, j, k - 1);
+		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
+			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
 		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
 				       weq(c, k + 1, "an") || weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
 				       weq(c, k + 1, "where")) && k - j >= 3)
@@ -1501,6 +1531,11 @@ static int clause_end(const ctx *c, int j, int hi)
 			np t;
 			if (np_fwd(c, k + 1, hi + 1, &t) && t.kind != NP_NAME && (cue_of(c, skip_adv_fwd(c, t.b + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF)))
 				return trim_end(c, j, k - 1);
+			/* "and the curators warned that ..." */
+			if (win(c, k + 1, dets))
+				for (int z = k + 2; z <= hi && z < k + 6 && c->tk[z].k == T_WORD; z++)
+					if ((cue_of(c, z) & CUE_SAY) && !weq(c, z - 1, "to") && !ends(c, z, "ing"))
+						return trim_end(c, j, k - 1);
 		}
 	}
 	return trim_end(c, j, hi);
@@ -1509,6 +1544,14 @@ static int clause_end(const ctx *c, int j, int hi)
 /* A cue whose object is what is reported ("cited the report", "vowed to ..."): not verbs of
  * perception, thought or mere talking, whose objects are no content ("saw the tweet",
  * "spoke to a gathering"), nor passives ("is expected to"). */
+/* "spoke", "talked": "for" after them is a time ("spoke for an hour"), not what was said */
+static int talk_cue(const ctx *c, int i)
+{
+	const char *w = c->t + c->tk[i].s;
+	size_t n = c->tk[i].e - c->tk[i].s;
+	return (n >= 4 && (ieq(w, 4, "spok", 4) || ieq(w, 4, "talk", 4))) || (n >= 5 && ieq(w, 5, "speak", 5));
+}
+
 static int obj_cue(const ctx *c, int i)
 {
 	static const char *const no[] = { "spok", "speak", "respond", "continu", "assum", "see", "saw",
@@ -1599,7 +1642,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
 				} else if (find_that(c, j, hi) > 0) {
 					j = find_that(c, j, hi) + 1;
-				} else if ((weq(c, j, "about") || weq(c, j, "against") || weq(c, j, "for") ||
+				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
 					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
 					j++;   /* what was spoken about: "X talked about the economy" */
 				} else if (tk[j].k != T_WORD || (cue_of(c, j) && (ends(c, j, "ed") || ends(c, j, "ing") || cue_of(c, j) & CUE_BELIEF))) {
@@ -1628,12 +1671,20 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						continue;
 				}
 				if (t.b >= i) continue;
+				{
+					/* "the experts I interviewed said": the pronoun is in a relative clause */
+					np u;
+					if (t.kind == NP_PRON && t.a > lo && tk[t.a - 1].k == T_WORD && !tk[t.a - 1].cap &&
+					    !win(c, t.a - 1, stopcap) && !win(c, t.a - 1, conj) && !cue_of(c, t.a - 1) &&
+					    nominal_subject(c, lo, i, &u))
+						t = u;
+				}
 				sp = t; ca = j; cb = clause_end(c, j, hi);
 			}
 		} else {
 			continue;
 		}
-		if (ca < 0 || cb < ca || cb - ca < 2 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
+		if (ca < 0 || cb < ca || cb - ca < 1 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
 		nf_quote q = { 0 };
@@ -1830,3 +1881,26 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	free(c.qi);
 }
 
+void nf_quote_text(const nf_quoter *qt, const char *text, const nf_quote *q, nf_buf *b)
+{
+	for (size_t f = 0; f < q->nfrag; f++) {
+		size_t s = q->frag[f].start, e = q->frag[f].end;
+		if (f)
+			nf_buf_addc(b, ' ');
+		if (f + 1 < q->nfrag && e > s && text[e - 1] == ',') {
+			/* the next fragment's first word, lower-cased */
+			size_t a = q->frag[f + 1].start, z = a;
+			char w[16];
+			while (z < q->frag[f + 1].end && z - a < sizeof w && ((text[z] | 32) >= 'a' && (text[z] | 32) <= 'z'))
+				w[z - a] = (char)(text[z] | 32), z++;
+			intptr_t v = z > a && z - a < sizeof w && text[a] >= 'A' && text[a] <= 'Z' ?
+				     (intptr_t)nf_map_get(&qt->words, w, z - a) : 0;
+			if (v & (1 << 3)) {   /* stopcap: "We", "The", "It" */
+				nf_buf_add(b, text + s, e - 1 - s);
+				nf_buf_addc(b, '.');
+				continue;
+			}
+		}
+		nf_buf_add(b, text + s, e - s);
+	}
+}

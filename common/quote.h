@@ -5,6 +5,7 @@
 #define NF_QUOTE_H
 #include "ent.h"
 #include "sent.h"
+#include "util.h"
 
 /* NF_Q_SCARE: scare quotes and titles ("so-called", "dubbed"); only returned when asked for. */
 enum { NF_Q_DIRECT, NF_Q_PARTIAL, NF_Q_INDIRECT, NF_Q_SCARE };
@@ -42,5 +43,9 @@ void nf_quoter_set_scare(nf_quoter *qt, int keep);
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out);
 void nf_quotes_free(nf_quotes *q);
+/* The words of q as one text (appended to b): its fragments joined by a space. A fragment that
+ * ends in the comma a writer puts before a tag ("A," he said. "We ...") ends in a period when
+ * the next fragment starts a sentence with a common word ("We", "The", "It"), not a name. */
+void nf_quote_text(const nf_quoter *qt, const char *text, const nf_quote *q, nf_buf *b);
 
 #endif
