@@ -5,6 +5,7 @@
 #include "data.h"
 #include "hash.h"
 #include "html.h"
+#include "rec.h"
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1165,12 +1166,15 @@ static void mark_roles(nf_clean_result *r, work *w)
 static void blocks_from_html(nf_clean_result *r, work *w, const char *doc, size_t n)
 {
 	nf_buf_clear(&w->tmp);
-	/* a page in the charset it declares (windows-1251...), else invalid bytes as 1252 */
-	size_t bad = nf_html_decode(&w->tmp, doc, n) ? 0 : nf_text_repair(&w->tmp, doc, n);
-	r->stats.invalid += bad;
-	if (w->tmp.n) {
-		doc = w->tmp.p;
-		n = w->tmp.n;
+	/* a page in the charset it declares (windows-1251...), else invalid bytes as 1252;
+	 * most pages are valid UTF-8 and are parsed where they are */
+	if (rec_utf8_check(doc, n) != n) {
+		size_t bad = nf_html_decode(&w->tmp, doc, n) ? 0 : nf_text_repair(&w->tmp, doc, n);
+		r->stats.invalid += bad;
+		if (w->tmp.n) {
+			doc = w->tmp.p;
+			n = w->tmp.n;
+		}
 	}
 	nf_html_parse(&w->page, doc, n);
 	nf_page *pg = &w->page;

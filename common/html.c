@@ -35,8 +35,17 @@ typedef struct {
 	int elem;               /* tracked element index, or the parent's */
 } frame;
 
+/* Element names come from the parser's dictionary, one pointer per name for the whole
+ * parse: what kind_of and name_id say of a name is remembered by its pointer. */
+#define NAME_CACHE 256
+typedef struct {
+	const xmlChar *name;
+	unsigned char kind, tag, id;
+} name_info;
+
 typedef struct {
 	nf_page *pg;
+	name_info names[NAME_CACHE];
 	frame *st;
 	size_t nst, cap;
 	int skip;               /* > 0: inside an element whose text is not shown */
@@ -366,13 +375,24 @@ done:
 
 /* ---- SAX callbacks ---- */
 
+static const name_info *lookup_name(sax_state *s, const xmlChar *xname)
+{
+	name_info *ni = &s->names[((uintptr_t)xname >> 3) % NAME_CACHE];
+	if (ni->name != xname) {
+		ni->name = xname;
+		ni->kind = (unsigned char)kind_of((const char *)xname, &ni->tag);
+		ni->id = (unsigned char)name_id((const char *)xname);
+	}
+	return ni;
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
 	sax_state *s = ctx;
 	nf_page *pg = s->pg;
-	const char *name = (const char *)xname;
-	unsigned char tag;
-	int kind = kind_of(name, &tag), id = name_id(name);
+	const name_info *ni = lookup_name(s, xname);
+	unsigned char tag = ni->tag;
+	int kind = ni->kind, id = ni->id;
 	if (id == N_META) {
 		meta_tag(pg, atts);
 		return;                 /* void element: no end event is needed */
@@ -459,8 +479,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 static void on_end(void *ctx, const xmlChar *xname)
 {
 	sax_state *s = ctx;
-	const char *name = (const char *)xname;
-	int id = name_id(name);
+	int id = lookup_name(s, xname)->id;
 	if (id == N_META || !s->nst)
 		return;
 	frame f = s->st[--s->nst];
@@ -617,7 +636,8 @@ void nf_html_parse(nf_page *pg, const char *html, size_t n)
 		pg->meta_prio[i] = 0;
 	}
 	pg->nblk = pg->nel = 0;
-	sax_state s = { 0 };
+	static sax_state s0;    /* all zero: no name cached */
+	sax_state s = s0;
 	s.pg = pg;
 	htmlSAXHandler sax;
 	memset(&sax, 0, sizeof sax);
