@@ -560,6 +560,101 @@ static const char *find_ci(const char *p, const char *end, const char *needle, s
 	return NULL;
 }
 
+static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+static int name_ch(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == ':' || c == '_' || c == '-' || c == '.';
+}
+
+/* 1: the callbacks read this attribute; 2: they only ask whether it is there (href). */
+static int attr_kept(const char *a, size_t n)
+{
+	static const char *const keep[] = { "href", "class", "id", "itemprop", "style", "hidden",
+		"type", "datetime", "property", "name", "content", NULL };
+	for (int i = 0; keep[i]; i++)
+		if (strlen(keep[i]) == n && !strncasecmp(a, keep[i], n))
+			return i ? 1 : 2;
+	return 0;
+}
+
+/* Appends the start tag at q (q[1] is a letter) to out without the attributes the
+ * callbacks never read (src, srcset, data-*, onclick, svg paths...: a third of a modern
+ * page, which the parser reads a character at a time). Returns the byte after the tag, or
+ * NULL, having written nothing, when the tag is not plainly formed (the parser gets it as
+ * it is). */
+static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t *removed)
+{
+	size_t mark = out->n, cut = 0;
+	const char *p = q + 1;
+	while (p < end && name_ch(*p))
+		p++;
+	if (p >= end || !(is_ws(*p) || *p == '>' || *p == '/'))
+		return NULL;
+	nf_buf_add(out, q, (size_t)(p - q));
+	for (;;) {
+		const char *ws = p;
+		while (p < end && is_ws(*p))
+			p++;
+		if (p >= end)
+			goto bail;
+		if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
+			const char *e = p + (*p == '>' ? 1 : 2);
+			nf_buf_add(out, ws, (size_t)(e - ws));
+			*removed += cut;
+			return e;
+		}
+		char c0 = *p;
+		if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || c0 == '_' || c0 == ':' || c0 == '.'))
+			goto bail;
+		const char *an = p;
+		while (p < end && name_ch(*p))
+			p++;
+		size_t anl = (size_t)(p - an);
+		if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
+			goto bail;
+		const char *t = p, *e = p;
+		while (t < end && is_ws(*t))
+			t++;
+		if (t < end && *t == '=') {
+			t++;
+			while (t < end && is_ws(*t))
+				t++;
+			if (t >= end)
+				goto bail;
+			if (*t == '"' || *t == '\'') {
+				const char *cq = memchr(t + 1, *t, (size_t)(end - t - 1));
+				if (!cq)
+					goto bail;
+				e = cq + 1;
+			} else {
+				while (t < end && !is_ws(*t) && *t != '>')
+					t++;
+				e = t;
+			}
+		}
+		int k = attr_kept(an, anl);
+		if (k == 1) {
+			nf_buf_add(out, ws, (size_t)(e - ws));
+		} else if (k == 2) {
+			nf_buf_add(out, ws, (size_t)(p - ws));
+			if (e > p)
+				nf_buf_add(out, "=\"\"", 3);
+			cut += (size_t)(e - p);
+		} else {
+			/* one space stays, so the next attribute is not glued to what came before */
+			if (ws < an)
+				nf_buf_addc(out, ' ');
+			cut += (size_t)(e - ws);
+		}
+		p = e;
+	}
+bail:
+	out->n = mark;
+	return NULL;
+}
+
 /* Copies the page without the bodies of <script> (except JSON-LD), <style> and comments:
  * their text is never shown, and the parser reads them a character at a time. A body ends
  * at the first "</script" or "</style", as it does in a browser. Returns 0 when nothing
@@ -596,7 +691,16 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			close = "</style"; cl = 7;
 		}
 		if (!close) {
-			p = q + 1;
+			const char *e;
+			size_t mark = out->n;
+			nf_buf_add(out, run, (size_t)(q - run));
+			if (((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) &&
+			    (e = lean_tag(out, q, end, &removed)) != NULL) {
+				p = run = e;
+			} else {
+				out->n = mark;
+				p = q + 1;
+			}
 			continue;
 		}
 		const char *gt = memchr(q, '>', (size_t)(end - q));
