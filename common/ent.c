@@ -43,14 +43,58 @@ typedef struct {
 typedef struct { uint64_t h; const char *k; uint32_t n, v; } fslot;
 typedef struct { fslot *s; size_t mask; } ftab;
 
-/* FNV-1a with a final mix, the hash of the lookup tables (also over folded words as they are
- * folded: see fold_hash). */
-static inline uint64_t ent_hash(const char *s, size_t n)
+/* The hash of the lookup tables, eight bytes at a time (also over words as they are folded:
+ * see fold_hash); never 0. */
+static inline uint64_t hmix(uint64_t h, uint64_t w)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return (h ^ (h >> 29)) | 1;
+	h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+	return h ^ (h >> 29);
+}
+
+static inline uint64_t hfin(uint64_t h)
+{
+	h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
+	return (h ^ (h >> 32)) | 1;
+}
+
+static inline uint64_t load_tail(const char *s, size_t n)
+{
+	uint64_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+	return w;
+}
+
+static inline uint64_t load8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+/* avail: the bytes that may be read from s, n or more (the last word is read whole when
+ * they allow) */
+static uint64_t ent_hash_avail(const char *s, size_t n, size_t avail)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8)
+		h = hmix(h, load8(s + i));
+	if (i < n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (i + 8 <= avail)
+			h = hmix(h, load8(s + i) & ((1ULL << (8 * (n - i))) - 1));
+		else
+#endif
+			h = hmix(h, load_tail(s + i, n - i));
+	}
+	(void)avail;
+	return hfin(h);
+}
+
+static uint64_t ent_hash(const char *s, size_t n)
+{
+	return ent_hash_avail(s, n, n);
 }
 
 static void ftab_build(ftab *f, const nf_map *m)
@@ -88,10 +132,13 @@ static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 	return ftab_get_h(f, ent_hash(k, n), k, n);
 }
 
-enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7 };
+enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
+	C_JOIN = 16 };          /* bytes that may continue a word: - & ' and non-ASCII */
 
 struct nf_ner {
 	ftab fwords, fgaz;
+	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
+	nf_map ctxwords;
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
@@ -146,25 +193,46 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-/* fold() and the ent_hash of the folded key in one pass over ASCII words. */
-static inline size_t fold_hash(const char *s, size_t n, char *out, size_t cap, uint64_t *h)
+/* ASCII capitals of eight bytes below 0x80 to lower case. */
+static inline uint64_t lower8(uint64_t w)
 {
-	if (n < cap) {
-		uint64_t x = 1469598103934665603ULL;
+	uint64_t m = ((w + 0x3F3F3F3F3F3F3F3FULL) ^ (w + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
+	return w | (m >> 2);
+}
+
+/* fold() and the ent_hash of the folded key in one pass over ASCII words; avail: the bytes
+ * that may be read from s (a whole word of eight is read when they allow). */
+static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out, size_t cap, uint64_t *h)
+{
+	if (n + 8 <= cap) {
+		uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
 		size_t i = 0;
-		for (; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if (c >= 0x80)
-				break;
-			c = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
-			out[i] = (char)c;
-			x = (x ^ c) * 1099511628211ULL;
+		for (; i + 8 <= n; i += 8) {
+			uint64_t w = load8(s + i);
+			if (w & 0x8080808080808080ULL)
+				goto other;
+			w = lower8(w);
+			memcpy(out + i, &w, 8);
+			x = hmix(x, w);
 		}
-		if (i == n) {
-			*h = (x ^ (x >> 29)) | 1;
-			return n;
+		if (i < n) {
+			uint64_t w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			if (i + 8 <= avail)
+				w = load8(s + i) & ((1ULL << (8 * (n - i))) - 1);
+			else
+#endif
+				w = load_tail(s + i, n - i);
+			if (w & 0x8080808080808080ULL)
+				goto other;
+			w = lower8(w);
+			memcpy(out + i, &w, 8);       /* out has room for the whole word */
+			x = hmix(x, w);
 		}
+		*h = hfin(x);
+		return n;
 	}
+other:;
 	size_t kn = fold(s, n, out, cap);
 	*h = ent_hash(out, kn);
 	return kn;
@@ -342,13 +410,16 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 }
 
 static void finish_tables(nf_ner *ner);
+static void build_ctx(nf_ner *ner);
 
 nf_ner *nf_ner_new(void)
 {
 	nf_ner *ner = nf_xcalloc(1, sizeof *ner);
-	for (int c = 0; c < 128; c++)
+	for (int c = 0; c < 256; c++)
 		ner->ccls[c] = (unsigned char)(c >= 'a' && c <= 'z' ? C_LOW : c >= 'A' && c <= 'Z' ? C_UP :
-					       c >= '0' && c <= '9' ? C_DIG : 0);
+					       c >= '0' && c <= '9' ? C_DIG :
+					       c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE :
+					       c == '-' || c == '&' || c == '\'' || c >= 0x80 ? C_JOIN : 0);
 	nf_map_init(&ner->words);
 	nf_map_init(&ner->gaz);
 	nf_map_init(&ner->bags);
@@ -360,6 +431,7 @@ nf_ner *nf_ner_new(void)
 	for (size_t i = 0; i < 3; i++)
 		nf_data_load(gz[i], "name\ttype\tcanonical\trefers\tkind", load_gaz, ner);
 	finish_tables(ner);
+	build_ctx(ner);
 	return ner;
 }
 
@@ -510,6 +582,8 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->fwords.s);
 	free(ner->flower.s);
 	free(ner->fgaz.s);
+	free(ner->fctx.s);
+	nf_map_free(&ner->ctxwords);
 	nf_map_free(&ner->words);
 	nf_map_free(&ner->gaz);
 	nf_map_free(&ner->bags);
@@ -520,11 +594,12 @@ void nf_ner_free(nf_ner *ner)
  * text be all capitals), else any entry does. Prefers the entry of type want (-1: any). */
 static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int exact, int want)
 {
-	char k[512];
-	if (n >= sizeof k / 2)
+	char k[512 + 8];
+	if (n >= 256)
 		return NULL;
-	size_t kn = fold(s, n, k, sizeof k);
-	uintptr_t v = ftab_get(&ner->fgaz, k, kn);
+	size_t kn = fold(s, n, k, 512);
+	memset(k + kn, 0, 8);           /* the hash reads whole words */
+	uintptr_t v = ftab_get_h(&ner->fgaz, ent_hash_avail(k, kn, kn + 8), k, kn);
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
@@ -588,14 +663,18 @@ const char *nf_ner_country(const nf_ner *ner, const char *word, size_t n)
 
 enum {
 	T_WORD = 1, T_CAP = 2, T_ALLCAPS = 4, T_LOWER = 8, T_NUM = 16, T_POSS = 32, T_SSTART = 64,
-	T_CAPSENT = 128, T_USED = 256, T_ROLE = 512
+	T_CAPSENT = 128, T_USED = 256, T_ROLE = 512, T_CTX = 1024,
+	T_PLAIN = 2048          /* ASCII letters and digits only */
 };
+enum { X_SAID, X_PREP, X_SPORT_NEXT, X_SPORT_PREV, X_PLACEOF, X_SCORER, X_ORG_NEXT, X_ORG_PREV, X_METONYM,
+	X_NLISTS };             /* the context word lists (ctx_lists) */
 
 typedef struct {
 	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
 	uint64_t fh;            /* hash of the case-folded word (0 for punctuation) */
 	uint16_t f;
 	char c;                 /* punctuation: its first byte */
+	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
 	int sent;
 	const word_info *w;
 } tok;
@@ -647,7 +726,11 @@ typedef struct {
 	mmap64 mtmp;            /* scratch index for one pass */
 	int capsent;            /* some sentence is in capitals */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
+	size_t gen_first, gen_last;   /* the first and last of them */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
+	const nf_ner *ner;      /* of the current document */
+	const char *text;
+	size_t len;
 } scratch;
 
 static void mm_reset(mmap64 *m, size_t expect)
@@ -781,21 +864,24 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	sc->capsent = 0;
 	sc->generic = 0;
 	sc->scores = sc->sportkw = 0;
-	size_t si = 0;
+	size_t si = 0, send = ns ? sents[0].end : SIZE_MAX;   /* the current sentence's end */
 	int at_start = 1;
 	for (size_t i = 0; i < n;) {
 		{
 			/* ASCII white space without decoding; the sentence index catches up below */
 			unsigned char b = (unsigned char)s[i];
-			if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+			if (ner->ccls[b] & C_SPACE) {
 				if (b == '\n')
 					at_start = 1;
 				i++;
 				continue;
 			}
 		}
-		while (si < ns && i >= sents[si].end)
-			si++, at_start = 1;
+		if (i >= send) {
+			while (si < ns && i >= sents[si].end)
+				si++, at_start = 1;
+			send = si < ns ? sents[si].end : SIZE_MAX;
+		}
 		int32_t cp;
 		size_t k = dec(s, n, i, &cp);
 		if (cp == 0xA0) {      /* ASCII white space is skipped above */
@@ -824,6 +910,19 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 			size_t q = i;
 			if (cl & C_LOW) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* eight bytes at a time while all are a-z */
+				while (q + 8 <= n) {
+					uint64_t w = load8(s + q);
+					uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
+						      0x8080808080808080ULL;
+					if (no) {
+						q += (size_t)__builtin_ctzll(no) / 8;
+						break;
+					}
+					q += 8;
+				}
+#endif
 				while (q < n && (ner->ccls[(unsigned char)s[q]] & C_LOW))
 					q++;
 				letters = (int)(q - i);
@@ -838,9 +937,10 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 					q++;
 				}
 				unsigned char e = q < n ? (unsigned char)s[q] : ' ';
-				if (!(e >= 0x80 || e == '-' || e == '&' || e == '\'' || (e == '.' && (cl & C_UP)))) {
+				if (!(ner->ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
 					j = q;
 					sp = e == ' ';
+					t->f |= T_PLAIN;
 					first_upper = (cl & C_UP) != 0;
 					digit = (cl & C_DIG) != 0;
 					goto scanned;
@@ -985,8 +1085,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 		}
 		{
-			char k[256];
-			size_t kn = fold_hash(s + t->s, t->e - t->s, k, sizeof k, &t->fh);
+			char k[264];
+			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, k, sizeof k, &t->fh);
 			/* lower-case words only matter as particles, roles and generic references */
 			uint32_t v = ftab_get_h(t->f & T_LOWER ? &ner->flower : &ner->fwords, t->fh, k, kn);
 			t->w = v ? &ner->wi[v - 1] : NULL;
@@ -995,8 +1095,11 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		if (t->f & T_POSS) {
 			i = j + (s[j] == '\'' ? 1 : 3) + 1;
 		}
-		if (t->w && (t->w->flags & W_GENERIC))
-			sc->generic++;
+		if (t->w && (t->w->flags & W_GENERIC)) {
+			if (!sc->generic++)
+				sc->gen_first = sc->nt;
+			sc->gen_last = sc->nt;
+		}
 		sc->nt++;
 	}
 	/* a word after an opening quote or bracket at a sentence start is sentence-initial too;
@@ -1020,16 +1123,18 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				sa = i, words = caps = 0;
 			}
 		}
-		if ((t->f & T_WORD) && !(t->f & T_NUM) && t->e - t->s >= 2) {
-			words++;
-			caps += (t->f & T_ALLCAPS) != 0;
-		}
-		/* sports reports: scores ("3-1") and sports words */
-		if (t->f & T_NUM) {
+		if ((t->f & (T_WORD | T_NUM)) == T_WORD) {
+			if (t->e - t->s >= 2) {
+				words++;
+				caps += (t->f & T_ALLCAPS) != 0;
+			}
+			if (t->w && (t->f & T_LOWER))
+				sc->sportkw += (t->w->flags & W_SPORT) != 0;
+		} else if (t->f & T_NUM) {
+			/* sports reports: scores ("3-1") and sports words */
 			const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
 			sc->scores += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
-		} else if (t->w && (t->f & T_LOWER))
-			sc->sportkw += (t->w->flags & W_SPORT) != 0;
+		}
 	}
 	caps_sentence(sc, sa, sc->nt, words, caps);
 }
@@ -1069,6 +1174,8 @@ static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scrat
 		if (!(exact && b - a == 1))
 			return NULL;
 		/* only the stray-apostrophe lookup below is left */
+		if (sc->t[a].f & T_PLAIN)
+			return NULL;
 		uint32_t q = sc->t[a].s;
 		while (q < sc->t[a].e && text[q] != '\'' && (unsigned char)text[q] != 0xE2)
 			q++;
@@ -1123,23 +1230,75 @@ static int role_tok(const scratch *sc, int i)
 	return (TW(i) & (W_ROLE | W_ROLEMOD)) && (sc->t[i].f & T_WORD);
 }
 
+/* The words whose lists say something of the names next to them, found by ctx_of. */
+static const char *const w_said[] = { "said", "says", "told", "added", "stated", "insisted", "explained",
+	"noted", "wrote", "asked", "replied", "tweeted", "argued", "warned", "admitted", "denied", NULL };
+static const char *const w_prep[] = { "in", "at", "near", "outside", "into", "across", "towards",
+	"toward", "around", "via", "throughout", NULL };
+static const char *const w_sport_next[] = { "beat", "beats", "drew", "v", "vs",
+	"defeated", "edged", "routed", "thrashed", "trounced", "crushed", "downed", "blanked", NULL };
+static const char *const w_sport_prev[] = { "v", "vs", "beat", "defeated", "edged", "thrashed",
+	"routed", "downed", NULL };
+static const char *const w_placeof[] = { "city", "town", "village", "province", "region", "capital",
+	"district", "suburb", "port", "island", "state", "county", "area", "outskirts", NULL };
+static const char *const w_scorer[] = { "b", "c", "st", "lbw", NULL };
+static const char *const w_org_next[] = { "shares", "share", "stock", "spokesman", "spokeswoman",
+	"spokesperson", "officials", "executives", "chairman", "subsidiary", "unit", "shareholders",
+	"management", "newspaper", "fans", "players", "coach", "stake", "subsidiaries", "affiliate", NULL };
+static const char *const w_org_prev[] = { "newspaper", "agency", "club", "company", "firm", "daily",
+	"carrier", "airline", "bank", "side", "team", "group", "weekly", "broker", "insurer", "retailer",
+	"automaker", "maker", "conglomerate", "brokerage", "chain", "operator", "champions", NULL };
+/* verbs and auxiliaries after a capital that make it stand for its government */
+static const char *const w_metonym[] = { "has", "have", "had", "is", "was", "says", "said", "will", "would",
+	"wants", "wanted", "accused", "rejected", "insists", "insisted", "denied", "denies", "warned",
+	"warns", "announced", "responded", "refused", "agreed", "demanded", "claimed", "argued",
+	"believes", "can", "could", "may", "must", "should", "did", "does", "hopes", "plans",
+	"threatened", "condemned", "called", "urged", "signalled", "signaled", "sees", "views",
+	"considers", "welcomed", "blamed", "sent", "imposed", "expelled", "summoned", NULL };
+static const char *const *const ctx_lists[X_NLISTS] = { w_said, w_prep, w_sport_next, w_sport_prev,
+	w_placeof, w_scorer, w_org_next, w_org_prev, w_metonym };   /* in X_ order */
+
+static void build_ctx(nf_ner *ner)
+{
+	nf_map_init(&ner->ctxwords);
+	for (int l = 0; l < X_NLISTS; l++)
+		for (int k = 0; ctx_lists[l][k]; k++) {
+			void **slot = nf_map_slot(&ner->ctxwords, ctx_lists[l][k], strlen(ctx_lists[l][k]), 1);
+			*slot = (void *)((uintptr_t)*slot | (1u << l));
+		}
+	ftab_build(&ner->fctx, &ner->ctxwords);
+}
+
+static unsigned list_bit(const char *const *list)
+{
+	for (int i = 0; i < X_NLISTS; i++)
+		if (ctx_lists[i] == list)
+			return 1u << i;
+	return 0;
+}
+
+/* The lists token i is (exactly) a word of, once per token. */
+static unsigned ctx_of(const scratch *sc, int i)
+{
+	tok *t = (tok *)&sc->t[i];      /* the cache is the scratch's own */
+	if (!(t->f & T_CTX)) {
+		size_t n = t->e - t->s;
+		t->ctx = (uint16_t)ftab_get_h(&sc->ner->fctx, ent_hash_avail(sc->text + t->s, n, sc->len - t->s),
+					      sc->text + t->s, n);
+		t->f |= T_CTX;
+	}
+	return t->ctx;
+}
+
 /* Verbs and auxiliaries after a capital that make it stand for its government. */
 static int metonym_next(const char *text, const scratch *sc, int i)
 {
-	static const char *const v[] = { "has", "have", "had", "is", "was", "says", "said", "will", "would",
-		"wants", "wanted", "accused", "rejected", "insists", "insisted", "denied", "denies", "warned",
-		"warns", "announced", "responded", "refused", "agreed", "demanded", "claimed", "argued",
-		"believes", "can", "could", "may", "must", "should", "did", "does", "hopes", "plans",
-		"threatened", "condemned", "called", "urged", "signalled", "signaled", "sees", "views",
-		"considers", "welcomed", "blamed", "sent", "imposed", "expelled", "summoned", NULL };
+	(void)text;
 	if (sc->t[i].f & T_POSS)
 		return 1;
 	if ((size_t)i + 1 >= sc->nt || !(sc->t[i + 1].f & T_WORD))
 		return 0;
-	for (int k = 0; v[k]; k++)
-		if (tok_is(text, &sc->t[i + 1], v[k]))
-			return 1;
-	return 0;
+	return (ctx_of(sc, i + 1) & (1u << X_METONYM)) != 0;
 }
 
 /* Sets a candidate from a gazetteer entry. */
@@ -1157,6 +1316,9 @@ static int next_word_in(const char *text, const scratch *sc, int b, const char *
 {
 	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS))
 		return 0;
+	unsigned bit = list_bit(list);
+	if (bit)
+		return (ctx_of(sc, b) & bit) != 0;
 	const tok *t = &sc->t[b];
 	char c0 = text[t->s];
 	for (int k = 0; list[k]; k++)
@@ -1173,6 +1335,9 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 	/* headlines in capitals ("KANSAS CITY AT DETROIT") and line starts ("At Leeds:") match
 	 * in any case */
 	int any = (t->f & T_CAPSENT) || ((t->f & T_SSTART) && (t->f & T_CAP));
+	unsigned bit = any ? 0 : list_bit(list);
+	if (bit)
+		return (ctx_of(sc, a - 1) & bit) != 0;
 	char c0 = text[t->s], c1 = (char)(c0 | 32);
 	size_t tn = t->e - t->s;
 	for (int k = 0; list[k]; k++) {
@@ -1195,14 +1360,6 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 	return 0;
 }
 
-static const char *const w_said[] = { "said", "says", "told", "added", "stated", "insisted", "explained",
-	"noted", "wrote", "asked", "replied", "tweeted", "argued", "warned", "admitted", "denied", NULL };
-static const char *const w_prep[] = { "in", "at", "near", "outside", "into", "across", "towards",
-	"toward", "around", "via", "throughout", NULL };
-static const char *const w_sport_next[] = { "beat", "beats", "drew", "v", "vs",
-	"defeated", "edged", "routed", "thrashed", "trounced", "crushed", "downed", "blanked", NULL };
-static const char *const w_sport_prev[] = { "v", "vs", "beat", "defeated", "edged", "thrashed",
-	"routed", "downed", NULL };
 
 /* "CHICAGO AT TORONTO": fixtures name the places. */
 static int at_next(const char *text, const scratch *sc, int b)
@@ -1239,13 +1396,10 @@ static const gz_entry *paren_country(const nf_ner *ner, const char *text, const 
 #ifndef UNKNOWN_SINGLE
 #define UNKNOWN_SINGLE NF_ORG
 #endif
-static const char *const w_placeof[] = { "city", "town", "village", "province", "region", "capital",
-	"district", "suburb", "port", "island", "state", "county", "area", "outskirts", NULL };
 
 /* The type the words around tokens [a, b) give a name, or -1. */
 static int context_type(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
 {
-	static const char *const w_scorer[] = { "b", "c", "st", "lbw", NULL };
 	if (next_word_in(text, sc, b, w_said) || paren_country(ner, text, sc, b) ||
 	    prev_word_in(text, sc, a, w_scorer))
 		return NF_PER;
@@ -1253,19 +1407,12 @@ static int context_type(const nf_ner *ner, const char *text, const scratch *sc, 
 	if ((size_t)b + 2 < sc->nt && sc->t[b].c == ',' && (sc->t[b + 1].f & T_NUM) &&
 	    sc->t[b + 1].e - sc->t[b + 1].s == 2 && sc->t[b + 2].c == ',')
 		return NF_PER;
-	static const char *const w_org_next[] = { "shares", "share", "stock", "spokesman", "spokeswoman",
-		"spokesperson", "officials", "executives", "chairman", "subsidiary", "unit", "shareholders",
-		"management", "newspaper", "fans", "players", "coach", "stake", "subsidiaries", "affiliate", NULL };
-	static const char *const w_org_prev[] = { "newspaper", "agency", "club", "company", "firm", "daily",
-		"carrier", "airline", "bank", "side", "team", "group", "weekly", "broker", "insurer", "retailer",
-		"automaker", "maker", "conglomerate", "brokerage", "chain", "operator", "champions", NULL };
 	if (prev_word_in(text, sc, a, w_sport_prev) || next_word_in(text, sc, b, w_sport_next) ||
 	    next_word_in(text, sc, b, w_org_next) || prev_word_in(text, sc, a, w_org_prev))
 		return NF_ORG;
-	if ((sc->t[b - 1].f & T_POSS) && (size_t)b < sc->nt && (sc->t[b].f & T_WORD))
-		for (int k = 0; w_org_next[k]; k++)
-			if (tok_is(text, &sc->t[b], w_org_next[k]))
-				return NF_ORG;      /* "Ruch's shares" */
+	if ((sc->t[b - 1].f & T_POSS) && (size_t)b < sc->nt && (sc->t[b].f & T_WORD) &&
+	    (ctx_of(sc, b) & (1u << X_ORG_NEXT)))
+		return NF_ORG;      /* "Ruch's shares" */
 	if (prev_word_in(text, sc, a, w_prep))
 		return NF_GPE;
 	if (a >= 2 && tok_is(text, &sc->t[a - 1], "of") && prev_word_in(text, sc, a - 1, w_placeof))
@@ -1706,7 +1853,7 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 {
 	int nt = (int)sc->nt;
 	for (int i = 0; i < nt;) {
-		if ((sc->t[i].f & T_CAPSENT) || !is_name_start(sc, i)) {
+		if ((sc->t[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP)) {
 			i++;
 			continue;
 		}
@@ -1933,6 +2080,33 @@ static size_t dl_dist(const char *a, size_t an, const char *b, size_t bn)
 	return d[an][bn];
 }
 
+/* dl_dist(a, b) <= 1 without the table: equal, or one substitution, insertion, deletion or
+ * swap of neighbours. */
+static int dl_le1(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an > 40 || bn > 40)
+		return 0;
+	if (an < bn) {
+		const char *t = a;
+		a = b, b = t;
+		size_t tn = an;
+		an = bn, bn = tn;
+	}
+	if (an > bn + 1)
+		return 0;
+	size_t i = 0;
+	while (i < bn && a[i] == b[i])
+		i++;
+	if (i == bn)
+		return 1;                  /* equal, or one letter more at the end */
+	if (an == bn + 1)
+		return memcmp(a + i + 1, b + i, bn - i) == 0;
+	if (memcmp(a + i + 1, b + i + 1, bn - i - 1) == 0)
+		return 1;                  /* one substitution */
+	return i + 1 < bn && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+	       memcmp(a + i + 2, b + i + 2, bn - i - 2) == 0;
+}
+
 static uint32_t arena_add(scratch *sc, const char *p, size_t n)
 {
 	uint32_t off = (uint32_t)sc->arena.n;
@@ -1965,6 +2139,8 @@ static int surname_close(const char *text, const tok *x, const tok *y, size_t ma
 	/* misspellings seldom touch the first letter: that keeps the comparisons few */
 	if (xn < 5 || yn < 5 || text[x->s] != text[y->s])
 		return 0;
+	if (maxd == 1)
+		return dl_le1(text + x->s, xn, text + y->s, yn);
 	return dl_dist(text + x->s, xn, text + y->s, yn) <= maxd;
 }
 
@@ -1977,7 +2153,7 @@ static int first_agree(const char *text, const tok *x, const tok *y)
 	if ((xn == 2 && text[x->s + 1] == '.' && text[x->s] == text[y->s]) ||
 	    (yn == 2 && text[y->s + 1] == '.' && text[y->s] == text[x->s]))
 		return 1;
-	return xn >= 5 && yn >= 5 && dl_dist(text + x->s, xn, text + y->s, yn) <= 1;
+	return xn >= 5 && yn >= 5 && dl_le1(text + x->s, xn, text + y->s, yn);
 }
 
 /* Does a known person's name match these tokens (exact or by the misspelling rule)? */
@@ -1995,7 +2171,7 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 		if (sn + 1 < ln || ln + 1 < sn || (sur[0] != text[last->s] && sur[1] != text[last->s + 1]))
 			continue;
 		int same = sn == ln && memcmp(sur, text + last->s, ln) == 0;
-		if (!same && !(sn >= 5 && ln >= 5 && dl_dist(sur, sn, text + last->s, ln) <= 1))
+		if (!same && !(sn >= 5 && ln >= 5 && dl_le1(sur, sn, text + last->s, ln)))
 			continue;
 		if (b - a == 1) {
 			if (same && sp)
@@ -2008,7 +2184,7 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 		const char *fe = strchr(nm, ' ');
 		size_t fnl = (size_t)(fe - nm), fl = f->e - f->s;
 		if ((fnl == fl && memcmp(nm, text + f->s, fl) == 0) ||
-		    (fnl >= 5 && fl >= 5 && dl_dist(nm, fnl, text + f->s, fl) <= 1) ||
+		    (fnl >= 5 && fl >= 5 && dl_le1(nm, fnl, text + f->s, fl)) ||
 		    (fl == 2 && text[f->s + 1] == '.' && text[f->s] == nm[0]))
 			return e;
 	}
@@ -2017,7 +2193,7 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 
 static int find_cluster(scratch *sc, int type, const char *s, size_t n)
 {
-	uint64_t h = nf_hash(s, n) ^ (uint64_t)type;
+	uint64_t h = ent_hash(s, n) ^ (uint64_t)type;
 	int best = -1;
 	for (int e = mm_first(&sc->mcl, h); e >= 0; e = mm_next(&sc->mcl, e)) {
 		int i = sc->mcl.val[e];
@@ -2037,7 +2213,7 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 	p->type = type;
 	p->canon_off = arena_add(sc, s, n);
 	p->canon_len = (uint32_t)n;
-	p->h = nf_hash(s, n) ^ (uint64_t)type;
+	p->h = ent_hash(s, n) ^ (uint64_t)type;
 	p->first_tok = p->last_tok = -1;
 	mm_add(&sc->mcl, p->h, (int)sc->np);
 	return (int)sc->np++;
@@ -2048,7 +2224,7 @@ static void set_canon(scratch *sc, int ci, const char *s, size_t n)
 	pcl *p = &sc->p[ci];
 	p->canon_off = arena_add(sc, s, n);
 	p->canon_len = (uint32_t)n;
-	p->h = nf_hash(s, n) ^ (uint64_t)p->type;
+	p->h = ent_hash(s, n) ^ (uint64_t)p->type;
 	mm_add(&sc->mcl, p->h, ci);
 }
 
@@ -2252,7 +2428,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				continue;
 			const tok *dt = &sc->t[d->b - 1];
 			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away */
-			int fuzzy = !c->g && surname_close(text, ct, dt, 1);
+			int fuzzy = !c->g && (text[ct->s] == text[dt->s] || tok_eq(text, ct, dt)) &&
+				    surname_close(text, ct, dt, 1);
 			if (!fuzzy && !c->g && ct->e - ct->s >= 6 && dt->e - dt->s >= 6 &&
 			    text[ct->s] == text[dt->s] && text[ct->s + 1] == text[dt->s + 1])
 				fuzzy = surname_close(text, ct, dt, 2);
@@ -2316,7 +2493,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					if (pass == 0)
 						ok = tok_eq(text, last, pl);
 					else if (pass == 1)
-						ok = surname_close(text, last, pl, 1);
+						ok = (text[last->s] == text[pl->s] || tok_eq(text, last, pl)) &&
+						     surname_close(text, last, pl, 1);
 					else
 						ok = n == 1 && last->e - last->s >= 6 && pl->e - pl->s >= 6 &&
 						     text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
@@ -2463,7 +2641,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* generic words that refer back to an organisation the document names: "the Alliance" */
-	for (size_t i = 0; sc->generic && i + 1 < sc->nt; i++) {
+	for (size_t i = sc->gen_first ? sc->gen_first - 1 : 0; sc->generic && i + 1 < sc->nt && i < sc->gen_last; i++) {
 		const tok *t = &sc->t[i + 1];
 		if (!(t->f & T_WORD) || !t->w || !(t->w->flags & W_GENERIC) ||
 		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
@@ -2580,6 +2758,9 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		sents = &whole;
 		nsents = 1;
 	}
+	sc->ner = ner;
+	sc->text = text;
+	sc->len = len;
 	tokenize(ner, text, len, sents, nsents, sc);
 	find_chunks(ner, text, sc);
 	size_t body = sc->nc;
