@@ -163,19 +163,20 @@ static void class_words_init(void)
 
 /* Boilerplate words mark a subtree, unless the same attribute also says it is a wrapper
  * (wrappers often name everything they hold: "content-sidebar-wrap"). */
-static unsigned class_flags(const char *v)
+static unsigned class_flags_n(const char *v, size_t n)
 {
 	if (!class_words.cap)
 		class_words_init();
 	uintptr_t m = 0;
 	char w[40];
-	while (*v) {
+	const char *end = v + n, *start = v;
+	while (v < end) {
 		size_t k = 0;
-		while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')))
+		while (v < end && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')))
 			v++;
 		/* a word ends at a non-alphanumeric or at a camelCase hump: "RightRail" */
-		while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9')) {
-			if (k && *v >= 'A' && *v <= 'Z' && v[-1] >= 'a' && v[-1] <= 'z')
+		while (v < end && ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9'))) {
+			if (k && *v >= 'A' && *v <= 'Z' && v > start && v[-1] >= 'a' && v[-1] <= 'z')
 				break;
 			if (k < sizeof w - 1)
 				w[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
@@ -197,6 +198,8 @@ static unsigned class_flags(const char *v)
 		f |= NF_HB_CONTENT;
 	return f;
 }
+
+static unsigned class_flags(const char *v) { return class_flags_n(v, strlen(v)); }
 
 /* ---- blocks ---- */
 
@@ -568,14 +571,17 @@ static int name_ch(char c)
 	       c == ':' || c == '_' || c == '-' || c == '.';
 }
 
-/* 1: the callbacks read this attribute; 2: they only ask whether it is there (href). */
+/* 1: the callbacks read this attribute; 2: they only ask whether it is there (href);
+ * 3, 4: class, id (they matter only when their words do). */
 static int attr_kept(const char *a, size_t n)
 {
 	static const char *const keep[] = { "href", "class", "id", "itemprop", "style", "hidden",
 		"type", "datetime", "property", "name", "content", NULL };
+	if (n < 2 || n > 8)
+		return 0;
 	for (int i = 0; keep[i]; i++)
-		if (strlen(keep[i]) == n && !strncasecmp(a, keep[i], n))
-			return i ? 1 : 2;
+		if (keep[i][n] == 0 && (a[0] | 32) == keep[i][0] && !strncasecmp(a, keep[i], n))
+			return i == 0 ? 2 : i == 1 ? 3 : i == 2 ? 4 : 1;
 	return 0;
 }
 
@@ -587,6 +593,7 @@ static int attr_kept(const char *a, size_t n)
 static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t *removed)
 {
 	size_t mark = out->n, cut = 0;
+	int seen = 0;           /* bits: a class (1), an id (2) was met; the parser drops repeats */
 	const char *p = q + 1;
 	while (p < end && name_ch(*p))
 		p++;
@@ -614,7 +621,7 @@ static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t 
 		size_t anl = (size_t)(p - an);
 		if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
 			goto bail;
-		const char *t = p, *e = p;
+		const char *t = p, *e = p, *val = NULL, *vend = NULL;
 		while (t < end && is_ws(*t))
 			t++;
 		if (t < end && *t == '=') {
@@ -628,13 +635,29 @@ static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t 
 				if (!cq)
 					goto bail;
 				e = cq + 1;
+				val = t + 1;
+				vend = cq;
 			} else {
+				val = t;
 				while (t < end && !is_ws(*t) && *t != '>')
 					t++;
-				e = t;
+				e = vend = t;
 			}
 		}
 		int k = attr_kept(an, anl);
+		if (k == 3 || k == 4) {
+			/* a class or id none of whose words means anything here goes (entities are
+			 * left for the parser to decode); so do repeats, which the parser ignores */
+			int bit = k == 3 ? 1 : 2;
+			size_t vl = val ? (size_t)(vend - val) : 0;
+			if (seen & bit)
+				k = 0;
+			else if (val && !memchr(val, '&', vl) && !class_flags_n(val, vl))
+				k = 0;
+			else
+				k = 1;
+			seen |= bit;
+		}
 		if (k == 1) {
 			nf_buf_add(out, ws, (size_t)(e - ws));
 		} else if (k == 2) {
