@@ -37,6 +37,16 @@ typedef struct {
 	nf_buf b;
 } state;
 
+/* a decimal number, without printf (one call per fragment adds up over millions of quotes) */
+static void add_num(nf_buf *b, size_t v)
+{
+	char d[24];
+	int n = 0;
+	do d[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+	while (n > 0)
+		nf_buf_addc(b, d[--n]);
+}
+
 static int process(nf_run *run, const nf_doc *doc, void *arg)
 {
 	state *st = arg;
@@ -63,8 +73,13 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 		nf_out(run, st->b.p, st->b.n);
 		nf_out_long(run, q->sent);
 		nf_buf_clear(&st->b);
-		for (size_t f = 0; f < q->nfrag; f++)
-			nf_buf_addf(&st->b, "%s%zu-%zu", f ? "," : "", q->frag[f].start, q->frag[f].end);
+		for (size_t f = 0; f < q->nfrag; f++) {
+			if (f)
+				nf_buf_addc(&st->b, ',');
+			add_num(&st->b, q->frag[f].start);
+			nf_buf_addc(&st->b, '-');
+			add_num(&st->b, q->frag[f].end);
+		}
 		nf_out(run, st->b.p, st->b.n);
 		nf_out_str(run, q->role ? q->role : "");
 		nf_out_str(run, q->affiliation ? q->affiliation : "");

@@ -49,7 +49,13 @@ static const char *const conj[] = { "though", "although", "but", "while", "where
 static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, titles, particles, scare_words, title_small, clause_bad, conj, NULL };
 enum { W_ROLE = 1 << 12 };
 
+/* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
+ * computed while the tokenizer lowers the word (one probe per word, no second pass) */
+typedef struct { uint32_t h; uint32_t len; const char *key; intptr_t v; } wslot;
+
 struct nf_quoter {
+	wslot *wt;            /* the words map, flattened */
+	size_t wmask;
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
@@ -88,6 +94,23 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 	*slot = (void *)((intptr_t)*slot | k);
 }
 
+#define WH0 2166136261u
+#define WSTEP(h, ch) (((h) ^ (unsigned char)(ch)) * 16777619u)
+static uint32_t whash(const char *w, size_t n)
+{
+	uint32_t h = WH0;
+	for (size_t i = 0; i < n; i++) h = WSTEP(h, w[i]);
+	return h;
+}
+
+static intptr_t wlookup(const nf_quoter *qt, uint32_t h, const char *w, size_t n)
+{
+	for (size_t k = h & qt->wmask; qt->wt[k].key; k = (k + 1) & qt->wmask)
+		if (qt->wt[k].h == h && qt->wt[k].len == n && memcmp(qt->wt[k].key, w, n) == 0)
+			return qt->wt[k].v;
+	return 0;
+}
+
 nf_quoter *nf_quoter_new(void)
 {
 	nf_quoter *qt = nf_xcalloc(1, sizeof *qt);
@@ -111,6 +134,19 @@ nf_quoter *nf_quoter_new(void)
 			void **v = nf_map_slot(&qt->words, qt->cues.keys[i], qt->cues.lens[i], 1);
 			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16));
 		}
+	size_t cap = 64, nw = 0;
+	for (size_t i = 0; i < qt->words.cap; i++)
+		nw += qt->words.keys[i] != NULL;
+	while (cap < 4 * nw) cap *= 2;
+	qt->wt = nf_xcalloc(cap, sizeof *qt->wt);
+	qt->wmask = cap - 1;
+	for (size_t i = 0; i < qt->words.cap; i++)
+		if (qt->words.keys[i]) {
+			uint32_t h = whash(qt->words.keys[i], qt->words.lens[i]);
+			size_t k = h & qt->wmask;
+			while (qt->wt[k].key) k = (k + 1) & qt->wmask;
+			qt->wt[k] = (wslot){ h, (uint32_t)qt->words.lens[i], qt->words.keys[i], (intptr_t)qt->words.vals[i] };
+		}
 	return qt;
 }
 
@@ -122,6 +158,7 @@ void nf_quoter_free(nf_quoter *qt)
 	nf_map_free(qt->roles);
 	free(qt->roles);
 	nf_map_free(&qt->words);
+	free(qt->wt);
 	for (size_t i = 0; i < qt->nphrases; i++)
 		free(qt->phrases[i]);
 	free(qt->phrases);
@@ -266,8 +303,17 @@ static void tokenize(ctx *c)
 		} else if (is_alnum_byte(ch)) {
 			size_t j = i;
 			for (;;) {
-				while (j < len && is_alnum_byte((unsigned char)t[j]) && !upunct(t, j, len, &mark))
+				/* ASCII letters and digits need no code-point check */
+				while (j < len) {
+					unsigned char u = (unsigned char)t[j];
+					if (u < 0x80) {
+						if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')))
+							break;
+					} else if (upunct(t, j, len, &mark)) {
+						break;
+					}
 					j++;
+				}
 				size_t aw;
 				/* inner apostrophes, hyphens and periods join a word (don't, Ukraine's, U.S.) */
 				if (j + 1 < len && (t[j] == '-' || t[j] == '.' || t[j] == '&') && is_alnum_byte((unsigned char)t[j + 1])
@@ -294,11 +340,13 @@ static void tokenize(ctx *c)
 		if (tk.k == T_WORD && tk.e - tk.s <= 40) {
 			char b[48];
 			size_t n = tk.e - tk.s;
+			uint32_t h = WH0;
 			for (size_t k = 0; k < n; k++) {
 				char ch = t[tk.s + k];
 				b[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+				h = WSTEP(h, b[k]);
 			}
-			intptr_t v = (intptr_t)nf_map_get(&c->qt->words, b, n);
+			intptr_t v = wlookup(c->qt, h, b, n);
 			tk.wc = (unsigned short)(v & 0xFFFF);
 			tk.cue = (unsigned char)(v >> 16);
 		}
@@ -460,6 +508,10 @@ static int wlen(const ctx *c, int i) { return (int)(c->tk[i].e - c->tk[i].s); }
 static int weq(const ctx *c, int i, const char *w)
 {
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD)
+		return 0;
+	char c0 = c->t[c->tk[i].s];
+	if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 + 32);
+	if (c0 != w[0])   /* most calls end here, before strlen */
 		return 0;
 	size_t n = strlen(w);
 	if (c->tk[i].e - c->tk[i].s != n)
@@ -665,7 +717,11 @@ static int np_bwd(const ctx *c, int j, int lo, np *o)
 {
 	if (j < 0 || j < lo || c->tk[j].k != T_WORD || c->tk[j].q)
 		return 0;
-	for (int a = j - 8 > lo ? j - 8 : lo; a <= j; a++) {
+	/* a phrase is words (and what lies inside an entity's name): start no further back */
+	int a0 = j;
+	while (a0 - 1 >= lo && a0 - 1 >= j - 8 && (c->tk[a0 - 1].k == T_WORD || c->tk[a0 - 1].inm))
+		a0--;
+	for (int a = a0; a <= j; a++) {
 		np t;
 		if (np_fwd(c, a, j + 1, &t) && t.b == j) {
 			if (t.kind == NP_NAME && a < j && !c->tk[a].cap && !weq(c, a, "the")) continue;
@@ -1039,14 +1095,6 @@ static int fuzzy_person(const ctx *c, const char *w, size_t n, int self)
 	return best;
 }
 
-static size_t last_mention_before(const ctx *c, int cl, size_t pos)
-{
-	size_t best = 0;
-	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
-		if (c->ents->m[i].cluster == cl)
-			best = c->ents->m[i].start + 1;
-	return best;
-}
 
 static int in_quote_pos(const ctx *c, size_t pos)
 {
@@ -1137,11 +1185,16 @@ static int resolve_role(const ctx *c, const np *sp)
 			else if (cl->type == NF_GPE || cl->type == NF_ORG) country = cl->canonical;
 		}
 	}
-	if (c->ents->m == NULL) return -1;
+	if (c->ents->m == NULL || !c->ents->nc) return -1;
+	/* where each cluster was last mentioned before pos: one pass over the mentions */
+	size_t *last = nf_xcalloc(c->ents->nc, sizeof *last);
+	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
+		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
+			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
 	for (size_t k = 0; k < c->ents->nc; k++) {
 		const nf_cluster *cl = &c->ents->c[k];
 		if (cl->type != NF_PER) continue;
-		size_t lp = last_mention_before(c, (int)k, pos);
+		size_t lp = last[k];
 		if (!lp) continue;
 		int s = 0;
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) == 0) s += 3;
@@ -1157,6 +1210,7 @@ static int resolve_role(const ctx *c, const np *sp)
 		if (s < 2 || (indefinite && s < 4)) continue;
 		if (s > bs || (s == bs && lp > bpos)) { best = (int)k; bs = s; bpos = lp; }
 	}
+	free(last);
 	return best;
 }
 
@@ -1582,7 +1636,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	for (int i = 0; i < nt; i++) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
 		int f = cue_of(c, i);
-		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !weq(c, i, "according"))
+		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")))
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
@@ -1611,7 +1665,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			while (k <= hi && tk[k].k == T_WORD && k < i + 5 && !weq(c, k, "that") && !cue_of(c, k)) k++;
 			int at_end = k > hi || (k == hi && tk[k].k != T_WORD) || pch(c, k, '.');
 			int mid = pch(c, k, ',') && k < hi - 2;   /* "..., he said, local officials ..." */
-			int before_np = np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
+			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int comma = -1;
 			if (before_np)   /* "..., top black lawmakers said." */
 				for (int z = t.a - 1; z >= lo && z >= t.a - 3; z--) {
