@@ -1290,6 +1290,21 @@ static unsigned ctx_of(const scratch *sc, int i)
 	return t->ctx;
 }
 
+/* Is token t one of the (lower-case) words of list, in any case? */
+static int word_in_any_case(const char *text, const tok *t, const char *const *list)
+{
+	size_t tn = t->e - t->s;
+	for (int k = 0; list[k]; k++) {
+		const char *w = list[k];
+		size_t i = 0;
+		while (i < tn && w[i] && (text[t->s + i] | 32) == w[i])
+			i++;
+		if (i == tn && !w[i])
+			return 1;
+	}
+	return 0;
+}
+
 /* Verbs and auxiliaries after a capital that make it stand for its government. */
 static int metonym_next(const char *text, const scratch *sc, int i)
 {
@@ -1548,7 +1563,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	while (a < b) {
 		const tok *t = &sc->t[a];
 		unsigned fl = TW(a);
-		if (fl & W_NONNAME) {
+		if ((fl & W_NONNAME) && !((fl & W_HONOR) && b - a >= 2)) {
 			a++;
 			continue;
 		}
@@ -1566,8 +1581,9 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		    !(b - a >= 2 && (TW(a + 1) & (W_ORGSUF | W_LOCSUF)) && !(TW(a + 1) & W_ROLE)) &&
 		    !(b - a >= 4 && (TW(b - 1) & W_ORGSUF) && tok_is(text, &sc->t[a + 2], "of")) &&
 		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_prefix(ner, text, sc, a, b) &&
-		    !((fl & W_FIRST) && b - a >= 2 && ((TW(a + 1) & W_LAST) || !(TW(a + 1) & W_COMMON)))) {
-			a++;
+		    !((fl & W_FIRST) && b - a >= 2 && ((TW(a + 1) & W_LAST) || !(TW(a + 1) & W_COMMON)) &&
+		      !word_in_any_case(text, t, w_prep))) {
+			a++;             /* "In Lund, ...": a preposition, not the first name "In" */
 			continue;
 		}
 		break;
@@ -1669,8 +1685,11 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		}
 		if (r < b) {
 			int na = r;
-			if (TW(na) & W_HONOR)
+			if (TW(na) & W_HONOR) {
 				na++;
+				if (na < b && !(sc->t[na].f & T_WORD) && sc->t[na].c == '.')
+					na++;
+			}
 			/* "Mayor Elena Brandt of Riverton": the name ends before "of" */
 			int nb = b;
 			for (int m = na + 1; m + 1 < b; m++)
@@ -1718,10 +1737,16 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		return;
 	}
 	if (TW(a) & W_HONOR && b - a >= 2 && !(sc->t[a].f & T_ALLCAPS)) {
-		cand *c = cand_add(sc, a + 1, b, NF_PER);
+		/* "Mr. LaBelle": the name starts after the honorific's period */
+		int na = a + 1;
+		if (!(sc->t[na].f & T_WORD) && sc->t[na].c == '.')
+			na++;
+		if (na >= b)
+			return;
+		cand *c = cand_add(sc, na, b, NF_PER);
 		c->gender = sc->t[a].w->gender;
 		c->ev = NF_PER;
-		const gz_entry *pg = gaz_span(ner, text, sc, a + 1, b, 1);
+		const gz_entry *pg = gaz_span(ner, text, sc, na, b, 1);
 		if (pg && pg->type == NF_PER)
 			c->g = pg;
 		return;
@@ -2410,6 +2435,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		if (c->g && (c->g->kind == K_COUNTRY || c->g->kind == K_DEMONYM || c->g->type == NF_ORG))
 			continue;
+		if (c->g && (c->type == NF_GPE || c->type == NF_LOC) && c->ev == c->type)
+			continue;        /* "in Lund": the words say it is the place */
 		const tok *ct = &sc->t[c->a];
 		int hit = 0;
 		for (int e = mm_first(&sc->mtmp, ct->fh); e >= 0 && !hit; e = mm_next(&sc->mtmp, e)) {
