@@ -131,8 +131,16 @@ static int kind_of(const char *n, unsigned char *tag)
  * it is a wrapper (wrappers often name everything they hold: "content-sidebar-wrap"). */
 enum { W_NEG = 1, W_CMT = 2, W_POS = 4, W_WRAP = 8, W_CAP = 16 };
 
-/* Class and id words, looked up in one map built on first use. */
+/* Class and id words, looked up in one map built on first use; class_bloom has a bit per
+ * word_key of each, so most words ("col", "flex", "container") need no lookup. */
 static nf_map class_words;
+static uint64_t class_bloom[64];
+
+static unsigned word_key(const char *w, size_t n)
+{
+	uint32_t v = (uint32_t)n << 16 | (uint32_t)(unsigned char)w[0] << 8 | (unsigned char)w[n - 1];
+	return (v * 2654435761u) >> 20;  /* 12 bits */
+}
 
 static void class_words_init(void)
 {
@@ -156,7 +164,10 @@ static void class_words_init(void)
 	nf_map_init(&class_words);
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
 		for (int i = 0; lists[l].w[i]; i++) {
-			void **slot = nf_map_slot(&class_words, lists[l].w[i], strlen(lists[l].w[i]), 1);
+			size_t n = strlen(lists[l].w[i]);
+			void **slot = nf_map_slot(&class_words, lists[l].w[i], n, 1);
+			unsigned k = word_key(lists[l].w[i], n);
+			class_bloom[k >> 6] |= 1ull << (k & 63);
 			*slot = (void *)((uintptr_t)*slot | lists[l].bit);
 		}
 }
@@ -182,8 +193,11 @@ static unsigned class_flags_n(const char *v, size_t n)
 				w[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
 			v++;
 		}
-		if (k)
-			m |= (uintptr_t)nf_map_get(&class_words, w, k);
+		if (k) {
+			unsigned key = word_key(w, k);
+			if (class_bloom[key >> 6] >> (key & 63) & 1)
+				m |= (uintptr_t)nf_map_get(&class_words, w, k);
+		}
 	}
 	unsigned f = 0;
 	if (m & W_WRAP)
@@ -691,6 +705,18 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 		const char *q = memchr(p, '<', (size_t)(end - p));
 		if (!q || q + 4 > end)
 			break;
+		if (run == p && q - p > 1) {
+			/* white space alone between two tags (indentation): one character of it will do */
+			const char *w = p;
+			int nl = 0;
+			while (w < q && is_ws(*w))
+				nl |= *w++ == '\n';
+			if (w == q) {
+				nf_buf_addc(out, nl ? '\n' : ' ');
+				removed += (size_t)(q - p) - 1;
+				p = run = q;
+			}
+		}
 		const char *close = NULL, *body = NULL;
 		size_t cl = 0;
 		if (q[1] == '!' && q[2] == '-' && q[3] == '-') {
@@ -708,7 +734,9 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			p = run = e + 3;
 			continue;
 		}
-		if ((q + 7 <= end && !strncasecmp(q, "<script", 7)) ) {
+		if ((q[1] | 32) != 's') {
+			/* neither <script nor <style */
+		} else if ((q + 7 <= end && !strncasecmp(q, "<script", 7)) ) {
 			close = "</script"; cl = 8;
 		} else if (q + 6 <= end && !strncasecmp(q, "<style", 6)) {
 			close = "</style"; cl = 7;
