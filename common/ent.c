@@ -696,6 +696,7 @@ typedef struct {
 	int voted;              /* other mentions of the name gave it its type */
 	int soft;               /* the type is a guess that other mentions of the name may correct */
 	int ev;                 /* the type context gives this mention (said, in, beat), or -1 */
+	int nick_a, nick_b;     /* a quoted nickname inside the name (Marta "Tiny" Olsen), or 0 */
 } cand;
 
 typedef struct {
@@ -1873,6 +1874,24 @@ static int is_name_start(const scratch *sc, int i)
 	return (t->f & T_WORD) && (t->f & T_CAP);
 }
 
+/* Marta "Tiny" Olsen: after a chunk ending at j, a quoted one- or two-word capitalised
+ * nickname and a capitalised word; returns the index of the word after the closing quote, or 0. */
+static int nickname_end(const scratch *sc, int j)
+{
+	int nt = (int)sc->nt;
+	if (j < 1 || j + 3 >= nt || sc->t[j].f & T_WORD || sc->t[j].c != '"' || sc->t[j].s != sc->t[j - 1].e + 1 ||
+	    (sc->t[j - 1].f & (T_POSS | T_ALLCAPS)) || !(sc->t[j - 1].f & T_CAP) || !is_name_start(sc, j + 1) ||
+	    sc->t[j + 1].s != sc->t[j].e)
+		return 0;
+	int k = j + 1;
+	while (k < nt && k < j + 3 && is_name_start(sc, k))
+		k++;
+	if (k + 1 >= nt || (sc->t[k].f & T_WORD) || sc->t[k].c != '"' || sc->t[k].s != sc->t[k - 1].e ||
+	    !is_name_start(sc, k + 1) || sc->t[k + 1].s != sc->t[k].e + 1 || sc->t[k + 1].sent != sc->t[j].sent)
+		return 0;
+	return k + 1;
+}
+
 /* Capitalised chunks in normal sentences. */
 static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 {
@@ -1965,10 +1984,32 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 			}
 			break;
 		}
-		int k = (int)sc->nc;
+		size_t before = sc->nc;
 		analyse(ner, text, sc, i, j);
-		/* drop a trailing "of"-chunk remnant and "the" inside: handled by analyse's spans */
-		(void)k;
+		/* a quoted nickname between a first name and the surname: Marta "Tiny" Olsen */
+		int nk = nickname_end(sc, j);
+		if (nk > 0) {
+			cand *c = NULL;
+			for (size_t q = before; q < sc->nc; q++)
+				if (sc->c[q].b == j && sc->c[q].type == NF_PER && !sc->c[q].drop)
+					c = &sc->c[q];
+			if (!c && (TW(j - 1) & W_FIRST) && j - 1 >= i)
+				c = cand_add(sc, j - 1, j, NF_PER);     /* "Bob" alone was a common word */
+			if (c && (TW(j - 1) & W_FIRST) && c->role_a != j - 1) {
+				int m = nk + 1;
+				while (m < nt && is_name_start(sc, m) && sc->t[m].s == sc->t[m - 1].e + 1 &&
+				       !(sc->t[m - 1].f & T_POSS) && m < nk + 4)
+					m++;
+				c->nick_a = j;
+				c->nick_b = nk;
+				c->b = m;
+				c->weak = 0;
+				c->soft = 0;
+				c->ev = NF_PER;
+				c->g = NULL;
+				j = m;
+			}
+		}
 		i = j;
 	}
 }
@@ -2148,6 +2189,30 @@ static uint32_t arena_span(scratch *sc, const char *text, int a, int b, uint32_t
 	return arena_add(sc, text + s, e - s);
 }
 
+/* The text of a person's mention as a name: without a quoted nickname. */
+static uint32_t per_text(scratch *sc, const char *text, const cand *c, uint32_t *len)
+{
+	if (!c->nick_b)
+		return arena_span(sc, text, c->a, c->b, len);
+	size_t s1 = sc->t[c->a].s, e1 = sc->t[c->nick_a - 1].e, s2 = sc->t[c->nick_b].s, e2 = sc->t[c->b - 1].e;
+	uint32_t off = (uint32_t)sc->arena.n;
+	nf_buf_add(&sc->arena, text + s1, e1 - s1);
+	nf_buf_addc(&sc->arena, ' ');
+	nf_buf_add(&sc->arena, text + s2, e2 - s2);
+	nf_buf_addc(&sc->arena, 0);
+	*len = (uint32_t)((e1 - s1) + 1 + (e2 - s2));
+	return off;
+}
+
+/* Has s capitals only (no lower-case ASCII letter)? */
+static int no_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+	return 1;
+}
+
 /* Same word, ignoring case ("al-Rashid", "Al-Rashid"). */
 static int tok_eq(const char *text, const tok *x, const tok *y)
 {
@@ -2286,6 +2351,146 @@ static size_t initials(const char *text, const scratch *sc, int a, int b, char *
 		if (sc->t[i].f & T_CAP)
 			out[o++] = text[sc->t[i].s];
 	return o;
+}
+
+/* The country a word before a title names: "Danish", "Ukraine's", or NULL. */
+static const char *title_country(const nf_ner *ner, const char *text, const scratch *sc, int k)
+{
+	if (k < 0 || !(sc->t[k].f & T_CAP))
+		return NULL;
+	const gz_entry *e = gaz_span(ner, text, sc, k, k + 1, 1);
+	if (!e || !((e->type == NF_GPE && e->kind == K_COUNTRY) || e->type == NF_NORP))
+		return NULL;
+	if (e->type == NF_GPE && !(sc->t[k].f & T_POSS))
+		return NULL;            /* "Danish minister", "Ukraine's minister", not "Ukraine minister" */
+	return e->refers ? e->refers : e->canon;
+}
+
+/* The lower-case role words right before token a ("defense minister Troels Lund Poulsen"):
+ * sets *ra, or returns 0 when there is no role head among them. */
+static int lower_role_before(const scratch *sc, const char *text, int a, int *ra)
+{
+	int k = a, head = 0;
+	while (k > 0 && (sc->t[k - 1].f & T_WORD) && (sc->t[k - 1].f & T_LOWER) && role_tok(sc, k - 1) &&
+	       sc->t[k - 1].sent == sc->t[a].sent && sc->t[k].s == sc->t[k - 1].e + 1 && text[sc->t[k - 1].e] == ' ' &&
+	       !(sc->t[k - 1].f & T_POSS) && a - k < 4) {
+		head |= (TW(k - 1) & W_ROLE) != 0;
+		k--;
+	}
+	if (!head || !(TW(a - 1) & W_ROLE))
+		return 0;
+	*ra = k;
+	return 1;
+}
+
+/* Lower-case titles before a name give the person a role and a country. */
+static void lower_roles(const nf_ner *ner, const char *text, scratch *sc)
+{
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		int ra;
+		if (c->drop || c->type != NF_PER || c->role_a >= 0 || c->a < 1 || !lower_role_before(sc, text, c->a, &ra))
+			continue;
+		c->role_a = ra;
+		c->role_b = c->a;
+		if (!c->affil && !c->affil_len)
+			c->affil = title_country(ner, text, sc, ra - 1);
+	}
+	/* "Tomás Reyes of the Civic Alliance": the organisation the person speaks for */
+	for (size_t i = 0; i < sc->nc; i++) {
+		cand *c = &sc->c[i];
+		int b = c->b;
+		if (c->drop || c->type != NF_PER || c->affil || c->affil_len || (size_t)b + 2 >= sc->nt ||
+		    (sc->t[b - 1].f & T_POSS) || !tok_is(text, &sc->t[b], "of") || !tok_is(text, &sc->t[b + 1], "the"))
+			continue;
+		for (size_t q = i + 1; q < sc->nc && q < i + 4; q++) {
+			const cand *o = &sc->c[q];
+			if (o->a != b + 2 || o->drop)
+				continue;
+			if (o->type == NF_ORG) {
+				if (o->g)
+					c->affil = o->g->canon;
+				else {
+					c->affil_off = sc->t[o->a].s;
+					c->affil_len = sc->t[o->b - 1].e - sc->t[o->a].s;
+				}
+			}
+			break;
+		}
+	}
+}
+
+/* A title without a name ("Ukraine's Defense Minister said", "the defense minister") is a
+ * mention of the person the document gives that title. */
+static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
+{
+	size_t nc0 = sc->nc;
+	int has = 0;
+	for (size_t i = 0; i < sc->np && !has; i++)
+		has = sc->p[i].type == NF_PER && sc->p[i].has_role;
+	if (!has)
+		return;
+	size_t ci = 0;      /* candidates are sorted: the next one at or after a token */
+	for (int i = 0; i < (int)sc->nt;) {
+		if (!role_tok(sc, i) || !(TW(i) & (W_ROLE | W_ROLEMOD))) {
+			i++;
+			continue;
+		}
+		int j = i, head = 0;
+		while (j < (int)sc->nt && role_tok(sc, j) && sc->t[j].sent == sc->t[i].sent &&
+		       (j == i || (sc->t[j].s == sc->t[j - 1].e + 1 && !(sc->t[j - 1].f & T_POSS))) && j - i < 4) {
+			head = (TW(j) & W_ROLE) != 0;
+			j++;
+		}
+		/* the title ends in its head, and no name follows it */
+		while (ci < nc0 && sc->c[ci].b <= i)
+			ci++;
+		int taken = 0;
+		for (size_t q = ci; q < nc0 && sc->c[q].a < j && !taken; q++)
+			taken = !sc->c[q].drop;
+		for (size_t q = ci; q-- > 0 && q + 8 >= ci && !taken;)
+			taken = !sc->c[q].drop && sc->c[q].b > i;
+		int next_name = j < (int)sc->nt && (sc->t[j].f & T_CAP) && (sc->t[j].f & T_WORD) &&
+				sc->t[j].s == sc->t[j - 1].e + 1;
+		if (!head || taken || next_name || (sc->t[i].f & T_CAPSENT)) {
+			i = j;
+			continue;
+		}
+		/* "the defense minister", "Ukraine's Defense Minister", "Danish defense minister" */
+		const char *country = title_country(ner, text, sc, i - 1);
+		int det = i >= 1 && (tok_is(text, &sc->t[i - 1], "the") || tok_is(text, &sc->t[i - 1], "The"));
+		if (!country && !det) {
+			i = j;
+			continue;
+		}
+		size_t rs = sc->t[i].s, rn = sc->t[j - 1].e - rs;
+		int found = -1, many = 0;
+		for (size_t k = 0; k < sc->np; k++) {
+			const pcl *p = &sc->p[k];
+			if (p->type != NF_PER || !p->has_role || p->role_len < rn)
+				continue;
+			/* the title as the person's role ends ("Defense Minister" of "Deputy Defense Minister") */
+			const char *r = sc->arena.p + p->role_off + (p->role_len - rn);
+			size_t m = 0;
+			while (m < rn && (r[m] | 32) == (text[rs + m] | 32))
+				m++;
+			if (m < rn || (p->role_len > rn && r[-1] != ' '))
+				continue;
+			if (country && !(p->has_aff && p->aff_len == strlen(country) &&
+					 memcmp(sc->arena.p + p->aff_off, country, p->aff_len) == 0))
+				continue;
+			if (found >= 0)
+				many = 1;
+			found = (int)k;
+		}
+		if (found >= 0 && !many) {
+			cand *c = cand_add(sc, i, j, NF_PER);
+			c->cl = found;
+		}
+		i = j;
+	}
+	if (sc->nc > nc0)
+		sort_cands(sc);
 }
 
 static void resolve(const nf_ner *ner, const char *text, scratch *sc)
@@ -2537,7 +2742,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			/* a bare first name or surname equal to a known person's part */
 			if (best < 0) {
 				uint32_t len;
-				uint32_t off = arena_span(sc, text, c->a, c->b, &len);
+				uint32_t off = per_text(sc, text, c, &len);
 				char *s = sc->arena.p + off;
 				best = find_cluster(sc, NF_PER, s, len);
 				if (best < 0) {
@@ -2548,9 +2753,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				}
 			}
 			pcl *p = &sc->p[best];
-			if (!p->known && n > p->ntok) {
+			/* the fullest form names the person; a headline in capitals only until the text
+			 * has the same form in normal case */
+			if (!p->known && (n > p->ntok || (n == p->ntok && !(sc->t[c->a].f & T_ALLCAPS) &&
+							   no_lower(sc->arena.p + p->canon_off, p->canon_len)))) {
 				uint32_t len;
-				uint32_t off = arena_span(sc, text, c->a, c->b, &len);
+				uint32_t off = per_text(sc, text, c, &len);
 				char tmp[512];
 				size_t l = len < sizeof tmp ? len : sizeof tmp - 1;
 				memcpy(tmp, sc->arena.p + off, l);
@@ -2792,7 +3000,9 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 	find_chunks(ner, text, sc);
 	size_t body = sc->nc;
 	find_caps(ner, text, sc, body);
+	lower_roles(ner, text, sc);
 	resolve(ner, text, sc);
+	role_mentions(ner, text, sc);
 	/* clusters in order of first mention; unused ones are skipped */
 	int *map = nf_xmalloc((sc->np + 1) * sizeof *map);
 	for (size_t i = 0; i < sc->np; i++)
