@@ -1107,6 +1107,26 @@ static int in_quote_pos(const ctx *c, size_t pos)
 	return lo < c->nt && c->tk[lo].s <= pos && c->tk[lo].q;
 }
 
+/* The token holding byte pos, or -1. */
+static int tok_at(const ctx *c, size_t pos)
+{
+	size_t lo = 0, hi = c->nt;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->tk[mid].e <= pos) lo = mid + 1; else hi = mid;
+	}
+	return lo < c->nt && c->tk[lo].s <= pos ? (int)lo : -1;
+}
+
+/* A speech cue between tokens a and b ("Trump [...] said [...] Putin"). */
+static int has_cue_after(const ctx *c, int a, int b)
+{
+	for (int k = a + 1; k < b; k++)
+		if (cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF))
+			return 1;
+	return 0;
+}
+
 /* A pronoun's person: the most recent compatible person mentioned outside quotes. */
 static int resolve_gender(const ctx *c, const np *sp, char g);
 
@@ -1144,6 +1164,25 @@ static int resolve_gender(const ctx *c, const np *sp, char g)
 		if (in_quote_pos(c, m->start)) continue;
 		char cg = c->ents->c[m->cluster].gender;
 		if (cg && cg != g) continue;
+		/* the subject of that sentence rather than a person named later in it ("Trump said
+		 * praise from Putin would not matter. He said ..."): he, she go on with the subject */
+		int t = tok_at(c, m->start);
+		if (t >= 0 && t - sent_start(c, t) > 4) {
+			int s0 = sent_start(c, t);
+			for (size_t k = 0; k < i; k++) {
+				const nf_mention *f = &c->ents->m[k];
+				if (f->start < c->tk[s0].s) continue;
+				if (f->type != NF_PER || f->cluster < 0 || f->cluster == m->cluster) continue;
+				int ft = tok_at(c, f->start);
+				if (ft < 0 || ft - s0 > 4 || in_quote_pos(c, f->start)) break;
+				char fg = c->ents->c[f->cluster].gender;
+				if (fg && fg != g) break;
+				if (!(cue_of(c, skip_adv_fwd(c, ft + 1 + (int)(f->end > c->tk[ft].e), (int)c->nt)) & (CUE_SPEECH | CUE_BELIEF)) &&
+				    !has_cue_after(c, ft, t))
+					break;
+				return f->cluster;
+			}
+		}
 		return m->cluster;
 	}
 	return -1;
