@@ -58,10 +58,13 @@ struct nf_cleaner {
 	struct { size_t off, len; unsigned hash; uint64_t bit; short next; } hint[160];
 	short hint_head[1024];  /* by hash & 1023: the first hint with it (chained by next), -1 */
 	int nhint, nshort;
+	int jit;                /* every pattern is JIT-compiled: match with pcre2_jit_match */
 	int short_hint[16];     /* indexes into hint[] of the hints shorter than three bytes */
 };
 
 /* ---- loading ---- */
+
+static int jit_missing;         /* some pattern could not be JIT-compiled */
 
 static pcre2_code *compile(const char *src, size_t n, const char *file, long line, uint32_t flags)
 {
@@ -74,7 +77,9 @@ static pcre2_code *compile(const char *src, size_t n, const char *file, long lin
 		pcre2_get_error_message(err, msg, sizeof msg);
 		nf_die("%s:%ld: bad pattern at offset %zu: %s", file, line, (size_t)eoff, (char *)msg);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter if no JIT */
+	/* without JIT (not built in, or no executable memory) pcre2_match interprets */
+	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+		jit_missing = 1;
 	return re;
 }
 
@@ -267,6 +272,7 @@ nf_cleaner *nf_cleaner_new(void)
 	c->byline = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
 			    "((?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}(?:(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\bи\\b|\\bі\\b)\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4})*)"
 			    "(?:[|,·•–—-].{0,60})?$", PCRE2_ZERO_TERMINATED, "byline", 0, 0);
+	c->jit = !jit_missing;
 	return c;
 }
 
@@ -592,6 +598,14 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 	int32_t last = 0;
 	while (i < n) {
 		int32_t cp;
+		if (u[i] < 0x80 && !alnum_tab[u[i]]) {
+			/* ASCII space or punctuation */
+			b->chars++;
+			if (u[i] != ' ')
+				last = u[i];
+			i++;
+			continue;
+		}
 		size_t k = u[i] < 0x80 ? (cp = u[i], 1) : nf_utf8_dec(u + i, n - i, &cp);
 		if (!k) { k = 1; cp = 0xFFFD; }
 		b->chars++;
@@ -744,6 +758,14 @@ static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, ui
 	return m;
 }
 
+/* One match of re on s[0..n) (valid UTF-8); the JIT entry point skips pcre2_match's checks. */
+static int rx(const nf_cleaner *c, const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
+{
+	if (c->jit)
+		return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL);
+	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+}
+
 static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 {
 	if (!w->md)
@@ -753,7 +775,7 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 	int g = n ? c->first[u[0]] : -1;
 	if (g >= 0 && n <= c->first_max[g]) {
 		pcre2_code *re = c->first_re[c->first[(unsigned char)s[0]]];
-		if (pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0) {
+		if (rx(c, re, s, n, w->md) >= 0) {
 			PCRE2_SPTR mark = pcre2_get_mark(w->md);
 			size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
 			if (k < c->npat && n <= c->pat[k].maxlen)
@@ -761,7 +783,7 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 			/* the alternative that matched does not apply at this length: try each one */
 			for (size_t i = 0; i < c->npat; i++)
 				if (i != k && c->pat[i].anchored && n <= c->pat[i].maxlen &&
-				    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+				    rx(c, c->pat[i].re, s, n, w->md) >= 0)
 					return c->pat[i].kind;
 		}
 	}
@@ -776,7 +798,7 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 		if (!(m >> j & 1))
 			continue;
 		const pattern *pt = &c->pat[c->gated[j]];
-		if (pcre2_match(pt->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+		if (rx(c, pt->re, s, n, w->md) >= 0)
 			return pt->kind;
 	}
 	return -1;

@@ -593,8 +593,11 @@ static int attr_kept(const char *a, size_t n)
 		"type", "datetime", "property", "name", "content", NULL };
 	if (n < 2 || n > 8)
 		return 0;
+	char c0 = (char)(a[0] | 32);
+	if (!strchr("hcistdpn", c0))
+		return 0;       /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
 	for (int i = 0; keep[i]; i++)
-		if (keep[i][n] == 0 && (a[0] | 32) == keep[i][0] && !strncasecmp(a, keep[i], n))
+		if (keep[i][n] == 0 && c0 == keep[i][0] && !strncasecmp(a, keep[i], n))
 			return i == 0 ? 2 : i == 1 ? 3 : i == 2 ? 4 : 1;
 	return 0;
 }
@@ -736,9 +739,9 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 		}
 		if ((q[1] | 32) != 's') {
 			/* neither <script nor <style */
-		} else if ((q + 7 <= end && !strncasecmp(q, "<script", 7)) ) {
+		} else if (q + 8 <= end && !strncasecmp(q, "<script", 7) && (is_ws(q[7]) || q[7] == '>' || q[7] == '/')) {
 			close = "</script"; cl = 8;
-		} else if (q + 6 <= end && !strncasecmp(q, "<style", 6)) {
+		} else if (q + 7 <= end && !strncasecmp(q, "<style", 6) && (is_ws(q[6]) || q[6] == '>' || q[6] == '/')) {
 			close = "</style"; cl = 7;
 		}
 		if (!close) {
@@ -765,6 +768,14 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 		const char *c = find_ci(body, end, close, cl);
 		if (!c)
 			break;
+		const char *cgt = keep ? NULL : memchr(c, '>', (size_t)(end - c));
+		if (cgt) {
+			/* the whole element goes: its callbacks only count it in and out */
+			nf_buf_add(out, run, (size_t)(q - run));
+			removed += (size_t)(cgt + 1 - q);
+			p = run = cgt + 1;
+			continue;
+		}
 		if (!keep && c > body) {
 			nf_buf_add(out, run, (size_t)(body - run));
 			removed += (size_t)(c - body);
