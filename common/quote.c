@@ -1592,8 +1592,9 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		return 0;   /* "dealing a blow to ..." */
 	for (int z = a; z <= e; z++) {
 		for (int n = 0; verbs[n]; n++)
-			if (weq(c, z, verbs[n]))
-				return 0;
+			if (weq(c, z, verbs[n]) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
+						      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
+				return 0;   /* "... have every right to know" - but "Those close to him say" */
 		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap)
 			return 0;   /* "the bill passed" - but "the experts I interviewed" */
 	}
@@ -1637,6 +1638,33 @@ static int clause_end(const ctx *c, int j, int hi)
 /* A cue whose object is what is reported ("cited the report", "vowed to ..."): not verbs of
  * perception, thought or mere talking, whose objects are no content ("saw the tweet",
  * "spoke to a gathering"), nor passives ("is expected to"). */
+/* "said after the convention he would ...": where the clause after a short phrase of time or
+ * place starts (its subject pronoun), or 0. */
+static int clause_after_pp(const ctx *c, int j, int hi)
+{
+	if (!(weq(c, j, "after") || weq(c, j, "before") || weq(c, j, "during") || weq(c, j, "in") || weq(c, j, "on") ||
+	      weq(c, j, "at") || weq(c, j, "over")))
+		return 0;
+	for (int k = j + 1; k <= hi && k <= j + 6 && c->tk[k].k == T_WORD; k++)
+		if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i"))
+			return k;
+	return 0;
+}
+
+/* A word that may start what follows a closing tag: a time, a place, a manner. */
+static int tail_word(const ctx *c, int i)
+{
+	static const char *const w[] = { "in", "on", "at", "during", "after", "before", "last", "this", "earlier",
+		"later", "yesterday", "today", "tonight", "recently", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "then", "again", "also", "afterward", "afterwards", "privately",
+		"publicly", "repeatedly", "separately", "late", "early", "through", "via", "by", "to", "when", "while",
+		"as", "with", "from", "over", "under", "one", "two", "several", "many", NULL };
+	for (int k = 0; w[k]; k++)
+		if (weq(c, i, w[k]))
+			return 1;
+	return c->tk[i].k == T_WORD && ends(c, i, "ly");
+}
+
 /* "spoke", "talked": "for" after them is a time ("spoke for an hour"), not what was said */
 static int talk_cue(const ctx *c, int i)
 {
@@ -1703,6 +1731,11 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			int k = i + 1;
 			while (k <= hi && tk[k].k == T_WORD && k < i + 5 && !weq(c, k, "that") && !cue_of(c, k)) k++;
 			int at_end = k > hi || (k == hi && tk[k].k != T_WORD) || pch(c, k, '.');
+			/* only time and place may follow a closing tag ("said Friday", "said in a
+			 * statement"), not an object ("acknowledged their battle.") */
+			if (at_end && k > i + 1 && !tail_word(c, i + 1) &&
+			    !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))   /* "..., Wilder told reporters." */
+				at_end = 0;
 			int mid = pch(c, k, ',') && k < hi - 2;   /* "..., he said, local officials ..." */
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int comma = -1;
@@ -1742,14 +1775,18 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					continue;
 				} else if ((f & CUE_ING) && !pch(c, i - 1, ',')) {
 					continue;
-				} else if (win(c, j, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
+				} else if (win(c, j, clause_bad) && (f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
+					;   /* "said after the convention he would ..." */
+				} else if (win(c, j = i + 1, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
 					   !((weq(c, j, "him") || weq(c, j, "her") || weq(c, j, "them") || weq(c, j, "us")) && obj_cue(c, i))) {
 					continue;
 				}
 				/* else the object or the infinitive of the cue: "X cited the report", "X vowed to ..." */
 				else if (!(f & CUE_SAY) && !obj_cue(c, i)) continue;
-				if (ca_after_quote(c, lo)) continue;
 				int z = skip_adv_bwd(c, i - 1, lo);
+				/* a sentence that begins after a quote is its tag, but not a relative clause
+				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
+				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo)) continue;
 				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
@@ -1771,7 +1808,16 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    !win(c, t.a - 1, stopcap) && !win(c, t.a - 1, conj) && !cue_of(c, t.a - 1) &&
 					    nominal_subject(c, lo, i, &u))
 						t = u;
+					/* "Those close to the mayor say", "Officials in Ohio said": the phrase
+					 * found is the object of a preposition in the subject */
+					else if (t.a > lo + 1 && (weq(c, t.a - 1, "to") || weq(c, t.a - 1, "in") || weq(c, t.a - 1, "of") ||
+								  weq(c, t.a - 1, "for") || weq(c, t.a - 1, "with") || weq(c, t.a - 1, "from") ||
+								  weq(c, t.a - 1, "near") || weq(c, t.a - 1, "around") || weq(c, t.a - 1, "among")) &&
+						 nominal_subject(c, lo, i, &u) && u.a < t.a)
+						t = u;
 				}
+				while (j < hi && pch(c, j, ','))
+					j++;   /* "say that, in addition to ..." */
 				sp = t; ca = j; cb = clause_end(c, j, hi);
 			}
 		} else {
