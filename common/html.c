@@ -394,7 +394,7 @@ done:
 
 static const name_info *lookup_name(sax_state *s, const xmlChar *xname)
 {
-	name_info *ni = &s->names[((uintptr_t)xname >> 3) % NAME_CACHE];
+	name_info *ni = &s->names[(uint32_t)(((uint64_t)(uintptr_t)xname * 0x9E3779B97F4A7C15u) >> 56) % NAME_CACHE];
 	if (ni->name != xname) {
 		ni->name = xname;
 		ni->kind = (unsigned char)kind_of((const char *)xname, &ni->tag);
@@ -602,42 +602,41 @@ static int attr_kept(const char *a, size_t n)
 	return 0;
 }
 
-/* Appends the start tag at q (q[1] is a letter) to out without the attributes the
- * callbacks never read (src, srcset, data-*, onclick, svg paths...: a third of a modern
- * page, which the parser reads a character at a time). Returns the byte after the tag, or
- * NULL, having written nothing, when the tag is not plainly formed (the parser gets it as
- * it is). */
-static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t *removed)
+/* Takes out of the start tag at q (q[1] is a letter) the attributes the callbacks never
+ * read (src, srcset, data-*, onclick, svg paths...: a third of a modern page, which the
+ * parser reads a character at a time): what is kept stays in the input, from *run on, and
+ * only what comes before a cut is appended to out. Returns the byte after the tag, or NULL
+ * when the tag is not plainly formed (the caller then undoes what was written and the
+ * parser gets the tag as it is). */
+static const char *lean_tag(nf_buf *out, const char **run, const char *q, const char *end,
+			    size_t *removed)
 {
-	size_t mark = out->n, cut = 0;
+	size_t cut = 0;
 	int seen = 0;           /* bits: a class (1), an id (2) was met; the parser drops repeats */
 	const char *p = q + 1;
 	while (p < end && name_ch(*p))
 		p++;
 	if (p >= end || !(is_ws(*p) || *p == '>' || *p == '/'))
 		return NULL;
-	nf_buf_add(out, q, (size_t)(p - q));
 	for (;;) {
 		const char *ws = p;
 		while (p < end && is_ws(*p))
 			p++;
 		if (p >= end)
-			goto bail;
+			return NULL;
 		if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
-			const char *e = p + (*p == '>' ? 1 : 2);
-			nf_buf_add(out, ws, (size_t)(e - ws));
 			*removed += cut;
-			return e;
+			return p + (*p == '>' ? 1 : 2);
 		}
 		char c0 = *p;
 		if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || c0 == '_' || c0 == ':' || c0 == '.'))
-			goto bail;
+			return NULL;
 		const char *an = p;
 		while (p < end && name_ch(*p))
 			p++;
 		size_t anl = (size_t)(p - an);
 		if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
-			goto bail;
+			return NULL;
 		const char *t = p, *e = p, *val = NULL, *vend = NULL;
 		while (t < end && is_ws(*t))
 			t++;
@@ -646,11 +645,11 @@ static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t 
 			while (t < end && is_ws(*t))
 				t++;
 			if (t >= end)
-				goto bail;
+				return NULL;
 			if (*t == '"' || *t == '\'') {
 				const char *cq = memchr(t + 1, *t, (size_t)(end - t - 1));
 				if (!cq)
-					goto bail;
+					return NULL;
 				e = cq + 1;
 				val = t + 1;
 				vend = cq;
@@ -675,24 +674,28 @@ static const char *lean_tag(nf_buf *out, const char *q, const char *end, size_t 
 				k = 1;
 			seen |= bit;
 		}
-		if (k == 1) {
-			nf_buf_add(out, ws, (size_t)(e - ws));
-		} else if (k == 2) {
-			nf_buf_add(out, ws, (size_t)(p - ws));
-			if (e > p)
+		const char *from = NULL, *to = e;
+		if (k == 2 && val) {
+			from = val;     /* href: its value goes, its quotes stay */
+			to = vend;
+			if (vend == e) {        /* unquoted: an empty value is written */
+				nf_buf_add(out, *run, (size_t)(p - *run));
 				nf_buf_add(out, "=\"\"", 3);
-			cut += (size_t)(e - p);
-		} else {
-			/* one space stays, so the next attribute is not glued to what came before */
-			if (ws < an)
-				nf_buf_addc(out, ' ');
-			cut += (size_t)(e - ws);
+				cut += (size_t)(e - p);
+				*run = e;
+			}
+		} else if (!k) {
+			/* one white space character stays, so the next attribute is not glued to
+			 * what came before */
+			from = ws < an ? ws + 1 : an;
+		}
+		if (from && to > from && *run <= from) {
+			nf_buf_add(out, *run, (size_t)(from - *run));
+			cut += (size_t)(to - from);
+			*run = to;
 		}
 		p = e;
 	}
-bail:
-	out->n = mark;
-	return NULL;
 }
 
 /* Copies the page without the bodies of <script> (except JSON-LD), <style> and comments:
@@ -703,23 +706,26 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 {
 	const char *p = html, *end = html + n, *run = html;
 	size_t removed = 0;
+	int at_tag = 1;         /* p is just past markup (a tag, a comment, a removed element) */
 	nf_buf_clear(out);
 	while (p < end) {
 		const char *q = memchr(p, '<', (size_t)(end - p));
 		if (!q || q + 4 > end)
 			break;
-		if (run == p && q - p > 1) {
+		if (at_tag && q - p > 1) {
 			/* white space alone between two tags (indentation): one character of it will do */
 			const char *w = p;
 			int nl = 0;
 			while (w < q && is_ws(*w))
 				nl |= *w++ == '\n';
 			if (w == q) {
+				nf_buf_add(out, run, (size_t)(p - run));
 				nf_buf_addc(out, nl ? '\n' : ' ');
 				removed += (size_t)(q - p) - 1;
 				p = run = q;
 			}
 		}
+		at_tag = 0;
 		const char *close = NULL, *body = NULL;
 		size_t cl = 0;
 		if (q[1] == '!' && q[2] == '-' && q[3] == '-') {
@@ -735,6 +741,7 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			nf_buf_add(out, run, (size_t)(q - run));
 			removed += (size_t)(e + 3 - q);
 			p = run = e + 3;
+			at_tag = 1;
 			continue;
 		}
 		if ((q[1] | 32) != 's') {
@@ -745,14 +752,15 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			close = "</style"; cl = 7;
 		}
 		if (!close) {
-			const char *e;
+			const char *e, *saved = run;
 			size_t mark = out->n;
-			nf_buf_add(out, run, (size_t)(q - run));
 			if (((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) &&
-			    (e = lean_tag(out, q, end, &removed)) != NULL) {
-				p = run = e;
+			    (e = lean_tag(out, &run, q, end, &removed)) != NULL) {
+				p = e;
+				at_tag = 1;
 			} else {
 				out->n = mark;
+				run = saved;
 				p = q + 1;
 			}
 			continue;
@@ -774,6 +782,7 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			nf_buf_add(out, run, (size_t)(q - run));
 			removed += (size_t)(cgt + 1 - q);
 			p = run = cgt + 1;
+			at_tag = 1;
 			continue;
 		}
 		if (!keep && c > body) {
