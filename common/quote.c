@@ -1810,7 +1810,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						t = u;
 					/* "Those close to the mayor say", "Officials in Ohio said": the phrase
 					 * found is the object of a preposition in the subject */
-					else if (t.a > lo + 1 && (weq(c, t.a - 1, "to") || weq(c, t.a - 1, "in") || weq(c, t.a - 1, "of") ||
+					else if (t.a > lo + 1 && !(t.kind == NP_ENT && ment_type(c, t.ment) == NF_PER) && (weq(c, t.a - 1, "to") || weq(c, t.a - 1, "in") || weq(c, t.a - 1, "of") ||
 								  weq(c, t.a - 1, "for") || weq(c, t.a - 1, "with") || weq(c, t.a - 1, "from") ||
 								  weq(c, t.a - 1, "near") || weq(c, t.a - 1, "around") || weq(c, t.a - 1, "among")) &&
 						 nominal_subject(c, lo, i, &u) && u.a < t.a)
