@@ -28,7 +28,8 @@ static void usage(void)
 	       "                       (default: as the page's spelled-out dates do, else day first)\n\n");
 	printf("%s", nf_common_help);
 	printf("\nOutput columns: id title date author description text (paragraphs separated\n"
-	       "by newlines, written as \\n), then the --keep columns.\n");
+	       "by newlines, written as \\n), then the --keep columns, then every other input\n"
+	       "column except id, the page column and ones named like an output column.\n");
 }
 
 typedef struct {
