@@ -664,7 +664,8 @@ const char *nf_ner_country(const nf_ner *ner, const char *word, size_t n)
 enum {
 	T_WORD = 1, T_CAP = 2, T_ALLCAPS = 4, T_LOWER = 8, T_NUM = 16, T_POSS = 32, T_SSTART = 64,
 	T_CAPSENT = 128, T_USED = 256, T_ROLE = 512, T_CTX = 1024,
-	T_PLAIN = 2048          /* ASCII letters and digits only */
+	T_PLAIN = 2048,         /* ASCII letters and digits only */
+	T_TITLE = 4096          /* in a title-case headline ("The Case for Ukraine's NATO Accession") */
 };
 enum { X_SAID, X_PREP, X_SPORT_NEXT, X_SPORT_PREV, X_PLACEOF, X_SCORER, X_ORG_NEXT, X_ORG_PREV, X_METONYM,
 	X_NLISTS };             /* the context word lists (ctx_lists) */
@@ -726,6 +727,7 @@ typedef struct {
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
 	int capsent;            /* some sentence is in capitals */
+	int *titles; size_t ntitles, tcap2;   /* chunks of title-case headlines: start, end */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
 	size_t gen_first, gen_last;   /* the first and last of them */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
@@ -833,7 +835,7 @@ static int abbrev_with_period(const char *w, size_t n)
 {
 	/* by length, so that a miss costs a few comparisons */
 	static const char *const ab[6] = { "", "",
-		"Co Jr Sr Mt Ft Ky Ga Va Md Vt Pa ",
+		"Co Jr Sr Mt Ft St Ky Ga Va Md Vt Pa ",
 		"Inc Ltd Cos Fla Ill Wis Ind Ore Tex Neb Nev Kan Ala Ark ",
 		"Corp Bros Mich Mass Conn Ariz Wash Okla Tenn Colo Minn Penn ",
 		"Calif " };
@@ -848,6 +850,37 @@ static int abbrev_with_period(const char *w, size_t n)
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 static int word_cp(int32_t cp) { return is_letter_cp(cp) || (cp >= '0' && cp <= '9'); }
+
+/* A title-case headline: a line of its own, most long words capitalised, several of them
+ * common words, no numbers, commas or closing period. Its words are names only when known (find_chunks). */
+static void title_sentence(scratch *sc, size_t a, size_t b)
+{
+	size_t lw = 0, lcap = 0, lcommon = 0;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &sc->t[k];
+		if ((t->f & (T_NUM | T_CAPSENT)) || (!(t->f & T_WORD) && (t->c == ',' || t->c == ';')))
+			return;          /* lists of names have commas, headlines seldom */
+		if (!(t->f & T_WORD) || t->e - t->s < 4)
+			continue;
+		lw++;
+		if (t->f & T_CAP) {
+			lcap++;
+			lcommon += t->w && (t->w->flags & W_COMMON) && !(t->w->flags & W_FIRST);
+		}
+	}
+	if (b == a || sc->t[b - 1].c == '.' || lw < 3 || lcap * 10 < lw * 8 || lcommon < 2 || b - a > 30)
+		return;
+	/* a line of its own */
+	size_t s0 = sc->t[a].s, e0 = sc->t[b - 1].e;
+	while (s0 > 0 && (sc->text[s0 - 1] == ' ' || sc->text[s0 - 1] == '\t'))
+		s0--;
+	while (e0 < sc->len && (sc->text[e0] == ' ' || sc->text[e0] == '\t' || sc->text[e0] == '\r'))
+		e0++;
+	if ((s0 > 0 && sc->text[s0 - 1] != '\n') || (e0 < sc->len && sc->text[e0] != '\n'))
+		return;
+	for (size_t k = a; k < b; k++)
+		sc->t[k].f |= T_TITLE;
+}
 
 static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t caps)
 {
@@ -1121,6 +1154,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 			if (t->sent != p->sent) {
 				caps_sentence(sc, sa, i, words, caps);
+				title_sentence(sc, sa, i);
 				sa = i, words = caps = 0;
 			}
 		}
@@ -1138,6 +1172,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		}
 	}
 	caps_sentence(sc, sa, sc->nt, words, caps);
+	title_sentence(sc, sa, sc->nt);
 }
 
 #define TW(i) (sc->t[i].w ? sc->t[i].w->flags : 0u)
@@ -1200,6 +1235,13 @@ static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scrat
 		kn += l;
 	}
 	const gz_entry *e = maybe ? gaz_find(ner, k, kn, exact, -1) : NULL;
+	if (!e && kn > 4 && kn < sizeof k - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
+		/* "St. Louis" as "Saint Louis" */
+		char d[520];
+		memcpy(d, "Saint", 5);
+		memcpy(d + 5, k + 3, kn - 3);
+		e = gaz_find(ner, d, kn + 2, exact, -1);
+	}
 	if (!e && exact && b - a == 1 && (memchr(k, '\'', kn) || memchr(k, 0xE2, kn))) {
 		/* a stray apostrophe inside a word: "Ital'y" */
 		char d[512];
@@ -1240,6 +1282,7 @@ static const char *const w_sport_next[] = { "beat", "beats", "drew", "v", "vs",
 	"defeated", "edged", "routed", "thrashed", "trounced", "crushed", "downed", "blanked", NULL };
 static const char *const w_sport_prev[] = { "v", "vs", "beat", "defeated", "edged", "thrashed",
 	"routed", "downed", NULL };
+static const char *const w_toward[] = { "to", "from", "in", "at", "near", "outside", "into", NULL };
 static const char *const w_placeof[] = { "city", "town", "village", "province", "region", "capital",
 	"district", "suburb", "port", "island", "state", "county", "area", "outskirts", NULL };
 static const char *const w_scorer[] = { "b", "c", "st", "lbw", NULL };
@@ -1622,6 +1665,12 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	/* "New York-based", "Hong Kong-listed": adjectives, not names */
 	if (hyphen_adjective(text, &sc->t[b - 1]))
 		return;
+	/* "Main St.": a street (the honorific "St." starts names, it does not end them) */
+	if (b - a >= 2 && (tok_is(text, &sc->t[b - 1], "St.") || tok_is(text, &sc->t[b - 1], "St")) &&
+	    !(sc->t[b - 2].f & T_POSS)) {
+		cand_add(sc, a, b, NF_LOC);
+		return;
+	}
 	/* events and prizes are not entities: "World Cup", "Australian Open" */
 	if (b - a >= 2 && (TW(b - 1) & W_MISCSUF) && (sc->t[b - 1].f & T_CAP))
 		return;
@@ -1892,10 +1941,68 @@ static int nickname_end(const scratch *sc, int j)
 	return k + 1;
 }
 
+/* A capitalised common word of a title-case headline: not a name there. */
+static int title_common(const scratch *sc, int k)
+{
+	return (TW(k) & W_COMMON) && !(TW(k) & W_FIRST) && !(sc->t[k].f & T_ALLCAPS);
+}
+
+static uint64_t cand_key(const scratch *sc, const cand *c);
+
+/* Does the body of the document (candidates [0, body)) name tokens [a, b)? */
+static int body_names(const scratch *sc, int a, int b, size_t body)
+{
+	cand win = { .a = a, .b = b };
+	for (int e = mm_first(&sc->mtmp, cand_key(sc, &win)); e >= 0; e = mm_next(&sc->mtmp, e)) {
+		size_t c = (size_t)sc->mtmp.val[e];
+		const cand *m = &sc->c[c];
+		if (c >= body || m->b - m->a != b - a || (sc->t[m->a].f & T_TITLE))
+			continue;
+		int same = 1;
+		for (int k = 0; k < b - a && same; k++)
+			same = sc->t[m->a + k].fh == sc->t[a + k].fh;
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+/* A chunk of a title-case headline: names the body or the gazetteers know, names with a
+ * designator ("Homegate Hospitality Inc."), and runs of words that are not common. */
+static void title_chunk(const nf_ner *ner, const char *text, scratch *sc, int a, int b, size_t body)
+{
+	for (int k = a; k < b; k++)
+		if ((TW(k) & W_ORGSUF) || ((sc->t[k].f & T_LOWER) && k > a) || !(sc->t[k].f & T_WORD)) {
+			analyse(ner, text, sc, a, b);
+			return;
+		}
+	for (int p = a; p < b;) {
+		int q = p + ner->maxtok < b ? p + ner->maxtok : b;
+		for (; q > p; q--)
+			if (gaz_span(ner, text, sc, p, q, 1) || body_names(sc, p, q, body))
+				break;
+		if (q > p) {
+			analyse(ner, text, sc, p, q);
+			p = q;
+			continue;
+		}
+		if (title_common(sc, p) || !(sc->t[p].f & T_CAP)) {
+			p++;
+			continue;
+		}
+		q = p + 1;
+		while (q < b && !title_common(sc, q) && (sc->t[q].f & T_CAP))
+			q++;
+		analyse(ner, text, sc, p, q);
+		p = q;
+	}
+}
+
 /* Capitalised chunks in normal sentences. */
 static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 {
 	int nt = (int)sc->nt;
+	sc->ntitles = 0;
 	for (int i = 0; i < nt;) {
 		if ((sc->t[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP)) {
 			i++;
@@ -1984,6 +2091,14 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 			}
 			break;
 		}
+		if (sc->t[i].f & T_TITLE) {
+			/* after the body, whose names it may use */
+			nf_grow((void **)&sc->titles, &sc->tcap2, sc->ntitles + 2, sizeof *sc->titles);
+			sc->titles[sc->ntitles++] = i;
+			sc->titles[sc->ntitles++] = j;
+			i = j;
+			continue;
+		}
 		size_t before = sc->nc;
 		analyse(ner, text, sc, i, j);
 		/* a quoted nickname between a first name and the surname: Marta "Tiny" Olsen */
@@ -2011,6 +2126,16 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 			}
 		}
 		i = j;
+	}
+	if (sc->ntitles) {
+		/* the body's names by their words */
+		mm_reset(&sc->mtmp, sc->nc);
+		for (size_t c = 0; c < sc->nc; c++)
+			if (!sc->c[c].drop)
+				mm_add(&sc->mtmp, cand_key(sc, &sc->c[c]), (int)c);
+		size_t body = sc->nc;
+		for (size_t k = 0; k < sc->ntitles; k += 2)
+			title_chunk(ner, text, sc, sc->titles[k], sc->titles[k + 1], body);
 	}
 }
 
@@ -2420,8 +2545,8 @@ static void lower_roles(const nf_ner *ner, const char *text, scratch *sc)
 	}
 }
 
-/* A title without a name ("Ukraine's Defense Minister said", "the defense minister") is a
- * mention of the person the document gives that title. */
+/* A title of a country without a name ("Ukraine's Defense Minister said", "the Danish
+ * defense minister") is a mention of the person the document gives that title. */
 static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 {
 	size_t nc0 = sc->nc;
@@ -2457,9 +2582,10 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		/* "the defense minister", "Ukraine's Defense Minister", "Danish defense minister" */
+		/* a bare "the mayor" stays a description: it is often not the person ("those close to
+		 * the mayor"), and pronoun-like references are the quotes tool's to resolve */
 		const char *country = title_country(ner, text, sc, i - 1);
-		int det = i >= 1 && (tok_is(text, &sc->t[i - 1], "the") || tok_is(text, &sc->t[i - 1], "The"));
-		if (!country && !det) {
+		if (!country) {
 			i = j;
 			continue;
 		}
@@ -2640,8 +2766,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		if (c->g && (c->g->kind == K_COUNTRY || c->g->kind == K_DEMONYM || c->g->type == NF_ORG))
 			continue;
-		if (c->g && (c->type == NF_GPE || c->type == NF_LOC) && c->ev == c->type)
-			continue;        /* "in Lund": the words say it is the place */
+		if (c->g && (c->type == NF_GPE || c->type == NF_LOC) &&
+		    (c->ev == c->type || prev_word_in(text, sc, c->a, w_toward)))
+			continue;        /* "in Lund", "flew to Bergen": the words say it is the place */
 		const tok *ct = &sc->t[c->a];
 		int hit = 0;
 		for (int e = mm_first(&sc->mtmp, ct->fh); e >= 0 && !hit; e = mm_next(&sc->mtmp, e)) {
@@ -3051,6 +3178,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->t);
 		free(sc->c);
 		free(sc->p);
+		free(sc->titles);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
