@@ -597,7 +597,7 @@ static int attr_kept(const char *a, size_t n)
 	if (!strchr("hcistdpn", c0))
 		return 0;       /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
 	for (int i = 0; keep[i]; i++)
-		if (keep[i][n] == 0 && c0 == keep[i][0] && !strncasecmp(a, keep[i], n))
+		if (c0 == keep[i][0] && strlen(keep[i]) == n && !strncasecmp(a, keep[i], n))
 			return i == 0 ? 2 : i == 1 ? 3 : i == 2 ? 4 : 1;
 	return 0;
 }
