@@ -1474,6 +1474,15 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				if (tk[e + 1].q == 0 && (win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because") ||
 				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
 					break;
+				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
+				 * operates", "... a "disgrace" Wednesday on ...": the writer's words again */
+				if (tk[e + 1].q == 0 && e == q->close &&
+				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
+							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
+				     weq(c, e + 1, "monday") || weq(c, e + 1, "tuesday") || weq(c, e + 1, "wednesday") ||
+				     weq(c, e + 1, "thursday") || weq(c, e + 1, "friday") || weq(c, e + 1, "saturday") ||
+				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
+					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
 					break;
 				e++;
@@ -1482,8 +1491,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			e = q->close + CONTENT_AFTER;
 		while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
-		size_t en = tk[e].e;
-		if (e == q->close) en = o->end;
+		size_t en = tk[e].e;   /* the closing mark too when the clause ends with the quote */
 		if (en < o->end) en = o->end;
 		o->content_start = s;
 		o->content_end = en;
