@@ -1618,7 +1618,18 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 static int clause_end(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
-		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & CUE_SPEECH))
+		int nx = skip_adv_fwd(c, k + 1, hi + 1);
+		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, nx) & CUE_SPEECH) &&
+		    !((weq(c, nx, "state") || weq(c, nx, "states")) && !weq(c, nx + 1, "that")))
+			return trim_end(c, j, k - 1);
+		/* "... willingness to change it but has been met with opposition": the subject's next verb */
+		if (weq(c, k, "but") && k - j >= 3 && (weq(c, nx, "has") || weq(c, nx, "have") || weq(c, nx, "had") ||
+						       weq(c, nx, "is") || weq(c, nx, "was") || weq(c, nx, "will") ||
+						       weq(c, nx, "would") || weq(c, nx, "did")))
+			return trim_end(c, j, k - 1);
+		/* ", focusing on ...": a participle clause of the writer's */
+		if (pch(c, k, ',') && k - j >= 3 && c->tk[k + 1].k == T_WORD && !c->tk[k + 1].cap && ends(c, k + 1, "ing") &&
+		    !weq(c, k + 1, "including"))
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
