@@ -730,6 +730,7 @@ typedef struct {
 	int *titles; size_t ntitles, tcap2;   /* chunks of title-case headlines: start, end */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
 	size_t gen_first, gen_last;   /* the first and last of them */
+	int *roles; size_t nroles, rcap;   /* the tokens that are words of titles */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
 	const nf_ner *ner;      /* of the current document */
 	const char *text;
@@ -855,6 +856,16 @@ static int word_cp(int32_t cp) { return is_letter_cp(cp) || (cp >= '0' && cp <= 
  * common words, no numbers, commas or closing period. Its words are names only when known (find_chunks). */
 static void title_sentence(scratch *sc, size_t a, size_t b)
 {
+	if (b == a || sc->t[b - 1].c == '.' || b - a > 30)
+		return;
+	/* a line of its own */
+	size_t s0 = sc->t[a].s, e0 = sc->t[b - 1].e;
+	while (s0 > 0 && (sc->text[s0 - 1] == ' ' || sc->text[s0 - 1] == '\t'))
+		s0--;
+	while (e0 < sc->len && (sc->text[e0] == ' ' || sc->text[e0] == '\t' || sc->text[e0] == '\r'))
+		e0++;
+	if ((s0 > 0 && sc->text[s0 - 1] != '\n') || (e0 < sc->len && sc->text[e0] != '\n'))
+		return;
 	size_t lw = 0, lcap = 0, lcommon = 0;
 	for (size_t k = a; k < b; k++) {
 		const tok *t = &sc->t[k];
@@ -868,15 +879,7 @@ static void title_sentence(scratch *sc, size_t a, size_t b)
 			lcommon += t->w && (t->w->flags & W_COMMON) && !(t->w->flags & W_FIRST);
 		}
 	}
-	if (b == a || sc->t[b - 1].c == '.' || lw < 3 || lcap * 10 < lw * 8 || lcommon < 2 || b - a > 30)
-		return;
-	/* a line of its own */
-	size_t s0 = sc->t[a].s, e0 = sc->t[b - 1].e;
-	while (s0 > 0 && (sc->text[s0 - 1] == ' ' || sc->text[s0 - 1] == '\t'))
-		s0--;
-	while (e0 < sc->len && (sc->text[e0] == ' ' || sc->text[e0] == '\t' || sc->text[e0] == '\r'))
-		e0++;
-	if ((s0 > 0 && sc->text[s0 - 1] != '\n') || (e0 < sc->len && sc->text[e0] != '\n'))
+	if (lw < 3 || lcap * 10 < lw * 8 || lcommon < 2)
 		return;
 	for (size_t k = a; k < b; k++)
 		sc->t[k].f |= T_TITLE;
@@ -897,6 +900,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	sc->nt = 0;
 	sc->capsent = 0;
 	sc->generic = 0;
+	sc->nroles = 0;
 	sc->scores = sc->sportkw = 0;
 	size_t si = 0, send = ns ? sents[0].end : SIZE_MAX;   /* the current sentence's end */
 	int at_start = 1;
@@ -1128,6 +1132,10 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		i = j + sp;
 		if (t->f & T_POSS) {
 			i = j + (s[j] == '\'' ? 1 : 3) + 1;
+		}
+		if (t->w && (t->w->flags & (W_ROLE | W_ROLEMOD))) {
+			nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
+			sc->roles[sc->nroles++] = (int)sc->nt;
 		}
 		if (t->w && (t->w->flags & W_GENERIC)) {
 			if (!sc->generic++)
@@ -2553,14 +2561,14 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 	int has = 0;
 	for (size_t i = 0; i < sc->np && !has; i++)
 		has = sc->p[i].type == NF_PER && sc->p[i].has_role;
-	if (!has)
+	if (!has || !sc->nroles)
 		return;
 	size_t ci = 0;      /* candidates are sorted: the next one at or after a token */
-	for (int i = 0; i < (int)sc->nt;) {
-		if (!role_tok(sc, i) || !(TW(i) & (W_ROLE | W_ROLEMOD))) {
-			i++;
+	int next = 0;       /* tokens before it are done */
+	for (size_t ri = 0; ri < sc->nroles; ri++) {
+		int i = sc->roles[ri];
+		if (i < next || !role_tok(sc, i))
 			continue;
-		}
 		int j = i, head = 0;
 		while (j < (int)sc->nt && role_tok(sc, j) && sc->t[j].sent == sc->t[i].sent &&
 		       (j == i || (sc->t[j].s == sc->t[j - 1].e + 1 && !(sc->t[j - 1].f & T_POSS))) && j - i < 4) {
@@ -2578,7 +2586,7 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 		int next_name = j < (int)sc->nt && (sc->t[j].f & T_CAP) && (sc->t[j].f & T_WORD) &&
 				sc->t[j].s == sc->t[j - 1].e + 1;
 		if (!head || taken || next_name || (sc->t[i].f & T_CAPSENT)) {
-			i = j;
+			next = j;
 			continue;
 		}
 		/* "the defense minister", "Ukraine's Defense Minister", "Danish defense minister" */
@@ -2586,7 +2594,7 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 		 * the mayor"), and pronoun-like references are the quotes tool's to resolve */
 		const char *country = title_country(ner, text, sc, i - 1);
 		if (!country) {
-			i = j;
+			next = j;
 			continue;
 		}
 		size_t rs = sc->t[i].s, rn = sc->t[j - 1].e - rs;
@@ -2613,7 +2621,7 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 			cand *c = cand_add(sc, i, j, NF_PER);
 			c->cl = found;
 		}
-		i = j;
+		next = j;
 	}
 	if (sc->nc > nc0)
 		sort_cands(sc);
@@ -3179,6 +3187,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->c);
 		free(sc->p);
 		free(sc->titles);
+		free(sc->roles);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
