@@ -215,6 +215,27 @@ static unsigned class_flags_n(const char *v, size_t n)
 
 static unsigned class_flags(const char *v) { return class_flags_n(v, strlen(v)); }
 
+/* class_flags_n remembered by the value's bytes: a page repeats its few class names
+ * thousands of times. (A pure function of the bytes, so the memo may outlive a page.) */
+static unsigned class_flags_memo(const char *v, size_t n)
+{
+	enum { SLOTS = 512, LEN = 48 };
+	static struct { unsigned char len, flags; char s[LEN]; } memo[SLOTS];
+	if (!n || n > LEN)
+		return class_flags_n(v, n);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)v[i]) * 16777619u;
+	h %= SLOTS;
+	if (memo[h].len == n && !memcmp(memo[h].s, v, n))
+		return memo[h].flags;
+	unsigned f = class_flags_n(v, n);
+	memo[h].len = (unsigned char)n;
+	memo[h].flags = (unsigned char)f;
+	memcpy(memo[h].s, v, n);
+	return f;
+}
+
 /* ---- blocks ---- */
 
 static void flush(sax_state *s, int br)
@@ -668,7 +689,7 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 			size_t vl = val ? (size_t)(vend - val) : 0;
 			if (seen & bit)
 				k = 0;
-			else if (val && !memchr(val, '&', vl) && !class_flags_n(val, vl))
+			else if (val && !memchr(val, '&', vl) && !class_flags_memo(val, vl))
 				k = 0;
 			else
 				k = 1;
