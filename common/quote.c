@@ -1615,7 +1615,47 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 	return 1;
 }
 
+static int clause_end0(const ctx *c, int j, int hi);
+
+static int is_weekday(const ctx *c, int i)
+{
+	static const char *const d[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+	for (int k = 0; d[k]; k++)
+		if (weq(c, i, d[k]))
+			return 1;
+	return 0;
+}
+
+/* A phrase that says when or where the words were said, not what ("on Wednesday at a rally",
+ * "in an interview", "during a news conference"), starting at token k. */
+static int said_when(const ctx *c, int k)
+{
+	if (weq(c, k, "on") && is_weekday(c, k + 1) && (weq(c, k + 2, "at") || weq(c, k + 2, "in") || weq(c, k + 2, "during")))
+		return 1;   /* (a bare "on Friday" may be what was said: "the ferry would resume on Friday") */
+	if (is_weekday(c, k) && (weq(c, k + 1, "at") || weq(c, k + 1, "in") || weq(c, k + 1, "during") || weq(c, k + 1, "on")))
+		return 1;
+	if ((weq(c, k, "in") || weq(c, k, "during")) && (weq(c, k + 1, "an") || weq(c, k + 1, "a")) &&
+	    (weq(c, k + 2, "interview") || weq(c, k + 2, "statement") || weq(c, k + 2, "speech") || weq(c, k + 2, "news") ||
+	     weq(c, k + 2, "radio") || weq(c, k + 2, "televised") || weq(c, k + 2, "phone") || weq(c, k + 2, "telephone")))
+		return 1;
+	return 0;
+}
+
 static int clause_end(const ctx *c, int j, int hi)
+{
+	int e0 = clause_end0(c, j, hi);
+	/* "... Obama was the founder of ISIS on Wednesday at a Florida rally" */
+	for (int k = e0 - 1; k > j + 2 && k > e0 - 10; k--)
+		if (said_when(c, k)) {
+			if (weq(c, k - 1, "on") || weq(c, k - 1, "last") || weq(c, k - 1, "this"))
+				k--;   /* "on Tuesday at a news conference" */
+			e0 = trim_end(c, j, k - 1);
+			break;
+		}
+	return e0;
+}
+
+static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
 		int nx = skip_adv_fwd(c, k + 1, hi + 1);
