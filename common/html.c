@@ -793,7 +793,7 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 		/* JSON-LD stays: it holds the metadata */
 		int keep = 0;
 		for (const char *a = q; a + 7 < gt; a++)
-			if (!strncasecmp(a, "ld+json", 7)) { keep = 1; break; }
+			if (a[2] == '+' && !strncasecmp(a, "ld+json", 7)) { keep = 1; break; }
 		const char *c = find_ci(body, end, close, cl);
 		if (!c)
 			break;
