@@ -1909,7 +1909,8 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			}
 			/* a common word before a country: "Air France", "Radio Free Europe" */
 			if (nseg == 2 && !seg_g[0] && seg_g[1]->type == NF_GPE && (TW(seg_a[0]) & W_COMMON) &&
-			    !(TW(seg_a[0]) & (W_FIRST | W_LAST | W_ROLE | W_ROLEMOD))) {
+			    !(TW(seg_a[0]) & (W_FIRST | W_LAST | W_ROLE))) {
+				/* a title modifier before a country alone is no title ("Air France") */
 				cand_add(sc, a, b, NF_ORG);
 				return;
 			}
