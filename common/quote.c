@@ -1383,6 +1383,12 @@ static void classify(const ctx *c, qinfo *q)
 		q->type = NF_Q_DIRECT;
 	else
 		q->type = NF_Q_PARTIAL;
+	/* the writer's sentence goes on after it ("“You squeezed the workers” to raise the price"):
+	 * a partial quote, even when it opens the sentence */
+	if (q->type == NF_Q_DIRECT && !term && last != ',' && (size_t)q->close + 1 < c->nt &&
+	    tk[q->close + 1].k == T_WORD && !tk[q->close + 1].cap && tk[q->close + 1].para == tk[q->close].para &&
+	    !cue_of(c, q->close + 1) && !cue_of(c, skip_adv_fwd(c, q->close + 1, (int)c->nt)) && q->how != 'A' && q->how != 'T')
+		q->type = NF_Q_PARTIAL;
 	if (c->rq[c->tk[o].q - 1].single && q->type == NF_Q_PARTIAL && words_in(c, cs, ce) < 4)
 		q->scare = 1;
 	/* no letters at all (ids, numbers), or a nickname between names (Marcia "Cia" Price) */
@@ -1415,7 +1421,7 @@ static void classify(const ctx *c, qinfo *q)
 		    weq(c, o - 1, "phrase") || weq(c, o - 1, "labeled") || weq(c, o - 1, "labelled") ||
 		    (weq(c, o - 1, "as") && weq(c, o - 2, "known")) || weq(c, o - 1, "called") || weq(c, o - 1, "calling"))
 			q->scare = 1;
-		else if (!has_cue_in_sentence(c, o))
+		else if (!has_cue_in_sentence(c, o) && !q->at_start)   /* (one that opens a sentence is speech) */
 			q->scare = 1;
 	}
 }
@@ -1990,6 +1996,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				/* a cue of its own in between ("..., adding later, "B"") makes it a new quote */
 				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0)
 					merge = 0;
+				/* the writer's words go on after it: a partial quote of a new clause
+				 * (""A," she said. "B" to drive up the price.") */
+				if ((size_t)n->close + 1 < c.nt && c.tk[n->close + 1].k == T_WORD &&
+				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close))
+					merge = 0;
 			} else if (q->how != 'A' && n->open - q->close <= 2) {
 				merge = 1;
 				for (int j = q->close + 1; j < n->open; j++)
@@ -2061,7 +2072,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
 			if (cl >= 0) last_cl = cl;
 			if (!q->scare) { last_para = c.tk[q->close].para; last_q = out->n; }
-		} else if (!q->scare && last_q != (size_t)-1 && para - last_para <= 1 && q->type == NF_Q_DIRECT &&
+		} else if (!q->scare && last_q != (size_t)-1 && para - last_para <= 1 && (q->type == NF_Q_DIRECT || q->at_start) &&
 			   !pch(&c, q->close + 1, ',')) {
 			/* (a comma after it means a tag this tool did not understand) */
 			/* an unattributed quote goes on with the last speaker */
