@@ -66,7 +66,9 @@ struct nf_cleaner {
 
 static int jit_missing;         /* some pattern could not be JIT-compiled */
 
-static pcre2_code *compile(const char *src, size_t n, const char *file, long line, uint32_t flags)
+/* jit 0: the pattern is matched rarely, JIT compiling it would cost more than it saves */
+static pcre2_code *compile_jit(const char *src, size_t n, const char *file, long line, uint32_t flags,
+			       int jit)
 {
 	int err;
 	PCRE2_SIZE eoff;
@@ -78,9 +80,14 @@ static pcre2_code *compile(const char *src, size_t n, const char *file, long lin
 		nf_die("%s:%ld: bad pattern at offset %zu: %s", file, line, (size_t)eoff, (char *)msg);
 	}
 	/* without JIT (not built in, or no executable memory) pcre2_match interprets */
-	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+	if (jit && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
 		jit_missing = 1;
 	return re;
+}
+
+static pcre2_code *compile(const char *src, size_t n, const char *file, long line, uint32_t flags)
+{
+	return compile_jit(src, n, file, line, flags, 1);
 }
 
 static unsigned char fold(char ch) { return (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch); }
@@ -110,7 +117,9 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 	int anch = f[2].n && f[2].p[0] == '^', hinted = n >= 4 && f[3].n;
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
-				       compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS), 0, 0, 0 };
+				       /* one grouped by first byte is tried alone only when its group matched */
+				       compile_jit(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS,
+						   !(anch && !hinted)), 0, 0, 0 };
 	pattern *pt = &c->pat[c->npat - 1];
 	pt->anchored = anch && !hinted;
 	pt->src = c->srcs.n;
@@ -783,7 +792,7 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 			/* the alternative that matched does not apply at this length: try each one */
 			for (size_t i = 0; i < c->npat; i++)
 				if (i != k && c->pat[i].anchored && n <= c->pat[i].maxlen &&
-				    rx(c, c->pat[i].re, s, n, w->md) >= 0)
+				    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
 					return c->pat[i].kind;
 		}
 	}
