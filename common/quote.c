@@ -915,10 +915,21 @@ static int slot_after(const ctx *c, qinfo *q)
 			for (int a = j + 1; a < lim && a < j + 10; a++)
 				if (pch(c, a, ')')) { j = a + 1; break; }
 		}
-		if (pch(c, j, ',')) {
-			for (int a = j + 1; a < lim && a < j + 16; a++)
-				if (pch(c, a, ',')) { j = a + 1; break; }
+		/* appositives: "Scott Pruitt, the attorney general of Oklahoma, one of the states
+		 * suing, said" */
+		for (int n = 0; n < 2 && pch(c, j, ','); n++) {
+			int a = j + 1;
+			while (a < lim && a < j + 16 && !pch(c, a, ','))
+				a++;
+			if (a >= lim || !pch(c, a, ','))
+				break;
+			j = a + 1;
+			if ((cue_of(c, skip_adv_fwd(c, j, lim)) & CUE_SPEECH) || n == 1)
+				break;
+			j = a;   /* a second appositive may follow */
 		}
+		if (pch(c, j, ',') && j > sp.b + 1)
+			j++;
 		j = skip_adv_fwd(c, j, lim);
 		if (cue_of(c, j) & CUE_SPEECH) {
 			q->sp = sp; q->cue = j; q->tagend = j; q->how = 'A';
