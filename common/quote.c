@@ -898,8 +898,11 @@ static int slot_after(const ctx *c, qinfo *q)
 	}
 	int k = skip_adv_fwd(c, i, lim);
 	if (cue_of(c, k) & CUE_SPEECH) {
-		/* "said Smith", "said panel Chairman Rep. Jason Chaffetz" */
-		for (int a = k + 1; a < lim && a <= k + 3; a++) {
+		/* "said Smith", "said panel Chairman Rep. Jason Chaffetz", "said 9/11 widow Terry Strada" */
+		for (int a = k + 1; a < lim && a <= k + 5; a++) {
+			if (a <= k + 3 && c->tk[a].k != T_WORD && c->tk[a].e - c->tk[a].s == 1 && c->t[c->tk[a].s] == '/' &&
+			    a > k + 1 && c->tk[a - 1].k == T_WORD && c->t[c->tk[a - 1].s] >= '0' && c->t[c->tk[a - 1].s] <= '9')
+				continue;
 			if (np_fwd(c, a, lim, &sp) && (a == k + 1 || sp.kind == NP_ENT || sp.kind == NP_NAME)) {
 				if (a > k + 1) sp.a = k + 1;
 				q->sp = sp; q->cue = k; q->tagend = sp.b; q->how = 'A';
@@ -919,8 +922,12 @@ static int slot_after(const ctx *c, qinfo *q)
 		 * suing, said" */
 		for (int n = 0; n < 2 && pch(c, j, ','); n++) {
 			int a = j + 1;
-			while (a < lim && a < j + 16 && !pch(c, a, ','))
+			while (a < lim && a < j + 16 && !pch(c, a, ',') && !is_dash(c, a))
 				a++;
+			if (a < lim && is_dash(c, a)) {   /* "X, the chief of Y -- the company that ... -- said" */
+				j = a;
+				break;
+			}
 			if (a >= lim || !pch(c, a, ','))
 				break;
 			j = a + 1;
@@ -930,6 +937,16 @@ static int slot_after(const ctx *c, qinfo *q)
 		}
 		if (pch(c, j, ',') && j > sp.b + 1)
 			j++;
+		if (is_dash(c, j)) {   /* "X -- the company that owns Y -- said" */
+			int a = j;
+			while (a < lim && is_dash(c, a)) a++;
+			for (int z = a; z < lim && z < j + 30; z++)
+				if (is_dash(c, z)) {
+					while (z < lim && is_dash(c, z)) z++;
+					j = z + pch(c, z, ',');
+					break;
+				}
+		}
 		j = skip_adv_fwd(c, j, lim);
 		if (cue_of(c, j) & CUE_SPEECH) {
 			q->sp = sp; q->cue = j; q->tagend = j; q->how = 'A';
