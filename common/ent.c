@@ -1134,7 +1134,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			i = j + (s[j] == '\'' ? 1 : 3) + 1;
 		}
 		if (t->w && (t->w->flags & (W_ROLE | W_ROLEMOD))) {
-			nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
+			if (sc->nroles + 1 > sc->rcap)
+				nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
 			sc->roles[sc->nroles++] = (int)sc->nt;
 		}
 		if (t->w && (t->w->flags & W_GENERIC)) {
@@ -2111,7 +2112,7 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 		size_t before = sc->nc;
 		analyse(ner, text, sc, i, j);
 		/* a quoted nickname between a first name and the surname: Marta "Tiny" Olsen */
-		int nk = nickname_end(sc, j);
+		int nk = j < nt && sc->t[j].c == '"' ? nickname_end(sc, j) : 0;
 		if (nk > 0) {
 			cand *c = NULL;
 			for (size_t q = before; q < sc->nc; q++)
@@ -2523,7 +2524,8 @@ static void lower_roles(const nf_ner *ner, const char *text, scratch *sc)
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		int ra;
-		if (c->drop || c->type != NF_PER || c->role_a >= 0 || c->a < 1 || !lower_role_before(sc, text, c->a, &ra))
+		if (c->drop || c->type != NF_PER || c->role_a >= 0 || c->a < 1 || !(TW(c->a - 1) & W_ROLE) ||
+		    !lower_role_before(sc, text, c->a, &ra))
 			continue;
 		c->role_a = ra;
 		c->role_b = c->a;
@@ -2576,7 +2578,14 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 			head = (TW(j) & W_ROLE) != 0;
 			j++;
 		}
-		/* the title ends in its head, and no name follows it */
+		/* the title of a country ("Ukraine's Defense Minister", "Danish defense minister") ends
+		 * in its head, and no name follows it; a bare "the mayor" stays a description: it is
+		 * often not the person ("those close to the mayor") */
+		const char *country = head ? title_country(ner, text, sc, i - 1) : NULL;
+		if (!country) {
+			next = j;
+			continue;
+		}
 		while (ci < nc0 && sc->c[ci].b <= i)
 			ci++;
 		int taken = 0;
@@ -2587,14 +2596,6 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 		int next_name = j < (int)sc->nt && (sc->t[j].f & T_CAP) && (sc->t[j].f & T_WORD) &&
 				sc->t[j].s == sc->t[j - 1].e + 1;
 		if (!head || taken || next_name || (sc->t[i].f & T_CAPSENT)) {
-			next = j;
-			continue;
-		}
-		/* "the defense minister", "Ukraine's Defense Minister", "Danish defense minister" */
-		/* a bare "the mayor" stays a description: it is often not the person ("those close to
-		 * the mayor"), and pronoun-like references are the quotes tool's to resolve */
-		const char *country = title_country(ner, text, sc, i - 1);
-		if (!country) {
 			next = j;
 			continue;
 		}
