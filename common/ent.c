@@ -2444,6 +2444,21 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 	return (int)sc->np++;
 }
 
+/* new_cluster named by the arena's string at off. */
+static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
+{
+	nf_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
+	pcl *p = &sc->p[sc->np];
+	memset(p, 0, sizeof *p);
+	p->type = type;
+	p->canon_off = off;
+	p->canon_len = (uint32_t)n;
+	p->h = ent_hash(sc->arena.p + off, n) ^ (uint64_t)type;
+	p->first_tok = p->last_tok = -1;
+	mm_add(&sc->mcl, p->h, (int)sc->np);
+	return (int)sc->np++;
+}
+
 static void set_canon(scratch *sc, int ci, const char *s, size_t n)
 {
 	pcl *p = &sc->p[ci];
@@ -2877,23 +2892,24 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					break;
 				}
 			/* a bare first name or surname equal to a known person's part */
+			int fresh = 0;       /* a new cluster named by this mention */
 			if (best < 0) {
 				uint32_t len;
 				uint32_t off = per_text(sc, text, c, &len);
 				char *s = sc->arena.p + off;
 				best = find_cluster(sc, NF_PER, s, len);
 				if (best < 0) {
-					char tmp[512];
-					size_t l = len < sizeof tmp ? len : sizeof tmp - 1;
-					memcpy(tmp, s, l);
-					best = new_cluster(sc, NF_PER, tmp, l);
+					if (len > 511)
+						len = 511;
+					best = new_cluster_at(sc, NF_PER, off, len);
+					fresh = 1;
 				}
 			}
 			pcl *p = &sc->p[best];
 			/* the fullest form names the person; a headline in capitals only until the text
 			 * has the same form in normal case */
-			if (!p->known && (n > p->ntok || (n == p->ntok && !(sc->t[c->a].f & T_ALLCAPS) &&
-							   no_lower(sc->arena.p + p->canon_off, p->canon_len)))) {
+			if (!p->known && !fresh && (n > p->ntok || (n == p->ntok && !(sc->t[c->a].f & T_ALLCAPS) &&
+								     no_lower(sc->arena.p + p->canon_off, p->canon_len)))) {
 				uint32_t len;
 				uint32_t off = per_text(sc, text, c, &len);
 				char tmp[512];
