@@ -68,6 +68,22 @@ int main(void)
 	ok(run(s) == 1 && text_is(s, 0, "The end,"), "inch marks and leading apostrophes do not pair");
 	s = "\xE2\x80\x9C\xE2\x80\x9D and \"\" are empty.";
 	ok(run(s) == 0, "empty quotes are dropped");
+	{
+		/* the text of a split quote: the tag's comma becomes a period before a new sentence */
+		nf_buf b = { 0 };
+		s = "The council met. \"This will cost us,\" he said. \"We should wait.\"";
+		ok(run(s) == 1 && out.q[0].nfrag == 2, "a split quote is one quote");
+		nf_quote_text(qt, s, &out.q[0], &b);
+		ok(b.n == strlen("This will cost us. We should wait.") && memcmp(b.p, "This will cost us. We should wait.", b.n) == 0,
+		   "split quote text reads as two sentences");
+		s = "The council met. \"If we wait,\" he said, \"Riverton will pay.\"";
+		nf_buf_clear(&b);
+		ok(run(s) == 1, "a split quote before a name");
+		nf_quote_text(qt, s, &out.q[0], &b);
+		ok(b.n == strlen("If we wait, Riverton will pay.") && memcmp(b.p, "If we wait, Riverton will pay.", b.n) == 0,
+		   "the comma stays before a name");
+		nf_buf_free(&b);
+	}
 	nf_quotes_free(&out);
 	nf_splitter_free(sp);
 	nf_quoter_free(qt);
