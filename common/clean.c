@@ -51,6 +51,7 @@ struct nf_cleaner {
 	int ngated;
 	uint64_t always;
 	size_t gated_max;       /* longest maxlen of a gated pattern */
+	uint64_t gated_len[1024];       /* [n]: the gated patterns whose maxlen allows n bytes */
 	/* hints: a bit per hash of each hint's first three bytes; the hints shorter than
 	 * that are compared at every offset */
 	uint64_t tri[1024];
@@ -278,6 +279,10 @@ nf_cleaner *nf_cleaner_new(void)
 	}
 	nf_data_load("boilerplate.tsv", "kind\tmaxlen\tpattern\thints", load_pattern, c);
 	group_anchored(c);
+	for (size_t len = 0; len < sizeof c->gated_len / sizeof c->gated_len[0]; len++)
+		for (int j = 0; j < c->ngated; j++)
+			if (len <= c->pat[c->gated[j]].maxlen)
+				c->gated_len[len] |= 1ull << j;
 	c->byline = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
 			    "((?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}(?:(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\bи\\b|\\bі\\b)\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4})*)"
 			    "(?:[|,·•–—-].{0,60})?$", PCRE2_ZERO_TERMINATED, "byline", 0, 0);
@@ -799,9 +804,12 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 	if (n > c->gated_max)
 		return -1;
 	uint64_t want = 0;
-	for (int j = 0; j < c->ngated; j++)
-		if (n <= c->pat[c->gated[j]].maxlen)
-			want |= 1ull << j;
+	if (n < sizeof c->gated_len / sizeof c->gated_len[0])
+		want = c->gated_len[n];
+	else
+		for (int j = 0; j < c->ngated; j++)
+			if (n <= c->pat[c->gated[j]].maxlen)
+				want |= 1ull << j;
 	uint64_t m = want ? hinted(c, (const unsigned char *)s, n, want) : 0;
 	for (int j = 0; m && j < c->ngated; j++) {
 		if (!(m >> j & 1))
