@@ -871,6 +871,13 @@ void nf_html_parse(nf_page *pg, const char *html, size_t n)
 	free(s.st);
 }
 
+/* Does s (avail bytes) begin with w, ignoring case? Never reads past avail. */
+static int at_ci(const char *s, size_t avail, const char *w)
+{
+	size_t m = strlen(w);
+	return avail >= m && !strncasecmp(s, w, m);
+}
+
 int nf_html_sniff(const char *s, size_t n)
 {
 	size_t lim = n < 4096 ? n : 4096, i = 0;
@@ -882,18 +889,19 @@ int nf_html_sniff(const char *s, size_t n)
 		static const char *const starts[] = { "<!doctype", "<html", "<head", "<body", "<!--",
 			"<?xml", "<meta", "<div", "<p>", "<p ", "<article", "<title", "<section", "<h1", "<span", "<table", NULL };
 		for (int k = 0; starts[k]; k++)
-			if (n - i >= strlen(starts[k]) && !strncasecmp(s + i, starts[k], strlen(starts[k])))
+			if (at_ci(s + i, n - i, starts[k]))
 				return 1;
 	}
 	/* otherwise: many tags among the first bytes */
+	static const char *const tags_seen[] = { "p>", "/p>", "div", "/div", "br", "a ", "/a>", "span", NULL };
 	int tags = 0;
 	for (size_t k = 0; k + 3 < lim; k++)
-		if (s[k] == '<' && (s[k + 1] == '/' || (s[k + 1] >= 'a' && s[k + 1] <= 'z')) &&
-		    (!strncasecmp(s + k + 1, "p>", 2) || !strncasecmp(s + k + 1, "/p>", 3) ||
-		     !strncasecmp(s + k + 1, "div", 3) || !strncasecmp(s + k + 1, "/div", 4) ||
-		     !strncasecmp(s + k + 1, "br", 2) || !strncasecmp(s + k + 1, "a ", 2) ||
-		     !strncasecmp(s + k + 1, "/a>", 3) || !strncasecmp(s + k + 1, "span", 4)))
-			tags++;
+		if (s[k] == '<' && (s[k + 1] == '/' || (s[k + 1] >= 'a' && s[k + 1] <= 'z')))
+			for (int t = 0; tags_seen[t]; t++)
+				if (at_ci(s + k + 1, lim - k - 1, tags_seen[t])) {
+					tags++;
+					break;
+				}
 	return tags >= 3;
 }
 

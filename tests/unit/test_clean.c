@@ -34,6 +34,14 @@ static int date_is(const char *in, int df, const char *want)
 int main(void)
 {
 	nf_progname = "test_clean";
+	{
+		/* a page cut inside a tag, in a buffer with no NUL after it (ASan checks the reads) */
+		static const char cut[] = "<p>one</p><div>two</div></di";
+		char *b = malloc(sizeof cut - 1);
+		memcpy(b, cut, sizeof cut - 1);
+		ok(nf_html_sniff(b, sizeof cut - 1) == 1, "sniff: tags at the very end of an unterminated buffer");
+		free(b);
+	}
 	/* normalisation */
 	ok(norm_is("It\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s here", 0, "It\xe2\x80\x99s here"), "mojibake of a right quote repaired");
 	ok(norm_is("caf\xc3\x83\xc2\xa9", 0, "caf\xc3\xa9"), "mojibake of e-acute repaired");
