@@ -1,6 +1,7 @@
 /* ent.c - rule-based named entities: tokens, capitalised chunks, titles, gazetteers, and
  * within-document resolution of surnames, misspellings and acronyms to one canonical name. */
 #include "ent.h"
+#include "edit.h"
 #include "data.h"
 #include "hash.h"
 #include "util.h"
@@ -2245,43 +2246,8 @@ static void find_caps(const nf_ner *ner, const char *text, scratch *sc, size_t b
 
 /* ---- resolution ---- */
 
-static size_t dl_dist(const char *a, size_t an, const char *b, size_t bn)
-{
-	/* Damerau-Levenshtein (optimal string alignment) on bytes, small strings only; the
-	 * callers only care about distances up to 2 */
-	if (an > 40 || bn > 40 || an > bn + 2 || bn > an + 2)
-		return 99;
-	{
-		/* letters of one missing from the other bound the distance from below */
-		uint32_t ma = 0, mb = 0;
-		for (size_t i = 0; i < an; i++)
-			ma |= 1u << ((unsigned char)a[i] & 31);
-		for (size_t i = 0; i < bn; i++)
-			mb |= 1u << ((unsigned char)b[i] & 31);
-		if (__builtin_popcount(ma ^ mb) > 4)
-			return 99;
-	}
-	size_t d[42][42];
-	for (size_t i = 0; i <= an; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= bn; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= an; i++)
-		for (size_t j = 1; j <= bn; j++) {
-			size_t c = a[i - 1] != b[j - 1];
-			size_t v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[an][bn];
-}
 
-/* dl_dist(a, b) <= 1 without the table: equal, or one substitution, insertion, deletion or
+/* nf_edit_distance(a, b) <= 1 without the table: equal, or one substitution, insertion, deletion or
  * swap of neighbours. */
 static int dl_le1(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -2366,7 +2332,7 @@ static int surname_close(const char *text, const tok *x, const tok *y, size_t ma
 		return 0;
 	if (maxd == 1)
 		return dl_le1(text + x->s, xn, text + y->s, yn);
-	return dl_dist(text + x->s, xn, text + y->s, yn) <= maxd;
+	return (size_t)nf_edit_distance(text + x->s, xn, text + y->s, yn, 0) <= maxd;   /* never negative */
 }
 
 /* First names agree: equal, an initial of the other, or one edit apart (five letters up). */

@@ -4,6 +4,7 @@
  * it, the sentence around a partial quote, the previous quote), and reported speech is found
  * from cue verbs. Speakers resolve through the document's entities. */
 #include "quote.h"
+#include "edit.h"
 #include "data.h"
 #include "util.h"
 #include <stdint.h>
@@ -1084,25 +1085,6 @@ static int ieq(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
-/* Damerau-Levenshtein distance, capped (short words only). */
-static int edit2(const char *a, int n, const char *b, int m)
-{
-	if (n > 30 || m > 30) return 99;
-	int d[32][32];
-	for (int i = 0; i <= n; i++) d[i][0] = i;
-	for (int j = 0; j <= m; j++) d[0][j] = j;
-	for (int i = 1; i <= n; i++)
-		for (int j = 1; j <= m; j++) {
-			int cost = (a[i - 1] | 32) != (b[j - 1] | 32);
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[n][m];
-}
 
 /* A person cluster whose surname is (nearly) this word: "Pouslon" -> Troels Lund Poulsen. */
 static int fuzzy_person(const ctx *c, const char *w, size_t n, int self)
@@ -1116,7 +1098,7 @@ static int fuzzy_person(const ctx *c, const char *w, size_t n, int self)
 		int ln = lastw(cl->canonical, &lw);
 		int d;
 		if (ieq(lw, (size_t)ln, w, n)) d = 0;
-		else if (n >= 5 && (size_t)ln >= 5 && (lw[0] | 32) == (w[0] | 32)) d = edit2(lw, ln, w, (int)n);
+		else if (n >= 5 && (size_t)ln >= 5 && (lw[0] | 32) == (w[0] | 32)) d = nf_edit_distance(lw, (size_t)ln, w, n, 1);
 		else continue;
 		if (d <= 2 && d < bd) { bd = d; best = (int)k; }
 	}

@@ -2,6 +2,7 @@
  * Everything per document lives in a scratch struct reused from one document to the next, so
  * memory is bounded by the largest document. */
 #include "stance.h"
+#include "edit.h"
 #include "data.h"
 #include "ent.h"
 #include "quote.h"
@@ -1097,25 +1098,6 @@ static size_t sent_of(size_t k) { return (size_t)W.T.t[k].sent; }
 
 static int is_title(const toks *T, size_t k) { return HAS(T, k, B_title_words); }
 
-static int damerau(const char *a, size_t n, const char *b, size_t m)
-{
-	if (n > 30 || m > 30)
-		return 99;
-	int d[32][32];
-	for (size_t i = 0; i <= n; i++) d[i][0] = (int)i;
-	for (size_t j = 0; j <= m; j++) d[0][j] = (int)j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			int c = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v) v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[n][m];
-}
 
 /* Full names in the document: runs of >= 2 capitalised name words, titles left out. */
 static void find_names(const char *text)
@@ -1178,7 +1160,7 @@ static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
 		size_t n2 = T->t[e - 1].e - T->t[e - 1].s;
 		if (l2[0] != last[0] || n2 > ln + 2 || ln > n2 + 2)
 			continue;
-		int d = n2 == ln && memcmp(l2, last, ln) == 0 ? 0 : damerau(last, ln, l2, n2);
+		int d = n2 == ln && memcmp(l2, last, ln) == 0 ? 0 : nf_edit_distance(last, ln, l2, n2, 0);
 		int ok = d == 0 || (ln >= 5 && d == 1 && last[0] == l2[0]) || (ln >= 6 && d == 2 && last[0] == l2[0]);
 		if (b - a >= 2 && ok) {   /* "John Healy" -> fuller "John Lund Healy" only when first words agree */
 			ok = T->t[a].e - T->t[a].s == T->t[s].e - T->t[s].s &&
