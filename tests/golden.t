@@ -37,7 +37,8 @@ for c in $list; do
 	why=""
 	[ "$st" = "$want_st" ] || why="exit status $st, expected $want_st"
 	cmp -s "$tmp/out" "$d/expout" || why="${why:+$why; }stdout differs"
-	if [ -f "$d/experr" ]; then cmp -s "$tmp/err" "$d/experr" || why="${why:+$why; }stderr differs"; fi
+	# under valgrind, argv[0] in messages is the full path: stderr is not compared
+	if [ -f "$d/experr" ] && [ -z "$VALGRIND" ]; then cmp -s "$tmp/err" "$d/experr" || why="${why:+$why; }stderr differs"; fi
 	if [ -z "$why" ]; then echo "ok $n - $name"; else
 		echo "not ok $n - $name: $why"; fail=$((fail + 1))
 		diff "$d/expout" "$tmp/out" | head -20 | sed 's/^/# /'
