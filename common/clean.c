@@ -80,8 +80,9 @@ static pcre2_code *compile_jit(const char *src, size_t n, const char *file, long
 		pcre2_get_error_message(err, msg, sizeof msg);
 		nf_die("%s:%ld: bad pattern at offset %zu: %s", file, line, (size_t)eoff, (char *)msg);
 	}
-	/* without JIT (not built in, or no executable memory) pcre2_match interprets */
-	if (jit && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+	/* without JIT (not built in, no executable memory, or NEWSFILTER_NO_JIT set because
+	 * valgrind cannot follow JIT code) pcre2_match interprets */
+	if (jit && (getenv("NEWSFILTER_NO_JIT") || pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0))
 		jit_missing = 1;
 	return re;
 }

@@ -15,6 +15,7 @@ if [ -n "$VALGRIND" ]; then
 		chmod +x "$tmp/vg/${b##*/}"
 	done
 	bin=$tmp/vg
+	NEWSFILTER_NO_JIT=1; export NEWSFILTER_NO_JIT   # valgrind reports false errors in JIT code
 fi
 PATH="$bin:$PATH"; export PATH
 NEWSFILTER_DATA="$top/data"; export NEWSFILTER_DATA
