@@ -268,6 +268,8 @@ static int title_abbrev(const char *w, size_t n)
 	return 0;
 }
 
+enum { TOK_PAD = 8 };
+
 static void tokenize(ctx *c)
 {
 	const char *t = c->t;
@@ -356,6 +358,12 @@ static void tokenize(ctx *c)
 		c->tk[c->nt++] = tk;
 		i = tk.e;
 	}
+	/* Empty tokens past the end, so the rules' look-ahead (tk[j + 1], tk[j + 2]) never reads
+	 * outside the array; they match no word or mark and belong to no sentence or paragraph. */
+	if (c->nt + TOK_PAD > c->tcap)
+		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
+	for (int k = 0; k < TOK_PAD; k++)
+		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
 }
 
 /* Character class around a mark: 0 space or edge, 1 letter or digit, 2 other. */
