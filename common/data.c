@@ -57,6 +57,33 @@ const char *nf_data_dir(void)
 	return data_dir;
 }
 
+static int fields_ok(const nf_str *fld, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++)
+		if (rec_utf8_check(fld[i].p, fld[i].n) != fld[i].n)
+			return 0;
+	return 1;
+}
+
+/* The first line is the format stamp "# newsfilter-data N": a file written for a newer
+ * format is refused by name rather than misread (see newsfilter-tsv(5)). */
+static void check_version(const char *path, int st, const nf_str *fld, size_t nf)
+{
+	static const char stamp[] = NF_DATA_STAMP " ";
+	size_t sl = sizeof stamp - 1;
+	if (st == REC_BAD || nf == 0 || fld[0].n < sl || memcmp(fld[0].p, stamp, sl) != 0)
+		nf_die("%s: no version line (the first line must be '" NF_DATA_STAMP " %d')", path,
+		       NF_DATA_VERSION);
+	const char *p = fld[0].p + sl, *e = fld[0].p + fld[0].n;
+	long v = 0;
+	while (p < e && *p >= '0' && *p <= '9' && v < 1000000)
+		v = v * 10 + (*p++ - '0');
+	if (p == fld[0].p + sl || p != e || nf != 1)
+		nf_die("%s:1: bad version line (want '" NF_DATA_STAMP " %d')", path, NF_DATA_VERSION);
+	if (v != NF_DATA_VERSION)
+		nf_die("%s: data format version %ld, this build reads %d", path, v, NF_DATA_VERSION);
+}
+
 void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg)
 {
 	char path[PATH_MAX + 256];
@@ -67,17 +94,24 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 	rec_reader *r = rec_open(f, path, 0);
 	nf_str *fld;
 	size_t nf;
-	int st, seen_header = 0;
+	int st, seen_version = 0, seen_header = 0;
 	size_t want = 1;
 	for (const char *c = columns; *c; c++)
 		want += *c == '\t';
 	while ((st = rec_next(r, &fld, &nf)) != REC_EOF) {
 		long line = rec_line(r);
+		if (!seen_version) {
+			check_version(path, st, fld, nf);
+			seen_version = 1;
+			rec_reset_header(r);
+			continue;
+		}
 		if (!seen_header && fld[0].n && fld[0].p[0] == '#') {
 			rec_reset_header(r);         /* leading comments: source and licence */
 			continue;
 		}
-		if (st == REC_BAD && !(seen_header && nf >= want))
+		/* a row may carry more fields than the header names, never bad bytes */
+		if (st == REC_BAD && !(seen_header && nf >= want && fields_ok(fld, nf)))
 			nf_die("%s:%ld: %s", path, line, rec_error(r));
 		if (!seen_header) {
 			nf_buf h = { 0 };
@@ -97,8 +131,10 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 	}
 	if (rec_io_error(r))
 		nf_die("%s: %s", path, rec_error(r));
-	if (!seen_header)
+	if (!seen_version)
 		nf_die("%s: empty data file", path);
+	if (!seen_header)
+		nf_die("%s: no header row", path);
 	rec_close(r);
 	fclose(f);
 }

@@ -1,10 +1,16 @@
 /* data.h - finding and loading the data files the tools need (word lists, gazetteers, cues).
- * A data file is TSV: '#' comment lines (source, licence), a header row, then rows.
- * Loading problems are fatal and name the file; what is loaded lives until exit. */
+ * A data file is TSV: the stamp line "# newsfilter-data 1", '#' comment lines (source,
+ * licence), a header row, then rows (newsfilter-tsv(5)). Loading problems are fatal and name
+ * the file; what is loaded lives until exit. */
 #ifndef NF_DATA_H
 #define NF_DATA_H
 #include "hash.h"
 #include "rec.h"
+
+/* The first line of every data file: NF_DATA_STAMP, a space, the format version. A loader
+ * refuses another version (older ones are converted by their generator, not guessed at). */
+#define NF_DATA_STAMP "# newsfilter-data"
+#define NF_DATA_VERSION 1
 
 /* Sets the directory given by --data (NULL: $NEWSFILTER_DATA, the build tree's data/,
  * or the installed share/newsfilter, in that order). */
@@ -12,7 +18,8 @@ void nf_data_dir_set(const char *dir);
 const char *nf_data_dir(void);
 
 typedef void (*nf_data_row_fn)(const nf_str *fields, size_t n, long line, void *arg);
-/* Reads data file name; its header must begin with the tab-separated columns given. */
+/* Reads data file name (version stamp checked); its header must begin with the
+ * tab-separated columns given. */
 void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg);
 /* The first column of a data file as a set (values NULL); lower: fold ASCII case. */
 nf_map *nf_data_set(const char *name, const char *columns, int lower);
