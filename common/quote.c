@@ -79,7 +79,9 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
 		return;
 	}
-	long k = (f[2].n == 6 && memcmp(f[2].p, "belief", 6) == 0) ? CUE_BELIEF : CUE_SPEECH;
+	/* belief and act cues (thoughts; stances and acts: "endorsed", "refused to") only report */
+	long k = ((f[2].n == 6 && memcmp(f[2].p, "belief", 6) == 0) || (f[2].n == 3 && memcmp(f[2].p, "act", 3) == 0)) ?
+		 CUE_BELIEF : CUE_SPEECH;
 	if (f[0].n > 3 && memcmp(f[0].p + f[0].n - 3, "ing", 3) == 0)
 		k |= CUE_ING;
 	static const char *const says[] = { "say", "state", "claim", "argue", "insist", "believe", "think",
@@ -558,6 +560,7 @@ static int is_dash(const ctx *c, int i)
 
 
 static int possessive_at(const ctx *c, size_t e);
+static int ieq(const char *a, size_t an, const char *b, size_t bn);
 
 static int cue_of(const ctx *c, int i)
 {
@@ -569,6 +572,9 @@ static int cue_of(const ctx *c, int i)
 						 weq(c, i - 1, "recent") || weq(c, i - 1, "simple") || weq(c, i - 1, "new") ||
 						 weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv") ||
 						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
+						 /* a modifier after a number: "271 pledged delegates" */
+						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
+						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that")) ||
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent)))
 		return 0;
 	return c->tk[i].cue;
@@ -812,6 +818,21 @@ static int skip_time_bwd(const ctx *c, int j, int lo)
 	return j;
 }
 
+/* A cue whose object is the one spoken to: "told", "asked", "informed", "assured". */
+static int addressee_cue(const ctx *c, int k)
+{
+	static const char *const pre[] = { "tell", "told", "ask", "inform", "assur", "remind", "urg", "advis",
+		"thank", "instruct", "notif", "brief", NULL };
+	const char *w = c->t + c->tk[k].s;
+	size_t n = c->tk[k].e - c->tk[k].s;
+	for (int i = 0; pre[i]; i++) {
+		size_t m = strlen(pre[i]);   /* (only for a cue found, not per token) */
+		if (n >= m && ieq(w, m, pre[i], m))
+			return 1;
+	}
+	return 0;
+}
+
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
@@ -850,8 +871,9 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 				break;
 			}
 	}
-	/* inverted: "said Smith," / "said the minister:" */
-	if (np_fwd(c, k + 1, lim, o) && o->kind != NP_PRON &&
+	/* inverted: "said Smith," / "said the minister:" - but what follows "told", "asked" is
+	 * the one spoken to ("..., told the workers: ...") */
+	if (!addressee_cue(c, k) && np_fwd(c, k + 1, lim, o) && o->kind != NP_PRON &&
 	    (pch(c, o->b + 1, ',') || pch(c, o->b + 1, '.') || pch(c, o->b + 1, ':') || o->b + 1 >= lim ||
 	     c->tk[o->b + 1].k == T_MARK))
 		return 1;
@@ -882,6 +904,26 @@ static int clause_subject(const ctx *c, int lo, int k, np *o)
 }
 
 /* ---- slots ---- */
+
+/* "Lynch said she recalled ...", "X said it would ...": a pronoun subject that opens the
+ * clause of an earlier cue is inside what is reported; the speaker is that cue's subject.
+ * Returns the cue that holds (k, or the earlier one) and updates sp. */
+static int outer_speaker(const ctx *c, int k, int lo, np *sp)
+{
+	if (sp->kind != NP_PRON || sp->a >= k)
+		return k;
+	int p = sp->a - 1;
+	if (weq(c, p, "that")) p--;
+	p = skip_time_bwd(c, p, lo);
+	if (p < lo || !(cue_of(c, p) & (CUE_SPEECH | CUE_BELIEF)))
+		return k;
+	np o;
+	if (subject_of(c, p, lo, p, &o) && o.kind != NP_PRON && o.b < p) {
+		*sp = o;
+		return p;
+	}
+	return k;
+}
 
 static int slot_after(const ctx *c, qinfo *q)
 {
@@ -1021,6 +1063,7 @@ static int slot_before(const ctx *c, qinfo *q)
 		if (k < end && c->tk[k + 1].k == T_WORD && weq(c, k + 1, "to") && !weq(c, k, "according"))
 			continue;
 		if (subject_of(c, k, lo, o, &sp) || ((f & CUE_ING) && clause_subject(c, lo, k, &sp))) {
+			k = outer_speaker(c, k, lo, &sp);
 			q->sp = sp; q->cue = k; q->how = 'B';
 			return 1;
 		}
@@ -1062,6 +1105,7 @@ static int slot_sentence(const ctx *c, qinfo *q)
 		if (cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) {
 			np sp;
 			if (subject_of(c, k, lo, k, &sp) && sp.kind != NP_NAME) {
+				k = outer_speaker(c, k, lo, &sp);
 				q->sp = sp; q->cue = k; q->how = 'S';
 				return 1;
 			}
@@ -1698,10 +1742,9 @@ static int clause_end0(const ctx *c, int j, int hi)
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
 		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
-				       weq(c, k + 1, "an") || weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
-				       weq(c, k + 1, "where")) && k - j >= 3)
+				       weq(c, k + 1, "an")) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..." */
-		if ((pch(c, k, ';') || is_dash(c, k)) && k - j >= 3)
+		if (pch(c, k, ';') && k - j >= 3)
 			return trim_end(c, j, k - 1);
 		/* "... and Democrats accused ...": a new clause with its own source */
 		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3) {
@@ -1901,6 +1944,12 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				}
 				while (j < hi && pch(c, j, ','))
 					j++;   /* "say that, in addition to ..." */
+				/* a clause with no subject: "a change it says was never agreed" is a relative
+				 * clause about the noun before, not what was said */
+				if (!weq(c, j - 1, "that") && (weq(c, j, "was") || weq(c, j, "were") || weq(c, j, "is") ||
+							      weq(c, j, "are") || weq(c, j, "has") || weq(c, j, "had") ||
+							      weq(c, j, "have") || weq(c, j, "will") || weq(c, j, "would")))
+					continue;
 				sp = t; ca = j; cb = clause_end(c, j, hi);
 			}
 		} else {
