@@ -615,6 +615,15 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	const tok *tk = c->tk;
 	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD)
 		return 0;
+	/* an occupation before a name: "the engineer Mia Lund", "the economist Ann Ray" */
+	if (weq(c, i, "the") && i + 2 < lim && tk[i + 1].k == T_WORD && !tk[i + 1].cap && !tk[i + 1].q &&
+	    !tk[i + 1].wc && !tk[i + 1].cue && tk[i + 2].ment >= 0 && ment_type(c, tk[i + 2].ment) == NF_PER &&
+	    !possessive_at(c, c->ents->m[tk[i + 2].ment].end)) {
+		int m = tk[i + 2].ment, b = i + 2;
+		while (b + 1 < lim && tk[b].e < c->ents->m[m].end) b++;
+		*o = (np){ NP_ENT, i, b, m };
+		return 1;
+	}
 	/* an entity, possibly after title words ("German Chancellor Olaf Scholz") */
 	for (int j = i; j < lim && j < i + 7 && tk[j].k == T_WORD && !tk[j].q; j++) {
 		int m = tk[j].ment;
@@ -1459,6 +1468,13 @@ static void classify(const ctx *c, qinfo *q)
 		for (size_t i = cs; i < ce && !letters; i++)
 			letters = ((c->t[i] | 32) >= 'a' && (c->t[i] | 32) <= 'z') || (unsigned char)c->t[i] >= 0xC3;
 		if (!letters) { q->scare = 2; return; }
+		/* markup the cleaner left in: attribute values (<tweet author="x" id="1">) */
+		size_t os = c->tk[q->open].s;
+		size_t ce2 = c->tk[q->close].e;
+		if ((os > 0 && c->t[os - 1] == '=') || (ce2 < c->len && c->t[ce2] == '=')) {
+			q->scare = 2;
+			return;
+		}
 		if (q->open > 0 && c->tk[q->open - 1].k == T_WORD && c->tk[q->open - 1].cap && (size_t)q->close + 1 < c->nt &&
 		    c->tk[q->close + 1].k == T_WORD && c->tk[q->close + 1].cap && words_in(c, cs, ce) <= 2 && !cue_of(c, q->close + 1))
 			q->scare = 1;
