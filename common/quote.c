@@ -221,6 +221,8 @@ typedef struct {
 	qinfo *qi;
 	int *psent;           /* first token of each sentence (1-based sentence index) */
 	int nsent;
+	nf_quotes *out;       /* where indirect speech goes, and the last speaker's cluster */
+	int *last_cl;
 } ctx;
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
@@ -1836,14 +1838,66 @@ static int obj_cue(const ctx *c, int i)
 	return 1;
 }
 
+static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb)
+{
+	nf_quote q = { 0 };
+	q.type = NF_Q_INDIRECT;
+	q.start = c->tk[ca].s;
+	q.end = c->tk[cb].e;
+	q.sent = c->tk[ca].sent;
+	q.frag = nf_xmalloc(sizeof *q.frag);
+	q.frag[0] = (nf_qfrag){ q.start, q.end };
+	q.nfrag = 1;
+	q.content_start = q.start;
+	q.content_end = q.end;
+	int cl = resolve(c, sp, cue, &q, *last_cl);
+	if (cl >= 0) *last_cl = cl;
+	add_out(out, &q);
+}
+
+/* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
+ * paragraph that opens with a person (or organisation, or a name in capitals) and a colon
+ * reports what follows, to the paragraph end. Returns that end, or -1. */
+static int headline_speaker(ctx *c, int i)
+{
+	const tok *tk = c->tk;
+	int lim = i;
+	while ((size_t)lim < c->nt && tk[lim].para == tk[i].para) lim++;
+	np sp;
+	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3 || !pch(c, sp.b + 1, ':'))
+		return -1;
+	if (weq(c, sp.a, "the") || sp.b > sp.a + 2) return -1;   /* "The Gap Goes On: ..." is a section title */
+	int lower = 0;
+	for (size_t k = tk[sp.a].s; k < tk[sp.b].e; k++)
+		lower |= c->t[k] >= 'a' && c->t[k] <= 'z';
+	if (!lower) {
+		/* "PENCE:" in a transcript names a person of the document ("CLARIFICATION:" does not) */
+		if (sp.kind != NP_ENT && sp.kind != NP_NAME) return -1;
+		if (fuzzy_person(c, c->t + tk[sp.b].s, tk[sp.b].e - tk[sp.b].s, -1) < 0) return -1;
+	} else if (sp.kind != NP_ENT || !(ment_type(c, sp.ment) == NF_PER || (ment_type(c, sp.ment) == NF_ORG && sp.b == sp.a))) {
+		return -1;
+	}
+	int ca = sp.b + 2, cb = trim_end(c, ca, lim - 1);
+	if (cb - ca < 3 || tk[ca].k != T_WORD || overlaps_quote(c, ca, cb))
+		return -1;
+	add_indirect(c, c->out, c->last_cl, &sp, sp.b + 1, ca, cb);
+	return cb;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
+	c->out = out;
+	c->last_cl = last_cl;
 	const tok *tk = c->tk;
 	int nt = (int)c->nt;
 	np prev = { 0, 0, 0, -1 };
 	int prev_sent = -1;
 	for (int i = 0; i < nt; i++) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
+		if ((i == 0 || tk[i - 1].para != tk[i].para) && tk[i].cap) {
+			int e = headline_speaker(c, i);
+			if (e > i) { i = e; continue; }
+		}
 		int f = cue_of(c, i);
 		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")))
 			continue;
