@@ -39,10 +39,14 @@ typedef struct {
 	int ntok;
 } gz_entry;
 
-/* A read-only copy of a loaded map for lookups: the hash is kept in the slot, so a miss
- * rarely touches a key. Keys belong to the map it was built from. */
-typedef struct { uint64_t h; const char *k; uint32_t n, v; } fslot;
-typedef struct { fslot *s; size_t mask; } ftab;
+/* The lookup tables: open addressing with the hash kept in the slot, so that a miss rarely
+ * reads a key, and keys of up to 16 bytes (most words) kept in the slot too, so that a hit
+ * reads one cache line. Longer keys point into the nf_ner's string store. h is 0 in an empty slot. */
+typedef struct { uint64_t h; uint32_t v, n; union { char in[16]; const char *p; } k; } fslot;
+typedef struct { fslot *s; size_t mask, n; } ftab;
+
+/* Strings that live as long as the nf_ner, in blocks (no malloc per string). */
+typedef struct sblock { struct sblock *next; size_t used, cap; char d[]; } sblock;
 
 /* The hash of the lookup tables, eight bytes at a time (also over words as they are folded:
  * see fold_hash); never 0. */
@@ -98,23 +102,9 @@ static uint64_t ent_hash(const char *s, size_t n)
 	return ent_hash_avail(s, n, n);
 }
 
-static void ftab_build(ftab *f, const nf_map *m)
+static inline const char *fslot_key(const fslot *e)
 {
-	size_t cap = 16;
-	while (cap < 2 * m->n + 2)
-		cap *= 2;
-	free(f->s);
-	f->s = nf_xcalloc(cap, sizeof *f->s);
-	f->mask = cap - 1;
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->keys[i])
-			continue;
-		uint64_t h = ent_hash(m->keys[i], m->lens[i]);
-		size_t j = (size_t)h & f->mask;
-		while (f->s[j].k)
-			j = (j + 1) & f->mask;
-		f->s[j] = (fslot){ h, m->keys[i], (uint32_t)m->lens[i], (uint32_t)(uintptr_t)m->vals[i] };
-	}
+	return e->n <= sizeof e->k.in ? e->k.in : e->k.p;
 }
 
 /* The value (index + 1) stored for key, or 0; h is its ent_hash. */
@@ -122,9 +112,11 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 {
 	if (!f->s)
 		return 0;
-	for (size_t j = (size_t)h & f->mask; f->s[j].k; j = (j + 1) & f->mask)
-		if (f->s[j].h == h && f->s[j].n == n && memcmp(f->s[j].k, k, n) == 0)
-			return f->s[j].v;
+	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
+		const fslot *e = &f->s[j];
+		if (e->h == h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
+			return e->v;
+	}
 	return 0;
 }
 
@@ -133,25 +125,67 @@ static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 	return ftab_get_h(f, ent_hash(k, n), k, n);
 }
 
+static char *sstore_dup(sblock **st, const char *s, size_t n);
+
+static void ftab_grow(ftab *f)
+{
+	size_t cap = f->s ? 2 * (f->mask + 1) : 64;
+	fslot *s = nf_xcalloc(cap, sizeof *s);
+	for (size_t i = 0; f->s && i <= f->mask; i++)
+		if (f->s[i].h) {
+			size_t j = (size_t)f->s[i].h & (cap - 1);
+			while (s[j].h)
+				j = (j + 1) & (cap - 1);
+			s[j] = f->s[i];
+		}
+	free(f->s);
+	f->s = s;
+	f->mask = cap - 1;
+}
+
+/* The value of key k, added (value 0) when absent; long keys are copied into st. */
+static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
+{
+	uint64_t h = ent_hash(k, n);
+	if (!f->s || 2 * (f->n + 1) > f->mask + 1)
+		ftab_grow(f);
+	size_t j = (size_t)h & f->mask;
+	for (; f->s[j].h; j = (j + 1) & f->mask) {
+		fslot *e = &f->s[j];
+		if (e->h == h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
+			return &e->v;
+	}
+	fslot *e = &f->s[j];
+	e->h = h;
+	e->n = (uint32_t)n;
+	if (n <= sizeof e->k.in)
+		memcpy(e->k.in, k, n);
+	else
+		e->k.p = sstore_dup(st, k, n);
+	e->v = 0;
+	f->n++;
+	return &e->v;
+}
+
 enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
 	C_JOIN = 16 };          /* bytes that may continue a word: - & ' and non-ASCII */
 
 struct nf_ner {
 	ftab fwords, fgaz;
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
-	nf_map ctxwords;
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
-	nf_map words;                    /* folded word -> word_info index + 1 */
+	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
 	word_info *wi; size_t nwi, wicap;
-	nf_map gaz;                      /* folded name -> gz_entry index + 1 */
+	sblock *store;                   /* the strings of wi, g and the long keys of the tables */
 	nf_map bags;                     /* folded sorted words of multi-word ORGs -> index + 1 */
 	gz_entry *g; size_t ng, gcap;
 	int *people; size_t npeople, pcap;   /* indexes of PER entries */
 	int pfirst[256], *pnext;             /* people by the first byte of the surname */
 	int maxtok;
 	int loading_user;
+	unsigned gen;                    /* changes when the tables do (memos must be dropped) */
 };
 
 /* Folds case for lookups: ASCII and other letters to lower case, curly apostrophes to '. */
@@ -251,13 +285,31 @@ static word_info *word_add(nf_ner *ner, const char *s, size_t n)
 {
 	char k[256];
 	size_t kn = fold(s, n, k, sizeof k);
-	void **slot = nf_map_slot(&ner->words, k, kn, 1);
+	uint32_t *slot = ftab_slot(&ner->fwords, &ner->store, k, kn);
 	if (!*slot) {
 		nf_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
 		memset(&ner->wi[ner->nwi], 0, sizeof *ner->wi);
-		*slot = (void *)(uintptr_t)(++ner->nwi);
+		*slot = (uint32_t)++ner->nwi;
 	}
-	return &ner->wi[(uintptr_t)*slot - 1];
+	return &ner->wi[*slot - 1];
+}
+
+static char *sstore_dup(sblock **st, const char *s, size_t n)
+{
+	sblock *b = *st;
+	if (!b || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > 65536 - sizeof *b ? n + 1 : 65536 - sizeof *b;
+		b = nf_xmalloc(sizeof *b + cap);
+		b->next = *st;
+		b->used = 0;
+		b->cap = cap;
+		*st = b;
+	}
+	char *p = b->d + b->used;
+	memcpy(p, s, n);
+	p[n] = 0;
+	b->used += n + 1;
+	return p;
 }
 
 static void load_word(const nf_str *f, size_t n, long line, void *arg)
@@ -298,7 +350,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 			if (kinds[i].f == W_HONOR && f[2].n)
 				w->gender = f[2].p[0];
 			if (kinds[i].f == W_GENERIC && f[2].n && !w->generic)
-				w->generic = nf_xstrndup(f[2].p, f[2].n);
+				w->generic = sstore_dup(&((nf_ner *)arg)->store, f[2].p, f[2].n);
 		}
 }
 
@@ -363,18 +415,18 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	nf_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
 	gz_entry *e = &ner->g[ner->ng];
 	memset(e, 0, sizeof *e);
-	e->name = nf_xstrndup(f[0].p, f[0].n);
-	e->canon = f[2].n ? nf_xstrndup(f[2].p, f[2].n) : e->name;
+	e->name = sstore_dup(&ner->store, f[0].p, f[0].n);
+	e->canon = f[2].n ? sstore_dup(&ner->store, f[2].p, f[2].n) : e->name;
 	e->type = t;
 	e->kind = kind_of(f[4].p, f[4].n);
 	if (t == NF_PER) {
-		e->refers = f[3].n ? nf_xstrndup(f[3].p, f[3].n) : NULL;   /* affiliation */
-		e->role = f[4].n ? nf_xstrndup(f[4].p, f[4].n) : NULL;
+		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;   /* affiliation */
+		e->role = f[4].n ? sstore_dup(&ner->store, f[4].p, f[4].n) : NULL;
 		e->kind = K_OTHER;
 		nf_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
 		ner->people[ner->npeople++] = (int)ner->ng;
 	} else
-		e->refers = f[3].n ? nf_xstrndup(f[3].p, f[3].n) : NULL;
+		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;
 	e->ntok = 1;
 	e->len = f[0].n;
 	e->prio = ner->loading_user ? 0 : 1;
@@ -398,12 +450,12 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 		ner->maxtok = e->ntok;
 	char k[512];
 	size_t kn = fold(f[0].p, f[0].n, k, sizeof k);
-	void **slot = nf_map_slot(&ner->gaz, k, kn, 1);
-	e->next = *slot ? (int)(uintptr_t)*slot - 1 : -1;
-	*slot = (void *)(uintptr_t)(ner->ng + 1);
+	uint32_t *gslot = ftab_slot(&ner->fgaz, &ner->store, k, kn);
+	e->next = *gslot ? (int)*gslot - 1 : -1;
+	*gslot = (uint32_t)(ner->ng + 1);
 	if (t == NF_ORG && e->ntok >= 3) {
 		kn = bag_key(f[0].p, f[0].n, k, sizeof k);
-		slot = nf_map_slot(&ner->bags, k, kn, 1);
+		void **slot = nf_map_slot(&ner->bags, k, kn, 1);
 		if (!*slot)
 			*slot = (void *)(uintptr_t)(ner->ng + 1);
 	}
@@ -421,8 +473,6 @@ nf_ner *nf_ner_new(void)
 					       c >= '0' && c <= '9' ? C_DIG :
 					       c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE :
 					       c == '-' || c == '&' || c == '\'' || c >= 0x80 ? C_JOIN : 0);
-	nf_map_init(&ner->words);
-	nf_map_init(&ner->gaz);
 	nf_map_init(&ner->bags);
 	nf_data_load("ent_words.tsv", "word", load_word, ner);
 	nf_data_load("ent_persnames.tsv", "name\tkind\tgender", load_persname, ner);
@@ -450,6 +500,7 @@ static size_t low_bit(const char *w, size_t n)
 /* Builds the lookup tables from the loaded maps (again after a --names list). */
 static void finish_tables(nf_ner *ner)
 {
+	ner->gen++;
 	if (ner->maxtok > 8)
 		ner->maxtok = 8;
 	free(ner->pnext);
@@ -462,32 +513,26 @@ static void finish_tables(nf_ner *ner)
 		ner->pnext[i] = ner->pfirst[fb];
 		ner->pfirst[fb] = (int)i;
 	}
-	ftab_build(&ner->fwords, &ner->words);
-	{
-		nf_map lw;
-		nf_map_init(&lw);
-		for (size_t i = 0; i < ner->words.cap; i++) {
-			if (!ner->words.keys[i])
-				continue;
-			const word_info *w = &ner->wi[(uintptr_t)ner->words.vals[i] - 1];
-			if (w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME | W_SPORT))
-			{
-				nf_map_put(&lw, ner->words.keys[i], ner->words.lens[i], ner->words.vals[i]);
-				size_t bit = low_bit(ner->words.keys[i], ner->words.lens[i]);
-				ner->lowbits[bit / 64] |= 1ull << (bit % 64);
-			}
-		}
-		ftab_build(&ner->flower, &lw);
-		/* the keys must outlive lw: point them at the main map's copies */
-		for (size_t j = 0; j <= ner->flower.mask; j++)
-			if (ner->flower.s[j].k) {
-				void **slot = nf_map_slot(&ner->words, ner->flower.s[j].k, ner->flower.s[j].n, 0);
-				size_t idx = (size_t)(slot - ner->words.vals);
-				ner->flower.s[j].k = ner->words.keys[idx];
-			}
-		nf_map_free(&lw);
+	/* the words that matter in lower case, a copy of their slots (long keys shared) */
+	free(ner->flower.s);
+	memset(&ner->flower, 0, sizeof ner->flower);
+	for (size_t i = 0; ner->fwords.s && i <= ner->fwords.mask; i++) {
+		const fslot *e = &ner->fwords.s[i];
+		if (!e->h)
+			continue;
+		const word_info *w = &ner->wi[e->v - 1];
+		if (!(w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME | W_SPORT)))
+			continue;
+		if (!ner->flower.s || 2 * (ner->flower.n + 1) > ner->flower.mask + 1)
+			ftab_grow(&ner->flower);
+		size_t j = (size_t)e->h & ner->flower.mask;
+		while (ner->flower.s[j].h)
+			j = (j + 1) & ner->flower.mask;
+		ner->flower.s[j] = *e;
+		ner->flower.n++;
+		size_t bit = low_bit(fslot_key(e), e->n);
+		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
 	}
-	ftab_build(&ner->fgaz, &ner->gaz);
 }
 
 /* A --names row: canonical, type[, aliases (|-separated)[, affiliation[, role]]]. */
@@ -566,16 +611,10 @@ void nf_ner_free(nf_ner *ner)
 {
 	if (!ner)
 		return;
-	for (size_t i = 0; i < ner->ng; i++) {
-		gz_entry *e = &ner->g[i];
-		if (e->canon != e->name)
-			free(e->canon);
-		free(e->name);
-		free(e->refers);
-		free(e->role);
+	for (sblock *b = ner->store, *nb; b; b = nb) {
+		nb = b->next;
+		free(b);
 	}
-	for (size_t i = 0; i < ner->nwi; i++)
-		free((char *)ner->wi[i].generic);
 	free(ner->g);
 	free(ner->wi);
 	free(ner->people);
@@ -584,9 +623,6 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->flower.s);
 	free(ner->fgaz.s);
 	free(ner->fctx.s);
-	nf_map_free(&ner->ctxwords);
-	nf_map_free(&ner->words);
-	nf_map_free(&ner->gaz);
 	nf_map_free(&ner->bags);
 	free(ner);
 }
@@ -713,6 +749,11 @@ typedef struct {
 	uint64_t h;
 } pcl;
 
+/* A lookup of fwords remembered: the table is far larger than the caches and the capitalised
+ * words of news repeat, so most lookups are answered from this small direct-mapped copy. */
+typedef struct { uint64_t h; uint32_t v, n; char k[16]; } memo_e;
+#define MEMO_BITS 12
+
 /* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
 typedef struct {
 	uint64_t *key; int *val, *next; size_t n, cap;
@@ -733,6 +774,8 @@ typedef struct {
 	size_t gen_first, gen_last;   /* the first and last of them */
 	int *roles; size_t nroles, rcap;   /* the tokens that are words of titles */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
+	memo_e *memo;           /* recent lookups of capitalised words (MEMO_BITS) */
+	const nf_ner *memo_ner; unsigned memo_gen;   /* the tables they were looked up in */
 	const nf_ner *ner;      /* of the current document */
 	const char *text;
 	size_t len;
@@ -1127,7 +1170,23 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			char k[264];
 			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, k, sizeof k, &t->fh);
 			/* lower-case words only matter as particles, roles and generic references */
-			uint32_t v = ftab_get_h(t->f & T_LOWER ? &ner->flower : &ner->fwords, t->fh, k, kn);
+			uint32_t v;
+			if (t->f & T_LOWER)
+				v = ftab_get_h(&ner->flower, t->fh, k, kn);
+			else {
+				memo_e *m = &sc->memo[t->fh >> (64 - MEMO_BITS)];
+				if (m->h == t->fh && m->n == kn && memcmp(m->k, k, kn) == 0)
+					v = m->v;
+				else {
+					v = ftab_get_h(&ner->fwords, t->fh, k, kn);
+					if (kn <= sizeof m->k) {
+						m->h = t->fh;
+						m->n = (uint32_t)kn;
+						m->v = v;
+						memcpy(m->k, k, kn);
+					}
+				}
+			}
 			t->w = v ? &ner->wi[v - 1] : NULL;
 		}
 		i = j + sp;
@@ -1314,13 +1373,9 @@ static const char *const *const ctx_lists[X_NLISTS] = { w_said, w_prep, w_sport_
 
 static void build_ctx(nf_ner *ner)
 {
-	nf_map_init(&ner->ctxwords);
 	for (int l = 0; l < X_NLISTS; l++)
-		for (int k = 0; ctx_lists[l][k]; k++) {
-			void **slot = nf_map_slot(&ner->ctxwords, ctx_lists[l][k], strlen(ctx_lists[l][k]), 1);
-			*slot = (void *)((uintptr_t)*slot | (1u << l));
-		}
-	ftab_build(&ner->fctx, &ner->ctxwords);
+		for (int k = 0; ctx_lists[l][k]; k++)
+			*ftab_slot(&ner->fctx, &ner->store, ctx_lists[l][k], strlen(ctx_lists[l][k])) |= 1u << l;
 }
 
 static unsigned list_bit(const char *const *list)
@@ -3112,6 +3167,13 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		sents = &whole;
 		nsents = 1;
 	}
+	if (!sc->memo)
+		sc->memo = nf_xmalloc(sizeof *sc->memo << MEMO_BITS);
+	if (sc->memo_ner != ner || sc->memo_gen != ner->gen) {
+		memset(sc->memo, 0, sizeof *sc->memo << MEMO_BITS);     /* h 0 is no hash */
+		sc->memo_ner = ner;
+		sc->memo_gen = ner->gen;
+	}
 	sc->ner = ner;
 	sc->text = text;
 	sc->len = len;
@@ -3172,6 +3234,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
+		free(sc->memo);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
