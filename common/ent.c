@@ -2665,6 +2665,28 @@ static void role_mentions(const nf_ner *ner, const char *text, scratch *sc)
 		sort_cands(sc);
 }
 
+/* Indexes (in mtmp) the persons' names of two words or more by their last word. */
+static void index_full_names(scratch *sc)
+{
+	mm_reset(&sc->mtmp, sc->nc);
+	for (size_t j = 0; j < sc->nc; j++)
+		if (!sc->c[j].drop && sc->c[j].type == NF_PER && sc->c[j].b - sc->c[j].a >= 2)
+			mm_add(&sc->mtmp, sc->t[sc->c[j].b - 1].fh, (int)j);
+}
+
+/* Is token t the last word of an indexed full name still standing (strong: not itself a
+ * weak name)? */
+static int full_name_surname(const char *text, const scratch *sc, const tok *t, int strong)
+{
+	for (int e = mm_first(&sc->mtmp, t->fh); e >= 0; e = mm_next(&sc->mtmp, e)) {
+		const cand *d = &sc->c[sc->mtmp.val[e]];
+		if (!d->drop && !(strong && d->weak) && d->type == NF_PER && d->b - d->a >= 2 &&
+		    tok_eq(text, t, &sc->t[d->b - 1]))
+			return 1;
+	}
+	return 0;
+}
+
 static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 {
 	sc->np = 0;
@@ -2771,10 +2793,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	}
 	free(gv);
 	/* weak names (common words that are surnames) stand only as the surname of a full name */
-	mm_reset(&sc->mtmp, sc->nc);
-	for (size_t j = 0; j < sc->nc; j++)
-		if (!sc->c[j].drop && sc->c[j].type == NF_PER && sc->c[j].b - sc->c[j].a >= 2)
-			mm_add(&sc->mtmp, sc->t[sc->c[j].b - 1].fh, (int)j);
+	index_full_names(sc);
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || !c->weak)
@@ -2784,13 +2803,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->drop = 1;
 			continue;
 		}
-		int ok = 0;
-		for (int e = mm_first(&sc->mtmp, sc->t[c->a].fh); e >= 0 && !ok; e = mm_next(&sc->mtmp, e)) {
-			const cand *d = &sc->c[sc->mtmp.val[e]];
-			ok = !d->drop && !d->weak && d->type == NF_PER && d->b - d->a >= 2 &&
-			     tok_eq(text, &sc->t[c->a], &sc->t[d->b - 1]);
-		}
-		if (!ok)
+		if (!full_name_surname(text, sc, &sc->t[c->a], 1))
 			c->drop = 1;
 	}
 	/* persons: known people, then fullest forms and surnames within the document */
@@ -2801,11 +2814,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (!c->g)
 			c->g = known_person(ner, text, sc, c->a, c->b);
 	}
-	/* single tokens typed otherwise that are a person's surname become that person */
-	mm_reset(&sc->mtmp, sc->nc);
-	for (size_t j = 0; j < sc->nc; j++)
-		if (!sc->c[j].drop && sc->c[j].type == NF_PER && sc->c[j].b - sc->c[j].a >= 2)
-			mm_add(&sc->mtmp, sc->t[sc->c[j].b - 1].fh, (int)j);
+	/* single tokens typed otherwise that are a person's surname become that person (again:
+	 * weak names have been dropped since) */
+	index_full_names(sc);
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -2816,12 +2827,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		    (c->ev == c->type || prev_word_in(text, sc, c->a, w_toward)))
 			continue;        /* "in Lund", "flew to Bergen": the words say it is the place */
 		const tok *ct = &sc->t[c->a];
-		int hit = 0;
-		for (int e = mm_first(&sc->mtmp, ct->fh); e >= 0 && !hit; e = mm_next(&sc->mtmp, e)) {
-			const cand *d = &sc->c[sc->mtmp.val[e]];
-			hit = !d->drop && d->type == NF_PER && d->b - d->a >= 2 && tok_eq(text, ct, &sc->t[d->b - 1]);
-		}
-		if (hit) {
+		if (full_name_surname(text, sc, ct, 0)) {
 			c->type = NF_PER;
 			c->g = NULL;
 			continue;
