@@ -40,6 +40,7 @@ def ok_name(s):
 
 def write(name, header, entries):
     with open(os.path.join(out_dir, name), "w", encoding="utf-8") as f:
+        f.write("# newsfilter-data 1\n")    # the format stamp common/data.c checks
         f.write(header)
         f.write(HDR)
         for e in entries:
@@ -159,8 +160,16 @@ for r in rows(os.path.join(gz, "surnames_us_census2010.tsv")):
     if int(r["count"]) >= 2000:
         personal.add(r["name"].capitalize())
 for o in rows(os.path.join(gz, "companies_us_listed.tsv")):
-    if " " not in o["short_name"] and o["short_name"] in personal:
+    # short names cut before "& Company" or "and Company" ("Wells Fargo &"): the name without it
+    sn = o["short_name"]
+    for tail in (" &", " and"):
+        if sn.endswith(tail):
+            sn = sn[: -len(tail)].rstrip(" ,")
+    if " " not in sn and sn in personal:
+        if sn != o["short_name"] and (o["sp500"] == "1" or o["exchange"] == "N"):
+            addo(o["name"], o["name"], "", "company")   # "Crawford & Company" still is one
         continue        # "Graham", "Lindsay": a person far more often than the company
+    o["short_name"] = sn
     if o["sp500"] == "1" or o["exchange"] == "N":
         addo(o["short_name"], o["short_name"], "", "company")
         addo(o["name"], o["short_name"], "", "company")
@@ -194,6 +203,7 @@ for r in rows(os.path.join(gz, "surnames_by_country.tsv")):
     if ok_name(r["name"]):
         sur[r["name"]] = 1
 with open(os.path.join(out_dir, "ent_persnames.tsv"), "w", encoding="utf-8") as f:
+    f.write("# newsfilter-data 1\n")
     f.write("# Given names with gender and surnames for entities, built by data/build_ent_data.py\n"
             "# from ../shared/data/gazetteers: first_names_us_census1990.tsv and\n"
             "# surnames_us_census2010.tsv (US Census Bureau, public domain), forenames_by_country.tsv\n"
@@ -208,6 +218,7 @@ with open(os.path.join(out_dir, "ent_persnames.tsv"), "w", encoding="utf-8") as 
 
 # ---- common words ----
 with open(os.path.join(out_dir, "ent_words.tsv"), "w", encoding="utf-8") as f:
+    f.write("# newsfilter-data 1\n")
     f.write("# Common lower-case English words (a capitalised word that is one of these at the start\n"
             "# of a sentence or in a headline is not taken for a name without other evidence).\n"
             "# From SCOWL american-english (Debian wamerican 2020.12.07-2) via\n"
