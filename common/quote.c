@@ -1831,6 +1831,8 @@ static int obj_cue(const ctx *c, int i)
 		if (n >= m && ieq(w, m, no[k], m))
 			return weq(c, i, "called") && weq(c, i + 1, "for");
 	}
+	if (ends(c, i, "ing"))
+		return 1;   /* "is defending the plan": progressive, not passive */
 	int p = i - 1;
 	while (p > 0 && win(c, p, advs) && !weq(c, p, "has") && !weq(c, p, "have") && !weq(c, p, "had")) p--;
 	if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
@@ -1884,6 +1886,16 @@ static int headline_speaker(ctx *c, int i)
 	return cb;
 }
 
+/* "state officials to boost ...": the "to" after a short object (no punctuation, no cue), or -1. */
+static int to_after_object(const ctx *c, int j, int hi)
+{
+	for (int k = j + 1; k <= hi && k < j + 6; k++) {
+		if (c->tk[k].k != T_WORD || c->tk[k].q || cue_of(c, k)) return -1;
+		if (weq(c, k, "to")) return c->tk[k + 1].k == T_WORD && !c->tk[k + 1].cap ? k : -1;
+	}
+	return -1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -1903,6 +1915,16 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
+		if (f & CUE_ING) {
+			/* "X is (once again) questioning ...": a finite verb, not a participle clause */
+			int p = i - 1;
+			for (int n = 0; n < 3 && win(c, p, advs) && !weq(c, p, "is") && !weq(c, p, "are") && !weq(c, p, "was") &&
+			     !weq(c, p, "were"); n++)
+				p--;
+			if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "am") ||
+			    weq(c, p, "been"))
+				f &= ~CUE_ING;
+		}
 		int lo = sent_lo(c, i), hi = sent_end(c, i);
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
@@ -1955,8 +1977,21 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				    weq(c, i, "assured") || weq(c, i, "informed") || weq(c, i, "reminded") || weq(c, i, "warned")) {
 					int k2 = j;
 					while (k2 <= hi && k2 < j + 6 && !weq(c, k2, "that")) k2++;
-					if (!weq(c, k2, "that")) continue;
-					j = k2 + 1;
+					if (weq(c, k2, "that")) {
+						j = k2 + 1;
+					} else {
+						/* "warned state officials to boost ...": the infinitive is what was said */
+						int k3 = to_after_object(c, j, hi);
+						if (k3 < 0) continue;
+						j = k3;
+					}
+				} else if ((weq(c, i, "urged") || weq(c, i, "urges") || weq(c, i, "urging") || weq(c, i, "asked") ||
+					    weq(c, i, "asks") || weq(c, i, "encouraged") || weq(c, i, "pressed")) && !weq(c, j, "to") &&
+					   !weq(c, j, "that") && to_after_object(c, j, hi) > j) {
+					j = to_after_object(c, j, hi);
+				} else if ((weq(c, i, "called") || weq(c, i, "calls") || weq(c, i, "call") || weq(c, i, "calling")) &&
+					   (weq(c, j, "on") || weq(c, j, "for")) && j < hi - 1 && tk[j + 1].k == T_WORD) {
+					j++;   /* "called on Trump to stop ...", "called for an inquiry" */
 				} else if (weq(c, j, "that")) {
 					j++;
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
