@@ -1563,6 +1563,19 @@ static int uppers_then_digits(const char *text, const tok *t)
 	return i == t->e;
 }
 
+/* A dotted acronym of three letters or more ("S.E.C.", "F.B.I."): an organisation unless
+ * the gazetteer knows it as a place ("U.S.", which is looked up before). */
+static int dotted_acronym(const char *text, const tok *t)
+{
+	size_t n = t->e - t->s;
+	if (n < 6 || n % 2)
+		return 0;
+	for (size_t i = t->s; i < t->e; i += 2)
+		if (text[i] < 'A' || text[i] > 'Z' || text[i + 1] != '.')
+			return 0;
+	return 1;
+}
+
 /* Classifies the name tokens [a, b) that no title or gazetteer explained. */
 static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
 {
@@ -1572,6 +1585,17 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	int said = next_word_in(text, sc, b, w_said);
 	int prep = prev_word_in(text, sc, a, w_prep);
 	int type;
+	if (n == 1 && dotted_acronym(text, t)) {
+		/* "the S.E.C. said": the cue says nothing of a person here */
+		cand *c = cand_add(sc, a, b, NF_ORG);
+		c->soft = 1;
+		c->ev = context_type(ner, text, sc, a, b);
+		if (c->ev == NF_PER)
+			c->ev = NF_ORG;
+		if (c->ev >= 0)
+			c->type = c->ev;
+		return;
+	}
 	if (n == 1) {
 		size_t l = t->e - t->s;
 		for (size_t i = t->s; i < t->e; i++)
