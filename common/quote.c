@@ -1655,6 +1655,14 @@ static int ca_after_quote(const ctx *c, int lo)
 	return j >= 0 && c->tk[j].q && c->tk[j].para == c->tk[lo].para;
 }
 
+/* The quote just before token lo ended its own sentence ("... policy.'' The network said ..."):
+ * what follows is a new sentence, not that quote's tag. */
+static int quote_ends_before(const ctx *c, int lo)
+{
+	int j = lo - 1;
+	return j >= 0 && c->tk[j].k == T_MARK && c->tk[j].q && ends_sentence(c, j);
+}
+
 /* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
 /* A source that is no name the tool knows: the plain words from the clause start up to the cue
  * ("all the experts I interviewed said", "Political observers in Virginia say"). */
@@ -1763,6 +1771,11 @@ static int clause_end0(const ctx *c, int j, int hi)
 				       weq(c, k + 1, "an")) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..." */
 		if (pch(c, k, ';') && k - j >= 3)
+			return trim_end(c, j, k - 1);
+		/* ", and when pressed on ...": the writer goes on with a new clause */
+		if (pch(c, k, ',') && (weq(c, k + 1, "and") || weq(c, k + 1, "but")) && k - j >= 3 &&
+		    (weq(c, k + 2, "when") || weq(c, k + 2, "if") || weq(c, k + 2, "while") || weq(c, k + 2, "after") ||
+		     weq(c, k + 2, "because") || weq(c, k + 2, "then")))
 			return trim_end(c, j, k - 1);
 		/* "... and Democrats accused ...": a new clause with its own source */
 		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3) {
@@ -1997,7 +2010,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
-				} else if (find_that(c, j, hi) > 0) {
+				} else if (find_that(c, j, hi) > 0 && c->tk[find_that(c, j, hi) + 1].k == T_WORD &&
+					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ','))) {
+					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = find_that(c, j, hi) + 1;
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
 					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
@@ -2017,7 +2032,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
-				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo)) continue;
+				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) continue;
 				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
@@ -2061,6 +2076,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		}
 		if (ca < 0 || cb < ca || cb - ca < 1 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
+			continue;
+		/* (each word is reported once: not again as the content of a later cue) */
+		if (out->n && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].end > tk[ca].s &&
+		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
 		nf_quote q = { 0 };
