@@ -8,9 +8,15 @@
 #   BENCH_MB        size of the main input, doc-level TSV (default 100)
 #   BENCH_HUGE_MB   size of the memory-flatness input (default 1000)
 #   BENCH_HTML_MB   size of the HTML page input for clean (default 50)
+#   BENCH_PAGETEXT_MB size of the copied page text input for clean (default 18; needs ../shared)
 #   BENCH_RUNS      runs per newsfilter row, the best by user CPU time is kept (default 2)
 #   PEER_SBD_MB PEER_PUNKT_MB PEER_WINK_MB PEER_COMPROMISE_MB PEER_READABILITY_PAGES
 #                   sample sizes for the peers (defaults 20, 10, 5, 1, 20 pages)
+#   BENCH_ROWS      run only these rows (keys, shell patterns allowed), e.g.
+#                   BENCH_ROWS='clean clean_ptext *@10 *@huge'; keys: sentences clean clean_ptext
+#                   clean_html entities quotes stance pipeline TOOL@10 TOOL@huge p_sbd p_punkt
+#                   p_wink_sent p_wink_ent p_comp_sent p_comp_ent p_comp_quote p_read. The table
+#                   then goes to bench/work/results.md only (bench/results.md is left as it is)
 #   BENCH_INPUTS_ONLY=1 build the inputs and stop
 #   BENCH_NO_INSTALL=1  install nothing (missing peers are reported as unavailable)
 # Inputs are built once into bench/work/ (git-ignored); peers are installed into bench/peers/.
@@ -22,6 +28,8 @@ SHARED=${SHARED:-$top/../shared}
 MB=${BENCH_MB:-100}
 HUGE=${BENCH_HUGE_MB:-1000}
 HTML_MB=${BENCH_HTML_MB:-50}
+PT_MB=${BENCH_PAGETEXT_MB:-18}
+ROWS=${BENCH_ROWS:-}
 RUNS=${BENCH_RUNS:-2}
 TARGET=${BENCH_TARGET:-the tram line}
 work=$top/bench/work
@@ -37,6 +45,17 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 date_start=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 can_install() { [ -z "${BENCH_NO_INSTALL:-}" ]; }
+want() {   # KEY: the row is to be run (BENCH_ROWS empty, or a word of it matches KEY)
+	[ -z "$ROWS" ] && return 0
+	set -f
+	for w in $ROWS; do
+		# shellcheck disable=SC2254
+		case $1 in $w) set +f; return 0;; esac
+	done
+	set +f
+	return 1
+}
+want_any() { for k in "$@"; do want "$k" && return 0; done; return 1; }
 apt_once=""
 apt_install() {   # debian-package
 	can_install && [ "$(id -u)" = 0 ] || return 1
@@ -81,21 +100,36 @@ repeat_to() {
 sample() {
 	awk -v k="$(( $(wc -c <"$1") / ($2 * 1000000) ))" 'NR == 1 || k <= 1 || NR % k == 0' "$1"
 }
-# the memory-flatness input of 10 MB: a systematic sample of the main input, with its longest
-# document (memory is bounded by one document: both inputs then have the same largest one)
-sample_longest() {
-	awk -v k="$(( $(wc -c <"$1") / ($2 * 1000000) ))" '
-		NR == FNR { if (length($0) > max && FNR > 1) { max = length($0); at = FNR }; next }
-		FNR == 1 || k <= 1 || FNR % k == 0 || FNR == at' "$1" "$1"
+# the memory-flatness input of about $2 MB: one copy of each of the $3 largest distinct documents
+# of $1 (memory is bounded by one document) and a systematic sample (every k-th document) of the
+# others; the 1 GB input is this one repeated with new ids, so both hold the same documents in
+# the same mix and the comparison measures growth with the input, not which documents were drawn
+sample_mem() {
+	thr=$(awk -F'\t' 'NR > 1 { print length($2) }' "$1" | sort -rn | uniq | sed -n "$3p")
+	awk -F'\t' -v thr="${thr:-0}" -v target="$(($2 * 1000000))" -v total="$(wc -c <"$1")" '
+		NR == FNR { if (FNR > 1 && length($2) >= thr && !($2 in big)) { big[$2] = 1; bigb += length($0) + 1 }; next }
+		FNR == 1 { k = int((total - bigb) / (target > bigb ? target - bigb : 1)); if (k < 1) k = 1; print; next }
+		length($2) >= thr { if ($2 in big) { print; delete big[$2] }; next }
+		FNR % k == 0' "$1" "$1"
 }
 big=$(corpus "$MB")
 small=$(corpus 10)
-mem10=$work/mem-$tag-10mb-of-${MB}mb.tsv
-[ -s "$mem10" ] && [ ! "$big" -nt "$mem10" ] || sample_longest "$big" 10 >"$mem10"
-huge=$work/news-$tag-${HUGE}mb.tsv
-if [ ! -s "$huge" ] || [ "$big" -nt "$huge" ]; then
-	say "building $huge (the $MB MB input repeated with new ids)"
-	repeat_to "$big" "$HUGE" >"$huge.tmp" && mv "$huge.tmp" "$huge"
+mem10=$work/mem-$tag-10mb-of-${MB}mb-v2.tsv
+huge=$work/mem-$tag-${HUGE}mb-of-${MB}mb-v2.tsv
+if want_any '*@10' '*@huge'; then
+	[ -s "$mem10" ] && [ ! "$big" -nt "$mem10" ] || sample_mem "$big" 10 200 >"$mem10"
+fi
+if want_any '*@huge' && { [ ! -s "$huge" ] || [ "$mem10" -nt "$huge" ]; }; then
+	say "building $huge (the 10 MB memory input repeated with new ids)"
+	repeat_to "$mem10" "$HUGE" >"$huge.tmp" && mv "$huge.tmp" "$huge"
+fi
+# copied page text: the page-text variant of the clean eval pages (real pages as a user would
+# copy them), repeated with new ids
+ptext=""
+if [ -f "$SHARED/eval/clean/pages_text.tsv" ]; then
+	ptext=$work/pagetext-shared-${PT_MB}mb.tsv
+	[ -s "$ptext" ] && [ ! "$SHARED/eval/clean/pages_text.tsv" -nt "$ptext" ] ||
+		{ repeat_to "$SHARED/eval/clean/pages_text.tsv" "$PT_MB" >"$ptext.tmp" && mv "$ptext.tmp" "$ptext"; }
 fi
 if [ -f "$SHARED/eval/clean/pages.tsv" ]; then
 	pages_src="../shared/eval/clean/pages.tsv (real scraped pages), repeated with new ids"
@@ -109,7 +143,7 @@ else
 		{ python3 "$top/bench/gen_corpus.py" --html "$HTML_MB" >"$html.tmp" && mv "$html.tmp" "$html"; }
 fi
 hcol=$(head -n 1 "$html" | cut -f 2)
-say "inputs: $big, $small, $huge, $html"
+say "inputs: $big, $small, $mem10, $huge, $html${ptext:+, $ptext}"
 [ -n "${BENCH_INPUTS_ONLY:-}" ] && exit 0
 
 # --- measuring --------------------------------------------------------------------------
@@ -120,6 +154,7 @@ results=$work/results.tsv
 : >"$results"
 measure() {
 	key=$1 runs=$2 in=$3; shift 3
+	want "$key" || return 0
 	say "running $key"
 	: >"$work/times.out"
 	r=0
@@ -146,6 +181,7 @@ say "machine: $machine; load average at start: $load_start"
 T="'$bin/stance' -t '$TARGET'"
 measure sentences "$RUNS" "$big" "'$bin/sentences'"
 measure clean "$RUNS" "$big" "'$bin/clean'"
+[ -n "$ptext" ] && measure clean_ptext "$RUNS" "$ptext" "'$bin/clean'"
 measure clean_html "$RUNS" "$html" "'$bin/clean' -f $hcol"
 measure entities "$RUNS" "$big" "'$bin/entities'"
 measure quotes "$RUNS" "$big" "'$bin/quotes'"
@@ -161,6 +197,10 @@ for s in 10 huge; do
 done
 
 # --- peers ------------------------------------------------------------------------------
+npmver() { sed -n 's/^ *"version": *"\([0-9][^"]*\)".*/\1/p' "$peers/node_modules/$1/package.json" 2>/dev/null | head -n 1; }
+peer_keys="p_sbd p_punkt p_wink_sent p_wink_ent p_comp_sent p_comp_ent p_comp_quote p_read"
+# shellcheck disable=SC2086
+if want_any $peer_keys; then
 have_node=""
 command -v node >/dev/null && command -v npm >/dev/null && have_node=1
 npm_pkgs="sbd compromise wink-nlp wink-eng-lite-web-model @mozilla/readability jsdom"
@@ -176,8 +216,8 @@ if [ -n "$have_node" ]; then
 fi
 NODE_PATH=$peers/node_modules
 export NODE_PATH
-npmver() { sed -n 's/^ *"version": *"\([0-9][^"]*\)".*/\1/p' "$peers/node_modules/$1/package.json" 2>/dev/null | head -n 1; }
 js_peer() {   # key package sample-input mode
+	want "$1" || return 0
 	if [ -n "$have_node" ] && [ -f "$peers/node_modules/$2/package.json" ]; then
 		measure "$1" 1 "$3" "timeout 900 node '$top/bench/peer_js.js' $4"
 	else
@@ -213,7 +253,7 @@ if $py -c 'import nltk' 2>/dev/null; then
 		# the English model is not in the Debian package and cannot be downloaded here:
 		# Punkt is trained (unsupervised, as Punkt is meant to be) on the 10 MB input
 		pk=$work/punkt-$tag.pickle
-		if [ ! -s "$pk" ] || [ "$small" -nt "$pk" ]; then
+		if want p_punkt && { [ ! -s "$pk" ] || [ "$small" -nt "$pk" ]; }; then
 			say "no Punkt English model installed: training Punkt on $small"
 			$py "$top/bench/peer_punkt.py" --train "$small" "$pk" 2>"$work/punkt-train.txt"
 		fi
@@ -222,8 +262,11 @@ if $py -c 'import nltk' 2>/dev/null; then
 	fi
 else
 	nltkver=""
-	printf 'p_punkt\tUNAVAILABLE\n' >>"$results"
+	want p_punkt && printf 'p_punkt\tUNAVAILABLE\n' >>"$results"
 fi
+else
+	nltkver=""
+fi   # peers
 
 # --- the table --------------------------------------------------------------------------
 secs=$(($(date +%s) - t_start))
@@ -240,14 +283,16 @@ else
 fi
 printf -- '- main input: %s (%s MB, doc-level TSV: %s)\n' "$(basename "$big")" "$(get sentences 2)" "$made"
 printf -- '- HTML input: %s (%s MB, %s pages): %s\n' "$(basename "$html")" "$(get clean_html 2)" "$(get clean_html 3)" "$pages_src"
+[ -n "$ptext" ] && printf -- '- copied page text input: %s (%s MB, %s pages): ../shared/eval/clean/pages_text.tsv (the same real pages as a user would copy them from the browser: menus, teasers and footers included), repeated with new ids\n' "$(basename "$ptext")" "$(get clean_ptext 2)" "$(get clean_ptext 3)"
 printf -- '- MB/s = input MB / seconds; user = user CPU seconds (all processes of the row), wall = elapsed; RSS = peak resident set (largest process); best of %s runs by user time\n' "$RUNS"
 printf -- '- whole bench: %d s\n\n' "$secs"
 printf '## newsfilter, one core\n\n'
 printf '| tool | input MB | user s | sys s | wall s | MB/s (user) | MB/s (wall) | peak RSS MB | target (issue 8) |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|---:|---|\n'
 awk -F'\t' -v tgt="$TARGET" '
-	BEGIN { n = split("sentences clean clean_html entities quotes stance pipeline", keys, " ")
+	BEGIN { n = split("sentences clean clean_ptext clean_html entities quotes stance pipeline", keys, " ")
 		name["sentences"] = "sentences"; name["clean"] = "clean (page text)"; name["clean_html"] = "clean (HTML pages)"
+		name["clean_ptext"] = "clean (copied page text, real)"; want["clean_ptext"] = 50
 		name["entities"] = "entities"; name["quotes"] = "quotes"; name["stance"] = "stance -t \x27" tgt "\x27"
 		name["pipeline"] = "clean \\| sentences \\| quotes \\| entities"
 		want["sentences"] = 100; want["clean"] = 50; want["entities"] = 30; want["quotes"] = 30; want["stance"] = 20 }
@@ -261,6 +306,8 @@ awk -F'\t' -v tgt="$TARGET" '
 		if (k == "clean_html") t = sprintf("%.0f pages/s (user) ≥ 1000: %s", f[3] / u, f[3] / u >= 1000 ? "met" : "NOT met")
 		if (k == "pipeline") t = "user = the 4 processes together; wall uses both cores"
 		printf "| %s | %.1f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %s |\n", name[k], f[2], f[4], f[5], f[6], f[2] / u, f[2] / w, f[7] / 1024, t } }' "$results"
+# shellcheck disable=SC2086
+if want_any $peer_keys; then
 printf '\n## peers, on the same input (samples of it: every k-th document; MB/s of a sample scaled to the whole input)\n\n'
 printf '| task | peer | sample MB | user s | wall s | MB/s (user) | MB/s (wall) | peak RSS MB | %s MB would take (user) | newsfilter MB/s (user) | newsfilter ÷ peer (user) | (wall) |\n' "$MB"
 printf '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
@@ -289,14 +336,23 @@ printf 'Peer times include their start-up (user CPU, measured on an empty input:
 printf 'No peer runs quotes of attributed speech the way quotes does (compromise finds quoted spans only) or stance.\n'
 printf 'Node peers: user CPU includes V8 helper threads, so user s can exceed wall s. '
 printf 'Punkt: %s.\n' "${punkt_note:-unavailable}"
+fi
+if want_any '*@10' '*@huge'; then
 printf '\n## memory: peak RSS on 10 MB and on %s MB of input\n\n' "$HUGE"
-printf '%s MB: the %s MB input repeated with new ids; 10 MB: every k-th document of it plus its longest one (memory is bounded by the largest document, so both have the same).\n\n' "$HUGE" "$MB"
+printf '10 MB: one copy of each of the about 200 largest distinct documents of the %s MB input (memory is bounded by the largest document) and every k-th of its other documents; %s MB: that 10 MB input repeated with new ids, so both hold the same documents in the same mix.\n\n' "$MB" "$HUGE"
 printf '| tool | RSS MB, 10 MB input | RSS MB, %s MB input (the runs above) | RSS MB, %s MB input | difference 10 MB -> %s MB | within 10%% |\n|---|---:|---:|---:|---:|---|\n' "$MB" "$HUGE" "$HUGE"
 for t in sentences clean entities quotes stance; do
 	a=$(get "$t@10" 7); m=$(get "$t" 7); b=$(get "$t@huge" 7)
-	awk -v t="$t" -v a="$a" -v m="$m" -v b="$b" 'BEGIN { if (a !~ /^[0-9]/ || b !~ /^[0-9]/ || m !~ /^[0-9]/) { printf "| %s | %s | %s | %s | | |\n", t, a, m, b; exit }
-		d = (b - a) / a * 100; printf "| %s | %.1f | %.1f | %.1f | %+.1f%% | %s |\n", t, a / 1024, m / 1024, b / 1024, d, (d < 10 && d > -10) ? "yes" : "NO" }'
+	[ -z "$a$m$b" ] && continue
+	awk -v t="$t" -v a="$a" -v m="$m" -v b="$b" 'BEGIN { ms = m ~ /^[0-9]/ ? sprintf("%.1f", m / 1024) : m
+		if (a !~ /^[0-9]/ || b !~ /^[0-9]/) { printf "| %s | %s | %s | %s | | |\n", t, a, ms, b; exit }
+		d = (b - a) / a * 100; printf "| %s | %.1f | %s | %.1f | %+.1f%% | %s |\n", t, a / 1024, ms, b / 1024, d, (d < 10 && d > -10) ? "yes" : "NO" }'
 done
+fi
 } >"$work/results.md"
-cp "$work/results.md" "$top/bench/results.md"
+if [ -z "$ROWS" ]; then
+	cp "$work/results.md" "$top/bench/results.md"
+else
+	say "BENCH_ROWS is set: the table is in $work/results.md only"
+fi
 cat "$work/results.md"
