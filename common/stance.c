@@ -1,6 +1,7 @@
 /* stance.c - targets, holders and polarity (see stance.h and stance(1)).
- * Everything per document lives in a scratch struct reused from one document to the next, so
- * memory is bounded by the largest document. */
+ * Everything per document lives in the stancer's scratch struct, passed to every function as
+ * W and reused from one document to the next, so memory is bounded by the largest document
+ * and two stancers share nothing. */
 #include "stance.h"
 #include "edit.h"
 #include "data.h"
@@ -66,6 +67,9 @@ typedef struct tphr {
 
 typedef struct { char *name; char **var; size_t nvar; char **opp; size_t nopp; } relation;
 
+typedef struct scratch scratch;
+static scratch *scratch_new(void);
+
 struct nf_stancer {
 	nf_map cue_stem, cue_surf;        /* first word -> cue list */
 	nf_map alias_map;                 /* first stem -> alias list */
@@ -85,6 +89,8 @@ struct nf_stancer {
 	pcre2_match_data *md;
 	int author, by_affil;
 	int debug;                        /* $STANCE_DEBUG: holders on standard error */
+	nf_map word_cls;                  /* lower-cased word -> B_* bits */
+	scratch *w;                       /* the per-document state of nf_stance_run */
 };
 
 /* ---- small helpers ---- */
@@ -336,13 +342,12 @@ enum { B_neutral_verbs = 2048 };
 enum { B_aux_words = 1, B_claim_nouns = 2, B_conn_words = 4, B_fn_caps = 8, B_head_words = 16,
        B_org_heads = 32, B_position_nouns = 64, B_pron_per = 128, B_pron_pl = 256, B_stopwords = 512,
        B_title_words = 1024 };
-static nf_map word_cls;   /* lower-cased word -> B_* bits, built once */
 #define HAS(T, k, bit) ((k) < (T)->n && ((T)->t[k].cls & (bit)))
 
-static void set_classes(toks *T)
+static void set_classes(const nf_stancer *S, toks *T)
 {
 	for (size_t k = 0; k < T->n; k++)
-		T->t[k].cls = T->t[k].punct ? 0 : (unsigned short)(uintptr_t)nf_map_get(&word_cls, LOW(T, k), T->t[k].ln);
+		T->t[k].cls = T->t[k].punct ? 0 : (unsigned short)(uintptr_t)nf_map_get(&S->word_cls, LOW(T, k), T->t[k].ln);
 }
 
 /* ---- loading ---- */
@@ -548,15 +553,16 @@ nf_stancer *nf_stancer_new(void)
 	S->sp = nf_splitter_new(NULL, 0);
 	S->ner = nf_ner_new();
 	S->qt = nf_quoter_new();
-	if (word_cls.n == 0) {
+	{
 		static const char *const *const lists[] = { aux_words, claim_nouns, conn_words, fn_caps, head_words,
 			org_heads, position_nouns, pron_per, pron_pl, stopwords, title_words, neutral_verbs };
 		for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
 			for (const char *const *w = lists[i]; *w; w++) {
-				void **slot = nf_map_slot(&word_cls, *w, strlen(*w), 1);
+				void **slot = nf_map_slot(&S->word_cls, *w, strlen(*w), 1);
 				*slot = (void *)((uintptr_t)*slot | ((uintptr_t)1 << i));
 			}
 	}
+	S->w = scratch_new();
 	S->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(S->mctx, 100000);
 	pcre2_set_depth_limit(S->mctx, 1000);
@@ -585,13 +591,15 @@ static void free_cues(nf_map *m)
 	nf_map_free(m);
 }
 
-static void scratch_free(void);
+static void scratch_free(scratch *W);
 
 void nf_stancer_free(nf_stancer *S)
 {
 	if (!S)
 		return;
-	scratch_free();
+	scratch_free(S->w);
+	free(S->w);
+	nf_map_free(&S->word_cls);
 	free_cues(&S->cue_stem);
 	free_cues(&S->cue_surf);
 	for (size_t i = 0; i < S->naliases; i++) {
@@ -718,7 +726,7 @@ static void expand(nf_stancer *S, int ti, const char *text)
 {
 	toks T = { 0 };
 	tokenize(text, strlen(text), &T);
-	set_classes(&T);
+	set_classes(S, &T);
 	int rel_of_group[MAXG], arg_canon[MAXG];
 	int ng0 = S->t[ti].ng;
 	for (size_t k = 0; k < T.n && S->t[ti].ng < MAXG;) {
@@ -992,7 +1000,14 @@ typedef struct {
 	char *linkname;
 } unit;
 
-typedef struct {
+typedef struct { size_t np, npe, verb; int actor; } holder;
+
+/* Everything nf_stance_run works on for one document, owned by its nf_stancer (so two
+ * stancers never share state); grown, never shrunk, from one document to the next. */
+struct scratch {
+	const nf_stancer *S;      /* the stancer of the document being processed */
+	const char *text;         /* its text */
+	int no_fallback;          /* set while np_actor works on the part before "of" */
 	toks T;
 	nf_span *sp; size_t nsp, spcap;
 	actor *a; size_t na, acap;
@@ -1007,14 +1022,17 @@ typedef struct {
 	int top_valid, top_org;              /* doc_top_canon's cache */
 	int *sent_country; size_t sccap;
 	const char *pattern_error;           /* a user pattern hit a PCRE2 limit in this document */
-} scratch;
-
-static scratch W;
+	int *canon_cnt; size_t canon_cap;    /* doc_top_canon: mentions per canonical name */
+	int *addressed; size_t addr_cap;     /* targets the document addresses */
+	holder *H; size_t Hcap;              /* holders of one sentence */
+	double *sum; long *best, *cnt;       /* per actor, for one target's verdicts */
+	int *rep, *neu; size_t vcap;
+};
 
 
 static int is_word(const toks *T, size_t k) { return k < T->n && !T->t[k].punct; }
 
-static int holder_sents_has(size_t s) { return s < W.hcap && W.hsent[s]; }
+static int holder_sents_has(scratch *W, size_t s) { return s < W->hcap && W->hsent[s]; }
 
 /* Capitalised word that can be part of a name (not a sentence-initial function word). */
 static int name_word(const toks *T, size_t k)
@@ -1022,9 +1040,9 @@ static int name_word(const toks *T, size_t k)
 	return is_word(T, k) && T->t[k].cap && !HAS(T, k, B_fn_caps);
 }
 
-static void mark_cues(const nf_stancer *S, const char *text)
+static void mark_cues(scratch *W, const nf_stancer *S, const char *text)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	for (size_t k = 0; k < T->n; k++) {
 		tok *x = &T->t[k];
 		if (x->punct && !(x->ln == 1 && (LOW(T, k)[0] == ';' || LOW(T, k)[0] == ':' || LOW(T, k)[0] == '?')))
@@ -1061,9 +1079,9 @@ static void mark_cues(const nf_stancer *S, const char *text)
 }
 
 /* Quotation marks: curly pairs, and straight double quotes toggled within a paragraph. */
-static void mark_quotes(const char *text)
+static void mark_quotes(scratch *W, const char *text)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	int in = 0, straight = 0;
 	size_t lastpara = 0;
 	for (size_t k = 0; k < T->n; k++) {
@@ -1094,66 +1112,63 @@ static void mark_quotes(const char *text)
 	}
 }
 
-static size_t sent_of(size_t k) { return (size_t)W.T.t[k].sent; }
+static size_t sent_of(scratch *W, size_t k) { return (size_t)W->T.t[k].sent; }
 
 static int is_title(const toks *T, size_t k) { return HAS(T, k, B_title_words); }
 
 
 /* Full names in the document: runs of >= 2 capitalised name words, titles left out. */
-static void find_names(const char *text)
+static void find_names(scratch *W, const char *text)
 {
-	toks *T = &W.T;
-	W.nnames = 0;
+	toks *T = &W->T;
+	W->nnames = 0;
 	for (size_t k = 0; k < T->n;) {
 		if (!name_word(T, k) || is_title(T, k) || T->t[k].al) { k++; continue; }
 		size_t e = k;
-		while (e < T->n && sent_of(e) == sent_of(k) && ((name_word(T, e) && !is_title(T, e) && !T->t[e].al) ||
+		while (e < T->n && sent_of(W, e) == sent_of(W, k) && ((name_word(T, e) && !is_title(T, e) && !T->t[e].al) ||
 		       (T->t[e].punct && T->t[e].glued && text[T->t[e].s] == '-' && e + 1 < T->n && T->t[e + 1].glued
 			&& name_word(T, e + 1))))
 			e++;
 		if (e - k >= 2) {
-			nf_grow((void **)&W.names, &W.ncap, W.nnames + 1, sizeof *W.names);
-			W.nameend = nf_xrealloc(W.nameend, W.ncap * sizeof *W.nameend);
-			W.names[W.nnames] = k;
-			W.nameend[W.nnames++] = e;
+			nf_grow((void **)&W->names, &W->ncap, W->nnames + 1, sizeof *W->names);
+			W->nameend = nf_xrealloc(W->nameend, W->ncap * sizeof *W->nameend);
+			W->names[W->nnames] = k;
+			W->nameend[W->nnames++] = e;
 		}
 		k = e;
 	}
 }
 
-static int no_fallback;           /* set while np_actor works on the part before "of" */
-static const nf_stancer *cur_S;   /* the stancer of the document being processed */
-static const char *cur_text;
 
 /* Canonical country of token k: our alias table, else the entities gazetteer ("Irish"). */
-static const char *tok_country(size_t k)
+static const char *tok_country(scratch *W, size_t k)
 {
-	const toks *T = &W.T;
+	const toks *T = &W->T;
 	if (T->t[k].al)
-		return cur_S->canon[T->t[k].al->canon];
+		return W->S->canon[T->t[k].al->canon];
 	if (!T->t[k].cap || T->t[k].punct)
 		return NULL;
-	return nf_ner_country(cur_S->ner, cur_text + T->t[k].s, T->t[k].e - T->t[k].s);
+	return nf_ner_country(W->S->ner, W->text + T->t[k].s, T->t[k].e - T->t[k].s);
 }
 
 /* Canonical form of the name in tokens [a, b): the fullest earlier (else later) name that ends
  * with it, allowing small misspellings of long surnames. */
-static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
+static long resolve_name(scratch *W, const char *text, size_t a, size_t b, nf_buf *out)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	const char *last = text + T->t[b - 1].s;
 	size_t ln = T->t[b - 1].e - T->t[b - 1].s;
 	long best = -1;
 	int bestd = 99;
 	/* the names near this one: 100 before, 20 after (bounded work in long documents) */
-	size_t lo = 0, hi = W.nnames;
+	size_t lo = 0, hi = W->nnames;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (W.names[mid] < a) lo = mid + 1; else hi = mid;
+		if (W->names[mid] < a) lo = mid + 1; else hi = mid;
 	}
-	size_t from = lo > 100 ? lo - 100 : 0, to = lo + 20 < W.nnames ? lo + 20 : W.nnames;
+	size_t from = lo > 100 ? lo - 100 : 0, to = lo + 20 < W->nnames ? lo + 20 : W->nnames;
 	for (size_t i = from; i < to; i++) {
-		size_t s = W.names[i], e = W.nameend[i];
+		size_t s = W->names[i], e = W->nameend[i];
 		if (e - s < b - a || (s <= a && e >= b && e - s == b - a))
 			continue;
 		const char *l2 = text + T->t[e - 1].s;
@@ -1175,7 +1190,7 @@ static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
 	}
 	nf_buf_clear(out);
 	if (best >= 0) {
-		size_t s = W.names[best], e = W.nameend[best];
+		size_t s = W->names[best], e = W->nameend[best];
 		nf_buf_add(out, text + T->t[s].s, T->t[e - 1].e - T->t[s].s);
 		return (long)s;
 	}
@@ -1184,12 +1199,12 @@ static long resolve_name(const char *text, size_t a, size_t b, nf_buf *out)
 }
 
 /* The country or organisation in the titles before a full name ("US Defense Secretary"). */
-static const char *title_affil(size_t s)
+static const char *title_affil(scratch *W, size_t s)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	for (size_t k = s; k > 0 && s - k < 8;) {
 		k--;
-		const char *c = T->t[k].cap ? tok_country(k) : NULL;
+		const char *c = T->t[k].cap ? tok_country(W, k) : NULL;
 		if (c)
 			return c;
 		if (!(is_title(T, k) || tok_is(T, k, "'s") || tok_is(T, k, "-") || (T->t[k].cap && !HAS(T, k, B_fn_caps))))
@@ -1198,34 +1213,34 @@ static const char *title_affil(size_t s)
 	return NULL;
 }
 
-static int find_actor(const char *name)
+static int find_actor(scratch *W, const char *name)
 {
-	for (size_t i = 0; i < W.na; i++)
-		if (strcmp(W.a[i].name, name) == 0)
+	for (size_t i = 0; i < W->na; i++)
+		if (strcmp(W->a[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }
 
-static int add_actor(const char *name, const char *affil, const char *role, int per, size_t at)
+static int add_actor(scratch *W, const char *name, const char *affil, const char *role, int per, size_t at)
 {
-	int i = find_actor(name);
-	if (i < 0 && !strchr(name, ' ') && !(cur_S && nf_map_get(&cur_S->canon_idx, name, strlen(name)))) {
+	int i = find_actor(W, name);
+	if (i < 0 && !strchr(name, ' ') && !(W->S && nf_map_get(&W->S->canon_idx, name, strlen(name)))) {
 		/* "Tour" after "PGA Tour", "Post" after "Washington Post" */
 		size_t n = strlen(name);
-		for (size_t j = 0; j < W.na && i < 0; j++) {
-			size_t m = strlen(W.a[j].name);
-			if (m > n + 1 && strcmp(W.a[j].name + m - n, name) == 0 && W.a[j].name[m - n - 1] == ' ')
+		for (size_t j = 0; j < W->na && i < 0; j++) {
+			size_t m = strlen(W->a[j].name);
+			if (m > n + 1 && strcmp(W->a[j].name + m - n, name) == 0 && W->a[j].name[m - n - 1] == ' ')
 				i = (int)j;
 		}
 	}
 	if (i < 0) {
-		nf_grow((void **)&W.a, &W.acap, W.na + 1, sizeof *W.a);
-		actor *a = &W.a[W.na];
+		nf_grow((void **)&W->a, &W->acap, W->na + 1, sizeof *W->a);
+		actor *a = &W->a[W->na];
 		a->name = nf_xstrndup(name, strlen(name));
 		a->affil = NULL; a->role = NULL; a->per = per; a->first = at; a->last = at; a->name_tok = -1;
-		i = (int)W.na++;
+		i = (int)W->na++;
 	}
-	actor *a = &W.a[i];
+	actor *a = &W->a[i];
 	if (!a->affil && affil && *affil)
 		a->affil = nf_xstrndup(affil, strlen(affil));
 	if (!a->role && role && *role)
@@ -1236,54 +1251,56 @@ static int add_actor(const char *name, const char *affil, const char *role, int 
 	return i;
 }
 
-static int last_actor(size_t before, int per_only, size_t minpos)
+static int last_actor(scratch *W, size_t before, int per_only, size_t minpos)
 {
 	int best = -1;
-	for (size_t i = 0; i < W.na; i++) {
-		if (per_only && !W.a[i].per)
+	for (size_t i = 0; i < W->na; i++) {
+		if (per_only && !W->a[i].per)
 			continue;
-		if (W.a[i].last < before && W.a[i].last >= minpos && (best < 0 || W.a[i].last > W.a[best].last))
+		if (W->a[i].last < before && W->a[i].last >= minpos && (best < 0 || W->a[i].last > W->a[best].last))
 			best = (int)i;
 	}
 	return best;
 }
 
 /* Most mentioned organisation (org = 1) or country in the document. */
-static int doc_top_canon(const nf_stancer *S, int org, size_t sent_only, int any_sent)
+static int doc_top_canon(scratch *W, const nf_stancer *S, int org, size_t sent_only, int any_sent)
 {
-	/* computed once per document (W.top_valid is cleared for each) */
-	if (!W.top_valid) {
-		static int *cnt;
-		static size_t ccap;
-		if (ccap < S->ncanon) { cnt = nf_xrealloc(cnt, S->ncanon * sizeof *cnt); ccap = S->ncanon; }
+	/* computed once per document (W->top_valid is cleared for each) */
+	if (!W->top_valid) {
+		if (W->canon_cap < S->ncanon) {
+			W->canon_cnt = nf_xrealloc(W->canon_cnt, S->ncanon * sizeof *W->canon_cnt);
+			W->canon_cap = S->ncanon;
+		}
+		int *cnt = W->canon_cnt;
 		memset(cnt, 0, S->ncanon * sizeof *cnt);
-		if (W.sccap < W.nsp) { W.sent_country = nf_xrealloc(W.sent_country, W.nsp * sizeof *W.sent_country); W.sccap = W.nsp; }
-		for (size_t i = 0; i < W.nsp; i++)
-			W.sent_country[i] = -1;
-		W.top_org = -1;
-		for (size_t k = 0; k < W.T.n; k++) {
-			const alias *a = W.T.t[k].al;
+		if (W->sccap < W->nsp) { W->sent_country = nf_xrealloc(W->sent_country, W->nsp * sizeof *W->sent_country); W->sccap = W->nsp; }
+		for (size_t i = 0; i < W->nsp; i++)
+			W->sent_country[i] = -1;
+		W->top_org = -1;
+		for (size_t k = 0; k < W->T.n; k++) {
+			const alias *a = W->T.t[k].al;
 			if (!a)
 				continue;
 			if (a->org) {
-				if (++cnt[a->canon] > (W.top_org < 0 ? 0 : cnt[W.top_org]))
-					W.top_org = a->canon;
-			} else if (W.sent_country[sent_of(k)] < 0)
-				W.sent_country[sent_of(k)] = a->canon;
+				if (++cnt[a->canon] > (W->top_org < 0 ? 0 : cnt[W->top_org]))
+					W->top_org = a->canon;
+			} else if (W->sent_country[sent_of(W, k)] < 0)
+				W->sent_country[sent_of(W, k)] = a->canon;
 		}
-		W.top_valid = 1;
+		W->top_valid = 1;
 	}
 	if (org && any_sent)
-		return W.top_org;
-	if (!org && !any_sent && sent_only < W.nsp)
-		return W.sent_country[sent_only];
+		return W->top_org;
+	if (!org && !any_sent && sent_only < W->nsp)
+		return W->sent_country[sent_only];
 	return -1;
 }
 
 /* The entities cluster of the person mention covering byte pos, or NULL. */
-static const nf_cluster *per_cluster(size_t pos)
+static const nf_cluster *per_cluster(scratch *W, size_t pos)
 {
-	const nf_entities *E = &W.ents;
+	const nf_entities *E = &W->ents;
 	size_t lo = 0, hi = E->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1297,9 +1314,9 @@ static const nf_cluster *per_cluster(size_t pos)
 
 /* Works out the actor named by tokens [a, b) (the subject of a holder verb). Returns its
  * index, or -1 when the words do not name an actor. */
-static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
+static int np_actor(scratch *W, const nf_stancer *S, const char *text, size_t a, size_t b)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	while (a < b && ((HAS(T, a, B_conn_words) && !tok_is(T, a, "the")) || T->t[a].punct || tok_is(T, a, "a") ||
 			 tok_is(T, a, "an")))
 		a++;
@@ -1309,11 +1326,11 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		return -1;
 	if (b - a == 1 && (HAS(T, a, B_pron_per) || HAS(T, a, B_pron_pl))) {
 		int per = HAS(T, a, B_pron_per);
-		size_t sent0 = W.sp[sent_of(a)].start;
+		size_t sent0 = W->sp[sent_of(W, a)].start;
 		(void)sent0;
-		int i = last_actor(a, per, 0);
+		int i = last_actor(W, a, per, 0);
 		if (i >= 0)
-			W.a[i].last = a;
+			W->a[i].last = a;
 		return i;
 	}
 	/* "a spokesman for the Iraqi health ministry": the body spoken for */
@@ -1321,19 +1338,19 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		if ((tok_is(T, k, "spokesman") || tok_is(T, k, "spokeswoman") || tok_is(T, k, "spokesperson") ||
 		     tok_is(T, k, "official") || tok_is(T, k, "representative") || tok_is(T, k, "officials")) &&
 		    (tok_is(T, k + 1, "for") || tok_is(T, k + 1, "of") || tok_is(T, k + 1, "at") || tok_is(T, k + 1, "from")))
-			return np_actor(S, text, k + 2, b);
+			return np_actor(W, S, text, k + 2, b);
 	/* "the health ministry's spokesman": the body spoken for */
 	if (b - a >= 3 && tok_is(T, b - 2, "'s") && (tok_is(T, b - 1, "spokesman") || tok_is(T, b - 1, "spokeswoman") ||
 						   tok_is(T, b - 1, "spokesperson") || tok_is(T, b - 1, "official")))
-		return np_actor(S, text, a, b - 2);
+		return np_actor(W, S, text, a, b - 2);
 	/* "the minister", "the organisation": the last actor with that role or kind */
 	if (tok_is(T, a, "the") && b - a == 2 && !T->t[a + 1].cap) {
-		for (long i = (long)W.na - 1; i >= 0; i--) {
-			const char *r = W.a[i].role;
+		for (long i = (long)W->na - 1; i >= 0; i--) {
+			const char *r = W->a[i].role;
 			char w[64];
 			snprintf(w, sizeof w, "%.*s", (int)T->t[a + 1].ln, LOW(T, a + 1));
-			if (r && strstr(r, w) && W.a[i].last < a) {
-				W.a[i].last = a;
+			if (r && strstr(r, w) && W->a[i].last < a) {
+				W->a[i].last = a;
 				return (int)i;
 			}
 		}
@@ -1350,14 +1367,14 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			break;
 		if (k - a < 2 && !is_title(T, a))
 			break;
-		no_fallback++;
-		int id = np_actor(S, text, a, k);
-		no_fallback--;
-		if (id >= 0 && W.a[id].per && !W.a[id].affil) {
+		W->no_fallback++;
+		int id = np_actor(W, S, text, a, k);
+		W->no_fallback--;
+		if (id >= 0 && W->a[id].per && !W->a[id].affil) {
 			size_t j = k + 1;
 			if (tok_is(T, j, "the")) j++;
 			if (j < b && (T->t[j].cap || T->t[j].al))
-				W.a[id].affil = T->t[j].al ? nf_xstrndup(S->canon[T->t[j].al->canon], strlen(S->canon[T->t[j].al->canon]))
+				W->a[id].affil = T->t[j].al ? nf_xstrndup(S->canon[T->t[j].al->canon], strlen(S->canon[T->t[j].al->canon]))
 					: nf_xstrndup(text + T->t[j].s, T->t[b - 1].e - T->t[j].s);
 		}
 		if (id >= 0)
@@ -1368,11 +1385,11 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 	if (T->t[a].al && a + (size_t)T->t[a].allen == b) {
 		const char *c = S->canon[T->t[a].al->canon];
 		if (T->t[a].al->metonym) {
-			nf_buf_clear(&W.b);
-			nf_buf_add(&W.b, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
-			return add_actor(W.b.p, c, NULL, 0, a);
+			nf_buf_clear(&W->b);
+			nf_buf_add(&W->b, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
+			return add_actor(W, W->b.p, c, NULL, 0, a);
 		}
-		return add_actor(c, c, NULL, 0, a);
+		return add_actor(W, c, c, NULL, 0, a);
 	}
 	int affil = -1;
 	size_t possessor_end = a;
@@ -1383,7 +1400,7 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			affil = T->t[k].al->canon;
 			if (k + (size_t)T->t[k].allen < b && tok_is(T, k + (size_t)T->t[k].allen, "'s"))
 				possessor_end = k + (size_t)T->t[k].allen + 1;
-		} else if (affil < 0 && !cty && T->t[k].cap && (cty = tok_country(k)) != NULL) {
+		} else if (affil < 0 && !cty && T->t[k].cap && (cty = tok_country(W, k)) != NULL) {
 			if (k + 1 < b && tok_is(T, k + 1, "'s"))
 				possessor_end = k + 2;
 		}
@@ -1405,11 +1422,11 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 		if (b - s2 >= 2 && s2 > a && is_title(T, s2 - 1))
 			has_org = 0;
 	}
-	nf_buf *nb = &W.b;
+	nf_buf *nb = &W->b;
 	int id = -1;
 	const char *aff = affil >= 0 ? S->canon[affil] : cty;
 	if (cty && b - a == 1)
-		return add_actor(cty, cty, NULL, 0, a);   /* a country the alias table lacks */
+		return add_actor(W, cty, cty, NULL, 0, a);   /* a country the alias table lacks */
 	if (has_org) {
 		/* "Ukraine's Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs of Ukraine" */
 		nf_buf_clear(nb);
@@ -1418,21 +1435,21 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 			nf_buf_add(nb, " of ", 4);
 			nf_buf_add(nb, aff, strlen(aff));
 		}
-		id = add_actor(nb->p, aff, role.p, 0, a);
+		id = add_actor(W, nb->p, aff, role.p, 0, a);
 	} else {
 		/* a person: trailing name words after the titles */
 		size_t e = b, s = b;
 		while (s > a && name_word(T, s - 1) && !is_title(T, s - 1) && !T->t[s - 1].al)
 			s--;
 		if (s < e && (e - s >= 2 || b - a == 1 || s > a)) {
-			long fs = resolve_name(text, s, e, nb);
+			long fs = resolve_name(W, text, s, e, nb);
 			char *nm = nf_xstrndup(nb->p, nb->n);
 			int per = 1;
 			if (!aff && fs >= 0)
-				aff = title_affil((size_t)fs);
-			id = add_actor(nm, aff, role.p, per, a);
-			if (W.a[id].name_tok < 0)
-				W.a[id].name_tok = (long)(e - 1);
+				aff = title_affil(W, (size_t)fs);
+			id = add_actor(W, nm, aff, role.p, per, a);
+			if (W->a[id].name_tok < 0)
+				W->a[id].name_tok = (long)(e - 1);
 			free(nm);
 		} else if (!any_cap || HAS(T, b - 1, B_head_words)) {
 			if (!HAS(T, b - 1, B_head_words) || b - a > 5)
@@ -1447,41 +1464,41 @@ static int np_actor(const nf_stancer *S, const char *text, size_t a, size_t b)
 				if (c1 == b - 1 && c1 > c0) {
 					nf_buf_clear(nb);
 					nf_buf_add(nb, text + T->t[c0].s, T->t[c1 - 1].e - T->t[c0].s);
-					id = add_actor(nb->p, aff, NULL, 0, a);
+					id = add_actor(W, nb->p, aff, NULL, 0, a);
 					goto done;
 				}
 			}
 			nf_buf_clear(nb);
 			nf_buf_add(nb, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
-			id = add_actor(nb->p, aff, role.p, 0, a);
+			id = add_actor(W, nb->p, aff, role.p, 0, a);
 		} else if (any_cap) {
 			nf_buf_clear(nb);
 			nf_buf_add(nb, text + T->t[a].s, T->t[b - 1].e - T->t[a].s);
-			id = add_actor(nb->p, aff, role.p, 0, a);
+			id = add_actor(W, nb->p, aff, role.p, 0, a);
 		}
 	}
-	if (id >= 0 && !W.a[id].affil && W.a[id].per && W.a[id].role && !no_fallback) {
+	if (id >= 0 && !W->a[id].affil && W->a[id].per && W->a[id].role && !W->no_fallback) {
 		/* "Secretary General": the organisation the document is about; other titles: the
 		 * country the sentence names first */
 		int c = -1;
-		if (strstr(W.a[id].role, "general") && strstr(W.a[id].role, "secretary"))
-			c = doc_top_canon(S, 1, 0, 1);
+		if (strstr(W->a[id].role, "general") && strstr(W->a[id].role, "secretary"))
+			c = doc_top_canon(W, S, 1, 0, 1);
 		if (c < 0)
-			c = doc_top_canon(S, 0, sent_of(a), 0);
+			c = doc_top_canon(W, S, 0, sent_of(W, a), 0);
 		if (c >= 0)
-			W.a[id].affil = nf_xstrndup(S->canon[c], strlen(S->canon[c]));
+			W->a[id].affil = nf_xstrndup(S->canon[c], strlen(S->canon[c]));
 	}
 	/* "Tomás Reyes of the Civic Alliance" */
-	if (id >= 0 && !W.a[id].affil && tok_is(T, b, "of")) {
+	if (id >= 0 && !W->a[id].affil && tok_is(T, b, "of")) {
 		size_t k = b + 1;
 		if (tok_is(T, k, "the")) k++;
 		size_t e = k;
 		while (e < T->n && name_word(T, e)) e++;
 		if (e > k) {
 			if (T->t[k].al)
-				W.a[id].affil = nf_xstrndup(S->canon[T->t[k].al->canon], strlen(S->canon[T->t[k].al->canon]));
+				W->a[id].affil = nf_xstrndup(S->canon[T->t[k].al->canon], strlen(S->canon[T->t[k].al->canon]));
 			else
-				W.a[id].affil = nf_xstrndup(text + T->t[k].s, T->t[e - 1].e - T->t[k].s);
+				W->a[id].affil = nf_xstrndup(text + T->t[k].s, T->t[e - 1].e - T->t[k].s);
 		}
 	}
 done:
@@ -1495,9 +1512,9 @@ static int holder_kind(const cue *c)
 }
 
 /* Start of the subject noun phrase that ends just before token v, or (size_t)-1. */
-static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_comma)
+static size_t subject_start(scratch *W, size_t ss, size_t v, size_t *np_end, int *skipped_comma)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	size_t j = v;
 	*skipped_comma = 0;
 	while (j > ss && (HAS(T, j - 1, B_aux_words) || (T->t[j - 1].ln > 4 && ends(LOW(T, j - 1), T->t[j - 1].ln, "ly")
@@ -1537,7 +1554,7 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 		if (is_word(T, p) && !T->t[p].cap && T->t[p].glued && p >= ss + 2 && tok_is(T, p - 1, "-") &&
 		    name_word(T, p - 2) && k == e) { k--; continue; }
 		if (tok_is(T, p, "'s") && k < e) { k--; continue; }
-		if (T->t[p].punct && T->t[p].glued && k < e && T->t[k].glued && (W.T.arena.p[T->t[p].lo] == '-')) { k--; continue; }
+		if (T->t[p].punct && T->t[p].glued && k < e && T->t[k].glued && (W->T.arena.p[T->t[p].lo] == '-')) { k--; continue; }
 		if (HAS(T, p, B_conn_words) && k < e && !tok_is(T, p, "and") && !tok_is(T, p, "the")
 		    && p > ss && (name_word(T, p - 1) || is_title(T, p - 1) || HAS(T, p - 1, B_head_words))) { k--; continue; }
 		if (tok_is(T, p, "the") && k < e && p > ss && (tok_is(T, p - 1, "of") ||
@@ -1570,13 +1587,11 @@ static size_t subject_start(size_t ss, size_t v, size_t *np_end, int *skipped_co
 	return k;
 }
 
-typedef struct { size_t np, npe, verb; int actor; } holder;
 
-
-static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral, nf_buf *cues,
+static double clause_score(scratch *W, const nf_stancer *S, size_t a, size_t b, int *neutral, nf_buf *cues,
 			   int *link, int *linksign, size_t holder_verb, int policy, int weak)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	(void)S;
 	double sign = 1, mag = 1;
 	int has = 0, neg = 0, refuted = 0;
@@ -1701,9 +1716,9 @@ static double clause_score(const nf_stancer *S, size_t a, size_t b, int *neutral
 
 /* Does tokens [a, b) address target ti? Returns the weight (0 = no), *opp set when an
  * opposite expression matched. */
-static double on_target(const nf_stancer *S, const char *text, size_t a, size_t b, int ti, int addressed, int *opp)
+static double on_target(scratch *W, const nf_stancer *S, const char *text, size_t a, size_t b, int ti, int addressed, int *opp)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	const target *t = &S->t[ti];
 	unsigned mask = 0;
 	*opp = 0;
@@ -1739,8 +1754,8 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 		if (rc >= 0) {
 			if (i < t->npat) return 1;
 			*opp = 1;
-		} else if (rc != PCRE2_ERROR_NOMATCH && !W.pattern_error) {
-			W.pattern_error = rc == PCRE2_ERROR_MATCHLIMIT ? "a target pattern hit the PCRE2 match limit"
+		} else if (rc != PCRE2_ERROR_NOMATCH && !W->pattern_error) {
+			W->pattern_error = rc == PCRE2_ERROR_MATCHLIMIT ? "a target pattern hit the PCRE2 match limit"
 				: rc == PCRE2_ERROR_DEPTHLIMIT ? "a target pattern hit the PCRE2 depth limit"
 				: rc == PCRE2_ERROR_HEAPLIMIT ? "a target pattern hit the PCRE2 heap limit"
 				: "a target pattern failed to run";
@@ -1770,21 +1785,21 @@ static double on_target(const nf_stancer *S, const char *text, size_t a, size_t 
 }
 
 
-static void add_unit(int actor, int target, double score, int neutral, size_t sent, const char *cues,
+static void add_unit(scratch *W, int actor, int target, double score, int neutral, size_t sent, const char *cues,
 		     int link, int linksign)
 {
-	nf_grow((void **)&W.u, &W.ucap, W.nu + 1, sizeof *W.u);
-	unit *u = &W.u[W.nu++];
+	nf_grow((void **)&W->u, &W->ucap, W->nu + 1, sizeof *W->u);
+	unit *u = &W->u[W->nu++];
 	u->actor = actor; u->target = target; u->score = score; u->neutral = neutral; u->sent = sent;
 	u->cues = nf_xstrndup(cues, strlen(cues));
 	u->link = link; u->linksign = linksign; u->linkname = NULL;
 }
 
 /* Scores the clauses of tokens [a, b) for actor ai on every target. */
-static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b, int ai, size_t hverb,
+static void score_span(scratch *W, const nf_stancer *S, const char *text, size_t a, size_t b, int ai, size_t hverb,
 		       const int *addressed)
 {
-	toks *T = &W.T;
+	toks *T = &W->T;
 	nf_buf cues = { 0 };
 	size_t cs = a;
 	for (size_t k = a; k <= b; k++) {
@@ -1801,7 +1816,7 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 				int opp;
 				if (!addressed[ti])
 					continue;   /* no sentence of the document is about it */
-				double w = on_target(S, text, cs, k, (int)ti, addressed[ti], &opp);
+				double w = on_target(W, S, text, cs, k, (int)ti, addressed[ti], &opp);
 				int claim = 0;
 				if (w == 0 && addressed[ti]) {
 					/* in a document about the target, "the reports", and denials, confirmations
@@ -1827,7 +1842,7 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 					w *= 1.5;
 				int neutral, link, ls = 0;
 				nf_buf_clear(&cues);
-				double sc = clause_score(S, cs, k, &neutral, &cues, &link, &ls, hverb, S->t[ti].policy, w < 1);
+				double sc = clause_score(W, S, cs, k, &neutral, &cues, &link, &ls, hverb, S->t[ti].policy, w < 1);
 				if (claim && !neutral && fabs(sc) < 0.6 && sc > 0)
 					continue;   /* a bare mention of "the reports" says nothing */
 				if (opp) {
@@ -1837,13 +1852,13 @@ static void score_span(const nf_stancer *S, const char *text, size_t a, size_t b
 				}
 				if (link < -1) {
 					size_t j = (size_t)(-2 - link);
-					nf_buf *nb = &W.b;
-					resolve_name(text, j, j + 1, nb);
-					int li = find_actor(nb->p);
+					nf_buf *nb = &W->b;
+					resolve_name(W, text, j, j + 1, nb);
+					int li = find_actor(W, nb->p);
 					link = -1;
 					if (li >= 0) { link = 100000 + li; }
 				}
-				add_unit(ai, (int)ti, sc * w, neutral, sent_of(cs), cues.p ? cues.p : "", link, ls);
+				add_unit(W, ai, (int)ti, sc * w, neutral, sent_of(W, cs), cues.p ? cues.p : "", link, ls);
 			}
 		}
 		cs = k + (k < b && T->t[k].cue && T->t[k].cue->kind == K_SCOPE ? (size_t)T->t[k].cuelen : 0);
@@ -1873,46 +1888,58 @@ void nf_stances_free(nf_stances *r)
 	r->r = NULL; r->cap = 0;
 }
 
-static void clear_doc(void)
+static scratch *scratch_new(void) { return nf_xcalloc(1, sizeof(scratch)); }
+
+/* Makes room for n holders (the array moves). */
+static holder *grow_holders(scratch *W, size_t n)
 {
-	for (size_t i = 0; i < W.na; i++) { free(W.a[i].name); free(W.a[i].affil); free(W.a[i].role); }
-	W.na = 0;
-	for (size_t i = 0; i < W.nu; i++) free(W.u[i].cues);
-	W.nu = 0;
+	nf_grow((void **)&W->H, &W->Hcap, n, sizeof *W->H);
+	return W->H;
 }
 
-static void scratch_free(void)
+static void clear_doc(scratch *W)
 {
-	clear_doc();
-	free(W.T.t);
-	nf_buf_free(&W.T.arena);
-	free(W.sp); free(W.a); free(W.u); free(W.names); free(W.nameend); free(W.hsent); free(W.sent_country);
-	nf_buf_free(&W.b);
-	nf_entities_free(&W.ents);
-	nf_quotes_free(&W.quotes);
-	memset(&W, 0, sizeof W);
+	for (size_t i = 0; i < W->na; i++) { free(W->a[i].name); free(W->a[i].affil); free(W->a[i].role); }
+	W->na = 0;
+	for (size_t i = 0; i < W->nu; i++) free(W->u[i].cues);
+	W->nu = 0;
 }
 
-static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out);
+static void scratch_free(scratch *W)
+{
+	clear_doc(W);
+	free(W->T.t);
+	nf_buf_free(&W->T.arena);
+	free(W->sp); free(W->a); free(W->u); free(W->names); free(W->nameend); free(W->hsent); free(W->sent_country);
+	free(W->canon_cnt); free(W->addressed); free(W->H);
+	free(W->sum); free(W->best); free(W->cnt); free(W->rep); free(W->neu);
+	nf_buf_free(&W->b);
+	nf_entities_free(&W->ents);
+	nf_quotes_free(&W->quotes);
+	memset(W, 0, sizeof *W);
+}
+
+static void stance_run(scratch *W, const nf_stancer *S, const char *text, size_t len, nf_stances *out);
 
 void nf_stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out)
 {
-	W.pattern_error = NULL;
-	stance_run(S, text, len, out);
-	out->error = W.pattern_error;
+	scratch *W = S->w;
+	W->pattern_error = NULL;
+	stance_run(W, S, text, len, out);
+	out->error = W->pattern_error;
 }
 
-static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_stances *out)
+static void stance_run(scratch *W, const nf_stancer *S, const char *text, size_t len, nf_stances *out)
 {
 	nf_stances_clear(out);
-	clear_doc();
-	toks *T = &W.T;
+	clear_doc(W);
+	toks *T = &W->T;
 	if (S->nt == 0 || !prefilter(S, text, len))
 		return;
-	cur_S = S;
-	cur_text = text;
+	W->S = S;
+	W->text = text;
 	tokenize(text, len, T);
-	set_classes(T);
+	set_classes(S, T);
 	{
 		int hit = 0;
 		for (size_t ti = 0; ti < S->nt && !hit; ti++)
@@ -1924,33 +1951,32 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 		if (!hit)
 			return;
 	}
-	W.nsp = nf_split(S->sp, text, len, &W.sp, &W.spcap);
-	if (T->n == 0 || W.nsp == 0 || S->nt == 0)
+	W->nsp = nf_split(S->sp, text, len, &W->sp, &W->spcap);
+	if (T->n == 0 || W->nsp == 0 || S->nt == 0)
 		return;
 	size_t si = 0;
 	for (size_t k = 0; k < T->n; k++) {
-		while (si + 1 < W.nsp && T->t[k].s >= W.sp[si + 1].start)
+		while (si + 1 < W->nsp && T->t[k].s >= W->sp[si + 1].start)
 			si++;
 		T->t[k].sent = (int)si;
 	}
 
 	/* which targets does the document address at all? */
-	static int *addressed;
-	static size_t addr_cap;
-	if (addr_cap < S->nt) {
-		addressed = nf_xrealloc(addressed, S->nt * sizeof *addressed);
-		addr_cap = S->nt;
+	if (W->addr_cap < S->nt) {
+		W->addressed = nf_xrealloc(W->addressed, S->nt * sizeof *W->addressed);
+		W->addr_cap = S->nt;
 	}
+	int *addressed = W->addressed;
 	memset(addressed, 0, S->nt * sizeof *addressed);
 	size_t nt = S->nt;
 	{
 		size_t a = 0;
 		for (size_t k = 0; k <= T->n; k++) {
-			if (k < T->n && sent_of(k) == sent_of(a))
+			if (k < T->n && sent_of(W, k) == sent_of(W, a))
 				continue;
 			for (size_t ti = 0; ti < nt; ti++) {
 				int opp;
-				if (!addressed[ti] && on_target(S, text, a, k, (int)ti, 0, &opp) > 0)
+				if (!addressed[ti] && on_target(W, S, text, a, k, (int)ti, 0, &opp) > 0)
 					addressed[ti] = 1;
 			}
 			a = k;
@@ -1960,30 +1986,29 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 	for (size_t ti = 0; ti < nt; ti++) any |= addressed[ti];
 	if (!any)
 		return;
-	W.top_valid = 0;
-	mark_cues(S, text);
-	mark_quotes(text);
-	find_names(text);
-	if (W.hcap < W.nsp) {
-		W.hsent = nf_xrealloc(W.hsent, W.nsp);
-		W.hcap = W.nsp;
+	W->top_valid = 0;
+	mark_cues(W, S, text);
+	mark_quotes(W, text);
+	find_names(W, text);
+	if (W->hcap < W->nsp) {
+		W->hsent = nf_xrealloc(W->hsent, W->nsp);
+		W->hcap = W->nsp;
 	}
-	memset(W.hsent, 0, W.hcap);
+	memset(W->hsent, 0, W->hcap);
 	/* holders, sentence by sentence */
-	static holder *H;
-	static size_t hcap;
+	holder *H = W->H;
 	size_t k0 = 0;
 	int para_last = -1, prev_para_last = -1;
 	int para = -1;
-	for (size_t s = 0; s < W.nsp; s++) {
+	for (size_t s = 0; s < W->nsp; s++) {
 		size_t ss = k0, se = k0;
-		while (se < T->n && sent_of(se) == s)
+		while (se < T->n && sent_of(W, se) == s)
 			se++;
 		k0 = se;
 		if (ss == se)
 			continue;
-		if (W.sp[s].para != para) {
-			para = W.sp[s].para;
+		if (W->sp[s].para != para) {
+			para = W->sp[s].para;
 			if (para_last >= 0)
 				prev_para_last = para_last;
 			para_last = -1;
@@ -2006,9 +2031,9 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				while (npe < se && !T->t[npe].punct && (name_word(T, npe) || HAS(T, npe, B_conn_words) ||
 						HAS(T, npe, B_head_words) || is_title(T, npe) || T->t[npe].al))
 					npe++;
-				ai = npe > np ? np_actor(S, text, np, npe) : -1;
+				ai = npe > np ? np_actor(W, S, text, np, npe) : -1;
 				if (ai >= 0) {
-					nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+					H = grow_holders(W, nh + 1);
 					H[nh++] = (holder){ np, npe, v, ai };
 				}
 				continue;
@@ -2032,8 +2057,8 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				if (npe < se && tok_is(T, npe, "of") && npe + 1 < se && T->t[npe + 1].cap)
 					for (npe++; npe < se && (name_word(T, npe) || tok_is(T, npe, "the")); npe++)
 						;
-				if (npe > np && (ai = np_actor(S, text, np, npe)) >= 0) {
-					nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+				if (npe > np && (ai = np_actor(W, S, text, np, npe)) >= 0) {
+					H = grow_holders(W, nh + 1);
 					H[nh++] = (holder){ np, npe, v, ai };
 				}
 				continue;
@@ -2049,7 +2074,7 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				inverted = e == se || T->t[e].punct || tok_is(T, e, "in") || tok_is(T, e, "on") ||
 					   tok_is(T, e, "at") || tok_is(T, e, "who");
 			}
-			np = inverted ? (size_t)-1 : subject_start(ss, v, &npe, &skc);
+			np = inverted ? (size_t)-1 : subject_start(W, ss, v, &npe, &skc);
 			/* "comments made by X that ...", "led by X" */
 			if (np == (size_t)-1 && tok_is(T, v + 1, "by")) {
 				np = v + 2;
@@ -2061,9 +2086,9 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 						tok_is(T, npe, "'s") || (HAS(T, npe, B_conn_words) && name_word(T, npe + 1))))
 					npe++;
 				if (npe > np) {
-					ai = np_actor(S, text, np, npe);
+					ai = np_actor(W, S, text, np, npe);
 					if (ai >= 0) {
-						nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+						H = grow_holders(W, nh + 1);
 						H[nh++] = (holder){ np, npe, npe, ai };
 					}
 				}
@@ -2088,9 +2113,9 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 					}
 				}
 				if (npe > np + (tok_is(T, np, "the") ? 1 : 0)) {
-					ai = np_actor(S, text, np, npe);
+					ai = np_actor(W, S, text, np, npe);
 					if (ai >= 0) {
-						nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+						H = grow_holders(W, nh + 1);
 						H[nh++] = (holder){ v, npe, v, ai };
 					}
 				}
@@ -2098,18 +2123,18 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 			}
 			if (np == (size_t)-1)
 				continue;
-			ai = np_actor(S, text, np, npe);
+			ai = np_actor(W, S, text, np, npe);
 			if (ai < 0)
 				continue;
-			nf_grow((void **)&H, &hcap, nh + 1, sizeof *H);
+			H = grow_holders(W, nh + 1);
 			H[nh++] = (holder){ np, npe, v, ai };
 		}
 		if (S->debug)
 			for (size_t h = 0; h < nh; h++)
-				fprintf(stderr, "s%zu holder %s verb %.*s\n", s + 1, W.a[H[h].actor].name,
+				fprintf(stderr, "s%zu holder %s verb %.*s\n", s + 1, W->a[H[h].actor].name,
 					(int)(T->t[H[h].verb].e - T->t[H[h].verb].s), text + T->t[H[h].verb].s);
 		if (nh > 0)
-			W.hsent[s] = 1;
+			W->hsent[s] = 1;
 		if (nh == 0) {
 			int inq = 0;
 			for (size_t k = ss; k < se; k++) inq |= T->t[k].inq;
@@ -2118,15 +2143,15 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				ai = para_last;
 				if (ai < 0) {
 					/* the attribution comes later in the paragraph */
-					for (size_t s2 = s + 1; s2 < W.nsp && s2 <= s + 5 && W.sp[s2].para == para && ai < 0; s2++) {
-						for (size_t k = k0; k < T->n && sent_of(k) <= s2; k++) {
-							if (sent_of(k) != s2 || T->t[k].inq || !holder_kind(T->t[k].cue))
+					for (size_t s2 = s + 1; s2 < W->nsp && s2 <= s + 5 && W->sp[s2].para == para && ai < 0; s2++) {
+						for (size_t k = k0; k < T->n && sent_of(W, k) <= s2; k++) {
+							if (sent_of(W, k) != s2 || T->t[k].inq || !holder_kind(T->t[k].cue))
 								continue;
 							size_t npe, skc2;
 							int sk;
-							size_t np = subject_start(k0, k, &npe, &sk);
+							size_t np = subject_start(W, k0, k, &npe, &sk);
 							(void)skc2;
-							if (np != (size_t)-1 && (ai = np_actor(S, text, np, npe)) >= 0)
+							if (np != (size_t)-1 && (ai = np_actor(W, S, text, np, npe)) >= 0)
 								break;
 						}
 					}
@@ -2136,11 +2161,11 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				if (ai < 0 && T->t[ss].punct && T->t[ss].inq == 0 && ss + 1 < se && T->t[ss + 1].inq)
 					ai = prev_para_last;
 			} else if (S->author) {
-				ai = add_actor("author", "", NULL, 0, ss);
+				ai = add_actor(W, "author", "", NULL, 0, ss);
 			}
 			if (ai >= 0) {
-				W.hsent[s] = 1;
-				score_span(S, text, ss, se, ai, (size_t)-1, addressed);
+				W->hsent[s] = 1;
+				score_span(W, S, text, ss, se, ai, (size_t)-1, addressed);
 			}
 			continue;
 		}
@@ -2169,7 +2194,7 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				for (size_t g = 0; g < nh; g++)
 					if (g != h && H[g].np >= H[h].npe && H[g].np < b)
 						b = H[g].np;
-				score_span(S, text, pa, b, H[h].actor, H[h].verb, addressed);
+				score_span(W, S, text, pa, b, H[h].actor, H[h].verb, addressed);
 				para_last = H[h].actor;
 				continue;
 			}
@@ -2187,22 +2212,22 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 			if (words < 3 || quote_before) {
 				/* "..., X said." and "“...,” X told reporters": the words before the subject */
 				if (H[h].np > pa)
-					score_span(S, text, pa, H[h].np, H[h].actor, (size_t)-1, addressed);
+					score_span(W, S, text, pa, H[h].np, H[h].actor, (size_t)-1, addressed);
 			}
-			score_span(S, text, a, b, H[h].actor, H[h].verb, addressed);
+			score_span(W, S, text, a, b, H[h].actor, H[h].verb, addressed);
 			para_last = H[h].actor;
 		}
 	}
-	if (W.nu == 0)
+	if (W->nu == 0)
 		return;
 	/* persons get the entities name (it mends misspellings: "Healy" -> "John Healey"); run
 	 * only now, for documents with statements on a target, because it is the costly step */
-	nf_ner_run(S->ner, text, len, W.sp, W.nsp, &W.ents);
-	for (size_t i = 0; i < W.na; i++) {
-		actor *a = &W.a[i];
+	nf_ner_run(S->ner, text, len, W->sp, W->nsp, &W->ents);
+	for (size_t i = 0; i < W->na; i++) {
+		actor *a = &W->a[i];
 		if (a->name_tok < 0)
 			continue;
-		const nf_cluster *cl = per_cluster(T->t[a->name_tok].s);
+		const nf_cluster *cl = per_cluster(W, T->t[a->name_tok].s);
 		if (!cl || !cl->canonical)
 			continue;
 		size_t w1 = 1, w2 = 1;
@@ -2217,40 +2242,40 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 		if (!a->affil && cl->affiliation && *cl->affiliation)
 			a->affil = nf_xstrndup(cl->affiliation, strlen(cl->affiliation));
 	}
-	for (size_t i = 1; i < W.na; i++)
+	for (size_t i = 1; i < W->na; i++)
 		for (size_t j = 0; j < i; j++) {
-			if (!W.a[j].name || !W.a[i].name || strcmp(W.a[i].name, W.a[j].name) != 0)
+			if (!W->a[j].name || !W->a[i].name || strcmp(W->a[i].name, W->a[j].name) != 0)
 				continue;
-			for (size_t u = 0; u < W.nu; u++)
-				if (W.u[u].actor == (int)i)
-					W.u[u].actor = (int)j;
-			if (!W.a[j].affil && W.a[i].affil) { W.a[j].affil = W.a[i].affil; W.a[i].affil = NULL; }
+			for (size_t u = 0; u < W->nu; u++)
+				if (W->u[u].actor == (int)i)
+					W->u[u].actor = (int)j;
+			if (!W->a[j].affil && W->a[i].affil) { W->a[j].affil = W->a[i].affil; W->a[i].affil = NULL; }
 			break;
 		}
 	/* quotes whose sentences none of our holders covered: the speaker found by quotes */
 	int open_quotes = 0;   /* only when some quoted or reporting sentence has no holder of ours */
 	for (size_t k = 0, ss = 0; k <= T->n && !open_quotes; k++) {
-		if (k < T->n && sent_of(k) == sent_of(ss))
+		if (k < T->n && sent_of(W, k) == sent_of(W, ss))
 			continue;
 		/* sentence [ss, k): quoted or reporting, no holder of ours, about a target */
-		int cand = !W.hsent[sent_of(ss)];
+		int cand = !W->hsent[sent_of(W, ss)];
 		int q = 0;
 		for (size_t j = ss; j < k && cand && !q; j++)
 			q = T->t[j].inq || (T->t[j].cue && T->t[j].cue->kind == K_REPORT);
 		for (size_t ti = 0; cand && q && ti < nt && !open_quotes; ti++) {
 			int opp;
-			open_quotes = on_target(S, text, ss, k, (int)ti, addressed[ti], &opp) > 0;
+			open_quotes = on_target(W, S, text, ss, k, (int)ti, addressed[ti], &opp) > 0;
 		}
 		ss = k;
 	}
 	if (open_quotes)
-		nf_quotes_run(S->qt, text, len, W.sp, W.nsp, &W.ents, &W.quotes);
+		nf_quotes_run(S->qt, text, len, W->sp, W->nsp, &W->ents, &W->quotes);
 	else
-		nf_quotes_free(&W.quotes);
+		nf_quotes_free(&W->quotes);
 	{
-		size_t nu0 = W.nu;
-		for (size_t i = 0; i < W.quotes.n; i++) {
-			const nf_quote *q = &W.quotes.q[i];
+		size_t nu0 = W->nu;
+		for (size_t i = 0; i < W->quotes.n; i++) {
+			const nf_quote *q = &W->quotes.q[i];
 			if (!q->speaker || !*q->speaker || q->end <= q->start)
 				continue;
 			size_t ka = 0, kb;
@@ -2263,54 +2288,54 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				continue;
 			int covered = 0;
 			for (size_t u = 0; u < nu0 && !covered; u++)
-				covered = W.u[u].sent == sent_of(ka) || W.u[u].sent == sent_of(kb - 1);
-			if (covered || holder_sents_has(sent_of(ka)))
+				covered = W->u[u].sent == sent_of(W, ka) || W->u[u].sent == sent_of(W, kb - 1);
+			if (covered || holder_sents_has(W, sent_of(W, ka)))
 				continue;
-			const nf_cluster *cl = q->cluster >= 0 && (size_t)q->cluster < W.ents.nc ? &W.ents.c[q->cluster] : NULL;
-			int ai = add_actor(q->speaker, cl ? cl->affiliation : NULL, cl ? cl->role : NULL, cl && cl->type == NF_PER, ka);
-			score_span(S, text, ka, kb, ai, (size_t)-1, addressed);
+			const nf_cluster *cl = q->cluster >= 0 && (size_t)q->cluster < W->ents.nc ? &W->ents.c[q->cluster] : NULL;
+			int ai = add_actor(W, q->speaker, cl ? cl->affiliation : NULL, cl ? cl->role : NULL, cl && cl->type == NF_PER, ka);
+			score_span(W, S, text, ka, kb, ai, (size_t)-1, addressed);
 		}
 	}
 	/* one verdict per actor and target */
 	int groups = S->by_affil;
 	if (groups)
-		for (size_t i = 0, n0 = W.na; i < n0; i++)
-			if (W.a[i].affil && *W.a[i].affil && find_actor(W.a[i].affil) < 0) {
-				char *af = nf_xstrndup(W.a[i].affil, strlen(W.a[i].affil));
-				add_actor(af, af, NULL, 0, W.a[i].first);
+		for (size_t i = 0, n0 = W->na; i < n0; i++)
+			if (W->a[i].affil && *W->a[i].affil && find_actor(W, W->a[i].affil) < 0) {
+				char *af = nf_xstrndup(W->a[i].affil, strlen(W->a[i].affil));
+				add_actor(W, af, af, NULL, 0, W->a[i].first);
 				free(af);
 			}
-	size_t na = W.na;
+	size_t na = W->na;
 	for (size_t ti = 0; ti < nt; ti++) {
-		static double *sum;
-		static long *best, *cnt;
-		static int *rep, *neu;
-		static size_t cap;
-		if (cap < na + 1) {
-			cap = na + 1;
-			sum = nf_xrealloc(sum, cap * sizeof *sum);
-			best = nf_xrealloc(best, cap * sizeof *best);
-			cnt = nf_xrealloc(cnt, cap * sizeof *cnt);
-			rep = nf_xrealloc(rep, cap * sizeof *rep);
-			neu = nf_xrealloc(neu, cap * sizeof *neu);
+		if (W->vcap < na + 1) {
+			W->vcap = na + 1;
+			W->sum = nf_xrealloc(W->sum, W->vcap * sizeof *W->sum);
+			W->best = nf_xrealloc(W->best, W->vcap * sizeof *W->best);
+			W->cnt = nf_xrealloc(W->cnt, W->vcap * sizeof *W->cnt);
+			W->rep = nf_xrealloc(W->rep, W->vcap * sizeof *W->rep);
+			W->neu = nf_xrealloc(W->neu, W->vcap * sizeof *W->neu);
 		}
+		size_t cap = W->vcap;
+		double *sum = W->sum;
+		long *best = W->best, *cnt = W->cnt;
+		int *rep = W->rep, *neu = W->neu;
 		for (size_t i = 0; i < na; i++) {
 			sum[i] = 0; best[i] = -1; cnt[i] = 0; neu[i] = 0;
 			rep[i] = (int)i;
-			if (groups && W.a[i].affil && *W.a[i].affil) {
-				int j = find_actor(W.a[i].affil);
+			if (groups && W->a[i].affil && *W->a[i].affil) {
+				int j = find_actor(W, W->a[i].affil);
 				if (j < 0)
-					j = add_actor(W.a[i].affil, W.a[i].affil, NULL, 0, W.a[i].first);
+					j = add_actor(W, W->a[i].affil, W->a[i].affil, NULL, 0, W->a[i].first);
 				if ((size_t)j >= cap) continue;
 				rep[i] = j;
 			}
 		}
-		na = W.na < cap ? W.na : cap;
+		na = W->na < cap ? W->na : cap;
 		if (S->debug)
 			for (size_t i = 0; i < na; i++)
-				fprintf(stderr, "actor %zu %s affil %s rep %d\n", i, W.a[i].name, W.a[i].affil ? W.a[i].affil : "-", rep[i]);
-		for (size_t i = 0; i < W.nu; i++) {
-			unit *u = &W.u[i];
+				fprintf(stderr, "actor %zu %s affil %s rep %d\n", i, W->a[i].name, W->a[i].affil ? W->a[i].affil : "-", rep[i]);
+		for (size_t i = 0; i < W->nu; i++) {
+			unit *u = &W->u[i];
 			if (u->target != (int)ti)
 				continue;
 			int r = rep[u->actor];
@@ -2318,18 +2343,18 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 			cnt[r]++;
 			neu[r] |= u->neutral;
 		}
-		for (size_t i = 0; i < W.nu; i++) {
-			unit *u = &W.u[i];
+		for (size_t i = 0; i < W->nu; i++) {
+			unit *u = &W->u[i];
 			if (u->target != (int)ti)
 				continue;
 			int r = rep[u->actor];
 			double s = u->score * (sum[r] >= 0 ? 1 : -1);
-			if (best[r] < 0 || s > W.u[best[r]].score * (sum[r] >= 0 ? 1 : -1))
+			if (best[r] < 0 || s > W->u[best[r]].score * (sum[r] >= 0 ? 1 : -1))
 				best[r] = (long)i;
 		}
 		/* positions taken toward another actor's: copy (agree with) or invert (counter) */
-		for (size_t i = 0; i < W.nu; i++) {
-			unit *u = &W.u[i];
+		for (size_t i = 0; i < W->nu; i++) {
+			unit *u = &W->u[i];
 			if (u->target != (int)ti || u->link == -1)
 				continue;
 			int r = rep[u->actor];
@@ -2338,8 +2363,8 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 				if ((int)j == r || rep[j] != (int)j)
 					continue;
 				int match = u->link >= 100000 ? (int)j == u->link - 100000
-					: (strcmp(W.a[j].name, S->canon[u->link]) == 0 ||
-					   (W.a[j].affil && strcmp(W.a[j].affil, S->canon[u->link]) == 0));
+					: (strcmp(W->a[j].name, S->canon[u->link]) == 0 ||
+					   (W->a[j].affil && strcmp(W->a[j].affil, S->canon[u->link]) == 0));
 				if (match)
 					other += sum[j];
 			}
@@ -2351,26 +2376,26 @@ static void stance_run(const nf_stancer *S, const char *text, size_t len, nf_sta
 		for (size_t i = 0; i < na; i++) {
 			if (best[i] < 0 || rep[i] != (int)i)
 				continue;
-			if (groups && W.a[i].affil && *W.a[i].affil && strcmp(W.a[i].affil, W.a[i].name) != 0)
+			if (groups && W->a[i].affil && *W->a[i].affil && strcmp(W->a[i].affil, W->a[i].name) != 0)
 				continue;
-			const unit *u = &W.u[best[i]];
+			const unit *u = &W->u[best[i]];
 			nf_stance r = { 0 };
 			r.target = (int)ti;
-			r.actor = nf_xstrndup(W.a[i].name, strlen(W.a[i].name));
-			const char *af = W.a[i].affil ? W.a[i].affil : "";
+			r.actor = nf_xstrndup(W->a[i].name, strlen(W->a[i].name));
+			const char *af = W->a[i].affil ? W->a[i].affil : "";
 			r.affiliation = nf_xstrndup(af, strlen(af));
 			double sc = sum[i] > 1 ? 1 : sum[i] < -1 ? -1 : sum[i];
 			r.score = round(sc * 100) / 100;
 			r.stance = sc > 0.1 ? NF_FAVOR : sc < -0.1 ? NF_AGAINST : NF_NEUTRAL;
 			if (neu[i] && fabs(sc) < 0.3)
 				r.stance = NF_NEUTRAL;   /* "could not confirm" outweighs a weak report */
-			r.start = W.sp[u->sent].start;
-			r.end = W.sp[u->sent].end;
+			r.start = W->sp[u->sent].start;
+			r.end = W->sp[u->sent].end;
 			r.cues = nf_xstrndup(u->cues, strlen(u->cues));
 			r.nunits = (int)cnt[i];
 			nf_buf ex = { 0 };
-			for (size_t j = 0; j < W.nu; j++) {
-				const unit *x = &W.u[j];
+			for (size_t j = 0; j < W->nu; j++) {
+				const unit *x = &W->u[j];
 				if (x->target != (int)ti || rep[x->actor] != (int)i)
 					continue;
 				if (ex.n) nf_buf_add(&ex, "; ", 2);

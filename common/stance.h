@@ -1,8 +1,9 @@
 /* stance.h - who is for and who is against a target: targets expanded into match patterns,
  * holders (speakers of quotes, subjects of reporting and position verbs), polarity from cue
  * words with negation, modality, hedges and contrast, one verdict per actor and target.
- * An nf_stancer owns its targets and lexicons; an nf_stances result owns its strings and is
- * cleared and refilled by each nf_stance_run. */
+ * An nf_stancer owns its targets, lexicons and the scratch state of nf_stance_run (so stancers
+ * never share state: one per thread runs in parallel); an nf_stances result owns its strings
+ * and is cleared and refilled by each nf_stance_run. */
 #ifndef NF_STANCE_H
 #define NF_STANCE_H
 #include <stddef.h>
@@ -44,7 +45,8 @@ const char *nf_stancer_target(const nf_stancer *s, size_t i);
  * into the countries and organisations they speak for. */
 void nf_stancer_options(nf_stancer *s, int author, int by_affil);
 
-/* Finds the stances in one document's text. */
+/* Finds the stances in one document's text. Uses s's scratch state: never call it on one
+ * stancer from two threads at once. */
 void nf_stance_run(const nf_stancer *s, const char *text, size_t len, nf_stances *out);
 void nf_stances_clear(nf_stances *r);
 void nf_stances_free(nf_stances *r);
