@@ -1259,6 +1259,16 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 	nf_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
 	cand *c = &sc->c[sc->nc++];
 	memset(c, 0, sizeof *c);
+	/* a name begins and ends with a word: rules that drop a first word ("Lord & Taylor" at a
+	 * sentence start) must not leave the "&" or an honorific's period to lead it */
+	while (a < b && !(sc->t[a].f & T_WORD))
+		a++;
+	while (b > a && !(sc->t[b - 1].f & T_WORD))
+		b--;
+	if (a == b) {
+		b = a + 1;
+		c->drop = 1;
+	}
 	c->a = a;
 	c->b = b;
 	c->type = type;
@@ -1692,10 +1702,14 @@ static int gaz_prefix(const nf_ner *ner, const char *text, const scratch *sc, in
 /* Splits a chunk of capitalised tokens [a, b) into mentions. */
 static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
 {
-	/* a sentence-initial common word or a non-name word is not part of a name */
+	/* a sentence-initial common word or a non-name word is not part of a name, unless an
+	 * ampersand joins it to the next ("Fox & Friends", "Lord & Taylor") */
 	while (a < b) {
 		const tok *t = &sc->t[a];
 		unsigned fl = TW(a);
+		if (b - a >= 3 && !(sc->t[a + 1].f & T_WORD) && sc->t[a + 1].c == '&' && (t->f & T_CAP) &&
+		    (sc->t[a + 2].f & T_CAP))
+			break;
 		if ((fl & W_NONNAME) && !((fl & W_HONOR) && b - a >= 2)) {
 			a++;
 			continue;
@@ -1875,8 +1889,11 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		}
 		return;
 	}
-	if (TW(a) & W_HONOR && b - a >= 2 && !(sc->t[a].f & T_ALLCAPS)) {
-		/* "Mr. LaBelle": the name starts after the honorific's period */
+	if (TW(a) & W_HONOR && b - a >= 2 &&
+	    (!(sc->t[a].f & T_ALLCAPS) ||
+	     (sc->t[a].w->gender && sc->t[a + 1].c == '.' && sc->t[a + 1].s == sc->t[a].e))) {
+		/* "Mr. LaBelle", "MR. LABELLE" (not "ST. LOUIS"): the name starts after the
+		 * honorific's period */
 		int na = a + 1;
 		if (!(sc->t[na].f & T_WORD) && sc->t[na].c == '.')
 			na++;
