@@ -2844,7 +2844,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->drop = 1;
 			continue;
 		}
-		if (!full_name_surname(text, sc, &sc->t[c->a], 1))
+		/* or alone before a speech verb ("Bush told reporters"), or, a known person's
+		 * surname, before a verb ("Trump has", "Trump wants") */
+		if (!full_name_surname(text, sc, &sc->t[c->a], 1) &&
+		    !(c->b - c->a == 1 && (TW(c->a) & W_LAST) &&
+		      (next_word_in(text, sc, c->b, w_said) ||
+		       (next_word_in(text, sc, c->b, w_metonym) && known_person(ner, text, sc, c->a, c->b)))))
 			c->drop = 1;
 	}
 	/* persons: known people, then fullest forms and surnames within the document */
