@@ -2728,6 +2728,24 @@ static int full_name_surname(const char *text, const scratch *sc, const tok *t, 
 	return 0;
 }
 
+/* Is the shorter of the name [a, b) and person p's fullest form the last words of the other
+ * ("Wasserman Schultz" of "Debbie Wasserman Schultz")? Two words or more each. */
+static int name_tail(const char *text, const scratch *sc, int a, int b, const pcl *p)
+{
+	if (p->first_tok < 0 || p->last_tok < p->first_tok)
+		return 0;
+	int n = b - a, m = p->last_tok - p->first_tok + 1;
+	if (n < 2 || m < 2 || n == m || p->ntok != m)
+		return 0;
+	int s = n < m ? a : p->first_tok, ns = n < m ? n : m, le = n < m ? p->last_tok : b - 1;
+	for (int i = 0; i < ns; i++) {
+		const tok *x = &sc->t[s + i], *y = &sc->t[le - ns + 1 + i];
+		if (!(x->f & T_WORD) || !(y->f & T_WORD) || !tok_eq(text, x, y))
+			return 0;
+	}
+	return 1;
+}
+
 static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 {
 	sc->np = 0;
@@ -2936,7 +2954,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				if (k <= best || p->type != NF_PER || p->last_tok < 0 || !tok_eq(text, last, &sc->t[p->last_tok]))
 					continue;
 				if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 &&
-				    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]))
+				    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]) && !name_tail(text, sc, c->a, c->b, p))
 					continue;     /* two different full names */
 				best = k;
 			}
@@ -2959,7 +2977,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					if (!ok)
 						continue;
 					if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 &&
-					    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]))
+					    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]) &&
+					    !name_tail(text, sc, c->a, c->b, p))
 						continue;     /* two different full names */
 					best = (int)k;
 					break;
