@@ -13,7 +13,7 @@
 
 const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "scare" };
 
-enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8 };
+enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8, CUE_ACT = 16 };
 
 /* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", NULL };
@@ -80,8 +80,9 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		return;
 	}
 	/* belief and act cues (thoughts; stances and acts: "endorsed", "refused to") only report */
-	long k = ((f[2].n == 6 && memcmp(f[2].p, "belief", 6) == 0) || (f[2].n == 3 && memcmp(f[2].p, "act", 3) == 0)) ?
-		 CUE_BELIEF : CUE_SPEECH;
+	int act = f[2].n == 3 && memcmp(f[2].p, "act", 3) == 0;
+	long k = ((f[2].n == 6 && memcmp(f[2].p, "belief", 6) == 0) || act) ? CUE_BELIEF : CUE_SPEECH;
+	if (act) k |= CUE_ACT;
 	if (f[0].n > 3 && memcmp(f[0].p + f[0].n - 3, "ing", 3) == 0)
 		k |= CUE_ING;
 	static const char *const says[] = { "say", "state", "claim", "argue", "insist", "believe", "think",
@@ -208,6 +209,8 @@ typedef struct {
 	size_t fs, nf;
 	int open, close;
 	int scare;
+	int emitted;          /* output as a direct or partial quote */
+	int title;            /* left out as a title of 3 words or more */
 } qinfo;
 
 typedef struct {
@@ -574,6 +577,7 @@ static int cue_of(const ctx *c, int i)
 						 weq(c, i - 1, "recent") || weq(c, i - 1, "simple") || weq(c, i - 1, "new") ||
 						 weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv") ||
 						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
+						 weq(c, i - 1, "without") ||   /* "it goes without saying" */
 						 /* a modifier after a number: "271 pledged delegates" */
 						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
 						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that")) ||
@@ -1492,7 +1496,7 @@ static void classify(const ctx *c, qinfo *q)
 		}
 		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words && (caps >= 2 || q->type == NF_Q_PARTIAL) &&
 		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how))
-			q->scare = 1;
+			q->scare = 1, q->title = words > 2;   /* (a short one may be a nickname: "Miss Piggy") */
 	}
 	/* scare quotes and titles: short, after "so-called"/"dubbed", or with no cue around */
 	if (q->type == NF_Q_PARTIAL && q->how != 'A' && words_in(c, cs, ce) <= 4) {
@@ -1909,6 +1913,40 @@ static int to_after_object(const ctx *c, int j, int hi)
 	return -1;
 }
 
+/* The first double-mark quote inside [a, b] (index + 1) when none of them was output, else 0. */
+static int quoted_not_emitted(const ctx *c, int a, int b)
+{
+	int first = 0;
+	for (int i = a; i <= b; i++) {
+		int q = c->tk[i].q;
+		if (!q || c->rq[q - 1].single) continue;
+		if (c->qi[q - 1].emitted || c->qi[q - 1].title) return 0;
+		if (!first) first = q;
+	}
+	return first;
+}
+
+static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int rq)
+{
+	nf_quote q = { 0 };
+	q.type = NF_Q_PARTIAL;
+	q.frag = nf_xmalloc(c->rq[rq].nf * sizeof *q.frag);
+	memcpy(q.frag, c->fr + c->rq[rq].fs, c->rq[rq].nf * sizeof *q.frag);
+	q.nfrag = c->rq[rq].nf;
+	q.start = q.frag[0].start;
+	q.end = q.frag[q.nfrag - 1].end;
+	q.sent = c->tk[c->rq[rq].open].sent;
+	q.content_start = c->tk[ca].s;
+	q.content_end = c->tk[cb].e;
+	if (q.content_end < q.end) q.content_end = c->tk[c->rq[rq].close].e;
+	int cl = resolve(c, sp, cue, &q, *last_cl);
+	if (cl >= 0) *last_cl = cl;
+	add_out(out, &q);
+	for (int i = ca; i <= cb; i++)   /* (a cue inside that clause does not report it again) */
+		if (c->tk[i].q)
+			c->qi[c->tk[i].q - 1].emitted = 1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -2075,8 +2113,16 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		} else {
 			continue;
 		}
-		if (ca < 0 || cb < ca || cb - ca < 1 || overlaps_quote(c, ca, cb) || overlaps_quote(c, sp.a, sp.b))
+		if (ca < 0 || cb < ca || cb - ca < 1 || overlaps_quote(c, sp.a, sp.b))
 			continue;
+		if (overlaps_quote(c, ca, cb)) {
+			/* reported speech that quotes a few words no slot took ("Clinton cited his
+			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause */
+			int rq = quoted_not_emitted(c, ca, cb);
+			if (rq > 0 && cue >= 0 && ((f & CUE_SAY) || weq(c, ca - 1, "that")) && !(f & CUE_ACT))
+				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
+			continue;
+		}
 		/* (each word is reported once: not again as the content of a later cue) */
 		if (out->n && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].end > tk[ca].s &&
 		    out->q[out->n - 1].start < tk[cb].e)
@@ -2270,8 +2316,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			copy_speaker(&o, &out->q[last_q]);
 			last_para = c.tk[q->close].para;
 		}
+		if (o.type != NF_Q_SCARE)
+			q->emitted = 1;
 		add_out(out, &o);
 	}
+	for (size_t i = 0; i < nq; i++)   /* (the quotes merged into an emitted one) */
+		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
+			c.qi[i].emitted = 1;
 	indirect(&c, out, &last_cl);
 	if (out->n > 1)
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
