@@ -2881,6 +2881,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	/* single tokens typed otherwise that are a person's surname become that person (again:
 	 * weak names have been dropped since) */
 	index_full_names(sc);
+	/* the full names in candidate order (mm_add appends): the misspelling search below
+	 * walks only those of the window, a set this loop does not change */
+	const int *fulls = sc->mtmp.val;
+	size_t nfulls = sc->mtmp.n, flo = 0;
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -2897,8 +2901,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		/* misspellings: only against the full names near it */
-		for (size_t j = i > 300 ? i - 300 : 0; j < sc->nc && j < i + 300; j++) {
-			const cand *d = &sc->c[j];
+		while (flo < nfulls && (size_t)fulls[flo] + 300 < i)
+			flo++;             /* fulls[flo] >= i - 300 */
+		for (size_t q = flo; q < nfulls && (size_t)fulls[q] < i + 300; q++) {
+			const cand *d = &sc->c[fulls[q]];
 			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
 				continue;
 			const tok *dt = &sc->t[d->b - 1];
