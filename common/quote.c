@@ -567,6 +567,16 @@ static int is_dash(const ctx *c, int i)
 static int possessive_at(const ctx *c, size_t e);
 static int ieq(const char *a, size_t an, const char *b, size_t bn);
 
+/* Token i ends a person's or organisation's name: "Lindsey Graham Says" in a headline is a cue
+ * after a name, not part of it. */
+static int ends_name(const ctx *c, int i)
+{
+	int a = i;
+	while (a > 0 && c->tk[a].inm && a > i - 6) a--;
+	int m = c->tk[a].ment;
+	return m >= 0 && c->ents->m[m].end == c->tk[i].e && (c->ents->m[m].type == NF_PER || c->ents->m[m].type == NF_ORG);
+}
+
 static int cue_of(const ctx *c, int i)
 {
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || c->tk[i].inm || !c->tk[i].cue)
@@ -581,7 +591,8 @@ static int cue_of(const ctx *c, int i)
 						 /* a modifier after a number: "271 pledged delegates" */
 						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
 						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that")) ||
-						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent)))
+						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
+						  !ends_name(c, i - 1))))
 		return 0;
 	return c->tk[i].cue;
 }
@@ -1998,15 +2009,28 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			np t;
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
 			int k = i + 1;
-			while (k <= hi && tk[k].k == T_WORD && k < i + 5 && !weq(c, k, "that") && !cue_of(c, k)) k++;
+			while (k <= hi && k < i + 5 + (wlen(c, i + 2) == 1) && ((tk[k].k == T_WORD && !weq(c, k, "that") && !cue_of(c, k)) ||
+							(pch(c, k, '.') && wlen(c, k - 1) == 1 && tk[k - 1].cap && k + 1 <= hi)))
+				k++;   /* (the period of an initial: "said Jeffrey N. Trimble") */
 			int at_end = k > hi || (k == hi && tk[k].k != T_WORD) || pch(c, k, '.');
 			/* only time and place may follow a closing tag ("said Friday", "said in a
 			 * statement"), not an object ("acknowledged their battle.") */
 			if (at_end && k > i + 1 && !tail_word(c, i + 1) &&
 			    !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))   /* "..., Wilder told reporters." */
 				at_end = 0;
-			int mid = pch(c, k, ',') && k < hi - 2;   /* "..., he said, local officials ..." */
+			/* "..., said Jo Ray, a senior official with ...": an appositive ends the tag */
+			int appos = pch(c, k, ',') && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
+						       weq(c, k + 1, "who") || weq(c, k + 1, "whose") || weq(c, k + 1, "one"));
+			int mid = pch(c, k, ',') && k < hi - 2 && !appos;   /* "..., he said, local officials ..." */
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
+			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
+			if (at_end && !before_np && !(f & CUE_ING) && i > lo + 3)
+				for (int z = i - 1; z >= lo + 3 && z >= i - 4; z--) {
+					if (pch(c, z, ',')) { src_comma = z < i - 1 ? z : -1; break; }
+					if (tk[z].k != T_WORD || tk[z].q || cue_of(c, z) || win(c, z, stopcap) || win(c, z, conj) ||
+					    win(c, z, advs) || win(c, z, clause_bad))
+						break;
+				}
 			int comma = -1;
 			if (before_np)   /* "..., top black lawmakers said." */
 				for (int z = t.a - 1; z >= lo && z >= t.a - 3; z--) {
@@ -2016,7 +2040,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
 				if (mid) { gap_a = comma; gap_b = k; }
-			} else if ((at_end || mid || (np_fwd(c, i + 1, hi + 1, &t) && (pch(c, t.b + 1, '.') || t.b >= hi))) &&
+			} else if (src_comma > 0 && !ca_after_quote(c, lo)) {
+				sp = (np){ NP_SRC, src_comma + 1, i - 1, -1 };
+				ca = lo; cb = src_comma - 1;
+			} else if ((at_end || mid || (np_fwd(c, i + 1, hi + 1, &t) && (pch(c, t.b + 1, '.') || t.b >= hi || (appos && t.b + 1 == k)))) &&
 				   pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) &&
 				   !ca_after_quote(c, lo) && (pch(c, t.b + 1, '.') || pch(c, t.b + 1, ',') || t.b >= hi)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : i - 2;   /* "..., said Smith." */
