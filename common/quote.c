@@ -1914,6 +1914,29 @@ static int headline_speaker(ctx *c, int i)
 	return cb;
 }
 
+/* Where a noun-phrase object starting at j ends (not after cb): before a relative or
+ * subordinate clause or a day. */
+static int object_end(const ctx *c, int j, int cb)
+{
+	static const char *const stop[] = { "which", "while", "because", "after", "before", "during", "despite",
+		"amid", "since", NULL };
+	for (int k = j + 1; k <= cb; k++) {
+		if (c->tk[k].q) return cb;
+		if (c->tk[k].k != T_WORD) continue;
+		int cut = is_weekday(c, k);
+		for (int n = 0; stop[n] && !cut; n++)
+			cut = weq(c, k, stop[n]);
+		if (cut) {
+			if (is_weekday(c, k) && (weq(c, k - 1, "on") || weq(c, k - 1, "last") || weq(c, k - 1, "this") ||
+						 weq(c, k - 1, "next") || weq(c, k - 1, "by")))
+				k--;   /* "at a meeting on Tuesday" */
+			if (weq(c, k - 1, "a") || weq(c, k - 1, "at")) k--;
+			return trim_end(c, j, k - 1);
+		}
+	}
+	return cb;
+}
+
 /* "state officials to boost ...": the "to" after a short object (no punctuation, no cue), or -1. */
 static int to_after_object(const ctx *c, int j, int hi)
 {
@@ -2136,6 +2159,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 							      weq(c, j, "have") || weq(c, j, "will") || weq(c, j, "would")))
 					continue;
 				sp = t; ca = j; cb = clause_end(c, j, hi);
+				/* the object of an act ("defended the budget during a long speech"): a noun
+				 * phrase, without the time and the reasons the writer adds */
+				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
+					cb = object_end(c, j, cb);
 			}
 		} else {
 			continue;
