@@ -120,6 +120,22 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 	return 0;
 }
 
+/* ftab_get_h for a key whose buffer holds 16 bytes or more, zero after the key. */
+static inline uint32_t ftab_get_pad(const ftab *f, uint64_t h, const char *k, size_t n)
+{
+	if (n > sizeof f->s->k.in)
+		return ftab_get_h(f, h, k, n);
+	if (!f->s)
+		return 0;
+	uint64_t k0 = load8(k), k1 = load8(k + 8);
+	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
+		const fslot *e = &f->s[j];
+		if (e->h == h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+			return e->v;
+	}
+	return 0;
+}
+
 static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 {
 	return ftab_get_h(f, ent_hash(k, n), k, n);
@@ -1168,22 +1184,24 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		}
 		{
 			char k[264];
+			memset(k, 0, 16);       /* short keys are compared as two words (ftab_get_pad) */
 			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, k, sizeof k, &t->fh);
 			/* lower-case words only matter as particles, roles and generic references */
 			uint32_t v;
 			if (t->f & T_LOWER)
-				v = ftab_get_h(&ner->flower, t->fh, k, kn);
+				v = ftab_get_pad(&ner->flower, t->fh, k, kn);
 			else {
 				memo_e *m = &sc->memo[t->fh >> (64 - MEMO_BITS)];
-				if (m->h == t->fh && m->n == kn && memcmp(m->k, k, kn) == 0)
+				if (m->h == t->fh && m->n == kn && kn <= sizeof m->k && load8(m->k) == load8(k) &&
+				    load8(m->k + 8) == load8(k + 8))
 					v = m->v;
 				else {
-					v = ftab_get_h(&ner->fwords, t->fh, k, kn);
+					v = ftab_get_pad(&ner->fwords, t->fh, k, kn);
 					if (kn <= sizeof m->k) {
 						m->h = t->fh;
 						m->n = (uint32_t)kn;
 						m->v = v;
-						memcpy(m->k, k, kn);
+						memcpy(m->k, k, sizeof m->k);
 					}
 				}
 			}
