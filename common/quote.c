@@ -1063,10 +1063,32 @@ tag:
 	return 1;
 }
 
+static int nominal_subject(const ctx *c, int lo, int k, np *o);
+
+static int has_person(const ctx *c, int a, int b)
+{
+	for (int i = a; i <= b; i++)
+		if (c->tk[i].ment >= 0 && ment_type(c, c->tk[i].ment) == NF_PER)
+			return 1;
+	return 0;
+}
+
 static int slot_before(const ctx *c, qinfo *q)
 {
 	int o = q->open;
 	int lo = sent_lo(c, o);
+	/* "..., Schiff said. "The other factor ..."": the tag that ends the sentence before */
+	if (lo == o && o >= 3 && pch(c, o - 1, '.') && c->tk[o - 1].para == c->tk[o].para && !c->tk[o - 1].q &&
+	    (cue_of(c, o - 2) & CUE_SPEECH) && !(cue_of(c, o - 2) & CUE_ING)) {
+		int k = o - 2, lo2 = sent_lo(c, k);
+		np sp;
+		if (k > lo2 + 2 && !pch(c, k - 1, ',') &&
+		    np_bwd(c, skip_adv_bwd(c, k - 1, lo2), lo2, &sp) && sp.kind != NP_NAME && pch(c, sp.a - 1, ',') &&
+		    !c->tk[sp.a - 2].q) {
+			q->sp = sp; q->cue = k; q->how = 'P';
+			return 1;
+		}
+	}
 	/* the previous paragraph ends in a colon: "Smith said:" */
 	if (lo == o && o > 0 && c->tk[o - 1].para != c->tk[o].para && pch(c, o - 1, ':') && !c->tk[o - 1].q)
 		lo = sent_lo(c, o - 1);
@@ -1088,7 +1110,9 @@ static int slot_before(const ctx *c, qinfo *q)
 			continue;
 		if (k < end && c->tk[k + 1].k == T_WORD && weq(c, k + 1, "to") && !weq(c, k, "according"))
 			continue;
-		if (subject_of(c, k, lo, o, &sp) || ((f & CUE_ING) && clause_subject(c, lo, k, &sp))) {
+		if (subject_of(c, k, lo, o, &sp) || ((f & CUE_ING) && clause_subject(c, lo, k, &sp)) ||
+		    (!(f & CUE_ING) && nominal_subject(c, lo, k, &sp) && !has_person(c, sp.a, sp.b))) {
+			/* ("Protesters marching through the streets chanted") */
 			k = outer_speaker(c, k, lo, &sp);
 			q->sp = sp; q->cue = k; q->how = 'B';
 			return 1;
@@ -1690,7 +1714,12 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		"did", "is", "are", "was", "were", "have", "has", "had", "will", "would", "can", "could", "should", "may",
 		"might", "must", "or", "nor", "yet", "you", "we", "i", "he", "she", "they", NULL };
 	static const char *const verbs[] = { "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
-		"did", "will", "would", "can", "could", "should", "may", "might", "must", "to", NULL };
+		"did", "will", "would", "can", "could", "should", "may", "might", "must", "to",
+		/* irregular pasts, which the "-ed" test below misses */
+		"made", "met", "gave", "took", "got", "went", "came", "put", "set", "held", "left", "found", "began",
+		"ran", "won", "lost", "led", "sent", "spent", "brought", "kept", "built", "paid", "sat", "stood", "saw",
+		"knew", "thought", "felt", "heard", "became", "chose", "drove", "fell", "hit", "let", "meant", "read",
+		"sold", "struck", "taught", "understood", "wore", NULL };
 	int a = skip_adv_bwd(c, k - 1, lo);
 	int e = a;
 	while (a >= lo && c->tk[a].k == T_WORD && !c->tk[a].q && e - a < 10)
@@ -1705,8 +1734,8 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 	for (int n = 0; bad_start[n]; n++)
 		if (weq(c, a, bad_start[n]))
 			return 0;
-	if (!c->tk[a].cap && ends(c, a, "ing"))
-		return 0;   /* "dealing a blow to ..." */
+	if (ends(c, a, "ing") && (!c->tk[a].cap || a == e))
+		return 0;   /* "dealing a blow to ...", "Following [his] comments" */
 	for (int z = a; z <= e; z++) {
 		for (int n = 0; verbs[n]; n++)
 			if (weq(c, z, verbs[n]) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
