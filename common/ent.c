@@ -656,12 +656,14 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
-	for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
-		const gz_entry *e = &ner->g[i];
-		if (exact) {
-			/* same bytes, modulo curly apostrophes */
-			char a[512], b[512];
-			size_t an = 0, bn = 0;
+	/* exact: the same bytes, modulo curly apostrophes */
+	char a[512];
+	size_t an = 0;
+	if (exact) {
+		if (!memchr(s, 0xE2, n)) {
+			memcpy(a, s, n);
+			an = n;
+		} else
 			for (size_t j = 0; j < n && an < sizeof a - 1; j++) {
 				if ((unsigned char)s[j] == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
 				    ((unsigned char)s[j + 2] == 0x99 || (unsigned char)s[j + 2] == 0x98)) {
@@ -670,12 +672,11 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 				} else
 					a[an++] = s[j];
 			}
-			bn = e->len;
-			if (bn < sizeof b)
-				memcpy(b, e->name, bn);
-			if (an != bn || memcmp(a, b, an) != 0)
-				continue;
-		}
+	}
+	for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
+		const gz_entry *e = &ner->g[i];
+		if (exact && (e->len != an || memcmp(a, e->name, an) != 0))
+			continue;
 		if (!best || (want >= 0 && e->type == want && best->type != want))
 			best = e;
 	}
