@@ -6,6 +6,7 @@
 #include "hash.h"
 #include "html.h"
 #include "rec.h"
+#include <limits.h>
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,16 +20,43 @@ static const char *const kind_names[P_KINDS] = { "drop", "caption", "section", "
 static const char *const langs[] = { "en", "es", "fr", "de", "it", "pt", "ru", "uk" };
 #define NLANG ((int)(sizeof langs / sizeof langs[0]))
 
+/* A compiled pattern that is interpreted until it has been used JIT_AFTER times, and then
+ * JIT-compiled: a start-up or a single page does not pay for machine code it would run a
+ * few times only. Both give the same matches. */
+typedef struct {
+	pcre2_code *re;
+	unsigned uses;
+	int jit;                /* JIT-compiled: matched with pcre2_jit_match */
+	/* for an anchored pattern: whether a subject can match at all, by its first (up to
+	 * PRE_BYTES) bytes, from a partial match on them; cached by those bytes, NULL until the
+	 * pattern is first used */
+	struct pre { uint32_t key; unsigned char len, can; } *pre;
+} lazy;
+#define JIT_AFTER 64
+#define PRE_BYTES 4
+#define PRE_BITS 12
+#define PRE_SLOTS (1u << PRE_BITS)
+
 typedef struct {
 	int kind;
 	size_t maxlen;
-	pcre2_code *re;
+	lazy re;
 	int anchored;           /* begins with ^ and has no hints: grouped by first byte */
 	size_t src, srclen;     /* its source in nf_cleaner.srcs */
 } pattern;
 
-#define MAX_FIRST 256           /* distinct first-byte groups of anchored patterns */
+/* Length classes of blocks for the anchored patterns: most bytes are in long paragraphs,
+ * which few patterns allow, most blocks are short lines */
+static const size_t cls_top[] = { 60, 220, SIZE_MAX };
+#define NCLS ((int)(sizeof cls_top / sizeof cls_top[0]))
 #define MAX_GATED 64            /* patterns tried only when a hint of theirs occurs */
+
+/* The anchored patterns that a block's first byte and its length allow, as one alternation,
+ * compiled when first needed. */
+typedef struct {
+	lazy re;                /* re.re NULL until first used */
+	size_t pats, npats;     /* its patterns, in file order, in nf_cleaner.gpat */
+} group;
 
 struct nf_cleaner {
 	nf_map stop;            /* lower-case word -> bit mask of the languages listing it */
@@ -36,14 +64,17 @@ struct nf_cleaner {
 	uint64_t stop_bloom[1024];      /* a bit per stop_key of each stop word */
 	pattern *pat;
 	size_t npat, pat_cap;
-	pcre2_code *byline;
+	lazy byline;
 	nf_buf srcs;            /* every pattern's source */
-	/* anchored patterns, grouped by the first bytes they can match: first[c] is the
-	 * alternation of those that can start with byte c (NULL: none can) */
-	pcre2_code *first_re[MAX_FIRST];
-	size_t first_max[MAX_FIRST];    /* the longest maxlen in each group */
-	int nfirst;
-	short first[256];
+	/* anchored patterns, grouped by the first bytes they can match and the block lengths
+	 * their maxlen allows: a block of n bytes is in length class k, the first with
+	 * n <= cls_top[k], and first[c][k] is the group of those that can start with byte c
+	 * and allow a length in that class (-1: none) */
+	short first[256][NCLS];
+	group *grp;
+	size_t ngrp, grp_cap;
+	size_t *gpat;
+	size_t ngpat, gpat_cap;
 	/* the other patterns (unanchored, or with hints) are "gated": each is tried alone, and
 	 * only when one of its hints occurs in the block (or it has none: bit in always).
 	 * gated[j] is the pattern of bit j, in file order. */
@@ -59,17 +90,13 @@ struct nf_cleaner {
 	struct { size_t off, len; unsigned hash; uint64_t bit; short next; } hint[160];
 	short hint_head[1024];  /* by hash & 1023: the first hint with it (chained by next), -1 */
 	int nhint, nshort;
-	int jit;                /* every pattern is JIT-compiled: match with pcre2_jit_match */
+	int no_jit;             /* NEWSFILTER_NO_JIT is set: never JIT-compile */
 	int short_hint[16];     /* indexes into hint[] of the hints shorter than three bytes */
 };
 
 /* ---- loading ---- */
 
-static int jit_missing;         /* some pattern could not be JIT-compiled */
-
-/* jit 0: the pattern is matched rarely, JIT compiling it would cost more than it saves */
-static pcre2_code *compile_jit(const char *src, size_t n, const char *file, long line, uint32_t flags,
-			       int jit)
+static pcre2_code *compile(const char *src, size_t n, const char *file, long line, uint32_t flags)
 {
 	int err;
 	PCRE2_SIZE eoff;
@@ -80,16 +107,64 @@ static pcre2_code *compile_jit(const char *src, size_t n, const char *file, long
 		pcre2_get_error_message(err, msg, sizeof msg);
 		nf_die("%s:%ld: bad pattern at offset %zu: %s", file, line, (size_t)eoff, (char *)msg);
 	}
-	/* without JIT (not built in, no executable memory, or NEWSFILTER_NO_JIT set because
-	 * valgrind cannot follow JIT code) pcre2_match interprets */
-	if (jit && (getenv("NEWSFILTER_NO_JIT") || pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0))
-		jit_missing = 1;
 	return re;
 }
 
-static pcre2_code *compile(const char *src, size_t n, const char *file, long line, uint32_t flags)
+/* Whether re can match a subject that begins with s[0..k) (whole characters): a partial
+ * match (the subject ended while a match was still possible) says it can. */
+static int can_start(const pcre2_code *re, const char *s, size_t k, pcre2_match_data *md)
 {
-	return compile_jit(src, n, file, line, flags, 1);
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, k, 0, PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT,
+			     md, NULL);
+	return rc != PCRE2_ERROR_NOMATCH;
+}
+
+/* Whether the anchored pattern of l can match a subject that begins with s[0..k) (whole
+ * characters, k <= 4), cached by those bytes. */
+static int can_start_cached(lazy *l, const char *s, size_t k, pcre2_match_data *md)
+{
+	uint32_t key = 0;
+	memcpy(&key, s, k);
+	if (!l->pre)
+		l->pre = nf_xcalloc(PRE_SLOTS, sizeof *l->pre);
+	struct pre *e = &l->pre[((key ^ (uint32_t)k) * 2654435761u) >> (32 - PRE_BITS)];
+	if (e->len != k || e->key != key) {
+		e->key = key;
+		e->len = (unsigned char)k;
+		e->can = (unsigned char)can_start(l->re, s, k, md);
+	}
+	return e->can;
+}
+
+/* 0 when the anchored pattern of l cannot match s[0..n) (valid UTF-8), judged by its first
+ * two and then four bytes: most blocks start in a way no pattern of the group can, and this
+ * costs a lookup or two. */
+static int may_match(lazy *l, const char *s, size_t n, pcre2_match_data *md)
+{
+	if (n <= PRE_BYTES)
+		return 1;
+	size_t k = 2;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;            /* whole characters only */
+	if (k && !can_start_cached(l, s, k, md))
+		return 0;
+	size_t k4 = PRE_BYTES;
+	while (k4 > 0 && ((unsigned char)s[k4] & 0xC0) == 0x80)
+		k4--;
+	return k4 <= k || can_start_cached(l, s, k4, md);
+}
+
+/* One match of l on s[0..n) (valid UTF-8). Without JIT (not built in, no executable memory,
+ * or NEWSFILTER_NO_JIT set because valgrind cannot follow JIT code) pcre2_match interprets;
+ * the JIT entry point skips pcre2_match's checks. */
+static int lazy_match(const nf_cleaner *c, lazy *l, const char *s, size_t n, pcre2_match_data *md)
+{
+	if (!l->jit && ++l->uses == JIT_AFTER && !c->no_jit &&
+	    pcre2_jit_compile(l->re, PCRE2_JIT_COMPLETE) == 0)
+		l->jit = 1;
+	if (l->jit)
+		return pcre2_jit_match(l->re, (PCRE2_SPTR)s, n, 0, 0, md, NULL);
+	return pcre2_match(l->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
 }
 
 static unsigned char fold(char ch) { return (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch); }
@@ -119,9 +194,8 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 	int anch = f[2].n && f[2].p[0] == '^', hinted = n >= 4 && f[3].n;
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
-				       /* one grouped by first byte is tried alone only when its group matched */
-				       compile_jit(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS,
-						   !(anch && !hinted)), 0, 0, 0 };
+				       { compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS), 0, 0, NULL },
+				       0, 0, 0 };
 	pattern *pt = &c->pat[c->npat - 1];
 	pt->anchored = anch && !hinted;
 	pt->src = c->srcs.n;
@@ -191,54 +265,64 @@ static void first_bytes(const pcre2_code *re, unsigned char set[32])
 	memset(set, 0xFF, 32);
 }
 
-/* One alternation per distinct set of anchored patterns that a first byte allows, so a
- * block is tried only against the patterns that can start the way it does. */
+/* One group per distinct set of anchored patterns that a first byte and a length class
+ * allow, so a block is tried only against the patterns that can start the way it does and
+ * whose maxlen its length is within. */
 static void group_anchored(nf_cleaner *c)
 {
-	size_t na = 0;
-	for (size_t i = 0; i < c->npat; i++)
-		na += c->pat[i].anchored;
 	unsigned char (*sets)[32] = nf_xcalloc(c->npat + 1, 32);
 	for (size_t i = 0; i < c->npat; i++)
 		if (c->pat[i].anchored)
-			first_bytes(c->pat[i].re, sets[i]);
-	/* the pattern list of each byte, as a string key, deduplicated */
-	nf_buf key = { 0 }, alt = { 0 };
+			first_bytes(c->pat[i].re.re, sets[i]);
+	/* the pattern list of each byte and class, as a string key, deduplicated */
+	nf_buf key = { 0 };
 	nf_map groups;
 	nf_map_init(&groups);
-	for (int ch = 0; ch < 256; ch++) {
-		nf_buf_clear(&key);
-		for (size_t i = 0; i < c->npat; i++)
-			if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1))
-				nf_buf_addf(&key, "%zu,", i);
-		c->first[ch] = -1;
-		if (!key.n)
-			continue;
-		void **slot = nf_map_slot(&groups, key.p, key.n, 1);
-		if (!*slot) {
-			if (c->nfirst >= MAX_FIRST)
-				nf_die("boilerplate.tsv: too many pattern groups");
-			nf_buf_clear(&alt);
+	for (int ch = 0; ch < 256; ch++)
+		for (int k = 0; k < NCLS; k++) {
+			size_t lo = k ? cls_top[k - 1] : 0;     /* the class is lo < n <= cls_top[k] */
+			c->first[ch][k] = -1;
+			nf_buf_clear(&key);
 			for (size_t i = 0; i < c->npat; i++)
-				if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1))
-					nf_buf_addf(&alt, "%s(*MARK:%zu)(?:%.*s)", alt.n ? "|" : "", i,
-						    (int)c->pat[i].srclen, c->srcs.p + c->pat[i].src);
-			c->first_re[c->nfirst] = compile(alt.p, alt.n, "boilerplate.tsv", 0,
-							 PCRE2_CASELESS | PCRE2_ANCHORED);
-			for (size_t i = 0; i < c->npat; i++)
-				if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1) &&
-				    c->pat[i].maxlen > c->first_max[c->nfirst])
-					c->first_max[c->nfirst] = c->pat[i].maxlen;
-			*slot = (void *)(intptr_t)(c->nfirst + 1);
-			c->nfirst++;
+				if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1) && c->pat[i].maxlen > lo)
+					nf_buf_addf(&key, "%zu,", i);
+			if (!key.n)
+				continue;
+			void **slot = nf_map_slot(&groups, key.p, key.n, 1);
+			if (!*slot) {
+				if (c->ngrp >= SHRT_MAX)
+					nf_die("boilerplate.tsv: too many pattern groups");
+				nf_grow((void **)&c->grp, &c->grp_cap, c->ngrp + 1, sizeof *c->grp);
+				group *gr = &c->grp[c->ngrp];
+				memset(gr, 0, sizeof *gr);
+				gr->pats = c->ngpat;
+				for (size_t i = 0; i < c->npat; i++)
+					if (c->pat[i].anchored && (sets[i][ch / 8] >> (ch % 8) & 1) && c->pat[i].maxlen > lo) {
+						nf_grow((void **)&c->gpat, &c->gpat_cap, c->ngpat + 1, sizeof *c->gpat);
+						c->gpat[c->ngpat++] = i;
+					}
+				gr->npats = c->ngpat - gr->pats;
+				*slot = (void *)(intptr_t)(c->ngrp + 1);
+				c->ngrp++;
+			}
+			c->first[ch][k] = (short)((intptr_t)*slot - 1);
 		}
-		c->first[ch] = (short)((intptr_t)*slot - 1);
-	}
-	(void)na;
 	nf_map_free(&groups);
 	nf_buf_free(&key);
-	nf_buf_free(&alt);
 	free(sets);
+}
+
+/* The alternation of a group's patterns, each marked with its index. */
+static void compile_group(nf_cleaner *c, group *gr)
+{
+	nf_buf alt = { 0 };
+	for (size_t j = 0; j < gr->npats; j++) {
+		const pattern *pt = &c->pat[c->gpat[gr->pats + j]];
+		nf_buf_addf(&alt, "%s(*MARK:%zu)(?:%.*s)", j ? "|" : "", c->gpat[gr->pats + j],
+			    (int)pt->srclen, c->srcs.p + pt->src);
+	}
+	gr->re.re = compile(alt.p, alt.n, "boilerplate.tsv", 0, PCRE2_CASELESS | PCRE2_ANCHORED);
+	nf_buf_free(&alt);
 }
 
 typedef struct { nf_cleaner *c; int lang; } stop_arg;
@@ -272,6 +356,7 @@ nf_cleaner *nf_cleaner_new(void)
 	nf_map_init(&c->stop);
 	for (size_t i = 0; i < sizeof c->hint_head / sizeof c->hint_head[0]; i++)
 		c->hint_head[i] = -1;
+	c->no_jit = getenv("NEWSFILTER_NO_JIT") != NULL;
 	for (int l = 0; l < NLANG; l++) {
 		char name[64];
 		snprintf(name, sizeof name, "stopwords_%s.tsv", langs[l]);
@@ -284,10 +369,9 @@ nf_cleaner *nf_cleaner_new(void)
 		for (int j = 0; j < c->ngated; j++)
 			if (len <= c->pat[c->gated[j]].maxlen)
 				c->gated_len[len] |= 1ull << j;
-	c->byline = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
+	c->byline.re = compile("^(?i:by|von|par|por|di|door|автор|автори|авторы)\\s*:?\\s*"
 			    "((?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}(?:(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\bи\\b|\\bі\\b)\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4})*)"
 			    "(?:[|,·•–—-].{0,60})?$", PCRE2_ZERO_TERMINATED, "byline", 0, 0);
-	c->jit = !jit_missing;
 	return c;
 }
 
@@ -296,14 +380,17 @@ void nf_cleaner_free(nf_cleaner *c)
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->npat; i++)
-		pcre2_code_free(c->pat[i].re);
+		pcre2_code_free(c->pat[i].re.re), free(c->pat[i].re.pre);
 	free(c->pat);
-	pcre2_code_free(c->byline);
+	pcre2_code_free(c->byline.re);
+	free(c->byline.pre);
 	nf_map_free(&c->stop);
 	nf_buf_free(&c->srcs);
 	nf_buf_free(&c->hints);
-	for (int i = 0; i < c->nfirst; i++)
-		pcre2_code_free(c->first_re[i]);
+	for (size_t i = 0; i < c->ngrp; i++)
+		pcre2_code_free(c->grp[i].re.re), free(c->grp[i].re.pre);
+	free(c->grp);
+	free(c->gpat);
 	free(c);
 }
 
@@ -604,6 +691,14 @@ static const unsigned char alnum_tab[256] = {
 #undef A1
 };
 
+/* stop_key of the ASCII-folded w[0..n) */
+static unsigned stop_key_folded(const unsigned char *w, size_t n)
+{
+	uint32_t v = (uint32_t)n << 24 | (uint32_t)fold_tab[w[0]] << 16 |
+		     (uint32_t)fold_tab[w[n > 1]] << 8 | fold_tab[w[n - 1]];
+	return (v * 2654435761u) >> 16;
+}
+
 /* Words, capitalised words, stop words per language, characters, final punctuation. */
 static void features(const nf_cleaner *c, const char *s, blk *b)
 {
@@ -632,6 +727,7 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 		}
 		/* a word: letters, digits and inner apostrophes */
 		size_t lk = 0;
+		const unsigned char *raw = NULL;        /* a word of one ASCII run: its bytes, not folded into low */
 		int first = 1, upper = 0, alpha = 0;
 		while (i < n) {
 			size_t m = u[i] < 0x80 ? (cp = u[i], 1) : nf_utf8_dec(u + i, n - i, &cp);
@@ -643,14 +739,32 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 					first = 0;
 				}
 				size_t j = i;
-				do {
-					alpha |= alnum_tab[u[j]] & 1;
-					if (lk + 4 < sizeof low)
-						low[lk++] = (char)fold_tab[u[j]];
-				} while (++j < n && alnum_tab[u[j]]);
+				unsigned kinds = 0;
+				do
+					kinds |= alnum_tab[u[j]];
+				while (++j < n && alnum_tab[u[j]]);
+				alpha |= kinds & 1;
+				if (!lk && (j == n || (u[j] < 0x80 && u[j] != '\''))) {
+					/* the whole word: folded only if the stop-word filter lets it by */
+					raw = u + i;
+					lk = j - i < sizeof low - 4 ? j - i : sizeof low - 4;
+					b->chars += (int)(j - i);
+					last = u[j - 1];
+					i = j;
+					break;
+				}
+				/* the lower-case word is only looked up when it can be a stop word; lk
+				 * counts what it would hold (up to 60 bytes) */
+				if (lk + (j - i) <= c->stop_max || c->stop_max >= sizeof low - 4) {
+					for (size_t t = i; t < j && lk + 4 < sizeof low; t++)
+						low[lk++] = (char)fold_tab[u[t]];
+				} else if (lk < sizeof low - 4)
+					lk = lk + (j - i) < sizeof low - 4 ? lk + (j - i) : sizeof low - 4;
 				b->chars += (int)(j - i);
 				last = u[j - 1];
 				i = j;
+				if (i < n && u[i] < 0x80 && u[i] != '\'')
+					break;  /* ASCII space or punctuation ends the word */
 				continue;
 			}
 			int wc = is_word_cp(cp);
@@ -690,9 +804,12 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 			b->caps++;
 		uintptr_t mask = 0;
 		if (lk <= c->stop_max) {
-			unsigned sk = stop_key(low, lk);
-			if (c->stop_bloom[sk >> 6] >> (sk & 63) & 1)
+			unsigned sk = raw ? stop_key_folded(raw, lk) : stop_key(low, lk);
+			if (c->stop_bloom[sk >> 6] >> (sk & 63) & 1) {
+				for (size_t t = 0; raw && t < lk; t++)
+					low[t] = (char)fold_tab[raw[t]];
 				mask = (uintptr_t)nf_map_get(&c->stop, low, lk);
+			}
 		}
 		for (int l = 0; mask && l < NLANG; l++)
 			if (mask & (1u << l))
@@ -773,33 +890,34 @@ static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, ui
 	return m;
 }
 
-/* One match of re on s[0..n) (valid UTF-8); the JIT entry point skips pcre2_match's checks. */
-static int rx(const nf_cleaner *c, const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
-{
-	if (c->jit)
-		return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL);
-	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
-}
-
-static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
+static int match_pattern(nf_cleaner *c, work *w, const char *s, size_t n)
 {
 	if (!w->md)
 		w->md = pcre2_match_data_create(4, NULL);
-	/* the anchored patterns that can start with this block's first byte, as one alternation */
+	/* the anchored patterns that can start with this block's first byte and allow a
+	 * length in its class, as one alternation */
 	const unsigned char *u = (const unsigned char *)s;
-	int g = n ? c->first[u[0]] : -1;
-	if (g >= 0 && n <= c->first_max[g]) {
-		pcre2_code *re = c->first_re[c->first[(unsigned char)s[0]]];
-		if (rx(c, re, s, n, w->md) >= 0) {
+	int k = 0;
+	while (n > cls_top[k])
+		k++;
+	int g = n ? c->first[u[0]][k] : -1;
+	if (g >= 0) {
+		group *gr = &c->grp[g];
+		if (!gr->re.re)
+			compile_group(c, gr);
+		if (may_match(&gr->re, s, n, w->md) && lazy_match(c, &gr->re, s, n, w->md) >= 0) {
 			PCRE2_SPTR mark = pcre2_get_mark(w->md);
-			size_t k = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
-			if (k < c->npat && n <= c->pat[k].maxlen)
-				return c->pat[k].kind;
-			/* the alternative that matched does not apply at this length: try each one */
-			for (size_t i = 0; i < c->npat; i++)
-				if (i != k && c->pat[i].anchored && n <= c->pat[i].maxlen &&
-				    pcre2_match(c->pat[i].re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
-					return c->pat[i].kind;
+			size_t i = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
+			if (i < c->npat && n <= c->pat[i].maxlen)
+				return c->pat[i].kind;
+			/* the alternative that matched does not allow this length: the first of the
+			 * others that does and matches */
+			for (size_t j = 0; j < gr->npats; j++) {
+				pattern *pt = &c->pat[c->gpat[gr->pats + j]];
+				if (c->gpat[gr->pats + j] != i && n <= pt->maxlen &&
+				    pcre2_match(pt->re.re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, w->md, NULL) >= 0)
+					return pt->kind;
+			}
 		}
 	}
 	if (n > c->gated_max)
@@ -815,8 +933,8 @@ static int match_pattern(const nf_cleaner *c, work *w, const char *s, size_t n)
 	for (int j = 0; m && j < c->ngated; j++) {
 		if (!(m >> j & 1))
 			continue;
-		const pattern *pt = &c->pat[c->gated[j]];
-		if (rx(c, pt->re, s, n, w->md) >= 0)
+		pattern *pt = &c->pat[c->gated[j]];
+		if (lazy_match(c, &pt->re, s, n, w->md) >= 0)
 			return pt->kind;
 	}
 	return -1;
@@ -1085,6 +1203,12 @@ static int date_line(const nf_cleaner *c, const nf_clean_result *r, work *w,
 	if (x->chars > 60 || x->words > 10 || x->words < 1)
 		return 0;
 	const char *s = r->norm.p + x->off;
+	/* every date form has a number: most lines have none */
+	size_t d = 0;
+	while (d < x->len && (unsigned)(s[d] - '0') >= 10)
+		d++;
+	if (d == x->len)
+		return 0;
 	if (!nf_clean_date(s, x->len, day_first, out))
 		return 0;
 	/* the date must be most of the line: at most two other words ("Published on") */
@@ -1113,7 +1237,7 @@ static int date_line(const nf_cleaner *c, const nf_clean_result *r, work *w,
 	return 1;
 }
 
-static void text_metadata(const nf_cleaner *c, nf_clean_result *r, work *w, const nf_clean_opts *o,
+static void text_metadata(nf_cleaner *c, nf_clean_result *r, work *w, const nf_clean_opts *o,
 			  int want_title, int want_date, int want_author)
 {
 	blk *b = w->b;
@@ -1128,7 +1252,7 @@ static void text_metadata(const nf_cleaner *c, nf_clean_result *r, work *w, cons
 		const char *s = r->norm.p + b[i].off;
 		char d[11];
 		if (b[i].chars <= 80 && b[i].words <= 8 &&
-		    pcre2_match(c->byline, (PCRE2_SPTR)s, b[i].len, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 2) {
+		    may_match(&c->byline, s, b[i].len, md) && lazy_match(c, &c->byline, s, b[i].len, md) >= 2) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 			if (want_author && !r->author.n)
 				set_norm(&r->author, s + ov[2], ov[3] - ov[2]);
@@ -1478,7 +1602,7 @@ static size_t select_blocks(nf_clean_result *r, work *w, const nf_clean_opts *o,
 	return kept;
 }
 
-void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
+void nf_clean(nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
 	      nf_clean_result *r)
 {
 	work *w = r->priv;

@@ -1,6 +1,7 @@
 /* clean.h - the block model that turns a scraped page (HTML or copied page text) into the
  * article's paragraphs and its title, date, author and description.
- * An nf_cleaner holds the loaded data files and is read-only after nf_cleaner_new; an
+ * An nf_cleaner holds the loaded data files and compiles its patterns when they are first
+ * needed (so one nf_cleaner serves one thread at a time); an
  * nf_clean_result owns its buffers, is reused from document to document, and what nf_clean
  * puts in it is valid until the next nf_clean on it. */
 #ifndef NF_CLEAN_H
@@ -50,7 +51,7 @@ void nf_clean_result_init(nf_clean_result *r);
 void nf_clean_result_free(nf_clean_result *r);
 
 /* Cleans doc[0..n) (any bytes) into r. Never fails. */
-void nf_clean(const nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
+void nf_clean(nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
 	      nf_clean_result *r);
 
 /* Reads a date in s[0..n) ("2025-02-12T10:00Z", "12/02/2025", "Feb. 12, 2025",

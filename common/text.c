@@ -128,12 +128,66 @@ static int is_invisible(int32_t c)
 	return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0xAD || c == 0x180E;
 }
 
+/* Whether NFC can change a word with cp in it: marks, jamo, composition exclusions and
+ * characters that decompose to one other (U+212B ANGSTROM SIGN). A word with none of these
+ * is left as it is by NFC. */
+static int nfc_sensitive(int32_t cp)
+{
+	const utf8proc_property_t *pr = utf8proc_get_property(cp);
+	if (pr->combining_class || pr->category == UTF8PROC_CATEGORY_MN ||
+	    pr->category == UTF8PROC_CATEGORY_MC || pr->comp_exclusion || (cp >= 0x1160 && cp <= 0x11FF))
+		return 1;
+	if (pr->decomp_seqindex == UINT16_MAX || pr->decomp_type)
+		return 0;
+	/* a canonical decomposition: NFC changes the character if composing it again does not
+	 * give it back (a singleton) */
+	utf8proc_int32_t buf[8];
+	utf8proc_ssize_t m = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE, NULL);
+	if (m <= 0 || m > 8)
+		return 1;
+	m = utf8proc_normalize_utf32(buf, m, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	return !(m == 1 && buf[0] == cp);
+}
+
+/* NFC of out[from..to), in place (the bytes after it move up or down). NFC works word by
+ * word: a space or line break never composes or reorders with what is around it. */
+static void nfc_range(nf_buf *out, size_t from, size_t to)
+{
+	utf8proc_uint8_t *r = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)out->p + from, (utf8proc_ssize_t)(to - from),
+					  &r, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m >= 0 && ((size_t)m != to - from || memcmp(r, out->p + from, to - from))) {
+		size_t tail = out->n - to;
+		nf_grow((void **)&out->p, &out->cap, from + (size_t)m + tail + 1, 1);
+		memmove(out->p + from + m, out->p + to, tail);
+		memcpy(out->p + from, r, (size_t)m);
+		out->n = from + (size_t)m + tail;
+	}
+	free(r);
+}
+
+/* printable ASCII: 0x21-0x7E */
+static const unsigned char printable[256] = {
+#define P1(i) (unsigned char)((i) >= 0x21 && (i) < 0x7F)
+#define P4(i) P1(i), P1(i + 1), P1(i + 2), P1(i + 3)
+#define P16(i) P4(i), P4(i + 4), P4(i + 8), P4(i + 12)
+#define P64(i) P16(i), P16(i + 16), P16(i + 32), P16(i + 48)
+	P64(0), P64(64)
+#undef P64
+#undef P16
+#undef P4
+#undef P1
+};
+
 void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_stats *st)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t start = out->n, i = 0;
 	int space = 0, nl = 0, nfc = 0, lines = flags & NF_TEXT_LINES;
-	size_t nfc_from = start;        /* NFC changes nothing before the space before a mark */
+	/* NFC: from the first word whose characters NFC can change (nfc set), every word with a
+	 * character >= U+0300 in it is composed when it ends (it starts at word, dirty set) */
+	size_t word = start;
+	int dirty = 0;
 	int at_start = 1;
 	nf_grow((void **)&out->p, &out->cap, out->n + n + 8, 1);
 	while (i < n) {
@@ -141,19 +195,44 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 		int32_t cp;
 		if (c >= 0x21 && c < 0x7F) {
 			/* fast path: printable ASCII */
-			if (nl && !at_start) {
-				nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
-			} else if (space && !at_start) {
-				nf_buf_addc(out, ' ');
+			if ((nl || space) && !at_start) {
+				if (dirty) {
+					nfc_range(out, word, out->n);
+					dirty = 0;
+				}
+				if (nl)
+					nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
+				else
+					nf_buf_addc(out, ' ');
+				word = out->n;
 			}
 			nl = space = 0;
 			at_start = 0;
 			size_t j = i + 1;
 			/* the run goes on over single spaces between printable characters, as the
 			 * slow path would write them */
-			while (j < n && ((s[j] >= 0x21 && s[j] < 0x7F) ||
-					 (s[j] == ' ' && j + 1 < n && s[j + 1] >= 0x21 && s[j + 1] < 0x7F)))
-				j++;
+			size_t sp1 = 0, sp = 0;  /* the first and the last space in the run, 0 if none */
+			for (; j < n; j++) {
+				if (printable[s[j]])
+					continue;
+				if (s[j] != ' ' || j + 1 >= n || !printable[s[j + 1]])
+					break;
+				if (!sp1)
+					sp1 = j;
+				sp = j;
+			}
+			if (sp) {
+				/* a word ends in the run */
+				if (dirty) {
+					nf_buf_add(out, str + i, sp1 - i);
+					nfc_range(out, word, out->n);
+					dirty = 0;
+					i = sp1;
+				}
+				nf_buf_add(out, str + i, sp + 1 - i);
+				word = out->n;
+				i = sp + 1;
+			}
 			nf_buf_add(out, str + i, j - i);
 			i = j;
 			continue;
@@ -199,39 +278,27 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 		}
 		if (is_invisible(cp))
 			continue;
-		if (nl && !at_start)
-			nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
-		else if (space && !at_start)
-			nf_buf_addc(out, ' ');
+		if ((nl || space) && !at_start) {
+			if (dirty) {
+				nfc_range(out, word, out->n);
+				dirty = 0;
+			}
+			if (nl)
+				nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
+			else
+				nf_buf_addc(out, ' ');
+			word = out->n;
+		}
 		nl = space = 0;
 		at_start = 0;
 		char e[4];
 		size_t el = nf_utf8_enc(cp, e);
 		nf_buf_add(out, e, el);
-		if (!nfc && cp >= 0x300) {
-			const utf8proc_property_t *pr = utf8proc_get_property(cp);
-			/* only marks, jamo and composition exclusions can change under NFC */
-			if (pr->combining_class || pr->category == UTF8PROC_CATEGORY_MN ||
-			    pr->category == UTF8PROC_CATEGORY_MC || pr->comp_exclusion ||
-			    (cp >= 0x1160 && cp <= 0x11FF)) {
-				nfc = 1;
-				nfc_from = out->n - el;
-				while (nfc_from > start && out->p[nfc_from - 1] != ' ' && out->p[nfc_from - 1] != '\n')
-					nfc_from--;
-			}
-		}
+		if (cp >= 0x300 && !dirty && (nfc || (nfc = nfc_sensitive(cp))))
+			dirty = 1;
 	}
-	if (nfc) {
-		utf8proc_uint8_t *r = NULL;
-		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)out->p + nfc_from,
-						  (utf8proc_ssize_t)(out->n - nfc_from), &r,
-						  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (m >= 0) {
-			out->n = nfc_from;
-			nf_buf_add(out, (const char *)r, (size_t)m);
-		}
-		free(r);
-	}
+	if (dirty)
+		nfc_range(out, word, out->n);
 	if (out->p)
 		out->p[out->n] = '\0';
 }

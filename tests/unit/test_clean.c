@@ -54,6 +54,14 @@ int main(void)
 	ok(norm_is("one\ntwo", 0, "one two"), "without NF_TEXT_LINES a newline is a space");
 	ok(norm_is("\xe2\x80\x9cKeep\xe2\x80\x9d \xe2\x80\x98" "curly\xe2\x80\x99", 0, "\xe2\x80\x9cKeep\xe2\x80\x9d \xe2\x80\x98" "curly\xe2\x80\x99"), "curly quotes kept");
 	ok(norm_is("\xc3\x80 la carte \xc3\x89t\xc3\xa9", 0, "\xc3\x80 la carte \xc3\x89t\xc3\xa9"), "real accented text is left alone");
+	/* NFC word by word: every word with a combining mark is composed, wherever it is */
+	ok(norm_is("one e\xcc\x81 two\xe2\x80\x99s o\xcc\x88l  and u\xcc\x88" "ber", 0,
+		   "one \xc3\xa9 two\xe2\x80\x99s \xc3\xb6l and \xc3\xbc" "ber"), "NFC composes each word with a mark, the words between kept");
+	ok(norm_is("Caf\xc3\xa9 first\nthen na\xc3\xafve and Cafe\xcc\x81\n\nend", NF_TEXT_LINES,
+		   "Caf\xc3\xa9 first\nthen na\xc3\xafve and Caf\xc3\xa9\n\nend"), "NFC over line breaks, precomposed words unchanged");
+	ok(norm_is("a\xcc\x81\xcc\xa3 x", 0, "\xe1\xba\xa1\xcc\x81 x"), "NFC reorders marks (acute, dot below) and composes the first");
+	ok(norm_is("\xe2\x84\xab ngstr\xc3\xb6m", 0, "\xc3\x85 ngstr\xc3\xb6m"), "NFC maps a singleton (ANGSTROM SIGN) with no mark before it");
+	ok(norm_is("x\xcc\x81", 0, "x\xcc\x81"), "a mark with no precomposed form stays after its letter");
 	{
 		nf_buf b = { 0 };
 		size_t bad = nf_text_repair(&b, "ok \xff\xfe end", 9);
