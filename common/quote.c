@@ -521,24 +521,22 @@ static void pair_marks(ctx *c)
 
 static int wlen(const ctx *c, int i) { return (int)(c->tk[i].e - c->tk[i].s); }
 
-static int weq(const ctx *c, int i, const char *w)
+/* Token i is the word w (ASCII, lower case), case-insensitively. weq takes a string literal
+ * (its length is known at compile time, so most calls end at the length test); weqs any string. */
+static int weqn(const ctx *c, int i, const char *w, size_t n)
 {
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD)
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].e - c->tk[i].s != n || c->tk[i].k != T_WORD)
 		return 0;
-	char c0 = c->t[c->tk[i].s];
-	if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 + 32);
-	if (c0 != w[0])   /* most calls end here, before strlen */
-		return 0;
-	size_t n = strlen(w);
-	if (c->tk[i].e - c->tk[i].s != n)
-		return 0;
+	const char *t = c->t + c->tk[i].s;
 	for (size_t k = 0; k < n; k++) {
-		char ch = c->t[c->tk[i].s + k];
+		char ch = t[k];
 		if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
 		if (ch != w[k]) return 0;
 	}
 	return 1;
 }
+#define weq(c, i, w) weqn((c), (i), "" w, sizeof("" w) - 1)
+static int weqs(const ctx *c, int i, const char *w) { return weqn(c, i, w, strlen(w)); }
 
 static int win(const ctx *c, int i, const char *const *list)
 {
@@ -829,7 +827,7 @@ static int skip_time_bwd(const ctx *c, int j, int lo)
 	for (int n = 0; n < 2 && j > lo; n++) {
 		int u = 0;
 		for (int k = 0; unit[k]; k++)
-			if (weq(c, j, unit[k])) u = 1;
+			if (weqs(c, j, unit[k])) u = 1;
 		if (u && (weq(c, j - 1, "this") || weq(c, j - 1, "last") || weq(c, j - 1, "next") || weq(c, j - 1, "on") ||
 			  weq(c, j - 1, "that") || weq(c, j - 1, "earlier")))
 			j -= 2;
@@ -1732,13 +1730,13 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 	if (a > e)
 		return 0;
 	for (int n = 0; bad_start[n]; n++)
-		if (weq(c, a, bad_start[n]))
+		if (weqs(c, a, bad_start[n]))
 			return 0;
 	if (ends(c, a, "ing") && (!c->tk[a].cap || a == e))
 		return 0;   /* "dealing a blow to ...", "Following [his] comments" */
 	for (int z = a; z <= e; z++) {
 		for (int n = 0; verbs[n]; n++)
-			if (weq(c, z, verbs[n]) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
+			if (weqs(c, z, verbs[n]) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
 						      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
 				return 0;   /* "... have every right to know" - but "Those close to him say" */
 		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap)
@@ -1759,7 +1757,7 @@ static int is_weekday(const ctx *c, int i)
 {
 	static const char *const d[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
 	for (int k = 0; d[k]; k++)
-		if (weq(c, i, d[k]))
+		if (weqs(c, i, d[k]))
 			return 1;
 	return 0;
 }
@@ -1861,7 +1859,7 @@ static int tail_word(const ctx *c, int i)
 		"publicly", "repeatedly", "separately", "late", "early", "through", "via", "by", "to", "when", "while",
 		"as", "with", "from", "over", "under", "one", "two", "several", "many", NULL };
 	for (int k = 0; w[k]; k++)
-		if (weq(c, i, w[k]))
+		if (weqs(c, i, w[k]))
 			return 1;
 	return c->tk[i].k == T_WORD && ends(c, i, "ly");
 }
@@ -1954,7 +1952,7 @@ static int object_end(const ctx *c, int j, int cb)
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
 		for (int n = 0; stop[n] && !cut; n++)
-			cut = weq(c, k, stop[n]);
+			cut = weqs(c, k, stop[n]);
 		if (cut) {
 			if (is_weekday(c, k) && (weq(c, k - 1, "on") || weq(c, k - 1, "last") || weq(c, k - 1, "this") ||
 						 weq(c, k - 1, "next") || weq(c, k - 1, "by")))
