@@ -579,6 +579,8 @@ static int cue_of(const ctx *c, int i)
 {
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || c->tk[i].inm || !c->tk[i].cue)
 		return 0;
+	if (i > 0 && pch(c, i - 1, '/'))
+		return 0;   /* a name's part: "the Harbour/Rail survey" */
 	/* a noun, not a verb: "the state", "a report"; or part of a name: "Secretary of State" */
 	if (i > 0 && c->tk[i - 1].k == T_WORD && (win(c, i - 1, dets) || weq(c, i - 1, "of") || weq(c, i - 1, "every") ||
 						 possessive_at(c, c->tk[i - 1].e) || weq(c, i - 1, "latest") ||
@@ -874,9 +876,8 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 				break;
 			}
 	}
-	if (j >= lo && np_bwd(c, j, lo, o) && o->kind != NP_NAME)
-		return 1;
-	if (j >= lo && np_bwd(c, j, lo, o) && o->kind == NP_NAME)
+	/* (not the end of a name joined by a slash: "The Nordvik/Fjord survey") */
+	if (j >= lo && np_bwd(c, j, lo, o) && !pch(c, o->a - 1, '/'))
 		return 1;
 	if (pch(c, j, ',')) {   /* appositive */
 		for (int a = j - 1; a >= lo && a > j - 16; a--)
@@ -1720,10 +1721,12 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		"sold", "struck", "taught", "understood", "wore", NULL };
 	int a = skip_adv_bwd(c, k - 1, lo);
 	int e = a;
-	while (a >= lo && c->tk[a].k == T_WORD && !c->tk[a].q && e - a < 10)
+	/* (a slash inside a name joins its words: "The Reuters/Ipsos poll") */
+	while (a >= lo && !c->tk[a].q && e - a < 10 &&
+	       (c->tk[a].k == T_WORD || (pch(c, a, '/') && a > lo && c->tk[a - 1].k == T_WORD && c->tk[a + 1].k == T_WORD)))
 		a--;
 	a++;
-	if (a > e || (a > lo && !pch(c, a - 1, ',')))
+	if (a > e || (a > lo && !pch(c, a - 1, ',') && !pch(c, a - 1, ';')))
 		return 0;   /* the clause starts in the middle of other words */
 	while (a <= e && (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")))
 		a++;
@@ -2186,6 +2189,14 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 							      weq(c, j, "have") || weq(c, j, "will") || weq(c, j, "would")))
 					continue;
 				sp = t; ca = j; cb = clause_end(c, j, hi);
+				/* "When Clinton noted that ..., Trump interrupted": the subordinate clause
+				 * ends at its comma, where the main clause begins */
+				if (sp.a > lo && sp.a <= lo + 2 && (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
+								     weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
+								     weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
+								     weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until")))
+					for (int z = ca + 1; z < cb; z++)
+						if (pch(c, z, ',') && !tk[z].q) { cb = trim_end(c, ca, z - 1); break; }
 				/* the object of an act ("defended the budget during a long speech"): a noun
 				 * phrase, without the time and the reasons the writer adds */
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
