@@ -11,6 +11,7 @@
 typedef struct {
 	char *buf; size_t len, cap;           /* field bytes, back to back */
 	size_t *off; size_t nf, capf;         /* nf+1 offsets into buf */
+	char *raw; size_t raw_len;            /* the record's bytes as read (for --rejects) */
 	long line;
 } record;
 
@@ -28,9 +29,10 @@ struct rec_reader {
 	int io_err, bom_checked;
 	/* CSV */
 	struct csv_parser csv;
-	record *queue; size_t qlen, qcap, qpos; /* records parsed from the last chunk */
+	record *queue; size_t qlen, qcap, qpos; /* records parsed from the last line */
 	record cur;                             /* record being built by the callbacks */
-	char chunk[65536]; size_t chunk_len, chunk_pos;
+	char *line_buf; size_t line_cap;        /* the physical line being parsed */
+	char *acc; size_t acc_len, acc_cap;     /* bytes of the record being parsed, as read */
 	int csv_eof, csv_bad;
 };
 
@@ -52,9 +54,6 @@ static void csv_cb_field(void *s, size_t n, void *data)
 {
 	rec_reader *r = data;
 	rec_field_add(&r->cur, s ? s : "", s ? n : 0);
-	for (size_t i = 0; s && i < n; i++)
-		if (((char *)s)[i] == '\n')
-			r->line++;
 }
 
 static void csv_cb_record(int c, void *data)
@@ -64,12 +63,16 @@ static void csv_cb_record(int c, void *data)
 		r->qcap = r->qcap ? 2 * r->qcap : 16;
 		r->queue = nf_xrealloc(r->queue, r->qcap * sizeof *r->queue);
 	}
+	(void)c;
 	r->cur.line = r->parse_start;
+	/* the lines fed since the last record are its bytes (a later record ended on the same
+	 * line by a bare CR gets none) */
+	r->cur.raw = r->acc;
+	r->cur.raw_len = r->acc_len;
+	r->acc = NULL;
+	r->acc_len = r->acc_cap = 0;
 	r->queue[r->qlen++] = r->cur;
 	memset(&r->cur, 0, sizeof r->cur);
-	if (c == '\n' || c == '\r' || c == -1)
-		r->line++;
-	r->parse_start = r->line;
 }
 
 /* libcsv trims blanks around unquoted fields unless told nothing is a space. */
@@ -90,7 +93,7 @@ rec_reader *rec_open(FILE *f, const char *name, int flags)
 	return r;
 }
 
-static void record_free(record *x) { free(x->buf); free(x->off); }
+static void record_free(record *x) { free(x->buf); free(x->off); free(x->raw); }
 
 void rec_close(rec_reader *r)
 {
@@ -101,6 +104,8 @@ void rec_close(rec_reader *r)
 			record_free(&r->queue[i]);
 		record_free(&r->cur);
 		csv_free(&r->csv);
+		free(r->line_buf);
+		free(r->acc);
 	}
 	free(r->queue);
 	free(r->raw);
@@ -273,28 +278,6 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	return check_record(r, k);
 }
 
-/* Serialises a CSV record back to CSV so that --rejects keeps it. */
-static void raw_from_record(rec_reader *r, const record *x)
-{
-	r->raw_len = 0;
-	for (size_t i = 0; i < x->nf; i++) {
-		const char *p = x->buf + x->off[i];
-		size_t n = x->off[i + 1] - x->off[i];
-		nf_grow((void **)&r->raw, &r->raw_cap, r->raw_len + 2 * n + 4, 1);
-		if (i)
-			r->raw[r->raw_len++] = ',';
-		r->raw[r->raw_len++] = '"';
-		for (size_t j = 0; j < n; j++) {
-			if (p[j] == '"')
-				r->raw[r->raw_len++] = '"';
-			r->raw[r->raw_len++] = p[j];
-		}
-		r->raw[r->raw_len++] = '"';
-	}
-	nf_grow((void **)&r->raw, &r->raw_cap, r->raw_len + 1, 1);
-	r->raw[r->raw_len++] = '\n';
-}
-
 static void csv_restart(rec_reader *r)
 {
 	csv_free(&r->csv);
@@ -305,21 +288,16 @@ static void csv_restart(rec_reader *r)
 	memset(&r->cur, 0, sizeof r->cur);
 }
 
-/* Parses input until a record is queued, the input ends, or a CSV error is found. */
+/* Parses input a physical line at a time, so that the lines fed since the last record are
+ * that record's bytes as read, until a record is queued, the input ends, or a CSV error is
+ * found (the bad record's lines are then left in r->acc). */
 static void csv_fill(rec_reader *r)
 {
 	while (r->qpos == r->qlen && !r->csv_eof && !r->csv_bad) {
 		r->qpos = r->qlen = 0;
-		if (r->chunk_pos == r->chunk_len) {
-			r->chunk_len = fread(r->chunk, 1, sizeof r->chunk, r->f);
-			r->chunk_pos = 0;
-			if (!r->bom_checked) {
-				r->bom_checked = 1;
-				if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0)
-					r->chunk_pos = 3;
-			}
-		}
-		if (r->chunk_len == 0) {
+		errno = 0;
+		ssize_t n = getline(&r->line_buf, &r->line_cap, r->f);
+		if (n <= 0) {
 			if (ferror(r->f)) {
 				r->io_err = errno ? errno : EIO;
 				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
@@ -329,34 +307,37 @@ static void csv_fill(rec_reader *r)
 				r->csv_bad = 1;          /* an open quote at the end of input */
 			return;
 		}
-		size_t len = r->chunk_len - r->chunk_pos;
-		size_t used = csv_parse(&r->csv, r->chunk + r->chunk_pos, len, csv_cb_field, csv_cb_record, r);
-		r->chunk_pos += used;
+		const char *p = r->line_buf;
+		size_t len = (size_t)n;
+		if (!r->bom_checked) {
+			r->bom_checked = 1;
+			if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+				p += 3, len -= 3;
+		}
+		if (r->acc_len == 0) {
+			/* blank lines between records are no records (libcsv skips them too) */
+			if ((len == 1 && p[0] == '\n') || (len == 2 && p[0] == '\r' && p[1] == '\n')) {
+				r->line++;
+				continue;
+			}
+			r->parse_start = r->line;
+		}
+		nf_grow((void **)&r->acc, &r->acc_cap, r->acc_len + len, 1);
+		memcpy(r->acc + r->acc_len, p, len);
+		r->acc_len += len;
+		size_t used = csv_parse(&r->csv, p, len, csv_cb_field, csv_cb_record, r);
+		r->line++;
 		if (used < len)
 			r->csv_bad = 1;                  /* reported after the records before it */
 	}
 }
 
-/* After a CSV error: drops the rest of the bad line and restarts the parser after it. */
-static void csv_skip_line(rec_reader *r)
+static void set_raw(rec_reader *r, const char *p, size_t n)
 {
-	for (;;) {
-		if (r->chunk_pos == r->chunk_len) {
-			r->chunk_len = fread(r->chunk, 1, sizeof r->chunk, r->f);
-			r->chunk_pos = 0;
-			if (r->chunk_len == 0)
-				break;
-		}
-		char *nl = memchr(r->chunk + r->chunk_pos, '\n', r->chunk_len - r->chunk_pos);
-		if (nl) {
-			r->chunk_pos = (size_t)(nl - r->chunk) + 1;
-			break;
-		}
-		r->chunk_pos = r->chunk_len;
-	}
-	r->line++;
-	r->parse_start = r->line;
-	csv_restart(r);
+	nf_grow((void **)&r->raw, &r->raw_cap, n + 1, 1);
+	if (n)
+		memcpy(r->raw, p, n);
+	r->raw_len = n;
 }
 
 static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
@@ -371,14 +352,12 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 			snprintf(r->err, sizeof r->err, "%s", r->csv_eof ? "CSV: quoted field not closed at end of input"
 				 : "CSV: malformed quoting (a quote inside an unquoted field, or text after a closing one)");
 			r->rec_start = r->parse_start;
-			r->raw_len = 0;
+			set_raw(r, r->acc, r->acc_len);
+			r->acc_len = 0;
 			r->csv_bad = 0;
 			*fields = r->fields;
 			*nfields = 0;
-			if (!r->csv_eof)
-				csv_skip_line(r);
-			else
-				csv_restart(r);
+			csv_restart(r);              /* at the line after the bad one */
 			return REC_BAD;
 		}
 		return REC_EOF;
@@ -392,7 +371,7 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 		r->fields[0] = (nf_str){ "", 0 };
 		x->nf = 1;
 	}
-	raw_from_record(r, x);
+	set_raw(r, x->raw, x->raw_len);
 	*fields = r->fields;
 	*nfields = x->nf;
 	return check_record(r, x->nf);

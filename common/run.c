@@ -436,6 +436,8 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 		}
 	while (!r->stopped && (st = rec_next(rd, &fld, &nf)) != REC_EOF) {
 		if (st == REC_BAD) {
+			if (r->o.strict)   /* the document read before the problem is whole: write it */
+				pending_flush(r, &p, header, nh, fn, arg);
 			report(r, rec_line(rd), "%s; record skipped", rec_error(rd));
 			r->skipped++;
 			nf_str raw = rec_raw(rd);
