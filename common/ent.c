@@ -160,9 +160,8 @@ static void ftab_grow(ftab *f)
 }
 
 /* The value of key k, added (value 0) when absent; long keys are copied into st. */
-static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
+static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, size_t n)
 {
-	uint64_t h = ent_hash(k, n);
 	if (!f->s || 2 * (f->n + 1) > f->mask + 1)
 		ftab_grow(f);
 	size_t j = (size_t)h & f->mask;
@@ -181,6 +180,11 @@ static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 	e->v = 0;
 	f->n++;
 	return &e->v;
+}
+
+static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
+{
+	return ftab_slot_h(f, st, ent_hash(k, n), k, n);
 }
 
 enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
@@ -299,9 +303,10 @@ static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
 
 static word_info *word_add(nf_ner *ner, const char *s, size_t n)
 {
-	char k[256];
-	size_t kn = fold(s, n, k, sizeof k);
-	uint32_t *slot = ftab_slot(&ner->fwords, &ner->store, k, kn);
+	char k[264];
+	uint64_t h;
+	size_t kn = fold_hash(s, n, n, k, sizeof k, &h);
+	uint32_t *slot = ftab_slot_h(&ner->fwords, &ner->store, h, k, kn);
 	if (!*slot) {
 		nf_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
 		memset(&ner->wi[ner->nwi], 0, sizeof *ner->wi);
@@ -465,8 +470,9 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	if (e->ntok > ner->maxtok)
 		ner->maxtok = e->ntok;
 	char k[512];
-	size_t kn = fold(f[0].p, f[0].n, k, sizeof k);
-	uint32_t *gslot = ftab_slot(&ner->fgaz, &ner->store, k, kn);
+	uint64_t h;
+	size_t kn = fold_hash(f[0].p, f[0].n, f[0].n, k, sizeof k, &h);
+	uint32_t *gslot = ftab_slot_h(&ner->fgaz, &ner->store, h, k, kn);
 	e->next = *gslot ? (int)*gslot - 1 : -1;
 	*gslot = (uint32_t)(ner->ng + 1);
 	if (t == NF_ORG && e->ntok >= 3) {
