@@ -2072,7 +2072,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			    !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))   /* "..., Wilder told reporters." */
 				at_end = 0;
 			/* "..., said Jo Ray, a senior official with ...": an appositive ends the tag */
-			int appos = pch(c, k, ',') && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
+			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
 						       weq(c, k + 1, "who") || weq(c, k + 1, "whose") || weq(c, k + 1, "one"));
 			int mid = pch(c, k, ',') && k < hi - 2 && !appos;   /* "..., he said, local officials ..." */
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
@@ -2084,12 +2084,22 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    win(c, z, advs) || win(c, z, clause_bad))
 						break;
 				}
-			int comma = -1;
-			if (before_np)   /* "..., top black lawmakers said." */
-				for (int z = t.a - 1; z >= lo && z >= t.a - 3; z--) {
+			int comma = -1, prep = 0;
+			if (before_np)   /* "..., top black lawmakers said.", "..., advisers to the mayor say," */
+				for (int z = t.a - 1; z >= lo && z >= t.a - 4; z--) {
 					if (pch(c, z, ',')) { comma = z; break; }
+					if (z < t.a - 1 && tk[z + 1].k == T_WORD && !prep &&
+					    (weq(c, z + 1, "to") || weq(c, z + 1, "of") || weq(c, z + 1, "for") || weq(c, z + 1, "in")) &&
+					    z + 1 == t.a - 1 && tk[z].k == T_WORD && !tk[z].cap && !win(c, z, stopcap) && !cue_of(c, z)) {
+						prep = 1;   /* (the phrase is the object of a preposition in the tag) */
+						continue;
+					}
+					if (z == t.a - 1 && (weq(c, z, "to") || weq(c, z, "of") || weq(c, z, "for") || weq(c, z, "in")))
+						continue;
 					if (tk[z].k != T_WORD || tk[z].cap || cue_of(c, z) || win(c, z, stopcap) || win(c, z, conj)) break;
 				}
+			if (prep && comma >= 0)
+				t = (np){ NP_SRC, comma + 1, t.b, -1 };
 			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
 				if (mid) { gap_a = comma; gap_b = k; }
