@@ -1529,7 +1529,8 @@ static void classify(const ctx *c, qinfo *q)
 			else if (win(c, (int)i, title_small)) small++;
 		}
 		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words && (caps >= 2 || q->type == NF_Q_PARTIAL) &&
-		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how))
+		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how) &&
+		    !(q->how && (last == '!' || last == '?')))   /* a cry with its tag: "chanting "U-S-A! U-S-A!"" */
 			q->scare = 1, q->title = words > 2;   /* (a short one may be a nickname: "Miss Piggy") */
 	}
 	/* scare quotes and titles: short, after "so-called"/"dubbed", or with no cue around */
