@@ -71,6 +71,9 @@ struct nf_cleaner {
 	 * n <= cls_top[k], and first[c][k] is the group of those that can start with byte c
 	 * and allow a length in that class (-1: none) */
 	short first[256][NCLS];
+	/* for a first byte and a class: the ASCII second bytes with which its group can match
+	 * (can), of those tried so far (known): a bit test for most blocks */
+	struct { uint64_t known[2], can[2]; } second[128][NCLS];
 	group *grp;
 	size_t ngrp, grp_cap;
 	size_t *gpat;
@@ -86,6 +89,9 @@ struct nf_cleaner {
 	/* hints: a bit per hash of each hint's first three bytes; the hints shorter than
 	 * that are compared at every offset */
 	uint64_t tri[1024];
+	/* a bit per folded byte pair that is the first or the second pair of a hint of three
+	 * bytes or more: every occurrence of such a hint has one of them at an even offset */
+	uint64_t pair[1024];
 	nf_buf hints;           /* every hint, ASCII-folded, back to back */
 	struct { size_t off, len; unsigned hash; uint64_t bit; short next; } hint[160];
 	short hint_head[1024];  /* by hash & 1023: the first hint with it (chained by next), -1 */
@@ -137,13 +143,13 @@ static int can_start_cached(lazy *l, const char *s, size_t k, pcre2_match_data *
 }
 
 /* 0 when the anchored pattern of l cannot match s[0..n) (valid UTF-8), judged by its first
- * two and then four bytes: most blocks start in a way no pattern of the group can, and this
- * costs a lookup or two. */
-static int may_match(lazy *l, const char *s, size_t n, pcre2_match_data *md)
+ * two (when two is set) and then four bytes: most blocks start in a way no pattern of the
+ * group can, and this costs a lookup or two. */
+static int may_match(lazy *l, const char *s, size_t n, pcre2_match_data *md, int two)
 {
 	if (n <= PRE_BYTES)
 		return 1;
-	size_t k = 2;
+	size_t k = two ? 2 : 0;
 	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k--;            /* whole characters only */
 	if (k && !can_start_cached(l, s, k, md))
@@ -194,7 +200,10 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 	int anch = f[2].n && f[2].p[0] == '^', hinted = n >= 4 && f[3].n;
 	nf_grow((void **)&c->pat, &c->pat_cap, c->npat + 1, sizeof *c->pat);
 	c->pat[c->npat++] = (pattern){ kind, maxlen ? maxlen : SIZE_MAX,
-				       { compile(f[2].p, f[2].n, "boilerplate.tsv", line, PCRE2_CASELESS), 0, 0, NULL },
+				       /* no captures: only whether it matches counts, and a match saves
+				        * no groups (the group alternations have ~40) */
+				       { compile(f[2].p, f[2].n, "boilerplate.tsv", line,
+						 PCRE2_CASELESS | PCRE2_NO_AUTO_CAPTURE), 0, 0, NULL },
 				       0, 0, 0 };
 	pattern *pt = &c->pat[c->npat - 1];
 	pt->anchored = anch && !hinted;
@@ -223,6 +232,10 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 			if (j - i >= 3) {
 				h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
 				c->tri[h >> 6] |= 1ull << (h & 63);
+				for (size_t o = i; o < i + 2; o++) {
+					unsigned x = (unsigned)fold(f[3].p[o]) << 8 | fold(f[3].p[o + 1]);
+					c->pair[x >> 6] |= 1ull << (x & 63);
+				}
 			} else {
 				c->short_hint[c->nshort++] = c->nhint;
 			}
@@ -321,7 +334,8 @@ static void compile_group(nf_cleaner *c, group *gr)
 		nf_buf_addf(&alt, "%s(*MARK:%zu)(?:%.*s)", j ? "|" : "", c->gpat[gr->pats + j],
 			    (int)pt->srclen, c->srcs.p + pt->src);
 	}
-	gr->re.re = compile(alt.p, alt.n, "boilerplate.tsv", 0, PCRE2_CASELESS | PCRE2_ANCHORED);
+	gr->re.re = compile(alt.p, alt.n, "boilerplate.tsv", 0,
+			    PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_NO_AUTO_CAPTURE);
 	nf_buf_free(&alt);
 }
 
@@ -811,9 +825,8 @@ static void features(const nf_cleaner *c, const char *s, blk *b)
 				mask = (uintptr_t)nf_map_get(&c->stop, low, lk);
 			}
 		}
-		for (int l = 0; mask && l < NLANG; l++)
-			if (mask & (1u << l))
-				b->stopl[l]++;
+		for (; mask; mask &= mask - 1)
+			b->stopl[__builtin_ctzl((unsigned long)mask)]++;
 	}
 	b->punct = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
 		   last == 0xFF01 || last == 0xFF1F || last == ':' || last == ';';
@@ -846,11 +859,14 @@ static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, ui
 	uint64_t m = c->always & want;
 	if (!(want & ~m))
 		return m;
-	if (n >= 3) {
-		uint32_t v = (uint32_t)fold_tab[s[0]] << 8 | fold_tab[s[1]];
-		for (size_t i = 0; i + 2 < n; i++) {
-			v = (v << 8 | fold_tab[s[i + 2]]) & 0xFFFFFF;
-			unsigned h = (v * 2654435761u) >> 16;     /* as tri_hash */
+	/* a hint of three bytes or more at offset p has its first pair at p or its second at
+	 * p + 1, one of them even: the pairs at even offsets say where to look (p = e - 1, e) */
+	for (size_t e = 0; n >= 3 && e + 1 < n; e += 2) {
+		unsigned x = (unsigned)fold_tab[s[e]] << 8 | fold_tab[s[e + 1]];
+		if (!(c->pair[x >> 6] >> (x & 63) & 1))
+			continue;
+		for (size_t i = e ? e - 1 : 0; i <= e && i + 2 < n; i++) {
+			unsigned h = tri_hash(fold_tab[s[i]], fold_tab[s[i + 1]], fold_tab[s[i + 2]]);
 			if (!(c->tri[h >> 6] >> (h & 63) & 1))
 				continue;
 			/* a hint may start here: compare the whole of those with this hash */
@@ -905,7 +921,20 @@ static int match_pattern(nf_cleaner *c, work *w, const char *s, size_t n)
 		group *gr = &c->grp[g];
 		if (!gr->re.re)
 			compile_group(c, gr);
-		if (may_match(&gr->re, s, n, w->md) && lazy_match(c, &gr->re, s, n, w->md) >= 0) {
+		int two = 1;    /* the first two bytes are yet to be judged by may_match */
+		if (n >= 2 && u[0] < 0x80 && u[1] < 0x80) {
+			unsigned x = u[1] >> 6;
+			uint64_t bit = 1ull << (u[1] & 63);
+			if (!(c->second[u[0]][k].known[x] & bit)) {
+				c->second[u[0]][k].known[x] |= bit;
+				if (can_start(gr->re.re, s, 2, w->md))
+					c->second[u[0]][k].can[x] |= bit;
+			}
+			if (!(c->second[u[0]][k].can[x] & bit))
+				g = -1;
+			two = 0;
+		}
+		if (g >= 0 && may_match(&gr->re, s, n, w->md, two) && lazy_match(c, &gr->re, s, n, w->md) >= 0) {
 			PCRE2_SPTR mark = pcre2_get_mark(w->md);
 			size_t i = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : SIZE_MAX;
 			if (i < c->npat && n <= c->pat[i].maxlen)
@@ -1252,7 +1281,7 @@ static void text_metadata(nf_cleaner *c, nf_clean_result *r, work *w, const nf_c
 		const char *s = r->norm.p + b[i].off;
 		char d[11];
 		if (b[i].chars <= 80 && b[i].words <= 8 &&
-		    may_match(&c->byline, s, b[i].len, md) && lazy_match(c, &c->byline, s, b[i].len, md) >= 2) {
+		    may_match(&c->byline, s, b[i].len, md, 1) && lazy_match(c, &c->byline, s, b[i].len, md) >= 2) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 			if (want_author && !r->author.n)
 				set_norm(&r->author, s + ov[2], ov[3] - ov[2]);

@@ -90,6 +90,8 @@ static size_t next_cp(const unsigned char *s, size_t n, int32_t *cp, int *bad)
  * returns the input bytes consumed (0 if they are not) and the character in *out. */
 static size_t mojibake_at(const unsigned char *s, size_t n, int32_t first, size_t firstlen, int32_t *out)
 {
+	if (first < 0xC2 || first > 0xF4)
+		return 0;       /* the only characters that stand for a lead byte (Â to ô) */
 	int b0 = cp_to_byte(first);
 	if (b0 < 0xC2 || b0 > 0xF4)
 		return 0;
@@ -133,6 +135,8 @@ static int is_invisible(int32_t c)
  * is left as it is by NFC. */
 static int nfc_sensitive(int32_t cp)
 {
+	if (cp >= 0x2010 && cp <= 0x2027)
+		return 0;       /* dashes, curly quotes, bullets, ellipsis: common, and none of these */
 	const utf8proc_property_t *pr = utf8proc_get_property(cp);
 	if (pr->combining_class || pr->category == UTF8PROC_CATEGORY_MN ||
 	    pr->category == UTF8PROC_CATEGORY_MC || pr->comp_exclusion || (cp >= 0x1160 && cp <= 0x11FF))
@@ -179,6 +183,31 @@ static const unsigned char printable[256] = {
 #undef P1
 };
 
+/* s[0..8) as a little-endian number (compilers make this one load where they can) */
+static uint64_t load_le64(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+	       (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+}
+
+/* Whether the eight bytes v (byte k in bits 8k..8k+7) are all printable ASCII or spaces, no
+ * two spaces together and the last no space; *sm gets bit 8k+7 set for each space. */
+static int run8(uint64_t v, uint64_t *sm)
+{
+	const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Full, hi = 0x8080808080808080ull;
+	uint64_t lo = v & lo7;
+	uint64_t bad = (~((lo + 0x6060606060606060ull) | v) |     /* a byte < 0x20 */
+			((lo + 0x0101010101010101ull) | v)) & hi;   /* a byte >= 0x7F */
+	if (bad)
+		return 0;
+	uint64_t x = v ^ 0x2020202020202020ull;
+	uint64_t s = ~(((x & lo7) + lo7) | x) & hi;              /* bytes that are ' ' */
+	if ((s & (s >> 8)) || s >> 63)
+		return 0;
+	*sm = s;
+	return 1;
+}
+
 void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_stats *st)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -213,6 +242,21 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 			 * slow path would write them */
 			size_t sp1 = 0, sp = 0;  /* the first and the last space in the run, 0 if none */
 			for (; j < n; j++) {
+				while (j + 8 <= n) {
+					/* eight bytes at a time: printable ASCII and single spaces, not
+					 * ending in a space (the byte before them is printable) */
+					uint64_t sm;
+					if (!run8(load_le64(s + j), &sm))
+						break;
+					if (sm) {
+						if (!sp1)
+							sp1 = j + (size_t)__builtin_ctzll(sm) / 8;
+						sp = j + (size_t)(63 - __builtin_clzll(sm)) / 8;
+					}
+					j += 8;
+				}
+				if (j >= n)
+					break;
 				if (printable[s[j]])
 					continue;
 				if (s[j] != ' ' || j + 1 >= n || !printable[s[j + 1]])

@@ -62,6 +62,14 @@ int main(void)
 	ok(norm_is("a\xcc\x81\xcc\xa3 x", 0, "\xe1\xba\xa1\xcc\x81 x"), "NFC reorders marks (acute, dot below) and composes the first");
 	ok(norm_is("\xe2\x84\xab ngstr\xc3\xb6m", 0, "\xc3\x85 ngstr\xc3\xb6m"), "NFC maps a singleton (ANGSTROM SIGN) with no mark before it");
 	ok(norm_is("x\xcc\x81", 0, "x\xcc\x81"), "a mark with no precomposed form stays after its letter");
+	/* runs of printable ASCII are read eight bytes at a time: spaces at every position */
+	ok(norm_is("abcdefg hijklmn  opq rstuvwxyz0123456789 x", 0, "abcdefg hijklmn opq rstuvwxyz0123456789 x"),
+	   "long ASCII runs: a double space inside is collapsed");
+	ok(norm_is("1234567 \t89 a b c d e f g h i j k l m n o p", 0, "1234567 89 a b c d e f g h i j k l m n o p"),
+	   "long ASCII runs: a space then a tab, single-letter words");
+	ok(norm_is("aaaaaaa bbbbbbb\x7f", 0, "aaaaaaa bbbbbbb"), "long ASCII runs: DEL at the end is trimmed as a space");
+	ok(norm_is("abcdefgh e\xcc\x81 ijklmnop qrstuvwx e\xcc\x81tude yz", 0,
+		   "abcdefgh \xc3\xa9 ijklmnop qrstuvwx \xc3\xa9tude yz"), "NFC of words between long ASCII runs");
 	{
 		nf_buf b = { 0 };
 		size_t bad = nf_text_repair(&b, "ok \xff\xfe end", 9);
