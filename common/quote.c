@@ -821,6 +821,17 @@ static int sent_lo(const ctx *c, int i)
 	return j;
 }
 
+/* As sent_lo, but over titles and scare quotes already classified ("Johnson tells MSNBC's
+ * "Morning Joe" on Friday that "..."): the clause goes on behind them. */
+static int sent_lo_q(const ctx *c, int i)
+{
+	int j = i;
+	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para &&
+	       (!c->tk[j - 1].q || (c->qi && c->tk[j - 1].q - 1 < c->tk[i].q - 1 && c->qi[c->tk[j - 1].q - 1].scare == 1)))
+		j--;
+	return j;
+}
+
 /* A time phrase ending at token j ("this month", "on Monday", "last week"): its first token - 1. */
 static int skip_time_bwd(const ctx *c, int j, int lo)
 {
@@ -1075,7 +1086,7 @@ static int has_person(const ctx *c, int a, int b)
 static int slot_before(const ctx *c, qinfo *q)
 {
 	int o = q->open;
-	int lo = sent_lo(c, o);
+	int lo = sent_lo_q(c, o);
 	/* "..., Schiff said. "The other factor ..."": the tag that ends the sentence before */
 	if (lo == o && o >= 3 && pch(c, o - 1, '.') && c->tk[o - 1].para == c->tk[o].para && !c->tk[o - 1].q &&
 	    (cue_of(c, o - 2) & CUE_SPEECH) && !(cue_of(c, o - 2) & CUE_ING)) {
@@ -1134,7 +1145,7 @@ static int slot_before(const ctx *c, qinfo *q)
  * ("the agency claimed there were "thousands""). */
 static int slot_sentence(const ctx *c, qinfo *q)
 {
-	int lo = sent_lo(c, q->open);
+	int lo = sent_lo_q(c, q->open);
 	int best = -1;
 	for (int i = lo; i < q->open; i++) {
 		int m = c->tk[i].ment;
