@@ -1724,6 +1724,19 @@ static int gaz_prefix(const nf_ner *ner, const char *text, const scratch *sc, in
 	return 0;
 }
 
+/* Do capitalised words from a end in an organisation designator followed by a role, within
+ * [a, b) ("Democratic National Committee Chair X": the first word names the organisation)? */
+static int org_then_role(const scratch *sc, int a, int b)
+{
+	for (int k = a + 1; k + 2 < b && k < a + 6; k++) {
+		if (!(sc->t[k].f & T_CAP) || (sc->t[k - 1].f & T_POSS))
+			return 0;
+		if ((TW(k) & W_ORGSUF) && !(TW(k) & W_ROLE) && role_tok(sc, k + 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Splits a chunk of capitalised tokens [a, b) into mentions. */
 static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int b)
 {
@@ -1753,6 +1766,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		    !(b - a >= 2 && (TW(a + 1) & (W_ORGSUF | W_LOCSUF)) && !(TW(a + 1) & W_ROLE)) &&
 		    !(b - a >= 4 && (TW(b - 1) & W_ORGSUF) && tok_is(text, &sc->t[a + 2], "of")) &&
 		    !gaz_span(ner, text, sc, a, a + 1, 1) && !gaz_prefix(ner, text, sc, a, b) &&
+		    !org_then_role(sc, a, b) &&
 		    !((fl & W_FIRST) && b - a >= 2 && ((TW(a + 1) & W_LAST) || !(TW(a + 1) & W_COMMON)) &&
 		      !word_in_any_case(text, t, w_prep))) {
 			a++;             /* "In Lund, ...": a preposition, not the first name "In" */
@@ -1815,7 +1829,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	}
 	/* "Cofinec CEO Stephen Frater", "Boxing Association President Ramon Manzanares": an
 	 * organisation, a role head, and a name with a first name */
-	if (!aff && b - a >= 3 && !role_tok(sc, a)) {
+	if (!aff && b - a >= 3 && !(TW(a) & W_ROLE)) {
 		for (int q = a + 1; q + 1 < b; q++) {
 			if (!((TW(q) & W_ROLE) && (sc->t[q].f & T_CAP)))
 				continue;
@@ -1825,8 +1839,16 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			if (r2 >= b || !(TW(r2) & W_FIRST) || (sc->t[r2].f & T_ALLCAPS))
 				break;
 			int qa = q;
-			while (qa > a + 1 && role_tok(sc, qa - 1) && (TW(qa - 1) & W_ROLEMOD))
-				qa--;       /* "Fisheries Council Deputy Director": "Deputy" is the role's */
+			if (role_tok(sc, a)) {
+				/* "National Harbour Council Secretary X": a title word first, so only a
+				 * designator ends the organisation ("Northern Ireland Secretary" is a title) */
+				while (qa > a + 1 && !((TW(qa - 1) & W_ORGSUF) && (sc->t[qa - 1].f & T_CAP)))
+					qa--;
+				if (qa == a + 1)
+					break;
+			} else
+				while (qa > a + 1 && role_tok(sc, qa - 1) && (TW(qa - 1) & W_ROLEMOD))
+					qa--;       /* "Fisheries Council Deputy Director": "Deputy" is the role's */
 			cand *o = cand_add(sc, a, qa, NF_ORG);
 			const gz_entry *og = gaz_span(ner, text, sc, a, qa, 1);
 			if (og)
