@@ -89,9 +89,11 @@ struct nf_cleaner {
 	/* hints: a bit per hash of each hint's first three bytes; the hints shorter than
 	 * that are compared at every offset */
 	uint64_t tri[1024];
-	/* a bit per folded byte pair that is the first or the second pair of a hint of three
-	 * bytes or more: every occurrence of such a hint has one of them at an even offset */
-	uint64_t pair[1024];
+	/* where to look for hints, at even offsets only: a bit per hash of the trigrams at
+	 * offsets 0 and 1 of each hint (offset 0 only for hints of three bytes), and a bit per
+	 * last pair of the three-byte hints */
+	uint64_t tri01[1024];
+	uint64_t pair3[1024];
 	nf_buf hints;           /* every hint, ASCII-folded, back to back */
 	struct { size_t off, len; unsigned hash; uint64_t bit; short next; } hint[160];
 	short hint_head[1024];  /* by hash & 1023: the first hint with it (chained by next), -1 */
@@ -232,9 +234,13 @@ static void load_pattern(const nf_str *f, size_t n, long line, void *arg)
 			if (j - i >= 3) {
 				h = tri_hash(fold(f[3].p[i]), fold(f[3].p[i + 1]), fold(f[3].p[i + 2]));
 				c->tri[h >> 6] |= 1ull << (h & 63);
-				for (size_t o = i; o < i + 2; o++) {
-					unsigned x = (unsigned)fold(f[3].p[o]) << 8 | fold(f[3].p[o + 1]);
-					c->pair[x >> 6] |= 1ull << (x & 63);
+				c->tri01[h >> 6] |= 1ull << (h & 63);
+				if (j - i >= 4) {
+					unsigned h1 = tri_hash(fold(f[3].p[i + 1]), fold(f[3].p[i + 2]), fold(f[3].p[i + 3]));
+					c->tri01[h1 >> 6] |= 1ull << (h1 & 63);
+				} else {
+					unsigned x = (unsigned)fold(f[3].p[i + 1]) << 8 | fold(f[3].p[i + 2]);
+					c->pair3[x >> 6] |= 1ull << (x & 63);
 				}
 			} else {
 				c->short_hint[c->nshort++] = c->nhint;
@@ -859,11 +865,20 @@ static uint64_t hinted(const nf_cleaner *c, const unsigned char *s, size_t n, ui
 	uint64_t m = c->always & want;
 	if (!(want & ~m))
 		return m;
-	/* a hint of three bytes or more at offset p has its first pair at p or its second at
-	 * p + 1, one of them even: the pairs at even offsets say where to look (p = e - 1, e) */
+	/* a hint at an even offset p has its first trigram at p; at an odd one, its second
+	 * trigram (or, three bytes long, its last pair) at p + 1: so even offsets e say where
+	 * to look (p = e - 1, e) */
 	for (size_t e = 0; n >= 3 && e + 1 < n; e += 2) {
-		unsigned x = (unsigned)fold_tab[s[e]] << 8 | fold_tab[s[e + 1]];
-		if (!(c->pair[x >> 6] >> (x & 63) & 1))
+		int look = 0;
+		if (e + 2 < n) {
+			unsigned h = tri_hash(fold_tab[s[e]], fold_tab[s[e + 1]], fold_tab[s[e + 2]]);
+			look = c->tri01[h >> 6] >> (h & 63) & 1;
+		}
+		if (!look && e) {
+			unsigned x = (unsigned)fold_tab[s[e]] << 8 | fold_tab[s[e + 1]];
+			look = c->pair3[x >> 6] >> (x & 63) & 1;
+		}
+		if (!look)
 			continue;
 		for (size_t i = e ? e - 1 : 0; i <= e && i + 2 < n; i++) {
 			unsigned h = tri_hash(fold_tab[s[i]], fold_tab[s[i + 1]], fold_tab[s[i + 2]]);
