@@ -47,8 +47,35 @@ static const char *const clause_bad[] = { "to", "in", "at", "on", "of", "for", "
 	"him", "her", "them", "me", "us", "so", "yes", "no", "goodbye", "hello", "sorry", "nothing", "something",
 	"anything", "and", "or", "but", "as", "up", "out", "over", "after", "before", "during", "while", "when", NULL };
 static const char *const conj[] = { "though", "although", "but", "while", "whereas", NULL };
-static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, titles, particles, scare_words, title_small, clause_bad, conj, NULL };
-enum { W_ROLE = 1 << 12 };
+/* nominal_subject: words a plain noun-phrase subject never starts with, and verbs it never holds */
+static const char *const nsubj_bad[] = { "in", "on", "at", "for", "with", "after", "before", "during", "when",
+	"if", "while", "as", "because", "what", "how", "why", "where", "who", "which", "that", "this", "it", "there",
+	"then", "to", "of", "by", "from", "since", "until", "although", "though", "whether", "so", "but", "and",
+	"even", "just", "only", "also", "not", "unlike", "like", "instead", "however", "meanwhile", "do", "does",
+	"did", "is", "are", "was", "were", "have", "has", "had", "will", "would", "can", "could", "should", "may",
+	"might", "must", "or", "nor", "yet", "you", "we", "i", "he", "she", "they", NULL };
+static const char *const nsubj_verbs[] = { "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
+	"did", "will", "would", "can", "could", "should", "may", "might", "must", "to",
+	/* irregular pasts, which the "-ed" test below misses */
+	"made", "met", "gave", "took", "got", "went", "came", "put", "set", "held", "left", "found", "began",
+	"ran", "won", "lost", "led", "sent", "spent", "brought", "kept", "built", "paid", "sat", "stood", "saw",
+	"knew", "thought", "felt", "heard", "became", "chose", "drove", "fell", "hit", "let", "meant", "read",
+	"sold", "struck", "taught", "understood", "wore", NULL };
+/* time words (skip_time_bwd), weekdays, words that may follow a closing tag (tail_word), and
+ * what ends the object of an act (object_end) */
+static const char *const time_units[] = { "week", "month", "year", "weekend", "morning", "afternoon", "evening",
+	"night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+static const char *const tail_words[] = { "in", "on", "at", "during", "after", "before", "last", "this", "earlier",
+	"later", "yesterday", "today", "tonight", "recently", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "then", "again", "also", "afterward", "afterwards", "privately",
+	"publicly", "repeatedly", "separately", "late", "early", "through", "via", "by", "to", "when", "while",
+	"as", "with", "from", "over", "under", "one", "two", "several", "many", NULL };
+static const char *const object_stops[] = { "which", "while", "because", "after", "before", "during", "despite",
+	"amid", "since", NULL };
+static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, titles, particles, scare_words, title_small, clause_bad, conj,
+	nsubj_bad, nsubj_verbs, time_units, weekdays, tail_words, NULL };
+enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
@@ -835,12 +862,10 @@ static int sent_lo_q(const ctx *c, int i)
 /* A time phrase ending at token j ("this month", "on Monday", "last week"): its first token - 1. */
 static int skip_time_bwd(const ctx *c, int j, int lo)
 {
-	static const char *const unit[] = { "week", "month", "year", "weekend", "morning", "afternoon", "evening",
-		"night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+
 	for (int n = 0; n < 2 && j > lo; n++) {
 		int u = 0;
-		for (int k = 0; unit[k]; k++)
-			if (weqs(c, j, unit[k])) u = 1;
+		u = win(c, j, time_units);
 		if (u && (weq(c, j - 1, "this") || weq(c, j - 1, "last") || weq(c, j - 1, "next") || weq(c, j - 1, "on") ||
 			  weq(c, j - 1, "that") || weq(c, j - 1, "earlier")))
 			j -= 2;
@@ -1718,19 +1743,6 @@ static int quote_ends_before(const ctx *c, int lo)
  * ("all the experts I interviewed said", "Political observers in Virginia say"). */
 static int nominal_subject(const ctx *c, int lo, int k, np *o)
 {
-	static const char *const bad_start[] = { "in", "on", "at", "for", "with", "after", "before", "during", "when",
-		"if", "while", "as", "because", "what", "how", "why", "where", "who", "which", "that", "this", "it", "there",
-		"then", "to", "of", "by", "from", "since", "until", "although", "though", "whether", "so", "but", "and",
-		"even", "just", "only", "also", "not", "unlike", "like", "instead", "however", "meanwhile", "do", "does",
-		"did", "is", "are", "was", "were", "have", "has", "had", "will", "would", "can", "could", "should", "may",
-		"might", "must", "or", "nor", "yet", "you", "we", "i", "he", "she", "they", NULL };
-	static const char *const verbs[] = { "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
-		"did", "will", "would", "can", "could", "should", "may", "might", "must", "to",
-		/* irregular pasts, which the "-ed" test below misses */
-		"made", "met", "gave", "took", "got", "went", "came", "put", "set", "held", "left", "found", "began",
-		"ran", "won", "lost", "led", "sent", "spent", "brought", "kept", "built", "paid", "sat", "stood", "saw",
-		"knew", "thought", "felt", "heard", "became", "chose", "drove", "fell", "hit", "let", "meant", "read",
-		"sold", "struck", "taught", "understood", "wore", NULL };
 	int a = skip_adv_bwd(c, k - 1, lo);
 	int e = a;
 	/* (a slash inside a name joins its words: "The Reuters/Ipsos poll") */
@@ -1744,16 +1756,14 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		a++;
 	if (a > e)
 		return 0;
-	for (int n = 0; bad_start[n]; n++)
-		if (weqs(c, a, bad_start[n]))
-			return 0;
+	if (win(c, a, nsubj_bad))
+		return 0;
 	if (ends(c, a, "ing") && (!c->tk[a].cap || a == e))
 		return 0;   /* "dealing a blow to ...", "Following [his] comments" */
 	for (int z = a; z <= e; z++) {
-		for (int n = 0; verbs[n]; n++)
-			if (weqs(c, z, verbs[n]) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
-						      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
-				return 0;   /* "... have every right to know" - but "Those close to him say" */
+		if (win(c, z, nsubj_verbs) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
+							      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
+			return 0;   /* "... have every right to know" - but "Those close to him say" */
 		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap)
 			return 0;   /* "the bill passed" - but "the experts I interviewed" */
 	}
@@ -1770,11 +1780,8 @@ static int clause_end0(const ctx *c, int j, int hi);
 
 static int is_weekday(const ctx *c, int i)
 {
-	static const char *const d[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
-	for (int k = 0; d[k]; k++)
-		if (weqs(c, i, d[k]))
-			return 1;
-	return 0;
+
+	return win(c, i, weekdays);
 }
 
 /* A phrase that says when or where the words were said, not what ("on Wednesday at a rally",
@@ -1868,15 +1875,8 @@ static int clause_after_pp(const ctx *c, int j, int hi)
 /* A word that may start what follows a closing tag: a time, a place, a manner. */
 static int tail_word(const ctx *c, int i)
 {
-	static const char *const w[] = { "in", "on", "at", "during", "after", "before", "last", "this", "earlier",
-		"later", "yesterday", "today", "tonight", "recently", "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday", "then", "again", "also", "afterward", "afterwards", "privately",
-		"publicly", "repeatedly", "separately", "late", "early", "through", "via", "by", "to", "when", "while",
-		"as", "with", "from", "over", "under", "one", "two", "several", "many", NULL };
-	for (int k = 0; w[k]; k++)
-		if (weqs(c, i, w[k]))
-			return 1;
-	return c->tk[i].k == T_WORD && ends(c, i, "ly");
+
+	return win(c, i, tail_words) || (c->tk[i].k == T_WORD && ends(c, i, "ly"));
 }
 
 /* "spoke", "talked": "for" after them is a time ("spoke for an hour"), not what was said */
@@ -1960,14 +1960,13 @@ static int headline_speaker(ctx *c, int i)
  * subordinate clause or a day. */
 static int object_end(const ctx *c, int j, int cb)
 {
-	static const char *const stop[] = { "which", "while", "because", "after", "before", "during", "despite",
-		"amid", "since", NULL };
+
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
-		for (int n = 0; stop[n] && !cut; n++)
-			cut = weqs(c, k, stop[n]);
+		for (int n = 0; object_stops[n] && !cut; n++)   /* (act cues only: rare) */
+			cut = weqs(c, k, object_stops[n]);
 		if (cut) {
 			if (is_weekday(c, k) && (weq(c, k - 1, "on") || weq(c, k - 1, "last") || weq(c, k - 1, "this") ||
 						 weq(c, k - 1, "next") || weq(c, k - 1, "by")))
