@@ -55,7 +55,20 @@ want() {   # KEY: the row is to be run (BENCH_ROWS empty, or a word of it matche
 	set +f
 	return 1
 }
-want_any() { for k in "$@"; do want "$k" && return 0; done; return 1; }
+want_any() {   # PATTERN...: some row of BENCH_ROWS matches one of them (or one of them matches it)
+	[ -z "$ROWS" ] && return 0
+	set -f
+	for w in $ROWS; do
+		for p in "$@"; do
+			# shellcheck disable=SC2254
+			case $w in $p) set +f; return 0;; esac
+			# shellcheck disable=SC2254
+			case $p in $w) set +f; return 0;; esac
+		done
+	done
+	set +f
+	return 1
+}
 apt_once=""
 apt_install() {   # debian-package
 	can_install && [ "$(id -u)" = 0 ] || return 1

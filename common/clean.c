@@ -34,7 +34,7 @@ typedef struct {
 } lazy;
 #define JIT_AFTER 64
 #define PRE_BYTES 4
-#define PRE_BITS 12
+#define PRE_BITS 10
 #define PRE_SLOTS (1u << PRE_BITS)
 
 typedef struct {
