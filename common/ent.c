@@ -1819,7 +1819,21 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	/* title: [country or demonym] [role words] name */
 	int p = a;
 	const gz_entry *aff = NULL;
-	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a; q--) {
+	/* a known organisation of several words before a role is no country's title
+	 * ("Republican National Committee Chairman X", not "Republican" + "National ...") */
+	int org_first = 0;
+	for (int q = (b - a > 6 ? a + 6 : b - 1); q >= a + 2 && !org_first; q--) {
+		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
+			continue;
+		int r = q;
+		while (r < b && role_tok(sc, r))
+			r++;
+		if (r >= b)
+			continue;        /* a name must follow ("Fox News Chairman and CEO" has none) */
+		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
+		org_first = e && e->type == NF_ORG && !is_country_like(e);
+	}
+	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a && !org_first; q--) {
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
 		if (is_country_like(e) && role_tok(sc, q) && (sc->t[q].f & T_CAP)) {
 			aff = e;
@@ -1836,7 +1850,16 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			int r2 = q;
 			while (r2 < b && role_tok(sc, r2) && (sc->t[r2].f & T_CAP))
 				r2++;
-			if (r2 >= b || !(TW(r2) & W_FIRST) || (sc->t[r2].f & T_ALLCAPS))
+			if (r2 >= b || (sc->t[r2].f & T_ALLCAPS))
+				break;
+			/* a known first name, or two name-like words after a known organisation or a
+			 * designator ("RNC Chairman Reince Priebus", checked below) */
+			int two = !(TW(r2) & W_FIRST);
+			if (two &&
+			    !(b - r2 == 2 && (sc->t[r2].f & T_CAP) && (sc->t[r2 + 1].f & T_CAP) &&
+			      !(sc->t[r2 + 1].f & T_ALLCAPS) && !(sc->t[r2].f & T_POSS) &&
+			      !(TW(r2) & (W_COMMON | W_ROLE | W_ROLEMOD | W_ORGSUF | W_LOCSUF | W_NONNAME)) &&
+			      !(TW(r2 + 1) & (W_COMMON | W_ORGSUF | W_LOCSUF | W_NONNAME | W_MISCSUF))))
 				break;
 			int qa = q;
 			if (role_tok(sc, a)) {
@@ -1849,15 +1872,18 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			} else
 				while (qa > a + 1 && role_tok(sc, qa - 1) && (TW(qa - 1) & W_ROLEMOD))
 					qa--;       /* "Fisheries Council Deputy Director": "Deputy" is the role's */
-			cand *o = cand_add(sc, a, qa, NF_ORG);
 			const gz_entry *og = gaz_span(ner, text, sc, a, qa, 1);
+			if (two && !(og && og->type == NF_ORG) &&
+			    !(qa - a >= 2 && (TW(qa - 1) & W_ORGSUF) && !(TW(qa - 1) & W_ROLE)))
+				break;
+			cand *o = cand_add(sc, a, qa, NF_ORG);
 			if (og)
 				cand_gaz(o, og);
 			cand *c = cand_add(sc, r2, b, NF_PER);
 			c->role_a = qa;
 			c->role_b = r2;
 			c->ev = NF_PER;
-			c->gender = sc->t[r2].w->gender;
+			c->gender = sc->t[r2].w ? sc->t[r2].w->gender : 0;
 			if (og && (og->type == NF_ORG || is_country_like(og)))
 				c->affil = og->refers && og->type != NF_ORG ? og->refers : og->canon;
 			else {
