@@ -316,7 +316,10 @@ static void csv_fill(rec_reader *r)
 		}
 		if (r->acc_len == 0) {
 			/* blank lines between records are no records (libcsv skips them too) */
-			if ((len == 1 && p[0] == '\n') || (len == 2 && p[0] == '\r' && p[1] == '\n')) {
+			size_t k = 0;
+			while (k < len && (p[k] == '\n' || p[k] == '\r'))
+				k++;
+			if (k == len) {
 				r->line++;
 				continue;
 			}

@@ -41,6 +41,30 @@ static void test_csv(void)
 	fclose(f);
 }
 
+static int raw_is(const rec_reader *r, const char *c) { return streq(rec_raw(r), c); }
+
+/* --rejects writes rec_raw: for CSV it must be the record's lines as read, not re-quoted. */
+static void test_csv_raw(void)
+{
+	const char in[] = "id,text\r\n1,\"two\nlines\",extra\r\n\n\r\n2,\"bad\"x\n3,plain\n4,\"open\n";
+	FILE *f = fmemopen((void *)in, sizeof in - 1, "r");
+	rec_reader *r = rec_open(f, "t", REC_CSV);
+	nf_str *fl;
+	size_t n;
+	ok(rec_next(r, &fl, &n) == REC_OK && raw_is(r, "id,text\r\n"), "csv raw: the header as read");
+	ok(rec_next(r, &fl, &n) == REC_BAD && rec_line(r) == 2 && raw_is(r, "1,\"two\nlines\",extra\r\n"),
+	   "csv raw: a ragged record over two lines, both lines, at its first line");
+	ok(rec_next(r, &fl, &n) == REC_BAD && rec_line(r) == 6 && raw_is(r, "2,\"bad\"x\n"),
+	   "csv raw: bad quoting kept whole, line counted past the blank lines");
+	ok(rec_next(r, &fl, &n) == REC_OK && streq(fl[1], "plain") && raw_is(r, "3,plain\n") && rec_line(r) == 7,
+	   "csv raw: the parser goes on after the bad line");
+	ok(rec_next(r, &fl, &n) == REC_BAD && rec_line(r) == 8 && raw_is(r, "4,\"open\n"),
+	   "csv raw: a quote still open at the end of input");
+	ok(rec_next(r, &fl, &n) == REC_EOF, "csv raw: end of input");
+	rec_close(r);
+	fclose(f);
+}
+
 static void test_utf8(void)
 {
 	ok(rec_utf8_check("caf\xC3\xA9", 5) == 5, "utf8: valid two-byte");
@@ -74,6 +98,7 @@ int main(void)
 {
 	test_tsv();
 	test_csv();
+	test_csv_raw();
 	test_utf8();
 	test_writer();
 	return tap_done();
