@@ -75,15 +75,20 @@ static const char *const object_stops[] = { "which", "while", "because", "after"
 	"amid", "since", NULL };
 static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, titles, particles, scare_words, title_small, clause_bad, conj,
 	nsubj_bad, nsubj_verbs, time_units, weekdays, tail_words, NULL };
+/* the bit of each list (win(c, i, dets) tests WL_dets) */
+enum { WL_pronouns, WL_dets, WL_advs, WL_stopcap, WL_titles, WL_particles, WL_scare_words, WL_title_small,
+	WL_clause_bad, WL_conj, WL_nsubj_bad, WL_nsubj_verbs, WL_time_units, WL_weekdays, WL_tail_words };
 enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
-typedef struct { uint32_t h; uint32_t len; const char *key; intptr_t v; } wslot;
+typedef struct { uint32_t h; uint32_t len; const uint64_t *key; intptr_t v; } wslot;
+enum { WMAX = 40 };   /* longer words are in no list */
 
 struct nf_quoter {
-	wslot *wt;            /* the words map, flattened */
-	size_t wmask;
+	wslot *wt;            /* the words map, flattened; keys zero-padded to 8 bytes */
+	uint64_t *wkeys;
+	size_t wmask, wmax;   /* wmax: the longest key (words longer are looked up in vain) */
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
@@ -134,11 +139,17 @@ static uint32_t whash(const char *w, size_t n)
 	return h;
 }
 
-static intptr_t wlookup(const nf_quoter *qt, uint32_t h, const char *w, size_t n)
+/* w: n bytes, zero-padded to a multiple of 8 (compared a word at a time) */
+static intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
 {
 	for (size_t k = h & qt->wmask; qt->wt[k].key; k = (k + 1) & qt->wmask)
-		if (qt->wt[k].h == h && qt->wt[k].len == n && memcmp(qt->wt[k].key, w, n) == 0)
-			return qt->wt[k].v;
+		if (qt->wt[k].h == h && qt->wt[k].len == n) {
+			const uint64_t *key = qt->wt[k].key;
+			size_t x = 0;
+			while (x < (n + 7) / 8 && key[x] == w[x]) x++;
+			if (x == (n + 7) / 8)
+				return qt->wt[k].v;
+		}
 	return 0;
 }
 
@@ -171,12 +182,22 @@ nf_quoter *nf_quoter_new(void)
 	while (cap < 4 * nw) cap *= 2;
 	qt->wt = nf_xcalloc(cap, sizeof *qt->wt);
 	qt->wmask = cap - 1;
+	size_t nk = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
-		if (qt->words.keys[i]) {
-			uint32_t h = whash(qt->words.keys[i], qt->words.lens[i]);
+		if (qt->words.keys[i] && qt->words.lens[i] <= WMAX)
+			nk += (qt->words.lens[i] + 7) / 8;
+	qt->wkeys = nf_xcalloc(nk ? nk : 1, sizeof *qt->wkeys);
+	nk = 0;
+	for (size_t i = 0; i < qt->words.cap; i++)
+		if (qt->words.keys[i] && qt->words.lens[i] <= WMAX) {
+			size_t n = qt->words.lens[i];
+			uint32_t h = whash(qt->words.keys[i], n);
 			size_t k = h & qt->wmask;
 			while (qt->wt[k].key) k = (k + 1) & qt->wmask;
-			qt->wt[k] = (wslot){ h, (uint32_t)qt->words.lens[i], qt->words.keys[i], (intptr_t)qt->words.vals[i] };
+			memcpy(qt->wkeys + nk, qt->words.keys[i], n);
+			qt->wt[k] = (wslot){ h, (uint32_t)n, qt->wkeys + nk, (intptr_t)qt->words.vals[i] };
+			nk += (n + 7) / 8;
+			if (n > qt->wmax) qt->wmax = n;
 		}
 	return qt;
 }
@@ -190,6 +211,7 @@ void nf_quoter_free(nf_quoter *qt)
 	free(qt->roles);
 	nf_map_free(&qt->words);
 	free(qt->wt);
+	free(qt->wkeys);
 	for (size_t i = 0; i < qt->nphrases; i++)
 		free(qt->phrases[i]);
 	free(qt->phrases);
@@ -211,7 +233,8 @@ typedef struct {
 	int q;                /* raw quote (index + 1) whose marks or content hold it, or 0 */
 	int ment;             /* entity mention that starts at this token, or -1 */
 	int mend;             /* entity mention that ends in this token, or -1 */
-	unsigned char k, mark, cap, pe;   /* kind, mark class, capitalised, mark is a pair end */
+	unsigned char k, mark, cap;       /* kind, mark class, capitalised */
+	unsigned char cf;     /* what cue_of says of it (set once the marks are paired) */
 	unsigned short wc;    /* word class bits */
 	unsigned char cue;    /* CUE_* flags of the word */
 	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
@@ -294,103 +317,137 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 /* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"). */
 static int title_abbrev(const char *w, size_t n)
 {
-	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
-		"Capt", "Prof", "Rev", "St", "Adm", "Maj", "Cmdr", "Supt", "Jr", "Sr", "Mx", "Messrs", "Hon", NULL };
-	for (int i = 0; ab[i]; i++)
-		if (strlen(ab[i]) == n && memcmp(ab[i], w, n) == 0)
+	static const struct { char s[8]; size_t n; } ab[] = { { "Mr", 2 }, { "Mrs", 3 }, { "Ms", 2 }, { "Dr", 2 },
+		{ "Sen", 3 }, { "Rep", 3 }, { "Gov", 3 }, { "Gen", 3 }, { "Lt", 2 }, { "Col", 3 }, { "Sgt", 3 },
+		{ "Capt", 4 }, { "Prof", 4 }, { "Rev", 3 }, { "St", 2 }, { "Adm", 3 }, { "Maj", 3 }, { "Cmdr", 4 },
+		{ "Supt", 4 }, { "Jr", 2 }, { "Sr", 2 }, { "Mx", 2 }, { "Messrs", 6 }, { "Hon", 3 } };
+	if (n < 2 || w[0] < 'A' || w[0] > 'Z')   /* (each begins with a capital) */
+		return 0;
+	for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
+		if (ab[i].n == n && ab[i].s[0] == w[0] && memcmp(ab[i].s, w, n) == 0)
 			return 1;
 	return 0;
 }
+
+/* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter */
+static const unsigned char acls[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
 
 enum { TOK_PAD = 8 };
 
 static void tokenize(ctx *c)
 {
 	const char *t = c->t;
-	size_t len = c->len, i = 0;
-	int para = 1;
+	const unsigned char *u8 = (const unsigned char *)t;
+	size_t len = c->len, i = 0, wmax = c->qt->wmax < WMAX ? c->qt->wmax : WMAX;
+	int para = 1, dummy;
 	c->nt = 0;
 	while (i < len) {
-		unsigned char ch = (unsigned char)t[i];
+		unsigned char ch = u8[i];
+		if (ch == ' ') { i++; continue; }
 		if (ch == '\n') {
 			/* a run of line breaks (blank lines) is one paragraph break */
 			if (c->nt && c->tk[c->nt - 1].para == para) para++;
 			i++;
 			continue;
 		}
-		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
-		int mark;
-		size_t w = upunct(t, i, len, &mark);
-		tok tk = { i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
-		if (w == 2 && (unsigned char)t[i + 1] == 0xA0) { i += 2; continue; }
-		if (w) {
-			tk.e = i + w;
-			if (mark == M_SAMBIG && i + w < len && t[i + w] >= '0' && t[i + w] <= '9')
-				mark = M_NONE;    /* the '90s */
-			tk.mark = (unsigned char)mark;
-		} else if (ch == '"') {
-			tk.e = i + 1; tk.mark = M_DAMBIG;
-		} else if (ch == '`' && i + 1 < len && t[i + 1] == '`') {
-			tk.e = i + 2; tk.mark = M_DOPEN;
-		} else if (ch == '\'' && i + 1 < len && t[i + 1] == '\'') {
-			tk.e = i + 2; tk.mark = M_DAMBIG;
-		} else if (ch == '\'') {
-			tk.e = i + 1;
-			tk.mark = (i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') ? M_NONE : M_SAMBIG;
-		} else if (is_alnum_byte(ch)) {
-			size_t j = i;
-			for (;;) {
-				/* ASCII letters and digits need no code-point check */
-				while (j < len) {
-					unsigned char u = (unsigned char)t[j];
-					if (u < 0x80) {
-						if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')))
-							break;
-					} else if (upunct(t, j, len, &mark)) {
-						break;
-					}
-					j++;
-				}
-				size_t aw;
-				/* inner apostrophes, hyphens and periods join a word (don't, Ukraine's, U.S.) */
-				if (j + 1 < len && (t[j] == '-' || t[j] == '.' || t[j] == '&') && is_alnum_byte((unsigned char)t[j + 1])
-				    && !upunct(t, j + 1, len, &mark)) { j++; continue; }
-				if (j < len && is_apos(t, j, len, &aw) && j + aw < len && is_alnum_byte((unsigned char)t[j + aw])
-				    && !upunct(t, j + aw, len, &mark)) { j += aw; continue; }
-				break;
-			}
-			/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
-			if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
-						       (j - i <= 10 && memchr(t + i, '.', j - i))))
-				j++;
-			tk.k = T_WORD;
-			tk.e = j;
-			tk.cap = (ch >= 'A' && ch <= 'Z') || (ch >= 0xC3 && ch <= 0xC3 && j > i + 1 && (unsigned char)t[i + 1] >= 0x80 && (unsigned char)t[i + 1] <= 0x9E);
-		} else {
-			size_t j = i + 1;
-			while (j < len && ((unsigned char)t[j] & 0xC0) == 0x80)
-				j++;
-			tk.e = j;
-		}
-		if (tk.mark != M_NONE)
-			tk.k = T_MARK;
-		if (tk.k == T_WORD && tk.e - tk.s <= 40) {
-			char b[48];
-			size_t n = tk.e - tk.s;
-			uint32_t h = WH0;
-			for (size_t k = 0; k < n; k++) {
-				char ch = t[tk.s + k];
-				b[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
-				h = WSTEP(h, b[k]);
-			}
-			intptr_t v = wlookup(c->qt, h, b, n);
-			tk.wc = (unsigned short)(v & 0xFFFF);
-			tk.cue = (unsigned char)(v >> 16);
-		}
+		if (ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
 		if (c->nt == c->tcap)
 			nf_grow((void **)&c->tk, &c->tcap, c->nt + 1 + len / 8, sizeof *c->tk);
-		c->tk[c->nt++] = tk;
-		i = tk.e;
+		tok *tk = &c->tk[c->nt];
+		*tk = (tok){ i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+		if (ch < 0x80 && (acls[ch] & 1)) {
+			goto word;
+		} else if (ch >= 0x80) {
+			int mark;
+			size_t w = upunct(t, i, len, &mark);
+			if (w == 2 && u8[i + 1] == 0xA0) { i += 2; continue; }
+			if (!w)
+				goto word;
+			tk->e = i + w;
+			if (mark == M_SAMBIG && i + w < len && t[i + w] >= '0' && t[i + w] <= '9')
+				mark = M_NONE;    /* the '90s */
+			tk->mark = (unsigned char)mark;
+		} else if (ch == '"') {
+			tk->e = i + 1; tk->mark = M_DAMBIG;
+		} else if (ch == '`' && i + 1 < len && t[i + 1] == '`') {
+			tk->e = i + 2; tk->mark = M_DOPEN;
+		} else if (ch == '\'' && i + 1 < len && t[i + 1] == '\'') {
+			tk->e = i + 2; tk->mark = M_DAMBIG;
+		} else if (ch == '\'') {
+			tk->e = i + 1;
+			tk->mark = (i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') ? M_NONE : M_SAMBIG;
+		} else {
+			size_t j = i + 1;
+			while (j < len && (u8[j] & 0xC0) == 0x80)
+				j++;
+			tk->e = j;
+		}
+		if (tk->mark != M_NONE)
+			tk->k = T_MARK;
+		i = tk->e;
+		c->nt++;
+		continue;
+	word:;
+		size_t j = i;
+		for (;;) {
+			/* ASCII letters and digits need no code-point check */
+			while (j < len) {
+				unsigned char u = u8[j];
+				if (u < 0x80) {
+					if (!(acls[u] & 1))
+						break;
+				} else if (upunct(t, j, len, &dummy)) {
+					break;
+				}
+				j++;
+			}
+			/* inner apostrophes, hyphens and periods join a word (don't, Ukraine's, U.S.) */
+			if (j + 1 >= len)
+				break;
+			unsigned char u = u8[j];
+			if (u == '-' || u == '.' || u == '&') {
+				if (is_alnum_byte(u8[j + 1]) && !upunct(t, j + 1, len, &dummy)) { j++; continue; }
+			} else if (u == '\'' || u == 0xE2) {
+				size_t aw;
+				if (is_apos(t, j, len, &aw) && j + aw < len && is_alnum_byte(u8[j + aw]) && !upunct(t, j + aw, len, &dummy)) {
+					j += aw;
+					continue;
+				}
+			}
+			break;
+		}
+		/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
+		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
+					       (j - i <= 10 && memchr(t + i, '.', j - i))))
+			j++;
+		tk->k = T_WORD;
+		tk->e = j;
+		tk->cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
+		size_t n = j - i;
+		if (n <= wmax) {
+			uint64_t b[WMAX / 8 + 1];
+			unsigned char *bb = (unsigned char *)b;
+			for (size_t x = 0; x < (n + 7) / 8; x++)
+				b[x] = 0;
+			uint32_t h = WH0;
+			for (size_t k = 0; k < n; k++) {
+				unsigned char x = u8[i + k];
+				if (x < 0x80)
+					x |= (unsigned char)((acls[x] & 2) << 4);
+				bb[k] = x;
+				h = WSTEP(h, x);
+			}
+			intptr_t v = wlookup(c->qt, h, b, n);
+			tk->wc = (unsigned short)(v & 0xFFFF);
+			tk->cue = (unsigned char)(v >> 16);
+		}
+		i = j;
+		c->nt++;
 	}
 	/* Empty tokens past the end, so the rules' look-ahead (tk[j + 1], tk[j + 2]) never reads
 	 * outside the array; they match no word or mark and belong to no sentence or paragraph. */
@@ -546,13 +603,14 @@ static void pair_marks(ctx *c)
 
 /* ---- words ---- */
 
-static int wlen(const ctx *c, int i) { return (int)(c->tk[i].e - c->tk[i].s); }
+static inline int wlen(const ctx *c, int i) { return (int)(c->tk[i].e - c->tk[i].s); }
 
 /* Token i is the word w (ASCII, lower case), case-insensitively. weq takes a string literal
- * (its length is known at compile time, so most calls end at the length test); weqs any string. */
-static int weqn(const ctx *c, int i, const char *w, size_t n)
+ * (its length is known at compile time, so most calls end at the length test, inline); weqs
+ * any string. */
+static inline int weqn(const ctx *c, int i, const char *w, size_t n)
 {
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].e - c->tk[i].s != n || c->tk[i].k != T_WORD)
+	if ((size_t)i >= c->nt || c->tk[i].e - c->tk[i].s != n || c->tk[i].k != T_WORD)   /* (i < 0 too) */
 		return 0;
 	const char *t = c->t + c->tk[i].s;
 	for (size_t k = 0; k < n; k++) {
@@ -562,27 +620,29 @@ static int weqn(const ctx *c, int i, const char *w, size_t n)
 	}
 	return 1;
 }
-#define weq(c, i, w) weqn((c), (i), "" w, sizeof("" w) - 1)
+/* (the length test inline at each call; the letters compared out of line) */
+static inline int tok_len_is(const ctx *c, int i, size_t n)
+{
+	return (size_t)i < c->nt && c->tk[i].e - c->tk[i].s == n;
+}
+#define weq(c, i, w) (tok_len_is((c), (i), sizeof("" w) - 1) && weqn((c), (i), "" w, sizeof("" w) - 1))
 static int weqs(const ctx *c, int i, const char *w) { return weqn(c, i, w, strlen(w)); }
 
-static int win(const ctx *c, int i, const char *const *list)
+/* Token i is a word of the list (only words have class bits). */
+static inline int win_bit(const ctx *c, int i, unsigned bit)
 {
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || !c->tk[i].wc)
-		return 0;
-	for (int k = 0; word_lists[k]; k++)
-		if (word_lists[k] == list)
-			return (c->tk[i].wc >> k) & 1;
-	return 0;
+	return (size_t)i < c->nt && (c->tk[i].wc & bit) != 0;
+}
+#define win(c, i, list) win_bit((c), (i), 1u << WL_##list)
+
+static inline int pch(const ctx *c, int i, char ch)
+{
+	return (size_t)i < c->nt && c->tk[i].k == T_PUNCT && c->tk[i].e - c->tk[i].s == 1 && c->t[c->tk[i].s] == ch;
 }
 
-static int pch(const ctx *c, int i, char ch)
+static inline int is_dash(const ctx *c, int i)
 {
-	return i >= 0 && (size_t)i < c->nt && c->tk[i].k == T_PUNCT && c->tk[i].e - c->tk[i].s == 1 && c->t[c->tk[i].s] == ch;
-}
-
-static int is_dash(const ctx *c, int i)
-{
-	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_PUNCT) return 0;
+	if ((size_t)i >= c->nt || c->tk[i].k != T_PUNCT) return 0;
 	const unsigned char *u = (const unsigned char *)c->t + c->tk[i].s;
 	size_t n = c->tk[i].e - c->tk[i].s;
 	return (n == 1 && u[0] == '-') || (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] >= 0x93 && u[2] <= 0x95));
@@ -602,7 +662,9 @@ static int ends_name(const ctx *c, int i)
 	return m >= 0 && c->ents->m[m].end == c->tk[i].e && (c->ents->m[m].type == NF_PER || c->ents->m[m].type == NF_ORG);
 }
 
-static int cue_of(const ctx *c, int i)
+/* The cue flags of token i, or 0 when it is no cue here: computed once per token by
+ * find_cues, after the marks are paired (cue_of reads that). */
+static int cue_here(const ctx *c, int i)
 {
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || c->tk[i].inm || !c->tk[i].cue)
 		return 0;
@@ -624,15 +686,27 @@ static int cue_of(const ctx *c, int i)
 	return c->tk[i].cue;
 }
 
-static int ends(const ctx *c, int i, const char *suf)
+static inline int cue_of(const ctx *c, int i)
+{
+	return (size_t)i < c->nt ? c->tk[i].cf : 0;
+}
+
+static void find_cues(ctx *c)
+{
+	for (size_t i = 0; i < c->nt; i++)
+		if (c->tk[i].cue)
+			c->tk[i].cf = (unsigned char)cue_here(c, (int)i);
+}
+
+static inline int ends(const ctx *c, int i, const char *suf)
 {
 	size_t n = strlen(suf);
 	return c->tk[i].e - c->tk[i].s > n && memcmp(c->t + c->tk[i].e - n, suf, n) == 0;
 }
 
-static int is_role(const ctx *c, int i)
+static inline int is_role(const ctx *c, int i)
 {
-	return i >= 0 && (size_t)i < c->nt && c->tk[i].k == T_WORD && (c->tk[i].wc & W_ROLE);
+	return (size_t)i < c->nt && (c->tk[i].wc & W_ROLE);
 }
 
 
@@ -2321,6 +2395,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		}
 	}
 	pair_marks(&c);
+	find_cues(&c);
 	size_t nq = c.nrq;
 	c.qi = nf_xcalloc(nq ? nq : 1, sizeof *c.qi);
 	for (size_t i = 0; i < nq; i++) {
