@@ -79,6 +79,7 @@ static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, 
 enum { WL_pronouns, WL_dets, WL_advs, WL_stopcap, WL_titles, WL_particles, WL_scare_words, WL_title_small,
 	WL_clause_bad, WL_conj, WL_nsubj_bad, WL_nsubj_verbs, WL_time_units, WL_weekdays, WL_tail_words };
 enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
+enum { WX_NO_OBJ = 1 };      /* more bits of a cue word (in bits 24 and up of the word table) */
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
@@ -93,6 +94,7 @@ struct nf_quoter {
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
 	char **phrases;       /* multi-word cues ("said in a statement"), lower case, longest first */
+	size_t *phlen0;       /* the length of each phrase's first word */
 	size_t nphrases;
 	const nf_ner *ner;
 	int scare;
@@ -108,6 +110,8 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		return;
 	if (memchr(f[0].p, ' ', f[0].n)) {   /* a phrase: reported whole as the cue */
 		qt->phrases = nf_xrealloc(qt->phrases, (qt->nphrases + 1) * sizeof *qt->phrases);
+		qt->phlen0 = nf_xrealloc(qt->phlen0, (qt->nphrases + 1) * sizeof *qt->phlen0);
+		qt->phlen0[qt->nphrases] = (size_t)((const char *)memchr(f[0].p, ' ', f[0].n) - f[0].p);
 		qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
 		return;
 	}
@@ -153,6 +157,26 @@ static intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size
 	return 0;
 }
 
+/* Cues whose object is no content (obj_cue): verbs of perception, thought or mere talking,
+ * matched by prefix, case-insensitively. */
+static int no_object_cue(const char *w, size_t n)
+{
+	static const char *const no[] = { "spok", "speak", "respond", "continu", "assum", "see", "saw",
+		"know", "knew", "feel", "felt", "talk", "begin", "began", "begun", "finish", "read",
+		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
+		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
+		"suppos", "state", "quot", "recit", "narrat", NULL };
+	for (int k = 0; no[k]; k++) {
+		size_t m = strlen(no[k]), x = 0;
+		if (n < m)
+			continue;
+		while (x < m && ((w[x] >= 'A' && w[x] <= 'Z') ? w[x] + 32 : w[x]) == no[k][x]) x++;
+		if (x == m)
+			return 1;
+	}
+	return 0;
+}
+
 nf_quoter *nf_quoter_new(void)
 {
 	nf_quoter *qt = nf_xcalloc(1, sizeof *qt);
@@ -174,7 +198,8 @@ nf_quoter *nf_quoter_new(void)
 	for (size_t i = 0; i < qt->cues.cap; i++)
 		if (qt->cues.keys[i]) {
 			void **v = nf_map_slot(&qt->words, qt->cues.keys[i], qt->cues.lens[i], 1);
-			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16));
+			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16) |
+				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * WX_NO_OBJ << 24));
 		}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
@@ -215,6 +240,7 @@ void nf_quoter_free(nf_quoter *qt)
 	for (size_t i = 0; i < qt->nphrases; i++)
 		free(qt->phrases[i]);
 	free(qt->phrases);
+	free(qt->phlen0);
 	free(qt);
 }
 
@@ -238,6 +264,7 @@ typedef struct {
 	unsigned short wc;    /* word class bits */
 	unsigned char cue;    /* CUE_* flags of the word */
 	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
+	unsigned char wx;     /* WX_* bits of a cue word */
 } tok;
 
 typedef struct {
@@ -359,7 +386,7 @@ static void tokenize(ctx *c)
 		if (c->nt == c->tcap)
 			nf_grow((void **)&c->tk, &c->tcap, c->nt + 1 + len / 8, sizeof *c->tk);
 		tok *tk = &c->tk[c->nt];
-		*tk = (tok){ i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+		*tk = (tok){ i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
 		if (ch < 0x80 && (acls[ch] & 1)) {
 			goto word;
 		} else if (ch >= 0x80) {
@@ -445,6 +472,7 @@ static void tokenize(ctx *c)
 			intptr_t v = wlookup(c->qt, h, b, n);
 			tk->wc = (unsigned short)(v & 0xFFFF);
 			tk->cue = (unsigned char)(v >> 16);
+			tk->wx = (unsigned char)(v >> 24);
 		}
 		i = j;
 		c->nt++;
@@ -454,7 +482,7 @@ static void tokenize(ctx *c)
 	if (c->nt + TOK_PAD > c->tcap)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
-		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
 }
 
 /* Character class around a mark: 0 space or edge, 1 letter or digit, 2 other. */
@@ -1482,7 +1510,10 @@ static char *cue_phrase(const ctx *c, int cue)
 {
 	size_t best = 0;
 	int bend = cue;
+	size_t n0 = c->tk[cue].e - c->tk[cue].s;
 	for (size_t p = 0; p < c->qt->nphrases; p++) {
+		if (c->qt->phlen0[p] != n0)
+			continue;   /* (its first word is not the cue) */
 		const char *ph = c->qt->phrases[p];
 		int j = cue;
 		const char *w = ph;
@@ -1963,18 +1994,10 @@ static int talk_cue(const ctx *c, int i)
 
 static int obj_cue(const ctx *c, int i)
 {
-	static const char *const no[] = { "spok", "speak", "respond", "continu", "assum", "see", "saw",
-		"know", "knew", "feel", "felt", "talk", "begin", "began", "begun", "finish", "read",
-		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
-		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
-		"suppos", "state", "quot", "recit", "narrat", NULL };
-	const char *w = c->t + c->tk[i].s;
-	size_t n = c->tk[i].e - c->tk[i].s;
-	for (int k = 0; no[k]; k++) {
-		size_t m = strlen(no[k]);
-		if (n >= m && ieq(w, m, no[k], m))
-			return weq(c, i, "called") && weq(c, i + 1, "for");
-	}
+	/* (a cue word's answer was found when the word table was built) */
+	int no = c->tk[i].cue ? (c->tk[i].wx & WX_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
+	if (no)
+		return weq(c, i, "called") && weq(c, i + 1, "for");
 	if (ends(c, i, "ing"))
 		return 1;   /* "is defending the plan": progressive, not passive */
 	int p = i - 1;
