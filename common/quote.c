@@ -134,16 +134,50 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 	*slot = (void *)((intptr_t)*slot | k);
 }
 
-#define WH0 2166136261u
-#define WSTEP(h, ch) (((h) ^ (unsigned char)(ch)) * 16777619u)
-static uint32_t whash(const char *w, size_t n)
+/* Words are looked up as 8-byte chunks (byte k of a word in bits 8k..8k+7 of its chunk, the
+ * last one zero-padded), folded and hashed a chunk at a time. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NF_LE64 1   /* a chunk is a plain load; the scan finds a word's end 8 bytes at a time */
+#endif
+#define B8(x) (0x0101010101010101ull * (x))
+
+/* The high bit of each byte of v that is an ASCII letter or digit. */
+static inline uint64_t swar_alnum(uint64_t v)
 {
-	uint32_t h = WH0;
-	for (size_t i = 0; i < n; i++) h = WSTEP(h, w[i]);
-	return h;
+	uint64_t x = v & B8(0x7F), l = x | B8(0x20);
+	uint64_t digit = (x + B8(0x50)) & ~(x + B8(0x46));    /* 0x30 <= x <= 0x39 */
+	uint64_t letter = (l + B8(0x1F)) & ~(l + B8(0x05));   /* 0x61 <= (x | 0x20) <= 0x7A */
+	return (digit | letter) & ~v & B8(0x80);
 }
 
-/* w: n bytes, zero-padded to a multiple of 8 (compared a word at a time) */
+/* v with its ASCII capitals lower-cased. */
+static inline uint64_t swar_fold(uint64_t v)
+{
+	uint64_t x = v & B8(0x7F);
+	uint64_t up = (x + B8(0x3F)) & ~(x + B8(0x25)) & ~v & B8(0x80);   /* 0x41 <= x <= 0x5A */
+	return v | (up >> 2);
+}
+
+/* The chunk of the r bytes at p (r <= 8), zero-padded. */
+static inline uint64_t chunk_at(const unsigned char *p, size_t r)
+{
+	uint64_t v = 0;
+	for (size_t k = 0; k < r; k++)
+		v |= (uint64_t)p[k] << (8 * k);
+	return v;
+}
+
+static uint32_t whash(const uint64_t *w, size_t nw)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull;
+	for (size_t i = 0; i < nw; i++) {
+		h = (h ^ w[i]) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
+}
+
+/* w: the n bytes of a word, folded, as chunks */
 static intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
 {
 	for (size_t k = h & qt->wmask; qt->wt[k].key; k = (k + 1) & qt->wmask)
@@ -216,10 +250,12 @@ nf_quoter *nf_quoter_new(void)
 	for (size_t i = 0; i < qt->words.cap; i++)
 		if (qt->words.keys[i] && qt->words.lens[i] <= WMAX) {
 			size_t n = qt->words.lens[i];
-			uint32_t h = whash(qt->words.keys[i], n);
+			const unsigned char *key = (const unsigned char *)qt->words.keys[i];
+			for (size_t x = 0; x < (n + 7) / 8; x++)
+				qt->wkeys[nk + x] = chunk_at(key + 8 * x, n - 8 * x < 8 ? n - 8 * x : 8);
+			uint32_t h = whash(qt->wkeys + nk, (n + 7) / 8);
 			size_t k = h & qt->wmask;
 			while (qt->wt[k].key) k = (k + 1) & qt->wmask;
-			memcpy(qt->wkeys + nk, qt->words.keys[i], n);
 			qt->wt[k] = (wslot){ h, (uint32_t)n, qt->wkeys + nk, (intptr_t)qt->words.vals[i] };
 			nk += (n + 7) / 8;
 			if (n > qt->wmax) qt->wmax = n;
@@ -424,6 +460,17 @@ static void tokenize(ctx *c)
 		for (;;) {
 			/* ASCII letters and digits need no code-point check */
 			while (j < len) {
+#ifdef NF_LE64
+				if (j + 8 <= len) {   /* eight bytes at a time, to the first that is no ASCII letter or digit */
+					uint64_t v;
+					memcpy(&v, u8 + j, 8);
+					uint64_t stop = ~swar_alnum(v) & B8(0x80);
+					if (!stop) { j += 8; continue; }
+					j += (size_t)__builtin_ctzll(stop) / 8;
+					if (u8[j] < 0x80)
+						break;
+				}
+#endif
 				unsigned char u = u8[j];
 				if (u < 0x80) {
 					if (!(acls[u] & 1))
@@ -458,18 +505,21 @@ static void tokenize(ctx *c)
 		size_t n = j - i;
 		if (n <= wmax) {
 			uint64_t b[WMAX / 8 + 1];
-			unsigned char *bb = (unsigned char *)b;
-			for (size_t x = 0; x < (n + 7) / 8; x++)
-				b[x] = 0;
-			uint32_t h = WH0;
-			for (size_t k = 0; k < n; k++) {
-				unsigned char x = u8[i + k];
-				if (x < 0x80)
-					x |= (unsigned char)((acls[x] & 2) << 4);
-				bb[k] = x;
-				h = WSTEP(h, x);
+			size_t nw = (n + 7) / 8;
+			for (size_t x = 0; x < nw; x++) {
+				size_t o = i + 8 * x, r = n - 8 * x;
+				uint64_t v;
+#ifdef NF_LE64
+				if (o + 8 <= len) {
+					memcpy(&v, u8 + o, 8);
+					if (r < 8)
+						v &= (1ull << (8 * r)) - 1;
+				} else
+#endif
+				v = chunk_at(u8 + o, r < 8 ? r : 8);
+				b[x] = swar_fold(v);
 			}
-			intptr_t v = wlookup(c->qt, h, b, n);
+			intptr_t v = wlookup(c->qt, whash(b, nw), b, n);
 			tk->wc = (unsigned short)(v & 0xFFFF);
 			tk->cue = (unsigned char)(v >> 16);
 			tk->wx = (unsigned char)(v >> 24);
