@@ -14,6 +14,7 @@
 const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "scare" };
 
 enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8, CUE_ACT = 16 };
+enum { CUE_NO_OBJ = 128 };   /* (a word's flag only, for obj_cue: never in what cue_of returns) */
 
 /* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", NULL };
@@ -79,7 +80,6 @@ static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, 
 enum { WL_pronouns, WL_dets, WL_advs, WL_stopcap, WL_titles, WL_particles, WL_scare_words, WL_title_small,
 	WL_clause_bad, WL_conj, WL_nsubj_bad, WL_nsubj_verbs, WL_time_units, WL_weekdays, WL_tail_words };
 enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
-enum { WX_NO_OBJ = 1 };      /* more bits of a cue word (in bits 24 and up of the word table) */
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
@@ -233,7 +233,7 @@ nf_quoter *nf_quoter_new(void)
 		if (qt->cues.keys[i]) {
 			void **v = nf_map_slot(&qt->words, qt->cues.keys[i], qt->cues.lens[i], 1);
 			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16) |
-				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * WX_NO_OBJ << 24));
+				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16));
 		}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
@@ -294,13 +294,11 @@ typedef struct {
 	int sent, para;
 	int q;                /* raw quote (index + 1) whose marks or content hold it, or 0 */
 	int ment;             /* entity mention that starts at this token, or -1 */
-	int mend;             /* entity mention that ends in this token, or -1 */
 	unsigned char k, mark, cap;       /* kind, mark class, capitalised */
 	unsigned char cf;     /* what cue_of says of it (set once the marks are paired) */
 	unsigned short wc;    /* word class bits */
 	unsigned char cue;    /* CUE_* flags of the word */
 	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
-	unsigned char wx;     /* WX_* bits of a cue word */
 } tok;
 
 typedef struct {
@@ -419,10 +417,15 @@ static void tokenize(ctx *c)
 			continue;
 		}
 		if (ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
-		if (c->nt == c->tcap)
-			nf_grow((void **)&c->tk, &c->tcap, c->nt + 1 + len / 8, sizeof *c->tk);
+		if (c->nt == c->tcap) {
+			/* one token per 4 bytes is more than news needs (pages never touched cost no
+			 * memory); then half as much again, not twice: the array stays near the
+			 * document's size */
+			c->tcap = c->tcap ? c->tcap + c->tcap / 2 : len / 4 + 64;
+			c->tk = nf_xrealloc(c->tk, c->tcap * sizeof *c->tk);
+		}
 		tok *tk = &c->tk[c->nt];
-		*tk = (tok){ i, i, 0, para, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
+		*tk = (tok){ i, i, 0, para, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
 		if (ch < 0x80 && (acls[ch] & 1)) {
 			goto word;
 		} else if (ch >= 0x80) {
@@ -522,7 +525,6 @@ static void tokenize(ctx *c)
 			intptr_t v = wlookup(c->qt, whash(b, nw), b, n);
 			tk->wc = (unsigned short)(v & 0xFFFF);
 			tk->cue = (unsigned char)(v >> 16);
-			tk->wx = (unsigned char)(v >> 24);
 		}
 		i = j;
 		c->nt++;
@@ -532,7 +534,7 @@ static void tokenize(ctx *c)
 	if (c->nt + TOK_PAD > c->tcap)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
-		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
+		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
 }
 
 /* Character class around a mark: 0 space or edge, 1 letter or digit, 2 other. */
@@ -761,7 +763,7 @@ static int cue_here(const ctx *c, int i)
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
 						  !ends_name(c, i - 1))))
 		return 0;
-	return c->tk[i].cue;
+	return c->tk[i].cue & ~CUE_NO_OBJ;
 }
 
 static inline int cue_of(const ctx *c, int i)
@@ -2045,7 +2047,7 @@ static int talk_cue(const ctx *c, int i)
 static int obj_cue(const ctx *c, int i)
 {
 	/* (a cue word's answer was found when the word table was built) */
-	int no = c->tk[i].cue ? (c->tk[i].wx & WX_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
+	int no = c->tk[i].cue ? (c->tk[i].cue & CUE_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
 	if (no)
 		return weq(c, i, "called") && weq(c, i + 1, "for");
 	if (ends(c, i, "ing"))
