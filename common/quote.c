@@ -2422,6 +2422,19 @@ static int cmp_quote(const void *a, const void *b)
 }
 
 
+/* Mention m starts in token i: it is the token's (or the next word's) if it has a cluster. */
+static void ment_at(ctx *c, size_t i, size_t m)
+{
+	const nf_mention *em = &c->ents->m[m];
+	if (em->cluster < 0 || (size_t)em->cluster >= c->ents->nc)
+		return;
+	/* a mention that starts on punctuation (". Smith") belongs to the next word */
+	if (c->tk[i].k != T_WORD && i + 1 < c->nt && c->tk[i + 1].s < em->end)
+		c->tk[i + 1].ment = (int)m;
+	else
+		c->tk[i].ment = (int)m;
+}
+
 static char *xdup(const char *s) { return s ? nf_xstrndup(s, strlen(s)) : NULL; }
 
 /* The speaker of p goes on in o (an unattributed quote after it); the cue is p's own. */
@@ -2452,14 +2465,27 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	for (size_t i = 0; i < c.nt; i++) {
 		while (s + 1 < nsents && sents[s + 1].start <= c.tk[i].s) s++;
 		c.tk[i].sent = nsents ? (int)s + 1 : 1;
-		while (m < c.ents->n && c.ents->m[m].start < c.tk[i].s) m++;
-		if (m < c.ents->n && c.ents->m[m].start >= c.tk[i].s && c.ents->m[m].start < c.tk[i].e &&
-		    c.ents->m[m].cluster >= 0 && (size_t)c.ents->m[m].cluster < c.ents->nc) {
-			/* a mention that starts on punctuation (". Smith") belongs to the next word */
-			if (c.tk[i].k != T_WORD && i + 1 < c.nt && c.tk[i + 1].s < c.ents->m[m].end)
-				c.tk[i + 1].ment = (int)m;
-			else
-				c.tk[i].ment = (int)m;
+	}
+	/* a token takes the first mention that starts at or after its start, if it starts inside
+	 * it; with the mentions sorted, that is found from the mentions (fewer than the tokens) */
+	int sorted = 1;
+	for (m = 1; m < c.ents->n && sorted; m++)
+		sorted = c.ents->m[m].start >= c.ents->m[m - 1].start;
+	m = 0;
+	if (sorted) {
+		for (size_t i = 0, k = 0; k < c.ents->n; k++) {
+			size_t st = c.ents->m[k].start;
+			while (i < c.nt && c.tk[i].e <= st) i++;
+			if (i == c.nt)
+				break;
+			if (c.tk[i].s <= st && !(k > 0 && c.ents->m[k - 1].start >= c.tk[i].s))
+				ment_at(&c, i, k);   /* (not between tokens, and the token's first) */
+		}
+	} else {
+		for (size_t i = 0; i < c.nt; i++) {
+			while (m < c.ents->n && c.ents->m[m].start < c.tk[i].s) m++;
+			if (m < c.ents->n && c.ents->m[m].start < c.tk[i].e)
+				ment_at(&c, i, m);
 		}
 	}
 	for (size_t i = 0, mend = 0; i < c.nt; i++) {
