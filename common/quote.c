@@ -83,7 +83,7 @@ enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
-typedef struct { uint32_t h; uint32_t len; const uint64_t *key; intptr_t v; } wslot;
+typedef struct { uint64_t k0; uint32_t h, len; const uint64_t *key; intptr_t v; } wslot;   /* k0 = key[0] */
 enum { WMAX = 40 };   /* longer words are in no list */
 
 struct nf_quoter {
@@ -167,7 +167,7 @@ static inline uint64_t chunk_at(const unsigned char *p, size_t r)
 	return v;
 }
 
-static uint32_t whash(const uint64_t *w, size_t nw)
+static inline uint32_t whash(const uint64_t *w, size_t nw)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull;
 	for (size_t i = 0; i < nw; i++) {
@@ -178,16 +178,17 @@ static uint32_t whash(const uint64_t *w, size_t nw)
 }
 
 /* w: the n bytes of a word, folded, as chunks */
-static intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
+static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
 {
-	for (size_t k = h & qt->wmask; qt->wt[k].key; k = (k + 1) & qt->wmask)
-		if (qt->wt[k].h == h && qt->wt[k].len == n) {
-			const uint64_t *key = qt->wt[k].key;
-			size_t x = 0;
-			while (x < (n + 7) / 8 && key[x] == w[x]) x++;
-			if (x == (n + 7) / 8)
-				return qt->wt[k].v;
+	for (size_t k = h & qt->wmask; qt->wt[k].key; k = (k + 1) & qt->wmask) {
+		const wslot *sl = &qt->wt[k];
+		if (sl->k0 == w[0] && sl->len == n) {   /* (n > 0: w[0] is the word's) */
+			size_t x = 1;
+			while (x < (n + 7) / 8 && sl->key[x] == w[x]) x++;
+			if (x >= (n + 7) / 8)
+				return sl->v;
 		}
+	}
 	return 0;
 }
 
@@ -256,7 +257,7 @@ nf_quoter *nf_quoter_new(void)
 			uint32_t h = whash(qt->wkeys + nk, (n + 7) / 8);
 			size_t k = h & qt->wmask;
 			while (qt->wt[k].key) k = (k + 1) & qt->wmask;
-			qt->wt[k] = (wslot){ h, (uint32_t)n, qt->wkeys + nk, (intptr_t)qt->words.vals[i] };
+			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, h, (uint32_t)n, qt->wkeys + nk, (intptr_t)qt->words.vals[i] };
 			nk += (n + 7) / 8;
 			if (n > qt->wmax) qt->wmax = n;
 		}
@@ -509,6 +510,15 @@ static void tokenize(ctx *c)
 		if (n <= wmax) {
 			uint64_t b[WMAX / 8 + 1];
 			size_t nw = (n + 7) / 8;
+#ifdef NF_LE64
+			static const uint64_t low[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+				0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
+			if (n <= 8 && i + 8 <= len) {   /* (most words: one load) */
+				uint64_t v;
+				memcpy(&v, u8 + i, 8);
+				b[0] = swar_fold(v & low[n]);
+			} else
+#endif
 			for (size_t x = 0; x < nw; x++) {
 				size_t o = i + 8 * x, r = n - 8 * x;
 				uint64_t v;
