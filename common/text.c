@@ -208,6 +208,21 @@ static int run8(uint64_t v, uint64_t *sm)
 	return 1;
 }
 
+/* Ends the word before a space or line break (composing it to NFC when it needs it) and
+ * writes the break; returns where the next word starts. */
+static size_t word_break(nf_buf *out, int nl, size_t word, int *dirty)
+{
+	if (*dirty) {
+		nfc_range(out, word, out->n);
+		*dirty = 0;
+	}
+	if (nl)
+		nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
+	else
+		nf_buf_addc(out, ' ');
+	return out->n;
+}
+
 void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_stats *st)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -224,17 +239,8 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 		int32_t cp;
 		if (c >= 0x21 && c < 0x7F) {
 			/* fast path: printable ASCII */
-			if ((nl || space) && !at_start) {
-				if (dirty) {
-					nfc_range(out, word, out->n);
-					dirty = 0;
-				}
-				if (nl)
-					nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
-				else
-					nf_buf_addc(out, ' ');
-				word = out->n;
-			}
+			if ((nl || space) && !at_start)
+				word = word_break(out, nl, word, &dirty);
 			nl = space = 0;
 			at_start = 0;
 			size_t j = i + 1;
@@ -322,17 +328,8 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 		}
 		if (is_invisible(cp))
 			continue;
-		if ((nl || space) && !at_start) {
-			if (dirty) {
-				nfc_range(out, word, out->n);
-				dirty = 0;
-			}
-			if (nl)
-				nf_buf_add(out, nl > 1 ? "\n\n" : "\n", nl > 1 ? 2 : 1);
-			else
-				nf_buf_addc(out, ' ');
-			word = out->n;
-		}
+		if ((nl || space) && !at_start)
+			word = word_break(out, nl, word, &dirty);
 		nl = space = 0;
 		at_start = 0;
 		char e[4];
