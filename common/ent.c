@@ -408,8 +408,14 @@ static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
 	char f[512], *w[32];
 	size_t fn = fold(s, n, f, sizeof f - 1), nw = 0;
 	f[fn] = 0;
-	for (char *p = strtok(f, " "); p && nw < 32; p = strtok(NULL, " "))
+	/* split at spaces in place (not strtok: its hidden state is shared by threads) */
+	for (char *p = f; *p && nw < 32;) {
+		while (*p == ' ') p++;
+		if (!*p) break;
 		w[nw++] = p;
+		while (*p && *p != ' ') p++;
+		if (*p) *p++ = 0;
+	}
 	qsort(w, nw, sizeof *w, cmp_str);
 	size_t o = 0;
 	for (size_t i = 0; i < nw; i++) {
