@@ -48,12 +48,9 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 	clean_ctx *x = arg;
 	nf_clean_result *r = &x->res;
 	nf_clean(x->cleaner, doc->text, doc->len, &x->opts, r);
-	size_t nul = 0;   /* NUL bytes become spaces: say so, they often mean binary data */
-	for (const char *p = doc->text, *e = p + doc->len; (p = memchr(p, 0, (size_t)(e - p))); p++)
-		nul++;
-	if (nul)
+	if (r->stats.nul)
 		fprintf(stderr, "%s: %s:%ld: %zu NUL bytes read as spaces\n",
-			nf_progname, doc->file ? doc->file : "-", doc->line, nul);
+			nf_progname, doc->file ? doc->file : "-", doc->line, r->stats.nul);
 	if (r->stats.invalid)
 		fprintf(stderr, "%s: %s:%ld: %zu invalid UTF-8 bytes read as Windows-1252\n",
 			nf_progname, doc->file ? doc->file : "-", doc->line, r->stats.invalid);

@@ -1658,6 +1658,13 @@ void nf_clean(nf_cleaner *c, const char *doc, size_t n, const nf_clean_opts *o,
 	for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
 		nf_buf_clear(bufs[i]);
 	memset(&r->stats, 0, sizeof r->stats);
+	/* NUL bytes become spaces, but often mean binary data: counted */
+	for (size_t i = 0; i < n; r->stats.nul++) {
+		const char *z = memchr(doc + i, 0, n - i);
+		if (!z)
+			break;
+		i = (size_t)(z - doc) + 1;
+	}
 	r->nblk = 0;
 	w->nb = 0;
 	w->dp_done = 0;

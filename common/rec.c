@@ -22,7 +22,7 @@ struct rec_reader {
 	long line, rec_start;                 /* current line, line of last record */
 	long parse_start;                     /* CSV: line where the record being parsed began */
 	size_t ncols;                         /* from the header; 0 before it */
-	char *raw; size_t raw_len, raw_cap;   /* raw record bytes */
+	char *raw; size_t raw_len, raw_cap;   /* TSV: the physical line read last */
 	char *esc; size_t esc_cap;            /* unescaped fields, at their offsets in raw */
 	nf_str *fields; size_t fields_cap;
 	char err[256];
@@ -33,6 +33,7 @@ struct rec_reader {
 	record cur;                             /* record being built by the callbacks */
 	char *line_buf; size_t line_cap;        /* the physical line being parsed */
 	char *acc; size_t acc_len, acc_cap;     /* bytes of the record being parsed, as read */
+	nf_str csv_raw;                         /* the last record's bytes: in its record or acc */
 	int csv_eof, csv_bad;
 };
 
@@ -117,7 +118,10 @@ void rec_close(rec_reader *r)
 long rec_line(const rec_reader *r) { return r->rec_start; }
 const char *rec_name(const rec_reader *r) { return r->name; }
 const char *rec_error(const rec_reader *r) { return r->err; }
-nf_str rec_raw(const rec_reader *r) { return (nf_str){ r->raw, r->raw_len }; }
+nf_str rec_raw(const rec_reader *r)
+{
+	return (r->flags & REC_CSV) ? r->csv_raw : (nf_str){ r->raw, r->raw_len };
+}
 int rec_io_error(const rec_reader *r) { return r->io_err; }
 void rec_reset_header(rec_reader *r) { r->ncols = 0; }
 
@@ -335,16 +339,9 @@ static void csv_fill(rec_reader *r)
 	}
 }
 
-static void set_raw(rec_reader *r, const char *p, size_t n)
-{
-	nf_grow((void **)&r->raw, &r->raw_cap, n + 1, 1);
-	if (n)
-		memcpy(r->raw, p, n);
-	r->raw_len = n;
-}
-
 static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 {
+	r->csv_raw = (nf_str){ "", 0 };
 	if (r->qpos > 0) {                   /* the record handed out last time */
 		record_free(&r->queue[r->qpos - 1]);
 		memset(&r->queue[r->qpos - 1], 0, sizeof(record));
@@ -355,7 +352,7 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 			snprintf(r->err, sizeof r->err, "%s", r->csv_eof ? "CSV: quoted field not closed at end of input"
 				 : "CSV: malformed quoting (a quote inside an unquoted field, or text after a closing one)");
 			r->rec_start = r->parse_start;
-			set_raw(r, r->acc, r->acc_len);
+			r->csv_raw = (nf_str){ r->acc, r->acc_len };   /* acc is refilled on the next call only */
 			r->acc_len = 0;
 			r->csv_bad = 0;
 			*fields = r->fields;
@@ -374,7 +371,7 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 		r->fields[0] = (nf_str){ "", 0 };
 		x->nf = 1;
 	}
-	set_raw(r, x->raw, x->raw_len);
+	r->csv_raw = (nf_str){ x->raw, x->raw_len };   /* x is freed on the next call only */
 	*fields = r->fields;
 	*nfields = x->nf;
 	return check_record(r, x->nf);

@@ -15,6 +15,7 @@ enum {
 typedef struct {
 	size_t invalid;         /* invalid UTF-8 bytes, decoded as Windows-1252 (or U+FFFD) */
 	size_t mojibake;        /* characters restored from a Windows-1252 misreading */
+	size_t nul;             /* NUL bytes in the input, read as spaces (counted by nf_clean) */
 } nf_text_stats;
 
 /* Decodes one UTF-8 character at s (n > 0 bytes available): returns its length and sets *cp,
