@@ -528,7 +528,8 @@ static size_t low_bit(const char *w, size_t n)
 /* Builds the lookup tables from the loaded maps (again after a --names list). */
 static void finish_tables(nf_ner *ner)
 {
-	ner->gen++;
+	static _Atomic unsigned next_gen;   /* process-wide: a new ner at a freed one's address never matches a memo */
+	ner->gen = ++next_gen;
 	if (ner->maxtok > 8)
 		ner->maxtok = 8;
 	free(ner->pnext);
@@ -1292,12 +1293,14 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 	memset(c, 0, sizeof *c);
 	/* a name begins and ends with a word: rules that drop a first word ("Lord & Taylor" at a
 	 * sentence start) must not leave the "&" or an honorific's period to lead it */
+	int a0 = a, b0 = b;
 	while (a < b && !(sc->t[a].f & T_WORD))
 		a++;
 	while (b > a && !(sc->t[b - 1].f & T_WORD))
 		b--;
-	if (a == b) {
-		b = a + 1;
+	if (a == b) {   /* no word at all: dropped, its span left inside the tokens */
+		a = a0;
+		b = b0 > a0 ? b0 : a0 + 1;
 		c->drop = 1;
 	}
 	c->a = a;

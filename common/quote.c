@@ -1282,7 +1282,7 @@ static int slot_before(const ctx *c, qinfo *q)
 		int k = o - 2, lo2 = sent_lo(c, k);
 		np sp;
 		if (k > lo2 + 2 && !pch(c, k - 1, ',') &&
-		    np_bwd(c, skip_adv_bwd(c, k - 1, lo2), lo2, &sp) && sp.kind != NP_NAME && pch(c, sp.a - 1, ',') &&
+		    np_bwd(c, skip_adv_bwd(c, k - 1, lo2), lo2, &sp) && sp.kind != NP_NAME && sp.a >= 2 && pch(c, sp.a - 1, ',') &&
 		    !c->tk[sp.a - 2].q) {
 			q->sp = sp; q->cue = k; q->how = 'P';
 			return 1;

@@ -92,9 +92,7 @@ static size_t mojibake_at(const unsigned char *s, size_t n, int32_t first, size_
 {
 	if (first < 0xC2 || first > 0xF4)
 		return 0;       /* the only characters that stand for a lead byte (Â to ô) */
-	int b0 = cp_to_byte(first);
-	if (b0 < 0xC2 || b0 > 0xF4)
-		return 0;
+	int b0 = (int)first;   /* U+00C2..U+00F4 stand for the bytes of the same value */
 	size_t need = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
 	unsigned char buf[4];
 	buf[0] = (unsigned char)b0;
