@@ -88,6 +88,8 @@ enum { WMAX = 40 };   /* longer words are in no list */
 
 struct nf_quoter {
 	wslot *wt;            /* the words map, flattened; keys zero-padded to 8 bytes */
+	unsigned char *wtag;  /* per slot: 0 empty, else a hash byte (odd): the probes stay in this
+			       * small array, and most words (in no list) never touch wt */
 	uint64_t *wkeys;
 	size_t wmask, wmax;   /* wmax: the longest key (words longer are looked up in vain) */
 	nf_map cues;          /* lower-case form -> CUE_* flags */
@@ -178,9 +180,14 @@ static inline uint32_t whash(const uint64_t *w, size_t nw)
 }
 
 /* w: the n bytes of a word, folded, as chunks */
+static inline unsigned char wtag_of(uint32_t h) { return (unsigned char)((h >> 24) | 1); }
+
 static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
 {
-	for (size_t k = h & qt->wmask; qt->wt[k].key; k = (k + 1) & qt->wmask) {
+	unsigned char tag = wtag_of(h);
+	for (size_t k = h & qt->wmask; qt->wtag[k]; k = (k + 1) & qt->wmask) {
+		if (qt->wtag[k] != tag)
+			continue;
 		const wslot *sl = &qt->wt[k];
 		if (sl->k0 == w[0] && sl->len == n) {   /* (n > 0: w[0] is the word's) */
 			size_t x = 1;
@@ -241,6 +248,7 @@ nf_quoter *nf_quoter_new(void)
 		nw += qt->words.keys[i] != NULL;
 	while (cap < 4 * nw) cap *= 2;
 	qt->wt = nf_xcalloc(cap, sizeof *qt->wt);
+	qt->wtag = nf_xcalloc(cap, 1);
 	qt->wmask = cap - 1;
 	size_t nk = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
@@ -258,6 +266,7 @@ nf_quoter *nf_quoter_new(void)
 			size_t k = h & qt->wmask;
 			while (qt->wt[k].key) k = (k + 1) & qt->wmask;
 			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, h, (uint32_t)n, qt->wkeys + nk, (intptr_t)qt->words.vals[i] };
+			qt->wtag[k] = wtag_of(h);
 			nk += (n + 7) / 8;
 			if (n > qt->wmax) qt->wmax = n;
 		}
@@ -273,6 +282,7 @@ void nf_quoter_free(nf_quoter *qt)
 	free(qt->roles);
 	nf_map_free(&qt->words);
 	free(qt->wt);
+	free(qt->wtag);
 	free(qt->wkeys);
 	for (size_t i = 0; i < qt->nphrases; i++)
 		free(qt->phrases[i]);
@@ -338,6 +348,14 @@ typedef struct {
 	int nsent;
 	nf_quotes *out;       /* where indirect speech goes, and the last speaker's cluster */
 	int *last_cl;
+	const nf_span *sents; size_t nsents;
+	/* lists tokenize makes, so later passes visit only the tokens they look at */
+	int *mk; size_t nmk, mkcap;          /* the mark tokens (pair_marks) */
+	int *cand; size_t ncand, candcap;    /* words find_cues and indirect look at: cue words,
+					      * a paragraph's first capitalised word, "according" */
+	size_t ci;                           /* (indirect's place in cand) */
+	int *pfirst; size_t pcap;            /* first token of each paragraph (from 1), then nt */
+	int *mt; size_t nmt, mtcap;          /* the tokens given a mention, in the order given */
 } ctx;
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
@@ -391,15 +409,23 @@ static int title_abbrev(const char *w, size_t n)
 	return 0;
 }
 
-/* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter */
+/* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter, 4 blank (space,
+ * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & ') */
 static const unsigned char acls[128] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	4, 0, 0, 0, 0, 0, 16, 16, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
 	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
 	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 };
 
 enum { TOK_PAD = 8 };
+
+static inline void push_int(int **a, size_t *n, size_t *cap, int v)
+{
+	if (*n == *cap)
+		nf_grow((void **)a, cap, *n + 1, sizeof **a);
+	(*a)[(*n)++] = v;
+}
 
 static void tokenize(ctx *c)
 {
@@ -407,17 +433,23 @@ static void tokenize(ctx *c)
 	const unsigned char *u8 = (const unsigned char *)t;
 	size_t len = c->len, i = 0, wmax = c->qt->wmax < WMAX ? c->qt->wmax : WMAX;
 	int para = 1, dummy;
+	/* the sentence of each token (the sentences are in text order) */
+	size_t sn = 0, nsents = c->nsents, next_sent = nsents > 1 ? c->sents[1].start : (size_t)-1;
+	int sent = 1;
 	c->nt = 0;
+	c->nmk = c->ncand = 0;
+	push_int(&c->pfirst, &(size_t){ 0 }, &c->pcap, 0);   /* (paragraph 0: none) */
+	size_t npara = 1;
+	int para_open = 0;   /* paragraph para has a token */
 	while (i < len) {
 		unsigned char ch = u8[i];
 		if (ch == ' ') { i++; continue; }
-		if (ch == '\n') {
+		if (ch < 0x80 && (acls[ch] & 12)) {
 			/* a run of line breaks (blank lines) is one paragraph break */
-			if (c->nt && c->tk[c->nt - 1].para == para) para++;
+			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; }
 			i++;
 			continue;
 		}
-		if (ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { i++; continue; }
 		if (c->nt == c->tcap) {
 			/* one token per 4 bytes is more than news needs (pages never touched cost no
 			 * memory); then half as much again, not twice: the array stays near the
@@ -425,8 +457,13 @@ static void tokenize(ctx *c)
 			c->tcap = c->tcap ? c->tcap + c->tcap / 2 : len / 4 + 64;
 			c->tk = nf_xrealloc(c->tk, c->tcap * sizeof *c->tk);
 		}
+		if (i >= next_sent) {
+			while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
+			next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
+			sent = (int)sn + 1;
+		}
 		tok *tk = &c->tk[c->nt];
-		*tk = (tok){ i, i, 0, para, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+		*tk = (tok){ i, i, sent, para, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
 		if (ch < 0x80 && (acls[ch] & 1)) {
 			goto word;
 		} else if (ch >= 0x80) {
@@ -454,9 +491,15 @@ static void tokenize(ctx *c)
 				j++;
 			tk->e = j;
 		}
-		if (tk->mark != M_NONE)
+		if (tk->mark != M_NONE) {
 			tk->k = T_MARK;
+			push_int(&c->mk, &c->nmk, &c->mkcap, (int)c->nt);
+		}
 		i = tk->e;
+		if (!para_open) {
+			push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);
+			para_open = 1;
+		}
 		c->nt++;
 		continue;
 	word:;
@@ -488,6 +531,8 @@ static void tokenize(ctx *c)
 			if (j + 1 >= len)
 				break;
 			unsigned char u = u8[j];
+			if (u < 0x80 ? !(acls[u] & 16) : u != 0xE2)
+				break;
 			if (u == '-' || u == '.' || u == '&') {
 				if (is_alnum_byte(u8[j + 1]) && !upunct(t, j + 1, len, &dummy)) { j++; continue; }
 			} else if (u == '\'' || u == 0xE2) {
@@ -536,9 +581,16 @@ static void tokenize(ctx *c)
 			tk->wc = (unsigned short)(v & 0xFFFF);
 			tk->cue = (unsigned char)(v >> 16);
 		}
+		if (tk->cue || (!para_open && tk->cap) || (n == 9 && (ch | 32) == 'a'))
+			push_int(&c->cand, &c->ncand, &c->candcap, (int)c->nt);
+		if (!para_open) {
+			push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);
+			para_open = 1;
+		}
 		i = j;
 		c->nt++;
 	}
+	push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);   /* (the end of the last paragraph) */
 	/* Empty tokens past the end, so the rules' look-ahead (tk[j + 1], tk[j + 2]) never reads
 	 * outside the array; they match no word or mark and belong to no sentence or paragraph. */
 	if (c->nt + TOK_PAD > c->tcap)
@@ -607,7 +659,18 @@ static void pair_marks(ctx *c)
 	size_t fs = 0;
 	c->nrq = 0;
 	c->nfr = 0;
-	for (size_t i = 0; i <= nt; i++) {
+	/* only the marks (and the paragraph breaks before each) are visited: p is the last mark */
+	for (size_t x = 0, p = 0; x <= c->nmk; x++) {
+		size_t i = x < c->nmk ? (size_t)c->mk[x] : nt;
+		if (i > p + 1 && tk[i - 1].para != tk[p].para) {
+			/* a paragraph break before the one just before i: no mark to go on with */
+			if (dopen >= 0) {
+				c->nfr = fs;   /* unbalanced: dropped */
+				dopen = first_open = -1;
+			}
+			sopen = -1;
+		}
+		p = i;
 		int newpara = i == nt || (i > 0 && tk[i].para != tk[i - 1].para);
 		if (newpara && i > 0) {
 			if (dopen >= 0) {
@@ -626,8 +689,6 @@ static void pair_marks(ctx *c)
 		}
 		if (i == nt)
 			break;
-		if (tk[i].k != T_MARK)
-			continue;
 		int m = tk[i].mark;
 		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
 		if (is_double(m)) {
@@ -783,9 +844,9 @@ static inline int cue_of(const ctx *c, int i)
 
 static void find_cues(ctx *c)
 {
-	for (size_t i = 0; i < c->nt; i++)
-		if (c->tk[i].cue)
-			c->tk[i].cf = (unsigned char)cue_here(c, (int)i);
+	for (size_t k = 0; k < c->ncand; k++)   /* (every word with cue flags is a candidate) */
+		if (c->tk[c->cand[k]].cue)
+			c->tk[c->cand[k]].cf = (unsigned char)cue_here(c, c->cand[k]);
 }
 
 static inline int ends(const ctx *c, int i, const char *suf)
@@ -2092,8 +2153,7 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 static int headline_speaker(ctx *c, int i)
 {
 	const tok *tk = c->tk;
-	int lim = i;
-	while ((size_t)lim < c->nt && tk[lim].para == tk[i].para) lim++;
+	int lim = c->pfirst[tk[i].para + 1];   /* (the paragraph's end) */
 	np sp;
 	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3 || !pch(c, sp.b + 1, ':'))
 		return -1;
@@ -2181,6 +2241,14 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 			c->qi[c->tk[i].q - 1].emitted = 1;
 }
 
+/* The first word at or after token i that indirect looks at (the rest is no cue, no
+ * "according" and no paragraph's first capitalised word), or nt. */
+static inline int next_cand(ctx *c, int i)
+{
+	while (c->ci < c->ncand && c->cand[c->ci] < i) c->ci++;
+	return c->ci < c->ncand ? c->cand[c->ci] : (int)c->nt;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -2189,7 +2257,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	int nt = (int)c->nt;
 	np prev = { 0, 0, 0, -1 };
 	int prev_sent = -1;
-	for (int i = 0; i < nt; i++) {
+	c->ci = 0;
+	for (int i = next_cand(c, 0); i < nt; i = next_cand(c, i + 1)) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
 		if ((i == 0 || tk[i - 1].para != tk[i].para) && tk[i].cap) {
 			int e = headline_speaker(c, i);
@@ -2440,9 +2509,9 @@ static void ment_at(ctx *c, size_t i, size_t m)
 		return;
 	/* a mention that starts on punctuation (". Smith") belongs to the next word */
 	if (c->tk[i].k != T_WORD && i + 1 < c->nt && c->tk[i + 1].s < em->end)
-		c->tk[i + 1].ment = (int)m;
-	else
-		c->tk[i].ment = (int)m;
+		i++;
+	c->tk[i].ment = (int)m;
+	push_int(&c->mt, &c->nmt, &c->mtcap, (int)i);
 }
 
 static char *xdup(const char *s) { return s ? nf_xstrndup(s, strlen(s)) : NULL; }
@@ -2469,13 +2538,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.t = text;
 	c.len = len;
 	c.ents = ents ? ents : &none;
-	tokenize(&c);
-	/* sentence and mention of each token (both lists are in text order) */
-	size_t s = 0, m = 0;
-	for (size_t i = 0; i < c.nt; i++) {
-		while (s + 1 < nsents && sents[s + 1].start <= c.tk[i].s) s++;
-		c.tk[i].sent = nsents ? (int)s + 1 : 1;
-	}
+	c.sents = sents;
+	c.nsents = nsents;
+	tokenize(&c);   /* (which finds the sentence of each token too) */
+	/* the mention of each token (the mentions are in text order) */
+	size_t m = 0;
 	/* a token takes the first mention that starts at or after its start, if it starts inside
 	 * it; with the mentions sorted, that is found from the mentions (fewer than the tokens) */
 	int sorted = 1;
@@ -2485,6 +2552,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	if (sorted) {
 		for (size_t i = 0, k = 0; k < c.ents->n; k++) {
 			size_t st = c.ents->m[k].start;
+			while (i + 8 < c.nt && c.tk[i + 8].e <= st) i += 8;   /* (token ends increase) */
 			while (i < c.nt && c.tk[i].e <= st) i++;
 			if (i == c.nt)
 				break;
@@ -2498,11 +2566,26 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				ment_at(&c, i, m);
 		}
 	}
-	for (size_t i = 0, mend = 0; i < c.nt; i++) {
-		if (c.tk[i].ment >= 0) {
+	/* the tokens inside a mention that started before: from each token with a mention, the
+	 * next ones that start before the furthest mention end so far (in token order) */
+	int in_order = 1;
+	for (size_t k = 1; k < c.nmt && in_order; k++)
+		in_order = c.mt[k] >= c.mt[k - 1];
+	if (in_order) {
+		size_t mend = 0;
+		for (size_t k = 0; k < c.nmt; k++) {
+			size_t i = (size_t)c.mt[k], next = k + 1 < c.nmt ? (size_t)c.mt[k + 1] : c.nt;
 			if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
-		} else if (c.tk[i].s < mend) {
-			c.tk[i].inm = 1;
+			for (i++; i < next && c.tk[i].s < mend; i++)
+				c.tk[i].inm = 1;
+		}
+	} else {
+		for (size_t i = 0, mend = 0; i < c.nt; i++) {
+			if (c.tk[i].ment >= 0) {
+				if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
+			} else if (c.tk[i].s < mend) {
+				c.tk[i].inm = 1;
+			}
 		}
 	}
 	pair_marks(&c);
@@ -2629,6 +2712,10 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	free(c.rq);
 	free(c.fr);
 	free(c.qi);
+	free(c.mk);
+	free(c.cand);
+	free(c.pfirst);
+	free(c.mt);
 }
 
 void nf_quote_text(const nf_quoter *qt, const char *text, const nf_quote *q, nf_buf *b)
