@@ -83,7 +83,9 @@ enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
-typedef struct { uint64_t k0; uint32_t h, len; const uint64_t *key; intptr_t v; } wslot;   /* k0 = key[0] */
+/* (16 bytes: k0 = the key's first chunk; lk = its length (8 bits) | where all its chunks are in
+ * wkeys << 8; v = class bits | cue flags << 16, 24 bits) */
+typedef struct { uint64_t k0; uint32_t v, lk; } wslot;
 enum { WMAX = 40 };   /* longer words are in no list */
 
 struct nf_quoter {
@@ -189,13 +191,24 @@ static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *
 		if (qt->wtag[k] != tag)
 			continue;
 		const wslot *sl = &qt->wt[k];
-		if (sl->k0 == w[0] && sl->len == n) {   /* (n > 0: w[0] is the word's) */
+		if (sl->k0 == w[0] && (sl->lk & 0xFF) == n) {   /* (n > 0: w[0] is the word's) */
 			size_t x = 1;
-			while (x < (n + 7) / 8 && sl->key[x] == w[x]) x++;
+			const uint64_t *key = qt->wkeys + (sl->lk >> 8);
+			while (x < (n + 7) / 8 && key[x] == w[x]) x++;
 			if (x >= (n + 7) / 8)
 				return sl->v;
 		}
 	}
+	return 0;
+}
+
+/* wlookup of a word of one chunk (n <= 8) */
+static inline intptr_t wlookup1(const nf_quoter *qt, uint32_t h, uint64_t w0, size_t n)
+{
+	unsigned char tag = wtag_of(h);
+	for (size_t k = h & qt->wmask; qt->wtag[k]; k = (k + 1) & qt->wmask)
+		if (qt->wtag[k] == tag && qt->wt[k].k0 == w0 && (qt->wt[k].lk & 0xFF) == n)
+			return qt->wt[k].v;
 	return 0;
 }
 
@@ -264,8 +277,8 @@ nf_quoter *nf_quoter_new(void)
 				qt->wkeys[nk + x] = chunk_at(key + 8 * x, n - 8 * x < 8 ? n - 8 * x : 8);
 			uint32_t h = whash(qt->wkeys + nk, (n + 7) / 8);
 			size_t k = h & qt->wmask;
-			while (qt->wt[k].key) k = (k + 1) & qt->wmask;
-			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, h, (uint32_t)n, qt->wkeys + nk, (intptr_t)qt->words.vals[i] };
+			while (qt->wtag[k]) k = (k + 1) & qt->wmask;
+			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, (uint32_t)(intptr_t)qt->words.vals[i], (uint32_t)(n | nk << 8) };
 			qt->wtag[k] = wtag_of(h);
 			nk += (n + 7) / 8;
 			if (n > qt->wmax) qt->wmax = n;
@@ -273,10 +286,13 @@ nf_quoter *nf_quoter_new(void)
 	return qt;
 }
 
+static void scratch_free(void);
+
 void nf_quoter_free(nf_quoter *qt)
 {
 	if (!qt)
 		return;
+	scratch_free();
 	nf_map_free(&qt->cues);
 	nf_map_free(qt->roles);
 	free(qt->roles);
@@ -356,7 +372,25 @@ typedef struct {
 	size_t ci;                           /* (indirect's place in cand) */
 	int *pfirst; size_t pcap;            /* first token of each paragraph (from 1), then nt */
 	int *mt; size_t nmt, mtcap;          /* the tokens given a mention, in the order given */
+	size_t qicap;
 } ctx;
+
+/* The per-document arrays are kept from one call to the next in the same thread (no malloc,
+ * no cold memory per document): nf_quotes_run takes them at its start and gives them back at
+ * its end, freeing an array that a rare huge document made bigger than SCRATCH_MAX bytes. */
+static _Thread_local ctx scratch;
+enum { SCRATCH_MAX = 8 << 20 };
+
+#define SCRATCH_TAKE(c, a, cap) ((c)->a = scratch.a, (c)->cap = scratch.cap)
+#define SCRATCH_GIVE(c, a, cap) do { \
+		if ((c)->cap * sizeof *(c)->a > SCRATCH_MAX) { free((c)->a); (c)->a = NULL; (c)->cap = 0; } \
+		scratch.a = (c)->a; scratch.cap = (c)->cap; \
+	} while (0)
+#define SCRATCH_ALL(X, c) do { X(c, tk, tcap); X(c, rq, rqcap); X(c, fr, frcap); X(c, qi, qicap); \
+		X(c, mk, mkcap); X(c, cand, candcap); X(c, pfirst, pcap); X(c, mt, mtcap); } while (0)
+#define SCRATCH_FREE(c, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
+
+static void scratch_free(void) { SCRATCH_ALL(SCRATCH_FREE, &scratch); }   /* (this thread's) */
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -436,10 +470,12 @@ static void tokenize(ctx *c)
 	/* the sentence of each token (the sentences are in text order) */
 	size_t sn = 0, nsents = c->nsents, next_sent = nsents > 1 ? c->sents[1].start : (size_t)-1;
 	int sent = 1;
-	c->nt = 0;
+	/* (the array and its count in locals: stores into tokens could alias c's fields) */
+	tok *tks = c->tk;
+	size_t nt = 0, tcap = c->tcap;
 	c->nmk = c->ncand = 0;
-	push_int(&c->pfirst, &(size_t){ 0 }, &c->pcap, 0);   /* (paragraph 0: none) */
-	size_t npara = 1;
+	size_t npara = 0;
+	push_int(&c->pfirst, &npara, &c->pcap, 0);   /* (paragraph 0: none) */
 	int para_open = 0;   /* paragraph para has a token */
 	while (i < len) {
 		unsigned char ch = u8[i];
@@ -450,57 +486,56 @@ static void tokenize(ctx *c)
 			i++;
 			continue;
 		}
-		if (c->nt == c->tcap) {
+		if (nt == tcap) {
 			/* one token per 4 bytes is more than news needs (pages never touched cost no
 			 * memory); then half as much again, not twice: the array stays near the
 			 * document's size */
-			c->tcap = c->tcap ? c->tcap + c->tcap / 2 : len / 4 + 64;
-			c->tk = nf_xrealloc(c->tk, c->tcap * sizeof *c->tk);
+			tcap = tcap ? tcap + tcap / 2 : len / 4 + 64;
+			tks = c->tk = nf_xrealloc(tks, tcap * sizeof *tks);
+			c->tcap = tcap;
 		}
 		if (i >= next_sent) {
 			while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
 			next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
 			sent = (int)sn + 1;
 		}
-		tok *tk = &c->tk[c->nt];
-		*tk = (tok){ i, i, sent, para, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+		/* (each token is written once, when it is known) */
+		size_t e;
+		int mark = M_NONE;
 		if (ch < 0x80 && (acls[ch] & 1)) {
 			goto word;
 		} else if (ch >= 0x80) {
-			int mark;
 			size_t w = upunct(t, i, len, &mark);
 			if (w == 2 && u8[i + 1] == 0xA0) { i += 2; continue; }
 			if (!w)
 				goto word;
-			tk->e = i + w;
+			e = i + w;
 			if (mark == M_SAMBIG && i + w < len && t[i + w] >= '0' && t[i + w] <= '9')
 				mark = M_NONE;    /* the '90s */
-			tk->mark = (unsigned char)mark;
 		} else if (ch == '"') {
-			tk->e = i + 1; tk->mark = M_DAMBIG;
+			e = i + 1; mark = M_DAMBIG;
 		} else if (ch == '`' && i + 1 < len && t[i + 1] == '`') {
-			tk->e = i + 2; tk->mark = M_DOPEN;
+			e = i + 2; mark = M_DOPEN;
 		} else if (ch == '\'' && i + 1 < len && t[i + 1] == '\'') {
-			tk->e = i + 2; tk->mark = M_DAMBIG;
+			e = i + 2; mark = M_DAMBIG;
 		} else if (ch == '\'') {
-			tk->e = i + 1;
-			tk->mark = (i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') ? M_NONE : M_SAMBIG;
+			e = i + 1;
+			mark = (i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') ? M_NONE : M_SAMBIG;
 		} else {
 			size_t j = i + 1;
 			while (j < len && (u8[j] & 0xC0) == 0x80)
 				j++;
-			tk->e = j;
+			e = j;
 		}
-		if (tk->mark != M_NONE) {
-			tk->k = T_MARK;
-			push_int(&c->mk, &c->nmk, &c->mkcap, (int)c->nt);
-		}
-		i = tk->e;
+		tks[nt] = (tok){ i, e, sent, para, 0, -1, mark != M_NONE ? T_MARK : T_PUNCT, (unsigned char)mark, 0, 0, 0, 0, 0 };
+		if (mark != M_NONE)
+			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
+		i = e;
 		if (!para_open) {
-			push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);
+			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
 			para_open = 1;
 		}
-		c->nt++;
+		nt++;
 		continue;
 	word:;
 		size_t j = i;
@@ -548,9 +583,8 @@ static void tokenize(ctx *c)
 		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
 					       (j - i <= 10 && memchr(t + i, '.', j - i))))
 			j++;
-		tk->k = T_WORD;
-		tk->e = j;
-		tk->cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
+		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
+		intptr_t val = 0;
 		size_t n = j - i;
 		if (n <= wmax) {
 			uint64_t b[WMAX / 8 + 1];
@@ -558,12 +592,14 @@ static void tokenize(ctx *c)
 #ifdef NF_LE64
 			static const uint64_t low[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 				0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
-			if (n <= 8 && i + 8 <= len) {   /* (most words: one load) */
-				uint64_t v;
-				memcpy(&v, u8 + i, 8);
-				b[0] = swar_fold(v & low[n]);
+			if (n <= 8 && i + 8 <= len) {   /* (most words: one load, one chunk) */
+				uint64_t w8;
+				memcpy(&w8, u8 + i, 8);
+				w8 = swar_fold(w8 & low[n]);
+				val = wlookup1(c->qt, whash(&w8, 1), w8, n);
 			} else
 #endif
+			{
 			for (size_t x = 0; x < nw; x++) {
 				size_t o = i + 8 * x, r = n - 8 * x;
 				uint64_t v;
@@ -577,19 +613,21 @@ static void tokenize(ctx *c)
 				v = chunk_at(u8 + o, r < 8 ? r : 8);
 				b[x] = swar_fold(v);
 			}
-			intptr_t v = wlookup(c->qt, whash(b, nw), b, n);
-			tk->wc = (unsigned short)(v & 0xFFFF);
-			tk->cue = (unsigned char)(v >> 16);
+			val = wlookup(c->qt, whash(b, nw), b, n);
+			}
 		}
-		if (tk->cue || (!para_open && tk->cap) || (n == 9 && (ch | 32) == 'a'))
-			push_int(&c->cand, &c->ncand, &c->candcap, (int)c->nt);
+		unsigned char cue = (unsigned char)(val >> 16);
+		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), cue, 0 };
+		if (cue || (!para_open && cap) || (n == 9 && (ch | 32) == 'a'))
+			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
 		if (!para_open) {
-			push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);
+			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
 			para_open = 1;
 		}
 		i = j;
-		c->nt++;
+		nt++;
 	}
+	c->nt = nt;
 	push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);   /* (the end of the last paragraph) */
 	/* Empty tokens past the end, so the rules' look-ahead (tk[j + 1], tk[j + 2]) never reads
 	 * outside the array; they match no word or mark and belong to no sentence or paragraph. */
@@ -1634,10 +1672,16 @@ static char *cue_phrase(const ctx *c, int cue)
 	size_t best = 0;
 	int bend = cue;
 	size_t n0 = c->tk[cue].e - c->tk[cue].s;
+	char f0 = c->t[c->tk[cue].s], p0;   /* (the first letters, lowered as ieq does) */
+	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
 	for (size_t p = 0; p < c->qt->nphrases; p++) {
 		if (c->qt->phlen0[p] != n0)
 			continue;   /* (its first word is not the cue) */
 		const char *ph = c->qt->phrases[p];
+		p0 = ph[0];
+		if (p0 >= 'A' && p0 <= 'Z') p0 = (char)(p0 + 32);
+		if (p0 != f0)
+			continue;
 		int j = cue;
 		const char *w = ph;
 		while (*w && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q) {
@@ -2540,6 +2584,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.ents = ents ? ents : &none;
 	c.sents = sents;
 	c.nsents = nsents;
+	SCRATCH_ALL(SCRATCH_TAKE, &c);
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
@@ -2591,7 +2636,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	pair_marks(&c);
 	find_cues(&c);
 	size_t nq = c.nrq;
-	c.qi = nf_xcalloc(nq ? nq : 1, sizeof *c.qi);
+	nf_grow((void **)&c.qi, &c.qicap, nq ? nq : 1, sizeof *c.qi);
+	memset(c.qi, 0, (nq ? nq : 1) * sizeof *c.qi);
 	for (size_t i = 0; i < nq; i++) {
 		qinfo *q = &c.qi[i];
 		q->open = c.rq[i].open;
@@ -2708,14 +2754,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	indirect(&c, out, &last_cl);
 	if (out->n > 1)
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
-	free(c.tk);
-	free(c.rq);
-	free(c.fr);
-	free(c.qi);
-	free(c.mk);
-	free(c.cand);
-	free(c.pfirst);
-	free(c.mt);
+	SCRATCH_ALL(SCRATCH_GIVE, &c);
 }
 
 void nf_quote_text(const nf_quoter *qt, const char *text, const nf_quote *q, nf_buf *b)
