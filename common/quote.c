@@ -372,6 +372,8 @@ typedef struct {
 	size_t ci;                           /* (indirect's place in cand) */
 	int *pfirst; size_t pcap;            /* first token of each paragraph (from 1), then nt */
 	int *mt; size_t nmt, mtcap;          /* the tokens given a mention, in the order given */
+	int *sfirst; size_t scap;            /* first token of each sentence (from 1; an empty one's
+					      * is the next one's), then nt */
 	size_t qicap;
 } ctx;
 
@@ -387,7 +389,8 @@ enum { SCRATCH_MAX = 8 << 20 };
 		scratch.a = (c)->a; scratch.cap = (c)->cap; \
 	} while (0)
 #define SCRATCH_ALL(X, c) do { X(c, tk, tcap); X(c, rq, rqcap); X(c, fr, frcap); X(c, qi, qicap); \
-		X(c, mk, mkcap); X(c, cand, candcap); X(c, pfirst, pcap); X(c, mt, mtcap); } while (0)
+		X(c, mk, mkcap); X(c, cand, candcap); X(c, pfirst, pcap); X(c, mt, mtcap); \
+		X(c, sfirst, scap); } while (0)
 #define SCRATCH_FREE(c, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
 
 static void scratch_free(void) { SCRATCH_ALL(SCRATCH_FREE, &scratch); }   /* (this thread's) */
@@ -474,8 +477,10 @@ static void tokenize(ctx *c)
 	tok *tks = c->tk;
 	size_t nt = 0, tcap = c->tcap;
 	c->nmk = c->ncand = 0;
-	size_t npara = 0;
+	size_t npara = 0, nsf = 0;
 	push_int(&c->pfirst, &npara, &c->pcap, 0);   /* (paragraph 0: none) */
+	push_int(&c->sfirst, &nsf, &c->scap, 0);     /* (sentence 0: none) */
+	push_int(&c->sfirst, &nsf, &c->scap, 0);
 	int para_open = 0;   /* paragraph para has a token */
 	while (i < len) {
 		unsigned char ch = u8[i];
@@ -498,6 +503,8 @@ static void tokenize(ctx *c)
 			while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
 			next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
 			sent = (int)sn + 1;
+			while (nsf <= (size_t)sent)
+				push_int(&c->sfirst, &nsf, &c->scap, (int)nt);
 		}
 		/* (each token is written once, when it is known) */
 		size_t e;
@@ -539,6 +546,7 @@ static void tokenize(ctx *c)
 		continue;
 	word:;
 		size_t j = i;
+		int dot = 0;   /* a period joined the word ("U.S") */
 		for (;;) {
 			/* ASCII letters and digits need no code-point check */
 			while (j < len) {
@@ -569,7 +577,7 @@ static void tokenize(ctx *c)
 			if (u < 0x80 ? !(acls[u] & 16) : u != 0xE2)
 				break;
 			if (u == '-' || u == '.' || u == '&') {
-				if (is_alnum_byte(u8[j + 1]) && !upunct(t, j + 1, len, &dummy)) { j++; continue; }
+				if (is_alnum_byte(u8[j + 1]) && !upunct(t, j + 1, len, &dummy)) { dot |= u == '.'; j++; continue; }
 			} else if (u == '\'' || u == 0xE2) {
 				size_t aw;
 				if (is_apos(t, j, len, &aw) && j + aw < len && is_alnum_byte(u8[j + aw]) && !upunct(t, j + aw, len, &dummy)) {
@@ -581,7 +589,7 @@ static void tokenize(ctx *c)
 		}
 		/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
 		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
-					       (j - i <= 10 && memchr(t + i, '.', j - i))))
+					       (j - i <= 10 && dot)))
 			j++;
 		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
 		intptr_t val = 0;
@@ -629,6 +637,7 @@ static void tokenize(ctx *c)
 	}
 	c->nt = nt;
 	push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);   /* (the end of the last paragraph) */
+	push_int(&c->sfirst, &nsf, &c->scap, (int)c->nt);
 	/* Empty tokens past the end, so the rules' look-ahead (tk[j + 1], tk[j + 2]) never reads
 	 * outside the array; they match no word or mark and belong to no sentence or paragraph. */
 	if (c->nt + TOK_PAD > c->tcap)
@@ -1097,10 +1106,11 @@ static int para_lim(const ctx *c, int i)
 /* First token of the sentence of token i (quotes included). */
 static int sent_start(const ctx *c, int i)
 {
-	int j = i;
-	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para)
-		j--;
-	return j;
+	/* (sentences and paragraphs only go up from token to token) */
+	if ((size_t)i >= c->nt)
+		return i;   /* (the padding) */
+	int s = c->sfirst[c->tk[i].sent], p = c->pfirst[c->tk[i].para];
+	return s > p ? s : p;
 }
 
 static int sent_lo(const ctx *c, int i)
@@ -1971,10 +1981,10 @@ static int overlaps_quote(const ctx *c, int a, int b)
 
 static int sent_end(const ctx *c, int i)
 {
-	int j = i;
-	while ((size_t)j + 1 < c->nt && c->tk[j + 1].sent == c->tk[i].sent && c->tk[j + 1].para == c->tk[i].para)
-		j++;
-	return j;
+	if ((size_t)i >= c->nt)
+		return i;
+	int s = c->sfirst[c->tk[i].sent + 1], p = c->pfirst[c->tk[i].para + 1];   /* (see sent_start) */
+	return (s < p ? s : p) - 1;
 }
 
 /* Strips trailing punctuation tokens of [a, b]. */
