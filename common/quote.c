@@ -286,13 +286,10 @@ nf_quoter *nf_quoter_new(void)
 	return qt;
 }
 
-static void scratch_free(void);
-
 void nf_quoter_free(nf_quoter *qt)
 {
 	if (!qt)
 		return;
-	scratch_free();
 	nf_map_free(&qt->cues);
 	nf_map_free(qt->roles);
 	free(qt->roles);
@@ -377,23 +374,21 @@ typedef struct {
 	size_t qicap;
 } ctx;
 
-/* The per-document arrays are kept from one call to the next in the same thread (no malloc,
- * no cold memory per document): nf_quotes_run takes them at its start and gives them back at
- * its end, freeing an array that a rare huge document made bigger than SCRATCH_MAX bytes. */
-static _Thread_local ctx scratch;
+/* The per-document arrays live in the result (nf_quotes.priv) from one document to the next
+ * (no malloc, no cold memory per document): nf_quotes_run takes them at its start and gives
+ * them back at its end, freeing an array that a rare huge document made bigger than
+ * SCRATCH_MAX bytes. */
 enum { SCRATCH_MAX = 8 << 20 };
 
-#define SCRATCH_TAKE(c, a, cap) ((c)->a = scratch.a, (c)->cap = scratch.cap)
-#define SCRATCH_GIVE(c, a, cap) do { \
+#define SCRATCH_TAKE(c, s, a, cap) ((c)->a = (s)->a, (c)->cap = (s)->cap)
+#define SCRATCH_GIVE(c, s, a, cap) do { \
 		if ((c)->cap * sizeof *(c)->a > SCRATCH_MAX) { free((c)->a); (c)->a = NULL; (c)->cap = 0; } \
-		scratch.a = (c)->a; scratch.cap = (c)->cap; \
+		(s)->a = (c)->a; (s)->cap = (c)->cap; \
 	} while (0)
-#define SCRATCH_ALL(X, c) do { X(c, tk, tcap); X(c, rq, rqcap); X(c, fr, frcap); X(c, qi, qicap); \
-		X(c, mk, mkcap); X(c, cand, candcap); X(c, pfirst, pcap); X(c, mt, mtcap); \
-		X(c, sfirst, scap); } while (0)
-#define SCRATCH_FREE(c, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
-
-static void scratch_free(void) { SCRATCH_ALL(SCRATCH_FREE, &scratch); }   /* (this thread's) */
+#define SCRATCH_FREE(c, s, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
+#define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
+		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
+		X(c, s, mt, mtcap); X(c, s, sfirst, scap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -1958,14 +1953,27 @@ static void clear_quote(nf_quote *q)
 	free(q->speaker); free(q->mention); free(q->cue); free(q->frag); free(q->role); free(q->affiliation);
 }
 
+/* Empties q, keeping its arrays for the next document. */
+static void quotes_clear(nf_quotes *q)
+{
+	for (size_t i = 0; i < q->n; i++)
+		clear_quote(&q->q[i]);
+	q->n = 0;
+}
+
 void nf_quotes_free(nf_quotes *q)
 {
 	if (!q) return;
-	for (size_t i = 0; i < q->n; i++)
-		clear_quote(&q->q[i]);
+	quotes_clear(q);
 	free(q->q);
 	q->q = NULL;
-	q->n = q->cap = 0;
+	q->cap = 0;
+	if (q->priv) {
+		ctx *s = q->priv;
+		SCRATCH_ALL(SCRATCH_FREE, s, s);
+		free(s);
+		q->priv = NULL;
+	}
 }
 
 /* ---- indirect speech ---- */
@@ -2586,7 +2594,9 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		   const nf_entities *ents, nf_quotes *out)
 {
 	static const nf_entities none;
-	nf_quotes_free(out);
+	quotes_clear(out);
+	if (!out->priv)
+		out->priv = nf_xcalloc(1, sizeof(ctx));
 	ctx c = { 0 };
 	c.qt = qt;
 	c.t = text;
@@ -2594,7 +2604,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.ents = ents ? ents : &none;
 	c.sents = sents;
 	c.nsents = nsents;
-	SCRATCH_ALL(SCRATCH_TAKE, &c);
+	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
@@ -2764,7 +2774,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	indirect(&c, out, &last_cl);
 	if (out->n > 1)
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
-	SCRATCH_ALL(SCRATCH_GIVE, &c);
+	SCRATCH_ALL(SCRATCH_GIVE, &c, (ctx *)out->priv);
 }
 
 void nf_quote_text(const nf_quoter *qt, const char *text, const nf_quote *q, nf_buf *b)

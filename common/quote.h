@@ -30,7 +30,10 @@ typedef struct {
 					      * ("X said the plan was "a disaster""), else start, end */
 } nf_quote;
 
-typedef struct { nf_quote *q; size_t n, cap; } nf_quotes;
+typedef struct {
+	nf_quote *q; size_t n, cap;
+	void *priv;               /* working memory kept from one document to the next; start it NULL */
+} nf_quotes;
 
 typedef struct nf_quoter nf_quoter;
 nf_quoter *nf_quoter_new(void);       /* loads the cue lists from the data directory */
