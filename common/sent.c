@@ -15,7 +15,69 @@
 #include <emmintrin.h>
 #endif
 
+/* A read-only word set built from an nf_map for the lookups of the hot path: the caller
+ * hashes the key while it lower-cases it (one pass over the text, no second hash), and a
+ * key longer than every entry is rejected before any lookup. */
+typedef struct {
+	uint64_t h;
+	const char *k;      /* the nf_map's copy of the key; NULL: an empty slot */
+	size_t n;
+	long v;
+} fslot;
+
+typedef struct {
+	fslot *slot;
+	size_t mask, maxlen;
+} fset;
+
+#define FS_SEED 1469598103934665603ULL
+#define FS_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+static uint64_t fs_hash(const char *p, size_t n)
+{
+	uint64_t h = FS_SEED;
+	for (size_t i = 0; i < n; i++)
+		h = FS_STEP(h, p[i]);
+	return h;
+}
+
+static size_t fs_index(uint64_t h, size_t mask) { return (size_t)(h ^ (h >> 31)) & mask; }
+
+static void fset_build(fset *f, const nf_map *m)
+{
+	size_t cap = 16;
+	while (cap < 4 * m->n)
+		cap *= 2;                                /* at most a quarter full: short probes */
+	f->slot = nf_xcalloc(cap, sizeof *f->slot);
+	f->mask = cap - 1;
+	f->maxlen = 0;
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		uint64_t h = fs_hash(m->keys[i], m->lens[i]);
+		size_t j = fs_index(h, f->mask);
+		while (f->slot[j].k)
+			j = (j + 1) & f->mask;
+		f->slot[j] = (fslot){ h, m->keys[i], m->lens[i], (long)(intptr_t)m->vals[i] };
+		if (m->lens[i] > f->maxlen)
+			f->maxlen = m->lens[i];
+	}
+}
+
+/* The entry for key[0, n) (hashed to h), or NULL. */
+static const fslot *fset_find(const fset *f, uint64_t h, const char *key, size_t n)
+{
+	for (size_t j = fs_index(h, f->mask);; j = (j + 1) & f->mask) {
+		const fslot *e = &f->slot[j];
+		if (!e->k)
+			return NULL;
+		if (e->h == h && e->n == n && memcmp(e->k, key, n) == 0)
+			return e;
+	}
+}
+
 struct nf_splitter {
+	fset f_abbrev, f_starters, f_timewords, f_timefollow, f_attr_verbs, f_attr_follow;
 	nf_map *abbrev;     /* lower-case abbreviation -> class */
 	nf_map *starters;   /* lower-case words that often begin a sentence */
 	nf_map *timewords;  /* words of an introductory time phrase ("at", "shortly", "after") */
@@ -95,6 +157,12 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 		}
 		fclose(f);
 	}
+	fset_build(&s->f_abbrev, s->abbrev);
+	fset_build(&s->f_starters, s->starters);
+	fset_build(&s->f_timewords, s->timewords);
+	fset_build(&s->f_timefollow, s->timefollow);
+	fset_build(&s->f_attr_verbs, s->attr_verbs);
+	fset_build(&s->f_attr_follow, s->attr_follow);
 	return s;
 }
 
@@ -102,6 +170,12 @@ void nf_splitter_free(nf_splitter *s)
 {
 	if (!s)
 		return;
+	free(s->f_abbrev.slot);
+	free(s->f_starters.slot);
+	free(s->f_timewords.slot);
+	free(s->f_timefollow.slot);
+	free(s->f_attr_verbs.slot);
+	free(s->f_attr_follow.slot);
 	nf_map_free(s->abbrev);
 	nf_map_free(s->starters);
 	nf_map_free(s->timewords);
@@ -122,26 +196,55 @@ static const unsigned char stop_byte[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The first position from i that holds a stop byte, or len. Sixteen bytes at a time where
- * SSE2 is there (most text is plain letters between stops). */
-static size_t next_stop(const char *t, size_t i, size_t len)
+/* The scanner's window: the stop bytes of t[base, end) as bits (end - base is 64), found
+ * 16 bytes at a time where SSE2 is there. Most text is plain letters between stops, and the
+ * main loop's position only grows, so each byte is classified once. */
+typedef struct {
+	size_t base, end;
+	uint64_t bits;
+} scan;
+
+static uint64_t stop_bits(const char *p)
 {
 #if defined(__SSE2__)
-	const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), ex = _mm_set1_epi8('!'),
-		      qm = _mm_set1_epi8('?'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
-		      e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
-	while (i + 16 <= len) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
-						      _mm_or_si128(_mm_cmpeq_epi8(v, ex), _mm_cmpeq_epi8(v, qm))),
-					 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, rp), _mm_cmpeq_epi8(v, e2)),
-						      _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef))));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits)
-			return i + (size_t)__builtin_ctz(bits);
-		i += 16;
+	const __m128i f7 = _mm_set1_epi8((char)0xF7), fe = _mm_set1_epi8((char)0xFE), nl = _mm_set1_epi8('\n'),
+		      dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'), exrp = _mm_set1_epi8('!'),
+		      e2e3 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+	uint64_t bits = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		/* '!' 0x21 and ')' 0x29 differ in bit 3 only, 0xE2 and 0xE3 in bit 0 */
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+					 _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(_mm_and_si128(v, f7), exrp)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2e3), _mm_cmpeq_epi8(v, ef)));
+		bits |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << (16 * k);
 	}
+	return bits;
+#else
+	uint64_t bits = 0;
+	for (int k = 0; k < 64; k++)
+		bits |= (uint64_t)stop_byte[(unsigned char)p[k]] << k;
+	return bits;
 #endif
+}
+
+/* The first position from i that holds a stop byte, or len. i never goes back between
+ * calls on one text. */
+static size_t next_stop(scan *sc, const char *t, size_t i, size_t len)
+{
+	for (;;) {
+		if (i >= sc->base && i < sc->end) {
+			uint64_t b = sc->bits >> (i - sc->base);
+			if (b)
+				return i + (size_t)__builtin_ctzll(b);
+			i = sc->end;
+		}
+		if (len - i < 64)
+			break;
+		sc->base = i;
+		sc->end = i + 64;
+		sc->bits = stop_bits(t + i);
+	}
 	while (i < len && !stop_byte[(unsigned char)t[i]])
 		i++;
 	return i;
@@ -316,34 +419,45 @@ static size_t word_before(const ctx *c, size_t end) { return word_before_lim(c, 
 /* Looks up t[ws, end) minus its periods in the abbreviation list. */
 static long abbrev_class(const ctx *c, size_t ws, size_t end)
 {
+	const fset *f = &c->s->f_abbrev;
 	char key[64];
 	size_t kn = 0;
+	uint64_t h = FS_SEED;
 	for (size_t i = ws; i < end; i++) {
 		unsigned char ch = (unsigned char)c->t[i];
 		if (ch == '.')
 			continue;
-		if (kn == sizeof key)
-			return 0;
-		key[kn++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+		if (kn == f->maxlen)
+			return 0;                         /* longer than every abbreviation */
+		ch = ascii_upper(ch) ? (unsigned char)(ch + 32) : ch;
+		key[kn++] = (char)ch;
+		h = FS_STEP(h, ch);
 	}
-	long cls = (long)(intptr_t)nf_map_get(c->s->abbrev, key, kn);
+	const fslot *e = fset_find(f, h, key, kn);
+	long cls = e ? e->v : 0;
 	if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)c->t[ws]))
 		return 0;                                 /* "ill", not "Ill." */
 	return cls & ~AB_CAPITAL;
 }
 
-/* Is the word at i (ASCII letters and apostrophes, lower-cased) in set m? */
-static int word_in(const ctx *c, const nf_map *m, size_t i, size_t end)
+/* Is the word at i (ASCII letters and apostrophes, lower-cased) in set f? */
+static int word_in(const ctx *c, const fset *f, size_t i, size_t end)
 {
 	char w[32];
-	size_t n = 0;
-	for (; i < end && n < sizeof w; i++) {
+	size_t n = 0, lim = f->maxlen < sizeof w - 1 ? f->maxlen : sizeof w - 1;
+	uint64_t h = FS_SEED;
+	for (; i < end; i++) {
 		unsigned char ch = (unsigned char)c->t[i];
-		if (!(ascii_upper(ch) || ascii_lower(ch) || ch == '\''))
+		if (ascii_upper(ch))
+			ch = (unsigned char)(ch + 32);
+		else if (!(ascii_lower(ch) || ch == '\''))
 			break;
-		w[n++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+		if (n == lim)
+			return 0;                         /* longer than every word of the set */
+		w[n++] = (char)ch;
+		h = FS_STEP(h, ch);
 	}
-	return n > 0 && n < sizeof w && nf_map_has(m, w, n);
+	return n > 0 && fset_find(f, h, w, n) != NULL;
 }
 
 /* Is everything from the sentence start to ws an introductory time phrase ("At 5",
@@ -363,7 +477,7 @@ static int time_phrase(const ctx *c, size_t ws)
 		while (e < ws && !(c->t[e] == '\n' || is_space(c->t, e, c->len, &w)))
 			e++;
 		int num = ascii_digit((unsigned char)c->t[i]);
-		if (!num && !word_in(c, c->s->timewords, i, e))
+		if (!num && !word_in(c, &c->s->f_timewords, i, e))
 			return 0;
 		if (++words > 6)
 			return 0;
@@ -401,10 +515,16 @@ static size_t skip_blanks(const ctx *c, size_t i)
  * full-stop quotation it starts a new sentence ("... now.” He added, ..."). */
 static int pronoun(const char *w, size_t n)
 {
-	static const char *const p[] = { "He", "She", "They", "We", "I", "You", "It" };
-	for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-		if (strlen(p[i]) == n && memcmp(p[i], w, n) == 0)
-			return 1;
+	switch (n) {
+	case 1:
+		return w[0] == 'I';
+	case 2:
+		return memcmp(w, "He", 2) == 0 || memcmp(w, "We", 2) == 0 || memcmp(w, "It", 2) == 0;
+	case 3:
+		return memcmp(w, "She", 3) == 0 || memcmp(w, "You", 3) == 0;
+	case 4:
+		return memcmp(w, "They", 4) == 0;
+	}
 	return 0;
 }
 
@@ -423,7 +543,7 @@ static int attribution(const ctx *c, size_t i)
 			return 0;
 		if (words == 0 && pronoun(c->t + i, e - i))
 			return 0;                         /* ".” He added, “..." starts a sentence */
-		if (words > 0 && word_in(c, c->s->attr_verbs, i, e)) {
+		if (words > 0 && word_in(c, &c->s->f_attr_verbs, i, e)) {
 			/* an addressee may follow: "told Sky News" */
 			size_t k = skip_blanks(c, e);
 			for (int a = 0; a < 4 && k < c->len && upper_at(c->t, k, c->len); a++) {
@@ -441,7 +561,7 @@ static int attribution(const ctx *c, size_t i)
 			}
 			if (ch == '.' || ch == ';' || ch == '\n' || ch == '!' || ch == '?')
 				return 1;
-			return word_in(c, c->s->attr_follow, k, word_end(c, k));
+			return word_in(c, &c->s->f_attr_follow, k, word_end(c, k));
 		}
 		if (words == 0 && !upper_at(c->t, i, c->len))
 			return 0;                         /* later words may be lower-case: "The minister" */
@@ -464,6 +584,20 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 	int next_upper = upper_at(t, next, c->len);
 	if (wn == 0)
 		return next_upper || !ascii_digit(nc);
+	int next_digit = ascii_digit(nc);
+	if (!next_digit && !next_upper)
+		return 0;                                 /* "U.S. for", "Co. at": continues */
+	long cls = abbrev_class(c, ws, dot);
+	if (next_digit)                               /* "No. 5", "p. 55", "Jan. 6" */
+		return cls ? 0 : 1;
+	if (cls == AB_TITLE)
+		return 0;                                 /* "Dr. Smith" */
+	if (cls == AB_NUMBER)
+		return 1;                                 /* "No. 5" went above; "was no. People" */
+	if (cls == AB_TIME)                           /* "at 6 p.m. Mr. Smith" ends; "At 5 a.m. Mr. Smith" not */
+		return !word_in(c, &c->s->f_timefollow, next, c->len) && !time_phrase(c, ws);
+	if (cls)                                      /* "Co. It closed", not "Co. President" */
+		return word_in(c, &c->s->f_starters, next, c->len);
 	size_t letters = 0, dots = 0, digits = 0, uppers = 0;
 	for (size_t i = ws; i < dot; i++) {
 		unsigned char ch = (unsigned char)t[i];
@@ -472,20 +606,6 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 		uppers += ascii_upper(ch);
 		letters += ascii_upper(ch) || ascii_lower(ch);
 	}
-	long cls = abbrev_class(c, ws, dot);
-	if (ascii_digit(nc))                          /* "No. 5", "p. 55", "Jan. 6" */
-		return cls ? 0 : 1;
-	if (!next_upper)
-		return 0;                                 /* "U.S. for", "Co. at": continues */
-	if (cls == AB_TITLE)
-		return 0;                                 /* "Dr. Smith" */
-	if (cls == AB_NUMBER)
-		return 1;                                 /* "No. 5" went above; "was no. People" */
-	int starter = word_in(c, c->s->starters, next, c->len);
-	if (cls == AB_TIME)                           /* "at 6 p.m. Mr. Smith" ends; "At 5 a.m. Mr. Smith" not */
-		return !word_in(c, c->s->timefollow, next, c->len) && !time_phrase(c, ws);
-	if (cls)
-		return starter;                           /* "Co. It closed", not "Co. President" */
 	/* single capital letter: an initial ("E. Smith"), unless it is the pronoun after a
 	 * lower-case word ("you and I. Did") or a starter follows */
 	if (wn == 1 && uppers == 1) {
@@ -494,11 +614,11 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 			if (pw < ws - 1 && ascii_lower((unsigned char)t[pw]))
 				return 1;
 		}
-		return starter && t[ws] != 'I' ? 1 : 0;
+		return t[ws] != 'I' && word_in(c, &c->s->f_starters, next, c->len);
 	}
 	/* acronym with inner dots (U.S.A., a.m.) works like an abbreviation */
 	if (dots > 0 && letters <= 2 * (dots + 1) && digits == 0 && letters == wn - dots)
-		return starter;
+		return word_in(c, &c->s->f_starters, next, c->len);
 	return 1;
 }
 
@@ -541,9 +661,15 @@ static int glued_end(const ctx *c, size_t dot, size_t next)
 
 static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t a, size_t b, int para)
 {
-	size_t w;
-	while (a < b && (t[a] == '\n' || is_space(t, a, b, &w)))
-		a += (t[a] == '\n') ? 1 : w;
+	while (a < b) {
+		unsigned char ch = (unsigned char)t[a];
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')
+			a++;
+		else if (ch == 0xC2 && a + 1 < b && (unsigned char)t[a + 1] == 0xA0)
+			a += 2;
+		else
+			break;
+	}
 	while (b > a) {
 		unsigned char ch = (unsigned char)t[b - 1];
 		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')
@@ -555,7 +681,8 @@ static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t 
 	}
 	if (a >= b)
 		return;
-	nf_grow((void **)spans, cap, *n + 1, sizeof **spans);
+	if (*n + 1 > *cap)
+		nf_grow((void **)spans, cap, *n + 1, sizeof **spans);
 	(*spans)[(*n)++] = (nf_span){ a, b, para };
 }
 
@@ -607,9 +734,15 @@ static int list_marker(const ctx *c, size_t p, size_t *ws, size_t *end, int *kin
 		*val = t[i] - 'a' + 1;
 	} else
 		return 0;
-	/* before the number: the start, white space, or a bullet ("⁃9.") */
-	if (i > 0 && !space_before(t, i) && !(i >= 3 && bullet_at(t, i - 3, c->len)))
-		return 0;
+	/* before the number: the start, white space, or a bullet ("⁃9."); most periods follow
+	 * a word, and an ASCII byte other than white space cannot end a bullet */
+	if (i > 0) {
+		unsigned char b = (unsigned char)t[i - 1];
+		if (b < 0x80 && b != ' ' && b != '\t' && b != '\n' && b != '\r')
+			return 0;
+		if (!space_before(t, i) && !(i >= 3 && bullet_at(t, i - 3, c->len)))
+			return 0;
+	}
 	size_t e = p + 1;
 	if (t[p] == '.' && e < c->len && t[e] == ')')
 		e++;
@@ -672,8 +805,9 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
+	scan sc = { 0, 0, 0 };
 	while (i < len) {
-		i = next_stop(t, i, len);
+		i = next_stop(&sc, t, i, len);
 		if (i >= len)
 			break;
 		unsigned char ch = (unsigned char)t[i];
