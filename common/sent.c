@@ -71,10 +71,36 @@ static const fslot *fset_find(const fset *f, uint64_t h, const char *key, size_t
 		const fslot *e = &f->slot[j];
 		if (!e->k)
 			return NULL;
-		if (e->h == h && e->n == n && memcmp(e->k, key, n) == 0)
-			return e;
+		if (e->h == h && e->n == n) {
+			size_t k = 0;
+			while (k < n && e->k[k] == key[k])
+				k++;
+			if (k == n)
+				return e;
+		}
 	}
 }
+
+/* Byte classes of the hot loops (one table look-up instead of a chain of compares):
+ * CC_BRK the ASCII bytes word_before stops at, CC_WORD word_end's ASCII bytes, CC_SP
+ * is_space's ASCII bytes, CC_Q the first bytes of closer_at's and opener_at's marks. */
+enum { CC_UP = 1, CC_LO = 2, CC_DIG = 4, CC_BRK = 8, CC_WORD = 16, CC_SP = 32, CC_NL = 64, CC_Q = 128 };
+#define CC_IN(ch, a, b) ((ch) >= (a) && (ch) <= (b))
+#define CCV(ch) ((CC_IN(ch, 'A', 'Z') ? CC_UP | CC_WORD : 0) | (CC_IN(ch, 'a', 'z') ? CC_LO | CC_WORD : 0) | \
+		 (CC_IN(ch, '0', '9') ? CC_DIG | CC_WORD : 0) | ((ch) == '\'' || (ch) == '-' ? CC_WORD : 0) | \
+		 ((ch) == ' ' || (ch) == '\n' || (ch) == '\t' || (ch) == '\r' || (ch) == '(' || (ch) == '"' || \
+		  (ch) == '[' || (ch) == '/' ? CC_BRK : 0) | \
+		 ((ch) == ' ' || (ch) == '\t' || (ch) == '\r' || (ch) == '\f' || (ch) == '\v' ? CC_SP : 0) | \
+		 ((ch) == '\n' ? CC_NL : 0) | \
+		 ((ch) == '"' || (ch) == '\'' || (ch) == '(' || (ch) == ')' || (ch) == '[' || (ch) == ']' || \
+		  (ch) == 0xC2 || (ch) == 0xE2 ? CC_Q : 0))
+/* ASCII letters and the apostrophe lower-cased (word_in's bytes), 0 for the rest */
+#define LCV(ch) (CC_IN(ch, 'A', 'Z') ? (ch) + 32 : CC_IN(ch, 'a', 'z') || (ch) == '\'' ? (ch) : 0)
+#define T4(f, n) f(n), f((n) + 1), f((n) + 2), f((n) + 3)
+#define T16(f, n) T4(f, n), T4(f, (n) + 4), T4(f, (n) + 8), T4(f, (n) + 12)
+#define T64(f, n) T16(f, n), T16(f, (n) + 16), T16(f, (n) + 32), T16(f, (n) + 48)
+static const unsigned char cc[256] = { T64(CCV, 0), T64(CCV, 64), T64(CCV, 128), T64(CCV, 192) };
+static const unsigned char lc[256] = { T64(LCV, 0), T64(LCV, 64), T64(LCV, 128), T64(LCV, 192) };
 
 struct nf_splitter {
 	fset f_abbrev, f_starters, f_timewords, f_timefollow, f_attr_verbs, f_attr_follow;
@@ -233,7 +259,7 @@ static uint64_t stop_bits(const char *p)
 static size_t next_stop(scan *sc, const char *t, size_t i, size_t len)
 {
 	for (;;) {
-		if (i >= sc->base && i < sc->end) {
+		if (i < sc->end) {                    /* i >= sc->base: i never goes back */
 			uint64_t b = sc->bits >> (i - sc->base);
 			if (b)
 				return i + (size_t)__builtin_ctzll(b);
@@ -402,12 +428,14 @@ static size_t word_before_lim(const ctx *c, size_t end, size_t lim)
 	size_t i = end;
 	while (i > lim) {
 		unsigned char ch = (unsigned char)c->t[i - 1];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '(' || ch == '"' || ch == '[' || ch == '/')
-			break;
-		if (ch == 0xA0 && i >= 2 && (unsigned char)c->t[i - 2] == 0xC2)
-			break;
-		if (i >= 3 && (unsigned char)c->t[i - 3] == 0xE2 && (unsigned char)c->t[i - 2] == 0x80 &&
-		    (ch == 0x9C || ch == 0x98))                                   /* “ ‘ */
+		if (ch < 0x80) {
+			if (cc[ch] & CC_BRK)
+				break;
+		} else if (ch == 0xA0) {
+			if (i >= 2 && (unsigned char)c->t[i - 2] == 0xC2)
+				break;
+		} else if ((ch == 0x9C || ch == 0x98) && i >= 3 && (unsigned char)c->t[i - 3] == 0xE2 &&
+			   (unsigned char)c->t[i - 2] == 0x80)                    /* “ ‘ */
 			break;
 		i--;
 	}
@@ -447,10 +475,8 @@ static int word_in(const ctx *c, const fset *f, size_t i, size_t end)
 	size_t n = 0, lim = f->maxlen < sizeof w - 1 ? f->maxlen : sizeof w - 1;
 	uint64_t h = FS_SEED;
 	for (; i < end; i++) {
-		unsigned char ch = (unsigned char)c->t[i];
-		if (ascii_upper(ch))
-			ch = (unsigned char)(ch + 32);
-		else if (!(ascii_lower(ch) || ch == '\''))
+		unsigned char ch = lc[(unsigned char)c->t[i]];
+		if (!ch)
 			break;
 		if (n == lim)
 			return 0;                         /* longer than every word of the set */
@@ -491,7 +517,7 @@ static size_t word_end(const ctx *c, size_t i)
 {
 	while (i < c->len) {
 		unsigned char ch = (unsigned char)c->t[i];
-		if (ascii_upper(ch) || ascii_lower(ch) || ascii_digit(ch) || ch == '\'' || ch == '-')
+		if (cc[ch] & CC_WORD)
 			i++;
 		else if (ch >= 0x80 && !closer_at(c->t, i, c->len) && !is_ellipsis_char(c->t, i, c->len) &&
 			 !(ch == 0xC2 && i + 1 < c->len && (unsigned char)c->t[i + 1] == 0xA0))
@@ -587,7 +613,34 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 	int next_digit = ascii_digit(nc);
 	if (!next_digit && !next_upper)
 		return 0;                                 /* "U.S. for", "Co. at": continues */
-	long cls = abbrev_class(c, ws, dot);
+	/* abbrev_class inline: the key hashed as it is built, and the word's periods counted */
+	const fset *fa = &c->s->f_abbrev;
+	size_t dots = 0, kn = 0;
+	int too_long = 0;
+	char key[64];
+	uint64_t h = FS_SEED;
+	for (size_t i = ws; i < dot; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (ch == '.') {
+			dots++;
+			continue;
+		}
+		if (kn == fa->maxlen) {
+			too_long = 1;                     /* longer than every abbreviation */
+			continue;
+		}
+		ch = cc[ch] & CC_UP ? (unsigned char)(ch + 32) : ch;
+		key[kn++] = (char)ch;
+		h = FS_STEP(h, ch);
+	}
+	long cls = 0;
+	if (!too_long && kn > 0) {
+		const fslot *e = fset_find(fa, h, key, kn);
+		cls = e ? e->v : 0;
+		if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)t[ws]))
+			cls = 0;                          /* "ill", not "Ill." */
+		cls &= ~AB_CAPITAL;
+	}
 	if (next_digit)                               /* "No. 5", "p. 55", "Jan. 6" */
 		return cls ? 0 : 1;
 	if (cls == AB_TITLE)
@@ -598,17 +651,9 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 		return !word_in(c, &c->s->f_timefollow, next, c->len) && !time_phrase(c, ws);
 	if (cls)                                      /* "Co. It closed", not "Co. President" */
 		return word_in(c, &c->s->f_starters, next, c->len);
-	size_t letters = 0, dots = 0, digits = 0, uppers = 0;
-	for (size_t i = ws; i < dot; i++) {
-		unsigned char ch = (unsigned char)t[i];
-		dots += ch == '.';
-		digits += ascii_digit(ch);
-		uppers += ascii_upper(ch);
-		letters += ascii_upper(ch) || ascii_lower(ch);
-	}
 	/* single capital letter: an initial ("E. Smith"), unless it is the pronoun after a
 	 * lower-case word ("you and I. Did") or a starter follows */
-	if (wn == 1 && uppers == 1) {
+	if (wn == 1 && ascii_upper((unsigned char)t[ws])) {
 		if (t[ws] == 'I' && ws >= 2) {
 			size_t pw = word_before(c, ws - 1);
 			if (pw < ws - 1 && ascii_lower((unsigned char)t[pw]))
@@ -617,7 +662,14 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 		return t[ws] != 'I' && word_in(c, &c->s->f_starters, next, c->len);
 	}
 	/* acronym with inner dots (U.S.A., a.m.) works like an abbreviation */
-	if (dots > 0 && letters <= 2 * (dots + 1) && digits == 0 && letters == wn - dots)
+	if (dots == 0)
+		return 1;
+	size_t letters = 0, digits = 0;
+	for (size_t i = ws; i < dot; i++) {
+		digits += ascii_digit((unsigned char)t[i]);
+		letters += (cc[(unsigned char)t[i]] & (CC_UP | CC_LO)) != 0;
+	}
+	if (letters <= 2 * (dots + 1) && digits == 0 && letters == wn - dots)
 		return word_in(c, &c->s->f_starters, next, c->len);
 	return 1;
 }
@@ -663,7 +715,7 @@ static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t 
 {
 	while (a < b) {
 		unsigned char ch = (unsigned char)t[a];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')
+		if (cc[ch] & (CC_SP | CC_NL))
 			a++;
 		else if (ch == 0xC2 && a + 1 < b && (unsigned char)t[a + 1] == 0xA0)
 			a += 2;
@@ -672,7 +724,7 @@ static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t 
 	}
 	while (b > a) {
 		unsigned char ch = (unsigned char)t[b - 1];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')
+		if (cc[ch] & (CC_SP | CC_NL))
 			b--;
 		else if (ch == 0xA0 && b - 1 > a && (unsigned char)t[b - 2] == 0xC2)
 			b -= 2;
@@ -912,6 +964,13 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		/* the run of terminators, including spaced ellipses ". . ." */
 		size_t j = i, first_end = 0;
 		int has_q = 0, dots = 0, spaced_dots = 0, ell = 0;
+		unsigned char n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+		if (ch != 0xE2 && n1 != '.' && n1 != '!' && n1 != '?' && n1 != 0xE2 &&
+		    !(n1 == ' ' && i + 2 < len && t[i + 2] == '.')) {
+			has_q = ch != '.';                /* the common case: a lone stop */
+			dots = ch == '.';
+			j = i + 1;
+		} else
 		for (;;) {
 			if (j < len && (t[j] == '.' || t[j] == '!' || t[j] == '?')) {
 				has_q |= t[j] != '.';
@@ -932,16 +991,23 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		}
 		size_t k;
 		int quoted = 0;
-		while (j < len && (k = closer_at(t, j, len)) > 0) {
+		while (j < len && (cc[(unsigned char)t[j]] & CC_Q) && (k = closer_at(t, j, len)) > 0) {
 			quoted |= t[j] != ')' && t[j] != ']';
 			j += k;
 		}
 		size_t next = j;
-		while (next < len && is_space(t, next, len, &w))
-			next += w;
+		while (next < len) {                      /* is_space inline */
+			unsigned char u = (unsigned char)t[next];
+			if (cc[u] & CC_SP)
+				next++;
+			else if (u == 0xC2 && next + 1 < len && (unsigned char)t[next + 1] == 0xA0)
+				next += 2;
+			else
+				break;
+		}
 		int spaced = next > j;
 		/* an opening quote after the space: the word inside it decides */
-		while (spaced && next < len && (k = opener_at(t, next, len)) > 0)
+		while (spaced && next < len && (cc[(unsigned char)t[next]] & CC_Q) && (k = opener_at(t, next, len)) > 0)
 			next += k;
 		if (!spaced && next < len && t[next] != '\n') {
 			if (dots == 1 && !has_q && !ell && j == i + 1 && glued_end(&c, i, next)) {
