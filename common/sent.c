@@ -28,7 +28,15 @@ typedef struct {
 typedef struct {
 	fslot *slot;
 	size_t mask, maxlen;
+	uint32_t pair[32];  /* bit b of pair[a]: a key starts with bytes x, y, x % 32 == a and
+			     * y % 32 == b (b 0: a one-byte key); most words fail this test */
 } fset;
+
+/* Can a key of f start with x (then y, or 0 for the end of the key)? */
+static int fs_pair(const fset *f, unsigned char x, unsigned char y)
+{
+	return (f->pair[x & 31] >> (y & 31)) & 1;
+}
 
 #define FS_SEED 1469598103934665603ULL
 #define FS_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
@@ -51,6 +59,7 @@ static void fset_build(fset *f, const nf_map *m)
 	f->slot = nf_xcalloc(cap, sizeof *f->slot);
 	f->mask = cap - 1;
 	f->maxlen = 0;
+	memset(f->pair, 0, sizeof f->pair);
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
@@ -59,6 +68,8 @@ static void fset_build(fset *f, const nf_map *m)
 		while (f->slot[j].k)
 			j = (j + 1) & f->mask;
 		f->slot[j] = (fslot){ h, m->keys[i], m->lens[i], (long)(intptr_t)m->vals[i] };
+		if (m->lens[i] > 0)
+			f->pair[(unsigned char)m->keys[i][0] & 31] |= 1u << (m->lens[i] > 1 ? (unsigned char)m->keys[i][1] & 31 : 0);
 		if (m->lens[i] > f->maxlen)
 			f->maxlen = m->lens[i];
 	}
@@ -95,7 +106,7 @@ enum { CC_UP = 1, CC_LO = 2, CC_DIG = 4, CC_BRK = 8, CC_WORD = 16, CC_SP = 32, C
 		 ((ch) == '"' || (ch) == '\'' || (ch) == '(' || (ch) == ')' || (ch) == '[' || (ch) == ']' || \
 		  (ch) == 0xC2 || (ch) == 0xE2 ? CC_Q : 0))
 /* ASCII letters and the apostrophe lower-cased (word_in's bytes), 0 for the rest */
-#define LCV(ch) (CC_IN(ch, 'A', 'Z') ? (ch) + 32 : CC_IN(ch, 'a', 'z') || (ch) == '\'' ? (ch) : 0)
+#define LCV(ch) (CC_IN(ch, 'A', 'Z') ? (ch) | 0x20 : CC_IN(ch, 'a', 'z') || (ch) == '\'' ? (ch) : 0)
 #define T4(f, n) f(n), f((n) + 1), f((n) + 2), f((n) + 3)
 #define T16(f, n) T4(f, n), T4(f, (n) + 4), T4(f, (n) + 8), T4(f, (n) + 12)
 #define T64(f, n) T16(f, n), T16(f, (n) + 16), T16(f, (n) + 32), T16(f, (n) + 48)
@@ -471,6 +482,10 @@ static long abbrev_class(const ctx *c, size_t ws, size_t end)
 /* Is the word at i (ASCII letters and apostrophes, lower-cased) in set f? */
 static int word_in(const ctx *c, const fset *f, size_t i, size_t end)
 {
+	unsigned char c0 = i < end ? lc[(unsigned char)c->t[i]] : 0;
+	unsigned char c1 = c0 && i + 1 < end ? lc[(unsigned char)c->t[i + 1]] : 0;
+	if (!c0 || !fs_pair(f, c0, c1))
+		return 0;
 	char w[32];
 	size_t n = 0, lim = f->maxlen < sizeof w - 1 ? f->maxlen : sizeof w - 1;
 	uint64_t h = FS_SEED;
@@ -530,6 +545,33 @@ static size_t word_end(const ctx *c, size_t i)
 	return i;
 }
 
+/* word_end(c, i), and *in = word_in(c, f, i, that end), in one pass over the word: the
+ * letters word_in reads are a prefix of the ones word_end skips. */
+static size_t word_end_in(const ctx *c, size_t i, const fset *f, int *in)
+{
+	unsigned char c0 = i < c->len ? lc[(unsigned char)c->t[i]] : 0;
+	unsigned char c1 = c0 && i + 1 < c->len ? lc[(unsigned char)c->t[i + 1]] : 0;
+	*in = 0;
+	if (!c0 || !fs_pair(f, c0, c1))
+		return word_end(c, i);
+	char w[32];
+	size_t n = 0, lim = f->maxlen < sizeof w - 1 ? f->maxlen : sizeof w - 1;
+	uint64_t h = FS_SEED;
+	for (; i < c->len; i++) {
+		unsigned char ch = lc[(unsigned char)c->t[i]];
+		if (!ch)
+			break;
+		if (n == lim) {
+			n = 0;                            /* longer than every word of the set */
+			break;
+		}
+		w[n++] = (char)ch;
+		h = FS_STEP(h, ch);
+	}
+	*in = n > 0 && fset_find(f, h, w, n) != NULL;
+	return word_end(c, i);
+}
+
 static size_t skip_blanks(const ctx *c, size_t i)
 {
 	while (i < c->len && (c->t[i] == ' ' || c->t[i] == '\t'))
@@ -564,12 +606,13 @@ static int attribution(const ctx *c, size_t i)
 		i = skip_blanks(c, i);
 		if (i >= c->len)
 			return 0;
-		size_t e = word_end(c, i);
+		int verb = 0;
+		size_t e = words > 0 ? word_end_in(c, i, &c->s->f_attr_verbs, &verb) : word_end(c, i);
 		if (e == i)
 			return 0;
 		if (words == 0 && pronoun(c->t + i, e - i))
 			return 0;                         /* ".” He added, “..." starts a sentence */
-		if (words > 0 && word_in(c, &c->s->f_attr_verbs, i, e)) {
+		if (verb) {
 			/* an addressee may follow: "told Sky News" */
 			size_t k = skip_blanks(c, e);
 			for (int a = 0; a < 4 && k < c->len && upper_at(c->t, k, c->len); a++) {
@@ -587,7 +630,9 @@ static int attribution(const ctx *c, size_t i)
 			}
 			if (ch == '.' || ch == ';' || ch == '\n' || ch == '!' || ch == '?')
 				return 1;
-			return word_in(c, &c->s->f_attr_follow, k, word_end(c, k));
+			int follow;
+			word_end_in(c, k, &c->s->f_attr_follow, &follow);
+			return follow;
 		}
 		if (words == 0 && !upper_at(c->t, i, c->len))
 			return 0;                         /* later words may be lower-case: "The minister" */
@@ -613,28 +658,36 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 	int next_digit = ascii_digit(nc);
 	if (!next_digit && !next_upper)
 		return 0;                                 /* "U.S. for", "Co. at": continues */
-	/* abbrev_class inline: the key hashed as it is built, and the word's periods counted */
+	/* abbrev_class inline: the key hashed as it is built, given up as soon as no
+	 * abbreviation can match */
 	const fset *fa = &c->s->f_abbrev;
-	size_t dots = 0, kn = 0;
-	int too_long = 0;
+	size_t kn = 0, dots = 0, i = ws;
+	int nokey = 0;
 	char key[64];
 	uint64_t h = FS_SEED;
-	for (size_t i = ws; i < dot; i++) {
+	for (; i < dot; i++) {
 		unsigned char ch = (unsigned char)t[i];
 		if (ch == '.') {
 			dots++;
 			continue;
 		}
 		if (kn == fa->maxlen) {
-			too_long = 1;                     /* longer than every abbreviation */
-			continue;
+			nokey = 1;                        /* longer than every abbreviation */
+			break;
 		}
 		ch = cc[ch] & CC_UP ? (unsigned char)(ch + 32) : ch;
 		key[kn++] = (char)ch;
 		h = FS_STEP(h, ch);
+		if (kn == 2 && !fs_pair(fa, (unsigned char)key[0], ch)) {
+			nokey = 1;                        /* no abbreviation starts so */
+			i++;
+			break;
+		}
 	}
+	for (; i < dot; i++)
+		dots += t[i] == '.';
 	long cls = 0;
-	if (!too_long && kn > 0) {
+	if (!nokey && kn > 0) {
 		const fslot *e = fset_find(fa, h, key, kn);
 		cls = e ? e->v : 0;
 		if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)t[ws]))
@@ -665,7 +718,7 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 	if (dots == 0)
 		return 1;
 	size_t letters = 0, digits = 0;
-	for (size_t i = ws; i < dot; i++) {
+	for (i = ws; i < dot; i++) {
 		digits += ascii_digit((unsigned char)t[i]);
 		letters += (cc[(unsigned char)t[i]] & (CC_UP | CC_LO)) != 0;
 	}
@@ -711,7 +764,7 @@ static int glued_end(const ctx *c, size_t dot, size_t next)
 	return abbrev_class(c, ws, dot) == 0;
 }
 
-static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t a, size_t b, int para)
+static inline void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t a, size_t b, int para)
 {
 	while (a < b) {
 		unsigned char ch = (unsigned char)t[a];
@@ -769,18 +822,21 @@ static size_t sentence_lead(ctx *c, size_t upto)
 static int list_marker(const ctx *c, size_t p, size_t *ws, size_t *end, int *kind, long *val)
 {
 	const char *t = c->t;
+	if (p == 0)
+		return 0;
 	size_t i = p;
-	while (i > 0 && ascii_digit((unsigned char)t[i - 1]) && p - i < 3)
-		i--;
-	if (i < p && i > 0 && ascii_digit((unsigned char)t[i - 1]))
-		return 0;                                 /* four digits or more: a year */
-	if (i < p) {
+	unsigned f = cc[(unsigned char)t[p - 1]];
+	if (f & CC_DIG) {
+		while (i > 0 && ascii_digit((unsigned char)t[i - 1]) && p - i < 3)
+			i--;
+		if (i > 0 && ascii_digit((unsigned char)t[i - 1]))
+			return 0;                         /* four digits or more: a year */
 		*kind = 1;
 		long v = 0;
 		for (size_t k = i; k < p; k++)
 			v = v * 10 + (t[k] - '0');
 		*val = v;
-	} else if (p > 0 && ascii_lower((unsigned char)t[p - 1]) && t[p - 1] <= 'z') {
+	} else if (f & CC_LO) {
 		i = p - 1;
 		*kind = 2;
 		*val = t[i] - 'a' + 1;
