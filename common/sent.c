@@ -80,7 +80,7 @@ static void fset_build(fset *f, const nf_map *m)
 }
 
 /* The entry for key[0, n) (hashed to h), or NULL. */
-static const fslot *fset_find(const fset *f, uint64_t h, const char *key, size_t n)
+static inline const fslot *fset_find(const fset *f, uint64_t h, const char *key, size_t n)
 {
 	for (size_t j = fs_index(h, f->mask);; j = (j + 1) & f->mask) {
 		const fslot *e = &f->slot[j];
@@ -331,7 +331,7 @@ static int ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-static int is_space(const char *t, size_t i, size_t len, size_t *w)
+static inline int is_space(const char *t, size_t i, size_t len, size_t *w)
 {
 	unsigned char c = (unsigned char)t[i];
 	*w = 1;
@@ -354,7 +354,7 @@ static int space_before(const char *t, size_t i)
 }
 
 /* Closing quote or bracket at i (ASCII or ” ’ » ›); returns its length or 0. */
-static size_t closer_at(const char *t, size_t i, size_t len)
+static inline size_t closer_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c == '"' || c == '\'' || c == ')' || c == ']')
@@ -370,7 +370,7 @@ static size_t closer_at(const char *t, size_t i, size_t len)
 }
 
 /* Opening quote or bracket at i (ASCII, “ ‘ « ‹); returns its length or 0. */
-static size_t opener_at(const char *t, size_t i, size_t len)
+static inline size_t opener_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c == '"' || c == '\'' || c == '(' || c == '[')
@@ -425,7 +425,7 @@ static size_t bullet_at(const char *t, size_t i, size_t len)
 
 /* Is the character at i an upper-case letter (ASCII, Latin-1, Latin Extended-A, Greek,
  * Cyrillic capital)? */
-static int upper_at(const char *t, size_t i, size_t len)
+static inline int upper_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c < 0x80)
@@ -442,7 +442,7 @@ static int upper_at(const char *t, size_t i, size_t len)
 	return cp >= 0x400 && cp <= 0x42F;           /* Cyrillic capitals */
 }
 
-static int lower_at(const char *t, size_t i, size_t len)
+static inline int lower_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c < 0x80)
@@ -474,7 +474,7 @@ typedef struct {
 
 /* The start of the word ending just before position end (stops at white space, at opening
  * brackets and quotes, and at lim). */
-static size_t word_before_lim(const ctx *c, size_t end, size_t lim)
+static inline size_t word_before_lim(const ctx *c, size_t end, size_t lim)
 {
 	size_t i = end;
 	while (i > lim) {
@@ -549,7 +549,7 @@ static int time_phrase(const ctx *c, size_t ws)
 	size_t i = c->start;
 	int words = 0;
 	while (i < ws) {
-		size_t w;
+		size_t w = 1;
 		while (i < ws && (c->t[i] == '\n' || c->t[i] == ',' || is_space(c->t, i, c->len, &w)))
 			i += c->t[i] == '\n' || c->t[i] == ',' ? 1 : w;
 		if (i >= ws)
@@ -568,7 +568,7 @@ static int time_phrase(const ctx *c, size_t ws)
 }
 
 /* The end of the word at i (letters, digits, apostrophes, hyphens, inner periods, UTF-8). */
-static size_t word_end(const ctx *c, size_t i)
+static inline size_t word_end(const ctx *c, size_t i)
 {
 	while (i < c->len) {
 		unsigned char ch = (unsigned char)c->t[i];
