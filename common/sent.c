@@ -242,9 +242,10 @@ static const unsigned char stop_byte[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The scanner's window: the stop bytes of t[base, end) as bits (end - base is 64), found
- * 16 bytes at a time where SSE2 is there. Most text is plain letters between stops, and the
- * main loop's position only grows, so each byte is classified once. */
+/* The scanner's window: the stop bytes of t[base, end) as bits, 64 bytes a word, found 32
+ * bytes at a time with AVX2 (four words) or 16 with SSE2 (one word). Most text is plain
+ * letters between stops, and the main loop's position only grows, so each byte is
+ * classified once. */
 typedef struct {
 	size_t base, end;
 	uint64_t bits[4];   /* 64 bytes each; end - base is 64 or (AVX2) 256 */
