@@ -14,8 +14,111 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(NF_SENT_NO_AVX2)
+#include <immintrin.h>
+#define NF_SENT_AVX2 1     /* AVX2 scanning where the CPU has it (chosen at run time) */
+#endif
+
+/* A read-only word set built from an nf_map for the lookups of the hot path: the caller
+ * hashes the key while it lower-cases it (one pass over the text, no second hash), and a
+ * key longer than every entry is rejected before any lookup. */
+typedef struct {
+	uint64_t h;
+	const char *k;      /* the nf_map's copy of the key; NULL: an empty slot */
+	size_t n;
+	long v;
+} fslot;
+
+typedef struct {
+	fslot *slot;
+	size_t mask, maxlen;
+	uint32_t pair[32];  /* bit b of pair[a]: a key starts with bytes x, y, x % 32 == a and
+			     * y % 32 == b (b 0: a one-byte key); most words fail this test */
+} fset;
+
+/* Can a key of f start with x (then y, or 0 for the end of the key)? */
+static int fs_pair(const fset *f, unsigned char x, unsigned char y)
+{
+	return (f->pair[x & 31] >> (y & 31)) & 1;
+}
+
+#define FS_SEED 1469598103934665603ULL
+#define FS_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+static uint64_t fs_hash(const char *p, size_t n)
+{
+	uint64_t h = FS_SEED;
+	for (size_t i = 0; i < n; i++)
+		h = FS_STEP(h, p[i]);
+	return h;
+}
+
+static size_t fs_index(uint64_t h, size_t mask) { return (size_t)(h ^ (h >> 31)) & mask; }
+
+static void fset_build(fset *f, const nf_map *m)
+{
+	size_t cap = 16;
+	while (cap < 4 * m->n)
+		cap *= 2;                                /* at most a quarter full: short probes */
+	f->slot = nf_xcalloc(cap, sizeof *f->slot);
+	f->mask = cap - 1;
+	f->maxlen = 0;
+	memset(f->pair, 0, sizeof f->pair);
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		uint64_t h = fs_hash(m->keys[i], m->lens[i]);
+		size_t j = fs_index(h, f->mask);
+		while (f->slot[j].k)
+			j = (j + 1) & f->mask;
+		f->slot[j] = (fslot){ h, m->keys[i], m->lens[i], (long)(intptr_t)m->vals[i] };
+		if (m->lens[i] > 0)
+			f->pair[(unsigned char)m->keys[i][0] & 31] |= 1u << (m->lens[i] > 1 ? (unsigned char)m->keys[i][1] & 31 : 0);
+		if (m->lens[i] > f->maxlen)
+			f->maxlen = m->lens[i];
+	}
+}
+
+/* The entry for key[0, n) (hashed to h), or NULL. */
+static inline const fslot *fset_find(const fset *f, uint64_t h, const char *key, size_t n)
+{
+	for (size_t j = fs_index(h, f->mask);; j = (j + 1) & f->mask) {
+		const fslot *e = &f->slot[j];
+		if (!e->k)
+			return NULL;
+		if (e->h == h && e->n == n) {
+			size_t k = 0;
+			while (k < n && e->k[k] == key[k])
+				k++;
+			if (k == n)
+				return e;
+		}
+	}
+}
+
+/* Byte classes of the hot loops (one table look-up instead of a chain of compares):
+ * CC_BRK the ASCII bytes word_before stops at, CC_WORD word_end's ASCII bytes, CC_SP
+ * is_space's ASCII bytes, CC_Q the first bytes of closer_at's and opener_at's marks. */
+enum { CC_UP = 1, CC_LO = 2, CC_DIG = 4, CC_BRK = 8, CC_WORD = 16, CC_SP = 32, CC_NL = 64, CC_Q = 128 };
+#define CC_IN(ch, a, b) ((ch) >= (a) && (ch) <= (b))
+#define CCV(ch) ((CC_IN(ch, 'A', 'Z') ? CC_UP | CC_WORD : 0) | (CC_IN(ch, 'a', 'z') ? CC_LO | CC_WORD : 0) | \
+		 (CC_IN(ch, '0', '9') ? CC_DIG | CC_WORD : 0) | ((ch) == '\'' || (ch) == '-' ? CC_WORD : 0) | \
+		 ((ch) == ' ' || (ch) == '\n' || (ch) == '\t' || (ch) == '\r' || (ch) == '(' || (ch) == '"' || \
+		  (ch) == '[' || (ch) == '/' ? CC_BRK : 0) | \
+		 ((ch) == ' ' || (ch) == '\t' || (ch) == '\r' || (ch) == '\f' || (ch) == '\v' ? CC_SP : 0) | \
+		 ((ch) == '\n' ? CC_NL : 0) | \
+		 ((ch) == '"' || (ch) == '\'' || (ch) == '(' || (ch) == ')' || (ch) == '[' || (ch) == ']' || \
+		  (ch) == 0xC2 || (ch) == 0xE2 ? CC_Q : 0))
+/* ASCII letters and the apostrophe lower-cased (word_in's bytes), 0 for the rest */
+#define LCV(ch) (CC_IN(ch, 'A', 'Z') ? (ch) | 0x20 : CC_IN(ch, 'a', 'z') || (ch) == '\'' ? (ch) : 0)
+#define T4(f, n) f(n), f((n) + 1), f((n) + 2), f((n) + 3)
+#define T16(f, n) T4(f, n), T4(f, (n) + 4), T4(f, (n) + 8), T4(f, (n) + 12)
+#define T64(f, n) T16(f, n), T16(f, (n) + 16), T16(f, (n) + 32), T16(f, (n) + 48)
+static const unsigned char cc[256] = { T64(CCV, 0), T64(CCV, 64), T64(CCV, 128), T64(CCV, 192) };
+static const unsigned char lc[256] = { T64(LCV, 0), T64(LCV, 64), T64(LCV, 128), T64(LCV, 192) };
 
 struct nf_splitter {
+	fset f_abbrev, f_starters, f_timewords, f_timefollow, f_attr_verbs, f_attr_follow;
 	nf_map *abbrev;     /* lower-case abbreviation -> class */
 	nf_map *starters;   /* lower-case words that often begin a sentence */
 	nf_map *timewords;  /* words of an introductory time phrase ("at", "shortly", "after") */
@@ -23,6 +126,7 @@ struct nf_splitter {
 	nf_map *attr_verbs; /* reporting verbs of a quote's attribution ("said", "told") */
 	nf_map *attr_follow;/* words that may follow them ("earlier", "on") */
 	int join_lines;
+	int avx2;           /* the CPU has AVX2 (stop_bits_avx2) */
 };
 
 enum { AB_OTHER = 1, AB_TITLE = 2, AB_TIME = 3, AB_NUMBER = 4, AB_CAPITAL = 16 };
@@ -95,6 +199,16 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 		}
 		fclose(f);
 	}
+#ifdef NF_SENT_AVX2
+	__builtin_cpu_init();
+	s->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
+	fset_build(&s->f_abbrev, s->abbrev);
+	fset_build(&s->f_starters, s->starters);
+	fset_build(&s->f_timewords, s->timewords);
+	fset_build(&s->f_timefollow, s->timefollow);
+	fset_build(&s->f_attr_verbs, s->attr_verbs);
+	fset_build(&s->f_attr_follow, s->attr_follow);
 	return s;
 }
 
@@ -102,6 +216,12 @@ void nf_splitter_free(nf_splitter *s)
 {
 	if (!s)
 		return;
+	free(s->f_abbrev.slot);
+	free(s->f_starters.slot);
+	free(s->f_timewords.slot);
+	free(s->f_timefollow.slot);
+	free(s->f_attr_verbs.slot);
+	free(s->f_attr_follow.slot);
 	nf_map_free(s->abbrev);
 	nf_map_free(s->starters);
 	nf_map_free(s->timewords);
@@ -122,26 +242,87 @@ static const unsigned char stop_byte[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The first position from i that holds a stop byte, or len. Sixteen bytes at a time where
- * SSE2 is there (most text is plain letters between stops). */
-static size_t next_stop(const char *t, size_t i, size_t len)
+/* The scanner's window: the stop bytes of t[base, end) as bits, 64 bytes a word, found 32
+ * bytes at a time with AVX2 (four words) or 16 with SSE2 (one word). Most text is plain
+ * letters between stops, and the main loop's position only grows, so each byte is
+ * classified once. */
+typedef struct {
+	size_t base, end;
+	uint64_t bits[4];   /* 64 bytes each; end - base is 64 or (AVX2) 256 */
+	int avx2;
+} scan;
+
+static uint64_t stop_bits(const char *p)
 {
 #if defined(__SSE2__)
-	const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), ex = _mm_set1_epi8('!'),
-		      qm = _mm_set1_epi8('?'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
-		      e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
-	while (i + 16 <= len) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
-						      _mm_or_si128(_mm_cmpeq_epi8(v, ex), _mm_cmpeq_epi8(v, qm))),
-					 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, rp), _mm_cmpeq_epi8(v, e2)),
-						      _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef))));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits)
-			return i + (size_t)__builtin_ctz(bits);
-		i += 16;
+	const __m128i f7 = _mm_set1_epi8((char)0xF7), fe = _mm_set1_epi8((char)0xFE), nl = _mm_set1_epi8('\n'),
+		      dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'), exrp = _mm_set1_epi8('!'),
+		      e2e3 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+	uint64_t bits = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		/* '!' 0x21 and ')' 0x29 differ in bit 3 only, 0xE2 and 0xE3 in bit 0 */
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+					 _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(_mm_and_si128(v, f7), exrp)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2e3), _mm_cmpeq_epi8(v, ef)));
+		bits |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << (16 * k);
 	}
+	return bits;
+#else
+	uint64_t bits = 0;
+	for (int k = 0; k < 64; k++)
+		bits |= (uint64_t)stop_byte[(unsigned char)p[k]] << k;
+	return bits;
 #endif
+}
+
+#ifdef NF_SENT_AVX2
+/* stop_bits of p[0, 256) into bits[0..3], 32 bytes at a time: the constants are set up once
+ * for four windows */
+__attribute__((target("avx2"))) static void stop_bits_avx2(const char *p, uint64_t *bits)
+{
+	const __m256i f7 = _mm256_set1_epi8((char)0xF7), fe = _mm256_set1_epi8((char)0xFE), nl = _mm256_set1_epi8('\n'),
+		      dot = _mm256_set1_epi8('.'), qm = _mm256_set1_epi8('?'), exrp = _mm256_set1_epi8('!'),
+		      e2e3 = _mm256_set1_epi8((char)0xE2), ef = _mm256_set1_epi8((char)0xEF);
+	for (int k = 0; k < 8; k++) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+		__m256i m = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, dot)),
+					    _mm256_or_si256(_mm256_cmpeq_epi8(v, qm), _mm256_cmpeq_epi8(_mm256_and_si256(v, f7), exrp)));
+		m = _mm256_or_si256(m, _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, fe), e2e3), _mm256_cmpeq_epi8(v, ef)));
+		uint64_t b = (uint32_t)_mm256_movemask_epi8(m);
+		if (k & 1)
+			bits[k >> 1] |= b << 32;
+		else
+			bits[k >> 1] = b;
+	}
+}
+#endif
+
+/* The first position from i that holds a stop byte, or len. i never goes back between
+ * calls on one text. */
+static size_t next_stop(scan *sc, const char *t, size_t i, size_t len)
+{
+	for (;;) {
+		while (i < sc->end) {                 /* i >= sc->base: i never goes back */
+			size_t off = i - sc->base;
+			uint64_t b = sc->bits[off >> 6] >> (off & 63);
+			if (b)
+				return i + (size_t)__builtin_ctzll(b);
+			i = sc->base + (off | 63) + 1;    /* the next 64-byte word */
+		}
+		sc->base = i;
+#ifdef NF_SENT_AVX2
+		if (sc->avx2 && len - i >= 256) {
+			sc->end = i + 256;
+			stop_bits_avx2(t + i, sc->bits);
+			continue;
+		}
+#endif
+		if (len - i < 64)
+			break;
+		sc->end = i + 64;
+		sc->bits[0] = stop_bits(t + i);
+	}
 	while (i < len && !stop_byte[(unsigned char)t[i]])
 		i++;
 	return i;
@@ -151,7 +332,7 @@ static int ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-static int is_space(const char *t, size_t i, size_t len, size_t *w)
+static inline int is_space(const char *t, size_t i, size_t len, size_t *w)
 {
 	unsigned char c = (unsigned char)t[i];
 	*w = 1;
@@ -174,7 +355,7 @@ static int space_before(const char *t, size_t i)
 }
 
 /* Closing quote or bracket at i (ASCII or ” ’ » ›); returns its length or 0. */
-static size_t closer_at(const char *t, size_t i, size_t len)
+static inline size_t closer_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c == '"' || c == '\'' || c == ')' || c == ']')
@@ -190,7 +371,7 @@ static size_t closer_at(const char *t, size_t i, size_t len)
 }
 
 /* Opening quote or bracket at i (ASCII, “ ‘ « ‹); returns its length or 0. */
-static size_t opener_at(const char *t, size_t i, size_t len)
+static inline size_t opener_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c == '"' || c == '\'' || c == '(' || c == '[')
@@ -245,7 +426,7 @@ static size_t bullet_at(const char *t, size_t i, size_t len)
 
 /* Is the character at i an upper-case letter (ASCII, Latin-1, Latin Extended-A, Greek,
  * Cyrillic capital)? */
-static int upper_at(const char *t, size_t i, size_t len)
+static inline int upper_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c < 0x80)
@@ -262,7 +443,7 @@ static int upper_at(const char *t, size_t i, size_t len)
 	return cp >= 0x400 && cp <= 0x42F;           /* Cyrillic capitals */
 }
 
-static int lower_at(const char *t, size_t i, size_t len)
+static inline int lower_at(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (c < 0x80)
@@ -294,17 +475,19 @@ typedef struct {
 
 /* The start of the word ending just before position end (stops at white space, at opening
  * brackets and quotes, and at lim). */
-static size_t word_before_lim(const ctx *c, size_t end, size_t lim)
+static inline size_t word_before_lim(const ctx *c, size_t end, size_t lim)
 {
 	size_t i = end;
 	while (i > lim) {
 		unsigned char ch = (unsigned char)c->t[i - 1];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '(' || ch == '"' || ch == '[' || ch == '/')
-			break;
-		if (ch == 0xA0 && i >= 2 && (unsigned char)c->t[i - 2] == 0xC2)
-			break;
-		if (i >= 3 && (unsigned char)c->t[i - 3] == 0xE2 && (unsigned char)c->t[i - 2] == 0x80 &&
-		    (ch == 0x9C || ch == 0x98))                                   /* “ ‘ */
+		if (ch < 0x80) {
+			if (cc[ch] & CC_BRK)
+				break;
+		} else if (ch == 0xA0) {
+			if (i >= 2 && (unsigned char)c->t[i - 2] == 0xC2)
+				break;
+		} else if ((ch == 0x9C || ch == 0x98) && i >= 3 && (unsigned char)c->t[i - 3] == 0xE2 &&
+			   (unsigned char)c->t[i - 2] == 0x80)                    /* “ ‘ */
 			break;
 		i--;
 	}
@@ -316,34 +499,47 @@ static size_t word_before(const ctx *c, size_t end) { return word_before_lim(c, 
 /* Looks up t[ws, end) minus its periods in the abbreviation list. */
 static long abbrev_class(const ctx *c, size_t ws, size_t end)
 {
+	const fset *f = &c->s->f_abbrev;
 	char key[64];
 	size_t kn = 0;
+	uint64_t h = FS_SEED;
 	for (size_t i = ws; i < end; i++) {
 		unsigned char ch = (unsigned char)c->t[i];
 		if (ch == '.')
 			continue;
-		if (kn == sizeof key)
-			return 0;
-		key[kn++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+		if (kn == f->maxlen)
+			return 0;                         /* longer than every abbreviation */
+		ch = ascii_upper(ch) ? (unsigned char)(ch + 32) : ch;
+		key[kn++] = (char)ch;
+		h = FS_STEP(h, ch);
 	}
-	long cls = (long)(intptr_t)nf_map_get(c->s->abbrev, key, kn);
+	const fslot *e = fset_find(f, h, key, kn);
+	long cls = e ? e->v : 0;
 	if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)c->t[ws]))
 		return 0;                                 /* "ill", not "Ill." */
 	return cls & ~AB_CAPITAL;
 }
 
-/* Is the word at i (ASCII letters and apostrophes, lower-cased) in set m? */
-static int word_in(const ctx *c, const nf_map *m, size_t i, size_t end)
+/* Is the word at i (ASCII letters and apostrophes, lower-cased) in set f? */
+static int word_in(const ctx *c, const fset *f, size_t i, size_t end)
 {
+	unsigned char c0 = i < end ? lc[(unsigned char)c->t[i]] : 0;
+	unsigned char c1 = c0 && i + 1 < end ? lc[(unsigned char)c->t[i + 1]] : 0;
+	if (!c0 || !fs_pair(f, c0, c1))
+		return 0;
 	char w[32];
-	size_t n = 0;
-	for (; i < end && n < sizeof w; i++) {
-		unsigned char ch = (unsigned char)c->t[i];
-		if (!(ascii_upper(ch) || ascii_lower(ch) || ch == '\''))
+	size_t n = 0, lim = f->maxlen < sizeof w - 1 ? f->maxlen : sizeof w - 1;
+	uint64_t h = FS_SEED;
+	for (; i < end; i++) {
+		unsigned char ch = lc[(unsigned char)c->t[i]];
+		if (!ch)
 			break;
-		w[n++] = (char)(ascii_upper(ch) ? ch + 32 : ch);
+		if (n == lim)
+			return 0;                         /* longer than every word of the set */
+		w[n++] = (char)ch;
+		h = FS_STEP(h, ch);
 	}
-	return n > 0 && n < sizeof w && nf_map_has(m, w, n);
+	return n > 0 && fset_find(f, h, w, n) != NULL;
 }
 
 /* Is everything from the sentence start to ws an introductory time phrase ("At 5",
@@ -354,7 +550,7 @@ static int time_phrase(const ctx *c, size_t ws)
 	size_t i = c->start;
 	int words = 0;
 	while (i < ws) {
-		size_t w;
+		size_t w = 1;
 		while (i < ws && (c->t[i] == '\n' || c->t[i] == ',' || is_space(c->t, i, c->len, &w)))
 			i += c->t[i] == '\n' || c->t[i] == ',' ? 1 : w;
 		if (i >= ws)
@@ -363,7 +559,7 @@ static int time_phrase(const ctx *c, size_t ws)
 		while (e < ws && !(c->t[e] == '\n' || is_space(c->t, e, c->len, &w)))
 			e++;
 		int num = ascii_digit((unsigned char)c->t[i]);
-		if (!num && !word_in(c, c->s->timewords, i, e))
+		if (!num && !word_in(c, &c->s->f_timewords, i, e))
 			return 0;
 		if (++words > 6)
 			return 0;
@@ -373,11 +569,11 @@ static int time_phrase(const ctx *c, size_t ws)
 }
 
 /* The end of the word at i (letters, digits, apostrophes, hyphens, inner periods, UTF-8). */
-static size_t word_end(const ctx *c, size_t i)
+static inline size_t word_end(const ctx *c, size_t i)
 {
 	while (i < c->len) {
 		unsigned char ch = (unsigned char)c->t[i];
-		if (ascii_upper(ch) || ascii_lower(ch) || ascii_digit(ch) || ch == '\'' || ch == '-')
+		if (cc[ch] & CC_WORD)
 			i++;
 		else if (ch >= 0x80 && !closer_at(c->t, i, c->len) && !is_ellipsis_char(c->t, i, c->len) &&
 			 !(ch == 0xC2 && i + 1 < c->len && (unsigned char)c->t[i + 1] == 0xA0))
@@ -388,6 +584,33 @@ static size_t word_end(const ctx *c, size_t i)
 			break;
 	}
 	return i;
+}
+
+/* word_end(c, i), and *in = word_in(c, f, i, that end), in one pass over the word: the
+ * letters word_in reads are a prefix of the ones word_end skips. */
+static size_t word_end_in(const ctx *c, size_t i, const fset *f, int *in)
+{
+	unsigned char c0 = i < c->len ? lc[(unsigned char)c->t[i]] : 0;
+	unsigned char c1 = c0 && i + 1 < c->len ? lc[(unsigned char)c->t[i + 1]] : 0;
+	*in = 0;
+	if (!c0 || !fs_pair(f, c0, c1))
+		return word_end(c, i);
+	char w[32];
+	size_t n = 0, lim = f->maxlen < sizeof w - 1 ? f->maxlen : sizeof w - 1;
+	uint64_t h = FS_SEED;
+	for (; i < c->len; i++) {
+		unsigned char ch = lc[(unsigned char)c->t[i]];
+		if (!ch)
+			break;
+		if (n == lim) {
+			n = 0;                            /* longer than every word of the set */
+			break;
+		}
+		w[n++] = (char)ch;
+		h = FS_STEP(h, ch);
+	}
+	*in = n > 0 && fset_find(f, h, w, n) != NULL;
+	return word_end(c, i);
 }
 
 static size_t skip_blanks(const ctx *c, size_t i)
@@ -401,10 +624,16 @@ static size_t skip_blanks(const ctx *c, size_t i)
  * full-stop quotation it starts a new sentence ("... now.” He added, ..."). */
 static int pronoun(const char *w, size_t n)
 {
-	static const char *const p[] = { "He", "She", "They", "We", "I", "You", "It" };
-	for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-		if (strlen(p[i]) == n && memcmp(p[i], w, n) == 0)
-			return 1;
+	switch (n) {
+	case 1:
+		return w[0] == 'I';
+	case 2:
+		return memcmp(w, "He", 2) == 0 || memcmp(w, "We", 2) == 0 || memcmp(w, "It", 2) == 0;
+	case 3:
+		return memcmp(w, "She", 3) == 0 || memcmp(w, "You", 3) == 0;
+	case 4:
+		return memcmp(w, "They", 4) == 0;
+	}
 	return 0;
 }
 
@@ -418,12 +647,13 @@ static int attribution(const ctx *c, size_t i)
 		i = skip_blanks(c, i);
 		if (i >= c->len)
 			return 0;
-		size_t e = word_end(c, i);
+		int verb = 0;
+		size_t e = words > 0 ? word_end_in(c, i, &c->s->f_attr_verbs, &verb) : word_end(c, i);
 		if (e == i)
 			return 0;
 		if (words == 0 && pronoun(c->t + i, e - i))
 			return 0;                         /* ".” He added, “..." starts a sentence */
-		if (words > 0 && word_in(c, c->s->attr_verbs, i, e)) {
+		if (verb) {
 			/* an addressee may follow: "told Sky News" */
 			size_t k = skip_blanks(c, e);
 			for (int a = 0; a < 4 && k < c->len && upper_at(c->t, k, c->len); a++) {
@@ -441,7 +671,9 @@ static int attribution(const ctx *c, size_t i)
 			}
 			if (ch == '.' || ch == ';' || ch == '\n' || ch == '!' || ch == '?')
 				return 1;
-			return word_in(c, c->s->attr_follow, k, word_end(c, k));
+			int follow;
+			word_end_in(c, k, &c->s->f_attr_follow, &follow);
+			return follow;
 		}
 		if (words == 0 && !upper_at(c->t, i, c->len))
 			return 0;                         /* later words may be lower-case: "The minister" */
@@ -464,41 +696,75 @@ static int period_ends(const ctx *c, size_t dot, size_t next)
 	int next_upper = upper_at(t, next, c->len);
 	if (wn == 0)
 		return next_upper || !ascii_digit(nc);
-	size_t letters = 0, dots = 0, digits = 0, uppers = 0;
-	for (size_t i = ws; i < dot; i++) {
-		unsigned char ch = (unsigned char)t[i];
-		dots += ch == '.';
-		digits += ascii_digit(ch);
-		uppers += ascii_upper(ch);
-		letters += ascii_upper(ch) || ascii_lower(ch);
-	}
-	long cls = abbrev_class(c, ws, dot);
-	if (ascii_digit(nc))                          /* "No. 5", "p. 55", "Jan. 6" */
-		return cls ? 0 : 1;
-	if (!next_upper)
+	int next_digit = ascii_digit(nc);
+	if (!next_digit && !next_upper)
 		return 0;                                 /* "U.S. for", "Co. at": continues */
+	/* abbrev_class inline: the key hashed as it is built, given up as soon as no
+	 * abbreviation can match */
+	const fset *fa = &c->s->f_abbrev;
+	size_t kn = 0, dots = 0, i = ws;
+	int nokey = 0;
+	char key[64];
+	uint64_t h = FS_SEED;
+	for (; i < dot; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (ch == '.') {
+			dots++;
+			continue;
+		}
+		if (kn == fa->maxlen) {
+			nokey = 1;                        /* longer than every abbreviation */
+			break;
+		}
+		ch = cc[ch] & CC_UP ? (unsigned char)(ch + 32) : ch;
+		key[kn++] = (char)ch;
+		h = FS_STEP(h, ch);
+		if (kn == 2 && !fs_pair(fa, (unsigned char)key[0], ch)) {
+			nokey = 1;                        /* no abbreviation starts so */
+			i++;
+			break;
+		}
+	}
+	for (; i < dot; i++)
+		dots += t[i] == '.';
+	long cls = 0;
+	if (!nokey && kn > 0) {
+		const fslot *e = fset_find(fa, h, key, kn);
+		cls = e ? e->v : 0;
+		if ((cls & AB_CAPITAL) && !ascii_upper((unsigned char)t[ws]))
+			cls = 0;                          /* "ill", not "Ill." */
+		cls &= ~AB_CAPITAL;
+	}
+	if (next_digit)                               /* "No. 5", "p. 55", "Jan. 6" */
+		return cls ? 0 : 1;
 	if (cls == AB_TITLE)
 		return 0;                                 /* "Dr. Smith" */
 	if (cls == AB_NUMBER)
 		return 1;                                 /* "No. 5" went above; "was no. People" */
-	int starter = word_in(c, c->s->starters, next, c->len);
 	if (cls == AB_TIME)                           /* "at 6 p.m. Mr. Smith" ends; "At 5 a.m. Mr. Smith" not */
-		return !word_in(c, c->s->timefollow, next, c->len) && !time_phrase(c, ws);
-	if (cls)
-		return starter;                           /* "Co. It closed", not "Co. President" */
+		return !word_in(c, &c->s->f_timefollow, next, c->len) && !time_phrase(c, ws);
+	if (cls)                                      /* "Co. It closed", not "Co. President" */
+		return word_in(c, &c->s->f_starters, next, c->len);
 	/* single capital letter: an initial ("E. Smith"), unless it is the pronoun after a
 	 * lower-case word ("you and I. Did") or a starter follows */
-	if (wn == 1 && uppers == 1) {
+	if (wn == 1 && ascii_upper((unsigned char)t[ws])) {
 		if (t[ws] == 'I' && ws >= 2) {
 			size_t pw = word_before(c, ws - 1);
 			if (pw < ws - 1 && ascii_lower((unsigned char)t[pw]))
 				return 1;
 		}
-		return starter && t[ws] != 'I' ? 1 : 0;
+		return t[ws] != 'I' && word_in(c, &c->s->f_starters, next, c->len);
 	}
 	/* acronym with inner dots (U.S.A., a.m.) works like an abbreviation */
-	if (dots > 0 && letters <= 2 * (dots + 1) && digits == 0 && letters == wn - dots)
-		return starter;
+	if (dots == 0)
+		return 1;
+	size_t letters = 0, digits = 0;
+	for (i = ws; i < dot; i++) {
+		digits += ascii_digit((unsigned char)t[i]);
+		letters += (cc[(unsigned char)t[i]] & (CC_UP | CC_LO)) != 0;
+	}
+	if (letters <= 2 * (dots + 1) && digits == 0 && letters == wn - dots)
+		return word_in(c, &c->s->f_starters, next, c->len);
 	return 1;
 }
 
@@ -539,14 +805,20 @@ static int glued_end(const ctx *c, size_t dot, size_t next)
 	return abbrev_class(c, ws, dot) == 0;
 }
 
-static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t a, size_t b, int para)
+static inline void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t a, size_t b, int para)
 {
-	size_t w;
-	while (a < b && (t[a] == '\n' || is_space(t, a, b, &w)))
-		a += (t[a] == '\n') ? 1 : w;
+	while (a < b) {
+		unsigned char ch = (unsigned char)t[a];
+		if (cc[ch] & (CC_SP | CC_NL))
+			a++;
+		else if (ch == 0xC2 && a + 1 < b && (unsigned char)t[a + 1] == 0xA0)
+			a += 2;
+		else
+			break;
+	}
 	while (b > a) {
 		unsigned char ch = (unsigned char)t[b - 1];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')
+		if (cc[ch] & (CC_SP | CC_NL))
 			b--;
 		else if (ch == 0xA0 && b - 1 > a && (unsigned char)t[b - 2] == 0xC2)
 			b -= 2;
@@ -555,7 +827,8 @@ static void push(nf_span **spans, size_t *cap, size_t *n, const char *t, size_t 
 	}
 	if (a >= b)
 		return;
-	nf_grow((void **)spans, cap, *n + 1, sizeof **spans);
+	if (*n + 1 > *cap)
+		nf_grow((void **)spans, cap, *n + 1, sizeof **spans);
 	(*spans)[(*n)++] = (nf_span){ a, b, para };
 }
 
@@ -590,26 +863,35 @@ static size_t sentence_lead(ctx *c, size_t upto)
 static int list_marker(const ctx *c, size_t p, size_t *ws, size_t *end, int *kind, long *val)
 {
 	const char *t = c->t;
+	if (p == 0)
+		return 0;
 	size_t i = p;
-	while (i > 0 && ascii_digit((unsigned char)t[i - 1]) && p - i < 3)
-		i--;
-	if (i < p && i > 0 && ascii_digit((unsigned char)t[i - 1]))
-		return 0;                                 /* four digits or more: a year */
-	if (i < p) {
+	unsigned f = cc[(unsigned char)t[p - 1]];
+	if (f & CC_DIG) {
+		while (i > 0 && ascii_digit((unsigned char)t[i - 1]) && p - i < 3)
+			i--;
+		if (i > 0 && ascii_digit((unsigned char)t[i - 1]))
+			return 0;                         /* four digits or more: a year */
 		*kind = 1;
 		long v = 0;
 		for (size_t k = i; k < p; k++)
 			v = v * 10 + (t[k] - '0');
 		*val = v;
-	} else if (p > 0 && ascii_lower((unsigned char)t[p - 1]) && t[p - 1] <= 'z') {
+	} else if (f & CC_LO) {
 		i = p - 1;
 		*kind = 2;
 		*val = t[i] - 'a' + 1;
 	} else
 		return 0;
-	/* before the number: the start, white space, or a bullet ("⁃9.") */
-	if (i > 0 && !space_before(t, i) && !(i >= 3 && bullet_at(t, i - 3, c->len)))
-		return 0;
+	/* before the number: the start, white space, or a bullet ("⁃9."); most periods follow
+	 * a word, and an ASCII byte other than white space cannot end a bullet */
+	if (i > 0) {
+		unsigned char b = (unsigned char)t[i - 1];
+		if (b < 0x80 && b != ' ' && b != '\t' && b != '\n' && b != '\r')
+			return 0;
+		if (!space_before(t, i) && !(i >= 3 && bullet_at(t, i - 3, c->len)))
+			return 0;
+	}
 	size_t e = p + 1;
 	if (t[p] == '.' && e < c->len && t[e] == ')')
 		e++;
@@ -672,8 +954,9 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
+	scan sc = { 0, 0, { 0 }, s->avx2 };
 	while (i < len) {
-		i = next_stop(t, i, len);
+		i = next_stop(&sc, t, i, len);
 		if (i >= len)
 			break;
 		unsigned char ch = (unsigned char)t[i];
@@ -778,6 +1061,13 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		/* the run of terminators, including spaced ellipses ". . ." */
 		size_t j = i, first_end = 0;
 		int has_q = 0, dots = 0, spaced_dots = 0, ell = 0;
+		unsigned char n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+		if (ch != 0xE2 && n1 != '.' && n1 != '!' && n1 != '?' && n1 != 0xE2 &&
+		    !(n1 == ' ' && i + 2 < len && t[i + 2] == '.')) {
+			has_q = ch != '.';                /* the common case: a lone stop */
+			dots = ch == '.';
+			j = i + 1;
+		} else
 		for (;;) {
 			if (j < len && (t[j] == '.' || t[j] == '!' || t[j] == '?')) {
 				has_q |= t[j] != '.';
@@ -798,16 +1088,23 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		}
 		size_t k;
 		int quoted = 0;
-		while (j < len && (k = closer_at(t, j, len)) > 0) {
+		while (j < len && (cc[(unsigned char)t[j]] & CC_Q) && (k = closer_at(t, j, len)) > 0) {
 			quoted |= t[j] != ')' && t[j] != ']';
 			j += k;
 		}
 		size_t next = j;
-		while (next < len && is_space(t, next, len, &w))
-			next += w;
+		while (next < len) {                      /* is_space inline */
+			unsigned char u = (unsigned char)t[next];
+			if (cc[u] & CC_SP)
+				next++;
+			else if (u == 0xC2 && next + 1 < len && (unsigned char)t[next + 1] == 0xA0)
+				next += 2;
+			else
+				break;
+		}
 		int spaced = next > j;
 		/* an opening quote after the space: the word inside it decides */
-		while (spaced && next < len && (k = opener_at(t, next, len)) > 0)
+		while (spaced && next < len && (cc[(unsigned char)t[next]] & CC_Q) && (k = opener_at(t, next, len)) > 0)
 			next += k;
 		if (!spaced && next < len && t[next] != '\n') {
 			if (dots == 1 && !has_q && !ell && j == i + 1 && glued_end(&c, i, next)) {
