@@ -14,10 +14,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(NF_SENT_NO_AVX2)
-#include <immintrin.h>
-#define NF_SENT_AVX2 1     /* AVX2 scanning where the CPU has it (chosen at run time) */
-#endif
 
 /* A read-only word set built from an nf_map for the lookups of the hot path: the caller
  * hashes the key while it lower-cases it (one pass over the text, no second hash), and a
@@ -126,7 +122,6 @@ struct nf_splitter {
 	nf_map *attr_verbs; /* reporting verbs of a quote's attribution ("said", "told") */
 	nf_map *attr_follow;/* words that may follow them ("earlier", "on") */
 	int join_lines;
-	int avx2;           /* the CPU has AVX2 (stop_bits_avx2) */
 };
 
 enum { AB_OTHER = 1, AB_TITLE = 2, AB_TIME = 3, AB_NUMBER = 4, AB_CAPITAL = 16 };
@@ -199,10 +194,6 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines)
 		}
 		fclose(f);
 	}
-#ifdef NF_SENT_AVX2
-	__builtin_cpu_init();
-	s->avx2 = __builtin_cpu_supports("avx2") != 0;
-#endif
 	fset_build(&s->f_abbrev, s->abbrev);
 	fset_build(&s->f_starters, s->starters);
 	fset_build(&s->f_timewords, s->timewords);
@@ -248,8 +239,7 @@ static const unsigned char stop_byte[256] = {
  * classified once. */
 typedef struct {
 	size_t base, end;
-	uint64_t bits[4];   /* 64 bytes each; end - base is 64 or (AVX2) 256 */
-	int avx2;
+	uint64_t bits;
 } scan;
 
 static uint64_t stop_bits(const char *p)
@@ -276,52 +266,22 @@ static uint64_t stop_bits(const char *p)
 #endif
 }
 
-#ifdef NF_SENT_AVX2
-/* stop_bits of p[0, 256) into bits[0..3], 32 bytes at a time: the constants are set up once
- * for four windows */
-__attribute__((target("avx2"))) static void stop_bits_avx2(const char *p, uint64_t *bits)
-{
-	const __m256i f7 = _mm256_set1_epi8((char)0xF7), fe = _mm256_set1_epi8((char)0xFE), nl = _mm256_set1_epi8('\n'),
-		      dot = _mm256_set1_epi8('.'), qm = _mm256_set1_epi8('?'), exrp = _mm256_set1_epi8('!'),
-		      e2e3 = _mm256_set1_epi8((char)0xE2), ef = _mm256_set1_epi8((char)0xEF);
-	for (int k = 0; k < 8; k++) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-		__m256i m = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, dot)),
-					    _mm256_or_si256(_mm256_cmpeq_epi8(v, qm), _mm256_cmpeq_epi8(_mm256_and_si256(v, f7), exrp)));
-		m = _mm256_or_si256(m, _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, fe), e2e3), _mm256_cmpeq_epi8(v, ef)));
-		uint64_t b = (uint32_t)_mm256_movemask_epi8(m);
-		if (k & 1)
-			bits[k >> 1] |= b << 32;
-		else
-			bits[k >> 1] = b;
-	}
-}
-#endif
-
 /* The first position from i that holds a stop byte, or len. i never goes back between
  * calls on one text. */
 static size_t next_stop(scan *sc, const char *t, size_t i, size_t len)
 {
 	for (;;) {
-		while (i < sc->end) {                 /* i >= sc->base: i never goes back */
-			size_t off = i - sc->base;
-			uint64_t b = sc->bits[off >> 6] >> (off & 63);
+		if (i < sc->end) {                    /* i >= sc->base: i never goes back */
+			uint64_t b = sc->bits >> (i - sc->base);
 			if (b)
 				return i + (size_t)__builtin_ctzll(b);
-			i = sc->base + (off | 63) + 1;    /* the next 64-byte word */
+			i = sc->end;
 		}
-		sc->base = i;
-#ifdef NF_SENT_AVX2
-		if (sc->avx2 && len - i >= 256) {
-			sc->end = i + 256;
-			stop_bits_avx2(t + i, sc->bits);
-			continue;
-		}
-#endif
 		if (len - i < 64)
 			break;
+		sc->base = i;
 		sc->end = i + 64;
-		sc->bits[0] = stop_bits(t + i);
+		sc->bits = stop_bits(t + i);
 	}
 	while (i < len && !stop_byte[(unsigned char)t[i]])
 		i++;
@@ -954,7 +914,7 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
-	scan sc = { 0, 0, { 0 }, s->avx2 };
+	scan sc = { 0, 0, 0 };
 	while (i < len) {
 		i = next_stop(&sc, t, i, len);
 		if (i >= len)
