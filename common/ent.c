@@ -194,6 +194,7 @@ struct nf_ner {
 	ftab fwords, fgaz;
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
+	uint32_t *flower_fl;             /* the word flags of each slot of flower */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
@@ -544,6 +545,7 @@ static void finish_tables(nf_ner *ner)
 	}
 	/* the words that matter in lower case, a copy of their slots (long keys shared) */
 	free(ner->flower.s);
+	free(ner->flower_fl);
 	memset(&ner->flower, 0, sizeof ner->flower);
 	for (size_t i = 0; ner->fwords.s && i <= ner->fwords.mask; i++) {
 		const fslot *e = &ner->fwords.s[i];
@@ -562,6 +564,10 @@ static void finish_tables(nf_ner *ner)
 		size_t bit = low_bit(fslot_key(e), e->n);
 		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
 	}
+	ner->flower_fl = nf_xcalloc(ner->flower.s ? ner->flower.mask + 1 : 1, sizeof *ner->flower_fl);
+	for (size_t i = 0; ner->flower.s && i <= ner->flower.mask; i++)
+		if (ner->flower.s[i].h)
+			ner->flower_fl[i] = ner->wi[ner->flower.s[i].v - 1].flags;
 }
 
 /* A --names row: canonical, type[, aliases (|-separated)[, affiliation[, role]]]. */
@@ -650,6 +656,7 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->pnext);
 	free(ner->fwords.s);
 	free(ner->flower.s);
+	free(ner->flower_fl);
 	free(ner->fgaz.s);
 	free(ner->fctx.s);
 	nf_map_free(&ner->bags);
@@ -744,6 +751,7 @@ typedef struct {
 	char c;                 /* punctuation: its first byte */
 	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
 	int sent;
+	uint32_t wf;            /* w's flags, or 0: read without touching the word table */
 	const word_info *w;
 } tok;
 
@@ -781,7 +789,7 @@ typedef struct {
 
 /* A lookup of fwords remembered: the table is far larger than the caches and the capitalised
  * words of news repeat, so most lookups are answered from this small direct-mapped copy. */
-typedef struct { uint64_t h; uint32_t v, n; char k[16]; } memo_e;
+typedef struct { uint64_t h; uint32_t v, nf; char k[16]; } memo_e;    /* nf: length | flags << 8 */
 #define MEMO_BITS 12
 
 /* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
@@ -950,7 +958,7 @@ static void title_sentence(scratch *sc, size_t a, size_t b)
 		lw++;
 		if (t->f & T_CAP) {
 			lcap++;
-			lcommon += t->w && (t->w->flags & W_COMMON) && !(t->w->flags & W_FIRST);
+			lcommon += (t->wf & W_COMMON) && !(t->wf & W_FIRST);
 		}
 	}
 	if (lw < 3 || lcap * 10 < lw * 8 || lcommon < 2)
@@ -968,97 +976,222 @@ static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t 
 	}
 }
 
+/* The value (index + 1) for a key of up to 16 bytes given as two words (zero after the key),
+ * and its slot in *at. */
+static inline uint32_t ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1, size_t *at)
+{
+	if (!f->s)
+		return 0;
+	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
+		const fslot *e = &f->s[j];
+		if (e->h == h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1) {
+			*at = j;
+			return e->v;
+		}
+	}
+	return 0;
+}
+
+/* Looks the folded word up (lower-case words in flower, others in fwords through the memo)
+ * and sets t->w and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
+static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char *k, size_t kn,
+			      uint64_t k0, uint64_t k1)
+{
+	uint32_t v = 0, fl = 0;
+	size_t at = 0;
+	if (t->f & T_LOWER) {
+		/* lower-case words only matter as particles, roles and generic references */
+		if (kn <= 16) {
+			v = ftab_get_k(&ner->flower, t->fh, kn, k0, k1, &at);
+			if (v)
+				fl = ner->flower_fl[at];
+		} else if ((v = ftab_get_h(&ner->flower, t->fh, k, kn)) != 0)
+			fl = ner->wi[v - 1].flags;
+	} else if (kn <= 16) {
+		memo_e *m = &sc->memo[t->fh >> (64 - MEMO_BITS)];
+		if (m->h == t->fh && (m->nf & 0xff) == kn && load8(m->k) == k0 && load8(m->k + 8) == k1) {
+			v = m->v;
+			fl = m->nf >> 8;
+		} else {
+			v = ftab_get_k(&ner->fwords, t->fh, kn, k0, k1, &at);
+			fl = v ? ner->wi[v - 1].flags : 0;
+			m->h = t->fh;
+			m->nf = (uint32_t)kn | fl << 8;
+			m->v = v;
+			memcpy(m->k, &k0, 8);
+			memcpy(m->k + 8, &k1, 8);
+		}
+	} else if ((v = ftab_get_h(&ner->fwords, t->fh, k, kn)) != 0)
+		fl = ner->wi[v - 1].flags;
+	t->w = v ? &ner->wi[v - 1] : NULL;
+	t->wf = fl;
+}
+
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
 		     scratch *sc)
 {
-	sc->nt = 0;
 	sc->capsent = 0;
 	sc->generic = 0;
 	sc->nroles = 0;
 	sc->scores = sc->sportkw = 0;
 	size_t si = 0, send = ns ? sents[0].end : SIZE_MAX;   /* the current sentence's end */
 	int at_start = 1;
+	const unsigned char *ccls = ner->ccls;
+	/* the tokens in locals: stores through t would make the compiler reload sc's fields */
+	tok *tt = sc->t;
+	size_t nt = 0, tcap = sc->tcap;
+	int sent = ns ? 1 : (int)ns;
 	for (size_t i = 0; i < n;) {
-		{
-			/* ASCII white space without decoding; the sentence index catches up below */
-			unsigned char b = (unsigned char)s[i];
-			if (ner->ccls[b] & C_SPACE) {
-				if (b == '\n')
-					at_start = 1;
-				i++;
-				continue;
-			}
+		unsigned char b = (unsigned char)s[i];
+		/* ASCII white space without decoding; the sentence index catches up below */
+		if (ccls[b] & C_SPACE) {
+			if (b == '\n')
+				at_start = 1;
+			i++;
+			continue;
 		}
 		if (i >= send) {
 			while (si < ns && i >= sents[si].end)
 				si++, at_start = 1;
 			send = si < ns ? sents[si].end : SIZE_MAX;
+			sent = si < ns ? (int)si + 1 : (int)ns;
 		}
-		int32_t cp;
-		size_t k = dec(s, n, i, &cp);
-		if (cp == 0xA0) {      /* ASCII white space is skipped above */
-			i += k;
-			continue;
+		if (nt + 1 > tcap) {
+			nf_grow((void **)&sc->t, &sc->tcap, nt + 1, sizeof *sc->t);
+			tt = sc->t;
+			tcap = sc->tcap;
 		}
-		if (sc->nt + 1 > sc->tcap)
-			nf_grow((void **)&sc->t, &sc->tcap, sc->nt + 1, sizeof *sc->t);
-		tok *t = &sc->t[sc->nt];
-		memset(t, 0, sizeof *t);
+		tok *t = &tt[nt];
 		t->s = (uint32_t)i;
-		t->sent = si < ns ? (int)si + 1 : (int)ns;
+		t->fh = 0;
+		t->f = 0;
+		t->c = 0;
+		t->ctx = 0;
+		t->sent = sent;
+		t->wf = 0;
+		t->w = NULL;
+		int32_t cp;
+		size_t k;
 		int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
 		size_t j;
-		if (cp < 0x80) {
+		if (b < 0x80) {
 			/* ASCII words and punctuation, the common case, in one pass; words that end
 			 * in a hyphen, an ampersand, an apostrophe, non-ASCII or (capitalised) a period
 			 * take the full path below */
-			unsigned cl = ner->ccls[cp];
+			unsigned cl = ccls[b];
 			if (!(cl & C_AN)) {
 				t->e = (uint32_t)(i + 1);
-				t->c = (char)cp;
+				t->c = (char)b;
 				i++;
-				sc->nt++;
+				nt++;
 				continue;
 			}
-			size_t q = i;
-			if (cl & C_LOW) {
+			cp = b;
+			k = 1;
+			/* the first byte, then eight bytes at a time while all are a-z */
+			size_t q = i + 1;
+			letters = (cl & (C_LOW | C_UP)) != 0;
+			uppers = (cl & C_UP) != 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-				/* eight bytes at a time while all are a-z */
-				while (q + 8 <= n) {
-					uint64_t w = load8(s + q);
-					uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
-						      0x8080808080808080ULL;
-					if (no) {
-						q += (size_t)__builtin_ctzll(no) / 8;
-						break;
-					}
-					q += 8;
+			while (q + 8 <= n) {
+				uint64_t w = load8(s + q);
+				uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
+					      0x8080808080808080ULL;
+				if (no) {
+					q += (size_t)__builtin_ctzll(no) / 8;
+					break;
 				}
+				q += 8;
+			}
 #endif
-				while (q < n && (ner->ccls[(unsigned char)s[q]] & C_LOW))
-					q++;
-				letters = (int)(q - i);
+			while (q < n && (ccls[(unsigned char)s[q]] & C_LOW))
+				q++;
+			letters += (int)(q - i - 1);
+			/* "byAlya": the full path splits the glued word */
+			if (q - i == 2 && b == 'b' && s[i + 1] == 'y' && q < n && (ccls[(unsigned char)s[q]] & C_AN))
+				goto full;
+			while (q < n) {
+				unsigned c2 = ccls[(unsigned char)s[q]];
+				if (!(c2 & C_AN))
+					break;
+				letters += (c2 & (C_LOW | C_UP)) != 0;
+				uppers += (c2 & C_UP) != 0;
+				q++;
 			}
-			if (!(q - i == 2 && s[i] == 'b' && s[i + 1] == 'y')) {
-				while (q < n) {
-					unsigned c2 = ner->ccls[(unsigned char)s[q]];
-					if (!(c2 & C_AN))
-						break;
-					letters += (c2 & (C_LOW | C_UP)) != 0;
-					uppers += (c2 & C_UP) != 0;
-					q++;
+			unsigned char e = q < n ? (unsigned char)s[q] : ' ';
+			if (!(ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
+				/* a plain ASCII word: flags, the lower-case filter and the lookup here */
+				j = q;
+				sp = e == ' ';
+				unsigned f = T_PLAIN | T_WORD;
+				if (cl & C_DIG)
+					f |= T_NUM;
+				else if (cl & C_UP) {
+					f |= T_CAP;
+					if (uppers == letters && letters >= 2)
+						f |= T_ALLCAPS;
+				} else
+					f |= T_LOWER;
+				if (at_start)
+					f |= T_SSTART;
+				at_start = 0;
+				t->e = (uint32_t)j;
+				t->f = (uint16_t)f;
+				size_t wn = j - i;
+				if (f & T_LOWER) {
+					/* most lower-case words are none of the few that matter: skip the lookup */
+					size_t bit = low_bit(s + i, wn);
+					if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
+						i = j + sp;     /* a space after the word needs no look */
+						nt++;
+						continue;
+					}
 				}
-				unsigned char e = q < n ? (unsigned char)s[q] : ' ';
-				if (!(ner->ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
-					j = q;
-					sp = e == ' ';
-					t->f |= T_PLAIN;
-					first_upper = (cl & C_UP) != 0;
-					digit = (cl & C_DIG) != 0;
-					goto scanned;
+				if (wn > 16) {
+					char kb[264];
+					memset(kb, 0, 16);
+					size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
+					tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+				} else {
+					/* fold_hash of an ASCII word of up to 16 bytes, in registers */
+					uint64_t x = (uint64_t)wn * 0x9E3779B97F4A7C15ULL, k0, k1 = 0;
+					if (wn >= 8) {
+						k0 = lower8(load8(s + i));
+						x = hmix(x, k0);
+						if (wn == 16)
+							k1 = lower8(load8(s + i + 8)), x = hmix(x, k1);
+						else if (wn > 8) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+							if (i + 16 <= n)
+								k1 = load8(s + i + 8) & ((1ULL << (8 * (wn - 8))) - 1);
+							else
+#endif
+								k1 = load_tail(s + i + 8, wn - 8);
+							k1 = lower8(k1);
+							x = hmix(x, k1);
+						}
+					} else {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+						if (i + 8 <= n)
+							k0 = load8(s + i) & ((1ULL << (8 * wn)) - 1);
+						else
+#endif
+							k0 = load_tail(s + i, wn);
+						k0 = lower8(k0);
+						x = hmix(x, k0);
+					}
+					t->fh = hfin(x);
+					tok_lookup(ner, sc, t, NULL, wn, k0, k1);
 				}
+				goto looked_up;
 			}
-			letters = uppers = 0;
+		}
+	full:
+		letters = uppers = 0;
+		k = dec(s, n, i, &cp);
+		if (cp == 0xA0) {      /* ASCII white space is skipped above */
+			i += k;
+			continue;
 		}
 		if (!word_cp(cp)) {
 			t->e = (uint32_t)(i + k);
@@ -1066,7 +1199,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			if (cp == 0x2019)
 				t->c = '\'';
 			i += k;
-			sc->nt++;
+			nt++;
 			continue;
 		}
 		first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
@@ -1165,7 +1298,6 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 			break;
 		}
-	scanned:
 		t->e = (uint32_t)j;
 		t->f |= T_WORD;
 		if (digit)
@@ -1187,56 +1319,36 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			/* most lower-case words are none of the few that matter: skip the lookup */
 			size_t bit = low_bit(s + t->s, t->e - t->s);
 			if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-				t->fh = 0;
-				t->w = NULL;
 				i = j + sp;     /* a space after the word needs no look */
 				if (t->f & T_POSS)
 					i = j + (s[j] == '\'' ? 1 : 3) + 1;
-				sc->nt++;
+				nt++;
 				continue;
 			}
 		}
 		{
-			char k[264];
-			memset(k, 0, 16);       /* short keys are compared as two words (ftab_get_pad) */
-			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, k, sizeof k, &t->fh);
-			/* lower-case words only matter as particles, roles and generic references */
-			uint32_t v;
-			if (t->f & T_LOWER)
-				v = ftab_get_pad(&ner->flower, t->fh, k, kn);
-			else {
-				memo_e *m = &sc->memo[t->fh >> (64 - MEMO_BITS)];
-				if (m->h == t->fh && m->n == kn && kn <= sizeof m->k && load8(m->k) == load8(k) &&
-				    load8(m->k + 8) == load8(k + 8))
-					v = m->v;
-				else {
-					v = ftab_get_pad(&ner->fwords, t->fh, k, kn);
-					if (kn <= sizeof m->k) {
-						m->h = t->fh;
-						m->n = (uint32_t)kn;
-						m->v = v;
-						memcpy(m->k, k, sizeof m->k);
-					}
-				}
-			}
-			t->w = v ? &ner->wi[v - 1] : NULL;
+			char kb[264];
+			memset(kb, 0, 16);       /* short keys are compared as two words */
+			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, kb, sizeof kb, &t->fh);
+			tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
 		}
+	looked_up:
 		i = j + sp;
-		if (t->f & T_POSS) {
+		if (t->f & T_POSS)
 			i = j + (s[j] == '\'' ? 1 : 3) + 1;
-		}
-		if (t->w && (t->w->flags & (W_ROLE | W_ROLEMOD))) {
+		if (t->wf & (W_ROLE | W_ROLEMOD)) {
 			if (sc->nroles + 1 > sc->rcap)
 				nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
-			sc->roles[sc->nroles++] = (int)sc->nt;
+			sc->roles[sc->nroles++] = (int)nt;
 		}
-		if (t->w && (t->w->flags & W_GENERIC)) {
+		if (t->wf & W_GENERIC) {
 			if (!sc->generic++)
-				sc->gen_first = sc->nt;
-			sc->gen_last = sc->nt;
+				sc->gen_first = nt;
+			sc->gen_last = nt;
 		}
-		sc->nt++;
+		nt++;
 	}
+	sc->nt = nt;
 	/* a word after an opening quote or bracket at a sentence start is sentence-initial too;
 	 * punctuation at a sentence start carries the mark so that the next word inherits it;
 	 * sentences mostly in capitals are headlines (T_CAPSENT) */
@@ -1264,8 +1376,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				words++;
 				caps += (t->f & T_ALLCAPS) != 0;
 			}
-			if (t->w && (t->f & T_LOWER))
-				sc->sportkw += (t->w->flags & W_SPORT) != 0;
+			if (t->f & T_LOWER)
+				sc->sportkw += (t->wf & W_SPORT) != 0;
 		} else if (t->f & T_NUM) {
 			/* sports reports: scores ("3-1") and sports words */
 			const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
@@ -1276,7 +1388,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	title_sentence(sc, sa, sc->nt);
 }
 
-#define TW(i) (sc->t[i].w ? sc->t[i].w->flags : 0u)
+#define TW(i) (sc->t[i].wf)
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
@@ -1317,8 +1429,7 @@ static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scrat
 {
 	char k[512];
 	size_t kn = 0;
-	int maybe = sc->t[a].w && (sc->t[a].w->flags & W_GAZFIRST) && sc->t[b - 1].w &&
-		    (sc->t[b - 1].w->flags & W_GAZLAST);
+	int maybe = (sc->t[a].wf & W_GAZFIRST) && (sc->t[b - 1].wf & W_GAZLAST);
 	if (!maybe) {
 		if (!(exact && b - a == 1))
 			return NULL;
@@ -1725,7 +1836,7 @@ static int hyphen_adjective(const char *text, const tok *l)
 /* Does a gazetteer name of two tokens or more start at a ("New York Energy Desk")? */
 static int gaz_prefix(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
 {
-	if (!sc->t[a].w || !(sc->t[a].w->flags & W_GAZFIRST))
+	if (!(sc->t[a].wf & W_GAZFIRST))
 		return 0;
 	for (int q = b; q >= a + 2; q--)
 		if (gaz_span(ner, text, sc, a, q, 1))
@@ -3211,7 +3322,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	/* generic words that refer back to an organisation the document names: "the Alliance" */
 	for (size_t i = sc->gen_first ? sc->gen_first - 1 : 0; sc->generic && i + 1 < sc->nt && i < sc->gen_last; i++) {
 		const tok *t = &sc->t[i + 1];
-		if (!(t->f & T_WORD) || !t->w || !(t->w->flags & W_GENERIC) ||
+		if (!(t->f & T_WORD) || !(t->wf & W_GENERIC) ||
 		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
 			continue;
 		int ci = -1;
