@@ -39,10 +39,11 @@ typedef struct {
 	int ntok;
 } gz_entry;
 
-/* The lookup tables: open addressing with the hash kept in the slot, so that a miss rarely
- * reads a key, and keys of up to 16 bytes (most words) kept in the slot too, so that a hit
- * reads one cache line. Longer keys point into the nf_ner's string store. h is 0 in an empty slot. */
-typedef struct { uint64_t h; uint32_t v, n; union { char in[16]; const char *p; } k; } fslot;
+/* The lookup tables: open addressing with the hash (its low 32 bits, never 0) kept in the slot,
+ * so that a miss rarely reads a key, and keys of up to 16 bytes (most words) kept in the slot
+ * too, so that a hit reads one cache line. Longer keys point into the nf_ner's string store.
+ * h is 0 in an empty slot. fl: in fwords and flower, the word's flags (finish_tables). */
+typedef struct { uint32_t h, v, n, fl; union { char in[16]; const char *p; } k; } fslot;
 typedef struct { fslot *s; size_t mask, n; } ftab;
 
 /* Strings that live as long as the nf_ner, in blocks (no malloc per string). */
@@ -114,7 +115,7 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 		return 0;
 	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
 		const fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
+		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
 			return e->v;
 	}
 	return 0;
@@ -130,7 +131,7 @@ static inline uint32_t ftab_get_pad(const ftab *f, uint64_t h, const char *k, si
 	uint64_t k0 = load8(k), k1 = load8(k + 8);
 	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
 		const fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
 			return e->v;
 	}
 	return 0;
@@ -159,6 +160,15 @@ static void ftab_grow(ftab *f)
 	f->mask = cap - 1;
 }
 
+/* An empty table of cap slots (a power of two), so that loading does not rehash it. */
+static void ftab_reserve(ftab *f, size_t cap)
+{
+	if (f->s)
+		return;
+	f->s = nf_xcalloc(cap, sizeof *f->s);
+	f->mask = cap - 1;
+}
+
 /* The value of key k, added (value 0) when absent; long keys are copied into st. */
 static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, size_t n)
 {
@@ -167,12 +177,13 @@ static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, si
 	size_t j = (size_t)h & f->mask;
 	for (; f->s[j].h; j = (j + 1) & f->mask) {
 		fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
+		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
 			return &e->v;
 	}
 	fslot *e = &f->s[j];
-	e->h = h;
+	e->h = (uint32_t)h;
 	e->n = (uint32_t)n;
+	e->fl = 0;
 	if (n <= sizeof e->k.in)
 		memcpy(e->k.in, k, n);
 	else
@@ -194,7 +205,6 @@ struct nf_ner {
 	ftab fwords, fgaz;
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
-	uint32_t *flower_fl;             /* the word flags of each slot of flower */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
@@ -503,6 +513,9 @@ nf_ner *nf_ner_new(void)
 					       c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE :
 					       c == '-' || c == '&' || c == '\'' || c >= 0x80 ? C_JOIN : 0);
 	nf_map_init(&ner->bags);
+	/* the sizes the bundled lists need (95,000 words, 18,000 names): no rehashing while loading */
+	ftab_reserve(&ner->fwords, (size_t)1 << 18);
+	ftab_reserve(&ner->fgaz, (size_t)1 << 16);
 	nf_data_load("ent_words.tsv", "word", load_word, ner);
 	nf_data_load("ent_persnames.tsv", "name\tkind\tgender", load_persname, ner);
 	nf_data_load("ent_titles.tsv", "word\tkind\textra", load_title, ner);
@@ -545,13 +558,13 @@ static void finish_tables(nf_ner *ner)
 	}
 	/* the words that matter in lower case, a copy of their slots (long keys shared) */
 	free(ner->flower.s);
-	free(ner->flower_fl);
 	memset(&ner->flower, 0, sizeof ner->flower);
 	for (size_t i = 0; ner->fwords.s && i <= ner->fwords.mask; i++) {
-		const fslot *e = &ner->fwords.s[i];
+		fslot *e = &ner->fwords.s[i];
 		if (!e->h)
 			continue;
 		const word_info *w = &ner->wi[e->v - 1];
+		e->fl = w->flags;
 		if (!(w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME | W_SPORT)))
 			continue;
 		if (!ner->flower.s || 2 * (ner->flower.n + 1) > ner->flower.mask + 1)
@@ -564,10 +577,6 @@ static void finish_tables(nf_ner *ner)
 		size_t bit = low_bit(fslot_key(e), e->n);
 		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
 	}
-	ner->flower_fl = nf_xcalloc(ner->flower.s ? ner->flower.mask + 1 : 1, sizeof *ner->flower_fl);
-	for (size_t i = 0; ner->flower.s && i <= ner->flower.mask; i++)
-		if (ner->flower.s[i].h)
-			ner->flower_fl[i] = ner->wi[ner->flower.s[i].v - 1].flags;
 }
 
 /* A --names row: canonical, type[, aliases (|-separated)[, affiliation[, role]]]. */
@@ -656,7 +665,6 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->pnext);
 	free(ner->fwords.s);
 	free(ner->flower.s);
-	free(ner->flower_fl);
 	free(ner->fgaz.s);
 	free(ner->fctx.s);
 	nf_map_free(&ner->bags);
@@ -976,20 +984,17 @@ static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t 
 	}
 }
 
-/* The value (index + 1) for a key of up to 16 bytes given as two words (zero after the key),
- * and its slot in *at. */
-static inline uint32_t ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1, size_t *at)
+/* The slot of a key of up to 16 bytes given as two words (zero after the key), or NULL. */
+static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
 {
 	if (!f->s)
-		return 0;
+		return NULL;
 	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
 		const fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1) {
-			*at = j;
-			return e->v;
-		}
+		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+			return e;
 	}
-	return 0;
+	return NULL;
 }
 
 /* Looks the folded word up (lower-case words in flower, others in fwords through the memo)
@@ -998,13 +1003,12 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 			      uint64_t k0, uint64_t k1)
 {
 	uint32_t v = 0, fl = 0;
-	size_t at = 0;
+	const fslot *e;
 	if (t->f & T_LOWER) {
 		/* lower-case words only matter as particles, roles and generic references */
 		if (kn <= 16) {
-			v = ftab_get_k(&ner->flower, t->fh, kn, k0, k1, &at);
-			if (v)
-				fl = ner->flower_fl[at];
+			if ((e = ftab_get_k(&ner->flower, t->fh, kn, k0, k1)) != NULL)
+				v = e->v, fl = e->fl;
 		} else if ((v = ftab_get_h(&ner->flower, t->fh, k, kn)) != 0)
 			fl = ner->wi[v - 1].flags;
 	} else if (kn <= 16) {
@@ -1013,8 +1017,8 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 			v = m->v;
 			fl = m->nf >> 8;
 		} else {
-			v = ftab_get_k(&ner->fwords, t->fh, kn, k0, k1, &at);
-			fl = v ? ner->wi[v - 1].flags : 0;
+			if ((e = ftab_get_k(&ner->fwords, t->fh, kn, k0, k1)) != NULL)
+				v = e->v, fl = e->fl;
 			m->h = t->fh;
 			m->nf = (uint32_t)kn | fl << 8;
 			m->v = v;
