@@ -127,22 +127,6 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 	return 0;
 }
 
-/* ftab_get_h for a key whose buffer holds 16 bytes or more, zero after the key. */
-static inline uint32_t ftab_get_pad(const ftab *f, uint64_t h, const char *k, size_t n)
-{
-	if (n > sizeof f->s->k.in)
-		return ftab_get_h(f, h, k, n);
-	if (!f->s)
-		return 0;
-	uint64_t k0 = load8(k), k1 = load8(k + 8);
-	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
-		const fslot *e = &f->s[j];
-		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
-			return e->v;
-	}
-	return 0;
-}
-
 static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 {
 	return ftab_get_h(f, ent_hash(k, n), k, n);
@@ -1016,6 +1000,9 @@ static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint6
 
 /* Looks the folded word up (lower-case words in flower, others in fwords through the memo)
  * and sets t->w and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
+#if defined(__GNUC__)
+__attribute__((always_inline))   /* in the tokenizer's fast path, where the key is in registers */
+#endif
 static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char *k, size_t kn,
 			      uint64_t k0, uint64_t k1)
 {
@@ -2325,9 +2312,13 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 	int nt = (int)sc->nt;
 	sc->ntitles = 0;
 	for (int i = 0; i < nt;) {
-		if ((sc->t[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP)) {
-			i++;
-			continue;
+		{
+			/* to the next capitalised word, in a loop of its own (nothing is stored here) */
+			const tok *tk = sc->t;
+			while (i < nt && (tk[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP))
+				i++;
+			if (i >= nt)
+				break;
 		}
 		int j = i + 1, org = (TW(i) & (W_ORGHEAD | W_LOCHEAD | W_ROLE)) != 0;
 		while (j < nt && !(sc->t[j - 1].f & T_POSS) && !(sc->t[j].f & T_CAPSENT)) {
