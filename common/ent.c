@@ -199,6 +199,11 @@ static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 	return ftab_slot_h(f, st, ent_hash(k, n), k, n);
 }
 
+/* A filter in front of flower that stays in the first-level cache: most lower-case words that
+ * pass lowbits are still none of its words, and flower's slots fill that cache by themselves. */
+#define LOWHASH_BITS 16384
+#define LOWHASH_BIT(h) (((uint32_t)(h) >> 18) & (LOWHASH_BITS - 1))
+
 enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
 	C_JOIN = 16 };          /* bytes that may continue a word: - & ' and non-ASCII */
 
@@ -207,6 +212,7 @@ struct nf_ner {
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
+	uint64_t lowhash[LOWHASH_BITS / 64];       /* bits 18-31 of their hashes (LOWHASH_BIT) */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
 	word_info *wi; size_t nwi, wicap;
@@ -577,6 +583,8 @@ static void finish_tables(nf_ner *ner)
 		ner->flower.n++;
 		size_t bit = low_bit(fslot_key(e), e->n);
 		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
+		bit = LOWHASH_BIT(e->h);
+		ner->lowhash[bit / 64] |= 1ull << (bit % 64);
 	}
 }
 
@@ -1010,7 +1018,10 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 	const fslot *e;
 	if (t->f & T_LOWER) {
 		/* lower-case words only matter as particles, roles and generic references */
-		if (kn <= 16) {
+		size_t bit = LOWHASH_BIT(t->fh);
+		if (!(ner->lowhash[bit / 64] >> (bit % 64) & 1))
+			;       /* none of them */
+		else if (kn <= 16) {
 			if ((e = ftab_get_k(&ner->flower, t->fh, kn, k0, k1)) != NULL)
 				v = e->v, fl = e->fl;
 		} else if ((v = ftab_get_h(&ner->flower, t->fh, k, kn)) != 0)
@@ -1033,6 +1044,162 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 		fl = ner->wi[v - 1].flags;
 	t->w = v ? &ner->wi[v - 1] : NULL;
 	t->wf = fl;
+}
+
+/* The tokenizer's full path: the token at byte i (not a plain ASCII word) into t; returns the
+ * byte after it (and *made 0 when there is no token: a no-break space). Out of line so that
+ * the fast path keeps its variables in registers. */
+static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, size_t i, tok *t,
+		       int *at_start, int *made)
+{
+	int32_t cp;
+	size_t k, j;
+	int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+	k = dec(s, n, i, &cp);
+	if (cp == 0xA0) {      /* ASCII white space is skipped above */
+		*made = 0;
+		return i + k;
+	}
+	if (!word_cp(cp)) {
+		t->e = (uint32_t)(i + k);
+		t->c = (char)(cp < 0x80 ? cp : (cp == 0x201C || cp == 0x201D || cp == 0x2018 ? '"' : '~'));
+		if (cp == 0x2019)
+			t->c = '\'';
+		return i + k;
+	}
+	first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
+	j = i;
+	size_t limit = n, skip = 0;
+	if (cp >= 'a' && cp <= 'z') {
+		/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
+		 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
+		size_t l = 0;
+		while (i + l < n && s[i + l] >= 'a' && s[i + l] <= 'z')
+			l++;
+		unsigned char c2 = i + l < n ? (unsigned char)s[i + l] : 0;
+		unsigned char c3 = i + l + 1 < n ? (unsigned char)s[i + l + 1] : 0;
+		if (l == 2 && s[i] == 'b' && s[i + 1] == 'y' && c2 >= 'A' && c2 <= 'Z' && c3 >= 'a' && c3 <= 'z')
+			limit = i + 2;
+		else if (c2 == '-' && c3 >= 'A' && c3 <= 'Z') {
+			const word_info *pw = word_get(ner, s + i, l);
+			if (!pw || !(pw->flags & W_PARTICLE))
+				limit = i + l;
+		}
+		skip = l;        /* those letters are scanned: the loop goes on after them */
+	}
+	size_t len1 = 0;
+	int32_t lastc = cp;
+	if (skip && i + skip <= limit) {
+		j = i + skip;
+		letters = (int)skip;
+		len1 = skip;
+		lastc = (unsigned char)s[j - 1];
+	}
+	for (;;) {
+		int32_t c;
+		if (j >= limit)
+			break;
+		unsigned char b0 = (unsigned char)s[j];
+		if (b0 < 0x80 && ((unsigned)((b0 | 32) - 'a') < 26u || (unsigned)(b0 - '0') < 10u)) {
+			/* ASCII letters and digits: the common case, without decoding */
+			int up = (unsigned)(b0 - 'A') < 26u;
+			letters += (unsigned)((b0 | 32) - 'a') < 26u;
+			uppers += up;
+			j++;
+			len1++;
+			lastc = b0;
+			continue;
+		}
+		/* other ASCII bytes than these end the word */
+		if (b0 < 0x80 && b0 != '-' && b0 != '&' && b0 != '\'' && b0 != '.')
+			break;
+		size_t kk = dec(s, n, j, &c);
+		if (word_cp(c)) {
+			letters += is_letter_cp(c);
+			uppers += is_upper_cp(c);
+			j += kk;
+			len1++;
+			lastc = c;
+			continue;
+		}
+		if (j >= n)
+			break;
+		int32_t d = 0;
+		size_t kd = j + kk < n ? dec(s, n, j + kk, &d) : 0;
+		(void)kd;
+		if ((c == '-' || c == '&') && j + kk < n && word_cp(d)) {
+			if (c == '&' && !is_upper_cp(d))
+				break;
+			hyphen |= c == '-' && d >= 'A' && d <= 'Z';
+			j += kk;
+			continue;
+		}
+		if (is_apos(c) && j + kk < n && is_letter_cp(d)) {
+			/* possessive 's ends the word; other apostrophes (O'Brien, don't) are inside */
+			int32_t e2 = 0;
+			size_t after = j + kk + 1;
+			if (after < n)
+				dec(s, n, after, &e2);
+			if ((d == 's' || d == 'S') && (after >= n || !word_cp(e2))) {
+				t->f |= T_POSS;
+				break;
+			}
+			j += kk;
+			continue;
+		}
+		if (c == '.' && first_upper && abbrev_with_period(s + i, j - i)) {
+			j++;        /* "Corp.", "Inc.", "Fla.": the period belongs to the name */
+			break;
+		}
+		if (c == '.' && len1 == 1 && is_upper_cp(lastc)) {
+			/* initials and dotted acronyms: "J." "U.S." */
+			j += 1;
+			int32_t e2 = 0;
+			if (j + 1 < n && is_letter_cp(d) && dec(s, n, j + dec(s, n, j, &e2), &e2) && e2 == '.') {
+				len1 = 0;
+				continue;
+			}
+			break;
+		}
+		break;
+	}
+	t->e = (uint32_t)j;
+	t->f |= T_WORD;
+	if (digit)
+		t->f |= T_NUM;
+	else if (first_upper) {
+		t->f |= T_CAP;
+		if (uppers == letters && letters >= 2)
+			t->f |= T_ALLCAPS;
+	} else {
+		t->f |= T_LOWER;
+		/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
+		if (hyphen)
+			t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
+	}
+	if (*at_start)
+		t->f |= T_SSTART;
+	*at_start = 0;
+	if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
+		/* most lower-case words are none of the few that matter: skip the lookup */
+		size_t bit = low_bit(s + t->s, t->e - t->s);
+		if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
+			i = j + sp;     /* a space after the word needs no look */
+			if (t->f & T_POSS)
+				i = j + (s[j] == '\'' ? 1 : 3) + 1;
+			return i;
+		}
+	}
+	{
+		char kb[264];
+		memset(kb, 0, 16);       /* short keys are compared as two words */
+		size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, kb, sizeof kb, &t->fh);
+		tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+	}
+	i = j + sp;
+	if (t->f & T_POSS)
+		i = j + (s[j] == '\'' ? 1 : 3) + 1;
+	return i;
 }
 
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
@@ -1078,9 +1245,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		t->sent = sent;
 		t->wf = 0;
 		t->w = NULL;
-		int32_t cp;
-		size_t k;
-		int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+		int letters, uppers, sp;
 		size_t j;
 		if (b < 0x80) {
 			/* ASCII words and punctuation, the common case, in one pass; words that end
@@ -1094,8 +1259,6 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				nt++;
 				continue;
 			}
-			cp = b;
-			k = 1;
 			/* the first byte, then eight bytes at a time while all are a-z */
 			size_t q = i + 1;
 			letters = (cl & (C_LOW | C_UP)) != 0;
@@ -1195,155 +1358,16 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 		}
 	full:
-		letters = uppers = 0;
-		k = dec(s, n, i, &cp);
-		if (cp == 0xA0) {      /* ASCII white space is skipped above */
-			i += k;
-			continue;
-		}
-		if (!word_cp(cp)) {
-			t->e = (uint32_t)(i + k);
-			t->c = (char)(cp < 0x80 ? cp : (cp == 0x201C || cp == 0x201D || cp == 0x2018 ? '"' : '~'));
-			if (cp == 0x2019)
-				t->c = '\'';
-			i += k;
-			nt++;
-			continue;
-		}
-		first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
-		j = i;
-		size_t limit = n, skip = 0;
-		if (cp >= 'a' && cp <= 'z') {
-			/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
-			 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
-			size_t l = 0;
-			while (i + l < n && s[i + l] >= 'a' && s[i + l] <= 'z')
-				l++;
-			unsigned char c2 = i + l < n ? (unsigned char)s[i + l] : 0;
-			unsigned char c3 = i + l + 1 < n ? (unsigned char)s[i + l + 1] : 0;
-			if (l == 2 && s[i] == 'b' && s[i + 1] == 'y' && c2 >= 'A' && c2 <= 'Z' && c3 >= 'a' && c3 <= 'z')
-				limit = i + 2;
-			else if (c2 == '-' && c3 >= 'A' && c3 <= 'Z') {
-				const word_info *pw = word_get(ner, s + i, l);
-				if (!pw || !(pw->flags & W_PARTICLE))
-					limit = i + l;
-			}
-			skip = l;        /* those letters are scanned: the loop goes on after them */
-		}
-		size_t len1 = 0;
-		int32_t lastc = cp;
-		if (skip && i + skip <= limit) {
-			j = i + skip;
-			letters = (int)skip;
-			len1 = skip;
-			lastc = (unsigned char)s[j - 1];
-		}
-		for (;;) {
-			int32_t c;
-			if (j >= limit)
-				break;
-			unsigned char b0 = (unsigned char)s[j];
-			if (b0 < 0x80 && ((unsigned)((b0 | 32) - 'a') < 26u || (unsigned)(b0 - '0') < 10u)) {
-				/* ASCII letters and digits: the common case, without decoding */
-				int up = (unsigned)(b0 - 'A') < 26u;
-				letters += (unsigned)((b0 | 32) - 'a') < 26u;
-				uppers += up;
-				j++;
-				len1++;
-				lastc = b0;
-				continue;
-			}
-			/* other ASCII bytes than these end the word */
-			if (b0 < 0x80 && b0 != '-' && b0 != '&' && b0 != '\'' && b0 != '.')
-				break;
-			size_t kk = dec(s, n, j, &c);
-			if (word_cp(c)) {
-				letters += is_letter_cp(c);
-				uppers += is_upper_cp(c);
-				j += kk;
-				len1++;
-				lastc = c;
-				continue;
-			}
-			if (j >= n)
-				break;
-			int32_t d = 0;
-			size_t kd = j + kk < n ? dec(s, n, j + kk, &d) : 0;
-			(void)kd;
-			if ((c == '-' || c == '&') && j + kk < n && word_cp(d)) {
-				if (c == '&' && !is_upper_cp(d))
-					break;
-				hyphen |= c == '-' && d >= 'A' && d <= 'Z';
-				j += kk;
-				continue;
-			}
-			if (is_apos(c) && j + kk < n && is_letter_cp(d)) {
-				/* possessive 's ends the word; other apostrophes (O'Brien, don't) are inside */
-				int32_t e2 = 0;
-				size_t after = j + kk + 1;
-				if (after < n)
-					dec(s, n, after, &e2);
-				if ((d == 's' || d == 'S') && (after >= n || !word_cp(e2))) {
-					t->f |= T_POSS;
-					break;
-				}
-				j += kk;
-				continue;
-			}
-			if (c == '.' && first_upper && abbrev_with_period(s + i, j - i)) {
-				j++;        /* "Corp.", "Inc.", "Fla.": the period belongs to the name */
-				break;
-			}
-			if (c == '.' && len1 == 1 && is_upper_cp(lastc)) {
-				/* initials and dotted acronyms: "J." "U.S." */
-				j += 1;
-				int32_t e2 = 0;
-				if (j + 1 < n && is_letter_cp(d) && dec(s, n, j + dec(s, n, j, &e2), &e2) && e2 == '.') {
-					len1 = 0;
-					continue;
-				}
-				break;
-			}
-			break;
-		}
-		t->e = (uint32_t)j;
-		t->f |= T_WORD;
-		if (digit)
-			t->f |= T_NUM;
-		else if (first_upper) {
-			t->f |= T_CAP;
-			if (uppers == letters && letters >= 2)
-				t->f |= T_ALLCAPS;
-		} else {
-			t->f |= T_LOWER;
-			/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
-			if (hyphen)
-				t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
-		}
-		if (at_start)
-			t->f |= T_SSTART;
-		at_start = 0;
-		if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
-			/* most lower-case words are none of the few that matter: skip the lookup */
-			size_t bit = low_bit(s + t->s, t->e - t->s);
-			if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-				i = j + sp;     /* a space after the word needs no look */
-				if (t->f & T_POSS)
-					i = j + (s[j] == '\'' ? 1 : 3) + 1;
-				nt++;
-				continue;
-			}
-		}
 		{
-			char kb[264];
-			memset(kb, 0, 16);       /* short keys are compared as two words */
-			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, kb, sizeof kb, &t->fh);
-			tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+			int made = 1;
+			i = tok_slow(ner, sc, s, n, i, t, &at_start, &made);
+			if (!made)
+				continue;
+			goto tail;
 		}
 	looked_up:
 		i = j + sp;
-		if (t->f & T_POSS)
-			i = j + (s[j] == '\'' ? 1 : 3) + 1;
+	tail:
 		if (t->wf & (W_ROLE | W_ROLEMOD)) {
 			if (sc->nroles + 1 > sc->rcap)
 				nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
