@@ -69,12 +69,27 @@ static inline uint64_t hfin(uint64_t h)
 	return (h ^ (h >> 32)) | 1;
 }
 
+/* The n < 8 bytes at s as a little-endian word, without reading past them. */
 static inline uint64_t load_tail(const char *s, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* two overlapping loads instead of a loop over the bytes */
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | (uint64_t)b << (8 * (n - 4));
+	}
+	if (n == 0)
+		return 0;
+	return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+	       (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
 	uint64_t w = 0;
 	for (size_t k = 0; k < n; k++)
 		w |= (uint64_t)(unsigned char)s[k] << (8 * k);
 	return w;
+#endif
 }
 
 static inline uint64_t load8(const char *s)
@@ -3193,7 +3208,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					continue;     /* two different full names */
 				best = k;
 			}
-			for (int pass = 1; pass < 3 && best < 0; pass++)
+			for (int pass = 1; pass < 3 && best < 0; pass++) {
+				if (pass == 2 && !(n == 1 && last->e - last->s >= 6))
+					break;        /* the second pass takes only long bare surnames */
 				for (size_t k = sc->np, lim = sc->np > 256 ? sc->np - 256 : 0; k-- > lim;) {
 					pcl *p = &sc->p[k];
 					if (p->type != NF_PER || p->last_tok < 0)
@@ -3218,6 +3235,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					best = (int)k;
 					break;
 				}
+			}
 			/* a bare first name or surname equal to a known person's part */
 			int fresh = 0;       /* a new cluster named by this mention */
 			if (best < 0) {
