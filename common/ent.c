@@ -702,9 +702,9 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	char k[512 + 8];
 	if (n >= 256)
 		return NULL;
-	size_t kn = fold(s, n, k, 512);
-	memset(k + kn, 0, 8);           /* the hash reads whole words */
-	uintptr_t v = ftab_get_h(&ner->fgaz, ent_hash_avail(k, kn, kn + 8), k, kn);
+	uint64_t h;
+	size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
+	uintptr_t v = ftab_get_h(&ner->fgaz, h, k, kn);
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
@@ -1472,17 +1472,26 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 }
 
 /* Looks tokens [a, b) up as one name. */
-static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
+static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
+				     int exact, int maybe);
+
+/* The gazetteer entry of tokens [a, b) (gaz_find), or NULL; the spans that cannot be one are
+ * answered here, inline, without building a key. */
+static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
+{
+	int maybe = (sc->t[a].wf & W_GAZFIRST) && (sc->t[b - 1].wf & W_GAZLAST);
+	if (!maybe && (!(exact && b - a == 1) || (sc->t[a].f & T_PLAIN)))
+		return NULL;
+	return gaz_span_key(ner, text, sc, a, b, exact, maybe);
+}
+
+static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
+				     int exact, int maybe)
 {
 	char k[512];
 	size_t kn = 0;
-	int maybe = (sc->t[a].wf & W_GAZFIRST) && (sc->t[b - 1].wf & W_GAZLAST);
 	if (!maybe) {
-		if (!(exact && b - a == 1))
-			return NULL;
 		/* only the stray-apostrophe lookup below is left */
-		if (sc->t[a].f & T_PLAIN)
-			return NULL;
 		uint32_t q = sc->t[a].s;
 		while (q < sc->t[a].e && text[q] != '\'' && (unsigned char)text[q] != 0xE2)
 			q++;
@@ -1869,6 +1878,8 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 /* "New York-based", "Hong Kong-listed": a name with a lower-case hyphenated ending. */
 static int hyphen_adjective(const char *text, const tok *l)
 {
+	if (l->f & T_PLAIN)
+		return 0;       /* letters and digits only */
 	for (uint32_t i = l->s; i + 1 < l->e; i++)
 		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
 			uint32_t k = i + 1;
