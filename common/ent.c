@@ -1589,12 +1589,14 @@ static void build_ctx(nf_ner *ner)
 			*ftab_slot(&ner->fctx, &ner->store, ctx_lists[l][k], strlen(ctx_lists[l][k])) |= 1u << l;
 }
 
-static unsigned list_bit(const char *const *list)
+/* The ctx_of bit of a list, or 0; inline, so that it is a constant where the list is one. */
+static inline unsigned list_bit(const char *const *list)
 {
-	for (int i = 0; i < X_NLISTS; i++)
-		if (ctx_lists[i] == list)
-			return 1u << i;
-	return 0;
+	return list == w_said ? 1u << X_SAID : list == w_prep ? 1u << X_PREP :
+	       list == w_sport_next ? 1u << X_SPORT_NEXT : list == w_sport_prev ? 1u << X_SPORT_PREV :
+	       list == w_placeof ? 1u << X_PLACEOF : list == w_scorer ? 1u << X_SCORER :
+	       list == w_org_next ? 1u << X_ORG_NEXT : list == w_org_prev ? 1u << X_ORG_PREV :
+	       list == w_metonym ? 1u << X_METONYM : 0;
 }
 
 /* The lists token i is (exactly) a word of, once per token. */
@@ -1647,11 +1649,10 @@ static void cand_gaz(cand *c, const gz_entry *g)
 	}
 }
 
-static int next_word_in(const char *text, const scratch *sc, int b, const char *const *list)
+static int next_word_in_bit(const char *text, const scratch *sc, int b, const char *const *list, unsigned bit)
 {
 	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS))
 		return 0;
-	unsigned bit = list_bit(list);
 	if (bit)
 		return (ctx_of(sc, b) & bit) != 0;
 	const tok *t = &sc->t[b];
@@ -1662,7 +1663,7 @@ static int next_word_in(const char *text, const scratch *sc, int b, const char *
 	return 0;
 }
 
-static int prev_word_in(const char *text, const scratch *sc, int a, const char *const *list)
+static int prev_word_in_bit(const char *text, const scratch *sc, int a, const char *const *list, unsigned bit)
 {
 	if (a < 1 || !(sc->t[a - 1].f & T_WORD))
 		return 0;
@@ -1670,7 +1671,8 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 	/* headlines in capitals ("KANSAS CITY AT DETROIT") and line starts ("At Leeds:") match
 	 * in any case */
 	int any = (t->f & T_CAPSENT) || ((t->f & T_SSTART) && (t->f & T_CAP));
-	unsigned bit = any ? 0 : list_bit(list);
+	if (any)
+		bit = 0;
 	if (bit)
 		return (ctx_of(sc, a - 1) & bit) != 0;
 	char c0 = text[t->s], c1 = (char)(c0 | 32);
@@ -1693,6 +1695,17 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 		}
 	}
 	return 0;
+}
+
+/* Is the word after tokens [., b) / before [a, .) one of list? (its ctx_of bit found at compile time) */
+static inline int next_word_in(const char *text, const scratch *sc, int b, const char *const *list)
+{
+	return next_word_in_bit(text, sc, b, list, list_bit(list));
+}
+
+static inline int prev_word_in(const char *text, const scratch *sc, int a, const char *const *list)
+{
+	return prev_word_in_bit(text, sc, a, list, list_bit(list));
 }
 
 
