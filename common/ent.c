@@ -1,5 +1,8 @@
 /* ent.c - rule-based named entities: tokens, capitalised chunks, titles, gazetteers, and
  * within-document resolution of surnames, misspellings and acronyms to one canonical name. */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE         /* madvise(MADV_HUGEPAGE) for the big word table */
+#endif
 #include "ent.h"
 #include "edit.h"
 #include "data.h"
@@ -9,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 const char *const nf_type_name[NF_NTYPES] = { "PER", "ORG", "GPE", "LOC", "NORP" };
 
@@ -39,10 +45,11 @@ typedef struct {
 	int ntok;
 } gz_entry;
 
-/* The lookup tables: open addressing with the hash kept in the slot, so that a miss rarely
- * reads a key, and keys of up to 16 bytes (most words) kept in the slot too, so that a hit
- * reads one cache line. Longer keys point into the nf_ner's string store. h is 0 in an empty slot. */
-typedef struct { uint64_t h; uint32_t v, n; union { char in[16]; const char *p; } k; } fslot;
+/* The lookup tables: open addressing with the hash (its low 32 bits, never 0) kept in the slot,
+ * so that a miss rarely reads a key, and keys of up to 16 bytes (most words) kept in the slot
+ * too, so that a hit reads one cache line. Longer keys point into the nf_ner's string store.
+ * h is 0 in an empty slot. fl: in fwords and flower, the word's flags (finish_tables). */
+typedef struct { uint32_t h, v, n, fl; union { char in[16]; const char *p; } k; } fslot;
 typedef struct { fslot *s; size_t mask, n; } ftab;
 
 /* Strings that live as long as the nf_ner, in blocks (no malloc per string). */
@@ -62,12 +69,27 @@ static inline uint64_t hfin(uint64_t h)
 	return (h ^ (h >> 32)) | 1;
 }
 
+/* The n < 8 bytes at s as a little-endian word, without reading past them. */
 static inline uint64_t load_tail(const char *s, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* two overlapping loads instead of a loop over the bytes */
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | (uint64_t)b << (8 * (n - 4));
+	}
+	if (n == 0)
+		return 0;
+	return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+	       (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
 	uint64_t w = 0;
 	for (size_t k = 0; k < n; k++)
 		w |= (uint64_t)(unsigned char)s[k] << (8 * k);
 	return w;
+#endif
 }
 
 static inline uint64_t load8(const char *s)
@@ -114,23 +136,7 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 		return 0;
 	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
 		const fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
-			return e->v;
-	}
-	return 0;
-}
-
-/* ftab_get_h for a key whose buffer holds 16 bytes or more, zero after the key. */
-static inline uint32_t ftab_get_pad(const ftab *f, uint64_t h, const char *k, size_t n)
-{
-	if (n > sizeof f->s->k.in)
-		return ftab_get_h(f, h, k, n);
-	if (!f->s)
-		return 0;
-	uint64_t k0 = load8(k), k1 = load8(k + 8);
-	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
-		const fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
 			return e->v;
 	}
 	return 0;
@@ -159,6 +165,26 @@ static void ftab_grow(ftab *f)
 	f->mask = cap - 1;
 }
 
+/* An empty table of cap slots (a power of two), so that loading does not rehash it. */
+static void ftab_reserve(ftab *f, size_t cap)
+{
+	if (f->s)
+		return;
+	size_t bytes = cap * sizeof *f->s;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	/* in huge pages where the system allows: the lookups that miss the memo (and the loading)
+	 * go to random places of megabytes of table, and page walks would double their cost */
+	if (bytes >= ((size_t)2 << 20) && bytes % ((size_t)2 << 20) == 0 &&
+	    (f->s = aligned_alloc((size_t)2 << 20, bytes)) != NULL) {
+		madvise(f->s, bytes, MADV_HUGEPAGE);
+		memset(f->s, 0, bytes);
+	}
+#endif
+	if (!f->s)
+		f->s = nf_xcalloc(cap, sizeof *f->s);
+	f->mask = cap - 1;
+}
+
 /* The value of key k, added (value 0) when absent; long keys are copied into st. */
 static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, size_t n)
 {
@@ -167,12 +193,13 @@ static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, si
 	size_t j = (size_t)h & f->mask;
 	for (; f->s[j].h; j = (j + 1) & f->mask) {
 		fslot *e = &f->s[j];
-		if (e->h == h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
+		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
 			return &e->v;
 	}
 	fslot *e = &f->s[j];
-	e->h = h;
+	e->h = (uint32_t)h;
 	e->n = (uint32_t)n;
+	e->fl = 0;
 	if (n <= sizeof e->k.in)
 		memcpy(e->k.in, k, n);
 	else
@@ -187,6 +214,11 @@ static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 	return ftab_slot_h(f, st, ent_hash(k, n), k, n);
 }
 
+/* A filter in front of flower that stays in the first-level cache: most lower-case words that
+ * pass lowbits are still none of its words, and flower's slots fill that cache by themselves. */
+#define LOWHASH_BITS 16384
+#define LOWHASH_BIT(h) (((uint32_t)(h) >> 18) & (LOWHASH_BITS - 1))
+
 enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
 	C_JOIN = 16 };          /* bytes that may continue a word: - & ' and non-ASCII */
 
@@ -195,6 +227,7 @@ struct nf_ner {
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
+	uint64_t lowhash[LOWHASH_BITS / 64];       /* bits 18-31 of their hashes (LOWHASH_BIT) */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
 	word_info *wi; size_t nwi, wicap;
@@ -502,6 +535,9 @@ nf_ner *nf_ner_new(void)
 					       c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE :
 					       c == '-' || c == '&' || c == '\'' || c >= 0x80 ? C_JOIN : 0);
 	nf_map_init(&ner->bags);
+	/* the sizes the bundled lists need (95,000 words, 18,000 names): no rehashing while loading */
+	ftab_reserve(&ner->fwords, (size_t)1 << 18);
+	ftab_reserve(&ner->fgaz, (size_t)1 << 16);
 	nf_data_load("ent_words.tsv", "word", load_word, ner);
 	nf_data_load("ent_persnames.tsv", "name\tkind\tgender", load_persname, ner);
 	nf_data_load("ent_titles.tsv", "word\tkind\textra", load_title, ner);
@@ -546,10 +582,11 @@ static void finish_tables(nf_ner *ner)
 	free(ner->flower.s);
 	memset(&ner->flower, 0, sizeof ner->flower);
 	for (size_t i = 0; ner->fwords.s && i <= ner->fwords.mask; i++) {
-		const fslot *e = &ner->fwords.s[i];
+		fslot *e = &ner->fwords.s[i];
 		if (!e->h)
 			continue;
 		const word_info *w = &ner->wi[e->v - 1];
+		e->fl = w->flags;
 		if (!(w->flags & (W_PARTICLE | W_GENERIC | W_ROLE | W_ROLEMOD | W_NONNAME | W_SPORT)))
 			continue;
 		if (!ner->flower.s || 2 * (ner->flower.n + 1) > ner->flower.mask + 1)
@@ -561,6 +598,8 @@ static void finish_tables(nf_ner *ner)
 		ner->flower.n++;
 		size_t bit = low_bit(fslot_key(e), e->n);
 		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
+		bit = LOWHASH_BIT(e->h);
+		ner->lowhash[bit / 64] |= 1ull << (bit % 64);
 	}
 }
 
@@ -663,9 +702,9 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	char k[512 + 8];
 	if (n >= 256)
 		return NULL;
-	size_t kn = fold(s, n, k, 512);
-	memset(k + kn, 0, 8);           /* the hash reads whole words */
-	uintptr_t v = ftab_get_h(&ner->fgaz, ent_hash_avail(k, kn, kn + 8), k, kn);
+	uint64_t h;
+	size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
+	uintptr_t v = ftab_get_h(&ner->fgaz, h, k, kn);
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
@@ -744,6 +783,7 @@ typedef struct {
 	char c;                 /* punctuation: its first byte */
 	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
 	int sent;
+	uint32_t wf;            /* w's flags, or 0: read without touching the word table */
 	const word_info *w;
 } tok;
 
@@ -781,7 +821,7 @@ typedef struct {
 
 /* A lookup of fwords remembered: the table is far larger than the caches and the capitalised
  * words of news repeat, so most lookups are answered from this small direct-mapped copy. */
-typedef struct { uint64_t h; uint32_t v, n; char k[16]; } memo_e;
+typedef struct { uint64_t h; uint32_t v, nf; char k[16]; } memo_e;    /* nf: length | flags << 8 */
 #define MEMO_BITS 12
 
 /* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
@@ -950,7 +990,7 @@ static void title_sentence(scratch *sc, size_t a, size_t b)
 		lw++;
 		if (t->f & T_CAP) {
 			lcap++;
-			lcommon += t->w && (t->w->flags & W_COMMON) && !(t->w->flags & W_FIRST);
+			lcommon += (t->wf & W_COMMON) && !(t->wf & W_FIRST);
 		}
 	}
 	if (lw < 3 || lcap * 10 < lw * 8 || lcommon < 2)
@@ -968,275 +1008,394 @@ static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t 
 	}
 }
 
+/* The slot of a key of up to 16 bytes given as two words (zero after the key), or NULL. */
+static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
+{
+	if (!f->s)
+		return NULL;
+	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
+		const fslot *e = &f->s[j];
+		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+			return e;
+	}
+	return NULL;
+}
+
+/* Looks the folded word up (lower-case words in flower, others in fwords through the memo)
+ * and sets t->w and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
+#if defined(__GNUC__)
+__attribute__((always_inline))   /* in the tokenizer's fast path, where the key is in registers */
+#endif
+static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char *k, size_t kn,
+			      uint64_t k0, uint64_t k1)
+{
+	uint32_t v = 0, fl = 0;
+	const fslot *e;
+	if (t->f & T_LOWER) {
+		/* lower-case words only matter as particles, roles and generic references */
+		size_t bit = LOWHASH_BIT(t->fh);
+		if (!(ner->lowhash[bit / 64] >> (bit % 64) & 1))
+			;       /* none of them */
+		else if (kn <= 16) {
+			if ((e = ftab_get_k(&ner->flower, t->fh, kn, k0, k1)) != NULL)
+				v = e->v, fl = e->fl;
+		} else if ((v = ftab_get_h(&ner->flower, t->fh, k, kn)) != 0)
+			fl = ner->wi[v - 1].flags;
+	} else if (kn <= 16) {
+		memo_e *m = &sc->memo[t->fh >> (64 - MEMO_BITS)];
+		if (m->h == t->fh && (m->nf & 0xff) == kn && load8(m->k) == k0 && load8(m->k + 8) == k1) {
+			v = m->v;
+			fl = m->nf >> 8;
+		} else {
+			if ((e = ftab_get_k(&ner->fwords, t->fh, kn, k0, k1)) != NULL)
+				v = e->v, fl = e->fl;
+			m->h = t->fh;
+			m->nf = (uint32_t)kn | fl << 8;
+			m->v = v;
+			memcpy(m->k, &k0, 8);
+			memcpy(m->k + 8, &k1, 8);
+		}
+	} else if ((v = ftab_get_h(&ner->fwords, t->fh, k, kn)) != 0)
+		fl = ner->wi[v - 1].flags;
+	t->w = v ? &ner->wi[v - 1] : NULL;
+	t->wf = fl;
+}
+
+/* The tokenizer's full path: the token at byte i (not a plain ASCII word) into t; returns the
+ * byte after it (and *made 0 when there is no token: a no-break space). Out of line so that
+ * the fast path keeps its variables in registers. */
+static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, size_t i, tok *t,
+		       int *at_start, int *made)
+{
+	int32_t cp;
+	size_t k, j;
+	int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+	k = dec(s, n, i, &cp);
+	if (cp == 0xA0) {      /* ASCII white space is skipped above */
+		*made = 0;
+		return i + k;
+	}
+	if (!word_cp(cp)) {
+		t->e = (uint32_t)(i + k);
+		t->c = (char)(cp < 0x80 ? cp : (cp == 0x201C || cp == 0x201D || cp == 0x2018 ? '"' : '~'));
+		if (cp == 0x2019)
+			t->c = '\'';
+		return i + k;
+	}
+	first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
+	j = i;
+	size_t limit = n, skip = 0;
+	if (cp >= 'a' && cp <= 'z') {
+		/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
+		 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
+		size_t l = 0;
+		while (i + l < n && s[i + l] >= 'a' && s[i + l] <= 'z')
+			l++;
+		unsigned char c2 = i + l < n ? (unsigned char)s[i + l] : 0;
+		unsigned char c3 = i + l + 1 < n ? (unsigned char)s[i + l + 1] : 0;
+		if (l == 2 && s[i] == 'b' && s[i + 1] == 'y' && c2 >= 'A' && c2 <= 'Z' && c3 >= 'a' && c3 <= 'z')
+			limit = i + 2;
+		else if (c2 == '-' && c3 >= 'A' && c3 <= 'Z') {
+			const word_info *pw = word_get(ner, s + i, l);
+			if (!pw || !(pw->flags & W_PARTICLE))
+				limit = i + l;
+		}
+		skip = l;        /* those letters are scanned: the loop goes on after them */
+	}
+	size_t len1 = 0;
+	int32_t lastc = cp;
+	if (skip && i + skip <= limit) {
+		j = i + skip;
+		letters = (int)skip;
+		len1 = skip;
+		lastc = (unsigned char)s[j - 1];
+	}
+	for (;;) {
+		int32_t c;
+		if (j >= limit)
+			break;
+		unsigned char b0 = (unsigned char)s[j];
+		if (b0 < 0x80 && ((unsigned)((b0 | 32) - 'a') < 26u || (unsigned)(b0 - '0') < 10u)) {
+			/* ASCII letters and digits: the common case, without decoding */
+			int up = (unsigned)(b0 - 'A') < 26u;
+			letters += (unsigned)((b0 | 32) - 'a') < 26u;
+			uppers += up;
+			j++;
+			len1++;
+			lastc = b0;
+			continue;
+		}
+		/* other ASCII bytes than these end the word */
+		if (b0 < 0x80 && b0 != '-' && b0 != '&' && b0 != '\'' && b0 != '.')
+			break;
+		size_t kk = dec(s, n, j, &c);
+		if (word_cp(c)) {
+			letters += is_letter_cp(c);
+			uppers += is_upper_cp(c);
+			j += kk;
+			len1++;
+			lastc = c;
+			continue;
+		}
+		if (j >= n)
+			break;
+		int32_t d = 0;
+		size_t kd = j + kk < n ? dec(s, n, j + kk, &d) : 0;
+		(void)kd;
+		if ((c == '-' || c == '&') && j + kk < n && word_cp(d)) {
+			if (c == '&' && !is_upper_cp(d))
+				break;
+			hyphen |= c == '-' && d >= 'A' && d <= 'Z';
+			j += kk;
+			continue;
+		}
+		if (is_apos(c) && j + kk < n && is_letter_cp(d)) {
+			/* possessive 's ends the word; other apostrophes (O'Brien, don't) are inside */
+			int32_t e2 = 0;
+			size_t after = j + kk + 1;
+			if (after < n)
+				dec(s, n, after, &e2);
+			if ((d == 's' || d == 'S') && (after >= n || !word_cp(e2))) {
+				t->f |= T_POSS;
+				break;
+			}
+			j += kk;
+			continue;
+		}
+		if (c == '.' && first_upper && abbrev_with_period(s + i, j - i)) {
+			j++;        /* "Corp.", "Inc.", "Fla.": the period belongs to the name */
+			break;
+		}
+		if (c == '.' && len1 == 1 && is_upper_cp(lastc)) {
+			/* initials and dotted acronyms: "J." "U.S." */
+			j += 1;
+			int32_t e2 = 0;
+			if (j + 1 < n && is_letter_cp(d) && dec(s, n, j + dec(s, n, j, &e2), &e2) && e2 == '.') {
+				len1 = 0;
+				continue;
+			}
+			break;
+		}
+		break;
+	}
+	t->e = (uint32_t)j;
+	t->f |= T_WORD;
+	if (digit)
+		t->f |= T_NUM;
+	else if (first_upper) {
+		t->f |= T_CAP;
+		if (uppers == letters && letters >= 2)
+			t->f |= T_ALLCAPS;
+	} else {
+		t->f |= T_LOWER;
+		/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
+		if (hyphen)
+			t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
+	}
+	if (*at_start)
+		t->f |= T_SSTART;
+	*at_start = 0;
+	if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
+		/* most lower-case words are none of the few that matter: skip the lookup */
+		size_t bit = low_bit(s + t->s, t->e - t->s);
+		if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
+			i = j + sp;     /* a space after the word needs no look */
+			if (t->f & T_POSS)
+				i = j + (s[j] == '\'' ? 1 : 3) + 1;
+			return i;
+		}
+	}
+	{
+		char kb[264];
+		memset(kb, 0, 16);       /* short keys are compared as two words */
+		size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, kb, sizeof kb, &t->fh);
+		tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+	}
+	i = j + sp;
+	if (t->f & T_POSS)
+		i = j + (s[j] == '\'' ? 1 : 3) + 1;
+	return i;
+}
+
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
 		     scratch *sc)
 {
-	sc->nt = 0;
 	sc->capsent = 0;
 	sc->generic = 0;
 	sc->nroles = 0;
 	sc->scores = sc->sportkw = 0;
 	size_t si = 0, send = ns ? sents[0].end : SIZE_MAX;   /* the current sentence's end */
 	int at_start = 1;
+	const unsigned char *ccls = ner->ccls;
+	/* the tokens in locals: stores through t would make the compiler reload sc's fields */
+	tok *tt = sc->t;
+	size_t nt = 0, tcap = sc->tcap;
+	int sent = ns ? 1 : (int)ns;
 	for (size_t i = 0; i < n;) {
-		{
-			/* ASCII white space without decoding; the sentence index catches up below */
-			unsigned char b = (unsigned char)s[i];
-			if (ner->ccls[b] & C_SPACE) {
-				if (b == '\n')
-					at_start = 1;
-				i++;
-				continue;
-			}
+		unsigned char b = (unsigned char)s[i];
+		/* ASCII white space without decoding; the sentence index catches up below */
+		if (ccls[b] & C_SPACE) {
+			if (b == '\n')
+				at_start = 1;
+			i++;
+			continue;
 		}
 		if (i >= send) {
 			while (si < ns && i >= sents[si].end)
 				si++, at_start = 1;
 			send = si < ns ? sents[si].end : SIZE_MAX;
+			sent = si < ns ? (int)si + 1 : (int)ns;
 		}
-		int32_t cp;
-		size_t k = dec(s, n, i, &cp);
-		if (cp == 0xA0) {      /* ASCII white space is skipped above */
-			i += k;
-			continue;
+		if (nt + 1 > tcap) {
+			nf_grow((void **)&sc->t, &sc->tcap, nt + 1, sizeof *sc->t);
+			tt = sc->t;
+			tcap = sc->tcap;
 		}
-		if (sc->nt + 1 > sc->tcap)
-			nf_grow((void **)&sc->t, &sc->tcap, sc->nt + 1, sizeof *sc->t);
-		tok *t = &sc->t[sc->nt];
-		memset(t, 0, sizeof *t);
+		tok *t = &tt[nt];
 		t->s = (uint32_t)i;
-		t->sent = si < ns ? (int)si + 1 : (int)ns;
-		int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+		t->fh = 0;
+		t->f = 0;
+		t->c = 0;
+		t->ctx = 0;
+		t->sent = sent;
+		t->wf = 0;
+		t->w = NULL;
+		int letters, uppers, sp;
 		size_t j;
-		if (cp < 0x80) {
+		if (b < 0x80) {
 			/* ASCII words and punctuation, the common case, in one pass; words that end
 			 * in a hyphen, an ampersand, an apostrophe, non-ASCII or (capitalised) a period
 			 * take the full path below */
-			unsigned cl = ner->ccls[cp];
+			unsigned cl = ccls[b];
 			if (!(cl & C_AN)) {
 				t->e = (uint32_t)(i + 1);
-				t->c = (char)cp;
+				t->c = (char)b;
 				i++;
-				sc->nt++;
+				nt++;
 				continue;
 			}
-			size_t q = i;
-			if (cl & C_LOW) {
+			/* the first byte, then eight bytes at a time while all are a-z */
+			size_t q = i + 1;
+			letters = (cl & (C_LOW | C_UP)) != 0;
+			uppers = (cl & C_UP) != 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-				/* eight bytes at a time while all are a-z */
-				while (q + 8 <= n) {
-					uint64_t w = load8(s + q);
-					uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
-						      0x8080808080808080ULL;
-					if (no) {
-						q += (size_t)__builtin_ctzll(no) / 8;
-						break;
-					}
-					q += 8;
+			while (q + 8 <= n) {
+				uint64_t w = load8(s + q);
+				uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
+					      0x8080808080808080ULL;
+				if (no) {
+					q += (size_t)__builtin_ctzll(no) / 8;
+					break;
 				}
+				q += 8;
+			}
 #endif
-				while (q < n && (ner->ccls[(unsigned char)s[q]] & C_LOW))
-					q++;
-				letters = (int)(q - i);
-			}
-			if (!(q - i == 2 && s[i] == 'b' && s[i + 1] == 'y')) {
-				while (q < n) {
-					unsigned c2 = ner->ccls[(unsigned char)s[q]];
-					if (!(c2 & C_AN))
-						break;
-					letters += (c2 & (C_LOW | C_UP)) != 0;
-					uppers += (c2 & C_UP) != 0;
-					q++;
-				}
-				unsigned char e = q < n ? (unsigned char)s[q] : ' ';
-				if (!(ner->ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
-					j = q;
-					sp = e == ' ';
-					t->f |= T_PLAIN;
-					first_upper = (cl & C_UP) != 0;
-					digit = (cl & C_DIG) != 0;
-					goto scanned;
-				}
-			}
-			letters = uppers = 0;
-		}
-		if (!word_cp(cp)) {
-			t->e = (uint32_t)(i + k);
-			t->c = (char)(cp < 0x80 ? cp : (cp == 0x201C || cp == 0x201D || cp == 0x2018 ? '"' : '~'));
-			if (cp == 0x2019)
-				t->c = '\'';
-			i += k;
-			sc->nt++;
-			continue;
-		}
-		first_upper = is_upper_cp(cp), digit = cp >= '0' && cp <= '9';
-		j = i;
-		size_t limit = n, skip = 0;
-		if (cp >= 'a' && cp <= 'z') {
-			/* glued words from scraped pages ("byAlya Shandra") and prefixes before a name
-			 * ("then-Secretary", "pro-Kremlin") are split off; name particles stay ("al-Assad") */
-			size_t l = 0;
-			while (i + l < n && s[i + l] >= 'a' && s[i + l] <= 'z')
-				l++;
-			unsigned char c2 = i + l < n ? (unsigned char)s[i + l] : 0;
-			unsigned char c3 = i + l + 1 < n ? (unsigned char)s[i + l + 1] : 0;
-			if (l == 2 && s[i] == 'b' && s[i + 1] == 'y' && c2 >= 'A' && c2 <= 'Z' && c3 >= 'a' && c3 <= 'z')
-				limit = i + 2;
-			else if (c2 == '-' && c3 >= 'A' && c3 <= 'Z') {
-				const word_info *pw = word_get(ner, s + i, l);
-				if (!pw || !(pw->flags & W_PARTICLE))
-					limit = i + l;
-			}
-			skip = l;        /* those letters are scanned: the loop goes on after them */
-		}
-		size_t len1 = 0;
-		int32_t lastc = cp;
-		if (skip && i + skip <= limit) {
-			j = i + skip;
-			letters = (int)skip;
-			len1 = skip;
-			lastc = (unsigned char)s[j - 1];
-		}
-		for (;;) {
-			int32_t c;
-			if (j >= limit)
-				break;
-			unsigned char b0 = (unsigned char)s[j];
-			if (b0 < 0x80 && ((unsigned)((b0 | 32) - 'a') < 26u || (unsigned)(b0 - '0') < 10u)) {
-				/* ASCII letters and digits: the common case, without decoding */
-				int up = (unsigned)(b0 - 'A') < 26u;
-				letters += (unsigned)((b0 | 32) - 'a') < 26u;
-				uppers += up;
-				j++;
-				len1++;
-				lastc = b0;
-				continue;
-			}
-			/* other ASCII bytes than these end the word */
-			if (b0 < 0x80 && b0 != '-' && b0 != '&' && b0 != '\'' && b0 != '.')
-				break;
-			size_t kk = dec(s, n, j, &c);
-			if (word_cp(c)) {
-				letters += is_letter_cp(c);
-				uppers += is_upper_cp(c);
-				j += kk;
-				len1++;
-				lastc = c;
-				continue;
-			}
-			if (j >= n)
-				break;
-			int32_t d = 0;
-			size_t kd = j + kk < n ? dec(s, n, j + kk, &d) : 0;
-			(void)kd;
-			if ((c == '-' || c == '&') && j + kk < n && word_cp(d)) {
-				if (c == '&' && !is_upper_cp(d))
+			while (q < n && (ccls[(unsigned char)s[q]] & C_LOW))
+				q++;
+			letters += (int)(q - i - 1);
+			/* "byAlya": the full path splits the glued word */
+			if (q - i == 2 && b == 'b' && s[i + 1] == 'y' && q < n && (ccls[(unsigned char)s[q]] & C_AN))
+				goto full;
+			while (q < n) {
+				unsigned c2 = ccls[(unsigned char)s[q]];
+				if (!(c2 & C_AN))
 					break;
-				hyphen |= c == '-' && d >= 'A' && d <= 'Z';
-				j += kk;
-				continue;
+				letters += (c2 & (C_LOW | C_UP)) != 0;
+				uppers += (c2 & C_UP) != 0;
+				q++;
 			}
-			if (is_apos(c) && j + kk < n && is_letter_cp(d)) {
-				/* possessive 's ends the word; other apostrophes (O'Brien, don't) are inside */
-				int32_t e2 = 0;
-				size_t after = j + kk + 1;
-				if (after < n)
-					dec(s, n, after, &e2);
-				if ((d == 's' || d == 'S') && (after >= n || !word_cp(e2))) {
-					t->f |= T_POSS;
-					break;
-				}
-				j += kk;
-				continue;
-			}
-			if (c == '.' && first_upper && abbrev_with_period(s + i, j - i)) {
-				j++;        /* "Corp.", "Inc.", "Fla.": the period belongs to the name */
-				break;
-			}
-			if (c == '.' && len1 == 1 && is_upper_cp(lastc)) {
-				/* initials and dotted acronyms: "J." "U.S." */
-				j += 1;
-				int32_t e2 = 0;
-				if (j + 1 < n && is_letter_cp(d) && dec(s, n, j + dec(s, n, j, &e2), &e2) && e2 == '.') {
-					len1 = 0;
-					continue;
-				}
-				break;
-			}
-			break;
-		}
-	scanned:
-		t->e = (uint32_t)j;
-		t->f |= T_WORD;
-		if (digit)
-			t->f |= T_NUM;
-		else if (first_upper) {
-			t->f |= T_CAP;
-			if (uppers == letters && letters >= 2)
-				t->f |= T_ALLCAPS;
-		} else {
-			t->f |= T_LOWER;
-			/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
-			if (hyphen)
-				t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
-		}
-		if (at_start)
-			t->f |= T_SSTART;
-		at_start = 0;
-		if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
-			/* most lower-case words are none of the few that matter: skip the lookup */
-			size_t bit = low_bit(s + t->s, t->e - t->s);
-			if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-				t->fh = 0;
-				t->w = NULL;
-				i = j + sp;     /* a space after the word needs no look */
-				if (t->f & T_POSS)
-					i = j + (s[j] == '\'' ? 1 : 3) + 1;
-				sc->nt++;
-				continue;
-			}
-		}
-		{
-			char k[264];
-			memset(k, 0, 16);       /* short keys are compared as two words (ftab_get_pad) */
-			size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, k, sizeof k, &t->fh);
-			/* lower-case words only matter as particles, roles and generic references */
-			uint32_t v;
-			if (t->f & T_LOWER)
-				v = ftab_get_pad(&ner->flower, t->fh, k, kn);
-			else {
-				memo_e *m = &sc->memo[t->fh >> (64 - MEMO_BITS)];
-				if (m->h == t->fh && m->n == kn && kn <= sizeof m->k && load8(m->k) == load8(k) &&
-				    load8(m->k + 8) == load8(k + 8))
-					v = m->v;
-				else {
-					v = ftab_get_pad(&ner->fwords, t->fh, k, kn);
-					if (kn <= sizeof m->k) {
-						m->h = t->fh;
-						m->n = (uint32_t)kn;
-						m->v = v;
-						memcpy(m->k, k, sizeof m->k);
+			unsigned char e = q < n ? (unsigned char)s[q] : ' ';
+			if (!(ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
+				/* a plain ASCII word: flags, the lower-case filter and the lookup here */
+				j = q;
+				sp = e == ' ';
+				unsigned f = T_PLAIN | T_WORD;
+				if (cl & C_DIG)
+					f |= T_NUM;
+				else if (cl & C_UP) {
+					f |= T_CAP;
+					if (uppers == letters && letters >= 2)
+						f |= T_ALLCAPS;
+				} else
+					f |= T_LOWER;
+				if (at_start)
+					f |= T_SSTART;
+				at_start = 0;
+				t->e = (uint32_t)j;
+				t->f = (uint16_t)f;
+				size_t wn = j - i;
+				if (f & T_LOWER) {
+					/* most lower-case words are none of the few that matter: skip the lookup */
+					size_t bit = low_bit(s + i, wn);
+					if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
+						i = j + sp;     /* a space after the word needs no look */
+						nt++;
+						continue;
 					}
 				}
+				if (wn > 16) {
+					char kb[264];
+					memset(kb, 0, 16);
+					size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
+					tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+				} else {
+					/* fold_hash of an ASCII word of up to 16 bytes, in registers */
+					uint64_t x = (uint64_t)wn * 0x9E3779B97F4A7C15ULL, k0, k1 = 0;
+					if (wn >= 8) {
+						k0 = lower8(load8(s + i));
+						x = hmix(x, k0);
+						if (wn == 16)
+							k1 = lower8(load8(s + i + 8)), x = hmix(x, k1);
+						else if (wn > 8) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+							if (i + 16 <= n)
+								k1 = load8(s + i + 8) & ((1ULL << (8 * (wn - 8))) - 1);
+							else
+#endif
+								k1 = load_tail(s + i + 8, wn - 8);
+							k1 = lower8(k1);
+							x = hmix(x, k1);
+						}
+					} else {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+						if (i + 8 <= n)
+							k0 = load8(s + i) & ((1ULL << (8 * wn)) - 1);
+						else
+#endif
+							k0 = load_tail(s + i, wn);
+						k0 = lower8(k0);
+						x = hmix(x, k0);
+					}
+					t->fh = hfin(x);
+					tok_lookup(ner, sc, t, NULL, wn, k0, k1);
+				}
+				goto looked_up;
 			}
-			t->w = v ? &ner->wi[v - 1] : NULL;
 		}
+	full:
+		{
+			int made = 1;
+			i = tok_slow(ner, sc, s, n, i, t, &at_start, &made);
+			if (!made)
+				continue;
+			goto tail;
+		}
+	looked_up:
 		i = j + sp;
-		if (t->f & T_POSS) {
-			i = j + (s[j] == '\'' ? 1 : 3) + 1;
-		}
-		if (t->w && (t->w->flags & (W_ROLE | W_ROLEMOD))) {
+	tail:
+		if (t->wf & (W_ROLE | W_ROLEMOD)) {
 			if (sc->nroles + 1 > sc->rcap)
 				nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
-			sc->roles[sc->nroles++] = (int)sc->nt;
+			sc->roles[sc->nroles++] = (int)nt;
 		}
-		if (t->w && (t->w->flags & W_GENERIC)) {
+		if (t->wf & W_GENERIC) {
 			if (!sc->generic++)
-				sc->gen_first = sc->nt;
-			sc->gen_last = sc->nt;
+				sc->gen_first = nt;
+			sc->gen_last = nt;
 		}
-		sc->nt++;
+		nt++;
 	}
+	sc->nt = nt;
 	/* a word after an opening quote or bracket at a sentence start is sentence-initial too;
 	 * punctuation at a sentence start carries the mark so that the next word inherits it;
 	 * sentences mostly in capitals are headlines (T_CAPSENT) */
@@ -1264,8 +1423,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				words++;
 				caps += (t->f & T_ALLCAPS) != 0;
 			}
-			if (t->w && (t->f & T_LOWER))
-				sc->sportkw += (t->w->flags & W_SPORT) != 0;
+			if (t->f & T_LOWER)
+				sc->sportkw += (t->wf & W_SPORT) != 0;
 		} else if (t->f & T_NUM) {
 			/* sports reports: scores ("3-1") and sports words */
 			const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
@@ -1276,7 +1435,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	title_sentence(sc, sa, sc->nt);
 }
 
-#define TW(i) (sc->t[i].w ? sc->t[i].w->flags : 0u)
+#define TW(i) (sc->t[i].wf)
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
@@ -1313,18 +1472,26 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 }
 
 /* Looks tokens [a, b) up as one name. */
-static const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
+static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
+				     int exact, int maybe);
+
+/* The gazetteer entry of tokens [a, b) (gaz_find), or NULL; the spans that cannot be one are
+ * answered here, inline, without building a key. */
+static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
+{
+	int maybe = (sc->t[a].wf & W_GAZFIRST) && (sc->t[b - 1].wf & W_GAZLAST);
+	if (!maybe && (!(exact && b - a == 1) || (sc->t[a].f & T_PLAIN)))
+		return NULL;
+	return gaz_span_key(ner, text, sc, a, b, exact, maybe);
+}
+
+static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
+				     int exact, int maybe)
 {
 	char k[512];
 	size_t kn = 0;
-	int maybe = sc->t[a].w && (sc->t[a].w->flags & W_GAZFIRST) && sc->t[b - 1].w &&
-		    (sc->t[b - 1].w->flags & W_GAZLAST);
 	if (!maybe) {
-		if (!(exact && b - a == 1))
-			return NULL;
 		/* only the stray-apostrophe lookup below is left */
-		if (sc->t[a].f & T_PLAIN)
-			return NULL;
 		uint32_t q = sc->t[a].s;
 		while (q < sc->t[a].e && text[q] != '\'' && (unsigned char)text[q] != 0xE2)
 			q++;
@@ -1422,12 +1589,14 @@ static void build_ctx(nf_ner *ner)
 			*ftab_slot(&ner->fctx, &ner->store, ctx_lists[l][k], strlen(ctx_lists[l][k])) |= 1u << l;
 }
 
-static unsigned list_bit(const char *const *list)
+/* The ctx_of bit of a list, or 0; inline, so that it is a constant where the list is one. */
+static inline unsigned list_bit(const char *const *list)
 {
-	for (int i = 0; i < X_NLISTS; i++)
-		if (ctx_lists[i] == list)
-			return 1u << i;
-	return 0;
+	return list == w_said ? 1u << X_SAID : list == w_prep ? 1u << X_PREP :
+	       list == w_sport_next ? 1u << X_SPORT_NEXT : list == w_sport_prev ? 1u << X_SPORT_PREV :
+	       list == w_placeof ? 1u << X_PLACEOF : list == w_scorer ? 1u << X_SCORER :
+	       list == w_org_next ? 1u << X_ORG_NEXT : list == w_org_prev ? 1u << X_ORG_PREV :
+	       list == w_metonym ? 1u << X_METONYM : 0;
 }
 
 /* The lists token i is (exactly) a word of, once per token. */
@@ -1480,11 +1649,10 @@ static void cand_gaz(cand *c, const gz_entry *g)
 	}
 }
 
-static int next_word_in(const char *text, const scratch *sc, int b, const char *const *list)
+static int next_word_in_bit(const char *text, const scratch *sc, int b, const char *const *list, unsigned bit)
 {
 	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS))
 		return 0;
-	unsigned bit = list_bit(list);
 	if (bit)
 		return (ctx_of(sc, b) & bit) != 0;
 	const tok *t = &sc->t[b];
@@ -1495,7 +1663,7 @@ static int next_word_in(const char *text, const scratch *sc, int b, const char *
 	return 0;
 }
 
-static int prev_word_in(const char *text, const scratch *sc, int a, const char *const *list)
+static int prev_word_in_bit(const char *text, const scratch *sc, int a, const char *const *list, unsigned bit)
 {
 	if (a < 1 || !(sc->t[a - 1].f & T_WORD))
 		return 0;
@@ -1503,7 +1671,8 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 	/* headlines in capitals ("KANSAS CITY AT DETROIT") and line starts ("At Leeds:") match
 	 * in any case */
 	int any = (t->f & T_CAPSENT) || ((t->f & T_SSTART) && (t->f & T_CAP));
-	unsigned bit = any ? 0 : list_bit(list);
+	if (any)
+		bit = 0;
 	if (bit)
 		return (ctx_of(sc, a - 1) & bit) != 0;
 	char c0 = text[t->s], c1 = (char)(c0 | 32);
@@ -1526,6 +1695,17 @@ static int prev_word_in(const char *text, const scratch *sc, int a, const char *
 		}
 	}
 	return 0;
+}
+
+/* Is the word after tokens [., b) / before [a, .) one of list? (its ctx_of bit found at compile time) */
+static inline int next_word_in(const char *text, const scratch *sc, int b, const char *const *list)
+{
+	return next_word_in_bit(text, sc, b, list, list_bit(list));
+}
+
+static inline int prev_word_in(const char *text, const scratch *sc, int a, const char *const *list)
+{
+	return prev_word_in_bit(text, sc, a, list, list_bit(list));
 }
 
 
@@ -1711,6 +1891,8 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 /* "New York-based", "Hong Kong-listed": a name with a lower-case hyphenated ending. */
 static int hyphen_adjective(const char *text, const tok *l)
 {
+	if (l->f & T_PLAIN)
+		return 0;       /* letters and digits only */
 	for (uint32_t i = l->s; i + 1 < l->e; i++)
 		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
 			uint32_t k = i + 1;
@@ -1725,7 +1907,7 @@ static int hyphen_adjective(const char *text, const tok *l)
 /* Does a gazetteer name of two tokens or more start at a ("New York Energy Desk")? */
 static int gaz_prefix(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
 {
-	if (!sc->t[a].w || !(sc->t[a].w->flags & W_GAZFIRST))
+	if (!(sc->t[a].wf & W_GAZFIRST))
 		return 0;
 	for (int q = b; q >= a + 2; q--)
 		if (gaz_span(ner, text, sc, a, q, 1))
@@ -2193,9 +2375,13 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 	int nt = (int)sc->nt;
 	sc->ntitles = 0;
 	for (int i = 0; i < nt;) {
-		if ((sc->t[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP)) {
-			i++;
-			continue;
+		{
+			/* to the next capitalised word, in a loop of its own (nothing is stored here) */
+			const tok *tk = sc->t;
+			while (i < nt && (tk[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP))
+				i++;
+			if (i >= nt)
+				break;
 		}
 		int j = i + 1, org = (TW(i) & (W_ORGHEAD | W_LOCHEAD | W_ROLE)) != 0;
 		while (j < nt && !(sc->t[j - 1].f & T_POSS) && !(sc->t[j].f & T_CAPSENT)) {
@@ -3046,7 +3232,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					continue;     /* two different full names */
 				best = k;
 			}
-			for (int pass = 1; pass < 3 && best < 0; pass++)
+			for (int pass = 1; pass < 3 && best < 0; pass++) {
+				if (pass == 2 && !(n == 1 && last->e - last->s >= 6))
+					break;        /* the second pass takes only long bare surnames */
 				for (size_t k = sc->np, lim = sc->np > 256 ? sc->np - 256 : 0; k-- > lim;) {
 					pcl *p = &sc->p[k];
 					if (p->type != NF_PER || p->last_tok < 0)
@@ -3071,6 +3259,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 					best = (int)k;
 					break;
 				}
+			}
 			/* a bare first name or surname equal to a known person's part */
 			int fresh = 0;       /* a new cluster named by this mention */
 			if (best < 0) {
@@ -3211,7 +3400,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	/* generic words that refer back to an organisation the document names: "the Alliance" */
 	for (size_t i = sc->gen_first ? sc->gen_first - 1 : 0; sc->generic && i + 1 < sc->nt && i < sc->gen_last; i++) {
 		const tok *t = &sc->t[i + 1];
-		if (!(t->f & T_WORD) || !t->w || !(t->w->flags & W_GENERIC) ||
+		if (!(t->f & T_WORD) || !(t->wf & W_GENERIC) ||
 		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
 			continue;
 		int ci = -1;
