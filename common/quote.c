@@ -2095,9 +2095,19 @@ static int headline_speaker(ctx *c, int i)
 	int lim = i;
 	while ((size_t)lim < c->nt && tk[lim].para == tk[i].para) lim++;
 	np sp;
-	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3 || !pch(c, sp.b + 1, ':'))
+	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3)
+		return -1;
+	int colon = sp.b + 1;
+	/* "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": the one spoken to or where */
+	if ((weq(c, colon, "to") || weq(c, colon, "at") || weq(c, colon, "on")) && tk[colon + 1].cap)
+		for (int k = colon + 1; k < lim && k <= colon + 4 && tk[k].k == T_WORD && !tk[k].q; k++)
+			if (pch(c, k + 1, ':')) { colon = k + 1; break; }
+	if (!pch(c, colon, ':'))
 		return -1;
 	if (weq(c, sp.a, "the") || sp.b > sp.a + 2) return -1;   /* "The Gap Goes On: ..." is a section title */
+	/* "Poll: ...", "Report: ...": a source named by one role word */
+	int src = sp.kind == NP_ROLE && sp.a == sp.b && tk[sp.a].cap && (weq(c, sp.a, "poll") || weq(c, sp.a, "report") ||
+									weq(c, sp.a, "survey") || weq(c, sp.a, "study") || weq(c, sp.a, "newspaper"));
 	int lower = 0;
 	for (size_t k = tk[sp.a].s; k < tk[sp.b].e; k++)
 		lower |= c->t[k] >= 'a' && c->t[k] <= 'z';
@@ -2105,13 +2115,13 @@ static int headline_speaker(ctx *c, int i)
 		/* "PENCE:" in a transcript names a person of the document ("CLARIFICATION:" does not) */
 		if (sp.kind != NP_ENT && sp.kind != NP_NAME) return -1;
 		if (fuzzy_person(c, c->t + tk[sp.b].s, tk[sp.b].e - tk[sp.b].s, -1) < 0) return -1;
-	} else if (sp.kind != NP_ENT || !(ment_type(c, sp.ment) == NF_PER || (ment_type(c, sp.ment) == NF_ORG && sp.b == sp.a))) {
+	} else if (!src && (sp.kind != NP_ENT || !(ment_type(c, sp.ment) == NF_PER || (ment_type(c, sp.ment) == NF_ORG && sp.b == sp.a)))) {
 		return -1;
 	}
-	int ca = sp.b + 2, cb = trim_end(c, ca, lim - 1);
+	int ca = colon + 1, cb = trim_end(c, ca, lim - 1);
 	if (cb - ca < 3 || tk[ca].k != T_WORD || overlaps_quote(c, ca, cb))
 		return -1;
-	add_indirect(c, c->out, c->last_cl, &sp, sp.b + 1, ca, cb);
+	add_indirect(c, c->out, c->last_cl, &sp, colon, ca, cb);
 	return cb;
 }
 
@@ -2181,6 +2191,42 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 			c->qi[c->tk[i].q - 1].emitted = 1;
 }
 
+/* "Graham called both of them crazy and said ...": the subject of a verb joined by "and" or
+ * "but" is the one that opens the sentence (a person, a role or a pronoun, then a verb). */
+static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
+{
+	int i = skip_adv_fwd(c, z + 1, hi + 1);
+	/* "and is expected to ...": a passive */
+	for (int p = z + 1; p < i; p++)
+		if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
+			return 0;
+	/* "..., Stovall said": the sentence is the tag's, not the first subject's */
+	for (int k = i + 1; k < hi; k++)
+		if (pch(c, k, ',') || c->tk[k].q)
+			for (int y = k + 1; y <= hi && y <= k + 5; y++)
+				if (cue_of(c, y) & CUE_SAY) return 0;
+	int a = lo;
+	if (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")) a++;
+	np t;
+	if (a >= z || !np_fwd(c, a, z, &t) || t.b + 1 >= z)
+		return 0;
+	if (!((t.kind == NP_ENT && (ment_type(c, t.ment) == NF_PER || ment_type(c, t.ment) == NF_ORG)) ||
+	      t.kind == NP_PRON || t.kind == NP_ROLE || t.kind == NP_NAME))
+		return 0;
+	if (weq(c, t.a, "it")) return 0;
+	int v = skip_adv_fwd(c, t.b + 1, z);
+	if (v >= z || c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q || win(c, v, clause_bad) || win(c, v, dets) ||
+	    win(c, v, conj) || weq(c, v, "who") || weq(c, v, "which") || weq(c, v, "that"))
+		return 0;
+	/* no other subject between: no comma clause, no second cue's clause */
+	for (int k = v; k < z; k++)
+		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':') || weq(c, k, "when") || weq(c, k, "if") ||
+		    weq(c, k, "who") || weq(c, k, "which") || weq(c, k, "because") || weq(c, k, "while"))
+			return 0;
+	*o = t;
+	return 1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -2219,8 +2265,12 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				/* any source up to the comma: "according to a new report by Politico," */
 				int e = i + 2;
 				while (e <= hi && e < i + 14 && tk[e].k == T_WORD) e++;
-				if (e == i + 2 || !(pch(c, e, ',') || pch(c, e, '.') || e > hi)) continue;
-				t = (np){ NP_SRC, i + 2, e - 1, -1 };
+				if (e > i + 2 && i > lo && pch(c, i - 1, ',') && !pch(c, e, ','))
+					/* a closing tag runs to the sentence end: "..., according to a Times/CBS
+					 * poll released in May" (not into an aside in parentheses) */
+					for (e = i + 2; e <= hi && e < i + 30 && !pch(c, e, ',') && !pch(c, e, ';') && !pch(c, e, '('); e++) ;
+				if (e == i + 2 || !(pch(c, e, ',') || pch(c, e, '.') || pch(c, e, '(') || e > hi)) continue;
+				t = (np){ NP_SRC, i + 2, trim_end(c, i + 2, e - 1), -1 };
 			}
 			sp = t;
 			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
@@ -2336,6 +2386,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
 					t = prev;   /* "X says ... and said ...": the same subject */
+				} else if ((weq(c, z, "and") || weq(c, z, "but")) && !(f & CUE_ING) && coord_subject(c, lo, z, hi, &t)) {
+					;
 				} else if (weq(c, z, "who") && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };
 					for (int y = j; y <= hi; y++)
@@ -2422,6 +2474,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		prev = sp;
 		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
+		if (cue == -3 && sp.b > i) i = sp.b;   /* (the source's words report nothing more) */
 	}
 }
 
