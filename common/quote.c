@@ -1093,6 +1093,11 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 				}
 				if (np_bwd(c, a - 1, lo, o))
 					return 1;
+				/* "Ann Roe, 21, a student from Oslo, said": an age before the appositive */
+				if (a - 2 > lo && pch(c, a - 2, ',') && c->tk[a - 1].k == T_WORD && c->t[c->tk[a - 1].s] >= '1' &&
+				    c->t[c->tk[a - 1].s] <= '9' && c->tk[a - 1].e - c->tk[a - 1].s <= 2 && np_bwd(c, a - 3, lo, o) &&
+				    o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER)
+					return 1;
 				break;
 			}
 	}
@@ -2132,8 +2137,21 @@ static int object_end(const ctx *c, int j, int cb)
 
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
+		/* ", including ...", "; ...": the writer's addition */
+		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
+		/* "endorsed Cruz last week", "backed her in early June", "and has appeared ..." */
+		if ((weq(c, k, "last") || weq(c, k, "this") || weq(c, k, "earlier") || weq(c, k, "next")) && win(c, k + 1, time_units))
+			cut = 1;
+		if (weq(c, k, "in") && (weq(c, k + 1, "early") || weq(c, k + 1, "late") || weq(c, k + 1, "mid") ||
+					(c->tk[k + 1].cap && win(c, k + 1, stopcap) && !weq(c, k + 1, "the"))))
+			cut = 1;   /* (months are in stopcap) */
+		if (weq(c, k, "yesterday") || weq(c, k, "today") || weq(c, k, "tonight"))
+			cut = 1;
+		if (weq(c, k, "and") && c->tk[k + 1].k == T_WORD && !c->tk[k + 1].cap &&
+		    (win(c, k + 1, advs) || ends(c, k + 1, "ed") || cue_of(c, k + 1)))
+			cut = 1;
 		for (int n = 0; object_stops[n] && !cut; n++)   /* (act cues only: rare) */
 			cut = weqs(c, k, object_stops[n]);
 		if (cut) {
