@@ -1804,7 +1804,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					e++;
 					break;
 				}
-				if (tk[e + 1].q == 0 && (win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because") ||
+				if (tk[e + 1].q == 0 && ((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) ||
 				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
 					break;
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
@@ -2293,7 +2293,13 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			sp = t;
 			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
 			if (pch(c, t.b + 1, ',') && i == start) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
-			else if (i > lo && pch(c, i - 1, ',')) { ca = lo; cb = i - 2; }
+			else if (i > lo && pch(c, i - 1, ',')) {
+				ca = lo; cb = i - 2;
+				/* "As host of "The Show," he demeaned ..., according to X": the clause goes
+				 * on behind a quote no slot took */
+				int s0 = sent_start(c, i);
+				if (s0 < lo && quoted_not_emitted(c, s0, lo - 1)) ca = s0;
+			}
 			else continue;
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
@@ -2461,7 +2467,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			/* reported speech that quotes a few words no slot took ("Clinton cited his
 			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause */
 			int rq = quoted_not_emitted(c, ca, cb);
-			if (rq > 0 && cue >= 0 && ((f & CUE_SAY) || weq(c, ca - 1, "that")) && !(f & CUE_ACT))
+			if (rq > 0 && ((cue >= 0 && ((f & CUE_SAY) || weq(c, ca - 1, "that")) && !(f & CUE_ACT)) || cue == -3))
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
