@@ -2465,9 +2465,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
 			/* reported speech that quotes a few words no slot took ("Clinton cited his
-			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause */
+			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause,
+			 * for a belief or an act too ("ripped the judge for acting as "the jury"") */
 			int rq = quoted_not_emitted(c, ca, cb);
-			if (rq > 0 && ((cue >= 0 && ((f & CUE_SAY) || weq(c, ca - 1, "that")) && !(f & CUE_ACT)) || cue == -3))
+			if (rq > 0)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
