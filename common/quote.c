@@ -752,6 +752,18 @@ static int ends_name(const ctx *c, int i)
 	return m >= 0 && c->ents->m[m].end == c->tk[i].e && (c->ents->m[m].type == NF_PER || c->ents->m[m].type == NF_ORG);
 }
 
+/* Token i is in a headline written in title case ("Former Aide Says Mayor Knew"): most of
+ * its paragraph's words are capitalised. */
+static int title_case_para(const ctx *c, int i)
+{
+	int words = 0, caps = 0;
+	for (int k = i; k >= 0 && c->tk[k].para == c->tk[i].para && words < 40; k--)
+		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
+	for (size_t k = (size_t)i + 1; k < c->nt && c->tk[k].para == c->tk[i].para && words < 40; k++)
+		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
+	return words >= 4 && words < 40 && caps * 4 >= words * 3;
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -771,7 +783,7 @@ static int cue_here(const ctx *c, int i)
 						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
 						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that")) ||
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
-						  !ends_name(c, i - 1))))
+						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
 	return c->tk[i].cue & ~CUE_NO_OBJ;
 }
@@ -2344,7 +2356,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				}
 			if (prep && comma >= 0)
 				t = (np){ NP_SRC, comma + 1, t.b, -1 };
-			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
+			if (before_np && (at_end || mid) && (comma > lo + 1 || (comma == lo + 1 && mid)) && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
 				if (mid) { gap_a = comma; gap_b = k; }
 			} else if (src_comma > 0 && !ca_after_quote(c, lo)) {
