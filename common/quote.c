@@ -1931,7 +1931,8 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 	int e = a;
 	/* (a slash inside a name joins its words: "The Reuters/Ipsos poll") */
 	while (a >= lo && !c->tk[a].q && e - a < 10 &&
-	       (c->tk[a].k == T_WORD || (pch(c, a, '/') && a > lo && c->tk[a - 1].k == T_WORD && c->tk[a + 1].k == T_WORD)))
+	       (c->tk[a].k == T_WORD || (pch(c, a, '/') && a > lo && c->tk[a - 1].k == T_WORD && c->tk[a + 1].k == T_WORD) ||
+		(pch(c, a, '%') && a > lo && c->tk[a - 1].k == T_WORD)))   /* "42% say" */
 		a--;
 	a++;
 	if (a > e || (a > lo && !pch(c, a - 1, ',') && !pch(c, a - 1, ';')))
@@ -1948,8 +1949,9 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		if (win(c, z, nsubj_verbs) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
 							      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
 			return 0;   /* "... have every right to know" - but "Those close to him say" */
-		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap)
-			return 0;   /* "the bill passed" - but "the experts I interviewed" */
+		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap &&
+		    !(z == e && (weq(c, z, "polled") || weq(c, z, "surveyed") || weq(c, z, "questioned") || weq(c, z, "interviewed"))))
+			return 0;   /* "the bill passed" - but "the experts I interviewed", "56 percent of those polled" */
 	}
 	for (int z = a; z <= e; z++)
 		if (weq(c, z, "that") || weq(c, z, "which") || weq(c, z, "not") || (cue_of(c, z) && !is_role(c, z)) ||
@@ -2291,27 +2293,51 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
+			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
+			/* "...: According to X, ...", "(According to X, ...)": a clause opens there */
+			int front = i == start || (i > lo && (pch(c, i - 1, ':') || pch(c, i - 1, '(')));
+			int tail = i > lo && pch(c, i - 1, ',');
+			/* "Clinton leads by 271 delegates according to a count by the AP." */
+			int bare = i > lo + 3 && tk[i - 1].k == T_WORD && !cue_of(c, i - 1);
 			if (!np_fwd(c, i + 2, hi + 1, &t) || t.kind == NP_PRON || !(pch(c, t.b + 1, ',') || pch(c, t.b + 1, '.') || t.b >= hi)) {
 				/* any source up to the comma: "according to a new report by Politico," */
 				int e = i + 2;
 				while (e <= hi && e < i + 14 && tk[e].k == T_WORD) e++;
-				if (e > i + 2 && i > lo && pch(c, i - 1, ',') && !pch(c, e, ','))
+				if (e > i + 2 && (tail || bare) && !pch(c, e, ','))
 					/* a closing tag runs to the sentence end: "..., according to a Times/CBS
 					 * poll released in May" (not into an aside in parentheses) */
 					for (e = i + 2; e <= hi && e < i + 30 && !pch(c, e, ',') && !pch(c, e, ';') && !pch(c, e, '('); e++) ;
+				else if (e > i + 2 && !pch(c, e, ','))
+					/* a long source before its comma: "According to a Reuters/Ipsos poll of
+					 * likely voters conducted for ..., " */
+					for (e = i + 2; e <= hi && e < i + 30 && !pch(c, e, ',') && !pch(c, e, ';') && !pch(c, e, ':') &&
+					     !pch(c, e, '.'); e++) ;
 				if (e == i + 2 || !(pch(c, e, ',') || pch(c, e, '.') || pch(c, e, '(') || e > hi)) continue;
 				t = (np){ NP_SRC, i + 2, trim_end(c, i + 2, e - 1), -1 };
 			}
 			sp = t;
-			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
-			if (pch(c, t.b + 1, ',') && i == start) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
-			else if (i > lo && pch(c, i - 1, ',')) {
+			int pre_cue = 0;   /* (a cue before it: "X said, according to Y, that ...") */
+			for (int k = lo; k < i - 1 && !pre_cue; k++) pre_cue = cue_of(c, k) != 0;
+			if (pch(c, t.b + 1, ',') && front) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
+			else if (tail && pch(c, t.b + 1, ',') && i - 1 - lo <= 3 && !pre_cue && t.b + 2 < hi) {
+				/* "Now, according to the poll, some are swinging": the clause goes on after
+				 * the source (a lone "But," is left out) */
+				if (i - 1 - lo == 1 && (weq(c, lo, "but") || weq(c, lo, "and") || weq(c, lo, "so") || weq(c, lo, "yet"))) {
+					ca = t.b + 2;
+				} else {
+					ca = lo;
+					gap_a = i - 1; gap_b = t.b + 1;
+				}
+				cb = trim_end(c, t.b + 2, hi);
+			}
+			else if (tail) {
 				ca = lo; cb = i - 2;
 				/* "As host of "The Show," he demeaned ..., according to X": the clause goes
 				 * on behind a quote no slot took */
 				int s0 = sent_start(c, i);
 				if (s0 < lo && quoted_not_emitted(c, s0, lo - 1)) ca = s0;
 			}
+			else if (bare && !pre_cue && (t.b >= hi || pch(c, t.b + 1, '.') || trim_end(c, t.b, hi) == t.b)) { ca = lo; cb = i - 1; }
 			else continue;
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
