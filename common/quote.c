@@ -2274,7 +2274,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (e > i) { i = e; continue; }
 		}
 		int f = cue_of(c, i);
-		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")))
+		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")) &&
+		    !((c->t[tk[i].s] | 32) == 'i' && wlen(c, i) == 2 && weq(c, i, "in") && tk[i].cap))
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
@@ -2496,6 +2497,19 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
 					cb = object_end(c, j, cb);
 			}
+		} else if (weq(c, i, "in") && i == lo) {
+			/* "In the new Post-ABC poll, the mogul wins ...": a poll that opens the sentence
+			 * reports its clause */
+			int e = i + 1, poll = 0;
+			for (; e <= hi && e < i + 12 && (tk[e].k == T_WORD || pch(c, e, '/') || pch(c, e, '-')); e++)
+				poll |= weq(c, e, "poll") || weq(c, e, "polls") || weq(c, e, "survey") || weq(c, e, "surveys");
+			if (!poll || !pch(c, e, ',') || e + 3 > hi || tk[e + 1].k != T_WORD) continue;
+			int inner = 0;   /* (its own cue reports the clause: "In the survey, 42% say ...") */
+			for (int k = e + 1; k <= hi && k < e + 9 && !inner; k++)
+				inner = (cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ACT);
+			if (inner) continue;
+			sp = (np){ NP_SRC, i + 1, e - 1, -1 };
+			ca = e + 1; cb = trim_end(c, ca, hi);
 		} else {
 			continue;
 		}
