@@ -1766,6 +1766,7 @@ static void classify(const ctx *c, qinfo *q)
 }
 
 static int find_that(const ctx *c, int j, int hi);
+static int trim_end(const ctx *c, int a, int b);
 
 /* A closing mark whose quote ends with . ? or ! (so the sentence ends there too). */
 static int ends_sentence(const ctx *c, int close)
@@ -1846,6 +1847,17 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			lo--;
 		while (lo < q->open && tk[lo].k == T_PUNCT) lo++;
 		o->content_start = tk[lo].s < o->start ? tk[lo].s : o->start;
+		/* "A cashier who "steals a handful" is held accountable, Warren said": the clause
+		 * runs on after the quote up to its tag */
+		int tg = q->cue;
+		if (q->sp.kind && q->sp.a > q->close && (tg < 0 || q->sp.a < tg)) tg = q->sp.a;
+		if (tg > q->close + 1 && tg < q->close + 30 && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
+		    tk[tg].sent == tk[q->close].sent) {
+			int e = trim_end(c, q->close + 1, tg - 1);
+			int clean = e > q->close;
+			for (int k = q->close + 1; k <= e && clean; k++) clean = !tk[k].q;
+			if (clean) o->content_end = tk[e].e;
+		}
 	}
 }
 
