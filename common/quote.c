@@ -1092,8 +1092,20 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	if (j >= lo && np_bwd(c, j, lo, o) && !pch(c, o->a - 1, '/'))
 		return 1;
 	if (pch(c, j, ',')) {   /* appositive */
-		for (int a = j - 1; a >= lo && a > j - 16; a--)
+		for (int a = j - 1; a >= lo && a > j - 40; a--)
 			if (pch(c, a, ',')) {
+				/* "Ann Roe, who led the union for years, said": a relative clause about the
+				 * speaker; "Al Poe, head of the Ferry Union, which runs the boats, said" */
+				if (weq(c, a + 1, "who") || (weq(c, a + 1, "which") && a > lo)) {
+					int a2 = a;
+					if (weq(c, a + 1, "which"))
+						for (a2 = a - 1; a2 >= lo && a2 > a - 16 && !pch(c, a2, ','); a2--) ;
+					if (a2 >= lo && pch(c, a2, ',') && np_bwd(c, a2 - 1, lo, o) &&
+					    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE))
+						return 1;
+					break;
+				}
+				if (j - a >= 16) break;
 				/* "A, and B, said": a clause, not an appositive */
 				if (weq(c, a + 1, "and") || weq(c, a + 1, "but") || weq(c, a + 1, "which") || win(c, a + 1, conj))
 					break;
