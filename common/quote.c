@@ -365,7 +365,7 @@ typedef struct {
 	/* lists tokenize makes, so later passes visit only the tokens they look at */
 	int *mk; size_t nmk, mkcap;          /* the mark tokens (pair_marks) */
 	int *cand; size_t ncand, candcap;    /* words find_cues and indirect look at: cue words,
-					      * a paragraph's first capitalised word, "according" */
+					      * a paragraph's first capitalised word, "according", "In" */
 	size_t ci;                           /* (indirect's place in cand) */
 	int *pfirst; size_t pcap;            /* first token of each paragraph (from 1), then nt */
 	int *mt; size_t nmt, mtcap;          /* the tokens given a mention, in the order given */
@@ -621,7 +621,7 @@ static void tokenize(ctx *c)
 		}
 		unsigned char cue = (unsigned char)(val >> 16);
 		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), cue, 0 };
-		if (cue || (!para_open && cap) || (n == 9 && (ch | 32) == 'a'))
+		if (cue || (!para_open && cap) || (n == 9 && (ch | 32) == 'a') || (n == 2 && cap && (u8[i + 1] | 32) == 'n' && (ch | 32) == 'i'))
 			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
 		if (!para_open) {
 			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
@@ -855,6 +855,18 @@ static int ends_name(const ctx *c, int i)
 	return m >= 0 && c->ents->m[m].end == c->tk[i].e && (c->ents->m[m].type == NF_PER || c->ents->m[m].type == NF_ORG);
 }
 
+/* Token i is in a headline written in title case ("Former Aide Says Mayor Knew"): most of
+ * its paragraph's words are capitalised. */
+static int title_case_para(const ctx *c, int i)
+{
+	int words = 0, caps = 0;
+	for (int k = i; k >= 0 && c->tk[k].para == c->tk[i].para && words < 40; k--)
+		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
+	for (size_t k = (size_t)i + 1; k < c->nt && c->tk[k].para == c->tk[i].para && words < 40; k++)
+		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
+	return words >= 4 && words < 40 && caps * 4 >= words * 3;
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -874,7 +886,7 @@ static int cue_here(const ctx *c, int i)
 						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
 						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that")) ||
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
-						  !ends_name(c, i - 1))))
+						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
 	return c->tk[i].cue & ~CUE_NO_OBJ;
 }
@@ -1184,8 +1196,20 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	if (j >= lo && np_bwd(c, j, lo, o) && !pch(c, o->a - 1, '/'))
 		return 1;
 	if (pch(c, j, ',')) {   /* appositive */
-		for (int a = j - 1; a >= lo && a > j - 16; a--)
+		for (int a = j - 1; a >= lo && a > j - 40; a--)
 			if (pch(c, a, ',')) {
+				/* "Ann Roe, who led the union for years, said": a relative clause about the
+				 * speaker; "Al Poe, head of the Ferry Union, which runs the boats, said" */
+				if (weq(c, a + 1, "who") || (weq(c, a + 1, "which") && a > lo)) {
+					int a2 = a;
+					if (weq(c, a + 1, "which"))
+						for (a2 = a - 1; a2 >= lo && a2 > a - 16 && !pch(c, a2, ','); a2--) ;
+					if (a2 >= lo && pch(c, a2, ',') && np_bwd(c, a2 - 1, lo, o) &&
+					    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE))
+						return 1;
+					break;
+				}
+				if (j - a >= 16) break;
 				/* "A, and B, said": a clause, not an appositive */
 				if (weq(c, a + 1, "and") || weq(c, a + 1, "but") || weq(c, a + 1, "which") || win(c, a + 1, conj))
 					break;
@@ -1196,6 +1220,11 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 					return 1;
 				}
 				if (np_bwd(c, a - 1, lo, o))
+					return 1;
+				/* "Ann Roe, 21, a student from Oslo, said": an age before the appositive */
+				if (a - 2 > lo && pch(c, a - 2, ',') && c->tk[a - 1].k == T_WORD && c->t[c->tk[a - 1].s] >= '1' &&
+				    c->t[c->tk[a - 1].s] <= '9' && c->tk[a - 1].e - c->tk[a - 1].s <= 2 && np_bwd(c, a - 3, lo, o) &&
+				    o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER)
 					return 1;
 				break;
 			}
@@ -1859,6 +1888,7 @@ static void classify(const ctx *c, qinfo *q)
 }
 
 static int find_that(const ctx *c, int j, int hi);
+static int trim_end(const ctx *c, int a, int b);
 
 /* A closing mark whose quote ends with . ? or ! (so the sentence ends there too). */
 static int ends_sentence(const ctx *c, int close)
@@ -1909,7 +1939,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					e++;
 					break;
 				}
-				if (tk[e + 1].q == 0 && (win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because") ||
+				if (tk[e + 1].q == 0 && ((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) ||
 				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
 					break;
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
@@ -1939,6 +1969,17 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			lo--;
 		while (lo < q->open && tk[lo].k == T_PUNCT) lo++;
 		o->content_start = tk[lo].s < o->start ? tk[lo].s : o->start;
+		/* "A cashier who "steals a handful" is held accountable, Warren said": the clause
+		 * runs on after the quote up to its tag */
+		int tg = q->cue;
+		if (q->sp.kind && q->sp.a > q->close && (tg < 0 || q->sp.a < tg)) tg = q->sp.a;
+		if (tg > q->close + 1 && tg < q->close + 30 && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
+		    tk[tg].sent == tk[q->close].sent) {
+			int e = trim_end(c, q->close + 1, tg - 1);
+			int clean = e > q->close;
+			for (int k = q->close + 1; k <= e && clean; k++) clean = !tk[k].q;
+			if (clean) o->content_end = tk[e].e;
+		}
 	}
 }
 
@@ -2037,7 +2078,8 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 	int e = a;
 	/* (a slash inside a name joins its words: "The Reuters/Ipsos poll") */
 	while (a >= lo && !c->tk[a].q && e - a < 10 &&
-	       (c->tk[a].k == T_WORD || (pch(c, a, '/') && a > lo && c->tk[a - 1].k == T_WORD && c->tk[a + 1].k == T_WORD)))
+	       (c->tk[a].k == T_WORD || (pch(c, a, '/') && a > lo && c->tk[a - 1].k == T_WORD && c->tk[a + 1].k == T_WORD) ||
+		(pch(c, a, '%') && a > lo && c->tk[a - 1].k == T_WORD)))   /* "42% say" */
 		a--;
 	a++;
 	if (a > e || (a > lo && !pch(c, a - 1, ',') && !pch(c, a - 1, ';')))
@@ -2054,8 +2096,9 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		if (win(c, z, nsubj_verbs) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
 							      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
 			return 0;   /* "... have every right to know" - but "Those close to him say" */
-		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap)
-			return 0;   /* "the bill passed" - but "the experts I interviewed" */
+		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap &&
+		    !(z == e && (weq(c, z, "polled") || weq(c, z, "surveyed") || weq(c, z, "questioned") || weq(c, z, "interviewed"))))
+			return 0;   /* "the bill passed" - but "the experts I interviewed", "56 percent of those polled" */
 	}
 	for (int z = a; z <= e; z++)
 		if (weq(c, z, "that") || weq(c, z, "which") || weq(c, z, "not") || (cue_of(c, z) && !is_role(c, z)) ||
@@ -2217,9 +2260,19 @@ static int headline_speaker(ctx *c, int i)
 	const tok *tk = c->tk;
 	int lim = c->pfirst[tk[i].para + 1];   /* (the paragraph's end) */
 	np sp;
-	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3 || !pch(c, sp.b + 1, ':'))
+	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3)
+		return -1;
+	int colon = sp.b + 1;
+	/* "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": the one spoken to or where */
+	if ((weq(c, colon, "to") || weq(c, colon, "at") || weq(c, colon, "on")) && tk[colon + 1].cap)
+		for (int k = colon + 1; k < lim && k <= colon + 4 && tk[k].k == T_WORD && !tk[k].q; k++)
+			if (pch(c, k + 1, ':')) { colon = k + 1; break; }
+	if (!pch(c, colon, ':'))
 		return -1;
 	if (weq(c, sp.a, "the") || sp.b > sp.a + 2) return -1;   /* "The Gap Goes On: ..." is a section title */
+	/* "Poll: ...", "Report: ...": a source named by one role word */
+	int src = sp.kind == NP_ROLE && sp.a == sp.b && tk[sp.a].cap && (weq(c, sp.a, "poll") || weq(c, sp.a, "report") ||
+									weq(c, sp.a, "survey") || weq(c, sp.a, "study") || weq(c, sp.a, "newspaper"));
 	int lower = 0;
 	for (size_t k = tk[sp.a].s; k < tk[sp.b].e; k++)
 		lower |= c->t[k] >= 'a' && c->t[k] <= 'z';
@@ -2227,13 +2280,13 @@ static int headline_speaker(ctx *c, int i)
 		/* "PENCE:" in a transcript names a person of the document ("CLARIFICATION:" does not) */
 		if (sp.kind != NP_ENT && sp.kind != NP_NAME) return -1;
 		if (fuzzy_person(c, c->t + tk[sp.b].s, tk[sp.b].e - tk[sp.b].s, -1) < 0) return -1;
-	} else if (sp.kind != NP_ENT || !(ment_type(c, sp.ment) == NF_PER || (ment_type(c, sp.ment) == NF_ORG && sp.b == sp.a))) {
+	} else if (!src && (sp.kind != NP_ENT || !(ment_type(c, sp.ment) == NF_PER || (ment_type(c, sp.ment) == NF_ORG && sp.b == sp.a)))) {
 		return -1;
 	}
-	int ca = sp.b + 2, cb = trim_end(c, ca, lim - 1);
+	int ca = colon + 1, cb = trim_end(c, ca, lim - 1);
 	if (cb - ca < 3 || tk[ca].k != T_WORD || overlaps_quote(c, ca, cb))
 		return -1;
-	add_indirect(c, c->out, c->last_cl, &sp, sp.b + 1, ca, cb);
+	add_indirect(c, c->out, c->last_cl, &sp, colon, ca, cb);
 	return cb;
 }
 
@@ -2244,8 +2297,21 @@ static int object_end(const ctx *c, int j, int cb)
 
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
+		/* ", including ...", "; ...": the writer's addition */
+		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
+		/* "endorsed Cruz last week", "backed her in early June", "and has appeared ..." */
+		if ((weq(c, k, "last") || weq(c, k, "this") || weq(c, k, "earlier") || weq(c, k, "next")) && win(c, k + 1, time_units))
+			cut = 1;
+		if (weq(c, k, "in") && (weq(c, k + 1, "early") || weq(c, k + 1, "late") || weq(c, k + 1, "mid") ||
+					(c->tk[k + 1].cap && win(c, k + 1, stopcap) && !weq(c, k + 1, "the"))))
+			cut = 1;   /* (months are in stopcap) */
+		if (weq(c, k, "yesterday") || weq(c, k, "today") || weq(c, k, "tonight"))
+			cut = 1;
+		if (weq(c, k, "and") && c->tk[k + 1].k == T_WORD && !c->tk[k + 1].cap &&
+		    (win(c, k + 1, advs) || ends(c, k + 1, "ed") || cue_of(c, k + 1)))
+			cut = 1;
 		for (int n = 0; object_stops[n] && !cut; n++)   /* (act cues only: rare) */
 			cut = weqs(c, k, object_stops[n]);
 		if (cut) {
@@ -2304,11 +2370,47 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 }
 
 /* The first word at or after token i that indirect looks at (the rest is no cue, no
- * "according" and no paragraph's first capitalised word), or nt. */
+ * "according", no capitalised "In" and no paragraph's first capitalised word), or nt. */
 static inline int next_cand(ctx *c, int i)
 {
 	while (c->ci < c->ncand && c->cand[c->ci] < i) c->ci++;
 	return c->ci < c->ncand ? c->cand[c->ci] : (int)c->nt;
+}
+
+/* "Graham called both of them crazy and said ...": the subject of a verb joined by "and" or
+ * "but" is the one that opens the sentence (a person, a role or a pronoun, then a verb). */
+static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
+{
+	int i = skip_adv_fwd(c, z + 1, hi + 1);
+	/* "and is expected to ...": a passive */
+	for (int p = z + 1; p < i; p++)
+		if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
+			return 0;
+	/* "..., Stovall said": the sentence is the tag's, not the first subject's */
+	for (int k = i + 1; k < hi; k++)
+		if (pch(c, k, ',') || c->tk[k].q)
+			for (int y = k + 1; y <= hi && y <= k + 5; y++)
+				if (cue_of(c, y) & CUE_SAY) return 0;
+	int a = lo;
+	if (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")) a++;
+	np t;
+	if (a >= z || !np_fwd(c, a, z, &t) || t.b + 1 >= z)
+		return 0;
+	if (!((t.kind == NP_ENT && (ment_type(c, t.ment) == NF_PER || ment_type(c, t.ment) == NF_ORG)) ||
+	      t.kind == NP_PRON || t.kind == NP_ROLE || t.kind == NP_NAME))
+		return 0;
+	if (weq(c, t.a, "it")) return 0;
+	int v = skip_adv_fwd(c, t.b + 1, z);
+	if (v >= z || c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q || win(c, v, clause_bad) || win(c, v, dets) ||
+	    win(c, v, conj) || weq(c, v, "who") || weq(c, v, "which") || weq(c, v, "that"))
+		return 0;
+	/* no other subject between: no comma clause, no second cue's clause */
+	for (int k = v; k < z; k++)
+		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':') || weq(c, k, "when") || weq(c, k, "if") ||
+		    weq(c, k, "who") || weq(c, k, "which") || weq(c, k, "because") || weq(c, k, "while"))
+			return 0;
+	*o = t;
+	return 1;
 }
 
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
@@ -2327,7 +2429,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (e > i) { i = e; continue; }
 		}
 		int f = cue_of(c, i);
-		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")))
+		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")) &&
+		    !((c->t[tk[i].s] | 32) == 'i' && wlen(c, i) == 2 && weq(c, i, "in") && tk[i].cap))
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
@@ -2346,17 +2449,51 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
+			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
+			/* "...: According to X, ...", "(According to X, ...)": a clause opens there */
+			int front = i == start || (i > lo && (pch(c, i - 1, ':') || pch(c, i - 1, '(')));
+			int tail = i > lo && pch(c, i - 1, ',');
+			/* "Clinton leads by 271 delegates according to a count by the AP." */
+			int bare = i > lo + 3 && tk[i - 1].k == T_WORD && !cue_of(c, i - 1);
 			if (!np_fwd(c, i + 2, hi + 1, &t) || t.kind == NP_PRON || !(pch(c, t.b + 1, ',') || pch(c, t.b + 1, '.') || t.b >= hi)) {
 				/* any source up to the comma: "according to a new report by Politico," */
 				int e = i + 2;
 				while (e <= hi && e < i + 14 && tk[e].k == T_WORD) e++;
-				if (e == i + 2 || !(pch(c, e, ',') || pch(c, e, '.') || e > hi)) continue;
-				t = (np){ NP_SRC, i + 2, e - 1, -1 };
+				if (e > i + 2 && (tail || bare) && !pch(c, e, ','))
+					/* a closing tag runs to the sentence end: "..., according to a Times/CBS
+					 * poll released in May" (not into an aside in parentheses) */
+					for (e = i + 2; e <= hi && e < i + 30 && !pch(c, e, ',') && !pch(c, e, ';') && !pch(c, e, '('); e++) ;
+				else if (e > i + 2 && !pch(c, e, ','))
+					/* a long source before its comma: "According to a Reuters/Ipsos poll of
+					 * likely voters conducted for ..., " */
+					for (e = i + 2; e <= hi && e < i + 30 && !pch(c, e, ',') && !pch(c, e, ';') && !pch(c, e, ':') &&
+					     !pch(c, e, '.'); e++) ;
+				if (e == i + 2 || !(pch(c, e, ',') || pch(c, e, '.') || pch(c, e, '(') || e > hi)) continue;
+				t = (np){ NP_SRC, i + 2, trim_end(c, i + 2, e - 1), -1 };
 			}
 			sp = t;
-			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
-			if (pch(c, t.b + 1, ',') && i == start) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
-			else if (i > lo && pch(c, i - 1, ',')) { ca = lo; cb = i - 2; }
+			int pre_cue = 0;   /* (a cue before it: "X said, according to Y, that ...") */
+			for (int k = lo; k < i - 1 && !pre_cue; k++) pre_cue = cue_of(c, k) != 0;
+			if (pch(c, t.b + 1, ',') && front) { ca = t.b + 2; cb = trim_end(c, ca, hi); }
+			else if (tail && pch(c, t.b + 1, ',') && i - 1 - lo <= 3 && !pre_cue && t.b + 2 < hi) {
+				/* "Now, according to the poll, some are swinging": the clause goes on after
+				 * the source (a lone "But," is left out) */
+				if (i - 1 - lo == 1 && (weq(c, lo, "but") || weq(c, lo, "and") || weq(c, lo, "so") || weq(c, lo, "yet"))) {
+					ca = t.b + 2;
+				} else {
+					ca = lo;
+					gap_a = i - 1; gap_b = t.b + 1;
+				}
+				cb = trim_end(c, t.b + 2, hi);
+			}
+			else if (tail) {
+				ca = lo; cb = i - 2;
+				/* "As host of "The Show," he demeaned ..., according to X": the clause goes
+				 * on behind a quote no slot took */
+				int s0 = sent_start(c, i);
+				if (s0 < lo && quoted_not_emitted(c, s0, lo - 1)) ca = s0;
+			}
+			else if (bare && !pre_cue && (t.b >= hi || pch(c, t.b + 1, '.') || trim_end(c, t.b, hi) == t.b)) { ca = lo; cb = i - 1; }
 			else continue;
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
@@ -2401,7 +2538,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				}
 			if (prep && comma >= 0)
 				t = (np){ NP_SRC, comma + 1, t.b, -1 };
-			if (before_np && (at_end || mid) && comma > lo + 1 && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
+			if (before_np && (at_end || mid) && (comma > lo + 1 || (comma == lo + 1 && mid)) && !(f & CUE_ING) && !ca_after_quote(c, lo)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : comma - 1;
 				if (mid) { gap_a = comma; gap_b = k; }
 			} else if (src_comma > 0 && !ca_after_quote(c, lo)) {
@@ -2467,6 +2604,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
 					t = prev;   /* "X says ... and said ...": the same subject */
+				} else if ((weq(c, z, "and") || weq(c, z, "but")) && !(f & CUE_ING) && coord_subject(c, lo, z, hi, &t)) {
+					;
 				} else if (weq(c, z, "who") && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };
 					for (int y = j; y <= hi; y++)
@@ -2513,6 +2652,19 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
 					cb = object_end(c, j, cb);
 			}
+		} else if (weq(c, i, "in") && i == lo) {
+			/* "In the new Post-ABC poll, the mogul wins ...": a poll that opens the sentence
+			 * reports its clause */
+			int e = i + 1, poll = 0;
+			for (; e <= hi && e < i + 12 && (tk[e].k == T_WORD || pch(c, e, '/') || pch(c, e, '-')); e++)
+				poll |= weq(c, e, "poll") || weq(c, e, "polls") || weq(c, e, "survey") || weq(c, e, "surveys");
+			if (!poll || !pch(c, e, ',') || e + 3 > hi || tk[e + 1].k != T_WORD) continue;
+			int inner = 0;   /* (its own cue reports the clause: "In the survey, 42% say ...") */
+			for (int k = e + 1; k <= hi && k < e + 9 && !inner; k++)
+				inner = (cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ACT);
+			if (inner) continue;
+			sp = (np){ NP_SRC, i + 1, e - 1, -1 };
+			ca = e + 1; cb = trim_end(c, ca, hi);
 		} else {
 			continue;
 		}
@@ -2520,9 +2672,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
 			/* reported speech that quotes a few words no slot took ("Clinton cited his
-			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause */
+			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause,
+			 * for a belief or an act too ("ripped the judge for acting as "the jury"") */
 			int rq = quoted_not_emitted(c, ca, cb);
-			if (rq > 0 && cue >= 0 && ((f & CUE_SAY) || weq(c, ca - 1, "that")) && !(f & CUE_ACT))
+			if (rq > 0)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
@@ -2553,6 +2706,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		prev = sp;
 		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
+		if (cue == -3 && sp.b > i) i = sp.b;   /* (the source's words report nothing more) */
 	}
 }
 
