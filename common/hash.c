@@ -26,9 +26,36 @@ void nf_map_free(nf_map *m)
 	memset(m, 0, sizeof *m);
 }
 
-static size_t probe(const nf_map *m, const char *key, size_t len)
+/* The map's own hash (nf_hash stays FNV-1a for the callers that store its values): eight
+ * bytes a step, then a full avalanche, since the table index is the low bits. */
+static inline uint64_t load8(const char *p) { uint64_t x; memcpy(&x, p, 8); return x; }
+static inline uint32_t load4(const char *p) { uint32_t x; memcpy(&x, p, 4); return x; }
+
+static inline uint64_t map_hash(const char *s, size_t n)
 {
-	size_t i = (size_t)nf_hash(key, len) & (m->cap - 1);
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, t = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		h = (h ^ load8(s + i)) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+	}
+	size_t r = n - i;                     /* 0 to 7 bytes left: read them in two overlapping */
+	if (r >= 4)
+		t = (uint64_t)load4(s + i) << 32 | load4(s + n - 4);
+	else if (r)
+		t = (uint64_t)(unsigned char)s[i] << 16 | (uint64_t)(unsigned char)s[i + r / 2] << 8 |
+		    (unsigned char)s[n - 1];
+	h ^= t;
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 33);
+}
+
+static inline size_t probe(const nf_map *m, const char *key, size_t len)
+{
+	size_t i = (size_t)map_hash(key, len) & (m->cap - 1);
 	while (m->keys[i] && !(m->lens[i] == len && memcmp(m->keys[i], key, len) == 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
@@ -78,10 +105,12 @@ void **nf_map_slot(nf_map *m, const char *key, size_t len, int add)
 
 void *nf_map_get(const nf_map *m, const char *key, size_t len)
 {
-	void **s = nf_map_slot((nf_map *)m, key, len, 0);
-	return s ? *s : NULL;
+	if (m->cap == 0)
+		return NULL;
+	size_t i = probe(m, key, len);
+	return m->keys[i] ? m->vals[i] : NULL;
 }
 
-int nf_map_has(const nf_map *m, const char *key, size_t len) { return nf_map_slot((nf_map *)m, key, len, 0) != NULL; }
+int nf_map_has(const nf_map *m, const char *key, size_t len) { return m->cap && m->keys[probe(m, key, len)]; }
 
 void nf_map_put(nf_map *m, const char *key, size_t len, void *val) { *nf_map_slot(m, key, len, 1) = val; }

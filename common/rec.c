@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* One parsed record: its bytes and field boundaries. */
 typedef struct {
@@ -125,11 +128,14 @@ nf_str rec_raw(const rec_reader *r)
 int rec_io_error(const rec_reader *r) { return r->io_err; }
 void rec_reset_header(rec_reader *r) { r->ncols = 0; }
 
-/* Eight bytes at a time (SWAR): the masks below are exact for "is there such a byte". */
+/* Eight bytes at a time (SWAR): the masks below are exact for "is there such a byte", and
+ * their lowest set bit marks the first such byte (a borrow only runs up from a flagged byte). */
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); return x; }
-static inline int has_zero8(uint64_t x) { return ((x - ONES) & ~x & HIGHS) != 0; }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define FIRST8(m) ((size_t)__builtin_ctzll(m) / 8)   /* byte index of the lowest flag */
+#endif
 
 size_t rec_unescape(char *dst, const char *src, size_t n)
 {
@@ -151,44 +157,82 @@ size_t rec_unescape(char *dst, const char *src, size_t n)
 	return j;
 }
 
+/* The first offset from i of a NUL or non-ASCII byte, or n. */
+static inline size_t ascii_end(const unsigned char *u, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	const __m128i zero = _mm_setzero_si128();
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+	if (i < n && n >= 16) {              /* the last 16 bytes again, the checked ones masked off */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+		bits &= 0xFFFFu << (16 - (n - i));
+		return bits ? n - 16 + (size_t)__builtin_ctz(bits) : n;
+	}
+#endif
+	while (i + 8 <= n) {
+		uint64_t x = load8(u + i);
+		uint64_t m = (x & HIGHS) | ((x - ONES) & ~x & HIGHS);
+		if (m) {
+#ifdef FIRST8
+			return i + FIRST8(m);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && u[i] >= 0x01 && u[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t rec_utf8_check(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
-	while (i < n) {
-		/* most news text is ASCII: skip 8 bytes without NUL or high bit at once */
-		while (i + 8 <= n) {
-			uint64_t x = load8(u + i);
-			if ((x & HIGHS) || has_zero8(x))
-				break;
-			i += 8;
-		}
+	for (;;) {
+		/* most news text is ASCII: skip it 16 (or 8) bytes at a time */
+		i = ascii_end(u, i, n);
 		if (i >= n)
-			break;
+			return n;
 		unsigned c = u[i];
-		if (c >= 0x01 && c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t len;
-		unsigned min;
-		if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
-		else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
-		else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
-		else return i;                       /* NUL, continuation byte, or invalid lead */
-		if (i + len > n)
+		if (c < 0xC2)                        /* NUL, continuation byte, or overlong lead */
 			return i;
-		unsigned cp = c & (0x7F >> len);
-		for (size_t k = 1; k < len; k++) {
-			if ((u[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (u[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		if (c < 0xE0) {
+			if (i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
 			return i;
-		i += len;
+		}
+		if (c < 0xF0) {
+			if (i + 2 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+				unsigned cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+				if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+					i += 3;
+					continue;
+				}
+			}
+			return i;
+		}
+		if (c < 0xF5 && i + 3 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
+		    (u[i + 3] & 0xC0) == 0x80) {
+			unsigned cp = (c & 0x07) << 18 | (u[i + 1] & 0x3Fu) << 12 | (u[i + 2] & 0x3Fu) << 6 |
+				      (u[i + 3] & 0x3Fu);
+			if (cp >= 0x10000 && cp <= 0x10FFFF) {
+				i += 4;
+				continue;
+			}
+		}
+		return i;
 	}
-	return n;
 }
 
 /* Reads one physical line into r->raw; returns 0 at end of input. */
@@ -214,8 +258,11 @@ static int fields_fit(rec_reader *r, size_t n)
 	return 1;
 }
 
-/* Checks the field count and encoding shared by both formats. */
-static int check_record(rec_reader *r, size_t nf)
+/* Checks the field count and encoding shared by both formats. line, when not NULL, is the
+ * record's bytes as read (TSV): valid as a whole exactly when every field is, since escapes and
+ * tabs are ASCII and no multibyte sequence holds an ASCII byte; so the fields are only checked
+ * one by one (for the message) when it is not. */
+static int check_record(rec_reader *r, size_t nf, const char *line, size_t len)
 {
 	if (r->ncols == 0)
 		r->ncols = nf;
@@ -223,6 +270,8 @@ static int check_record(rec_reader *r, size_t nf)
 		snprintf(r->err, sizeof r->err, "%zu field%s, header has %zu", nf, nf == 1 ? "" : "s", r->ncols);
 		return REC_BAD;
 	}
+	if (line && rec_utf8_check(line, len) == len)
+		return REC_OK;
 	if (!(r->flags & REC_ANY_BYTES))
 		for (size_t i = 0; i < nf; i++) {
 			size_t bad = rec_utf8_check(r->fields[i].p, r->fields[i].n);
@@ -279,7 +328,7 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	}
 	*fields = r->fields;
 	*nfields = k;
-	return check_record(r, k);
+	return check_record(r, k, (r->flags & REC_ANY_BYTES) ? NULL : s, n);
 }
 
 static void csv_restart(rec_reader *r)
@@ -374,7 +423,7 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 	r->csv_raw = (nf_str){ x->raw, x->raw_len };   /* x is freed on the next call only */
 	*fields = r->fields;
 	*nfields = x->nf;
-	return check_record(r, x->nf);
+	return check_record(r, x->nf, NULL, 0);
 }
 
 int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
@@ -436,100 +485,152 @@ static inline char *wroom(rec_writer *w, size_t need)
 	return w->buf + w->n;
 }
 
+/* Copies n bytes: short ones with fixed-size moves, not a memcpy call (ids, names, numbers). */
+static inline void copy_bytes(char *o, const char *p, size_t n)
+{
+	if (n >= 16) {
+		memcpy(o, p, n);
+	} else if (n >= 8) {
+		memcpy(o, p, 8);
+		memcpy(o + n - 8, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(o, p, 4);
+		memcpy(o + n - 4, p + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			o[i] = p[i];
+	}
+}
+
+/* TSV escapes by byte (0: written as it is). */
+static const unsigned char tsv_esc[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
+/* Bytes that make a CSV field quoted. */
+static const unsigned char csv_special[256] = { [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1 };
+
+/* The first offset from i of a byte that may need escaping, or n: a byte below 0x0E (tab,
+ * newline, return and other controls, which the caller passes over) or a backslash. */
+static inline size_t next_special(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	const __m128i lim = _mm_set1_epi8(0x0D), bs = _mm_set1_epi8('\\');
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, lim), v), _mm_cmpeq_epi8(v, bs));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+	if (i < n && n >= 16) {              /* the last 16 bytes again, the checked ones masked off */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, lim), v), _mm_cmpeq_epi8(v, bs));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m) & (0xFFFFu << (16 - (n - i)));
+		return bits ? n - 16 + (size_t)__builtin_ctz(bits) : n;
+	}
+#else
+	while (i + 8 <= n) {
+		uint64_t x = load8(p + i), y = x ^ (ONES * '\\');
+		uint64_t m = ((x - ONES * 0x0E) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
+		if (m) {
+#ifdef FIRST8
+			return i + FIRST8(m);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+#endif
+	while (i < n && !tsv_esc[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
 static void put_csv(rec_writer *w, const char *p, size_t n)
 {
-	int quote = 0;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = p[i] == ',' || p[i] == '"' || p[i] == '\n' || p[i] == '\r';
+	size_t i = 0;
+	while (i < n && !csv_special[(unsigned char)p[i]])
+		i++;
 	char *o = wroom(w, 2 * n + 2), *o0 = o;
-	if (!quote) {
-		memcpy(o, p, n);
+	if (i == n) {
+		copy_bytes(o, p, n);
 		w->n += n;
 		return;
 	}
 	*o++ = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '"')
-			*o++ = '"';
-		*o++ = p[i];
+	size_t run = 0;
+	for (const char *q; (q = memchr(p + run, '"', n - run)) != NULL; ) {
+		size_t k = (size_t)(q - p) + 1;      /* through the quote, which is then doubled */
+		memcpy(o, p + run, k - run);
+		o += k - run;
+		*o++ = '"';
+		run = k;
 	}
+	memcpy(o, p + run, n - run);
+	o += n - run;
 	*o++ = '"';
 	w->n += (size_t)(o - o0);
 }
 
-/* A byte below 0x0E (tab, newline, return and other controls) or a backslash among 8. */
-static inline int maybe_esc8(uint64_t x)
-{
-	uint64_t y = x ^ (ONES * '\\');
-	return (((x - ONES * 0x0E) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS)) != 0;
-}
-
 void rec_put(rec_writer *w, const char *p, size_t n)
 {
-	if (w->col++) {
-		wroom(w, 1);
-		w->buf[w->n++] = w->csv ? ',' : '\t';
-	}
 	if (w->csv) {
+		if (w->col++) {
+			wroom(w, 1);
+			w->buf[w->n++] = ',';
+		}
 		put_csv(w, p, n);
 		return;
 	}
-	char *o = wroom(w, 2 * n), *o0 = o;
+	char *o = wroom(w, 2 * n + 1);
+	if (w->col++)
+		*o++ = '\t';
 	size_t i = 0, run = 0;
-	while (i < n) {
-		if (i + 8 <= n && !maybe_esc8(load8(p + i))) {
-			i += 8;
+	while ((i = next_special(p, i, n)) < n) {
+		unsigned char e = tsv_esc[(unsigned char)p[i]];
+		if (!e) {                            /* another control byte: written as it is */
+			i++;
 			continue;
 		}
-		char e;
-		switch (p[i]) {
-		case '\t': e = 't'; break;
-		case '\n': e = 'n'; break;
-		case '\r': e = 'r'; break;
-		case '\\': e = '\\'; break;
-		default: i++; continue;
-		}
-		memcpy(o, p + run, i - run);
+		copy_bytes(o, p + run, i - run);
 		o += i - run;
 		*o++ = '\\';
-		*o++ = e;
+		*o++ = (char)e;
 		run = ++i;
 	}
-	memcpy(o, p + run, n - run);
-	o += n - run;
-	w->n += (size_t)(o - o0);
+	copy_bytes(o, p + run, n - run);
+	w->n = (size_t)(o + (n - run) - w->buf);
 }
 
 void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strlen(s) : 0); }
 
 void rec_put_long(rec_writer *w, long v)
 {
-	/* digits from the right, two at a time: no snprintf on the hot path */
+	/* digits written in place from the right, two at a time: no snprintf, no copy */
 	static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				  "8081828384858687888990919293949596979899";
-	char b[24], *p = b + sizeof b;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char *o = wroom(w, 22);              /* separator, sign, 20 digits: no escaping or quoting */
+	if (w->col++)
+		*o++ = w->csv ? ',' : '\t';
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	if (v < 0)
+		*o++ = '-';
+	size_t len = 1;
+	for (unsigned long long t = 10; len < 20 && u >= t; t *= 10)
+		len++;
+	char *p = o + len;
+	w->n = (size_t)(p - w->buf);
 	while (u >= 100) {
 		unsigned d = (unsigned)(u % 100);
 		u /= 100;
-		*--p = two[2 * d + 1];
-		*--p = two[2 * d];
+		p -= 2;
+		memcpy(p, two + 2 * d, 2);
 	}
-	if (u >= 10) {
-		*--p = two[2 * u + 1];
-		*--p = two[2 * u];
-	} else {
-		*--p = (char)('0' + u);
-	}
-	if (v < 0)
-		*--p = '-';
-	size_t len = (size_t)(b + sizeof b - p);
-	char *o = wroom(w, len + 1);         /* digits need no escaping or quoting */
-	if (w->col++)
-		*o++ = w->csv ? ',' : '\t';
-	memcpy(o, p, len);
-	w->n = (size_t)(o + len - w->buf);
+	if (u >= 10)
+		memcpy(p - 2, two + 2 * u, 2);
+	else
+		p[-1] = (char)('0' + u);
 }
 
 void rec_put_double(rec_writer *w, double v)
