@@ -53,10 +53,33 @@ static inline uint64_t map_hash(const char *s, size_t n)
 	return h ^ (h >> 33);
 }
 
-static inline size_t probe(const nf_map *m, const char *key, size_t len)
+/* Equal n-byte keys, compared inline: no memcmp call, so a lookup needs no saved registers. */
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8)
+			if (load8(a + i) != load8(b + i))
+				return 0;
+		return load8(a + n - 8) == load8(b + n - 8);
+	}
+	if (n >= 4)
+		return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))   /* into each lookup: no call */
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+static ALWAYS_INLINE size_t probe(const nf_map *m, const char *key, size_t len)
 {
 	size_t i = (size_t)map_hash(key, len) & (m->cap - 1);
-	while (m->keys[i] && !(m->lens[i] == len && memcmp(m->keys[i], key, len) == 0))
+	while (m->keys[i] && !(m->lens[i] == len && key_eq(m->keys[i], key, len)))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }

@@ -435,7 +435,7 @@ int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
 /* ---- writer ---- */
 
 /* The writer keeps its own buffer (flushed at a row's end once it is half full, and by
- * rec_writer_free): one fwrite per 32 KB instead of one per run of unescaped bytes. */
+ * rec_writer_free): one fwrite per 64 KB instead of one per run of unescaped bytes. */
 struct rec_writer {
 	FILE *f;
 	int csv;
@@ -443,7 +443,7 @@ struct rec_writer {
 	char *buf; size_t n, cap;
 };
 
-enum { WBUF = 1 << 16 };
+enum { WBUF = 1 << 17 };
 
 rec_writer *rec_writer_new(FILE *f, int csv)
 {
@@ -541,6 +541,22 @@ static inline size_t next_special(const char *p, size_t i, size_t n)
 		i += 8;
 	}
 #endif
+	if (i == 0 && n >= 4 && n < 16) {         /* a short field (id, name): one look at it */
+		uint64_t x;
+		if (n >= 8) {
+			uint64_t a = load8(p), b = load8(p + n - 8), ya = a ^ (ONES * '\\'), yb = b ^ (ONES * '\\');
+			x = ((a - ONES * 0x0E) & ~a & HIGHS) | ((ya - ONES) & ~ya & HIGHS) |
+			    ((b - ONES * 0x0E) & ~b & HIGHS) | ((yb - ONES) & ~yb & HIGHS);
+		} else {
+			uint32_t a, b;
+			memcpy(&a, p, 4);
+			memcpy(&b, p + n - 4, 4);
+			uint64_t c = (uint64_t)a << 32 | b, y = c ^ (ONES * '\\');
+			x = ((c - ONES * 0x0E) & ~c & HIGHS) | ((y - ONES) & ~y & HIGHS);
+		}
+		if (!x)
+			return n;
+	}
 	while (i < n && !tsv_esc[(unsigned char)p[i]])
 		i++;
 	return i;
@@ -604,6 +620,21 @@ void rec_put(rec_writer *w, const char *p, size_t n)
 
 void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strlen(s) : 0); }
 
+/* Number of decimal digits of x. */
+static inline size_t digits32(uint32_t x)
+{
+	static const uint32_t p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
+#if defined(__GNUC__)
+	unsigned t = (unsigned)(32 - __builtin_clz(x | 1)) * 1233 >> 12;   /* about log10 from log2 */
+	return t + ((x | 1) >= p10[t]);   /* x | 1: 0 has one digit too */
+#else
+	size_t n = 1;
+	while (n < 10 && x >= p10[n])
+		n++;
+	return n;
+#endif
+}
+
 void rec_put_long(rec_writer *w, long v)
 {
 	/* digits written in place from the right, two at a time: no snprintf, no copy */
@@ -616,21 +647,33 @@ void rec_put_long(rec_writer *w, long v)
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	if (v < 0)
 		*o++ = '-';
-	size_t len = 1;
-	for (unsigned long long t = 10; len < 20 && u >= t; t *= 10)
-		len++;
+	size_t len;
+	if (u > 0xFFFFFFFFULL) {
+		len = 10;
+		for (unsigned long long t = 10000000000ULL; len < 20 && u >= t; t *= 10)
+			len++;
+	} else {
+		len = digits32((uint32_t)u);
+	}
 	char *p = o + len;
 	w->n = (size_t)(p - w->buf);
-	while (u >= 100) {
+	while (u > 0xFFFFFFFFULL) {
 		unsigned d = (unsigned)(u % 100);
 		u /= 100;
 		p -= 2;
 		memcpy(p, two + 2 * d, 2);
 	}
-	if (u >= 10)
-		memcpy(p - 2, two + 2 * u, 2);
+	uint32_t x = (uint32_t)u;            /* 32-bit division is cheaper */
+	while (x >= 100) {
+		uint32_t d = x % 100;
+		x /= 100;
+		p -= 2;
+		memcpy(p, two + 2 * d, 2);
+	}
+	if (x >= 10)
+		memcpy(p - 2, two + 2 * x, 2);
 	else
-		p[-1] = (char)('0' + u);
+		p[-1] = (char)('0' + x);
 }
 
 void rec_put_double(rec_writer *w, double v)
