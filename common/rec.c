@@ -25,7 +25,11 @@ struct rec_reader {
 	long line, rec_start;                 /* current line, line of last record */
 	long parse_start;                     /* CSV: line where the record being parsed began */
 	size_t ncols;                         /* from the header; 0 before it */
-	char *raw; size_t raw_len, raw_cap;   /* TSV: the physical line read last */
+	const char *raw; size_t raw_len;      /* TSV: the physical line read last (in r->in) */
+	/* input read in blocks; lines are handed out where they are (no copy, no getline) */
+	char *in; size_t in_pos, in_len, in_cap;
+	size_t in_scan;                       /* bytes after in_pos already known to hold no newline */
+	int in_eof, in_errno;                 /* end of input seen; the read error to report then */
 	char *esc; size_t esc_cap;            /* unescaped fields, at their offsets in raw */
 	nf_str *fields; size_t fields_cap;
 	char err[256];
@@ -34,7 +38,6 @@ struct rec_reader {
 	struct csv_parser csv;
 	record *queue; size_t qlen, qcap, qpos; /* records parsed from the last line */
 	record cur;                             /* record being built by the callbacks */
-	char *line_buf; size_t line_cap;        /* the physical line being parsed */
 	char *acc; size_t acc_len, acc_cap;     /* bytes of the record being parsed, as read */
 	nf_str csv_raw;                         /* the last record's bytes: in its record or acc */
 	int csv_eof, csv_bad;
@@ -108,11 +111,10 @@ void rec_close(rec_reader *r)
 			record_free(&r->queue[i]);
 		record_free(&r->cur);
 		csv_free(&r->csv);
-		free(r->line_buf);
 		free(r->acc);
 	}
 	free(r->queue);
-	free(r->raw);
+	free(r->in);
 	free(r->esc);
 	free(r->fields);
 	free(r);
@@ -135,6 +137,11 @@ void rec_reset_header(rec_reader *r) { r->ncols = 0; }
 static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); return x; }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
 #define FIRST8(m) ((size_t)__builtin_ctzll(m) / 8)   /* byte index of the lowest flag */
+#endif
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))   /* keeps the callers' fast paths free of saved registers */
+#else
+#define NOINLINE
 #endif
 
 size_t rec_unescape(char *dst, const char *src, size_t n)
@@ -235,17 +242,69 @@ size_t rec_utf8_check(const char *s, size_t n)
 	}
 }
 
+enum { RBLOCK = 1 << 16 };
+
+/* The next physical line (with its newline, if it has one), valid until the next call;
+ * returns 0 at the end of input or after a read error (then r->io_err and r->err say which,
+ * once the lines read before it are handed out). */
+static int next_line(rec_reader *r, const char **line, size_t *len)
+{
+	for (;;) {
+		size_t avail = r->in_len - r->in_pos;
+		if (r->in_scan < avail) {
+			const char *s = r->in + r->in_pos;
+			const char *nl = memchr(s + r->in_scan, '\n', avail - r->in_scan);
+			if (nl) {
+				*line = s;
+				*len = (size_t)(nl + 1 - s);
+				r->in_pos += *len;
+				r->in_scan = 0;
+				return 1;
+			}
+			r->in_scan = avail;
+		}
+		if (r->in_eof) {
+			if (avail) {                 /* the last line has no newline */
+				*line = r->in + r->in_pos;
+				*len = avail;
+				r->in_pos = r->in_len;
+				r->in_scan = 0;
+				return 1;
+			}
+			if (r->in_errno) {
+				r->io_err = r->in_errno;
+				r->in_errno = 0;
+				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+			}
+			*len = 0;
+			return 0;
+		}
+		/* the unfinished line moves to the front (the buffer grows only for a longer line) */
+		if (r->in_pos) {
+			memmove(r->in, r->in + r->in_pos, avail);
+			r->in_len = avail;
+			r->in_pos = 0;
+		}
+		if (r->in_cap - r->in_len < RBLOCK / 2)
+			nf_grow((void **)&r->in, &r->in_cap, r->in_len + RBLOCK + 1, 1);
+		size_t want = r->in_cap - r->in_len - 1;
+		errno = 0;
+		size_t got = fread(r->in + r->in_len, 1, want, r->f);
+		r->in_len += got;
+		r->in[r->in_len] = 0;                /* a NUL after the last line, as getline left */
+		if (got < want) {                    /* end of input or a read error */
+			if (ferror(r->f))
+				r->in_errno = errno ? errno : EIO;
+			r->in_eof = 1;
+		}
+	}
+}
+
 /* Reads one physical line into r->raw; returns 0 at end of input. */
 static int read_line(rec_reader *r)
 {
-	errno = 0;
-	ssize_t n = getline(&r->raw, &r->raw_cap, r->f);
-	r->raw_len = n > 0 ? (size_t)n : 0;
-	if (n < 0 && ferror(r->f)) {
-		r->io_err = errno ? errno : EIO;
-		snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+	if (!next_line(r, &r->raw, &r->raw_len))
 		return 0;
-	}
 	return r->raw_len > 0;
 }
 
@@ -290,7 +349,7 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	if (!read_line(r))
 		return REC_EOF;
 	r->line++;
-	char *s = r->raw;
+	const char *s = r->raw;
 	size_t n = r->raw_len;
 	if (n && s[n - 1] == '\n')
 		n--;
@@ -348,20 +407,14 @@ static void csv_fill(rec_reader *r)
 {
 	while (r->qpos == r->qlen && !r->csv_eof && !r->csv_bad) {
 		r->qpos = r->qlen = 0;
-		errno = 0;
-		ssize_t n = getline(&r->line_buf, &r->line_cap, r->f);
-		if (n <= 0) {
-			if (ferror(r->f)) {
-				r->io_err = errno ? errno : EIO;
-				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
-			}
+		const char *p;
+		size_t len;
+		if (!next_line(r, &p, &len)) {
 			r->csv_eof = 1;
 			if (csv_fini(&r->csv, csv_cb_field, csv_cb_record, r) != 0)
 				r->csv_bad = 1;          /* an open quote at the end of input */
 			return;
 		}
-		const char *p = r->line_buf;
-		size_t len = (size_t)n;
 		if (!r->bom_checked) {
 			r->bom_checked = 1;
 			if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -541,36 +594,22 @@ static inline size_t next_special(const char *p, size_t i, size_t n)
 		i += 8;
 	}
 #endif
-	if (i == 0 && n >= 4 && n < 16) {         /* a short field (id, name): one look at it */
-		uint64_t x;
-		if (n >= 8) {
-			uint64_t a = load8(p), b = load8(p + n - 8), ya = a ^ (ONES * '\\'), yb = b ^ (ONES * '\\');
-			x = ((a - ONES * 0x0E) & ~a & HIGHS) | ((ya - ONES) & ~ya & HIGHS) |
-			    ((b - ONES * 0x0E) & ~b & HIGHS) | ((yb - ONES) & ~yb & HIGHS);
-		} else {
-			uint32_t a, b;
-			memcpy(&a, p, 4);
-			memcpy(&b, p + n - 4, 4);
-			uint64_t c = (uint64_t)a << 32 | b, y = c ^ (ONES * '\\');
-			x = ((c - ONES * 0x0E) & ~c & HIGHS) | ((y - ONES) & ~y & HIGHS);
-		}
-		if (!x)
-			return n;
-	}
 	while (i < n && !tsv_esc[(unsigned char)p[i]])
 		i++;
 	return i;
 }
 
-static void put_csv(rec_writer *w, const char *p, size_t n)
+static NOINLINE void put_csv(rec_writer *w, const char *p, size_t n)
 {
 	size_t i = 0;
 	while (i < n && !csv_special[(unsigned char)p[i]])
 		i++;
-	char *o = wroom(w, 2 * n + 2), *o0 = o;
+	char *o = wroom(w, 2 * n + 3), *o0 = o;
+	if (w->col++)
+		*o++ = ',';
 	if (i == n) {
 		copy_bytes(o, p, n);
-		w->n += n;
+		w->n = (size_t)(o + n - w->buf);
 		return;
 	}
 	*o++ = '"';
@@ -588,16 +627,33 @@ static void put_csv(rec_writer *w, const char *p, size_t n)
 	w->n += (size_t)(o - o0);
 }
 
-void rec_put(rec_writer *w, const char *p, size_t n)
+/* Whether a field of fewer than 16 bytes has no byte below 0x0E and no backslash (most ids,
+ * names and labels): two overlapping word loads instead of a loop. */
+static inline int short_plain(const char *p, size_t n)
 {
-	if (w->csv) {
-		if (w->col++) {
-			wroom(w, 1);
-			w->buf[w->n++] = ',';
-		}
-		put_csv(w, p, n);
-		return;
+	uint64_t x, y;
+	if (n >= 8) {
+		uint64_t a = load8(p), b = load8(p + n - 8), ya = a ^ (ONES * '\\'), yb = b ^ (ONES * '\\');
+		x = ((a - ONES * 0x0E) & ~a) | ((b - ONES * 0x0E) & ~b) | ((ya - ONES) & ~ya) | ((yb - ONES) & ~yb);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		x = (uint64_t)a << 32 | b;
+		y = x ^ (ONES * '\\');
+		x = ((x - ONES * 0x0E) & ~x) | ((y - ONES) & ~y);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)p[i] < 0x0E || p[i] == '\\')
+				return 0;
+		return 1;
 	}
+	return (x & HIGHS) == 0;
+}
+
+/* Any TSV field: runs between escapes copied at once. */
+static NOINLINE void put_tsv(rec_writer *w, const char *p, size_t n)
+{
 	char *o = wroom(w, 2 * n + 1);
 	if (w->col++)
 		*o++ = '\t';
@@ -616,6 +672,33 @@ void rec_put(rec_writer *w, const char *p, size_t n)
 	}
 	copy_bytes(o, p + run, n - run);
 	w->n = (size_t)(o + (n - run) - w->buf);
+}
+
+void rec_put(rec_writer *w, const char *p, size_t n)
+{
+	if (w->csv) {
+		put_csv(w, p, n);
+		return;
+	}
+	/* the common short field with nothing to escape, with no call */
+	if (n < 16 && w->n + 17 <= w->cap && short_plain(p, n)) {
+		char *o = w->buf + w->n;
+		if (w->col++)
+			*o++ = '\t';
+		if (n >= 8) {
+			memcpy(o, p, 8);
+			memcpy(o + n - 8, p + n - 8, 8);
+		} else if (n >= 4) {
+			memcpy(o, p, 4);
+			memcpy(o + n - 4, p + n - 4, 4);
+		} else {
+			for (size_t i = 0; i < n; i++)
+				o[i] = p[i];
+		}
+		w->n = (size_t)(o + n - w->buf);
+		return;
+	}
+	put_tsv(w, p, n);
 }
 
 void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strlen(s) : 0); }

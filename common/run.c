@@ -194,7 +194,7 @@ const nf_opts *nf_run_opts(const nf_run *r) { return &r->o; }
 int nf_run_stopped(const nf_run *r) { return r->stopped; }
 
 void nf_out(nf_run *r, const char *p, size_t n) { rec_put(r->out, p, n); }
-void nf_out_str(nf_run *r, const char *s) { rec_put_str(r->out, s); }
+void nf_out_str(nf_run *r, const char *s) { rec_put(r->out, s ? s : "", s ? strlen(s) : 0); }
 void nf_out_long(nf_run *r, long v) { rec_put_long(r->out, v); }
 void nf_out_double(nf_run *r, double v) { rec_put_double(r->out, v); }
 
