@@ -147,6 +147,30 @@ static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); retu
 size_t rec_unescape(char *dst, const char *src, size_t n)
 {
 	size_t i = 0, j = 0;
+#if defined(__SSE2__)
+	/* into another buffer (the reader's case): 16 bytes copied at a time up to each
+	 * backslash (a copy that writes ahead of the source would spoil it, so not in place) */
+	if ((uintptr_t)dst + n <= (uintptr_t)src || (uintptr_t)src + n <= (uintptr_t)dst) {
+		const __m128i bs = _mm_set1_epi8('\\');
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+			_mm_storeu_si128((__m128i *)(void *)(dst + j), v);
+			unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
+			if (!bits) {
+				i += 16;
+				j += 16;
+				continue;
+			}
+			unsigned k = (unsigned)__builtin_ctz(bits);
+			i += k;
+			j += k;
+			char e = i + 1 < n ? src[i + 1] : 0;
+			char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+			dst[j++] = d ? d : '\\';
+			i += d ? 2 : 1;
+		}
+	}
+#endif
 	while (i < n) {
 		const char *b = memchr(src + i, '\\', n - i);
 		size_t run = b ? (size_t)(b - (src + i)) : n - i;
@@ -718,13 +742,23 @@ static inline size_t digits32(uint32_t x)
 #endif
 }
 
+static NOINLINE void put_long_slow(rec_writer *w, long v)
+{
+	wmake_room(w, 22);
+	rec_put_long(w, v);
+}
+
 void rec_put_long(rec_writer *w, long v)
 {
+	if (w->n + 22 > w->cap) {            /* the call stays off the common path */
+		put_long_slow(w, v);
+		return;
+	}
 	/* digits written in place from the right, two at a time: no snprintf, no copy */
 	static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				  "8081828384858687888990919293949596979899";
-	char *o = wroom(w, 22);              /* separator, sign, 20 digits: no escaping or quoting */
+	char *o = w->buf + w->n;             /* separator, sign, 20 digits: no escaping or quoting */
 	if (w->col++)
 		*o++ = w->csv ? ',' : '\t';
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
