@@ -144,30 +144,52 @@ static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); retu
 #define NOINLINE
 #endif
 
+/* Decodes the escape at src[*i] (a backslash) into dst[*j]. */
+static inline void unescape_at(char *dst, size_t *j, const char *src, size_t *i, size_t n)
+{
+	char e = *i + 1 < n ? src[*i + 1] : 0;
+	char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+	dst[(*j)++] = d ? d : '\\';
+	*i += d ? 2 : 1;
+}
+
 size_t rec_unescape(char *dst, const char *src, size_t n)
 {
 	size_t i = 0, j = 0;
 #if defined(__SSE2__)
-	/* into another buffer (the reader's case): 16 bytes copied at a time up to each
-	 * backslash (a copy that writes ahead of the source would spoil it, so not in place) */
+	/* into another buffer (the reader's case; a copy that writes ahead of the source would
+	 * spoil it in place): 16 bytes copied at a time up to each backslash, and memchr with one
+	 * memcpy once a run goes on for 64 bytes (HTML escapes every line, prose every paragraph) */
 	if ((uintptr_t)dst + n <= (uintptr_t)src || (uintptr_t)src + n <= (uintptr_t)dst) {
 		const __m128i bs = _mm_set1_epi8('\\');
-		while (i + 16 <= n) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
-			_mm_storeu_si128((__m128i *)(void *)(dst + j), v);
-			unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
-			if (!bits) {
-				i += 16;
-				j += 16;
-				continue;
+		for (;;) {
+			int blocks = 0;
+			while (i + 16 <= n && blocks < 4) {
+				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+				_mm_storeu_si128((__m128i *)(void *)(dst + j), v);
+				unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
+				if (!bits) {
+					i += 16;
+					j += 16;
+					blocks++;
+					continue;
+				}
+				unsigned k = (unsigned)__builtin_ctz(bits);
+				i += k;
+				j += k;
+				unescape_at(dst, &j, src, &i, n);
+				blocks = 0;
 			}
-			unsigned k = (unsigned)__builtin_ctz(bits);
-			i += k;
-			j += k;
-			char e = i + 1 < n ? src[i + 1] : 0;
-			char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
-			dst[j++] = d ? d : '\\';
-			i += d ? 2 : 1;
+			if (i + 16 > n)
+				break;                   /* the last bytes below */
+			const char *b = memchr(src + i, '\\', n - i);
+			size_t run = b ? (size_t)(b - (src + i)) : n - i;
+			memcpy(dst + j, src + i, run);
+			i += run;
+			j += run;
+			if (!b)
+				return j;
+			unescape_at(dst, &j, src, &i, n);
 		}
 	}
 #endif
@@ -180,10 +202,7 @@ size_t rec_unescape(char *dst, const char *src, size_t n)
 		j += run;
 		if (!b)
 			break;
-		char e = i + 1 < n ? src[i + 1] : 0;
-		char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
-		dst[j++] = d ? d : '\\';
-		i += d ? 2 : 1;
+		unescape_at(dst, &j, src, &i, n);
 	}
 	return j;
 }
@@ -344,8 +363,8 @@ static int fields_fit(rec_reader *r, size_t n)
 /* Checks the field count and encoding shared by both formats. line, when not NULL, is the
  * record's bytes as read (TSV): valid as a whole exactly when every field is, since escapes and
  * tabs are ASCII and no multibyte sequence holds an ASCII byte; so the fields are only checked
- * one by one (for the message) when it is not. */
-static int check_record(rec_reader *r, size_t nf, const char *line, size_t len)
+ * one by one (for the message) when it is not. plain: the line is known to be ASCII without NUL. */
+static int check_record(rec_reader *r, size_t nf, const char *line, size_t len, int plain)
 {
 	if (r->ncols == 0)
 		r->ncols = nf;
@@ -353,7 +372,7 @@ static int check_record(rec_reader *r, size_t nf, const char *line, size_t len)
 		snprintf(r->err, sizeof r->err, "%zu field%s, header has %zu", nf, nf == 1 ? "" : "s", r->ncols);
 		return REC_BAD;
 	}
-	if (line && rec_utf8_check(line, len) == len)
+	if (plain || (line && rec_utf8_check(line, len) == len))
 		return REC_OK;
 	if (!(r->flags & REC_ANY_BYTES))
 		for (size_t i = 0; i < nf; i++) {
@@ -366,6 +385,66 @@ static int check_record(rec_reader *r, size_t nf, const char *line, size_t len)
 		}
 	return REC_OK;
 }
+
+/* Adds field k, bytes a to b of the line s (n bytes), decoded into r->esc when it holds a
+ * backslash; returns k + 1. */
+static inline size_t tsv_field(rec_reader *r, size_t k, const char *s, size_t n, size_t a, size_t b, int esc)
+{
+	if (k == r->fields_cap)
+		fields_fit(r, k + 1);
+	if (esc) {
+		if (r->esc_cap < n + 1)          /* before any field points into it */
+			nf_grow((void **)&r->esc, &r->esc_cap, n + 1, 1);
+		char *d = r->esc + a;
+		r->fields[k] = (nf_str){ d, rec_unescape(d, s + a, b - a) };
+	} else {
+		r->fields[k] = (nf_str){ s + a, b - a };
+	}
+	return k + 1;
+}
+
+#if defined(__SSE2__)
+/* Splits a short line (data files, sentence rows) in one pass that finds the tabs and
+ * backslashes and notes any byte needing the UTF-8 check (*plain: none); returns the count. */
+static size_t split_short(rec_reader *r, const char *s, size_t n, int *plain)
+{
+	const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\'), zero = _mm_setzero_si128();
+	size_t k = 0, start = 0, i = 0;
+	int fesc = 0;                        /* the field being read holds a backslash */
+	unsigned odd = 0;
+	while (i < n) {
+		__m128i v;
+		unsigned mask = 0xFFFFu;         /* the bytes of this block not seen yet */
+		if (i + 16 <= n) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		} else if (n >= 16) {            /* the last 16 bytes again */
+			mask = 0xFFFFu << (16 - (n - i)) & 0xFFFFu;
+			i = n - 16;
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		} else {                         /* a line under 16 bytes: copied into a block */
+			char b[16] = { 0 };
+			memcpy(b, s, n);
+			mask = (1u << n) - 1;
+			v = _mm_loadu_si128((const __m128i *)(const void *)b);
+		}
+		odd |= (unsigned)(_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero))) & mask;
+		unsigned ev = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bs))) & mask;
+		for (; ev; ev &= ev - 1) {
+			size_t at = i + (size_t)__builtin_ctz(ev);
+			if (s[at] == '\\') {
+				fesc = 1;
+				continue;
+			}
+			k = tsv_field(r, k, s, n, start, at, fesc);
+			start = at + 1;
+			fesc = 0;
+		}
+		i += 16;
+	}
+	*plain = odd == 0;
+	return tsv_field(r, k, s, n, start, n, fesc);
+}
+#endif
 
 static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 {
@@ -388,30 +467,29 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	}
 	/* Fields with escapes are decoded into r->esc at the same offsets (decoding only
 	 * shrinks), so rec_raw stays intact and no field moves when another is decoded. */
-	int esc = memchr(s, '\\', n) != NULL;
-	if (esc)
-		nf_grow((void **)&r->esc, &r->esc_cap, n + 1, 1);
 	size_t k = 0;
-	const char *p = s, *end = s + n;
-	for (;;) {
-		const char *t = memchr(p, '\t', (size_t)(end - p));
-		const char *fe = t ? t : end;
-		if (k == r->fields_cap)
-			fields_fit(r, k + 1);
-		size_t len = (size_t)(fe - p);
-		if (esc && memchr(p, '\\', len)) {
-			char *d = r->esc + (p - s);
-			r->fields[k++] = (nf_str){ d, rec_unescape(d, p, len) };
-		} else {
-			r->fields[k++] = (nf_str){ p, len };
+	int plain = 0;                       /* only ASCII bytes and no NUL: valid UTF-8 */
+#if defined(__SSE2__)
+	if (n < 512)                         /* a long line goes to memchr, which is faster */
+		k = split_short(r, s, n, &plain);
+	else
+#endif
+	{
+		int esc = memchr(s, '\\', n) != NULL;
+		const char *p = s, *end = s + n;
+		for (;;) {
+			const char *t = memchr(p, '\t', (size_t)(end - p));
+			const char *fe = t ? t : end;
+			size_t len = (size_t)(fe - p);
+			k = tsv_field(r, k, s, n, (size_t)(p - s), (size_t)(fe - s), esc && memchr(p, '\\', len));
+			if (!t)
+				break;
+			p = t + 1;
 		}
-		if (!t)
-			break;
-		p = t + 1;
 	}
 	*fields = r->fields;
 	*nfields = k;
-	return check_record(r, k, (r->flags & REC_ANY_BYTES) ? NULL : s, n);
+	return check_record(r, k, (r->flags & REC_ANY_BYTES) ? NULL : s, n, plain);
 }
 
 static void csv_restart(rec_reader *r)
@@ -500,7 +578,7 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 	r->csv_raw = (nf_str){ x->raw, x->raw_len };   /* x is freed on the next call only */
 	*fields = r->fields;
 	*nfields = x->nf;
-	return check_record(r, x->nf, NULL, 0);
+	return check_record(r, x->nf, NULL, 0, 0);
 }
 
 int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
