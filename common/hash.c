@@ -45,12 +45,8 @@ static inline uint64_t map_hash(const char *s, size_t n)
 	else if (r)
 		t = (uint64_t)(unsigned char)s[i] << 16 | (uint64_t)(unsigned char)s[i + r / 2] << 8 |
 		    (unsigned char)s[n - 1];
-	h ^= t;
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDULL;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	return h ^ (h >> 33);
+	h = (h ^ t) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);                 /* the well-mixed high half folded into the index bits */
 }
 
 /* Equal n-byte keys, compared inline: no memcmp call, so a lookup needs no saved registers. */
