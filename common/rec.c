@@ -594,6 +594,7 @@ int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
 struct rec_writer {
 	FILE *f;
 	int csv;
+	char sep;                            /* ',' or tab */
 	int col;                             /* fields written on this row */
 	char *buf; size_t n, cap;
 };
@@ -605,6 +606,7 @@ rec_writer *rec_writer_new(FILE *f, int csv)
 	rec_writer *w = nf_xcalloc(1, sizeof *w);
 	w->f = f;
 	w->csv = csv;
+	w->sep = csv ? ',' : '\t';
 	w->cap = WBUF;
 	w->buf = nf_xmalloc(w->cap);
 	return w;
@@ -838,7 +840,7 @@ void rec_put_long(rec_writer *w, long v)
 				  "8081828384858687888990919293949596979899";
 	char *o = w->buf + w->n;             /* separator, sign, 20 digits: no escaping or quoting */
 	if (w->col++)
-		*o++ = w->csv ? ',' : '\t';
+		*o++ = w->sep;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	if (v < 0)
 		*o++ = '-';
