@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* One parsed record: its bytes and field boundaries. */
 typedef struct {
@@ -22,7 +25,11 @@ struct rec_reader {
 	long line, rec_start;                 /* current line, line of last record */
 	long parse_start;                     /* CSV: line where the record being parsed began */
 	size_t ncols;                         /* from the header; 0 before it */
-	char *raw; size_t raw_len, raw_cap;   /* TSV: the physical line read last */
+	const char *raw; size_t raw_len;      /* TSV: the physical line read last (in r->in) */
+	/* input read in blocks; lines are handed out where they are (no copy, no getline) */
+	char *in; size_t in_pos, in_len, in_cap;
+	size_t in_scan;                       /* bytes after in_pos already known to hold no newline */
+	int in_eof, in_errno;                 /* end of input seen; the read error to report then */
 	char *esc; size_t esc_cap;            /* unescaped fields, at their offsets in raw */
 	nf_str *fields; size_t fields_cap;
 	char err[256];
@@ -31,7 +38,6 @@ struct rec_reader {
 	struct csv_parser csv;
 	record *queue; size_t qlen, qcap, qpos; /* records parsed from the last line */
 	record cur;                             /* record being built by the callbacks */
-	char *line_buf; size_t line_cap;        /* the physical line being parsed */
 	char *acc; size_t acc_len, acc_cap;     /* bytes of the record being parsed, as read */
 	nf_str csv_raw;                         /* the last record's bytes: in its record or acc */
 	int csv_eof, csv_bad;
@@ -105,11 +111,10 @@ void rec_close(rec_reader *r)
 			record_free(&r->queue[i]);
 		record_free(&r->cur);
 		csv_free(&r->csv);
-		free(r->line_buf);
 		free(r->acc);
 	}
 	free(r->queue);
-	free(r->raw);
+	free(r->in);
 	free(r->esc);
 	free(r->fields);
 	free(r);
@@ -125,15 +130,69 @@ nf_str rec_raw(const rec_reader *r)
 int rec_io_error(const rec_reader *r) { return r->io_err; }
 void rec_reset_header(rec_reader *r) { r->ncols = 0; }
 
-/* Eight bytes at a time (SWAR): the masks below are exact for "is there such a byte". */
+/* Eight bytes at a time (SWAR): the masks below are exact for "is there such a byte", and
+ * their lowest set bit marks the first such byte (a borrow only runs up from a flagged byte). */
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); return x; }
-static inline int has_zero8(uint64_t x) { return ((x - ONES) & ~x & HIGHS) != 0; }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define FIRST8(m) ((size_t)__builtin_ctzll(m) / 8)   /* byte index of the lowest flag */
+#endif
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))   /* keeps the callers' fast paths free of saved registers */
+#else
+#define NOINLINE
+#endif
+
+/* Decodes the escape at src[*i] (a backslash) into dst[*j]. */
+static inline void unescape_at(char *dst, size_t *j, const char *src, size_t *i, size_t n)
+{
+	char e = *i + 1 < n ? src[*i + 1] : 0;
+	char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+	dst[(*j)++] = d ? d : '\\';
+	*i += d ? 2 : 1;
+}
 
 size_t rec_unescape(char *dst, const char *src, size_t n)
 {
 	size_t i = 0, j = 0;
+#if defined(__SSE2__)
+	/* into another buffer (the reader's case; a copy that writes ahead of the source would
+	 * spoil it in place): 16 bytes copied at a time up to each backslash, and memchr with one
+	 * memcpy once a run goes on for 64 bytes (HTML escapes every line, prose every paragraph) */
+	if ((uintptr_t)dst + n <= (uintptr_t)src || (uintptr_t)src + n <= (uintptr_t)dst) {
+		const __m128i bs = _mm_set1_epi8('\\');
+		for (;;) {
+			int blocks = 0;
+			while (i + 16 <= n && blocks < 4) {
+				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+				_mm_storeu_si128((__m128i *)(void *)(dst + j), v);
+				unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
+				if (!bits) {
+					i += 16;
+					j += 16;
+					blocks++;
+					continue;
+				}
+				unsigned k = (unsigned)__builtin_ctz(bits);
+				i += k;
+				j += k;
+				unescape_at(dst, &j, src, &i, n);
+				blocks = 0;
+			}
+			if (i + 16 > n)
+				break;                   /* the last bytes below */
+			const char *b = memchr(src + i, '\\', n - i);
+			size_t run = b ? (size_t)(b - (src + i)) : n - i;
+			memcpy(dst + j, src + i, run);
+			i += run;
+			j += run;
+			if (!b)
+				return j;
+			unescape_at(dst, &j, src, &i, n);
+		}
+	}
+#endif
 	while (i < n) {
 		const char *b = memchr(src + i, '\\', n - i);
 		size_t run = b ? (size_t)(b - (src + i)) : n - i;
@@ -143,65 +202,152 @@ size_t rec_unescape(char *dst, const char *src, size_t n)
 		j += run;
 		if (!b)
 			break;
-		char e = i + 1 < n ? src[i + 1] : 0;
-		char d = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
-		dst[j++] = d ? d : '\\';
-		i += d ? 2 : 1;
+		unescape_at(dst, &j, src, &i, n);
 	}
 	return j;
+}
+
+/* The first offset from i of a NUL or non-ASCII byte, or n. */
+static inline size_t ascii_end(const unsigned char *u, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	const __m128i zero = _mm_setzero_si128();
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+	if (i < n && n >= 16) {              /* the last 16 bytes again, the checked ones masked off */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+		bits &= 0xFFFFu << (16 - (n - i));
+		return bits ? n - 16 + (size_t)__builtin_ctz(bits) : n;
+	}
+#endif
+	while (i + 8 <= n) {
+		uint64_t x = load8(u + i);
+		uint64_t m = (x & HIGHS) | ((x - ONES) & ~x & HIGHS);
+		if (m) {
+#ifdef FIRST8
+			return i + FIRST8(m);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && u[i] >= 0x01 && u[i] < 0x80)
+		i++;
+	return i;
 }
 
 size_t rec_utf8_check(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
-	while (i < n) {
-		/* most news text is ASCII: skip 8 bytes without NUL or high bit at once */
-		while (i + 8 <= n) {
-			uint64_t x = load8(u + i);
-			if ((x & HIGHS) || has_zero8(x))
-				break;
-			i += 8;
-		}
+	for (;;) {
+		/* most news text is ASCII: skip it 16 (or 8) bytes at a time */
+		i = ascii_end(u, i, n);
 		if (i >= n)
-			break;
+			return n;
 		unsigned c = u[i];
-		if (c >= 0x01 && c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t len;
-		unsigned min;
-		if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
-		else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
-		else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
-		else return i;                       /* NUL, continuation byte, or invalid lead */
-		if (i + len > n)
+		if (c < 0xC2)                        /* NUL, continuation byte, or overlong lead */
 			return i;
-		unsigned cp = c & (0x7F >> len);
-		for (size_t k = 1; k < len; k++) {
-			if ((u[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (u[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		if (c < 0xE0) {
+			if (i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
 			return i;
-		i += len;
+		}
+		if (c < 0xF0) {
+			if (i + 2 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+				unsigned cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+				if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+					i += 3;
+					continue;
+				}
+			}
+			return i;
+		}
+		if (c < 0xF5 && i + 3 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
+		    (u[i + 3] & 0xC0) == 0x80) {
+			unsigned cp = (c & 0x07) << 18 | (u[i + 1] & 0x3Fu) << 12 | (u[i + 2] & 0x3Fu) << 6 |
+				      (u[i + 3] & 0x3Fu);
+			if (cp >= 0x10000 && cp <= 0x10FFFF) {
+				i += 4;
+				continue;
+			}
+		}
+		return i;
 	}
-	return n;
+}
+
+enum { RBLOCK = 1 << 16 };
+
+/* The next physical line (with its newline, if it has one), valid until the next call;
+ * returns 0 at the end of input or after a read error (then r->io_err and r->err say which,
+ * once the lines read before it are handed out). */
+static int next_line(rec_reader *r, const char **line, size_t *len)
+{
+	for (;;) {
+		size_t avail = r->in_len - r->in_pos;
+		if (r->in_scan < avail) {
+			const char *s = r->in + r->in_pos;
+			const char *nl = memchr(s + r->in_scan, '\n', avail - r->in_scan);
+			if (nl) {
+				*line = s;
+				*len = (size_t)(nl + 1 - s);
+				r->in_pos += *len;
+				r->in_scan = 0;
+				return 1;
+			}
+			r->in_scan = avail;
+		}
+		if (r->in_eof) {
+			if (avail) {                 /* the last line has no newline */
+				*line = r->in + r->in_pos;
+				*len = avail;
+				r->in_pos = r->in_len;
+				r->in_scan = 0;
+				return 1;
+			}
+			if (r->in_errno) {
+				r->io_err = r->in_errno;
+				r->in_errno = 0;
+				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+			}
+			*len = 0;
+			return 0;
+		}
+		/* the unfinished line moves to the front (the buffer grows only for a longer line) */
+		if (r->in_pos) {
+			memmove(r->in, r->in + r->in_pos, avail);
+			r->in_len = avail;
+			r->in_pos = 0;
+		}
+		if (r->in_cap - r->in_len < RBLOCK / 2)
+			nf_grow((void **)&r->in, &r->in_cap, r->in_len + RBLOCK + 1, 1);
+		size_t want = r->in_cap - r->in_len - 1;
+		errno = 0;
+		size_t got = fread(r->in + r->in_len, 1, want, r->f);
+		r->in_len += got;
+		r->in[r->in_len] = 0;                /* a NUL after the last line, as getline left */
+		if (got < want) {                    /* end of input or a read error */
+			if (ferror(r->f))
+				r->in_errno = errno ? errno : EIO;
+			r->in_eof = 1;
+		}
+	}
 }
 
 /* Reads one physical line into r->raw; returns 0 at end of input. */
 static int read_line(rec_reader *r)
 {
-	errno = 0;
-	ssize_t n = getline(&r->raw, &r->raw_cap, r->f);
-	r->raw_len = n > 0 ? (size_t)n : 0;
-	if (n < 0 && ferror(r->f)) {
-		r->io_err = errno ? errno : EIO;
-		snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+	if (!next_line(r, &r->raw, &r->raw_len))
 		return 0;
-	}
 	return r->raw_len > 0;
 }
 
@@ -214,8 +360,11 @@ static int fields_fit(rec_reader *r, size_t n)
 	return 1;
 }
 
-/* Checks the field count and encoding shared by both formats. */
-static int check_record(rec_reader *r, size_t nf)
+/* Checks the field count and encoding shared by both formats. line, when not NULL, is the
+ * record's bytes as read (TSV): valid as a whole exactly when every field is, since escapes and
+ * tabs are ASCII and no multibyte sequence holds an ASCII byte; so the fields are only checked
+ * one by one (for the message) when it is not. plain: the line is known to be ASCII without NUL. */
+static int check_record(rec_reader *r, size_t nf, const char *line, size_t len, int plain)
 {
 	if (r->ncols == 0)
 		r->ncols = nf;
@@ -223,6 +372,8 @@ static int check_record(rec_reader *r, size_t nf)
 		snprintf(r->err, sizeof r->err, "%zu field%s, header has %zu", nf, nf == 1 ? "" : "s", r->ncols);
 		return REC_BAD;
 	}
+	if (plain || (line && rec_utf8_check(line, len) == len))
+		return REC_OK;
 	if (!(r->flags & REC_ANY_BYTES))
 		for (size_t i = 0; i < nf; i++) {
 			size_t bad = rec_utf8_check(r->fields[i].p, r->fields[i].n);
@@ -235,13 +386,73 @@ static int check_record(rec_reader *r, size_t nf)
 	return REC_OK;
 }
 
+/* Adds field k, bytes a to b of the line s (n bytes), decoded into r->esc when it holds a
+ * backslash; returns k + 1. */
+static inline size_t tsv_field(rec_reader *r, size_t k, const char *s, size_t n, size_t a, size_t b, int esc)
+{
+	if (k == r->fields_cap)
+		fields_fit(r, k + 1);
+	if (esc) {
+		if (r->esc_cap < n + 1)          /* before any field points into it */
+			nf_grow((void **)&r->esc, &r->esc_cap, n + 1, 1);
+		char *d = r->esc + a;
+		r->fields[k] = (nf_str){ d, rec_unescape(d, s + a, b - a) };
+	} else {
+		r->fields[k] = (nf_str){ s + a, b - a };
+	}
+	return k + 1;
+}
+
+#if defined(__SSE2__)
+/* Splits a short line (data files, sentence rows) in one pass that finds the tabs and
+ * backslashes and notes any byte needing the UTF-8 check (*plain: none); returns the count. */
+static size_t split_short(rec_reader *r, const char *s, size_t n, int *plain)
+{
+	const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\'), zero = _mm_setzero_si128();
+	size_t k = 0, start = 0, i = 0;
+	int fesc = 0;                        /* the field being read holds a backslash */
+	unsigned odd = 0;
+	while (i < n) {
+		__m128i v;
+		unsigned mask = 0xFFFFu;         /* the bytes of this block not seen yet */
+		if (i + 16 <= n) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		} else if (n >= 16) {            /* the last 16 bytes again */
+			mask = 0xFFFFu << (16 - (n - i)) & 0xFFFFu;
+			i = n - 16;
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		} else {                         /* a line under 16 bytes: copied into a block */
+			char b[16] = { 0 };
+			memcpy(b, s, n);
+			mask = (1u << n) - 1;
+			v = _mm_loadu_si128((const __m128i *)(const void *)b);
+		}
+		odd |= (unsigned)(_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero))) & mask;
+		unsigned ev = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bs))) & mask;
+		for (; ev; ev &= ev - 1) {
+			size_t at = i + (size_t)__builtin_ctz(ev);
+			if (s[at] == '\\') {
+				fesc = 1;
+				continue;
+			}
+			k = tsv_field(r, k, s, n, start, at, fesc);
+			start = at + 1;
+			fesc = 0;
+		}
+		i += 16;
+	}
+	*plain = odd == 0;
+	return tsv_field(r, k, s, n, start, n, fesc);
+}
+#endif
+
 static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 {
 	r->rec_start = r->line;
 	if (!read_line(r))
 		return REC_EOF;
 	r->line++;
-	char *s = r->raw;
+	const char *s = r->raw;
 	size_t n = r->raw_len;
 	if (n && s[n - 1] == '\n')
 		n--;
@@ -256,30 +467,29 @@ static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 	}
 	/* Fields with escapes are decoded into r->esc at the same offsets (decoding only
 	 * shrinks), so rec_raw stays intact and no field moves when another is decoded. */
-	int esc = memchr(s, '\\', n) != NULL;
-	if (esc)
-		nf_grow((void **)&r->esc, &r->esc_cap, n + 1, 1);
 	size_t k = 0;
-	const char *p = s, *end = s + n;
-	for (;;) {
-		const char *t = memchr(p, '\t', (size_t)(end - p));
-		const char *fe = t ? t : end;
-		if (k == r->fields_cap)
-			fields_fit(r, k + 1);
-		size_t len = (size_t)(fe - p);
-		if (esc && memchr(p, '\\', len)) {
-			char *d = r->esc + (p - s);
-			r->fields[k++] = (nf_str){ d, rec_unescape(d, p, len) };
-		} else {
-			r->fields[k++] = (nf_str){ p, len };
+	int plain = 0;                       /* only ASCII bytes and no NUL: valid UTF-8 */
+#if defined(__SSE2__)
+	if (n < 512)                         /* a long line goes to memchr, which is faster */
+		k = split_short(r, s, n, &plain);
+	else
+#endif
+	{
+		int esc = memchr(s, '\\', n) != NULL;
+		const char *p = s, *end = s + n;
+		for (;;) {
+			const char *t = memchr(p, '\t', (size_t)(end - p));
+			const char *fe = t ? t : end;
+			size_t len = (size_t)(fe - p);
+			k = tsv_field(r, k, s, n, (size_t)(p - s), (size_t)(fe - s), esc && memchr(p, '\\', len));
+			if (!t)
+				break;
+			p = t + 1;
 		}
-		if (!t)
-			break;
-		p = t + 1;
 	}
 	*fields = r->fields;
 	*nfields = k;
-	return check_record(r, k);
+	return check_record(r, k, (r->flags & REC_ANY_BYTES) ? NULL : s, n, plain);
 }
 
 static void csv_restart(rec_reader *r)
@@ -299,20 +509,14 @@ static void csv_fill(rec_reader *r)
 {
 	while (r->qpos == r->qlen && !r->csv_eof && !r->csv_bad) {
 		r->qpos = r->qlen = 0;
-		errno = 0;
-		ssize_t n = getline(&r->line_buf, &r->line_cap, r->f);
-		if (n <= 0) {
-			if (ferror(r->f)) {
-				r->io_err = errno ? errno : EIO;
-				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
-			}
+		const char *p;
+		size_t len;
+		if (!next_line(r, &p, &len)) {
 			r->csv_eof = 1;
 			if (csv_fini(&r->csv, csv_cb_field, csv_cb_record, r) != 0)
 				r->csv_bad = 1;          /* an open quote at the end of input */
 			return;
 		}
-		const char *p = r->line_buf;
-		size_t len = (size_t)n;
 		if (!r->bom_checked) {
 			r->bom_checked = 1;
 			if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -374,7 +578,7 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 	r->csv_raw = (nf_str){ x->raw, x->raw_len };   /* x is freed on the next call only */
 	*fields = r->fields;
 	*nfields = x->nf;
-	return check_record(r, x->nf);
+	return check_record(r, x->nf, NULL, 0, 0);
 }
 
 int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
@@ -386,21 +590,23 @@ int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
 /* ---- writer ---- */
 
 /* The writer keeps its own buffer (flushed at a row's end once it is half full, and by
- * rec_writer_free): one fwrite per 32 KB instead of one per run of unescaped bytes. */
+ * rec_writer_free): one fwrite per 64 KB instead of one per run of unescaped bytes. */
 struct rec_writer {
 	FILE *f;
 	int csv;
+	char sep;                            /* ',' or tab */
 	int col;                             /* fields written on this row */
 	char *buf; size_t n, cap;
 };
 
-enum { WBUF = 1 << 16 };
+enum { WBUF = 1 << 17 };
 
 rec_writer *rec_writer_new(FILE *f, int csv)
 {
 	rec_writer *w = nf_xcalloc(1, sizeof *w);
 	w->f = f;
 	w->csv = csv;
+	w->sep = csv ? ',' : '\t';
 	w->cap = WBUF;
 	w->buf = nf_xmalloc(w->cap);
 	return w;
@@ -436,100 +642,235 @@ static inline char *wroom(rec_writer *w, size_t need)
 	return w->buf + w->n;
 }
 
-static void put_csv(rec_writer *w, const char *p, size_t n)
+/* Copies n bytes: short ones with fixed-size moves, not a memcpy call (ids, names, numbers). */
+static inline void copy_bytes(char *o, const char *p, size_t n)
 {
-	int quote = 0;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = p[i] == ',' || p[i] == '"' || p[i] == '\n' || p[i] == '\r';
-	char *o = wroom(w, 2 * n + 2), *o0 = o;
-	if (!quote) {
+	if (n >= 16) {
 		memcpy(o, p, n);
-		w->n += n;
+	} else if (n >= 8) {
+		memcpy(o, p, 8);
+		memcpy(o + n - 8, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(o, p, 4);
+		memcpy(o + n - 4, p + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			o[i] = p[i];
+	}
+}
+
+/* TSV escapes by byte (0: written as it is). */
+static const unsigned char tsv_esc[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
+/* Bytes that make a CSV field quoted. */
+static const unsigned char csv_special[256] = { [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1 };
+
+/* The first offset from i of a byte that may need escaping, or n: a byte below 0x0E (tab,
+ * newline, return and other controls, which the caller passes over) or a backslash. */
+static inline size_t next_special(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	const __m128i lim = _mm_set1_epi8(0x0D), bs = _mm_set1_epi8('\\');
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, lim), v), _mm_cmpeq_epi8(v, bs));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+	if (i < n && n >= 16) {              /* the last 16 bytes again, the checked ones masked off */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, lim), v), _mm_cmpeq_epi8(v, bs));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m) & (0xFFFFu << (16 - (n - i)));
+		return bits ? n - 16 + (size_t)__builtin_ctz(bits) : n;
+	}
+#else
+	while (i + 8 <= n) {
+		uint64_t x = load8(p + i), y = x ^ (ONES * '\\');
+		uint64_t m = ((x - ONES * 0x0E) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
+		if (m) {
+#ifdef FIRST8
+			return i + FIRST8(m);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+#endif
+	while (i < n && !tsv_esc[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
+static NOINLINE void put_csv(rec_writer *w, const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && !csv_special[(unsigned char)p[i]])
+		i++;
+	char *o = wroom(w, 2 * n + 3), *o0 = o;
+	if (w->col++)
+		*o++ = ',';
+	if (i == n) {
+		copy_bytes(o, p, n);
+		w->n = (size_t)(o + n - w->buf);
 		return;
 	}
 	*o++ = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '"')
-			*o++ = '"';
-		*o++ = p[i];
+	size_t run = 0;
+	for (const char *q; (q = memchr(p + run, '"', n - run)) != NULL; ) {
+		size_t k = (size_t)(q - p) + 1;      /* through the quote, which is then doubled */
+		memcpy(o, p + run, k - run);
+		o += k - run;
+		*o++ = '"';
+		run = k;
 	}
+	memcpy(o, p + run, n - run);
+	o += n - run;
 	*o++ = '"';
 	w->n += (size_t)(o - o0);
 }
 
-/* A byte below 0x0E (tab, newline, return and other controls) or a backslash among 8. */
-static inline int maybe_esc8(uint64_t x)
+/* Whether a field of fewer than 16 bytes has no byte below 0x0E and no backslash (most ids,
+ * names and labels): two overlapping word loads instead of a loop. */
+static inline int short_plain(const char *p, size_t n)
 {
-	uint64_t y = x ^ (ONES * '\\');
-	return (((x - ONES * 0x0E) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS)) != 0;
+	uint64_t x, y;
+	if (n >= 8) {
+		uint64_t a = load8(p), b = load8(p + n - 8), ya = a ^ (ONES * '\\'), yb = b ^ (ONES * '\\');
+		x = ((a - ONES * 0x0E) & ~a) | ((b - ONES * 0x0E) & ~b) | ((ya - ONES) & ~ya) | ((yb - ONES) & ~yb);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		x = (uint64_t)a << 32 | b;
+		y = x ^ (ONES * '\\');
+		x = ((x - ONES * 0x0E) & ~x) | ((y - ONES) & ~y);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)p[i] < 0x0E || p[i] == '\\')
+				return 0;
+		return 1;
+	}
+	return (x & HIGHS) == 0;
+}
+
+/* Any TSV field: runs between escapes copied at once. */
+static NOINLINE void put_tsv(rec_writer *w, const char *p, size_t n)
+{
+	char *o = wroom(w, 2 * n + 1);
+	if (w->col++)
+		*o++ = '\t';
+	size_t i = 0, run = 0;
+	while ((i = next_special(p, i, n)) < n) {
+		unsigned char e = tsv_esc[(unsigned char)p[i]];
+		if (!e) {                            /* another control byte: written as it is */
+			i++;
+			continue;
+		}
+		copy_bytes(o, p + run, i - run);
+		o += i - run;
+		*o++ = '\\';
+		*o++ = (char)e;
+		run = ++i;
+	}
+	copy_bytes(o, p + run, n - run);
+	w->n = (size_t)(o + (n - run) - w->buf);
 }
 
 void rec_put(rec_writer *w, const char *p, size_t n)
 {
-	if (w->col++) {
-		wroom(w, 1);
-		w->buf[w->n++] = w->csv ? ',' : '\t';
-	}
 	if (w->csv) {
 		put_csv(w, p, n);
 		return;
 	}
-	char *o = wroom(w, 2 * n), *o0 = o;
-	size_t i = 0, run = 0;
-	while (i < n) {
-		if (i + 8 <= n && !maybe_esc8(load8(p + i))) {
-			i += 8;
-			continue;
+	/* the common short field with nothing to escape, with no call */
+	if (n < 16 && w->n + 17 <= w->cap && short_plain(p, n)) {
+		char *o = w->buf + w->n;
+		if (w->col++)
+			*o++ = '\t';
+		if (n >= 8) {
+			memcpy(o, p, 8);
+			memcpy(o + n - 8, p + n - 8, 8);
+		} else if (n >= 4) {
+			memcpy(o, p, 4);
+			memcpy(o + n - 4, p + n - 4, 4);
+		} else {
+			for (size_t i = 0; i < n; i++)
+				o[i] = p[i];
 		}
-		char e;
-		switch (p[i]) {
-		case '\t': e = 't'; break;
-		case '\n': e = 'n'; break;
-		case '\r': e = 'r'; break;
-		case '\\': e = '\\'; break;
-		default: i++; continue;
-		}
-		memcpy(o, p + run, i - run);
-		o += i - run;
-		*o++ = '\\';
-		*o++ = e;
-		run = ++i;
+		w->n = (size_t)(o + n - w->buf);
+		return;
 	}
-	memcpy(o, p + run, n - run);
-	o += n - run;
-	w->n += (size_t)(o - o0);
+	put_tsv(w, p, n);
 }
 
 void rec_put_str(rec_writer *w, const char *s) { rec_put(w, s ? s : "", s ? strlen(s) : 0); }
 
+/* Number of decimal digits of x. */
+static inline size_t digits32(uint32_t x)
+{
+	static const uint32_t p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
+#if defined(__GNUC__)
+	unsigned t = (unsigned)(32 - __builtin_clz(x | 1)) * 1233 >> 12;   /* about log10 from log2 */
+	return t + ((x | 1) >= p10[t]);   /* x | 1: 0 has one digit too */
+#else
+	size_t n = 1;
+	while (n < 10 && x >= p10[n])
+		n++;
+	return n;
+#endif
+}
+
+static NOINLINE void put_long_slow(rec_writer *w, long v)
+{
+	wmake_room(w, 22);
+	rec_put_long(w, v);
+}
+
 void rec_put_long(rec_writer *w, long v)
 {
-	/* digits from the right, two at a time: no snprintf on the hot path */
+	if (w->n + 22 > w->cap) {            /* the call stays off the common path */
+		put_long_slow(w, v);
+		return;
+	}
+	/* digits written in place from the right, two at a time: no snprintf, no copy */
 	static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				  "8081828384858687888990919293949596979899";
-	char b[24], *p = b + sizeof b;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	while (u >= 100) {
+	char *o = w->buf + w->n;             /* separator, sign, 20 digits: no escaping or quoting */
+	if (w->col++)
+		*o++ = w->sep;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	if (v < 0)
+		*o++ = '-';
+	size_t len;
+	if (u > 0xFFFFFFFFULL) {
+		len = 10;
+		for (unsigned long long t = 10000000000ULL; len < 20 && u >= t; t *= 10)
+			len++;
+	} else {
+		len = digits32((uint32_t)u);
+	}
+	char *p = o + len;
+	w->n = (size_t)(p - w->buf);
+	while (u > 0xFFFFFFFFULL) {
 		unsigned d = (unsigned)(u % 100);
 		u /= 100;
-		*--p = two[2 * d + 1];
-		*--p = two[2 * d];
+		p -= 2;
+		memcpy(p, two + 2 * d, 2);
 	}
-	if (u >= 10) {
-		*--p = two[2 * u + 1];
-		*--p = two[2 * u];
-	} else {
-		*--p = (char)('0' + u);
+	uint32_t x = (uint32_t)u;            /* 32-bit division is cheaper */
+	while (x >= 100) {
+		uint32_t d = x % 100;
+		x /= 100;
+		p -= 2;
+		memcpy(p, two + 2 * d, 2);
 	}
-	if (v < 0)
-		*--p = '-';
-	size_t len = (size_t)(b + sizeof b - p);
-	char *o = wroom(w, len + 1);         /* digits need no escaping or quoting */
-	if (w->col++)
-		*o++ = w->csv ? ',' : '\t';
-	memcpy(o, p, len);
-	w->n = (size_t)(o + len - w->buf);
+	if (x >= 10)
+		memcpy(p - 2, two + 2 * x, 2);
+	else
+		p[-1] = (char)('0' + x);
 }
 
 void rec_put_double(rec_writer *w, double v)

@@ -165,8 +165,9 @@ nf_run *nf_run_new(const nf_opts *o, const char *const *cols)
 	r->keep_names = split_commas(o->keep, &r->nkeep);
 	r->nkeep_asked = r->nkeep;
 	r->keep_off = nf_xcalloc(r->nkeep + 1, sizeof *r->keep_off);
-	static char outbuf[1 << 16];
-	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	/* the writer buffers whole rows and hands stdout 64 KB blocks: stdio copying them into a
+	 * buffer of its own first would only cost time */
+	setvbuf(stdout, NULL, _IONBF, 0);
 	r->out = rec_writer_new(stdout, o->csv_out);
 	if (o->rejects && !(r->rejects = fopen(o->rejects, "w")))
 		nf_die("%s: %s", o->rejects, strerror(errno));
@@ -193,7 +194,7 @@ const nf_opts *nf_run_opts(const nf_run *r) { return &r->o; }
 int nf_run_stopped(const nf_run *r) { return r->stopped; }
 
 void nf_out(nf_run *r, const char *p, size_t n) { rec_put(r->out, p, n); }
-void nf_out_str(nf_run *r, const char *s) { rec_put_str(r->out, s); }
+void nf_out_str(nf_run *r, const char *s) { rec_put(r->out, s ? s : "", s ? strlen(s) : 0); }
 void nf_out_long(nf_run *r, long v) { rec_put_long(r->out, v); }
 void nf_out_double(nf_run *r, double v) { rec_put_double(r->out, v); }
 

@@ -77,14 +77,22 @@ void nf_die(const char *fmt, ...)
 
 void nf_buf_add(nf_buf *b, const char *p, size_t n)
 {
-	nf_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
+	if (b->n + n + 1 > b->cap)
+		nf_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
 	if (n)
 		memcpy(b->p + b->n, p, n);
 	b->n += n;
 	b->p[b->n] = 0;
 }
 
-void nf_buf_addc(nf_buf *b, char c) { nf_buf_add(b, &c, 1); }
+/* One byte at a time is common (text built while scanning): no memcpy, no call when there is room. */
+void nf_buf_addc(nf_buf *b, char c)
+{
+	if (b->n + 2 > b->cap)
+		nf_grow((void **)&b->p, &b->cap, b->n + 2, 1);
+	b->p[b->n++] = c;
+	b->p[b->n] = 0;
+}
 
 void nf_buf_addf(nf_buf *b, const char *fmt, ...)
 {
