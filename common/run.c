@@ -400,6 +400,7 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 	columns c = { -1, -1, -1, -1, NULL };
 	pending p = { 0 };
 	long rowno = 0;
+	int told = 0;   /* a read error was reported with its record */
 	int st = rec_next(rd, &fld, &nf);
 	if (st == REC_EOF)
 		goto done;
@@ -443,8 +444,10 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 			r->skipped++;
 			nf_str raw = rec_raw(rd);
 			reject(r, &raw);
-			if (rec_io_error(rd))
+			if (rec_io_error(rd)) {
+				told = 1;            /* (the message above says so) */
 				break;
+			}
 			continue;
 		}
 		rowno++;
@@ -456,10 +459,13 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 		}
 		pending_add(&p, &c, fld);
 	}
-	if (rec_io_error(rd))
-		r->io_failed = 1;
 	pending_flush(r, &p, header, nh, fn, arg);
 done:
+	if (rec_io_error(rd)) {
+		if (!told)        /* a read error at the end of the input, or at once */
+			nf_warn("%s: %s", name, rec_error(rd));
+		r->io_failed = 1;
+	}
 	nf_buf_free(&p.id);
 	nf_buf_free(&p.text);
 	nf_buf_free(&p.row_bytes);

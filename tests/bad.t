@@ -79,6 +79,9 @@ for tool in clean sentences entities quotes stance; do
 	if [ "$tool" = clean ] || [ "$tool" = sentences ]; then
 		has_ids n1 && grep -q "deep text" "$t/out"; ok $? "$tool: 100000 nested tags: the text inside is kept"
 	fi
+	"$t/tool" <"$t" >"$t/out" 2>"$t/err"; echo $? >"$t/st"
+	! crashed && [ "$(cat "$t/st")" = 1 ] && grep -q "^$tool: -: read error: " "$t/err"
+	ok $? "$tool: a directory on standard input: read error reported, exit 1"
 	run nofinal; ! crashed && [ "$(cat "$t/st")" = 0 ] && has_ids g1; ok $? "$tool: no newline after the last record: processed"
 	# several bad records in a row: each reported at its line, the good ones around them processed
 	"$t/tool" --rejects "$t/rej" <"$t/mixed" >"$t/out" 2>"$t/err"; echo $? >"$t/st"
