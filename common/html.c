@@ -213,8 +213,6 @@ static unsigned class_flags_n(const char *v, size_t n)
 	return f;
 }
 
-static unsigned class_flags(const char *v) { return class_flags_n(v, strlen(v)); }
-
 /* class_flags_n remembered by the value's bytes: a page repeats its few class names
  * thousands of times. (A pure function of the bytes, so the memo may outlive a page.) */
 static unsigned class_flags_memo(const char *v, size_t n)
@@ -281,6 +279,26 @@ static const char *attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
+/* The <meta> names (property, name or itemprop) meta_tag reads, with the field each gives
+ * and its priority. */
+static const struct meta_name { const char *name; int field, prio; } meta_names[] = {
+	{ "og:title", NF_META_TITLE, 5 }, { "twitter:title", NF_META_TITLE, 4 },
+	{ "headline", NF_META_TITLE, 4 }, { "dc.title", NF_META_TITLE, 3 },
+	{ "description", NF_META_DESC, 3 }, { "og:description", NF_META_DESC, 4 },
+	{ "twitter:description", NF_META_DESC, 2 },
+	{ "author", NF_META_AUTHOR, 5 }, { "article:author", NF_META_AUTHOR, 4 },
+	{ "dc.creator", NF_META_AUTHOR, 4 }, { "parsely-author", NF_META_AUTHOR, 4 },
+	{ "sailthru.author", NF_META_AUTHOR, 3 }, { "byl", NF_META_AUTHOR, 3 },
+	{ "twitter:creator", NF_META_AUTHOR, 1 },
+	{ "article:published_time", NF_META_DATE, 6 }, { "datepublished", NF_META_DATE, 6 },
+	{ "og:published_time", NF_META_DATE, 5 }, { "pubdate", NF_META_DATE, 5 },
+	{ "publishdate", NF_META_DATE, 5 }, { "publish-date", NF_META_DATE, 5 },
+	{ "dc.date.issued", NF_META_DATE, 5 }, { "dc.date", NF_META_DATE, 4 },
+	{ "parsely-pub-date", NF_META_DATE, 5 }, { "sailthru.date", NF_META_DATE, 4 },
+	{ "date", NF_META_DATE, 3 }, { "article:modified_time", NF_META_DATE, 1 },
+	{ NULL, 0, 0 }
+};
+
 static void meta_tag(nf_page *pg, const xmlChar **atts)
 {
 	const char *name = attr(atts, "property");
@@ -292,23 +310,7 @@ static void meta_tag(nf_page *pg, const xmlChar **atts)
 	if (!name || !content)
 		return;
 	size_t n = strlen(content);
-	static const struct { const char *name; int field, prio; } tab[] = {
-		{ "og:title", NF_META_TITLE, 5 }, { "twitter:title", NF_META_TITLE, 4 },
-		{ "headline", NF_META_TITLE, 4 }, { "dc.title", NF_META_TITLE, 3 },
-		{ "description", NF_META_DESC, 3 }, { "og:description", NF_META_DESC, 4 },
-		{ "twitter:description", NF_META_DESC, 2 },
-		{ "author", NF_META_AUTHOR, 5 }, { "article:author", NF_META_AUTHOR, 4 },
-		{ "dc.creator", NF_META_AUTHOR, 4 }, { "parsely-author", NF_META_AUTHOR, 4 },
-		{ "sailthru.author", NF_META_AUTHOR, 3 }, { "byl", NF_META_AUTHOR, 3 },
-		{ "twitter:creator", NF_META_AUTHOR, 1 },
-		{ "article:published_time", NF_META_DATE, 6 }, { "datepublished", NF_META_DATE, 6 },
-		{ "og:published_time", NF_META_DATE, 5 }, { "pubdate", NF_META_DATE, 5 },
-		{ "publishdate", NF_META_DATE, 5 }, { "publish-date", NF_META_DATE, 5 },
-		{ "dc.date.issued", NF_META_DATE, 5 }, { "dc.date", NF_META_DATE, 4 },
-		{ "parsely-pub-date", NF_META_DATE, 5 }, { "sailthru.date", NF_META_DATE, 4 },
-		{ "date", NF_META_DATE, 3 }, { "article:modified_time", NF_META_DATE, 1 },
-		{ NULL, 0, 0 }
-	};
+	const struct meta_name *tab = meta_names;
 	for (int i = 0; tab[i].name; i++)
 		if (!strcasecmp(name, tab[i].name)) {
 			/* profile links are not names */
@@ -478,9 +480,9 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	}
 	if (id != N_BODY && id != N_HTML) {
 		if (cls)
-			f->flags |= class_flags(cls);
+			f->flags |= class_flags_memo(cls, strlen(cls));
 		if (idattr)
-			f->flags |= class_flags(idattr);
+			f->flags |= class_flags_memo(idattr, strlen(idattr));
 		if (ip && !strcasecmp(ip, "articleBody"))
 			f->flags |= NF_HB_ARTICLE | NF_HB_CONTENT;
 	}
@@ -606,116 +608,299 @@ static int name_ch(char c)
 	       c == ':' || c == '_' || c == '-' || c == '.';
 }
 
-/* 1: the callbacks read this attribute; 2: they only ask whether it is there (href);
- * 3, 4: class, id (they matter only when their words do). */
-static int attr_kept(const char *a, size_t n)
+/* The attributes the callbacks read (by index), -1 for the others. */
+enum { A_HREF, A_CLASS, A_ID, A_ITEMPROP, A_STYLE, A_HIDDEN, A_TYPE, A_DATETIME, A_PROPERTY,
+       A_NAME, A_CONTENT };
+static int attr_index(const char *a, size_t n)
 {
 	static const char *const keep[] = { "href", "class", "id", "itemprop", "style", "hidden",
 		"type", "datetime", "property", "name", "content", NULL };
 	if (n < 2 || n > 8)
-		return 0;
+		return -1;
 	char c0 = (char)(a[0] | 32);
 	if (!strchr("hcistdpn", c0))
-		return 0;       /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
+		return -1;      /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
 	for (int i = 0; keep[i]; i++)
 		if (c0 == keep[i][0] && strlen(keep[i]) == n && !strncasecmp(a, keep[i], n))
-			return i == 0 ? 2 : i == 1 ? 3 : i == 2 ? 4 : 1;
+			return i;
+	return -1;
+}
+
+/* One attribute of a start tag: white space before it from ws, its name an[0..anl) (ending
+ * at nend), its value val[0..vend) (NULL without one), the byte after it e. */
+typedef struct { const char *ws, *an, *nend, *val, *vend, *e; size_t anl; } tag_attr;
+
+/* Reads the attribute at *pp: 1 (and *pp = a->e); 0 at the end of the tag (*pp just past
+ * it); -1 when the tag is not plainly formed. */
+static int next_attr(const char **pp, const char *end, tag_attr *a)
+{
+	const char *p = *pp;
+	a->ws = p;
+	while (p < end && is_ws(*p))
+		p++;
+	if (p >= end)
+		return -1;
+	if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
+		*pp = p + (*p == '>' ? 1 : 2);
+		return 0;
+	}
+	char c0 = *p;
+	if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || c0 == '_' || c0 == ':' || c0 == '.'))
+		return -1;
+	a->an = p;
+	while (p < end && name_ch(*p))
+		p++;
+	a->anl = (size_t)(p - a->an);
+	a->nend = p;
+	if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
+		return -1;
+	const char *t = p;
+	a->e = p;
+	a->val = a->vend = NULL;
+	while (t < end && is_ws(*t))
+		t++;
+	if (t < end && *t == '=') {
+		t++;
+		while (t < end && is_ws(*t))
+			t++;
+		if (t >= end)
+			return -1;
+		if (*t == '"' || *t == '\'') {
+			const char *cq = memchr(t + 1, *t, (size_t)(end - t - 1));
+			if (!cq)
+				return -1;
+			a->e = cq + 1;
+			a->val = t + 1;
+			a->vend = cq;
+		} else {
+			a->val = t;
+			while (t < end && !is_ws(*t) && *t != '>')
+				t++;
+			a->e = a->vend = t;
+		}
+	}
+	*pp = a->e;
+	return 1;
+}
+
+/* The parser hands this value on as it stands: no entity to decode, no NUL to replace. */
+static int plain(const char *v, size_t n) { return !memchr(v, '&', n) && !memchr(v, 0, n); }
+
+/* Whether v[0..n) holds the string w. */
+static int has(const char *v, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	for (const char *e = v + n; (size_t)(e - v) >= m; v++) {
+		v = memchr(v, w[0], (size_t)(e - v) - m + 1);
+		if (!v)
+			return 0;
+		if (!memcmp(v, w, m))
+			return 1;
+	}
 	return 0;
 }
 
+/* The meta tag names meta_tag reads, -1 for the others. */
+static int meta_index(const char *name, size_t n)
+{
+	for (int i = 0; meta_names[i].name; i++)
+		if (strlen(meta_names[i].name) == n && !strncasecmp(name, meta_names[i].name, n))
+			return i;
+	return -1;
+}
+
+/* Whether the <meta> whose attributes start at p can give meta_tag anything: its name
+ * (property, name or itemprop, the first of each) is one meta_tag reads and it has a
+ * content; when in doubt, yes. */
+static int meta_useful(const char *p, const char *end)
+{
+	const char *v[A_CONTENT + 1] = { 0 }, *ve[A_CONTENT + 1] = { 0 };
+	tag_attr a;
+	int r;
+	while ((r = next_attr(&p, end, &a)) == 1) {
+		int k = attr_index(a.an, a.anl);
+		if ((k == A_PROPERTY || k == A_NAME || k == A_ITEMPROP || k == A_CONTENT) && !v[k]) {
+			v[k] = a.val ? a.val : "";
+			ve[k] = a.val ? a.vend : v[k];
+			if (!plain(v[k], (size_t)(ve[k] - v[k])))
+				return 1;
+		}
+	}
+	if (r < 0)
+		return 1;
+	int k = v[A_PROPERTY] ? A_PROPERTY : v[A_NAME] ? A_NAME : A_ITEMPROP;
+	if (!v[k] || !v[A_CONTENT])
+		return 0;
+	return meta_index(v[k], (size_t)(ve[k] - v[k])) >= 0;
+}
+
+/* A short class value with the same class_flags as one with flags f (so the parser reads
+ * a few bytes, not "c-article-body__content js-track u-mb-4"), NULL if none is known. */
+static const char *class_canon(unsigned f)
+{
+	static const char *const tab[] = { "nav", "text", "comment", "caption", "caption nav",
+		"caption text", "caption comment", NULL };
+	static signed char ok[256];     /* [f]: 1 + index into tab, -1 none */
+	if (f > 255)
+		return NULL;
+	if (!ok[f]) {
+		ok[f] = -1;
+		for (int i = 0; tab[i]; i++)
+			if (class_flags_n(tab[i], strlen(tab[i])) == f) {
+				ok[f] = (signed char)(i + 1);
+				break;
+			}
+	}
+	return ok[f] > 0 ? tab[ok[f] - 1] : NULL;
+}
+
+/* What the callbacks read of a start tag, by its element name. */
+enum { T_ANY,           /* a name too long to judge: every attribute they may read stays */
+       T_NONE,          /* title and the elements whose content is not shown: none */
+       T_META,          /* meta: property, name, itemprop, content, when meta_tag uses them */
+       T_ELEM };        /* the others: class, id, itemprop, style, hidden; a's href; time's datetime */
+
+static int tag_type(const char *n, size_t len, int *id)
+{
+	char lc[32];
+	*id = N_OTHER;
+	if (len >= sizeof lc)
+		return T_ANY;
+	for (size_t i = 0; i < len; i++)
+		lc[i] = (char)(n[i] >= 'A' && n[i] <= 'Z' ? n[i] + 32 : n[i]);
+	lc[len] = 0;
+	unsigned char tag;
+	int kind = kind_of(lc, &tag);
+	*id = name_id(lc);
+	if (*id == N_META)
+		return T_META;
+	if (*id == N_SCRIPT)
+		return T_ANY;
+	if (kind == K_SKIP || *id == N_TITLE)
+		return T_NONE;
+	return T_ELEM;
+}
+
+/* tag_type remembered by the name's bytes (a page has few distinct names). */
+static int tag_type_memo(const char *n, size_t len, int *id)
+{
+	enum { SLOTS = 256, LEN = 16 };
+	static struct { unsigned char len, type, id; char s[LEN]; } memo[SLOTS];
+	if (!len || len > LEN)
+		return tag_type(n, len, id);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)n[i]) * 16777619u;
+	h %= SLOTS;
+	if (memo[h].len != len || memcmp(memo[h].s, n, len)) {
+		int i;
+		memo[h].type = (unsigned char)tag_type(n, len, &i);
+		memo[h].id = (unsigned char)i;
+		memo[h].len = (unsigned char)len;
+		memcpy(memo[h].s, n, len);
+	}
+	*id = memo[h].id;
+	return memo[h].type;
+}
+
 /* Takes out of the start tag at q (q[1] is a letter) the attributes the callbacks never
- * read (src, srcset, data-*, onclick, svg paths...: a third of a modern page, which the
- * parser reads a character at a time): what is kept stays in the input, from *run on, and
- * only what comes before a cut is appended to out. Returns the byte after the tag, or NULL
- * when the tag is not plainly formed (the caller then undoes what was written and the
- * parser gets the tag as it is). */
+ * read (src, srcset, data-*, onclick, svg paths, a <link>'s href, the attributes of a
+ * <meta> meta_tag ignores...: most of a modern page's tags, which the parser reads a
+ * character at a time), and writes a short class or id of the same meaning for a long one:
+ * what is kept stays in the input, from *run on, and only what comes before a cut is
+ * appended to out. Returns the byte after the tag, or NULL when the tag is not plainly
+ * formed (the caller then undoes what was written and the parser gets the tag as it is). */
 static const char *lean_tag(nf_buf *out, const char **run, const char *q, const char *end,
 			    size_t *removed)
 {
 	size_t cut = 0;
-	int seen = 0;           /* bits: a class (1), an id (2) was met; the parser drops repeats */
+	unsigned seen = 0;      /* bit per attr_index met: the parser drops repeats */
 	const char *p = q + 1;
 	while (p < end && name_ch(*p))
 		p++;
 	if (p >= end || !(is_ws(*p) || *p == '>' || *p == '/'))
 		return NULL;
+	int id, type = tag_type_memo(q + 1, (size_t)(p - q - 1), &id);
+	int meta = type == T_META && meta_useful(p, end);
 	for (;;) {
-		const char *ws = p;
-		while (p < end && is_ws(*p))
-			p++;
-		if (p >= end)
+		tag_attr a;
+		int r = next_attr(&p, end, &a);
+		if (r < 0)
 			return NULL;
-		if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
+		if (r == 0) {
 			*removed += cut;
-			return p + (*p == '>' ? 1 : 2);
+			return p;
 		}
-		char c0 = *p;
-		if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || c0 == '_' || c0 == ':' || c0 == '.'))
-			return NULL;
-		const char *an = p;
-		while (p < end && name_ch(*p))
-			p++;
-		size_t anl = (size_t)(p - an);
-		if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
-			return NULL;
-		const char *t = p, *e = p, *val = NULL, *vend = NULL;
-		while (t < end && is_ws(*t))
-			t++;
-		if (t < end && *t == '=') {
-			t++;
-			while (t < end && is_ws(*t))
-				t++;
-			if (t >= end)
-				return NULL;
-			if (*t == '"' || *t == '\'') {
-				const char *cq = memchr(t + 1, *t, (size_t)(end - t - 1));
-				if (!cq)
-					return NULL;
-				e = cq + 1;
-				val = t + 1;
-				vend = cq;
-			} else {
-				val = t;
-				while (t < end && !is_ws(*t) && *t != '>')
-					t++;
-				e = vend = t;
-			}
-		}
-		int k = attr_kept(an, anl);
-		if (k == 3 || k == 4) {
-			/* a class or id none of whose words means anything here goes (entities are
-			 * left for the parser to decode); so do repeats, which the parser ignores */
-			int bit = k == 3 ? 1 : 2;
-			size_t vl = val ? (size_t)(vend - val) : 0;
-			if (seen & bit)
+		const char *val = a.val, *vend = a.vend, *e = a.e;
+		size_t vl = val ? (size_t)(vend - val) : 0;
+		int i = attr_index(a.an, a.anl);
+		int k = i >= 0;         /* 0: it goes; 1: it stays; 2: its value goes; 3: canon */
+		const char *canon = NULL;
+		if (i >= 0 && (seen >> i & 1))
+			k = 0;
+		else if (i >= 0) {
+			seen |= 1u << i;
+			if (type == T_NONE)
 				k = 0;
-			else if (val && !memchr(val, '&', vl) && !class_flags_memo(val, vl))
-				k = 0;
-			else
+			else if (type == T_META)
+				k = meta && (i == A_PROPERTY || i == A_NAME || i == A_ITEMPROP || i == A_CONTENT);
+			else if (i == A_HREF)
+				k = type == T_ANY || id == N_A ? 2 : 0;
+			else if (i == A_CLASS || i == A_ID) {
+				/* a class or id none of whose words means anything here goes (entities
+				 * are left for the parser to decode) */
+				if (type == T_ELEM && (id == N_BODY || id == N_HTML))
+					k = 0;
+				else if (val && plain(val, vl)) {
+					unsigned f = class_flags_memo(val, vl);
+					if (!f)
+						k = 0;
+					else if (type == T_ELEM && (canon = class_canon(f)) != NULL &&
+						 strlen(canon) < vl)
+						k = 3;
+				}
+			} else if (type == T_ANY)
 				k = 1;
-			seen |= bit;
+			else if (i == A_ITEMPROP)
+				k = !val || !plain(val, vl) || (vl == 11 && !strncasecmp(val, "articleBody", 11));
+			else if (i == A_STYLE)
+				k = !val || !plain(val, vl) || has(val, vl, "display:none") ||
+				    has(val, vl, "display: none");
+			else if (i == A_DATETIME)
+				k = id == N_TIME;
+			else
+				k = i == A_HIDDEN;
 		}
 		const char *from = NULL, *to = e;
-		if (k == 2 && val) {
+		if (k == 3) {
+			/* the value becomes canon, quoted */
+			nf_buf_add(out, *run, (size_t)(val - *run));
+			if (vend == e)
+				nf_buf_addc(out, '"');
+			nf_buf_add(out, canon, strlen(canon));
+			if (vend == e)
+				nf_buf_addc(out, '"');
+			cut += vl > strlen(canon) ? vl - strlen(canon) : 0;
+			*run = vend;
+		} else if (k == 2 && val) {
 			from = val;     /* href: its value goes, its quotes stay */
 			to = vend;
 			if (vend == e) {        /* unquoted: an empty value is written */
-				nf_buf_add(out, *run, (size_t)(p - *run));
+				nf_buf_add(out, *run, (size_t)(a.nend - *run));
 				nf_buf_add(out, "=\"\"", 3);
-				cut += (size_t)(e - p);
+				cut += (size_t)(e - a.nend);
 				*run = e;
 			}
 		} else if (!k) {
 			/* one white space character stays, so the next attribute is not glued to
 			 * what came before */
-			from = ws < an ? ws + 1 : an;
+			from = a.ws < a.an ? a.ws + 1 : a.an;
 		}
 		if (from && to > from && *run <= from) {
 			nf_buf_add(out, *run, (size_t)(from - *run));
 			cut += (size_t)(to - from);
 			*run = to;
 		}
-		p = e;
 	}
 }
 
