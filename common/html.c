@@ -9,6 +9,7 @@
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -217,7 +218,7 @@ static unsigned class_flags_n(const char *v, size_t n)
  * thousands of times. (A pure function of the bytes, so the memo may outlive a page.) */
 static unsigned class_flags_memo(const char *v, size_t n)
 {
-	enum { SLOTS = 512, LEN = 48 };
+	enum { SLOTS = 1024, LEN = 128 };
 	static struct { unsigned char len, flags; char s[LEN]; } memo[SLOTS];
 	if (!n || n > LEN)
 		return class_flags_n(v, n);
@@ -615,13 +616,19 @@ static int attr_index(const char *a, size_t n)
 {
 	static const char *const keep[] = { "href", "class", "id", "itemprop", "style", "hidden",
 		"type", "datetime", "property", "name", "content", NULL };
+	static uint64_t key[11];
 	if (n < 2 || n > 8)
-		return -1;
-	char c0 = (char)(a[0] | 32);
-	if (!strchr("hcistdpn", c0))
 		return -1;      /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
-	for (int i = 0; keep[i]; i++)
-		if (c0 == keep[i][0] && strlen(keep[i]) == n && !strncasecmp(a, keep[i], n))
+	if (!key[0])
+		for (int i = 0; keep[i]; i++)
+			for (size_t j = 0; keep[i][j]; j++)
+				key[i] |= (uint64_t)(unsigned char)keep[i][j] << 8 * j;
+	/* the name in lower case, a byte each: | 32 maps only A-Z onto letters */
+	uint64_t v = 0;
+	for (size_t j = 0; j < n; j++)
+		v |= (uint64_t)((unsigned char)a[j] | 32) << 8 * j;
+	for (int i = 0; i < 11; i++)
+		if (v == key[i])
 			return i;
 	return -1;
 }
@@ -641,6 +648,7 @@ static int next_attr(const char **pp, const char *end, tag_attr *a)
 	if (p >= end)
 		return -1;
 	if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
+		a->an = p;      /* '/': an empty element, closed at once */
 		*pp = p + (*p == '>' ? 1 : 2);
 		return 0;
 	}
@@ -757,51 +765,60 @@ static const char *class_canon(unsigned f)
 /* What the callbacks read of a start tag, by its element name. */
 enum { T_ANY,           /* a name too long to judge: every attribute they may read stays */
        T_NONE,          /* title and the elements whose content is not shown: none */
+       T_HIDE,          /* the same, for the elements whose text inside may go too (below) */
        T_META,          /* meta: property, name, itemprop, content, when meta_tag uses them */
        T_ELEM };        /* the others: class, id, itemprop, style, hidden; a's href; time's datetime */
 
-static int tag_type(const char *n, size_t len, int *id)
+typedef struct { unsigned char type, id, kind, tag; } tag_info;
+
+static tag_info tag_type(const char *n, size_t len)
 {
 	char lc[32];
-	*id = N_OTHER;
+	tag_info t = { T_ANY, N_OTHER, K_INLINE, NF_TAG_OTHER };
 	if (len >= sizeof lc)
-		return T_ANY;
+		return t;
 	for (size_t i = 0; i < len; i++)
 		lc[i] = (char)(n[i] >= 'A' && n[i] <= 'Z' ? n[i] + 32 : n[i]);
 	lc[len] = 0;
-	unsigned char tag;
-	int kind = kind_of(lc, &tag);
-	*id = name_id(lc);
-	if (*id == N_META)
-		return T_META;
-	if (*id == N_SCRIPT)
-		return T_ANY;
-	if (kind == K_SKIP || *id == N_TITLE)
-		return T_NONE;
-	return T_ELEM;
+	int kind = kind_of(lc, &t.tag), id = name_id(lc);
+	t.kind = (unsigned char)kind;
+	t.id = (unsigned char)id;
+	if (id == N_META)
+		t.type = T_META;
+	else if (id == N_SCRIPT)
+		t.type = T_ANY;
+	else if (kind == K_SKIP && id != N_HEAD && strcmp(lc, "input") && strcmp(lc, "option") &&
+		 strcmp(lc, "menu") && strcmp(lc, "style"))
+		t.type = T_HIDE;        /* shown nowhere; not void; no start tag ends it (htmlStartClose) */
+	else if (kind == K_SKIP || id == N_TITLE)
+		t.type = T_NONE;
+	else
+		t.type = T_ELEM;
+	return t;
 }
 
 /* tag_type remembered by the name's bytes (a page has few distinct names). */
-static int tag_type_memo(const char *n, size_t len, int *id)
+static tag_info tag_type_memo(const char *n, size_t len)
 {
 	enum { SLOTS = 256, LEN = 16 };
-	static struct { unsigned char len, type, id; char s[LEN]; } memo[SLOTS];
+	static struct { unsigned char len; tag_info t; char s[LEN]; } memo[SLOTS];
 	if (!len || len > LEN)
-		return tag_type(n, len, id);
+		return tag_type(n, len);
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)n[i]) * 16777619u;
 	h %= SLOTS;
 	if (memo[h].len != len || memcmp(memo[h].s, n, len)) {
-		int i;
-		memo[h].type = (unsigned char)tag_type(n, len, &i);
-		memo[h].id = (unsigned char)i;
+		memo[h].t = tag_type(n, len);
 		memo[h].len = (unsigned char)len;
 		memcpy(memo[h].s, n, len);
 	}
-	*id = memo[h].id;
-	return memo[h].type;
+	return memo[h].t;
 }
+
+/* What lean_tag saw of a start tag: tag_type's answer, whether it was written <x/>, and
+ * whether a hidden or style attribute stayed (the element may be hidden). */
+typedef struct { tag_info t; int empty, hid; } tag_seen;
 
 /* Takes out of the start tag at q (q[1] is a letter) the attributes the callbacks never
  * read (src, srcset, data-*, onclick, svg paths, a <link>'s href, the attributes of a
@@ -809,9 +826,10 @@ static int tag_type_memo(const char *n, size_t len, int *id)
  * character at a time), and writes a short class or id of the same meaning for a long one:
  * what is kept stays in the input, from *run on, and only what comes before a cut is
  * appended to out. Returns the byte after the tag, or NULL when the tag is not plainly
- * formed (the caller then undoes what was written and the parser gets the tag as it is). */
+ * formed (the caller then undoes what was written and the parser gets the tag as it is).
+ * *ts says what the tag is. */
 static const char *lean_tag(nf_buf *out, const char **run, const char *q, const char *end,
-			    size_t *removed)
+			    size_t *removed, tag_seen *ts)
 {
 	size_t cut = 0;
 	unsigned seen = 0;      /* bit per attr_index met: the parser drops repeats */
@@ -820,7 +838,9 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 		p++;
 	if (p >= end || !(is_ws(*p) || *p == '>' || *p == '/'))
 		return NULL;
-	int id, type = tag_type_memo(q + 1, (size_t)(p - q - 1), &id);
+	ts->t = tag_type_memo(q + 1, (size_t)(p - q - 1));
+	ts->hid = 0;
+	int id = ts->t.id, type = ts->t.type;
 	int meta = type == T_META && meta_useful(p, end);
 	for (;;) {
 		tag_attr a;
@@ -829,6 +849,7 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 			return NULL;
 		if (r == 0) {
 			*removed += cut;
+			ts->empty = *a.an == '/';
 			return p;
 		}
 		const char *val = a.val, *vend = a.vend, *e = a.e;
@@ -840,7 +861,7 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 			k = 0;
 		else if (i >= 0) {
 			seen |= 1u << i;
-			if (type == T_NONE)
+			if (type == T_NONE || type == T_HIDE)
 				k = 0;
 			else if (type == T_META)
 				k = meta && (i == A_PROPERTY || i == A_NAME || i == A_ITEMPROP || i == A_CONTENT);
@@ -870,6 +891,8 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 				k = id == N_TIME;
 			else
 				k = i == A_HIDDEN;
+			if (k && (i == A_HIDDEN || i == A_STYLE))
+				ts->hid = 1;
 		}
 		const char *from = NULL, *to = e;
 		if (k == 3) {
@@ -904,6 +927,152 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 	}
 }
 
+/* ---- what libxml2 2.9's HTML parser does with the element stack, for the lean copy ---- */
+
+/* The start tags that end an open element (htmlStartClose): each line is the open
+ * element, then the start tags that close it. */
+static const char *const start_closes[] = {
+	"a a fieldset table td th", "address dd dl dt form li ul", "b center p td th", "big p",
+	"caption col colgroup tbody tfoot thead tr", "col col colgroup tbody tfoot thead tr",
+	"colgroup colgroup tbody tfoot thead tr", "dd dt", "dir dd dl dt form ul", "dl form li",
+	"dt dd dl", "font center td th", "form form",
+	"h1 fieldset form li p table", "h2 fieldset form li p table", "h3 fieldset form li p table",
+	"h4 fieldset form li p table", "h5 fieldset form li p table", "h6 fieldset form li p table",
+	"head a abbr acronym address b bdo big blockquote body br center cite code dd dfn dir div "
+	"dl dt em fieldset font form frameset h1 h2 h3 h4 h5 h6 hr i iframe img kbd li listing map "
+	"menu ol p pre q s samp small span strike strong sub sup table tt u ul var xmp",
+	"hr form", "i center p td th", "legend fieldset", "li li", "link body frameset",
+	"listing dd dl dt fieldset form li table ul", "menu dd dl dt form ul", "ol form",
+	"option optgroup option",
+	"p address blockquote body caption center col colgroup dd dir div dl dt fieldset form "
+	"frameset h1 h2 h3 h4 h5 h6 head hr li listing menu ol p pre table tbody td tfoot th title "
+	"tr ul xmp",
+	"pre dd dl dt fieldset form li table ul", "s p", "script noscript", "small p", "span td th",
+	"strike p", "style body frameset", "tbody tbody tfoot", "td tbody td tfoot th tr",
+	"tfoot tbody", "th tbody td tfoot th tr", "thead tbody tfoot", "title body frameset",
+	"tr tbody tfoot tr", "tt p", "u p td th", "ul address form menu pre",
+	"xmp dd dl dt fieldset form li table ul", NULL };
+
+/* Whether word w (NUL-terminated) is one of the space-separated words of list. */
+static int word_in(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if (l == n && !memcmp(p, w, n))
+			return 1;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* What the parser's tables say of an element name: the start_closes line of the element
+ * (-1: no start tag closes it), a bit per line whose element this start tag closes, its
+ * end tag priority (an end tag only closes the open elements above its own of no higher
+ * priority), whether it is closed at once (empty in its table). */
+typedef struct { signed char line, isvoid; short prio; uint64_t closes; } elem_rule;
+
+static elem_rule elem_rule_of(const char *n)
+{
+	static const struct { const char *n; short p; } prio[] = { { "div", 150 }, { "td", 160 },
+		{ "th", 160 }, { "tr", 170 }, { "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
+		{ "table", 190 }, { "head", 200 }, { "body", 200 }, { "html", 220 }, { NULL, 100 } };
+	elem_rule r = { -1, 0, 100, 0 };
+	size_t len = strlen(n);
+	for (int i = 0; start_closes[i]; i++) {
+		const char *e = strchr(start_closes[i], ' ');
+		if ((size_t)(e - start_closes[i]) == len && !memcmp(start_closes[i], n, len))
+			r.line = (signed char)i;
+		if (word_in(e + 1, n))
+			r.closes |= 1ull << i;
+	}
+	int i = 0;
+	while (prio[i].n && strcmp(prio[i].n, n))
+		i++;
+	r.prio = prio[i].p;
+	r.isvoid = (signed char)word_in("area base basefont br col frame hr img input isindex link meta param", n);
+	return r;
+}
+
+/* elem_rule_of remembered by the name (a page has few distinct names). */
+static elem_rule elem_rule_memo(const char *n)
+{
+	enum { SLOTS = 256 };
+	static struct { char s[32]; elem_rule r; } memo[SLOTS];
+	uint32_t h = 2166136261u;
+	for (const char *p = n; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h %= SLOTS;
+	if (!memo[h].s[0] || strcmp(memo[h].s, n)) {
+		strcpy(memo[h].s, n);
+		memo[h].r = elem_rule_of(n);
+	}
+	return memo[h].r;
+}
+
+/* The elements opened inside a T_HIDE element, as the parser has them. */
+#define HIDE_DEPTH 48
+typedef struct {
+	struct { char name[32]; elem_rule r; } e[HIDE_DEPTH];
+	int n;
+} hide_stack;
+
+/* The name of the tag at p (after "<" or "</") in lower case into lc; its length, or 0
+ * when it is too long to judge. */
+static size_t lower_name(const char *p, const char *end, char lc[32])
+{
+	size_t n = 0;
+	while (p + n < end && name_ch(p[n])) {
+		if (n == 31)
+			return 0;
+		lc[n] = (char)(p[n] >= 'A' && p[n] <= 'Z' ? p[n] + 32 : p[n]);
+		n++;
+	}
+	lc[n] = 0;
+	return n;
+}
+
+/* A start tag (empty: written <x/>) inside the T_HIDE element: 0 when the parser might
+ * now have left that element. */
+static int hide_start(hide_stack *h, const char *lc, int empty, int *depth)
+{
+	if (!strcmp(lc, "html") || !strcmp(lc, "head") || !strcmp(lc, "body"))
+		return 0;       /* the parser may drop them, or not */
+	elem_rule r = elem_rule_memo(lc);
+	while (h->n > 0 && h->e[h->n - 1].r.line >= 0 && (r.closes >> h->e[h->n - 1].r.line & 1))
+		h->n--;         /* (the T_HIDE element itself is never closed so) */
+	*depth = h->n;
+	if (empty || r.isvoid)
+		return 1;
+	if (h->n == HIDE_DEPTH)
+		return 0;
+	strcpy(h->e[h->n].name, lc);
+	h->e[h->n++].r = r;
+	return 1;
+}
+
+/* An end tag inside the T_HIDE element x: 0 when it may close x, 2 when it surely does
+ * (x's own, with nothing of higher priority open above x), 1 when x stays open. */
+static int hide_end(hide_stack *h, const char *lc, const char *x)
+{
+	int i = h->n;
+	while (i-- > 0 && strcmp(h->e[i].name, lc))
+		;
+	if (!strcmp(lc, "html") || !strcmp(lc, "head") || !strcmp(lc, "body"))
+		return 0;
+	int pr = i >= 0 ? h->e[i].r.prio : elem_rule_memo(lc).prio;
+	for (int k = h->n - 1; k > i; k--)
+		if (h->e[k].r.prio > pr)
+			return i >= 0;  /* the parser ignores it (in doubt if it is x's) */
+	if (i < 0)
+		return strcmp(lc, x) ? 0 : 2;
+	h->n = i;
+	return 1;
+}
+
 /* Copies the page without the bodies of <script> (except JSON-LD), <style> and comments:
  * their text is never shown, and the parser reads them a character at a time. A body ends
  * at the first "</script" or "</style", as it does in a browser. Returns 0 when nothing
@@ -913,11 +1082,38 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 	const char *p = html, *end = html + n, *run = html;
 	size_t removed = 0;
 	int at_tag = 1;         /* p is just past markup (a tag, a comment, a removed element) */
+	/* Text the callbacks would only skip goes too: text inside a T_HIDE element (nav,
+	 * footer, button, svg...) while the parser surely has it open: only plain start and
+	 * end tags and comments since its start tag, and none of the end tags could close it
+	 * (hide_start, hide_end). Not within a <title> the page has not left yet, whose text
+	 * on_chars collects. */
+	int hide = 0;           /* a T_HIDE element is open */
+	hide_stack hs;
+	char lc[32];
+	hs.n = 0;
+	/* The whole T_HIDE element goes when what it holds only counts itself in and out (no
+	 * meta, no <time>): in its place stays <x>, with <br> or <hr> when a block element
+	 * started in it first (that flushes the text before it) and <div></div> when it held
+	 * an element html_region may weigh (its index order stays the same). */
+	struct {
+		char name[32];
+		const char *q, *run;    /* its start tag; run before it */
+		size_t mark, removed;   /* out->n and removed before it */
+		int ok, first, region;  /* it can go; its first block is a br (1) or other (2);
+					 * it holds a div, section, td, blockquote... */
+	} x;
+	x.ok = 0;
+	int title = 0;          /* 1: in a <title> holding only text so far; 2: in doubt, for good */
 	nf_buf_clear(out);
 	while (p < end) {
 		const char *q = memchr(p, '<', (size_t)(end - p));
 		if (!q || q + 4 > end)
 			break;
+		if (hide && !title && q > p) {
+			nf_buf_add(out, run, (size_t)(p - run));
+			removed += (size_t)(q - p);
+			p = run = q;
+		}
 		if (at_tag && q - p > 1) {
 			/* white space alone between two tags (indentation): one character of it will do */
 			const char *w = p;
@@ -948,6 +1144,8 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			removed += (size_t)(e + 3 - q);
 			p = run = e + 3;
 			at_tag = 1;
+			if (title == 1)
+				title = 2;
 			continue;
 		}
 		if ((q[1] | 32) != 's') {
@@ -960,17 +1158,83 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 		if (!close) {
 			const char *e, *saved = run;
 			size_t mark = out->n;
+			tag_seen ts;
+			size_t removed_before = removed;
 			if (((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) &&
-			    (e = lean_tag(out, &run, q, end, &removed)) != NULL) {
+			    (e = lean_tag(out, &run, q, end, &removed, &ts)) != NULL) {
 				p = e;
 				at_tag = 1;
+				if (title == 1)
+					title = 2;
+				else if (ts.t.id == N_TITLE && !hide)
+					title = title ? 2 : 1;
+				int depth;
+				if (hide) {
+					hide = lower_name(q + 1, end, lc) && hide_start(&hs, lc, ts.empty, &depth);
+					if (ts.t.id == N_META || ts.t.id == N_TIME || ts.t.tag == NF_TAG_H1)
+						x.ok = 0;       /* (an <h1>'s end may end the headline's text) */
+					if (hide && ts.t.kind == K_BLOCK) {
+						if (!x.first) {
+							x.first = ts.t.id == N_BR ? 1 : 2;
+							if (depth)
+								x.ok = 0;       /* flushed under another frame */
+						}
+						if (ts.t.id != N_BR && ts.t.id != N_HR) {
+							if (ts.hid)
+								x.ok = 0;
+							else if (ts.t.tag == NF_TAG_OTHER || ts.t.tag == NF_TAG_DIV ||
+								 ts.t.tag == NF_TAG_TD || ts.t.tag == NF_TAG_QUOTE)
+								x.region = 1;
+						}
+					}
+				} else if (ts.t.type == T_HIDE && !ts.empty && lower_name(q + 1, end, x.name)) {
+					hide = 1;
+					hs.n = 0;
+					x.q = q;
+					x.run = saved;
+					x.mark = mark;
+					x.removed = removed_before;
+					x.ok = elem_rule_memo(x.name).closes == 0;
+					x.first = x.region = 0;
+				}
 			} else {
+				/* an end tag, or markup in doubt */
 				out->n = mark;
 				run = saved;
 				p = q + 1;
+				if (hide) {
+					size_t l = q[1] == '/' ? lower_name(q + 2, end, lc) : 0;
+					const char *g = q + 2 + l;
+					while (l && g < end && is_ws(*g))
+						g++;
+					int h = l && g < end && *g == '>' ? hide_end(&hs, lc, x.name) : 0;
+					hide = h == 1;
+					if (h == 1)
+						p = g + 1;      /* (at_tag stays 0, as for every end tag) */
+					char put[96];
+					int pl = h == 2 && x.ok && !title ? snprintf(put, sizeof put, "<%s>%s%s</%s>", x.name,
+							x.first == 1 ? "<br>" : x.first == 2 ? "<hr>" : "",
+							x.region ? "<div></div>" : "", x.name) : 0;
+					if (pl > 0 && (size_t)pl < (size_t)(g + 1 - x.q)) {
+						out->n = x.mark;
+						run = x.run;
+						nf_buf_add(out, run, (size_t)(x.q - run));
+						nf_buf_add(out, put, (size_t)pl);
+						removed = x.removed + (size_t)(g + 1 - x.q) - (size_t)pl;
+						p = run = g + 1;
+					}
+				}
+				if (title == 1)
+					title = q + 7 < end && !strncasecmp(q, "</title", 7) &&
+						(q[7] == '>' || is_ws(q[7])) ? 0 : 2;
+				else if (!title && q + 6 <= end && !strncasecmp(q, "<title", 6))
+					title = 2;
 			}
 			continue;
 		}
+		hide = 0;
+		if (title == 1)
+			title = 2;
 		const char *gt = memchr(q, '>', (size_t)(end - q));
 		if (!gt)
 			break;
