@@ -789,7 +789,7 @@ static tag_info tag_type(const char *n, size_t len)
 		t.type = T_ANY;
 	else if (kind == K_SKIP && id != N_HEAD && strcmp(lc, "input") && strcmp(lc, "option") &&
 		 strcmp(lc, "menu") && strcmp(lc, "style"))
-		t.type = T_HIDE;        /* shown nowhere; not void; no start tag ends it (htmlStartClose) */
+		t.type = T_HIDE;        /* shown nowhere; not void */
 	else if (kind == K_SKIP || id == N_TITLE)
 		t.type = T_NONE;
 	else
@@ -816,9 +816,10 @@ static tag_info tag_type_memo(const char *n, size_t len)
 	return memo[h].t;
 }
 
-/* What lean_tag saw of a start tag: tag_type's answer, whether it was written <x/>, and
- * whether a hidden or style attribute stayed (the element may be hidden). */
-typedef struct { tag_info t; int empty, hid; } tag_seen;
+/* What lean_tag saw of a start tag: tag_type's answer, whether it was written <x/>,
+ * whether a hidden or style attribute stayed (the element may be hidden), whether an
+ * attribute it reads holds a NUL. */
+typedef struct { tag_info t; int empty, hid, nul; } tag_seen;
 
 /* Takes out of the start tag at q (q[1] is a letter) the attributes the callbacks never
  * read (src, srcset, data-*, onclick, svg paths, a <link>'s href, the attributes of a
@@ -829,7 +830,7 @@ typedef struct { tag_info t; int empty, hid; } tag_seen;
  * formed (the caller then undoes what was written and the parser gets the tag as it is).
  * *ts says what the tag is. */
 static const char *lean_tag(nf_buf *out, const char **run, const char *q, const char *end,
-			    size_t *removed, tag_seen *ts)
+			    size_t *removed, tag_seen *ts, int compat)
 {
 	size_t cut = 0;
 	unsigned seen = 0;      /* bit per attr_index met: the parser drops repeats */
@@ -839,7 +840,9 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 	if (p >= end || !(is_ws(*p) || *p == '>' || *p == '/'))
 		return NULL;
 	ts->t = tag_type_memo(q + 1, (size_t)(p - q - 1));
-	ts->hid = 0;
+	if (compat)
+		ts->t.type = T_ANY;     /* maybe no tag but a part of the one before: as always */
+	ts->hid = ts->nul = 0;
 	int id = ts->t.id, type = ts->t.type;
 	int meta = type == T_META && meta_useful(p, end);
 	for (;;) {
@@ -857,9 +860,15 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 		int i = attr_index(a.an, a.anl);
 		int k = i >= 0;         /* 0: it goes; 1: it stays; 2: its value goes; 3: canon */
 		const char *canon = NULL;
-		if (i >= 0 && (seen >> i & 1))
+		if (i >= 0 && (seen >> i & 1) && (!compat || i == A_CLASS || i == A_ID))
 			k = 0;
-		else if (i >= 0) {
+		else if (i >= 0 && val && memchr(val, 0, vl)) {
+			/* a NUL may end the parse here: as the lean copy always did */
+			seen |= 1u << i;
+			ts->nul = 1;
+			k = i == A_HREF ? 2 : (i == A_CLASS || i == A_ID) && !memchr(val, '&', vl) &&
+			    !class_flags_memo(val, vl) ? 0 : 1;
+		} else if (i >= 0) {
 			seen |= 1u << i;
 			if (type == T_NONE || type == T_HIDE)
 				k = 0;
@@ -927,80 +936,122 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 	}
 }
 
-/* ---- what libxml2 2.9's HTML parser does with the element stack, for the lean copy ---- */
+/* ---- what libxml2's HTML parser does with the element stack, for the lean copy ---- */
 
-/* The start tags that end an open element (htmlStartClose): each line is the open
- * element, then the start tags that close it. */
-static const char *const start_closes[] = {
-	"a a fieldset table td th", "address dd dl dt form li ul", "b center p td th", "big p",
-	"caption col colgroup tbody tfoot thead tr", "col col colgroup tbody tfoot thead tr",
-	"colgroup colgroup tbody tfoot thead tr", "dd dt", "dir dd dl dt form ul", "dl form li",
-	"dt dd dl", "font center td th", "form form",
-	"h1 fieldset form li p table", "h2 fieldset form li p table", "h3 fieldset form li p table",
-	"h4 fieldset form li p table", "h5 fieldset form li p table", "h6 fieldset form li p table",
-	"head a abbr acronym address b bdo big blockquote body br center cite code dd dfn dir div "
-	"dl dt em fieldset font form frameset h1 h2 h3 h4 h5 h6 hr i iframe img kbd li listing map "
-	"menu ol p pre q s samp small span strike strong sub sup table tt u ul var xmp",
-	"hr form", "i center p td th", "legend fieldset", "li li", "link body frameset",
-	"listing dd dl dt fieldset form li table ul", "menu dd dl dt form ul", "ol form",
-	"option optgroup option",
-	"p address blockquote body caption center col colgroup dd dir div dl dt fieldset form "
-	"frameset h1 h2 h3 h4 h5 h6 head hr li listing menu ol p pre table tbody td tfoot th title "
-	"tr ul xmp",
-	"pre dd dl dt fieldset form li table ul", "s p", "script noscript", "small p", "span td th",
-	"strike p", "style body frameset", "tbody tbody tfoot", "td tbody td tfoot th tr",
-	"tfoot tbody", "th tbody td tfoot th tr", "thead tbody tfoot", "title body frameset",
-	"tr tbody tfoot tr", "tt p", "u p td th", "ul address form menu pre",
-	"xmp dd dl dt fieldset form li table ul", NULL };
+/* The HTML 4 element names: the only ones the parser's tables name. */
+static const char *const html4_names[] = { "a", "abbr", "acronym", "address", "applet", "area",
+	"b", "base", "basefont", "bdo", "big", "blockquote", "body", "br", "button", "caption",
+	"center", "cite", "code", "col", "colgroup", "dd", "del", "dfn", "dir", "div", "dl", "dt",
+	"em", "embed", "fieldset", "font", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
+	"h6", "head", "hr", "html", "i", "iframe", "img", "input", "ins", "isindex", "kbd", "label",
+	"legend", "li", "link", "listing", "map", "menu", "meta", "noframes", "noscript", "object",
+	"ol", "optgroup", "option", "p", "param", "plaintext", "pre", "q", "s", "samp", "script",
+	"select", "small", "span", "strike", "strong", "style", "sub", "sup", "table", "tbody", "td",
+	"textarea", "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var", "wbr", "xmp", NULL };
 
-/* Whether word w (NUL-terminated) is one of the space-separated words of list. */
-static int word_in(const char *list, const char *w)
+static int probe_starts, probe_closed;
+static void probe_start(void *c, const xmlChar *n, const xmlChar **a) { (void)c; (void)n; (void)a; probe_starts++; }
+static void probe_end(void *c, const xmlChar *n) { (void)c; (void)n; probe_closed |= probe_starts == 1; }
+
+/* Whether the start tag newtag makes the parser close the open element old, asked of the
+ * parser itself (its htmlStartClose table, whatever its version): htmlAutoCloseTag for two
+ * names, a parse of "<x><x>" for one. */
+static int start_closes(const char *old, const char *newtag)
 {
-	size_t n = strlen(w);
-	for (const char *p = list; *p;) {
-		const char *e = strchr(p, ' ');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		if (l == n && !memcmp(p, w, n))
-			return 1;
-		if (!e)
-			break;
-		p = e + 1;
+	if (strcmp(old, newtag)) {
+		xmlNode nd;
+		memset(&nd, 0, sizeof nd);
+		nd.name = (const xmlChar *)newtag;
+		return htmlAutoCloseTag(NULL, (const xmlChar *)old, &nd) == 1;
 	}
-	return 0;
+	char doc[80];
+	int n = snprintf(doc, sizeof doc, "<%s><%s>", old, old);
+	htmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = probe_start;
+	sax.endElement = probe_end;
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(doc, n);
+	htmlSAXHandler *h = ctxt ? xmlMalloc(sizeof *h) : NULL;
+	if (!h)
+		nf_die("out of memory");
+	*h = sax;
+	xmlFree(ctxt->sax);
+	ctxt->sax = (xmlSAXHandlerPtr)h;
+	ctxt->userData = NULL;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOIMPLIED);
+	probe_starts = probe_closed = 0;
+	htmlParseDocument(ctxt);
+	htmlFreeParserCtxt(ctxt);
+	return probe_closed && probe_starts == 2;
 }
 
-/* What the parser's tables say of an element name: the start_closes line of the element
- * (-1: no start tag closes it), a bit per line whose element this start tag closes, its
- * end tag priority (an end tag only closes the open elements above its own of no higher
- * priority), whether it is closed at once (empty in its table). */
-typedef struct { signed char line, isvoid; short prio; uint64_t closes; } elem_rule;
+/* start_closes remembered by the pair of names. */
+static int start_closes_memo(const char *old, const char *newtag)
+{
+	enum { SLOTS = 2048 };
+	static struct { char s[64]; signed char v; } memo[SLOTS];
+	char key[64];
+	size_t lo = strlen(old), ln = strlen(newtag);
+	if (lo + ln + 2 > sizeof key)
+		return start_closes(old, newtag);
+	memcpy(key, old, lo);
+	key[lo] = ' ';
+	memcpy(key + lo + 1, newtag, ln + 1);
+	uint32_t h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h %= SLOTS;
+	if (strcmp(memo[h].s, key)) {
+		memo[h].v = (signed char)start_closes(old, newtag);
+		strcpy(memo[h].s, key);
+	}
+	return memo[h].v;
+}
+
+/* What the parser's tables say of an element name: its end tag priority (an end tag only
+ * closes the open elements above its own of no higher priority: htmlEndPriority), whether
+ * it is closed at once (empty). */
+typedef struct { short prio; signed char isvoid; } elem_rule;
 
 static elem_rule elem_rule_of(const char *n)
 {
 	static const struct { const char *n; short p; } prio[] = { { "div", 150 }, { "td", 160 },
 		{ "th", 160 }, { "tr", 170 }, { "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
 		{ "table", 190 }, { "head", 200 }, { "body", 200 }, { "html", 220 }, { NULL, 100 } };
-	elem_rule r = { -1, 0, 100, 0 };
-	size_t len = strlen(n);
-	for (int i = 0; start_closes[i]; i++) {
-		const char *e = strchr(start_closes[i], ' ');
-		if ((size_t)(e - start_closes[i]) == len && !memcmp(start_closes[i], n, len))
-			r.line = (signed char)i;
-		if (word_in(e + 1, n))
-			r.closes |= 1ull << i;
-	}
+	elem_rule r = { 100, 0 };
 	int i = 0;
 	while (prio[i].n && strcmp(prio[i].n, n))
 		i++;
 	r.prio = prio[i].p;
-	r.isvoid = (signed char)word_in("area base basefont br col frame hr img input isindex link meta param", n);
+	const htmlElemDesc *d = htmlTagLookup((const xmlChar *)n);
+	r.isvoid = (signed char)(d && d->empty);
 	return r;
+}
+
+/* Whether the start tag n may close an open element (of the HTML 4 names), remembered for
+ * the few names asked. */
+static int start_closes_any(const char *n)
+{
+	enum { SLOTS = 64 };
+	static struct { char s[32]; signed char v; } memo[SLOTS];
+	uint32_t h = 2166136261u;
+	for (const char *p = n; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h %= SLOTS;
+	if (!memo[h].s[0] || strcmp(memo[h].s, n)) {
+		strcpy(memo[h].s, n);
+		memo[h].v = 0;
+		for (int i = 0; html4_names[i] && !memo[h].v; i++)
+			memo[h].v = (signed char)start_closes(html4_names[i], n);
+	}
+	return memo[h].v;
 }
 
 /* elem_rule_of remembered by the name (a page has few distinct names). */
 static elem_rule elem_rule_memo(const char *n)
 {
-	enum { SLOTS = 256 };
+	enum { SLOTS = 1024 };
 	static struct { char s[32]; elem_rule r; } memo[SLOTS];
 	uint32_t h = 2166136261u;
 	for (const char *p = n; *p; p++)
@@ -1037,13 +1088,15 @@ static size_t lower_name(const char *p, const char *end, char lc[32])
 
 /* A start tag (empty: written <x/>) inside the T_HIDE element: 0 when the parser might
  * now have left that element. */
-static int hide_start(hide_stack *h, const char *lc, int empty, int *depth)
+static int hide_start(hide_stack *h, const char *lc, int empty, int *depth, const char *x)
 {
 	if (!strcmp(lc, "html") || !strcmp(lc, "head") || !strcmp(lc, "body"))
 		return 0;       /* the parser may drop them, or not */
 	elem_rule r = elem_rule_memo(lc);
-	while (h->n > 0 && h->e[h->n - 1].r.line >= 0 && (r.closes >> h->e[h->n - 1].r.line & 1))
-		h->n--;         /* (the T_HIDE element itself is never closed so) */
+	while (h->n > 0 && start_closes_memo(h->e[h->n - 1].name, lc))
+		h->n--;
+	if (!h->n && start_closes_memo(x, lc))
+		return 0;       /* it closes the T_HIDE element itself */
 	*depth = h->n;
 	if (empty || r.isvoid)
 		return 1;
@@ -1073,6 +1126,32 @@ static int hide_end(hide_stack *h, const char *lc, const char *x)
 	return 1;
 }
 
+/* Whether the markup at q is a plain end tag: "</name>", white space allowed before '>'. */
+static int clean_end_tag(const char *q, const char *end)
+{
+	char lc[32];
+	size_t l = q + 1 < end && q[1] == '/' ? lower_name(q + 2, end, lc) : 0;
+	const char *g = q + 2 + l;
+	while (l && g < end && is_ws(*g))
+		g++;
+	return l && g < end && *g == '>';
+}
+
+/* The byte after the first '>' from q on that is outside quotes (the end of the markup
+ * at q, or later: never earlier than where the parser ends it). */
+static const char *skip_markup(const char *q, const char *end)
+{
+	for (const char *p = q; p < end; p++) {
+		if (*p == '"' || *p == '\'') {
+			p = memchr(p + 1, *p, (size_t)(end - p - 1));
+			if (!p)
+				return end;
+		} else if (*p == '>')
+			return p + 1;
+	}
+	return end;
+}
+
 /* Copies the page without the bodies of <script> (except JSON-LD), <style> and comments:
  * their text is never shown, and the parser reads them a character at a time. A body ends
  * at the first "</script" or "</style", as it does in a browser. Returns 0 when nothing
@@ -1084,8 +1163,9 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 	int at_tag = 1;         /* p is just past markup (a tag, a comment, a removed element) */
 	/* Text the callbacks would only skip goes too: text inside a T_HIDE element (nav,
 	 * footer, button, svg...) while the parser surely has it open: only plain start and
-	 * end tags and comments since its start tag, and none of the end tags could close it
-	 * (hide_start, hide_end). Not within a <title> the page has not left yet, whose text
+	 * end tags and comments since its start tag, and none of them could close it
+	 * (hide_start, hide_end mirror the parser's stack, asking it which start tags close
+	 * what). Not within a <title> the page has not left yet, whose text
 	 * on_chars collects. */
 	int hide = 0;           /* a T_HIDE element is open */
 	hide_stack hs;
@@ -1104,11 +1184,16 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 	} x;
 	x.ok = 0;
 	int title = 0;          /* 1: in a <title> holding only text so far; 2: in doubt, for good */
+	/* A PI, a doctype, a broken tag may swallow what follows up to some '>': no T_HIDE
+	 * element is taken to start before calm. */
+	const char *calm = html;
 	nf_buf_clear(out);
 	while (p < end) {
 		const char *q = memchr(p, '<', (size_t)(end - p));
 		if (!q || q + 4 > end)
 			break;
+		if (hide && q > p && memchr(p, 0, (size_t)(q - p)))
+			hide = 0;       /* the parser may stop at a NUL */
 		if (hide && !title && q > p) {
 			nf_buf_add(out, run, (size_t)(p - run));
 			removed += (size_t)(q - p);
@@ -1146,6 +1231,8 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			at_tag = 1;
 			if (title == 1)
 				title = 2;
+			if (out->n && out->p[out->n - 1] == '<')
+				calm = end;     /* "<" and what follows may now read as a tag */
 			continue;
 		}
 		if ((q[1] | 32) != 's') {
@@ -1161,7 +1248,7 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			tag_seen ts;
 			size_t removed_before = removed;
 			if (((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) &&
-			    (e = lean_tag(out, &run, q, end, &removed, &ts)) != NULL) {
+			    (e = lean_tag(out, &run, q, end, &removed, &ts, q < calm)) != NULL) {
 				p = e;
 				at_tag = 1;
 				if (title == 1)
@@ -1169,8 +1256,10 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 				else if (ts.t.id == N_TITLE && !hide)
 					title = title ? 2 : 1;
 				int depth;
-				if (hide) {
-					hide = lower_name(q + 1, end, lc) && hide_start(&hs, lc, ts.empty, &depth);
+				if (ts.nul)
+					hide = 0;
+				else if (hide) {
+					hide = lower_name(q + 1, end, lc) && hide_start(&hs, lc, ts.empty, &depth, x.name);
 					if (ts.t.id == N_META || ts.t.id == N_TIME || ts.t.tag == NF_TAG_H1)
 						x.ok = 0;       /* (an <h1>'s end may end the headline's text) */
 					if (hide && ts.t.kind == K_BLOCK) {
@@ -1187,14 +1276,15 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 								x.region = 1;
 						}
 					}
-				} else if (ts.t.type == T_HIDE && !ts.empty && lower_name(q + 1, end, x.name)) {
+				} else if (ts.t.type == T_HIDE && !ts.empty && q >= calm &&
+					   lower_name(q + 1, end, x.name)) {
 					hide = 1;
 					hs.n = 0;
 					x.q = q;
 					x.run = saved;
 					x.mark = mark;
 					x.removed = removed_before;
-					x.ok = elem_rule_memo(x.name).closes == 0;
+					x.ok = !start_closes_any(x.name);
 					x.first = x.region = 0;
 				}
 			} else {
@@ -1202,6 +1292,16 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 				out->n = mark;
 				run = saved;
 				p = q + 1;
+				if (q[1] == '!' || q[1] == '?' || (q[1] == '/' && !clean_end_tag(q, end)) ||
+				    (q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) {
+					/* a doctype, a PI, a broken tag: when it plainly ends at its
+					 * first '>', so does the parser; else the rest is in doubt */
+					const char *g = memchr(q + 1, '>', (size_t)(end - q - 1));
+					const char *lt = g ? memchr(q + 1, '<', (size_t)(g - q - 1)) : NULL;
+					const char *c = g && !lt && skip_markup(q, end) == g + 1 ? g + 1 : end;
+					if (c > calm)
+						calm = c;
+				}
 				if (hide) {
 					size_t l = q[1] == '/' ? lower_name(q + 2, end, lc) : 0;
 					const char *g = q + 2 + l;
@@ -1253,6 +1353,8 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			removed += (size_t)(cgt + 1 - q);
 			p = run = cgt + 1;
 			at_tag = 1;
+			if (out->n && out->p[out->n - 1] == '<')
+				calm = end;
 			continue;
 		}
 		if (!keep && c > body) {
