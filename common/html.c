@@ -938,17 +938,6 @@ static const char *lean_tag(nf_buf *out, const char **run, const char *q, const 
 
 /* ---- what libxml2's HTML parser does with the element stack, for the lean copy ---- */
 
-/* The HTML 4 element names: the only ones the parser's tables name. */
-static const char *const html4_names[] = { "a", "abbr", "acronym", "address", "applet", "area",
-	"b", "base", "basefont", "bdo", "big", "blockquote", "body", "br", "button", "caption",
-	"center", "cite", "code", "col", "colgroup", "dd", "del", "dfn", "dir", "div", "dl", "dt",
-	"em", "embed", "fieldset", "font", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
-	"h6", "head", "hr", "html", "i", "iframe", "img", "input", "ins", "isindex", "kbd", "label",
-	"legend", "li", "link", "listing", "map", "menu", "meta", "noframes", "noscript", "object",
-	"ol", "optgroup", "option", "p", "param", "plaintext", "pre", "q", "s", "samp", "script",
-	"select", "small", "span", "strike", "strong", "style", "sub", "sup", "table", "tbody", "td",
-	"textarea", "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var", "wbr", "xmp", NULL };
-
 static int probe_starts, probe_closed;
 static void probe_start(void *c, const xmlChar *n, const xmlChar **a) { (void)c; (void)n; (void)a; probe_starts++; }
 static void probe_end(void *c, const xmlChar *n) { (void)c; (void)n; probe_closed |= probe_starts == 1; }
@@ -1027,25 +1016,6 @@ static elem_rule elem_rule_of(const char *n)
 	const htmlElemDesc *d = htmlTagLookup((const xmlChar *)n);
 	r.isvoid = (signed char)(d && d->empty);
 	return r;
-}
-
-/* Whether the start tag n may close an open element (of the HTML 4 names), remembered for
- * the few names asked. */
-static int start_closes_any(const char *n)
-{
-	enum { SLOTS = 64 };
-	static struct { char s[32]; signed char v; } memo[SLOTS];
-	uint32_t h = 2166136261u;
-	for (const char *p = n; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h %= SLOTS;
-	if (!memo[h].s[0] || strcmp(memo[h].s, n)) {
-		strcpy(memo[h].s, n);
-		memo[h].v = 0;
-		for (int i = 0; html4_names[i] && !memo[h].v; i++)
-			memo[h].v = (signed char)start_closes(html4_names[i], n);
-	}
-	return memo[h].v;
 }
 
 /* elem_rule_of remembered by the name (a page has few distinct names). */
@@ -1284,7 +1254,7 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 					x.run = saved;
 					x.mark = mark;
 					x.removed = removed_before;
-					x.ok = !start_closes_any(x.name);
+					x.ok = 1;       /* (what its start tag closes, <x> still closes) */
 					x.first = x.region = 0;
 				}
 			} else {
