@@ -9,6 +9,7 @@
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -213,13 +214,11 @@ static unsigned class_flags_n(const char *v, size_t n)
 	return f;
 }
 
-static unsigned class_flags(const char *v) { return class_flags_n(v, strlen(v)); }
-
 /* class_flags_n remembered by the value's bytes: a page repeats its few class names
  * thousands of times. (A pure function of the bytes, so the memo may outlive a page.) */
 static unsigned class_flags_memo(const char *v, size_t n)
 {
-	enum { SLOTS = 512, LEN = 48 };
+	enum { SLOTS = 1024, LEN = 128 };
 	static struct { unsigned char len, flags; char s[LEN]; } memo[SLOTS];
 	if (!n || n > LEN)
 		return class_flags_n(v, n);
@@ -281,6 +280,26 @@ static const char *attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
+/* The <meta> names (property, name or itemprop) meta_tag reads, with the field each gives
+ * and its priority. */
+static const struct meta_name { const char *name; int field, prio; } meta_names[] = {
+	{ "og:title", NF_META_TITLE, 5 }, { "twitter:title", NF_META_TITLE, 4 },
+	{ "headline", NF_META_TITLE, 4 }, { "dc.title", NF_META_TITLE, 3 },
+	{ "description", NF_META_DESC, 3 }, { "og:description", NF_META_DESC, 4 },
+	{ "twitter:description", NF_META_DESC, 2 },
+	{ "author", NF_META_AUTHOR, 5 }, { "article:author", NF_META_AUTHOR, 4 },
+	{ "dc.creator", NF_META_AUTHOR, 4 }, { "parsely-author", NF_META_AUTHOR, 4 },
+	{ "sailthru.author", NF_META_AUTHOR, 3 }, { "byl", NF_META_AUTHOR, 3 },
+	{ "twitter:creator", NF_META_AUTHOR, 1 },
+	{ "article:published_time", NF_META_DATE, 6 }, { "datepublished", NF_META_DATE, 6 },
+	{ "og:published_time", NF_META_DATE, 5 }, { "pubdate", NF_META_DATE, 5 },
+	{ "publishdate", NF_META_DATE, 5 }, { "publish-date", NF_META_DATE, 5 },
+	{ "dc.date.issued", NF_META_DATE, 5 }, { "dc.date", NF_META_DATE, 4 },
+	{ "parsely-pub-date", NF_META_DATE, 5 }, { "sailthru.date", NF_META_DATE, 4 },
+	{ "date", NF_META_DATE, 3 }, { "article:modified_time", NF_META_DATE, 1 },
+	{ NULL, 0, 0 }
+};
+
 static void meta_tag(nf_page *pg, const xmlChar **atts)
 {
 	const char *name = attr(atts, "property");
@@ -292,23 +311,7 @@ static void meta_tag(nf_page *pg, const xmlChar **atts)
 	if (!name || !content)
 		return;
 	size_t n = strlen(content);
-	static const struct { const char *name; int field, prio; } tab[] = {
-		{ "og:title", NF_META_TITLE, 5 }, { "twitter:title", NF_META_TITLE, 4 },
-		{ "headline", NF_META_TITLE, 4 }, { "dc.title", NF_META_TITLE, 3 },
-		{ "description", NF_META_DESC, 3 }, { "og:description", NF_META_DESC, 4 },
-		{ "twitter:description", NF_META_DESC, 2 },
-		{ "author", NF_META_AUTHOR, 5 }, { "article:author", NF_META_AUTHOR, 4 },
-		{ "dc.creator", NF_META_AUTHOR, 4 }, { "parsely-author", NF_META_AUTHOR, 4 },
-		{ "sailthru.author", NF_META_AUTHOR, 3 }, { "byl", NF_META_AUTHOR, 3 },
-		{ "twitter:creator", NF_META_AUTHOR, 1 },
-		{ "article:published_time", NF_META_DATE, 6 }, { "datepublished", NF_META_DATE, 6 },
-		{ "og:published_time", NF_META_DATE, 5 }, { "pubdate", NF_META_DATE, 5 },
-		{ "publishdate", NF_META_DATE, 5 }, { "publish-date", NF_META_DATE, 5 },
-		{ "dc.date.issued", NF_META_DATE, 5 }, { "dc.date", NF_META_DATE, 4 },
-		{ "parsely-pub-date", NF_META_DATE, 5 }, { "sailthru.date", NF_META_DATE, 4 },
-		{ "date", NF_META_DATE, 3 }, { "article:modified_time", NF_META_DATE, 1 },
-		{ NULL, 0, 0 }
-	};
+	const struct meta_name *tab = meta_names;
 	for (int i = 0; tab[i].name; i++)
 		if (!strcasecmp(name, tab[i].name)) {
 			/* profile links are not names */
@@ -478,9 +481,9 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	}
 	if (id != N_BODY && id != N_HTML) {
 		if (cls)
-			f->flags |= class_flags(cls);
+			f->flags |= class_flags_memo(cls, strlen(cls));
 		if (idattr)
-			f->flags |= class_flags(idattr);
+			f->flags |= class_flags_memo(idattr, strlen(idattr));
 		if (ip && !strcasecmp(ip, "articleBody"))
 			f->flags |= NF_HB_ARTICLE | NF_HB_CONTENT;
 	}
@@ -606,117 +609,517 @@ static int name_ch(char c)
 	       c == ':' || c == '_' || c == '-' || c == '.';
 }
 
-/* 1: the callbacks read this attribute; 2: they only ask whether it is there (href);
- * 3, 4: class, id (they matter only when their words do). */
-static int attr_kept(const char *a, size_t n)
+/* The attributes the callbacks read (by index), -1 for the others. */
+enum { A_HREF, A_CLASS, A_ID, A_ITEMPROP, A_STYLE, A_HIDDEN, A_TYPE, A_DATETIME, A_PROPERTY,
+       A_NAME, A_CONTENT };
+static int attr_index(const char *a, size_t n)
 {
 	static const char *const keep[] = { "href", "class", "id", "itemprop", "style", "hidden",
 		"type", "datetime", "property", "name", "content", NULL };
+	static uint64_t key[11];
 	if (n < 2 || n > 8)
+		return -1;      /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
+	if (!key[0])
+		for (int i = 0; keep[i]; i++)
+			for (size_t j = 0; keep[i][j]; j++)
+				key[i] |= (uint64_t)(unsigned char)keep[i][j] << 8 * j;
+	/* the name in lower case, a byte each: | 32 maps only A-Z onto letters */
+	uint64_t v = 0;
+	for (size_t j = 0; j < n; j++)
+		v |= (uint64_t)((unsigned char)a[j] | 32) << 8 * j;
+	for (int i = 0; i < 11; i++)
+		if (v == key[i])
+			return i;
+	return -1;
+}
+
+/* One attribute of a start tag: white space before it from ws, its name an[0..anl) (ending
+ * at nend), its value val[0..vend) (NULL without one), the byte after it e. */
+typedef struct { const char *ws, *an, *nend, *val, *vend, *e; size_t anl; } tag_attr;
+
+/* Reads the attribute at *pp: 1 (and *pp = a->e); 0 at the end of the tag (*pp just past
+ * it); -1 when the tag is not plainly formed. */
+static int next_attr(const char **pp, const char *end, tag_attr *a)
+{
+	const char *p = *pp;
+	a->ws = p;
+	while (p < end && is_ws(*p))
+		p++;
+	if (p >= end)
+		return -1;
+	if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
+		a->an = p;      /* '/': an empty element, closed at once */
+		*pp = p + (*p == '>' ? 1 : 2);
 		return 0;
-	char c0 = (char)(a[0] | 32);
-	if (!strchr("hcistdpn", c0))
-		return 0;       /* src, alt, rel, role, title, width, data-*, aria-*, on*... */
-	for (int i = 0; keep[i]; i++)
-		if (c0 == keep[i][0] && strlen(keep[i]) == n && !strncasecmp(a, keep[i], n))
-			return i == 0 ? 2 : i == 1 ? 3 : i == 2 ? 4 : 1;
+	}
+	char c0 = *p;
+	if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || c0 == '_' || c0 == ':' || c0 == '.'))
+		return -1;
+	a->an = p;
+	while (p < end && name_ch(*p))
+		p++;
+	a->anl = (size_t)(p - a->an);
+	a->nend = p;
+	if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
+		return -1;
+	const char *t = p;
+	a->e = p;
+	a->val = a->vend = NULL;
+	while (t < end && is_ws(*t))
+		t++;
+	if (t < end && *t == '=') {
+		t++;
+		while (t < end && is_ws(*t))
+			t++;
+		if (t >= end)
+			return -1;
+		if (*t == '"' || *t == '\'') {
+			const char *cq = memchr(t + 1, *t, (size_t)(end - t - 1));
+			if (!cq)
+				return -1;
+			a->e = cq + 1;
+			a->val = t + 1;
+			a->vend = cq;
+		} else {
+			a->val = t;
+			while (t < end && !is_ws(*t) && *t != '>')
+				t++;
+			a->e = a->vend = t;
+		}
+	}
+	*pp = a->e;
+	return 1;
+}
+
+/* The parser hands this value on as it stands: no entity to decode, no NUL to replace. */
+static int plain(const char *v, size_t n) { return !memchr(v, '&', n) && !memchr(v, 0, n); }
+
+/* Whether v[0..n) holds the string w. */
+static int has(const char *v, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	for (const char *e = v + n; (size_t)(e - v) >= m; v++) {
+		v = memchr(v, w[0], (size_t)(e - v) - m + 1);
+		if (!v)
+			return 0;
+		if (!memcmp(v, w, m))
+			return 1;
+	}
 	return 0;
 }
 
+/* The meta tag names meta_tag reads, -1 for the others. */
+static int meta_index(const char *name, size_t n)
+{
+	for (int i = 0; meta_names[i].name; i++)
+		if (strlen(meta_names[i].name) == n && !strncasecmp(name, meta_names[i].name, n))
+			return i;
+	return -1;
+}
+
+/* Whether the <meta> whose attributes start at p can give meta_tag anything: its name
+ * (property, name or itemprop, the first of each) is one meta_tag reads and it has a
+ * content; when in doubt, yes. */
+static int meta_useful(const char *p, const char *end)
+{
+	const char *v[A_CONTENT + 1] = { 0 }, *ve[A_CONTENT + 1] = { 0 };
+	tag_attr a;
+	int r;
+	while ((r = next_attr(&p, end, &a)) == 1) {
+		int k = attr_index(a.an, a.anl);
+		if ((k == A_PROPERTY || k == A_NAME || k == A_ITEMPROP || k == A_CONTENT) && !v[k]) {
+			v[k] = a.val ? a.val : "";
+			ve[k] = a.val ? a.vend : v[k];
+			if (!plain(v[k], (size_t)(ve[k] - v[k])))
+				return 1;
+		}
+	}
+	if (r < 0)
+		return 1;
+	int k = v[A_PROPERTY] ? A_PROPERTY : v[A_NAME] ? A_NAME : A_ITEMPROP;
+	if (!v[k] || !v[A_CONTENT])
+		return 0;
+	return meta_index(v[k], (size_t)(ve[k] - v[k])) >= 0;
+}
+
+/* A short class value with the same class_flags as one with flags f (so the parser reads
+ * a few bytes, not "c-article-body__content js-track u-mb-4"), NULL if none is known. */
+static const char *class_canon(unsigned f)
+{
+	static const char *const tab[] = { "nav", "text", "comment", "caption", "caption nav",
+		"caption text", "caption comment", NULL };
+	static signed char ok[256];     /* [f]: 1 + index into tab, -1 none */
+	if (f > 255)
+		return NULL;
+	if (!ok[f]) {
+		ok[f] = -1;
+		for (int i = 0; tab[i]; i++)
+			if (class_flags_n(tab[i], strlen(tab[i])) == f) {
+				ok[f] = (signed char)(i + 1);
+				break;
+			}
+	}
+	return ok[f] > 0 ? tab[ok[f] - 1] : NULL;
+}
+
+/* What the callbacks read of a start tag, by its element name. */
+enum { T_ANY,           /* a name too long to judge: every attribute they may read stays */
+       T_NONE,          /* title and the elements whose content is not shown: none */
+       T_HIDE,          /* the same, for the elements whose text inside may go too (below) */
+       T_META,          /* meta: property, name, itemprop, content, when meta_tag uses them */
+       T_ELEM };        /* the others: class, id, itemprop, style, hidden; a's href; time's datetime */
+
+typedef struct { unsigned char type, id, kind, tag; } tag_info;
+
+static tag_info tag_type(const char *n, size_t len)
+{
+	char lc[32];
+	tag_info t = { T_ANY, N_OTHER, K_INLINE, NF_TAG_OTHER };
+	if (len >= sizeof lc)
+		return t;
+	for (size_t i = 0; i < len; i++)
+		lc[i] = (char)(n[i] >= 'A' && n[i] <= 'Z' ? n[i] + 32 : n[i]);
+	lc[len] = 0;
+	int kind = kind_of(lc, &t.tag), id = name_id(lc);
+	t.kind = (unsigned char)kind;
+	t.id = (unsigned char)id;
+	if (id == N_META)
+		t.type = T_META;
+	else if (id == N_SCRIPT)
+		t.type = T_ANY;
+	else if (kind == K_SKIP && id != N_HEAD && strcmp(lc, "input") && strcmp(lc, "option") &&
+		 strcmp(lc, "menu") && strcmp(lc, "style"))
+		t.type = T_HIDE;        /* shown nowhere; not void */
+	else if (kind == K_SKIP || id == N_TITLE)
+		t.type = T_NONE;
+	else
+		t.type = T_ELEM;
+	return t;
+}
+
+/* tag_type remembered by the name's bytes (a page has few distinct names). */
+static tag_info tag_type_memo(const char *n, size_t len)
+{
+	enum { SLOTS = 256, LEN = 16 };
+	static struct { unsigned char len; tag_info t; char s[LEN]; } memo[SLOTS];
+	if (!len || len > LEN)
+		return tag_type(n, len);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)n[i]) * 16777619u;
+	h %= SLOTS;
+	if (memo[h].len != len || memcmp(memo[h].s, n, len)) {
+		memo[h].t = tag_type(n, len);
+		memo[h].len = (unsigned char)len;
+		memcpy(memo[h].s, n, len);
+	}
+	return memo[h].t;
+}
+
+/* What lean_tag saw of a start tag: tag_type's answer, whether it was written <x/>,
+ * whether a hidden or style attribute stayed (the element may be hidden), whether an
+ * attribute it reads holds a NUL. */
+typedef struct { tag_info t; int empty, hid, nul; } tag_seen;
+
 /* Takes out of the start tag at q (q[1] is a letter) the attributes the callbacks never
- * read (src, srcset, data-*, onclick, svg paths...: a third of a modern page, which the
- * parser reads a character at a time): what is kept stays in the input, from *run on, and
- * only what comes before a cut is appended to out. Returns the byte after the tag, or NULL
- * when the tag is not plainly formed (the caller then undoes what was written and the
- * parser gets the tag as it is). */
+ * read (src, srcset, data-*, onclick, svg paths, a <link>'s href, the attributes of a
+ * <meta> meta_tag ignores...: most of a modern page's tags, which the parser reads a
+ * character at a time), and writes a short class or id of the same meaning for a long one:
+ * what is kept stays in the input, from *run on, and only what comes before a cut is
+ * appended to out. Returns the byte after the tag, or NULL when the tag is not plainly
+ * formed (the caller then undoes what was written and the parser gets the tag as it is).
+ * *ts says what the tag is. */
 static const char *lean_tag(nf_buf *out, const char **run, const char *q, const char *end,
-			    size_t *removed)
+			    size_t *removed, tag_seen *ts, int compat)
 {
 	size_t cut = 0;
-	int seen = 0;           /* bits: a class (1), an id (2) was met; the parser drops repeats */
+	unsigned seen = 0;      /* bit per attr_index met: the parser drops repeats */
 	const char *p = q + 1;
 	while (p < end && name_ch(*p))
 		p++;
 	if (p >= end || !(is_ws(*p) || *p == '>' || *p == '/'))
 		return NULL;
+	ts->t = tag_type_memo(q + 1, (size_t)(p - q - 1));
+	if (compat)
+		ts->t.type = T_ANY;     /* maybe no tag but a part of the one before: as always */
+	ts->hid = ts->nul = 0;
+	int id = ts->t.id, type = ts->t.type;
+	int meta = type == T_META && meta_useful(p, end);
 	for (;;) {
-		const char *ws = p;
-		while (p < end && is_ws(*p))
-			p++;
-		if (p >= end)
+		tag_attr a;
+		int r = next_attr(&p, end, &a);
+		if (r < 0)
 			return NULL;
-		if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
+		if (r == 0) {
 			*removed += cut;
-			return p + (*p == '>' ? 1 : 2);
+			ts->empty = *a.an == '/';
+			return p;
 		}
-		char c0 = *p;
-		if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || c0 == '_' || c0 == ':' || c0 == '.'))
-			return NULL;
-		const char *an = p;
-		while (p < end && name_ch(*p))
-			p++;
-		size_t anl = (size_t)(p - an);
-		if (p >= end || !(is_ws(*p) || *p == '=' || *p == '>' || *p == '/'))
-			return NULL;
-		const char *t = p, *e = p, *val = NULL, *vend = NULL;
-		while (t < end && is_ws(*t))
-			t++;
-		if (t < end && *t == '=') {
-			t++;
-			while (t < end && is_ws(*t))
-				t++;
-			if (t >= end)
-				return NULL;
-			if (*t == '"' || *t == '\'') {
-				const char *cq = memchr(t + 1, *t, (size_t)(end - t - 1));
-				if (!cq)
-					return NULL;
-				e = cq + 1;
-				val = t + 1;
-				vend = cq;
-			} else {
-				val = t;
-				while (t < end && !is_ws(*t) && *t != '>')
-					t++;
-				e = vend = t;
-			}
-		}
-		int k = attr_kept(an, anl);
-		if (k == 3 || k == 4) {
-			/* a class or id none of whose words means anything here goes (entities are
-			 * left for the parser to decode); so do repeats, which the parser ignores */
-			int bit = k == 3 ? 1 : 2;
-			size_t vl = val ? (size_t)(vend - val) : 0;
-			if (seen & bit)
+		const char *val = a.val, *vend = a.vend, *e = a.e;
+		size_t vl = val ? (size_t)(vend - val) : 0;
+		int i = attr_index(a.an, a.anl);
+		int k = i >= 0;         /* 0: it goes; 1: it stays; 2: its value goes; 3: canon */
+		const char *canon = NULL;
+		if (i >= 0 && (seen >> i & 1) && (!compat || i == A_CLASS || i == A_ID))
+			k = 0;
+		else if (i >= 0 && val && memchr(val, 0, vl)) {
+			/* a NUL may end the parse here: as the lean copy always did */
+			seen |= 1u << i;
+			ts->nul = 1;
+			k = i == A_HREF ? 2 : (i == A_CLASS || i == A_ID) && !memchr(val, '&', vl) &&
+			    !class_flags_memo(val, vl) ? 0 : 1;
+		} else if (i >= 0) {
+			seen |= 1u << i;
+			if (type == T_NONE || type == T_HIDE)
 				k = 0;
-			else if (val && !memchr(val, '&', vl) && !class_flags_memo(val, vl))
-				k = 0;
-			else
+			else if (type == T_META)
+				k = meta && (i == A_PROPERTY || i == A_NAME || i == A_ITEMPROP || i == A_CONTENT);
+			else if (i == A_HREF)
+				k = type == T_ANY || id == N_A ? 2 : 0;
+			else if (i == A_CLASS || i == A_ID) {
+				/* a class or id none of whose words means anything here goes (entities
+				 * are left for the parser to decode) */
+				if (type == T_ELEM && (id == N_BODY || id == N_HTML))
+					k = 0;
+				else if (val && plain(val, vl)) {
+					unsigned f = class_flags_memo(val, vl);
+					if (!f)
+						k = 0;
+					else if (type == T_ELEM && (canon = class_canon(f)) != NULL &&
+						 strlen(canon) < vl)
+						k = 3;
+				}
+			} else if (type == T_ANY)
 				k = 1;
-			seen |= bit;
+			else if (i == A_ITEMPROP)
+				k = !val || !plain(val, vl) || (vl == 11 && !strncasecmp(val, "articleBody", 11));
+			else if (i == A_STYLE)
+				k = !val || !plain(val, vl) || has(val, vl, "display:none") ||
+				    has(val, vl, "display: none");
+			else if (i == A_DATETIME)
+				k = id == N_TIME;
+			else
+				k = i == A_HIDDEN;
+			if (k && (i == A_HIDDEN || i == A_STYLE))
+				ts->hid = 1;
 		}
 		const char *from = NULL, *to = e;
-		if (k == 2 && val) {
+		if (k == 3) {
+			/* the value becomes canon, quoted */
+			nf_buf_add(out, *run, (size_t)(val - *run));
+			if (vend == e)
+				nf_buf_addc(out, '"');
+			nf_buf_add(out, canon, strlen(canon));
+			if (vend == e)
+				nf_buf_addc(out, '"');
+			cut += vl > strlen(canon) ? vl - strlen(canon) : 0;
+			*run = vend;
+		} else if (k == 2 && val) {
 			from = val;     /* href: its value goes, its quotes stay */
 			to = vend;
 			if (vend == e) {        /* unquoted: an empty value is written */
-				nf_buf_add(out, *run, (size_t)(p - *run));
+				nf_buf_add(out, *run, (size_t)(a.nend - *run));
 				nf_buf_add(out, "=\"\"", 3);
-				cut += (size_t)(e - p);
+				cut += (size_t)(e - a.nend);
 				*run = e;
 			}
 		} else if (!k) {
 			/* one white space character stays, so the next attribute is not glued to
 			 * what came before */
-			from = ws < an ? ws + 1 : an;
+			from = a.ws < a.an ? a.ws + 1 : a.an;
 		}
 		if (from && to > from && *run <= from) {
 			nf_buf_add(out, *run, (size_t)(from - *run));
 			cut += (size_t)(to - from);
 			*run = to;
 		}
-		p = e;
 	}
+}
+
+/* ---- what libxml2's HTML parser does with the element stack, for the lean copy ---- */
+
+static int probe_starts, probe_closed;
+static void probe_start(void *c, const xmlChar *n, const xmlChar **a) { (void)c; (void)n; (void)a; probe_starts++; }
+static void probe_end(void *c, const xmlChar *n) { (void)c; (void)n; probe_closed |= probe_starts == 1; }
+
+/* Whether the start tag newtag makes the parser close the open element old, asked of the
+ * parser itself (its htmlStartClose table, whatever its version): htmlAutoCloseTag for two
+ * names, a parse of "<x><x>" for one. */
+static int start_closes(const char *old, const char *newtag)
+{
+	if (strcmp(old, newtag)) {
+		xmlNode nd;
+		memset(&nd, 0, sizeof nd);
+		nd.name = (const xmlChar *)newtag;
+		return htmlAutoCloseTag(NULL, (const xmlChar *)old, &nd) == 1;
+	}
+	char doc[80];
+	int n = snprintf(doc, sizeof doc, "<%s><%s>", old, old);
+	htmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = probe_start;
+	sax.endElement = probe_end;
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(doc, n);
+	htmlSAXHandler *h = ctxt ? xmlMalloc(sizeof *h) : NULL;
+	if (!h)
+		nf_die("out of memory");
+	*h = sax;
+	xmlFree(ctxt->sax);
+	ctxt->sax = (xmlSAXHandlerPtr)h;
+	ctxt->userData = NULL;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOIMPLIED);
+	probe_starts = probe_closed = 0;
+	htmlParseDocument(ctxt);
+	htmlFreeParserCtxt(ctxt);
+	return probe_closed && probe_starts == 2;
+}
+
+/* start_closes remembered by the pair of names. */
+static int start_closes_memo(const char *old, const char *newtag)
+{
+	enum { SLOTS = 2048 };
+	static struct { char s[64]; signed char v; } memo[SLOTS];
+	char key[64];
+	size_t lo = strlen(old), ln = strlen(newtag);
+	if (lo + ln + 2 > sizeof key)
+		return start_closes(old, newtag);
+	memcpy(key, old, lo);
+	key[lo] = ' ';
+	memcpy(key + lo + 1, newtag, ln + 1);
+	uint32_t h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h %= SLOTS;
+	if (strcmp(memo[h].s, key)) {
+		memo[h].v = (signed char)start_closes(old, newtag);
+		strcpy(memo[h].s, key);
+	}
+	return memo[h].v;
+}
+
+/* What the parser's tables say of an element name: its end tag priority (an end tag only
+ * closes the open elements above its own of no higher priority: htmlEndPriority), whether
+ * it is closed at once (empty). */
+typedef struct { short prio; signed char isvoid; } elem_rule;
+
+static elem_rule elem_rule_of(const char *n)
+{
+	static const struct { const char *n; short p; } prio[] = { { "div", 150 }, { "td", 160 },
+		{ "th", 160 }, { "tr", 170 }, { "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
+		{ "table", 190 }, { "head", 200 }, { "body", 200 }, { "html", 220 }, { NULL, 100 } };
+	elem_rule r = { 100, 0 };
+	int i = 0;
+	while (prio[i].n && strcmp(prio[i].n, n))
+		i++;
+	r.prio = prio[i].p;
+	const htmlElemDesc *d = htmlTagLookup((const xmlChar *)n);
+	r.isvoid = (signed char)(d && d->empty);
+	return r;
+}
+
+/* elem_rule_of remembered by the name (a page has few distinct names). */
+static elem_rule elem_rule_memo(const char *n)
+{
+	enum { SLOTS = 1024 };
+	static struct { char s[32]; elem_rule r; } memo[SLOTS];
+	uint32_t h = 2166136261u;
+	for (const char *p = n; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h %= SLOTS;
+	if (!memo[h].s[0] || strcmp(memo[h].s, n)) {
+		strcpy(memo[h].s, n);
+		memo[h].r = elem_rule_of(n);
+	}
+	return memo[h].r;
+}
+
+/* The elements opened inside a T_HIDE element, as the parser has them. */
+#define HIDE_DEPTH 48
+typedef struct {
+	struct { char name[32]; elem_rule r; } e[HIDE_DEPTH];
+	int n;
+} hide_stack;
+
+/* The name of the tag at p (after "<" or "</") in lower case into lc; its length, or 0
+ * when it is too long to judge. */
+static size_t lower_name(const char *p, const char *end, char lc[32])
+{
+	size_t n = 0;
+	while (p + n < end && name_ch(p[n])) {
+		if (n == 31)
+			return 0;
+		lc[n] = (char)(p[n] >= 'A' && p[n] <= 'Z' ? p[n] + 32 : p[n]);
+		n++;
+	}
+	lc[n] = 0;
+	return n;
+}
+
+/* A start tag (empty: written <x/>) inside the T_HIDE element: 0 when the parser might
+ * now have left that element. */
+static int hide_start(hide_stack *h, const char *lc, int empty, int *depth, const char *x)
+{
+	if (!strcmp(lc, "html") || !strcmp(lc, "head") || !strcmp(lc, "body"))
+		return 0;       /* the parser may drop them, or not */
+	elem_rule r = elem_rule_memo(lc);
+	while (h->n > 0 && start_closes_memo(h->e[h->n - 1].name, lc))
+		h->n--;
+	if (!h->n && start_closes_memo(x, lc))
+		return 0;       /* it closes the T_HIDE element itself */
+	*depth = h->n;
+	if (empty || r.isvoid)
+		return 1;
+	if (h->n == HIDE_DEPTH)
+		return 0;
+	strcpy(h->e[h->n].name, lc);
+	h->e[h->n++].r = r;
+	return 1;
+}
+
+/* An end tag inside the T_HIDE element x: 0 when it may close x, 2 when it surely does
+ * (x's own, with nothing of higher priority open above x), 1 when x stays open. */
+static int hide_end(hide_stack *h, const char *lc, const char *x)
+{
+	int i = h->n;
+	while (i-- > 0 && strcmp(h->e[i].name, lc))
+		;
+	if (!strcmp(lc, "html") || !strcmp(lc, "head") || !strcmp(lc, "body"))
+		return 0;
+	int pr = i >= 0 ? h->e[i].r.prio : elem_rule_memo(lc).prio;
+	for (int k = h->n - 1; k > i; k--)
+		if (h->e[k].r.prio > pr)
+			return i >= 0;  /* the parser ignores it (in doubt if it is x's) */
+	if (i < 0)
+		return strcmp(lc, x) ? 0 : 2;
+	h->n = i;
+	return 1;
+}
+
+/* Whether the markup at q is a plain end tag: "</name>", white space allowed before '>'. */
+static int clean_end_tag(const char *q, const char *end)
+{
+	char lc[32];
+	size_t l = q + 1 < end && q[1] == '/' ? lower_name(q + 2, end, lc) : 0;
+	const char *g = q + 2 + l;
+	while (l && g < end && is_ws(*g))
+		g++;
+	return l && g < end && *g == '>';
+}
+
+/* The byte after the first '>' from q on that is outside quotes (the end of the markup
+ * at q, or later: never earlier than where the parser ends it). */
+static const char *skip_markup(const char *q, const char *end)
+{
+	for (const char *p = q; p < end; p++) {
+		if (*p == '"' || *p == '\'') {
+			p = memchr(p + 1, *p, (size_t)(end - p - 1));
+			if (!p)
+				return end;
+		} else if (*p == '>')
+			return p + 1;
+	}
+	return end;
 }
 
 /* Copies the page without the bodies of <script> (except JSON-LD), <style> and comments:
@@ -728,11 +1131,44 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 	const char *p = html, *end = html + n, *run = html;
 	size_t removed = 0;
 	int at_tag = 1;         /* p is just past markup (a tag, a comment, a removed element) */
+	/* Text the callbacks would only skip goes too: text inside a T_HIDE element (nav,
+	 * footer, button, svg...) while the parser surely has it open: only plain start and
+	 * end tags and comments since its start tag, and none of them could close it
+	 * (hide_start, hide_end mirror the parser's stack, asking it which start tags close
+	 * what). Not within a <title> the page has not left yet, whose text
+	 * on_chars collects. */
+	int hide = 0;           /* a T_HIDE element is open */
+	hide_stack hs;
+	char lc[32];
+	hs.n = 0;
+	/* The whole T_HIDE element goes when what it holds only counts itself in and out (no
+	 * meta, no <time>): in its place stays <x>, with <br> or <hr> when a block element
+	 * started in it first (that flushes the text before it) and <div></div> when it held
+	 * an element html_region may weigh (its index order stays the same). */
+	struct {
+		char name[32];
+		const char *q, *run;    /* its start tag; run before it */
+		size_t mark, removed;   /* out->n and removed before it */
+		int ok, first, region;  /* it can go; its first block is a br (1) or other (2);
+					 * it holds a div, section, td, blockquote... */
+	} x;
+	x.ok = 0;
+	int title = 0;          /* 1: in a <title> holding only text so far; 2: in doubt, for good */
+	/* A PI, a doctype, a broken tag may swallow what follows up to some '>': no T_HIDE
+	 * element is taken to start before calm. */
+	const char *calm = html;
 	nf_buf_clear(out);
 	while (p < end) {
 		const char *q = memchr(p, '<', (size_t)(end - p));
 		if (!q || q + 4 > end)
 			break;
+		if (hide && q > p && memchr(p, 0, (size_t)(q - p)))
+			hide = 0;       /* the parser may stop at a NUL */
+		if (hide && !title && q > p) {
+			nf_buf_add(out, run, (size_t)(p - run));
+			removed += (size_t)(q - p);
+			p = run = q;
+		}
 		if (at_tag && q - p > 1) {
 			/* white space alone between two tags (indentation): one character of it will do */
 			const char *w = p;
@@ -763,6 +1199,10 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			removed += (size_t)(e + 3 - q);
 			p = run = e + 3;
 			at_tag = 1;
+			if (title == 1)
+				title = 2;
+			if (out->n && out->p[out->n - 1] == '<')
+				calm = end;     /* "<" and what follows may now read as a tag */
 			continue;
 		}
 		if ((q[1] | 32) != 's') {
@@ -775,17 +1215,96 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 		if (!close) {
 			const char *e, *saved = run;
 			size_t mark = out->n;
+			tag_seen ts;
+			size_t removed_before = removed;
 			if (((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) &&
-			    (e = lean_tag(out, &run, q, end, &removed)) != NULL) {
+			    (e = lean_tag(out, &run, q, end, &removed, &ts, q < calm)) != NULL) {
 				p = e;
 				at_tag = 1;
+				if (title == 1)
+					title = 2;
+				else if (ts.t.id == N_TITLE && !hide)
+					title = title ? 2 : 1;
+				int depth;
+				if (ts.nul)
+					hide = 0;
+				else if (hide) {
+					hide = lower_name(q + 1, end, lc) && hide_start(&hs, lc, ts.empty, &depth, x.name);
+					if (ts.t.id == N_META || ts.t.id == N_TIME || ts.t.tag == NF_TAG_H1)
+						x.ok = 0;       /* (an <h1>'s end may end the headline's text) */
+					if (hide && ts.t.kind == K_BLOCK) {
+						if (!x.first) {
+							x.first = ts.t.id == N_BR ? 1 : 2;
+							if (depth)
+								x.ok = 0;       /* flushed under another frame */
+						}
+						if (ts.t.id != N_BR && ts.t.id != N_HR) {
+							if (ts.hid)
+								x.ok = 0;
+							else if (ts.t.tag == NF_TAG_OTHER || ts.t.tag == NF_TAG_DIV ||
+								 ts.t.tag == NF_TAG_TD || ts.t.tag == NF_TAG_QUOTE)
+								x.region = 1;
+						}
+					}
+				} else if (ts.t.type == T_HIDE && !ts.empty && q >= calm &&
+					   lower_name(q + 1, end, x.name)) {
+					hide = 1;
+					hs.n = 0;
+					x.q = q;
+					x.run = saved;
+					x.mark = mark;
+					x.removed = removed_before;
+					x.ok = 1;       /* (what its start tag closes, <x> still closes) */
+					x.first = x.region = 0;
+				}
 			} else {
+				/* an end tag, or markup in doubt */
 				out->n = mark;
 				run = saved;
 				p = q + 1;
+				if (q[1] == '!' || q[1] == '?' || (q[1] == '/' && !clean_end_tag(q, end)) ||
+				    (q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')) {
+					/* a doctype, a PI, a broken tag: when it plainly ends at its
+					 * first '>', so does the parser; else the rest is in doubt */
+					const char *g = memchr(q + 1, '>', (size_t)(end - q - 1));
+					const char *lt = g ? memchr(q + 1, '<', (size_t)(g - q - 1)) : NULL;
+					const char *c = g && !lt && skip_markup(q, end) == g + 1 ? g + 1 : end;
+					if (c > calm)
+						calm = c;
+				}
+				if (hide) {
+					size_t l = q[1] == '/' ? lower_name(q + 2, end, lc) : 0;
+					const char *g = q + 2 + l;
+					while (l && g < end && is_ws(*g))
+						g++;
+					int h = l && g < end && *g == '>' ? hide_end(&hs, lc, x.name) : 0;
+					hide = h == 1;
+					if (h == 1)
+						p = g + 1;      /* (at_tag stays 0, as for every end tag) */
+					char put[96];
+					int pl = h == 2 && x.ok && !title ? snprintf(put, sizeof put, "<%s>%s%s</%s>", x.name,
+							x.first == 1 ? "<br>" : x.first == 2 ? "<hr>" : "",
+							x.region ? "<div></div>" : "", x.name) : 0;
+					if (pl > 0 && (size_t)pl < (size_t)(g + 1 - x.q)) {
+						out->n = x.mark;
+						run = x.run;
+						nf_buf_add(out, run, (size_t)(x.q - run));
+						nf_buf_add(out, put, (size_t)pl);
+						removed = x.removed + (size_t)(g + 1 - x.q) - (size_t)pl;
+						p = run = g + 1;
+					}
+				}
+				if (title == 1)
+					title = q + 7 < end && !strncasecmp(q, "</title", 7) &&
+						(q[7] == '>' || is_ws(q[7])) ? 0 : 2;
+				else if (!title && q + 6 <= end && !strncasecmp(q, "<title", 6))
+					title = 2;
 			}
 			continue;
 		}
+		hide = 0;
+		if (title == 1)
+			title = 2;
 		const char *gt = memchr(q, '>', (size_t)(end - q));
 		if (!gt)
 			break;
@@ -804,6 +1323,8 @@ static int lean_copy(nf_buf *out, const char *html, size_t n)
 			removed += (size_t)(cgt + 1 - q);
 			p = run = cgt + 1;
 			at_tag = 1;
+			if (out->n && out->p[out->n - 1] == '<')
+				calm = end;
 			continue;
 		}
 		if (!keep && c > body) {
