@@ -1,7 +1,9 @@
 /* html.h - an HTML page as text blocks, through libxml2's HTML parser (SAX interface): one
  * block per block-level element, with the features the block model needs, and the page's
  * metadata (<title>, <meta>, Open Graph, JSON-LD, <time>).
- * An nf_page owns all it holds; nf_html_parse clears it first, so one page can be reused. */
+ * An nf_page owns all it holds; nf_html_parse clears it first, so one page can be reused.
+ * The parser keeps process-wide memo tables (class words, tag names, what libxml2 closes):
+ * call it from one thread at a time. */
 #ifndef NF_HTML_H
 #define NF_HTML_H
 #include "util.h"
