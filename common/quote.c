@@ -99,6 +99,8 @@ struct nf_quoter {
 	nf_map words;         /* lower-case word -> class bits */
 	char **phrases;       /* multi-word cues ("said in a statement"), lower case, longest first */
 	size_t *phlen0;       /* the length of each phrase's first word */
+	struct phshape { size_t tot; unsigned char n, off[40], len[40]; } *phs;   /* each phrase's
+			       * words (split at each space; a trailing space ends it) and length */
 	size_t nphrases;
 	const nf_ner *ner;
 	int scare;
@@ -256,6 +258,19 @@ nf_quoter *nf_quoter_new(void)
 			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16) |
 				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16));
 		}
+	qt->phs = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phs);
+	for (size_t p = 0; p < qt->nphrases; p++) {   /* (phrases are at most 40 bytes: 40 words) */
+		const char *ph = qt->phrases[p], *w = ph;
+		struct phshape *sh = &qt->phs[p];
+		sh->tot = strlen(ph);
+		while (*w && sh->n < 40) {
+			const char *e = strchr(w, ' ');
+			size_t n = e ? (size_t)(e - w) : strlen(w);
+			sh->off[sh->n] = (unsigned char)(w - ph);
+			sh->len[sh->n++] = (unsigned char)n;
+			w += n + (e != NULL);
+		}
+	}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
 		nw += qt->words.keys[i] != NULL;
@@ -301,6 +316,7 @@ void nf_quoter_free(nf_quoter *qt)
 		free(qt->phrases[i]);
 	free(qt->phrases);
 	free(qt->phlen0);
+	free(qt->phs);
 	free(qt);
 }
 
@@ -1761,19 +1777,18 @@ static char *cue_phrase(const ctx *c, int cue)
 		if (p0 >= 'A' && p0 <= 'Z') p0 = (char)(p0 + 32);
 		if (p0 != f0)
 			continue;
+		const struct phshape *sh = &c->qt->phs[p];
+		if (sh->tot <= best || sh->n < 2)
+			continue;   /* (no longer than the best, or one word) */
 		int j = cue;
-		const char *w = ph;
-		while (*w && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q) {
-			const char *e = strchr(w, ' ');
-			size_t n = e ? (size_t)(e - w) : strlen(w);
-			if (!ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, w, n))
-				break;
-			w += n + (e != NULL);
+		size_t x = 0;
+		while (x < sh->n && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q &&
+		       ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, ph + sh->off[x], sh->len[x])) {
+			x++;
 			j++;
-			if (!e) { w = ""; break; }
 		}
-		if (!*w && strlen(ph) > best && j > cue + 1) {
-			best = strlen(ph);
+		if (x == sh->n) {
+			best = sh->tot;
 			bend = j - 1;
 		}
 	}
