@@ -99,6 +99,8 @@ struct nf_quoter {
 	nf_map words;         /* lower-case word -> class bits */
 	char **phrases;       /* multi-word cues ("said in a statement"), lower case, longest first */
 	size_t *phlen0;       /* the length of each phrase's first word */
+	struct phshape { size_t tot; unsigned char n, off[40], len[40]; } *phs;   /* each phrase's
+			       * words (split at each space; a trailing space ends it) and length */
 	size_t nphrases;
 	const nf_ner *ner;
 	int scare;
@@ -256,6 +258,19 @@ nf_quoter *nf_quoter_new(void)
 			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16) |
 				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16));
 		}
+	qt->phs = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phs);
+	for (size_t p = 0; p < qt->nphrases; p++) {   /* (phrases are at most 40 bytes: 40 words) */
+		const char *ph = qt->phrases[p], *w = ph;
+		struct phshape *sh = &qt->phs[p];
+		sh->tot = strlen(ph);
+		while (*w && sh->n < 40) {
+			const char *e = strchr(w, ' ');
+			size_t n = e ? (size_t)(e - w) : strlen(w);
+			sh->off[sh->n] = (unsigned char)(w - ph);
+			sh->len[sh->n++] = (unsigned char)n;
+			w += n + (e != NULL);
+		}
+	}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
 		nw += qt->words.keys[i] != NULL;
@@ -301,6 +316,7 @@ void nf_quoter_free(nf_quoter *qt)
 		free(qt->phrases[i]);
 	free(qt->phrases);
 	free(qt->phlen0);
+	free(qt->phs);
 	free(qt);
 }
 
@@ -348,6 +364,11 @@ typedef struct {
 	int title;            /* left out as a title of 3 words or more */
 } qinfo;
 
+/* The output's strings and fragments come from blocks kept in nf_quotes.priv (a block per
+ * document, not a malloc per string); quotes_clear empties them for the next document. */
+typedef struct qblk { struct qblk *next; size_t used, cap; max_align_t d[]; } qblk;
+enum { QBLK_MIN = 32 << 10 };
+
 typedef struct {
 	const nf_quoter *qt;
 	const char *t;
@@ -372,7 +393,47 @@ typedef struct {
 	int *sfirst; size_t scap;            /* first token of each sentence (from 1; an empty one's
 					      * is the next one's), then nt */
 	size_t qicap;
+	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
+	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
+
+static void *qalloc(qblk **arp, size_t n)
+{
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	qblk *b = *arp;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > QBLK_MIN ? n : QBLK_MIN;
+		b = nf_xmalloc(sizeof *b + cap);
+		b->next = *arp;
+		b->used = 0;
+		b->cap = cap;
+		*arp = b;
+	}
+	void *p = (char *)b->d + b->used;
+	b->used += n;
+	return p;
+}
+
+static char *qstrndup(qblk **arp, const char *s, size_t n)
+{
+	char *d = qalloc(arp, n + 1);
+	memcpy(d, s, n);
+	d[n] = 0;
+	return d;
+}
+
+/* Empties the blocks, keeping the oldest (the one every document uses). */
+static void qblk_reset(qblk **arp, int keep)
+{
+	qblk *b = *arp;
+	while (b && (b->next || !keep)) {
+		qblk *nx = b->next;
+		free(b);
+		b = nx;
+	}
+	if (b) b->used = 0;
+	*arp = b;
+}
 
 /* The per-document arrays live in the result (nf_quotes.priv) from one document to the next
  * (no malloc, no cold memory per document): nf_quotes_run takes them at its start and gives
@@ -1697,7 +1758,7 @@ static int resolve_role(const ctx *c, const np *sp)
 	return best;
 }
 
-static char *dup_span(const ctx *c, size_t s, size_t e) { return nf_xstrndup(c->t + s, e - s); }
+static char *dup_span(const ctx *c, size_t s, size_t e) { return qstrndup(c->arp, c->t + s, e - s); }
 
 /* The cue as written, or the longest phrase of quote_cues.tsv that starts there
  * ("said in a statement", "told reporters"). */
@@ -1716,19 +1777,18 @@ static char *cue_phrase(const ctx *c, int cue)
 		if (p0 >= 'A' && p0 <= 'Z') p0 = (char)(p0 + 32);
 		if (p0 != f0)
 			continue;
+		const struct phshape *sh = &c->qt->phs[p];
+		if (sh->tot <= best || sh->n < 2)
+			continue;   /* (no longer than the best, or one word) */
 		int j = cue;
-		const char *w = ph;
-		while (*w && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q) {
-			const char *e = strchr(w, ' ');
-			size_t n = e ? (size_t)(e - w) : strlen(w);
-			if (!ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, w, n))
-				break;
-			w += n + (e != NULL);
+		size_t x = 0;
+		while (x < sh->n && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q &&
+		       ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, ph + sh->off[x], sh->len[x])) {
+			x++;
 			j++;
-			if (!e) { w = ""; break; }
 		}
-		if (!*w && strlen(ph) > best && j > cue + 1) {
-			best = strlen(ph);
+		if (x == sh->n) {
+			best = sh->tot;
 			bend = j - 1;
 		}
 	}
@@ -1776,9 +1836,9 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		const char *cn = k->canonical;
 		while (*cn == '.' || *cn == ' ')   /* (entities may start a name after "Mr" at its period) */
 			cn++;
-		out->speaker = nf_xstrndup(cn, strlen(cn));
-		if (k->role) out->role = nf_xstrndup(k->role, strlen(k->role));
-		if (k->affiliation) out->affiliation = nf_xstrndup(k->affiliation, strlen(k->affiliation));
+		out->speaker = qstrndup(c->arp, cn, strlen(cn));
+		if (k->role) out->role = qstrndup(c->arp, k->role, strlen(k->role));
+		if (k->affiliation) out->affiliation = qstrndup(c->arp, k->affiliation, strlen(k->affiliation));
 	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME || sp->kind == NP_SRC) {
 		/* an unnamed role is kept as the speaker: "a Pentagon spokesperson" */
 		out->speaker = dup_span(c, ms, me);
@@ -1786,9 +1846,9 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 	if (cue >= 0) {
 		out->cue = cue_phrase(c, cue);
 	} else if (cue == -2) {
-		out->cue = nf_xstrndup("-", 1);
+		out->cue = qstrndup(c->arp, "-", 1);
 	} else if (cue == -3) {
-		out->cue = nf_xstrndup("according to", 12);
+		out->cue = qstrndup(c->arp, "according to", 12);
 	}
 	return cl;
 }
@@ -1989,23 +2049,18 @@ static void add_out(nf_quotes *out, nf_quote *q)
 	out->q[out->n++] = *q;
 }
 
-static void clear_quote(nf_quote *q)
+/* Empties q, keeping its arrays (and one block of strings) for the next document. */
+static void quotes_clear(nf_quotes *q, int keep)
 {
-	free(q->speaker); free(q->mention); free(q->cue); free(q->frag); free(q->role); free(q->affiliation);
-}
-
-/* Empties q, keeping its arrays for the next document. */
-static void quotes_clear(nf_quotes *q)
-{
-	for (size_t i = 0; i < q->n; i++)
-		clear_quote(&q->q[i]);
+	if (q->priv)
+		qblk_reset(&((ctx *)q->priv)->ar, keep);
 	q->n = 0;
 }
 
 void nf_quotes_free(nf_quotes *q)
 {
 	if (!q) return;
-	quotes_clear(q);
+	quotes_clear(q, 0);
 	free(q->q);
 	q->q = NULL;
 	q->cap = 0;
@@ -2242,7 +2297,7 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 	q.start = c->tk[ca].s;
 	q.end = c->tk[cb].e;
 	q.sent = c->tk[ca].sent;
-	q.frag = nf_xmalloc(sizeof *q.frag);
+	q.frag = qalloc(c->arp, sizeof *q.frag);
 	q.frag[0] = (nf_qfrag){ q.start, q.end };
 	q.nfrag = 1;
 	q.content_start = q.start;
@@ -2352,7 +2407,7 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 {
 	nf_quote q = { 0 };
 	q.type = NF_Q_PARTIAL;
-	q.frag = nf_xmalloc(c->rq[rq].nf * sizeof *q.frag);
+	q.frag = qalloc(c->arp, c->rq[rq].nf * sizeof *q.frag);
 	memcpy(q.frag, c->fr + c->rq[rq].fs, c->rq[rq].nf * sizeof *q.frag);
 	q.nfrag = c->rq[rq].nf;
 	q.start = q.frag[0].start;
@@ -2689,7 +2744,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		q.start = tk[ca].s;
 		q.end = tk[cb].e;
 		q.sent = tk[ca].sent;
-		q.frag = nf_xmalloc(2 * sizeof *q.frag);
+		q.frag = qalloc(c->arp, 2 * sizeof *q.frag);
 		q.frag[0] = (nf_qfrag){ q.start, q.end };
 		q.nfrag = 1;
 		if (gap_a > ca && gap_b < cb && gap_b > gap_a) {
@@ -2730,16 +2785,15 @@ static void ment_at(ctx *c, size_t i, size_t m)
 	push_int(&c->mt, &c->nmt, &c->mtcap, (int)i);
 }
 
-static char *xdup(const char *s) { return s ? nf_xstrndup(s, strlen(s)) : NULL; }
-
-/* The speaker of p goes on in o (an unattributed quote after it); the cue is p's own. */
+/* The speaker of p goes on in o (an unattributed quote after it); the cue is p's own. (The
+ * strings are shared: they live in the output's blocks until the next document.) */
 static void copy_speaker(nf_quote *o, const nf_quote *p)
 {
 	o->cluster = p->cluster;
-	o->speaker = xdup(p->speaker);
-	o->mention = xdup(p->mention);
-	o->role = xdup(p->role);
-	o->affiliation = xdup(p->affiliation);
+	o->speaker = p->speaker;
+	o->mention = p->mention;
+	o->role = p->role;
+	o->affiliation = p->affiliation;
 	o->mention_start = p->mention_start;
 	o->mention_end = p->mention_end;
 }
@@ -2748,7 +2802,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		   const nf_entities *ents, nf_quotes *out)
 {
 	static const nf_entities none;
-	quotes_clear(out);
+	quotes_clear(out, 1);
 	if (!out->priv)
 		out->priv = nf_xcalloc(1, sizeof(ctx));
 	ctx c = { 0 };
@@ -2759,6 +2813,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.sents = sents;
 	c.nsents = nsents;
 	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
+	c.arp = &((ctx *)out->priv)->ar;
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
@@ -2888,7 +2943,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
-		o.frag = nf_xmalloc(q->nf * sizeof *o.frag);
+		o.frag = qalloc(c.arp, q->nf * sizeof *o.frag);
 		memcpy(o.frag, c.fr + q->fs, q->nf * sizeof *o.frag);
 		o.nfrag = q->nf;
 		o.start = o.frag[0].start;
@@ -2902,7 +2957,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		    (pq->sent == o.sent || pq->content_end >= o.start) && c.tk[q->open].para == last_para) {
 			/* a run of partial quotes in one clause: one speaker, one reported content */
 			copy_speaker(&o, pq);
-			o.cue = xdup(pq->cue);
+			o.cue = pq->cue;
 			o.content_start = pq->content_start;
 			if (o.content_end < pq->content_end) o.content_end = pq->content_end;
 			for (size_t k = out->n; k-- > 0 && out->q[k].content_start == o.content_start;)

@@ -1,6 +1,7 @@
 /* quote.h - quotations and their speakers: direct and partial quotes in quotation marks, and
  * indirect (reported) speech, each attributed to a canonical speaker.
- * An nf_quotes result owns its strings; nf_quotes_run clears and refills it. */
+ * An nf_quotes result owns its strings and fragments (never free them one by one: they last
+ * until the next nf_quotes_run or nf_quotes_free on it); nf_quotes_run clears and refills it. */
 #ifndef NF_QUOTE_H
 #define NF_QUOTE_H
 #include "ent.h"

@@ -21,10 +21,7 @@ static size_t run(const char *s)
 	for (size_t i = 0; i < out.n; i++)
 		if (out.q[i].type != NF_Q_INDIRECT)
 			out.q[k++] = out.q[i];
-	for (size_t i = k; i < out.n; i++)
-		free(out.q[i].frag), free(out.q[i].speaker), free(out.q[i].mention), free(out.q[i].cue),
-		free(out.q[i].role), free(out.q[i].affiliation);
-	out.n = k;
+	out.n = k;   /* (the others' strings are the result's: freed by nf_quotes_free) */
 	return k;
 }
 
