@@ -1252,14 +1252,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			tcap = sc->tcap;
 		}
 		tok *t = &tt[nt];
-		t->s = (uint32_t)i;
-		t->fh = 0;
-		t->f = 0;
-		t->c = 0;
-		t->ctx = 0;
-		t->sent = sent;
-		t->wf = 0;
-		t->w = NULL;
+		*t = (tok){ .s = (uint32_t)i, .sent = sent };   /* a few wide stores, not eight */
 		int letters, uppers, sp;
 		size_t j;
 		if (b < 0x80) {
