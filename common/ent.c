@@ -1064,6 +1064,9 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 /* The tokenizer's full path: the token at byte i (not a plain ASCII word) into t; returns the
  * byte after it (and *made 0 when there is no token: a no-break space). Out of line so that
  * the fast path keeps its variables in registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, size_t i, tok *t,
 		       int *at_start, int *made)
 {
