@@ -413,7 +413,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 static int type_of(const char *p, size_t n)
 {
 	for (int t = 0; t < NF_NTYPES; t++)
-		if (strlen(nf_type_name[t]) == n && memcmp(nf_type_name[t], p, n) == 0)
+		if (n && nf_type_name[t][0] == p[0] && strlen(nf_type_name[t]) == n && memcmp(nf_type_name[t], p, n) == 0)
 			return t;
 	if (n == 4 && memcmp(p, "MISC", 4) == 0)
 		return T_MISC;
@@ -430,11 +430,6 @@ static int kind_of(const char *p, size_t n)
 	return K_OTHER;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The folded words of s sorted and joined by spaces: the key that ignores word order. */
 static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
 {
@@ -449,7 +444,15 @@ static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
 		while (*p && *p != ' ') p++;
 		if (*p) *p++ = 0;
 	}
-	qsort(w, nw, sizeof *w, cmp_str);
+	/* insertion sort: a name has a few words, and qsort's set-up costs more than the sort
+	 * (equal words are equal strings, so the order is the same as qsort's) */
+	for (size_t i = 1; i < nw; i++) {
+		char *x = w[i];
+		size_t j = i;
+		for (; j > 0 && strcmp(w[j - 1], x) > 0; j--)
+			w[j] = w[j - 1];
+		w[j] = x;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < nw; i++) {
 		size_t l = strlen(w[i]);
