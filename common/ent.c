@@ -833,6 +833,10 @@ typedef struct {
 	int *head; size_t hcap, hmax;      /* buckets in use, allocated */
 } mmap64;
 
+/* What resolve's misspelling search reads of a full name: its candidate and the fold hash,
+ * length, first two bytes and index of its last word, in one place. */
+struct fullrec { int c, lt; uint64_t fh; uint32_t len; unsigned char b0, b1; };
+
 typedef struct {
 	tok *t; size_t nt, tcap;
 	cand *c; size_t nc, ccap;
@@ -841,6 +845,7 @@ typedef struct {
 	mmap64 mcl;             /* cluster canonical hash -> cluster */
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
+	struct fullrec *fr; size_t frcap;   /* resolve's full names near a surname, compact */
 	int capsent;            /* some sentence is in capitals */
 	int *titles; size_t ntitles, tcap2;   /* chunks of title-case headlines: start, end */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
@@ -3150,8 +3155,24 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	index_full_names(sc);
 	/* the full names in candidate order (mm_add appends): the misspelling search below
 	 * walks only those of the window, a set this loop does not change */
-	const int *fulls = sc->mtmp.val;
-	size_t nfulls = sc->mtmp.n, flo = 0;
+	size_t nfulls = 0, flo = 0;
+	if (sc->mtmp.n) {
+		nf_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
+		for (size_t q = 0; q < sc->mtmp.n; q++) {
+			const cand *d = &sc->c[sc->mtmp.val[q]];
+			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
+				continue;
+			const tok *dt = &sc->t[d->b - 1];
+			struct fullrec *r = &sc->fr[nfulls++];
+			r->c = sc->mtmp.val[q];
+			r->lt = d->b - 1;
+			r->fh = dt->fh;
+			r->len = dt->e - dt->s;
+			r->b0 = (unsigned char)text[dt->s];
+			r->b1 = r->len >= 2 ? (unsigned char)text[dt->s + 1] : 0;
+		}
+	}
+	const struct fullrec *fulls = sc->fr;
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -3168,20 +3189,18 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		/* misspellings: only against the full names near it */
-		while (flo < nfulls && (size_t)fulls[flo] + 300 < i)
-			flo++;             /* fulls[flo] >= i - 300 */
-		for (size_t q = flo; q < nfulls && (size_t)fulls[q] < i + 300; q++) {
-			const cand *d = &sc->c[fulls[q]];
-			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
-				continue;
-			const tok *dt = &sc->t[d->b - 1];
+		while (flo < nfulls && (size_t)fulls[flo].c + 300 < i)
+			flo++;             /* fulls[flo].c >= i - 300 */
+		uint32_t clen = ct->e - ct->s;
+		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
+		for (size_t q = flo; q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
+			const struct fullrec *d = &fulls[q];
+			int same = d->fh == ct->fh && d->len == clen;    /* tok_eq */
 			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away */
-			int fuzzy = !c->g && (text[ct->s] == text[dt->s] || tok_eq(text, ct, dt)) &&
-				    surname_close(text, ct, dt, 1);
-			if (!fuzzy && !c->g && ct->e - ct->s >= 6 && dt->e - dt->s >= 6 &&
-			    text[ct->s] == text[dt->s] && text[ct->s + 1] == text[dt->s + 1])
-				fuzzy = surname_close(text, ct, dt, 2);
-			if (tok_eq(text, ct, dt) || fuzzy) {
+			int fuzzy = !c->g && (c0 == d->b0 || same) && surname_close(text, ct, &sc->t[d->lt], 1);
+			if (!fuzzy && !c->g && clen >= 6 && d->len >= 6 && c0 == d->b0 && c1 == d->b1)
+				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
+			if (same || fuzzy) {
 				c->type = NF_PER;
 				c->g = NULL;
 				break;
@@ -3581,6 +3600,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
+		free(sc->fr);
 		free(sc->memo);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
