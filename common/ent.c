@@ -413,7 +413,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 static int type_of(const char *p, size_t n)
 {
 	for (int t = 0; t < NF_NTYPES; t++)
-		if (strlen(nf_type_name[t]) == n && memcmp(nf_type_name[t], p, n) == 0)
+		if (n && nf_type_name[t][0] == p[0] && strlen(nf_type_name[t]) == n && memcmp(nf_type_name[t], p, n) == 0)
 			return t;
 	if (n == 4 && memcmp(p, "MISC", 4) == 0)
 		return T_MISC;
@@ -430,11 +430,6 @@ static int kind_of(const char *p, size_t n)
 	return K_OTHER;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The folded words of s sorted and joined by spaces: the key that ignores word order. */
 static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
 {
@@ -449,7 +444,15 @@ static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
 		while (*p && *p != ' ') p++;
 		if (*p) *p++ = 0;
 	}
-	qsort(w, nw, sizeof *w, cmp_str);
+	/* insertion sort: a name has a few words, and qsort's set-up costs more than the sort
+	 * (equal words are equal strings, so the order is the same as qsort's) */
+	for (size_t i = 1; i < nw; i++) {
+		char *x = w[i];
+		size_t j = i;
+		for (; j > 0 && strcmp(w[j - 1], x) > 0; j--)
+			w[j] = w[j - 1];
+		w[j] = x;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < nw; i++) {
 		size_t l = strlen(w[i]);
@@ -830,6 +833,10 @@ typedef struct {
 	int *head; size_t hcap, hmax;      /* buckets in use, allocated */
 } mmap64;
 
+/* What resolve's misspelling search reads of a full name: its candidate and the fold hash,
+ * length, first two bytes and index of its last word, in one place. */
+struct fullrec { int c, lt; uint64_t fh; uint32_t len; unsigned char b0, b1; };
+
 typedef struct {
 	tok *t; size_t nt, tcap;
 	cand *c; size_t nc, ccap;
@@ -838,6 +845,7 @@ typedef struct {
 	mmap64 mcl;             /* cluster canonical hash -> cluster */
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
+	struct fullrec *fr; size_t frcap;   /* resolve's full names near a surname, compact */
 	int capsent;            /* some sentence is in capitals */
 	int *titles; size_t ntitles, tcap2;   /* chunks of title-case headlines: start, end */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
@@ -1064,6 +1072,9 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 /* The tokenizer's full path: the token at byte i (not a plain ASCII word) into t; returns the
  * byte after it (and *made 0 when there is no token: a no-break space). Out of line so that
  * the fast path keeps its variables in registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, size_t i, tok *t,
 		       int *at_start, int *made)
 {
@@ -1252,14 +1263,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			tcap = sc->tcap;
 		}
 		tok *t = &tt[nt];
-		t->s = (uint32_t)i;
-		t->fh = 0;
-		t->f = 0;
-		t->c = 0;
-		t->ctx = 0;
-		t->sent = sent;
-		t->wf = 0;
-		t->w = NULL;
+		*t = (tok){ .s = (uint32_t)i, .sent = sent };   /* a few wide stores, not eight */
 		int letters, uppers, sp;
 		size_t j;
 		if (b < 0x80) {
@@ -3151,8 +3155,24 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	index_full_names(sc);
 	/* the full names in candidate order (mm_add appends): the misspelling search below
 	 * walks only those of the window, a set this loop does not change */
-	const int *fulls = sc->mtmp.val;
-	size_t nfulls = sc->mtmp.n, flo = 0;
+	size_t nfulls = 0, flo = 0;
+	if (sc->mtmp.n) {
+		nf_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
+		for (size_t q = 0; q < sc->mtmp.n; q++) {
+			const cand *d = &sc->c[sc->mtmp.val[q]];
+			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
+				continue;
+			const tok *dt = &sc->t[d->b - 1];
+			struct fullrec *r = &sc->fr[nfulls++];
+			r->c = sc->mtmp.val[q];
+			r->lt = d->b - 1;
+			r->fh = dt->fh;
+			r->len = dt->e - dt->s;
+			r->b0 = (unsigned char)text[dt->s];
+			r->b1 = r->len >= 2 ? (unsigned char)text[dt->s + 1] : 0;
+		}
+	}
+	const struct fullrec *fulls = sc->fr;
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -3169,20 +3189,18 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		/* misspellings: only against the full names near it */
-		while (flo < nfulls && (size_t)fulls[flo] + 300 < i)
-			flo++;             /* fulls[flo] >= i - 300 */
-		for (size_t q = flo; q < nfulls && (size_t)fulls[q] < i + 300; q++) {
-			const cand *d = &sc->c[fulls[q]];
-			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
-				continue;
-			const tok *dt = &sc->t[d->b - 1];
+		while (flo < nfulls && (size_t)fulls[flo].c + 300 < i)
+			flo++;             /* fulls[flo].c >= i - 300 */
+		uint32_t clen = ct->e - ct->s;
+		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
+		for (size_t q = flo; q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
+			const struct fullrec *d = &fulls[q];
+			int same = d->fh == ct->fh && d->len == clen;    /* tok_eq */
 			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away */
-			int fuzzy = !c->g && (text[ct->s] == text[dt->s] || tok_eq(text, ct, dt)) &&
-				    surname_close(text, ct, dt, 1);
-			if (!fuzzy && !c->g && ct->e - ct->s >= 6 && dt->e - dt->s >= 6 &&
-			    text[ct->s] == text[dt->s] && text[ct->s + 1] == text[dt->s + 1])
-				fuzzy = surname_close(text, ct, dt, 2);
-			if (tok_eq(text, ct, dt) || fuzzy) {
+			int fuzzy = !c->g && (c0 == d->b0 || same) && surname_close(text, ct, &sc->t[d->lt], 1);
+			if (!fuzzy && !c->g && clen >= 6 && d->len >= 6 && c0 == d->b0 && c1 == d->b1)
+				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
+			if (same || fuzzy) {
 				c->type = NF_PER;
 				c->g = NULL;
 				break;
@@ -3582,6 +3600,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
+		free(sc->fr);
 		free(sc->memo);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
