@@ -287,9 +287,17 @@ size_t rec_utf8_check(const char *s, size_t n)
 
 enum { RBLOCK = 1 << 16 };
 
+/* Takes the read error seen by the last fread (once the lines before it are handed out). */
+static void take_read_error(rec_reader *r)
+{
+	r->io_err = r->in_errno;
+	r->in_errno = 0;
+	snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+}
+
 /* The next physical line (with its newline, if it has one), valid until the next call;
- * returns 0 at the end of input or after a read error (then r->io_err and r->err say which,
- * once the lines read before it are handed out). */
+ * returns 1, or 2 for a last line that a read error cut short (r->io_err and r->err say
+ * which), or 0 at the end of input or after a read error at a line's end (likewise). */
 static int next_line(rec_reader *r, const char **line, size_t *len)
 {
 	for (;;) {
@@ -312,13 +320,13 @@ static int next_line(rec_reader *r, const char **line, size_t *len)
 				*len = avail;
 				r->in_pos = r->in_len;
 				r->in_scan = 0;
-				return 1;
+				if (!r->in_errno)
+					return 1;
+				take_read_error(r);
+				return 2;
 			}
-			if (r->in_errno) {
-				r->io_err = r->in_errno;
-				r->in_errno = 0;
-				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
-			}
+			if (r->in_errno)
+				take_read_error(r);
 			*len = 0;
 			return 0;
 		}
@@ -343,12 +351,10 @@ static int next_line(rec_reader *r, const char **line, size_t *len)
 	}
 }
 
-/* Reads one physical line into r->raw; returns 0 at end of input. */
+/* Reads one physical line into r->raw; returns as next_line does. */
 static int read_line(rec_reader *r)
 {
-	if (!next_line(r, &r->raw, &r->raw_len))
-		return 0;
-	return r->raw_len > 0;
+	return next_line(r, &r->raw, &r->raw_len);
 }
 
 static int fields_fit(rec_reader *r, size_t n)
@@ -449,9 +455,15 @@ static size_t split_short(rec_reader *r, const char *s, size_t n, int *plain)
 static int next_tsv(rec_reader *r, nf_str **fields, size_t *nfields)
 {
 	r->rec_start = r->line;
-	if (!read_line(r))
+	int got = read_line(r);
+	if (!got)
 		return REC_EOF;
 	r->line++;
+	if (got == 2) {                      /* a line cut short: not a record to process */
+		*fields = r->fields;
+		*nfields = 0;
+		return REC_BAD;
+	}
 	const char *s = r->raw;
 	size_t n = r->raw_len;
 	if (n && s[n - 1] == '\n')
@@ -511,7 +523,8 @@ static void csv_fill(rec_reader *r)
 		r->qpos = r->qlen = 0;
 		const char *p;
 		size_t len;
-		if (!next_line(r, &p, &len)) {
+		int got = next_line(r, &p, &len);
+		if (!got) {
 			r->csv_eof = 1;
 			if (csv_fini(&r->csv, csv_cb_field, csv_cb_record, r) != 0)
 				r->csv_bad = 1;          /* an open quote at the end of input */
@@ -536,6 +549,11 @@ static void csv_fill(rec_reader *r)
 		nf_grow((void **)&r->acc, &r->acc_cap, r->acc_len + len, 1);
 		memcpy(r->acc + r->acc_len, p, len);
 		r->acc_len += len;
+		if (got == 2) {                      /* a line cut short by a read error: the record is bad */
+			r->line++;
+			r->csv_bad = 1;
+			return;
+		}
 		size_t used = csv_parse(&r->csv, p, len, csv_cb_field, csv_cb_record, r);
 		r->line++;
 		if (used < len)
@@ -553,8 +571,11 @@ static int next_csv(rec_reader *r, nf_str **fields, size_t *nfields)
 	csv_fill(r);
 	if (r->qpos == r->qlen) {
 		if (r->csv_bad) {
-			snprintf(r->err, sizeof r->err, "%s", r->csv_eof ? "CSV: quoted field not closed at end of input"
-				 : "CSV: malformed quoting (a quote inside an unquoted field, or text after a closing one)");
+			if (r->io_err)               /* the input was cut short: say why */
+				snprintf(r->err, sizeof r->err, "read error: %s", strerror(r->io_err));
+			else
+				snprintf(r->err, sizeof r->err, "%s", r->csv_eof ? "CSV: quoted field not closed at end of input"
+					 : "CSV: malformed quoting (a quote inside an unquoted field, or text after a closing one)");
 			r->rec_start = r->parse_start;
 			r->csv_raw = (nf_str){ r->acc, r->acc_len };   /* acc is refilled on the next call only */
 			r->acc_len = 0;
@@ -590,12 +611,14 @@ int rec_next(rec_reader *r, nf_str **fields, size_t *nfields)
 /* ---- writer ---- */
 
 /* The writer keeps its own buffer (flushed at a row's end once it is half full, and by
- * rec_writer_free): one fwrite per 64 KB instead of one per run of unescaped bytes. */
+ * rec_writer_flush and rec_writer_free): one fwrite per 64 KB instead of one per run of
+ * unescaped bytes. */
 struct rec_writer {
 	FILE *f;
 	int csv;
 	char sep;                            /* ',' or tab */
 	int col;                             /* fields written on this row */
+	int err;                             /* errno of the first failed write: nothing is written after it */
 	char *buf; size_t n, cap;
 };
 
@@ -612,12 +635,30 @@ rec_writer *rec_writer_new(FILE *f, int csv)
 	return w;
 }
 
+/* (On an unbuffered stream, stdout in the tools, the C library's fwrite goes on after a
+ * partial write; a short count means an error.) */
 static void wflush(rec_writer *w)
 {
-	if (w->n)
-		fwrite(w->buf, 1, w->n, w->f);
+	if (w->n && !w->err) {
+		errno = 0;
+		if (fwrite(w->buf, 1, w->n, w->f) != w->n)
+			w->err = errno ? errno : EIO;
+	}
 	w->n = 0;
 }
+
+int rec_writer_flush(rec_writer *w)
+{
+	wflush(w);
+	if (!w->err) {
+		errno = 0;
+		if (fflush(w->f) != 0 || ferror(w->f))
+			w->err = errno ? errno : EIO;
+	}
+	return w->err;
+}
+
+int rec_writer_error(const rec_writer *w) { return w->err; }
 
 void rec_writer_free(rec_writer *w)
 {
@@ -875,7 +916,7 @@ void rec_put_long(rec_writer *w, long v)
 
 void rec_put_double(rec_writer *w, double v)
 {
-	char b[32];
+	char b[320];                         /* "%.3f" of -DBL_MAX is 314 bytes */
 	int n = snprintf(b, sizeof b, "%.3f", v);
 	rec_put(w, b, (size_t)n);
 }

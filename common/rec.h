@@ -17,8 +17,10 @@ typedef struct rec_reader rec_reader;
  * and every later record must have as many fields. */
 rec_reader *rec_open(FILE *f, const char *name, int flags);
 void rec_close(rec_reader *r);
-/* REC_OK with the fields, REC_EOF, or REC_BAD: the record was malformed and is skipped;
- * rec_error says why and rec_raw gives its bytes (for --rejects). */
+/* REC_OK with the fields, REC_EOF, or REC_BAD: the record was malformed, or cut short by a
+ * read error (then rec_io_error is set and no record follows), and is skipped; rec_error
+ * says why and rec_raw gives its bytes (for --rejects). A read error between lines ends the
+ * input with REC_EOF and rec_io_error set. */
 int rec_next(rec_reader *r, nf_str **fields, size_t *nfields);
 long rec_line(const rec_reader *r);          /* line where the last record started */
 const char *rec_name(const rec_reader *r);
@@ -31,7 +33,11 @@ void rec_reset_header(rec_reader *r);
 /* Writer: fields are written one by one and a row is ended with rec_end. */
 typedef struct rec_writer rec_writer;
 rec_writer *rec_writer_new(FILE *f, int csv);
-void rec_writer_free(rec_writer *w);
+void rec_writer_free(rec_writer *w);     /* writes out what is buffered */
+/* Writes out what is buffered; returns 0, or the errno of the first failed write (after
+ * which nothing more is written). */
+int rec_writer_flush(rec_writer *w);
+int rec_writer_error(const rec_writer *w);
 void rec_put(rec_writer *w, const char *p, size_t n);
 void rec_put_str(rec_writer *w, const char *s);
 void rec_put_long(rec_writer *w, long v);

@@ -256,6 +256,8 @@ void nf_run_doc(nf_run *r, const nf_doc *d, nf_doc_fn fn, void *arg)
 		r->file = d->file;
 	if (fn(r, d, arg) != 0)
 		r->skipped++;
+	if (rec_writer_error(r->out))
+		r->stopped = 1;                  /* output is lost: reading on would only cost time */
 	progress(r, d->len);
 }
 
@@ -406,6 +408,7 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 		goto done;
 	if (st == REC_BAD) {
 		report(r, rec_line(rd), "header: %s", rec_error(rd));
+		told = rec_io_error(rd) != 0;
 		goto done;
 	}
 	/* keep a copy of the header: the reader's fields are reused */
@@ -462,8 +465,8 @@ static void run_file(nf_run *r, FILE *f, const char *name, nf_doc_fn fn, void *a
 	pending_flush(r, &p, header, nh, fn, arg);
 done:
 	if (rec_io_error(rd)) {
-		if (!told)        /* a read error at the end of the input, or at once */
-			nf_warn("%s: %s", name, rec_error(rd));
+		if (!told)        /* a read error between lines, or at once */
+			nf_warn("%s: read error: %s", name, strerror(rec_io_error(rd)));
 		r->io_failed = 1;
 	}
 	nf_buf_free(&p.id);
@@ -503,8 +506,7 @@ int nf_run_finish(nf_run *r)
 	write_header(r);
 	if (r->o.progress && isatty(2) && r->docs >= 64)
 		fputc('\n', stderr);
-	rec_writer_free(r->out);            /* writes out its buffer before the check below */
-	r->out = rec_writer_new(stdout, r->o.csv_out);
+	int werr = rec_writer_flush(r->out);
 	int status = r->errors || r->io_failed ? 1 : 0;
 	if (r->skipped)
 		nf_warn("%ld record%s skipped", r->skipped, r->skipped == 1 ? "" : "s");
@@ -512,8 +514,8 @@ int nf_run_finish(nf_run *r)
 		nf_warn("%s: %s", r->o.rejects, strerror(errno));
 		status = 1;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		nf_warn("write error: %s", strerror(errno ? errno : EIO));
+	if (werr) {                          /* the errno of the write that failed, not a later one */
+		nf_warn("write error: %s", strerror(werr));
 		status = 1;
 	}
 	return status;

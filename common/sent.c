@@ -233,10 +233,9 @@ static const unsigned char stop_byte[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The scanner's window: the stop bytes of t[base, end) as bits, 64 bytes a word, found 32
- * bytes at a time with AVX2 (four words) or 16 with SSE2 (one word). Most text is plain
- * letters between stops, and the main loop's position only grows, so each byte is
- * classified once. */
+/* The scanner's window: the stop bytes of t[base, end) as the bits of one word, found 16
+ * bytes at a time with SSE2 (a byte at a time without). Most text is plain letters between
+ * stops, and the main loop's position only grows, so each byte is classified once. */
 typedef struct {
 	size_t base, end;
 	uint64_t bits;
@@ -266,15 +265,30 @@ static uint64_t stop_bits(const char *p)
 #endif
 }
 
-/* The first position from i that holds a stop byte, or len. i never goes back between
- * calls on one text. */
+static inline unsigned ctz64(uint64_t b)   /* b != 0 */
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(b);
+#else
+	unsigned k = 0;
+	while (!(b & 1)) {
+		b >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* The first position from i that holds a stop byte, or len. */
 static size_t next_stop(scan *sc, const char *t, size_t i, size_t len)
 {
 	for (;;) {
-		if (i < sc->end) {                    /* i >= sc->base: i never goes back */
+		/* inside the window (an i before it, which the main loop never passes, wraps
+		 * round to a large number and fills a new one: no shift by 64 or more) */
+		if (i - sc->base < sc->end - sc->base) {
 			uint64_t b = sc->bits >> (i - sc->base);
 			if (b)
-				return i + (size_t)__builtin_ctzll(b);
+				return i + ctz64(b);
 			i = sc->end;
 		}
 		if (len - i < 64)

@@ -1,8 +1,13 @@
-/* Unit tests for rec: TSV escapes, CSV quoting, ragged rows, UTF-8 checks. */
+/* Unit tests for rec: TSV escapes, CSV quoting, ragged rows, UTF-8 checks, read and write
+ * errors. */
+#define _GNU_SOURCE                      /* fopencookie: an input that fails after some bytes */
 #include "rec.h"
 #include "tap.h"
+#include <errno.h>
+#include <float.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 static int streq(nf_str s, const char *c) { return s.n == strlen(c) && memcmp(s.p, c, s.n) == 0; }
 
@@ -94,6 +99,110 @@ static void test_writer(void)
 	free(buf);
 }
 
+/* A stream that gives its bytes, then fails with EIO. */
+typedef struct { const char *p; size_t n, pos; } failing;
+
+static ssize_t failing_read(void *c, char *buf, size_t size)
+{
+	failing *x = c;
+	if (x->pos == x->n) {
+		errno = EIO;
+		return -1;
+	}
+	size_t k = x->n - x->pos < size ? x->n - x->pos : size;
+	memcpy(buf, x->p + x->pos, k);
+	x->pos += k;
+	return (ssize_t)k;
+}
+
+static FILE *open_failing(failing *x, const char *bytes)
+{
+	*x = (failing){ bytes, strlen(bytes), 0 };
+	return fopencookie(x, "r", (cookie_io_functions_t){ failing_read, NULL, NULL, NULL });
+}
+
+static void test_read_error(void)
+{
+	failing x;
+	FILE *f = open_failing(&x, "id\ttext\n1\tall of it\n2\tcut sh");
+	rec_reader *r = rec_open(f, "t", 0);
+	nf_str *fl;
+	size_t n;
+	ok(rec_next(r, &fl, &n) == REC_OK && rec_next(r, &fl, &n) == REC_OK && streq(fl[1], "all of it") &&
+	   !rec_io_error(r), "read error: the whole lines before it are records");
+	ok(rec_next(r, &fl, &n) == REC_BAD && rec_io_error(r) == EIO && rec_line(r) == 3 &&
+	   strstr(rec_error(r), "read error") && raw_is(r, "2\tcut sh"),
+	   "read error: the line it cut short is no record (its bytes kept for --rejects)");
+	ok(rec_next(r, &fl, &n) == REC_EOF, "read error: then the end");
+	rec_close(r);
+	fclose(f);
+
+	f = open_failing(&x, "id\ttext\n1\tall of it\n");
+	r = rec_open(f, "t", 0);
+	ok(rec_next(r, &fl, &n) == REC_OK && rec_next(r, &fl, &n) == REC_OK && rec_next(r, &fl, &n) == REC_EOF &&
+	   rec_io_error(r) == EIO, "read error after a whole line: the end, with the error");
+	rec_close(r);
+	fclose(f);
+
+	f = open_failing(&x, "id,text\n1,plain\n2,cut");
+	r = rec_open(f, "t", REC_CSV);
+	ok(rec_next(r, &fl, &n) == REC_OK && rec_next(r, &fl, &n) == REC_OK && streq(fl[1], "plain"),
+	   "csv read error: the records before it");
+	ok(rec_next(r, &fl, &n) == REC_BAD && rec_io_error(r) == EIO && strstr(rec_error(r), "read error") &&
+	   raw_is(r, "2,cut"), "csv read error: the record it cut short is bad, said to be a read error");
+	ok(rec_next(r, &fl, &n) == REC_EOF, "csv read error: then the end");
+	rec_close(r);
+	fclose(f);
+
+	f = open_failing(&x, "id,text\n1,\"open\nquote\n");
+	r = rec_open(f, "t", REC_CSV);
+	ok(rec_next(r, &fl, &n) == REC_OK && rec_next(r, &fl, &n) == REC_BAD && rec_io_error(r) == EIO &&
+	   strstr(rec_error(r), "read error") && rec_line(r) == 2,
+	   "csv read error inside a quoted field: a read error, not bad quoting");
+	rec_close(r);
+	fclose(f);
+}
+
+static void test_writer_numbers(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	rec_writer *w = rec_writer_new(f, 0);
+	rec_put_double(w, 0.25);
+	rec_put_double(w, 1e30);
+	rec_put_double(w, -DBL_MAX);
+	rec_end(w);
+	rec_writer_free(w);
+	fclose(f);
+	char want[1024];
+	int k = snprintf(want, sizeof want, "0.250\t%.3f\t%.3f\n", 1e30, -DBL_MAX);
+	ok(k > 0 && strcmp(buf, want) == 0, "writer: doubles of any size written whole");
+	free(buf);
+}
+
+static void test_write_error(void)
+{
+	FILE *f = fopen("/dev/full", "w");
+	if (!f) {
+		ok(1, "write error: (no /dev/full here)");
+		return;
+	}
+	setvbuf(f, NULL, _IONBF, 0);
+	rec_writer *w = rec_writer_new(f, 0);
+	char row[100];
+	memset(row, 'x', sizeof row);
+	for (int i = 0; i < 2000; i++) {
+		rec_put(w, row, sizeof row);
+		rec_end(w);
+	}
+	ok(rec_writer_error(w) == ENOSPC, "write error: seen once a block is written");
+	errno = 0;
+	ok(rec_writer_flush(w) == ENOSPC, "write error: its errno kept, not a later one");
+	rec_writer_free(w);
+	fclose(f);
+}
+
 int main(void)
 {
 	test_tsv();
@@ -101,5 +210,8 @@ int main(void)
 	test_csv_raw();
 	test_utf8();
 	test_writer();
+	test_writer_numbers();
+	test_read_error();
+	test_write_error();
 	return tap_done();
 }

@@ -1,0 +1,221 @@
+/* Unit tests for rec's fast paths (SSE2 where the compiler has it; test_rec_portable.c runs
+ * the same checks on the portable code): each helper against a byte-at-a-time model, on
+ * random bytes rich in tabs, backslashes, controls and UTF-8, each input in a heap block of
+ * its exact size so that the sanitizer build catches any load past its end. */
+#include "rec.c"
+#include "tap.h"
+#include <limits.h>
+
+static unsigned long long rng = 88172645463325252ULL;
+static unsigned rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng >> 32);
+}
+
+/* n random bytes, mostly plain letters with the bytes that matter mixed in */
+static char *random_bytes(size_t n)
+{
+	static const char some[] = "\t\\\\nrt\n\r\x01\x0D\x0E\x7F\x80\xC3\xA9\xE2\x80\x9D\xF0\x9F\x98\x80\xED\xA0\xC0\xFF,\"";
+	char *p = nf_xmalloc(n ? n : 1);
+	int dense = rnd() % 4 == 0;
+	for (size_t i = 0; i < n; i++)
+		p[i] = rnd() % (dense ? 2 : 24) == 0 ? some[rnd() % (sizeof some - 1)] : (char)('a' + rnd() % 26);
+	if (n && rnd() % 8 == 0)
+		p[rnd() % n] = 0;
+	return p;
+}
+
+static size_t model_utf8(const unsigned char *u, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = u[i], len, cp;
+		if (c >= 0x01 && c < 0x80) { i++; continue; }
+		if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+		else return i;
+		if (i + len > n)
+			return i;
+		for (unsigned k = 1; k < len; k++) {
+			if ((u[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (u[i + k] & 0x3F);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+static size_t model_unescape(char *d, const char *s, size_t n)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		char e = i + 1 < n && s[i] == '\\' ? s[i + 1] : 0;
+		char x = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+		d[j++] = x ? x : s[i];
+		i += x != 0;
+	}
+	return j;
+}
+
+static size_t model_escape(char *d, const char *s, size_t n)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		char e = tsv_esc[(unsigned char)s[i]];
+		if (e)
+			d[j++] = '\\';
+		d[j++] = e ? e : s[i];
+	}
+	return j;
+}
+
+static void test_helpers(void)
+{
+	int bad_utf8 = 0, bad_ascii = 0, bad_unesc = 0, bad_inplace = 0, bad_special = 0, bad_short = 0;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = round < 1200 ? (size_t)round % 600 : rnd() % (rnd() % 8 ? 40 : 1100);
+		char *p = random_bytes(n);
+		const unsigned char *u = (const unsigned char *)p;
+		bad_utf8 += rec_utf8_check(p, n) != model_utf8(u, n);
+		size_t from = n ? rnd() % n : 0, a = from;
+		while (a < n && u[a] >= 1 && u[a] < 0x80)
+			a++;
+		bad_ascii += ascii_end(u, from, n) != a;
+		char *d = nf_xmalloc(n ? n : 1), *m = nf_xmalloc(n ? n : 1);
+		size_t dn = rec_unescape(d, p, n), mn = model_unescape(m, p, n);
+		bad_unesc += dn != mn || memcmp(d, m, mn) != 0;
+		char *q = nf_xmalloc(n ? n : 1);
+		memcpy(q, p, n);
+		size_t qn = rec_unescape(q, q, n);
+		bad_inplace += qn != mn || memcmp(q, m, mn) != 0;
+		/* next_special: no byte to escape is passed over, and it stops at a control or backslash */
+		size_t s = next_special(p, from, n);
+		int pass = s <= n && (s == n || u[s] < 0x0E || u[s] == '\\');
+		for (size_t i = from; i < s && i < n && pass; i++)
+			pass = !tsv_esc[u[i]];
+		bad_special += !pass;
+		if (n < 16) {
+			int plain = 1;
+			for (size_t i = 0; i < n; i++)
+				plain &= u[i] >= 0x0E && u[i] != '\\';
+			bad_short += short_plain(p, n) != plain;
+		}
+		free(p);
+		free(d);
+		free(m);
+		free(q);
+	}
+	ok(!bad_utf8, "fast utf8 check agrees with the model (%d differ)", bad_utf8);
+	ok(!bad_ascii, "ascii_end agrees with the model (%d differ)", bad_ascii);
+	ok(!bad_unesc, "unescape into another buffer agrees with the model (%d differ)", bad_unesc);
+	ok(!bad_inplace, "unescape in place agrees with the model (%d differ)", bad_inplace);
+	ok(!bad_special, "next_special stops where put_tsv needs (%d wrong)", bad_special);
+	ok(!bad_short, "short_plain agrees with the model (%d differ)", bad_short);
+}
+
+/* Whole records: random lines read back field by field, as the model splits them. */
+static void test_records(void)
+{
+	int bad = 0, rounds = 3000;
+	for (int round = 0; round < rounds; round++) {
+		size_t n = round < 700 ? (size_t)round : rnd() % 1100;
+		char *p = random_bytes(n);
+		for (size_t i = 0; i < n; i++)
+			if (p[i] == '\n' || p[i] == '\r')
+				p[i] = 'x';                  /* one line, no CR before its newline */
+		if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			p[0] = 'x';
+		char *line = nf_xmalloc(n + 1);
+		memcpy(line, p, n);
+		line[n] = '\n';
+		size_t nf = 1;
+		for (size_t i = 0; i < n; i++)
+			nf += p[i] == '\t';
+		FILE *f = fmemopen(line, n + 1, "r");
+		rec_reader *r = rec_open(f, "t", 0);
+		nf_str *fl;
+		size_t k;
+		int st = rec_next(r, &fl, &k);
+		int valid = model_utf8((const unsigned char *)p, n) == n;
+		int good = k == nf && st == (valid ? REC_OK : REC_BAD);
+		char *m = nf_xmalloc(n + 1);
+		for (size_t i = 0, a = 0, fi = 0; good && i <= n; i++) {
+			if (i < n && p[i] != '\t')
+				continue;
+			size_t mn = model_unescape(m, p + a, i - a);
+			good = fl[fi].n == mn && memcmp(fl[fi].p, m, mn) == 0;
+			fi++;
+			a = i + 1;
+		}
+		bad += !good;
+		rec_close(r);
+		fclose(f);
+		free(m);
+		free(line);
+		free(p);
+	}
+	ok(!bad, "TSV lines of every length split and decoded as the model does (%d of %d differ)", bad, rounds);
+}
+
+static void test_writer_model(void)
+{
+	int bad = 0;
+	for (int round = 0; round < 3000; round++) {
+		size_t n = round < 600 ? (size_t)round % 300 : rnd() % 700;
+		char *p = random_bytes(n);
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		rec_writer *w = rec_writer_new(f, 0);
+		rec_put(w, "id", 2);
+		rec_put(w, p, n);
+		rec_end(w);
+		rec_writer_free(w);
+		fclose(f);
+		char *m = nf_xmalloc(2 * n + 8);
+		memcpy(m, "id\t", 3);
+		size_t mn = 3 + model_escape(m + 3, p, n);
+		m[mn++] = '\n';
+		bad += len != mn || memcmp(buf, m, mn) != 0;
+		free(buf);
+		free(m);
+		free(p);
+	}
+	ok(!bad, "writer escapes as the model does (%d differ)", bad);
+
+	static const long v[] = { 0, 1, 9, 10, 99, 100, 4294967295L, 4294967296L, 9999999999L, 10000000000L,
+				  -1, -10, LONG_MAX, LONG_MIN, LONG_MAX / 10, 123456789012345678L };
+	char *buf = NULL, want[1024];
+	size_t len = 0, wn = 0;
+	FILE *f = open_memstream(&buf, &len);
+	rec_writer *w = rec_writer_new(f, 0);
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		rec_put_long(w, v[i]);
+		wn += (size_t)snprintf(want + wn, sizeof want - wn, "%s%ld", i ? "\t" : "", v[i]);
+	}
+	rec_end(w);
+	rec_writer_free(w);
+	fclose(f);
+	want[wn++] = '\n';
+	ok(len == wn && memcmp(buf, want, wn) == 0, "writer: numbers as printf writes them");
+	free(buf);
+}
+
+int main(void)
+{
+#if defined(__SSE2__)
+	printf("# the SSE2 code\n");
+#else
+	printf("# the portable code\n");
+#endif
+	test_helpers();
+	test_records();
+	test_writer_model();
+	return tap_done();
+}
