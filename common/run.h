@@ -55,7 +55,7 @@ void nf_run_doc(nf_run *run, const nf_doc *doc, nf_doc_fn fn, void *arg);
 /* Flushes output and reports skipped records; returns the exit status (0 or 1). */
 int nf_run_finish(nf_run *run);
 void nf_run_free(nf_run *run);
-int nf_run_stopped(const nf_run *run);   /* --strict and a problem was seen */
+int nf_run_stopped(const nf_run *run);   /* --strict and a problem was seen, or output failed */
 
 /* Output: fields of one row in column order, then nf_out_end (adds the kept columns). */
 void nf_out(nf_run *run, const char *p, size_t n);
