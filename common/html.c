@@ -222,10 +222,7 @@ static unsigned class_flags_memo(const char *v, size_t n)
 	static struct { unsigned char len, flags; char s[LEN]; } memo[SLOTS];
 	if (!n || n > LEN)
 		return class_flags_n(v, n);
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)v[i]) * 16777619u;
-	h %= SLOTS;
+	size_t h = nf_hash(v, n) % SLOTS;
 	if (memo[h].len == n && !memcmp(memo[h].s, v, n))
 		return memo[h].flags;
 	unsigned f = class_flags_n(v, n);
@@ -804,10 +801,7 @@ static tag_info tag_type_memo(const char *n, size_t len)
 	static struct { unsigned char len; tag_info t; char s[LEN]; } memo[SLOTS];
 	if (!len || len > LEN)
 		return tag_type(n, len);
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)n[i]) * 16777619u;
-	h %= SLOTS;
+	size_t h = nf_hash(n, len) % SLOTS;
 	if (memo[h].len != len || memcmp(memo[h].s, n, len)) {
 		memo[h].t = tag_type(n, len);
 		memo[h].len = (unsigned char)len;
@@ -987,10 +981,7 @@ static int start_closes_memo(const char *old, const char *newtag)
 	memcpy(key, old, lo);
 	key[lo] = ' ';
 	memcpy(key + lo + 1, newtag, ln + 1);
-	uint32_t h = 2166136261u;
-	for (const char *p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h %= SLOTS;
+	size_t h = nf_hash(key, lo + ln + 1) % SLOTS;
 	if (strcmp(memo[h].s, key)) {
 		memo[h].v = (signed char)start_closes(old, newtag);
 		strcpy(memo[h].s, key);
@@ -1023,10 +1014,7 @@ static elem_rule elem_rule_memo(const char *n)
 {
 	enum { SLOTS = 1024 };
 	static struct { char s[32]; elem_rule r; } memo[SLOTS];
-	uint32_t h = 2166136261u;
-	for (const char *p = n; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h %= SLOTS;
+	size_t h = nf_hash(n, strlen(n)) % SLOTS;
 	if (!memo[h].s[0] || strcmp(memo[h].s, n)) {
 		strcpy(memo[h].s, n);
 		memo[h].r = elem_rule_of(n);
