@@ -6,25 +6,16 @@
 #include "tap.h"
 #include <limits.h>
 
-static unsigned long long rng = 88172645463325252ULL;
-static unsigned rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 32);
-}
-
 /* n random bytes, mostly plain letters with the bytes that matter mixed in */
 static char *random_bytes(size_t n)
 {
 	static const char some[] = "\t\\\\nrt\n\r\x01\x0D\x0E\x7F\x80\xC3\xA9\xE2\x80\x9D\xF0\x9F\x98\x80\xED\xA0\xC0\xFF,\"";
 	char *p = nf_xmalloc(n ? n : 1);
-	int dense = rnd() % 4 == 0;
+	int dense = tap_rand() % 4 == 0;
 	for (size_t i = 0; i < n; i++)
-		p[i] = rnd() % (dense ? 2 : 24) == 0 ? some[rnd() % (sizeof some - 1)] : (char)('a' + rnd() % 26);
-	if (n && rnd() % 8 == 0)
-		p[rnd() % n] = 0;
+		p[i] = tap_rand() % (dense ? 2 : 24) == 0 ? some[tap_rand() % (sizeof some - 1)] : (char)('a' + tap_rand() % 26);
+	if (n && tap_rand() % 8 == 0)
+		p[tap_rand() % n] = 0;
 	return p;
 }
 
@@ -79,11 +70,11 @@ static void test_helpers(void)
 {
 	int bad_utf8 = 0, bad_ascii = 0, bad_unesc = 0, bad_inplace = 0, bad_special = 0, bad_short = 0;
 	for (int round = 0; round < 20000; round++) {
-		size_t n = round < 1200 ? (size_t)round % 600 : rnd() % (rnd() % 8 ? 40 : 1100);
+		size_t n = round < 1200 ? (size_t)round % 600 : tap_rand() % (tap_rand() % 8 ? 40 : 1100);
 		char *p = random_bytes(n);
 		const unsigned char *u = (const unsigned char *)p;
 		bad_utf8 += rec_utf8_check(p, n) != model_utf8(u, n);
-		size_t from = n ? rnd() % n : 0, a = from;
+		size_t from = n ? tap_rand() % n : 0, a = from;
 		while (a < n && u[a] >= 1 && u[a] < 0x80)
 			a++;
 		bad_ascii += ascii_end(u, from, n) != a;
@@ -124,7 +115,7 @@ static void test_records(void)
 {
 	int bad = 0, rounds = 3000;
 	for (int round = 0; round < rounds; round++) {
-		size_t n = round < 700 ? (size_t)round : rnd() % 1100;
+		size_t n = round < 700 ? (size_t)round : tap_rand() % 1100;
 		char *p = random_bytes(n);
 		for (size_t i = 0; i < n; i++)
 			if (p[i] == '\n' || p[i] == '\r')
@@ -167,7 +158,7 @@ static void test_writer_model(void)
 {
 	int bad = 0;
 	for (int round = 0; round < 3000; round++) {
-		size_t n = round < 600 ? (size_t)round % 300 : rnd() % 700;
+		size_t n = round < 600 ? (size_t)round % 300 : tap_rand() % 700;
 		char *p = random_bytes(n);
 		char *buf = NULL;
 		size_t len = 0;

@@ -16,15 +16,6 @@ nf_splitter *nf_splitter_new(const char *extra_abbrev, int join_lines);
 void nf_splitter_free(nf_splitter *s);
 size_t nf_split(const nf_splitter *s, const char *text, size_t len, nf_span **spans, size_t *cap);
 
-static unsigned long long rng = 88172645463325252ULL;
-static unsigned rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 32);
-}
-
 int main(void)
 {
 	static const char *const words[] = { "The", "mayor", "said", "Dr.", "U.S.", "3.5", "p.m.", "Mr.", "it", "I.",
@@ -37,16 +28,16 @@ int main(void)
 		nf_span *sa = NULL, *sb = NULL;
 		size_t ca = 0, cb = 0;
 		for (int round = 0; round < rounds; round++) {
-			size_t want = rnd() % 400, n = 0;
+			size_t want = tap_rand() % 400, n = 0;
 			char *t = nf_xmalloc(want + 64);
 			while (n < want) {
-				const char *w = words[rnd() % (sizeof words / sizeof *words)];
+				const char *w = words[tap_rand() % (sizeof words / sizeof *words)];
 				size_t wl = strlen(w);
 				if (n + wl + 1 > want + 63)
 					break;
 				memcpy(t + n, w, wl);
 				n += wl;
-				if (rnd() % 3)
+				if (tap_rand() % 3)
 					t[n++] = ' ';
 			}
 			size_t na = nf_split(a, t, n, &sa, &ca), nb = p_nf_split(b, t, n, &sb, &cb);
