@@ -833,9 +833,9 @@ typedef struct {
 	int *head; size_t hcap, hmax;      /* buckets in use, allocated */
 } mmap64;
 
-/* What resolve's misspelling search reads of a full name: its candidate and the fold hash,
- * length, first two bytes and index of its last word, in one place. */
-struct fullrec { int c, lt; uint64_t fh; uint32_t len; unsigned char b0, b1; };
+/* What resolve's misspelling search reads of a full name: its candidate and the length,
+ * first two bytes and index of its last word, in one place. */
+struct fullrec { int c, lt; uint32_t len; unsigned char b0, b1; };
 
 typedef struct {
 	tok *t; size_t nt, tcap;
@@ -3159,14 +3159,11 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	if (sc->mtmp.n) {
 		nf_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
-			const cand *d = &sc->c[sc->mtmp.val[q]];
-			if (d->drop || d->type != NF_PER || d->b - d->a < 2)
-				continue;
+			const cand *d = &sc->c[sc->mtmp.val[q]];   /* (a person of two words or more) */
 			const tok *dt = &sc->t[d->b - 1];
 			struct fullrec *r = &sc->fr[nfulls++];
 			r->c = sc->mtmp.val[q];
 			r->lt = d->b - 1;
-			r->fh = dt->fh;
 			r->len = dt->e - dt->s;
 			r->b0 = (unsigned char)text[dt->s];
 			r->b1 = r->len >= 2 ? (unsigned char)text[dt->s + 1] : 0;
@@ -3195,12 +3192,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
 		for (size_t q = flo; q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
 			const struct fullrec *d = &fulls[q];
-			int same = d->fh == ct->fh && d->len == clen;    /* tok_eq */
-			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away */
-			int fuzzy = !c->g && (c0 == d->b0 || same) && surname_close(text, ct, &sc->t[d->lt], 1);
+			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
+			 * same surname was found by full_name_surname above) */
+			int fuzzy = !c->g && c0 == d->b0 && surname_close(text, ct, &sc->t[d->lt], 1);
 			if (!fuzzy && !c->g && clen >= 6 && d->len >= 6 && c0 == d->b0 && c1 == d->b1)
 				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
-			if (same || fuzzy) {
+			if (fuzzy) {
 				c->type = NF_PER;
 				c->g = NULL;
 				break;
@@ -3234,8 +3231,6 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				best = new_cluster(sc, NF_PER, c->g->canon, strlen(c->g->canon));
 				sc->p[best].known = 1;
 				sc->p[best].ntok = 99;
-				const char *nm = c->g->canon;
-				(void)nm;
 			}
 		} else {
 			/* same surname (or one edit away) with agreeing first names, or a bare surname */
@@ -3259,13 +3254,11 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 						continue;
 					const tok *pl = &sc->t[p->last_tok];
 					int ok;
-					if (pass == 0)
-						ok = tok_eq(text, last, pl);
-					else if (pass == 1)
+					if (pass == 1)
 						ok = (text[last->s] == text[pl->s] || tok_eq(text, last, pl)) &&
 						     surname_close(text, last, pl, 1);
-					else
-						ok = n == 1 && last->e - last->s >= 6 && pl->e - pl->s >= 6 &&
+					else        /* (a long bare surname, see above) */
+						ok = pl->e - pl->s >= 6 &&
 						     text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
 						     surname_close(text, last, pl, 2);
 					if (!ok)
