@@ -97,8 +97,7 @@ struct nf_quoter {
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
-	char **phrases;       /* multi-word cues ("said in a statement"), lower case, longest first */
-	size_t *phlen0;       /* the length of each phrase's first word */
+	char **phrases;       /* multi-word cues ("said in a statement"), lower case */
 	struct phshape { size_t tot; unsigned char n, off[40], len[40]; } *phs;   /* each phrase's
 			       * words (split at each space; a trailing space ends it) and length */
 	size_t nphrases;
@@ -116,8 +115,6 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		return;
 	if (memchr(f[0].p, ' ', f[0].n)) {   /* a phrase: reported whole as the cue */
 		qt->phrases = nf_xrealloc(qt->phrases, (qt->nphrases + 1) * sizeof *qt->phrases);
-		qt->phlen0 = nf_xrealloc(qt->phlen0, (qt->nphrases + 1) * sizeof *qt->phlen0);
-		qt->phlen0[qt->nphrases] = (size_t)((const char *)memchr(f[0].p, ' ', f[0].n) - f[0].p);
 		qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
 		return;
 	}
@@ -315,7 +312,6 @@ void nf_quoter_free(nf_quoter *qt)
 	for (size_t i = 0; i < qt->nphrases; i++)
 		free(qt->phrases[i]);
 	free(qt->phrases);
-	free(qt->phlen0);
 	free(qt->phs);
 	free(qt);
 }
@@ -365,7 +361,7 @@ typedef struct {
 } qinfo;
 
 /* The output's strings and fragments come from blocks kept in nf_quotes.priv (a block per
- * document, not a malloc per string); quotes_clear empties them for the next document. */
+ * document, not a malloc per string); nf_quotes_clear empties them for the next document. */
 typedef struct qblk { struct qblk *next; size_t used, cap; max_align_t d[]; } qblk;
 enum { QBLK_MIN = 32 << 10 };
 
@@ -378,8 +374,6 @@ typedef struct {
 	rawq *rq; size_t nrq, rqcap;
 	nf_qfrag *fr; size_t nfr, frcap;
 	qinfo *qi;
-	int *psent;           /* first token of each sentence (1-based sentence index) */
-	int nsent;
 	nf_quotes *out;       /* where indirect speech goes, and the last speaker's cluster */
 	int *last_cl;
 	const nf_span *sents; size_t nsents;
@@ -1770,7 +1764,7 @@ static char *cue_phrase(const ctx *c, int cue)
 	char f0 = c->t[c->tk[cue].s], p0;   /* (the first letters, lowered as ieq does) */
 	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
 	for (size_t p = 0; p < c->qt->nphrases; p++) {
-		if (c->qt->phlen0[p] != n0)
+		if (c->qt->phs[p].len[0] != n0)
 			continue;   /* (its first word is not the cue) */
 		const char *ph = c->qt->phrases[p];
 		p0 = ph[0];
@@ -2050,26 +2044,26 @@ static void add_out(nf_quotes *out, nf_quote *q)
 }
 
 /* Empties q, keeping its arrays (and one block of strings) for the next document. */
-static void quotes_clear(nf_quotes *q, int keep)
+void nf_quotes_clear(nf_quotes *q)
 {
 	if (q->priv)
-		qblk_reset(&((ctx *)q->priv)->ar, keep);
+		qblk_reset(&((ctx *)q->priv)->ar, 1);
 	q->n = 0;
 }
 
 void nf_quotes_free(nf_quotes *q)
 {
 	if (!q) return;
-	quotes_clear(q, 0);
-	free(q->q);
-	q->q = NULL;
-	q->cap = 0;
 	if (q->priv) {
 		ctx *s = q->priv;
+		qblk_reset(&s->ar, 0);
 		SCRATCH_ALL(SCRATCH_FREE, s, s);
 		free(s);
 		q->priv = NULL;
 	}
+	free(q->q);
+	q->q = NULL;
+	q->n = q->cap = 0;
 }
 
 /* ---- indirect speech ---- */
@@ -2802,7 +2796,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		   const nf_entities *ents, nf_quotes *out)
 {
 	static const nf_entities none;
-	quotes_clear(out, 1);
+	nf_quotes_clear(out);
 	if (!out->priv)
 		out->priv = nf_xcalloc(1, sizeof(ctx));
 	ctx c = { 0 };

@@ -46,6 +46,7 @@ void nf_quoter_set_scare(nf_quoter *qt, int keep);
 /* Finds the quotes of one document, given its sentences and entities. */
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out);
+void nf_quotes_clear(nf_quotes *q);   /* no quotes, the memory kept for the next document */
 void nf_quotes_free(nf_quotes *q);
 /* The words of q as one text (appended to b): its fragments joined by a space. A fragment that
  * ends in the comma a writer puts before a tag ("A," he said. "We ...") ends in a period when

@@ -2271,7 +2271,7 @@ static void stance_run(scratch *W, const nf_stancer *S, const char *text, size_t
 	if (open_quotes)
 		nf_quotes_run(S->qt, text, len, W->sp, W->nsp, &W->ents, &W->quotes);
 	else
-		nf_quotes_free(&W->quotes);
+		nf_quotes_clear(&W->quotes);
 	{
 		size_t nu0 = W->nu;
 		for (size_t i = 0; i < W->quotes.n; i++) {
