@@ -347,13 +347,18 @@ static void compile_group(nf_cleaner *c, group *gr)
 
 typedef struct { nf_cleaner *c; int lang; } stop_arg;
 
-/* A cheap 16-bit key of a word (its length and first, second and last bytes): most words
- * that are no stop word are told apart by it without a hash lookup. */
+/* A cheap 16-bit key of a word from its length n and its first (a), second (b) and last (z)
+ * bytes: most words that are no stop word are told apart by it without a hash lookup. */
+static unsigned stop_key3(size_t n, unsigned a, unsigned b, unsigned z)
+{
+	uint32_t v = (uint32_t)n << 24 | (uint32_t)a << 16 | (uint32_t)b << 8 | z;
+	return (v * 2654435761u) >> 16;
+}
+
 static unsigned stop_key(const char *w, size_t n)
 {
-	uint32_t v = (uint32_t)n << 24 | (uint32_t)(unsigned char)w[0] << 16 |
-		     (uint32_t)(unsigned char)w[n > 1] << 8 | (unsigned char)w[n - 1];
-	return (v * 2654435761u) >> 16;
+	const unsigned char *u = (const unsigned char *)w;
+	return stop_key3(n, u[0], u[n > 1], u[n - 1]);
 }
 
 static void load_stop(const nf_str *f, size_t n, long line, void *arg)
@@ -714,9 +719,7 @@ static const unsigned char alnum_tab[256] = {
 /* stop_key of the ASCII-folded w[0..n) */
 static unsigned stop_key_folded(const unsigned char *w, size_t n)
 {
-	uint32_t v = (uint32_t)n << 24 | (uint32_t)fold_tab[w[0]] << 16 |
-		     (uint32_t)fold_tab[w[n > 1]] << 8 | fold_tab[w[n - 1]];
-	return (v * 2654435761u) >> 16;
+	return stop_key3(n, fold_tab[w[0]], fold_tab[w[n > 1]], fold_tab[w[n - 1]]);
 }
 
 /* Words, capitalised words, stop words per language, characters, final punctuation. */

@@ -77,7 +77,7 @@ int main(void)
 		nf_buf_free(&b);
 	}
 	{
-		nf_text_stats st = { 0, 0 };
+		nf_text_stats st = { 0 };
 		nf_buf b = { 0 };
 		const char *in = "x\xe9y \xc3\xa2\xe2\x82\xac\xc5\x93";
 		nf_text_norm(&b, in, strlen(in), 0, &st);
