@@ -188,22 +188,27 @@ static uint64_t load_le64(const unsigned char *s)
 	       (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
 }
 
-/* Whether the eight bytes v (byte k in bits 8k..8k+7) are all printable ASCII or spaces, no
- * two spaces together and the last no space; *sm gets bit 8k+7 set for each space. */
-static int run8(uint64_t v, uint64_t *sm)
+/* How many of the eight bytes v (byte k in bits 8k..8k+7) the fast path takes as they are:
+ * the bytes before the first one that is no printable ASCII, or a space with no printable
+ * byte after it among the eight (the byte before them is printable); *sm gets bit 8k+7 set
+ * for each space among those. After a miss the byte at a time test starts at the byte that
+ * stopped the eight, so the bytes before it are not tested again. */
+static unsigned run8(uint64_t v, uint64_t *sm)
 {
 	const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Full, hi = 0x8080808080808080ull;
 	uint64_t lo = v & lo7;
 	uint64_t bad = (~((lo + 0x6060606060606060ull) | v) |     /* a byte < 0x20 */
 			((lo + 0x0101010101010101ull) | v)) & hi;   /* a byte >= 0x7F */
-	if (bad)
-		return 0;
 	uint64_t x = v ^ 0x2020202020202020ull;
 	uint64_t s = ~(((x & lo7) + lo7) | x) & hi;              /* bytes that are ' ' */
-	if ((s & (s >> 8)) || s >> 63)
-		return 0;
-	*sm = s;
-	return 1;
+	uint64_t stop = bad | (s & ((s | bad) >> 8 | 0x8000000000000000ull));
+	if (!stop) {
+		*sm = s;
+		return 8;
+	}
+	unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
+	*sm = s & ((1ull << (8 * k)) - 1);
+	return k;
 }
 
 /* Ends the word before a space or line break (composing it to NFC when it needs it) and
@@ -250,14 +255,15 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 					/* eight bytes at a time: printable ASCII and single spaces, not
 					 * ending in a space (the byte before them is printable) */
 					uint64_t sm;
-					if (!run8(load_le64(s + j), &sm))
-						break;
+					unsigned k = run8(load_le64(s + j), &sm);
 					if (sm) {
 						if (!sp1)
 							sp1 = j + (size_t)__builtin_ctzll(sm) / 8;
 						sp = j + (size_t)(63 - __builtin_clzll(sm)) / 8;
 					}
-					j += 8;
+					j += k;
+					if (k < 8)
+						break;  /* s[j] is for the byte at a time test below */
 				}
 				if (j >= n)
 					break;

@@ -68,6 +68,13 @@ int main(void)
 	ok(norm_is("1234567 \t89 a b c d e f g h i j k l m n o p", 0, "1234567 89 a b c d e f g h i j k l m n o p"),
 	   "long ASCII runs: a space then a tab, single-letter words");
 	ok(norm_is("aaaaaaa bbbbbbb\x7f", 0, "aaaaaaa bbbbbbb"), "long ASCII runs: DEL at the end is trimmed as a space");
+	/* an eight-byte test that stops part way: the bytes before the stop are kept, the rest
+	 * is read from the stop (a space last of the eight, two spaces, a control after a space) */
+	ok(norm_is("xabcdefg hijklmnop qrstuvw", 0, "xabcdefg hijklmnop qrstuvw"), "long ASCII runs: a space last of the eight");
+	ok(norm_is("xabcdef  ghijklmn\x01opqrstu \x01 vwxyz012", 0, "xabcdef ghijklmn opqrstu vwxyz012"),
+	   "long ASCII runs: two spaces, a control, a space and a control");
+	ok(norm_is("xab cd e\xc3\xa9" "fghij k\n\nlmnopqr st", NF_TEXT_LINES, "xab cd e\xc3\xa9" "fghij k\n\nlmnopqr st"),
+	   "long ASCII runs: a letter beyond ASCII and a paragraph break inside the eight");
 	ok(norm_is("abcdefgh e\xcc\x81 ijklmnop qrstuvwx e\xcc\x81tude yz", 0,
 		   "abcdefgh \xc3\xa9 ijklmnop qrstuvwx \xc3\xa9tude yz"), "NFC of words between long ASCII runs");
 	{
