@@ -236,6 +236,10 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 	size_t word = start;
 	int dirty = 0;
 	int at_start = 1;
+	/* code points nfc_sensitive said no to, by their low bits (0: none yet): text that is NFC
+	 * already (Cyrillic, Greek, CJK) would ask it of every letter */
+	int32_t plain[128];
+	int plain_init = 0;
 	nf_grow((void **)&out->p, &out->cap, out->n + n + 8, 1);
 	while (i < n) {
 		unsigned c = s[i];
@@ -336,11 +340,22 @@ void nf_text_norm(nf_buf *out, const char *str, size_t n, int flags, nf_text_sta
 			word = word_break(out, nl, word, &dirty);
 		nl = space = 0;
 		at_start = 0;
-		char e[4];
-		size_t el = nf_utf8_enc(cp, e);
-		nf_buf_add(out, e, el);
-		if (cp >= 0x300 && !dirty && (nfc || (nfc = nfc_sensitive(cp))))
-			dirty = 1;
+		/* one character: encoded in place (a call to memcpy per character costs more) */
+		if (out->n + 5 > out->cap)
+			nf_grow((void **)&out->p, &out->cap, out->n + 5, 1);
+		out->n += nf_utf8_enc(cp, out->p + out->n);
+		if (cp >= 0x300 && !dirty) {
+			if (!nfc) {
+				if (!plain_init) {
+					memset(plain, 0, sizeof plain);
+					plain_init = 1;
+				}
+				if (plain[cp & 127] != cp && !(nfc = nfc_sensitive(cp)))
+					plain[cp & 127] = cp;
+			}
+			if (nfc)
+				dirty = 1;
+		}
 	}
 	if (dirty)
 		nfc_range(out, word, out->n);

@@ -62,6 +62,10 @@ int main(void)
 	ok(norm_is("a\xcc\x81\xcc\xa3 x", 0, "\xe1\xba\xa1\xcc\x81 x"), "NFC reorders marks (acute, dot below) and composes the first");
 	ok(norm_is("\xe2\x84\xab ngstr\xc3\xb6m", 0, "\xc3\x85 ngstr\xc3\xb6m"), "NFC maps a singleton (ANGSTROM SIGN) with no mark before it");
 	ok(norm_is("x\xcc\x81", 0, "x\xcc\x81"), "a mark with no precomposed form stays after its letter");
+	/* nf_text_norm remembers the characters NFC leaves alone (U+0419 and U+0499 share a slot) */
+	ok(norm_is("\xd0\x99\xd2\x99 \xd0\x99\xd2\x99 e\xcc\x81 \xd0\xb0\xe2\x84\xab", 0,
+		   "\xd0\x99\xd2\x99 \xd0\x99\xd2\x99 \xc3\xa9 \xd0\xb0\xc3\x85"), "Cyrillic kept, then a mark and ANGSTROM SIGN composed");
+	ok(norm_is("\xd0\xb8\xcc\x86 \xd0\xb9", 0, "\xd0\xb9 \xd0\xb9"), "Cyrillic i and a combining breve composed to short i");
 	/* runs of printable ASCII are read eight bytes at a time: spaces at every position */
 	ok(norm_is("abcdefg hijklmn  opq rstuvwxyz0123456789 x", 0, "abcdefg hijklmn opq rstuvwxyz0123456789 x"),
 	   "long ASCII runs: a double space inside is collapsed");
