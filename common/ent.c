@@ -25,7 +25,7 @@ enum {                                   /* word flags (ent_words, ent_persnames
 	W_ORGSUF = 64, W_ORGHEAD = 128, W_LOCSUF = 256, W_LOCHEAD = 512, W_NONNAME = 1024,
 	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192,
 	W_GAZFIRST = 16384, W_GAZLAST = 32768,    /* first / last word of a gazetteer name */
-	W_SPORT = 65536                           /* a word of sports reports */
+	W_SPORT = 65536                           /* a word of sports reports; the highest (memo_e) */
 };
 enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_STATE, K_COUNTY, K_OTHER };
 
@@ -99,10 +99,54 @@ static inline uint64_t load8(const char *s)
 	return w;
 }
 
+/* The words of a key of 1 to 16 bytes at s, zero after its end; avail: the bytes that may be
+ * read from s, n or more (a whole word of eight is read when they allow). */
+static inline void load16(const char *s, size_t n, size_t avail, uint64_t *k0, uint64_t *k1)
+{
+	*k1 = 0;
+	if (n >= 8) {
+		*k0 = load8(s);
+		if (n == 16)
+			*k1 = load8(s + 8);
+		else if (n > 8) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			if (avail >= 16)
+				*k1 = load8(s + 8) & ((1ULL << (8 * (n - 8))) - 1);
+			else
+#endif
+				*k1 = load_tail(s + 8, n - 8);
+		}
+	} else {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (avail >= 8)
+			*k0 = load8(s) & ((1ULL << (8 * n)) - 1);
+		else
+#endif
+			*k0 = load_tail(s, n);
+	}
+	(void)avail;
+}
+
+/* The hash of a key of 1 to 16 bytes given as its words (load16): ent_hash's own definition
+ * for short keys, so that every path that hashes a word in registers agrees with it. */
+static inline uint64_t ent_hash16(size_t n, uint64_t k0, uint64_t k1)
+{
+	uint64_t h = hmix((uint64_t)n * 0x9E3779B97F4A7C15ULL, k0);
+	if (n > 8)
+		h = hmix(h, k1);
+	return hfin(h);
+}
+
 /* avail: the bytes that may be read from s, n or more (the last word is read whole when
  * they allow) */
 static uint64_t ent_hash_avail(const char *s, size_t n, size_t avail)
 {
+	if (n - 1 < 16) {
+		uint64_t k0, k1;
+		load16(s, n, avail, &k0, &k1);
+		return ent_hash16(n, k0, k1);
+	}
+	/* longer keys (and the empty one): the same mix, a word at a time */
 	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8)
@@ -219,8 +263,10 @@ static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 #define LOWHASH_BITS 16384
 #define LOWHASH_BIT(h) (((uint32_t)(h) >> 18) & (LOWHASH_BITS - 1))
 
-enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
-	C_JOIN = 16 };          /* bytes that may continue a word: - & ' and non-ASCII */
+enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,   /* C_ bits 0-2 shifted to T_LOWER, T_CAP, T_NUM: tokenize */
+	C_JOIN = 16,            /* bytes that may continue a word: - & ' and non-ASCII */
+	C_PUNCT = 32,           /* other ASCII bytes than letters, digits and white space */
+	C_OPEN = 64 };          /* punctuation after which a sentence's first word may come: " ( ' - ~ : [ */
 
 struct nf_ner {
 	ftab fwords, fgaz;
@@ -229,6 +275,7 @@ struct nf_ner {
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	uint64_t lowhash[LOWHASH_BITS / 64];       /* bits 18-31 of their hashes (LOWHASH_BIT) */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
+	uint16_t lb0[256], lb1[256];               /* low_bit's parts of a first and a second byte */
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
 	word_info *wi; size_t nwi, wicap;
 	sblock *store;                   /* the strings of wi, g and the long keys of the tables */
@@ -292,6 +339,19 @@ static inline uint64_t lower8(uint64_t w)
  * that may be read from s (a whole word of eight is read when they allow). */
 static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out, size_t cap, uint64_t *h)
 {
+	if (n - 1 < 16 && n + 8 <= cap) {
+		uint64_t k0, k1;
+		load16(s, n, avail, &k0, &k1);
+		if ((k0 | k1) & 0x8080808080808080ULL)
+			goto other;
+		k0 = lower8(k0);
+		k1 = lower8(k1);
+		memcpy(out, &k0, 8);          /* out has room for the whole words */
+		if (n > 8)
+			memcpy(out + 8, &k1, 8);
+		*h = ent_hash16(n, k0, k1);
+		return n;
+	}
 	if (n + 8 <= cap) {
 		uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
 		size_t i = 0;
@@ -537,6 +597,16 @@ nf_ner *nf_ner_new(void)
 					       c >= '0' && c <= '9' ? C_DIG :
 					       c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE :
 					       c == '-' || c == '&' || c == '\'' || c >= 0x80 ? C_JOIN : 0);
+	for (int c = 0; c < 0x80; c++)
+		if (!(ner->ccls[c] & (C_AN | C_SPACE)))
+			ner->ccls[c] |= C_PUNCT;
+	for (const char *p = "\"('-~:["; *p; p++)
+		ner->ccls[(unsigned char)*p] |= C_OPEN;
+	for (unsigned c = 0; c < 256; c++) {
+		unsigned a = c - 'a', b = c - 'a';
+		ner->lb0[c] = (uint16_t)((a > 25 ? 0 : a) * 27 * 16);
+		ner->lb1[c] = (uint16_t)((b > 26 ? 26 : b) * 16);
+	}
 	nf_map_init(&ner->bags);
 	/* the sizes the bundled lists need (95,000 words, 18,000 names): no rehashing while loading */
 	ftab_reserve(&ner->fwords, (size_t)1 << 18);
@@ -553,15 +623,13 @@ nf_ner *nf_ner_new(void)
 	return ner;
 }
 
-/* The filter bit of a lower-case word: its first two letters and its length. */
-static size_t low_bit(const char *w, size_t n)
+/* The filter bit of a lower-case word: its first two letters and its length, as
+ * (a * 27 + b) * 16 + min(n, 15) with a the first letter (0-25; other bytes 0) and b the
+ * second (0-25; other bytes and none 26); the parts are looked up (lb0, lb1). */
+static inline size_t low_bit(const nf_ner *ner, const char *w, size_t n)
 {
-	unsigned a = (unsigned char)w[0] - 'a', b = n > 1 ? (unsigned char)w[1] - 'a' : 26;
-	if (a > 25)
-		a = 0;
-	if (b > 26)
-		b = 26;
-	return (a * 27 + b) * 16 + (n < 15 ? n : 15);
+	return (size_t)ner->lb0[(unsigned char)w[0]] + (n > 1 ? ner->lb1[(unsigned char)w[1]] : 26 * 16) +
+	       (n < 15 ? n : 15);
 }
 
 /* Builds the lookup tables from the loaded maps (again after a --names list). */
@@ -599,7 +667,7 @@ static void finish_tables(nf_ner *ner)
 			j = (j + 1) & ner->flower.mask;
 		ner->flower.s[j] = *e;
 		ner->flower.n++;
-		size_t bit = low_bit(fslot_key(e), e->n);
+		size_t bit = low_bit(ner, fslot_key(e), e->n);
 		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
 		bit = LOWHASH_BIT(e->h);
 		ner->lowhash[bit / 64] |= 1ull << (bit % 64);
@@ -776,8 +844,16 @@ enum {
 	T_PLAIN = 2048,         /* ASCII letters and digits only */
 	T_TITLE = 4096          /* in a title-case headline ("The Case for Ukraine's NATO Accession") */
 };
-enum { X_SAID, X_PREP, X_SPORT_NEXT, X_SPORT_PREV, X_PLACEOF, X_SCORER, X_ORG_NEXT, X_ORG_PREV, X_METONYM,
-	X_NLISTS };             /* the context word lists (ctx_lists) */
+_Static_assert((int)C_LOW << 3 == (int)T_LOWER && (int)C_UP == (int)T_CAP && (int)C_DIG << 2 == (int)T_NUM, "tokenize shifts C_ bits to T_ flags");
+
+/* The context word lists whose words ctx_of finds in fctx: their X_ index and their array,
+ * from which both ctx_lists and list_bit are made. */
+#define CTX_LISTS(L) L(X_SAID, w_said) L(X_PREP, w_prep) L(X_SPORT_NEXT, w_sport_next) \
+	L(X_SPORT_PREV, w_sport_prev) L(X_PLACEOF, w_placeof) L(X_SCORER, w_scorer) \
+	L(X_ORG_NEXT, w_org_next) L(X_ORG_PREV, w_org_prev) L(X_METONYM, w_metonym)
+#define CTX_ENUM(x, list) x,
+enum { CTX_LISTS(CTX_ENUM) X_NLISTS };
+#undef CTX_ENUM
 
 typedef struct {
 	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
@@ -825,6 +901,7 @@ typedef struct {
 /* A lookup of fwords remembered: the table is far larger than the caches and the capitalised
  * words of news repeat, so most lookups are answered from this small direct-mapped copy. */
 typedef struct { uint64_t h; uint32_t v, nf; char k[16]; } memo_e;    /* nf: length | flags << 8 */
+_Static_assert(W_SPORT < 1u << 24, "memo_e.nf keeps the word flags (W_SPORT the highest) in bits 8-31");
 #define MEMO_BITS 12
 
 /* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
@@ -1069,6 +1146,38 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 	t->wf = fl;
 }
 
+/* The flags of a word token from its first character (a digit, a capital or neither) and
+ * its letters; at_start: the first word of a sentence. */
+static inline unsigned word_flags(int digit, int upper, int uppers, int letters, int at_start)
+{
+	unsigned f = T_WORD;
+	if (digit)
+		f |= T_NUM;
+	else if (upper) {
+		f |= T_CAP;
+		if (uppers == letters && letters >= 2)
+			f |= T_ALLCAPS;
+	} else
+		f |= T_LOWER;
+	if (at_start)
+		f |= T_SSTART;
+	return f;
+}
+
+/* May the lower-case ASCII word at s be one of the words that matter in lower case (flower)?
+ * Most are not, and skip the lookup. */
+static inline int low_maybe(const nf_ner *ner, const char *s, size_t n)
+{
+	size_t bit = low_bit(ner, s, n);
+	return ner->lowbits[bit / 64] >> (bit % 64) & 1;
+}
+
+/* Where the next token may start after a word token that ends at j: past a possessive 's or ’s. */
+static inline size_t tok_after(const char *s, size_t j, unsigned f)
+{
+	return f & T_POSS ? j + (s[j] == '\'' ? 1 : 3) + 1 : j;
+}
+
 /* The tokenizer's full path: the token at byte i (not a plain ASCII word) into t; returns the
  * byte after it (and *made 0 when there is no token: a no-break space). Out of line so that
  * the fast path keeps its variables in registers. */
@@ -1076,11 +1185,11 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 __attribute__((noinline))
 #endif
 static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, size_t i, tok *t,
-		       int *at_start, int *made)
+		       int at_start, int *made)
 {
 	int32_t cp;
 	size_t k, j;
-	int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+	int first_upper, digit, letters = 0, uppers = 0, hyphen = 0;
 	k = dec(s, n, i, &cp);
 	if (cp == 0xA0) {      /* ASCII white space is skipped above */
 		*made = 0;
@@ -1190,44 +1299,99 @@ static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, 
 		break;
 	}
 	t->e = (uint32_t)j;
-	t->f |= T_WORD;
-	if (digit)
-		t->f |= T_NUM;
-	else if (first_upper) {
-		t->f |= T_CAP;
-		if (uppers == letters && letters >= 2)
-			t->f |= T_ALLCAPS;
-	} else {
-		t->f |= T_LOWER;
-		/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
-		if (hyphen)
-			t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
-	}
-	if (*at_start)
-		t->f |= T_SSTART;
-	*at_start = 0;
-	if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
-		/* most lower-case words are none of the few that matter: skip the lookup */
-		size_t bit = low_bit(s + t->s, t->e - t->s);
-		if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-			i = j + sp;     /* a space after the word needs no look */
-			if (t->f & T_POSS)
-				i = j + (s[j] == '\'' ? 1 : 3) + 1;
-			return i;
-		}
-	}
+	t->f |= (uint16_t)word_flags(digit, first_upper, uppers, letters, at_start);
+	/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
+	if (hyphen && (t->f & T_LOWER))
+		t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
+	if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80 && !low_maybe(ner, s + t->s, t->e - t->s))
+		return tok_after(s, j, t->f);
 	{
 		char kb[264];
 		memset(kb, 0, 16);       /* short keys are compared as two words */
 		size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, kb, sizeof kb, &t->fh);
 		tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
 	}
-	i = j + sp;
-	if (t->f & T_POSS)
-		i = j + (s[j] == '\'' ? 1 : 3) + 1;
-	return i;
+	return tok_after(s, j, t->f);
 }
 
+/* The tokenizer's state for the next token's T_SSTART (see tokenize), in one word so that
+ * the loop keeps it in a register: */
+enum {
+	ST_PREVSS = 1,          /* the token before has T_SSTART */
+	ST_FIRST = 2,           /* the next token is the first of its sentence */
+	ST_ANY = T_SSTART,      /* the token before is punctuation with T_SSTART: the next token has it */
+	ST_WORD = T_SSTART << 1,   /* the token before is an opening mark at a sentence start: a word has it */
+	ST_LINE = T_SSTART << 2    /* no word since a line or sentence started: the next word has it */
+};
+#define TOK_ROOM 256            /* tokens made room for at a time (a token takes a byte or more) */
+
+/* The state after a punctuation token of flags f; open: it is one of C_OPEN. */
+static inline unsigned st_punct(unsigned st, unsigned f, int open)
+{
+	unsigned ss = f & T_SSTART;
+	return (st & ST_LINE) | (ss ? ST_PREVSS | ST_ANY : 0) |
+	       (open && ((st & (ST_PREVSS | ST_FIRST)) || ss) ? ST_WORD : 0);
+}
+
+/* The T_SSTART that state st gives a word. */
+static inline unsigned st_word(unsigned st)
+{
+	return (st | st >> 1 | st >> 2) & T_SSTART;
+}
+
+/* The counts of a sentence's words that caps_sentence wants, and the sports clues. */
+static inline void count_word(scratch *sc, const char *s, const tok *t, size_t *words, size_t *caps)
+{
+	if ((t->f & (T_WORD | T_NUM)) == T_WORD) {
+		if (t->e - t->s >= 2) {
+			++*words;
+			*caps += (t->f & T_ALLCAPS) != 0;
+		}
+		if (t->f & T_LOWER)
+			sc->sportkw += (t->wf & W_SPORT) != 0;
+	} else if (t->f & T_NUM) {
+		/* sports reports: scores ("3-1") and sports words */
+		const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
+		sc->scores += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
+	}
+}
+
+/* What tokenize needs only now and then, out of the registers of its loop. */
+struct tok_rare {
+	size_t si, send;        /* the current sentence, its end */
+	size_t sa, words, caps; /* the current sentence's first token, its counts for caps_sentence */
+	int sent;
+};
+
+/* The sentence and room check of tokenize at byte i, t the next token's slot: returns the byte
+ * at which to look again. */
+static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, tok **t, unsigned *st,
+			struct tok_rare *r)
+{
+	size_t nt = (size_t)(*t - sc->t);
+	if (i >= r->send) {
+		while (r->si < ns && i >= sents[r->si].end)
+			r->si++, *st |= ST_LINE;
+		r->send = r->si < ns ? sents[r->si].end : SIZE_MAX;
+		int ns1 = r->si < ns ? (int)r->si + 1 : (int)ns;
+		if (ns1 != r->sent) {
+			caps_sentence(sc, r->sa, nt, r->words, r->caps);
+			title_sentence(sc, r->sa, nt);
+			r->sa = nt, r->words = r->caps = 0;
+			*st = ST_FIRST | ST_LINE;
+			r->sent = ns1;
+		}
+	}
+	if (nt + TOK_ROOM > sc->tcap)
+		nf_grow((void **)&sc->t, &sc->tcap, nt + TOK_ROOM, sizeof *sc->t);
+	*t = sc->t + nt;
+	return i + TOK_ROOM < r->send ? i + TOK_ROOM : r->send;
+}
+
+/* The tokens of s in sc->t. In the same pass: a word after an opening quote or bracket at a
+ * sentence start is sentence-initial too, and punctuation at a sentence start carries the
+ * mark so that the next token inherits it (the state st); sentences mostly in capitals are
+ * headlines (T_CAPSENT), title-case ones T_TITLE. */
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
 		     scratch *sc)
 {
@@ -1235,53 +1399,62 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	sc->generic = 0;
 	sc->nroles = 0;
 	sc->scores = sc->sportkw = 0;
-	size_t si = 0, send = ns ? sents[0].end : SIZE_MAX;   /* the current sentence's end */
-	int at_start = 1;
+	struct tok_rare r = { .si = 0, .send = ns ? sents[0].end : SIZE_MAX, .sent = ns ? 1 : (int)ns };
 	const unsigned char *ccls = ner->ccls;
-	/* the tokens in locals: stores through t would make the compiler reload sc's fields */
-	tok *tt = sc->t;
-	size_t nt = 0, tcap = sc->tcap;
-	int sent = ns ? 1 : (int)ns;
+	tok *t = sc->t;         /* the next token's slot */
+	unsigned st = ST_FIRST | ST_LINE;
+	int sent = r.sent;
+	size_t chk = 0;         /* the next byte at which the sentence and the room are looked at */
 	for (size_t i = 0; i < n;) {
 		unsigned char b = (unsigned char)s[i];
+		unsigned cl = ccls[b];
 		/* ASCII white space without decoding; the sentence index catches up below */
-		if (ccls[b] & C_SPACE) {
+		if (cl & C_SPACE) {
 			if (b == '\n')
-				at_start = 1;
+				st |= ST_LINE;
 			i++;
 			continue;
 		}
-		if (i >= send) {
-			while (si < ns && i >= sents[si].end)
-				si++, at_start = 1;
-			send = si < ns ? sents[si].end : SIZE_MAX;
-			sent = si < ns ? (int)si + 1 : (int)ns;
+		if (i >= chk) {
+			chk = tok_check(sc, sents, ns, i, &t, &st, &r);
+			sent = r.sent;
 		}
-		if (nt + 1 > tcap) {
-			nf_grow((void **)&sc->t, &sc->tcap, nt + 1, sizeof *sc->t);
-			tt = sc->t;
-			tcap = sc->tcap;
+		if (cl & C_PUNCT) {
+			unsigned f = st & ST_ANY;
+			*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + 1), .f = (uint16_t)f, .c = (char)b,
+				      .sent = sent };
+			st = st_punct(st, f, cl & C_OPEN);
+			i++;
+			continue;
 		}
-		tok *t = &tt[nt];
-		*t = (tok){ .s = (uint32_t)i, .sent = sent };   /* a few wide stores, not eight */
-		int letters, uppers, sp;
-		size_t j;
-		if (b < 0x80) {
-			/* ASCII words and punctuation, the common case, in one pass; words that end
-			 * in a hyphen, an ampersand, an apostrophe, non-ASCII or (capitalised) a period
-			 * take the full path below */
-			unsigned cl = ccls[b];
-			if (!(cl & C_AN)) {
-				t->e = (uint32_t)(i + 1);
-				t->c = (char)b;
-				i++;
-				nt++;
+		if (b >= 0xC2 && b <= 0xE2) {
+			/* non-ASCII punctuation, as tok_slow makes it, in its common cases: U+2000-U+203F
+			 * (quotes, dashes, spaces), U+20A0-U+20BF (currencies) and U+00A1-U+00BF but
+			 * for the letters U+00AA, U+00B5 and U+00BA */
+			unsigned char c2 = i + 1 < n ? (unsigned char)s[i + 1] : 0, c3 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+			char c = 0;
+			size_t k = 0;
+			if (b == 0xE2 && c2 == 0x80 && (c3 & 0xC0) == 0x80)
+				k = 3, c = c3 == 0x9C || c3 == 0x9D || c3 == 0x98 ? '"' : c3 == 0x99 ? '\'' : '~';
+			else if (b == 0xE2 && c2 == 0x82 && c3 >= 0xA0 && c3 <= 0xBF)
+				k = 3, c = '~';
+			else if (b == 0xC2 && c2 >= 0xA1 && c2 <= 0xBF && c2 != 0xAA && c2 != 0xB5 && c2 != 0xBA)
+				k = 2, c = '~';
+			if (k) {
+				unsigned f = st & ST_ANY;
+				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + k), .f = (uint16_t)f, .c = c,
+					      .sent = sent };
+				st = st_punct(st, f, 1);        /* " ' ~ are all C_OPEN */
+				i += k;
 				continue;
 			}
+		}
+		if (cl & C_AN) {
+			/* ASCII words, the common case, in one pass; words that end in a hyphen, an
+			 * ampersand, an apostrophe, non-ASCII or (capitalised, one letter) a period take
+			 * the full path below */
 			/* the first byte, then eight bytes at a time while all are a-z */
 			size_t q = i + 1;
-			letters = (cl & (C_LOW | C_UP)) != 0;
-			uppers = (cl & C_UP) != 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 			while (q + 8 <= n) {
 				uint64_t w = load8(s + q);
@@ -1296,147 +1469,107 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 #endif
 			while (q < n && (ccls[(unsigned char)s[q]] & C_LOW))
 				q++;
-			letters += (int)(q - i - 1);
-			/* "byAlya": the full path splits the glued word */
-			if (q - i == 2 && b == 'b' && s[i + 1] == 'y' && q < n && (ccls[(unsigned char)s[q]] & C_AN))
-				goto full;
-			while (q < n) {
-				unsigned c2 = ccls[(unsigned char)s[q]];
-				if (!(c2 & C_AN))
-					break;
-				letters += (c2 & (C_LOW | C_UP)) != 0;
-				uppers += (c2 & C_UP) != 0;
-				q++;
-			}
 			unsigned char e = q < n ? (unsigned char)s[q] : ' ';
-			if (!(ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
-				/* a plain ASCII word: flags, the lower-case filter and the lookup here */
-				j = q;
-				sp = e == ' ';
-				unsigned f = T_PLAIN | T_WORD;
-				if (cl & C_DIG)
-					f |= T_NUM;
-				else if (cl & C_UP) {
-					f |= T_CAP;
-					if (uppers == letters && letters >= 2)
-						f |= T_ALLCAPS;
-				} else
-					f |= T_LOWER;
-				if (at_start)
-					f |= T_SSTART;
-				at_start = 0;
-				t->e = (uint32_t)j;
-				t->f = (uint16_t)f;
-				size_t wn = j - i;
-				if (f & T_LOWER) {
-					/* most lower-case words are none of the few that matter: skip the lookup */
-					size_t bit = low_bit(s + i, wn);
-					if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-						i = j + sp;     /* a space after the word needs no look */
-						nt++;
-						continue;
-					}
+			unsigned f = T_PLAIN | T_WORD;
+			if (ccls[e] & C_AN) {
+				/* "byAlya": the full path splits the glued word */
+				if (q - i == 2 && b == 'b' && s[i + 1] == 'y')
+					goto full;
+				/* capitals or digits after the small letters: letters counted for T_ALLCAPS */
+				int letters = (cl & (C_LOW | C_UP)) != 0, uppers = (cl & C_UP) != 0;
+				letters += (int)(q - i - 1);
+				while (q < n) {
+					unsigned c2 = ccls[(unsigned char)s[q]];
+					if (!(c2 & C_AN))
+						break;
+					letters += (c2 & (C_LOW | C_UP)) != 0;
+					uppers += (c2 & C_UP) != 0;
+					q++;
 				}
-				if (wn > 16) {
-					char kb[264];
-					memset(kb, 0, 16);
-					size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
-					tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
-				} else {
-					/* fold_hash of an ASCII word of up to 16 bytes, in registers */
-					uint64_t x = (uint64_t)wn * 0x9E3779B97F4A7C15ULL, k0, k1 = 0;
-					if (wn >= 8) {
-						k0 = lower8(load8(s + i));
-						x = hmix(x, k0);
-						if (wn == 16)
-							k1 = lower8(load8(s + i + 8)), x = hmix(x, k1);
-						else if (wn > 8) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-							if (i + 16 <= n)
-								k1 = load8(s + i + 8) & ((1ULL << (8 * (wn - 8))) - 1);
-							else
-#endif
-								k1 = load_tail(s + i + 8, wn - 8);
-							k1 = lower8(k1);
-							x = hmix(x, k1);
-						}
-					} else {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-						if (i + 8 <= n)
-							k0 = load8(s + i) & ((1ULL << (8 * wn)) - 1);
-						else
-#endif
-							k0 = load_tail(s + i, wn);
-						k0 = lower8(k0);
-						x = hmix(x, k0);
-					}
-					t->fh = hfin(x);
-					tok_lookup(ner, sc, t, NULL, wn, k0, k1);
-				}
-				goto looked_up;
+				e = q < n ? (unsigned char)s[q] : ' ';
+				if ((cl & C_UP) && uppers == letters && letters >= 2)
+					f |= T_ALLCAPS;
 			}
+			size_t j = q;
+			if (ccls[e] & C_JOIN)
+				goto full;
+			if (e == '.' && (cl & C_UP)) {
+				if (q - i == 1) {
+					/* an initial, "J.", unless a dotted acronym goes on ("U.S.": the full
+					 * path, as for what may be a non-ASCII letter after it) */
+					unsigned char d = q + 1 < n ? (unsigned char)s[q + 1] : ' ';
+					if (d >= 0x80 || ((ccls[d] & (C_LOW | C_UP)) && q + 2 < n && s[q + 2] == '.'))
+						goto full;
+					f &= ~(unsigned)T_PLAIN, j = q + 1;
+				} else if (abbrev_with_period(s + i, q - i))
+					f &= ~(unsigned)T_PLAIN, j = q + 1;   /* "Corp.": the period belongs to the name */
+			}
+			/* a plain ASCII word: flags, the lower-case filter and the lookup here */
+			size_t sp = e == ' ' && j == q;
+			/* T_LOWER, T_CAP or T_NUM from C_LOW, C_UP or C_DIG, without branches */
+			f |= (cl & C_LOW) << 3 | (cl & C_UP) << 0 | (cl & C_DIG) << 2;
+			f |= st_word(st);
+			st = f & T_SSTART ? ST_PREVSS : 0;
+			size_t wn = j - i;
+			if ((f & T_LOWER) && !low_maybe(ner, s + i, wn)) {
+				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+				r.words += wn >= 2;
+				i = j + sp;     /* a space after the word needs no look */
+				continue;
+			}
+			*t = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+			if (wn > 16) {
+				char kb[264];
+				memset(kb, 0, 16);
+				size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
+				tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+			} else {
+				/* fold_hash of an ASCII word of up to 16 bytes, in registers */
+				uint64_t k0, k1;
+				load16(s + i, wn, n - i, &k0, &k1);
+				k0 = lower8(k0);
+				k1 = lower8(k1);
+				t->fh = ent_hash16(wn, k0, k1);
+				tok_lookup(ner, sc, t, NULL, wn, k0, k1);
+			}
+			i = j + sp;
+			goto tail;
 		}
 	full:
 		{
 			int made = 1;
-			i = tok_slow(ner, sc, s, n, i, t, &at_start, &made);
+			*t = (tok){ .s = (uint32_t)i, .sent = sent };
+			i = tok_slow(ner, sc, s, n, i, t, (st & ST_LINE) != 0, &made);
 			if (!made)
 				continue;
-			goto tail;
+			if (t->f & T_WORD) {
+				t->f |= (uint16_t)st_word(st);
+				st = t->f & T_SSTART ? ST_PREVSS : 0;
+			} else {
+				t->f |= (uint16_t)(st & ST_ANY);
+				st = st_punct(st, t->f, (ccls[(unsigned char)t->c] & C_OPEN) != 0);
+			}
 		}
-	looked_up:
-		i = j + sp;
 	tail:
-		if (t->wf & (W_ROLE | W_ROLEMOD)) {
-			if (sc->nroles + 1 > sc->rcap)
-				nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
-			sc->roles[sc->nroles++] = (int)nt;
+		count_word(sc, s, t, &r.words, &r.caps);
+		if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC)) {
+			int k = (int)(t - sc->t);
+			if (t->wf & (W_ROLE | W_ROLEMOD)) {
+				if (sc->nroles + 1 > sc->rcap)
+					nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
+				sc->roles[sc->nroles++] = k;
+			}
+			if (t->wf & W_GENERIC) {
+				if (!sc->generic++)
+					sc->gen_first = (size_t)k;
+				sc->gen_last = (size_t)k;
+			}
 		}
-		if (t->wf & W_GENERIC) {
-			if (!sc->generic++)
-				sc->gen_first = nt;
-			sc->gen_last = nt;
-		}
-		nt++;
+		t++;
 	}
-	sc->nt = nt;
-	/* a word after an opening quote or bracket at a sentence start is sentence-initial too;
-	 * punctuation at a sentence start carries the mark so that the next word inherits it;
-	 * sentences mostly in capitals are headlines (T_CAPSENT) */
-	size_t sa = 0, words = 0, caps = 0;
-	for (size_t i = 0; i < sc->nt; i++) {
-		tok *t = &sc->t[i];
-		if (i > 0) {
-			tok *p = &sc->t[i - 1];
-			if (!(p->f & T_WORD) && p->sent == t->sent) {
-				if ((t->f & T_WORD) &&
-				    (p->c == '"' || p->c == '(' || p->c == '\'' || p->c == '-' || p->c == '~' || p->c == ':' || p->c == '[') &&
-				    (i < 2 || (sc->t[i - 2].f & T_SSTART) || (p->f & T_SSTART) || sc->t[i - 2].sent != t->sent))
-					t->f |= T_SSTART;
-				if (p->f & T_SSTART)
-					t->f |= T_SSTART;
-			}
-			if (t->sent != p->sent) {
-				caps_sentence(sc, sa, i, words, caps);
-				title_sentence(sc, sa, i);
-				sa = i, words = caps = 0;
-			}
-		}
-		if ((t->f & (T_WORD | T_NUM)) == T_WORD) {
-			if (t->e - t->s >= 2) {
-				words++;
-				caps += (t->f & T_ALLCAPS) != 0;
-			}
-			if (t->f & T_LOWER)
-				sc->sportkw += (t->wf & W_SPORT) != 0;
-		} else if (t->f & T_NUM) {
-			/* sports reports: scores ("3-1") and sports words */
-			const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
-			sc->scores += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
-		}
-	}
-	caps_sentence(sc, sa, sc->nt, words, caps);
-	title_sentence(sc, sa, sc->nt);
+	sc->nt = (size_t)(t - sc->t);
+	caps_sentence(sc, r.sa, sc->nt, r.words, r.caps);
+	title_sentence(sc, r.sa, sc->nt);
 }
 
 #define TW(i) (sc->t[i].wf)
@@ -1583,8 +1716,9 @@ static const char *const w_metonym[] = { "has", "have", "had", "is", "was", "say
 	"believes", "can", "could", "may", "must", "should", "did", "does", "hopes", "plans",
 	"threatened", "condemned", "called", "urged", "signalled", "signaled", "sees", "views",
 	"considers", "welcomed", "blamed", "sent", "imposed", "expelled", "summoned", NULL };
-static const char *const *const ctx_lists[X_NLISTS] = { w_said, w_prep, w_sport_next, w_sport_prev,
-	w_placeof, w_scorer, w_org_next, w_org_prev, w_metonym };   /* in X_ order */
+#define CTX_ARRAY(x, list) [x] = list,
+static const char *const *const ctx_lists[X_NLISTS] = { CTX_LISTS(CTX_ARRAY) };
+#undef CTX_ARRAY
 
 static void build_ctx(nf_ner *ner)
 {
@@ -1596,11 +1730,9 @@ static void build_ctx(nf_ner *ner)
 /* The ctx_of bit of a list, or 0; inline, so that it is a constant where the list is one. */
 static inline unsigned list_bit(const char *const *list)
 {
-	return list == w_said ? 1u << X_SAID : list == w_prep ? 1u << X_PREP :
-	       list == w_sport_next ? 1u << X_SPORT_NEXT : list == w_sport_prev ? 1u << X_SPORT_PREV :
-	       list == w_placeof ? 1u << X_PLACEOF : list == w_scorer ? 1u << X_SCORER :
-	       list == w_org_next ? 1u << X_ORG_NEXT : list == w_org_prev ? 1u << X_ORG_PREV :
-	       list == w_metonym ? 1u << X_METONYM : 0;
+#define CTX_BIT(x, l) list == l ? 1u << x :
+	return CTX_LISTS(CTX_BIT) 0;
+#undef CTX_BIT
 }
 
 /* The lists token i is (exactly) a word of, once per token. */
@@ -2151,7 +2283,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 					c->affil_off = sc->t[o->a].s;
 					c->affil_len = sc->t[o->b - 1].e - sc->t[o->a].s;
 				}
-				if (sc->t[na].w && (sc->t[na].w->flags & W_FIRST))
+				if (TW(na) & W_FIRST)
 					c->gender = sc->t[na].w->gender;
 			}
 		}
@@ -3476,8 +3608,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 		if (c->gender && !p->gender)
 			p->gender = c->gender;
-		if (c->type == NF_PER && !p->gender && c->b - c->a >= 2 && sc->t[c->a].w &&
-		    (sc->t[c->a].w->flags & W_FIRST))
+		if (c->type == NF_PER && !p->gender && c->b - c->a >= 2 && (TW(c->a) & W_FIRST))
 			p->gender = sc->t[c->a].w->gender;
 	}
 	/* known people: affiliation from the facts when the text gave none */
