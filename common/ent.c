@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
@@ -263,7 +266,7 @@ static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 #define LOWHASH_BITS 16384
 #define LOWHASH_BIT(h) (((uint32_t)(h) >> 18) & (LOWHASH_BITS - 1))
 
-enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,   /* C_ bits 0-2 shifted to T_LOWER, T_CAP, T_NUM: tokenize */
+enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
 	C_JOIN = 16,            /* bytes that may continue a word: - & ' and non-ASCII */
 	C_PUNCT = 32,           /* other ASCII bytes than letters, digits and white space */
 	C_OPEN = 64 };          /* punctuation after which a sentence's first word may come: " ( ' - ~ : [ */
@@ -844,7 +847,6 @@ enum {
 	T_PLAIN = 2048,         /* ASCII letters and digits only */
 	T_TITLE = 4096          /* in a title-case headline ("The Case for Ukraine's NATO Accession") */
 };
-_Static_assert((int)C_LOW << 3 == (int)T_LOWER && (int)C_UP == (int)T_CAP && (int)C_DIG << 2 == (int)T_NUM, "tokenize shifts C_ bits to T_ flags");
 
 /* The context word lists whose words ctx_of finds in fctx: their X_ index and their array,
  * from which both ctx_lists and list_bit are made. */
@@ -928,6 +930,7 @@ typedef struct {
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
 	size_t gen_first, gen_last;   /* the first and last of them */
 	int *roles; size_t nroles, rcap;   /* the tokens that are words of titles */
+	char *pad; size_t padcap;          /* the text, then TOK_PAD zero bytes: tokenize reads past its end */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
 	memo_e *memo;           /* recent lookups of capitalised words (MEMO_BITS) */
 	const nf_ner *memo_ner; unsigned memo_gen;   /* the tables they were looked up in */
@@ -1319,25 +1322,34 @@ static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, 
 enum {
 	ST_PREVSS = 1,          /* the token before has T_SSTART */
 	ST_FIRST = 2,           /* the next token is the first of its sentence */
-	ST_ANY = T_SSTART,      /* the token before is punctuation with T_SSTART: the next token has it */
-	ST_WORD = T_SSTART << 1,   /* the token before is an opening mark at a sentence start: a word has it */
-	ST_LINE = T_SSTART << 2    /* no word since a line or sentence started: the next word has it */
+	ST_SSW = T_SSTART,      /* a word next has T_SSTART (one of the three below) */
+	ST_SSP = T_SSTART << 1, /* the token before is punctuation with T_SSTART: the next token has it */
+	ST_LINE = T_SSTART << 2 /* no word since a line or sentence started: the next word has it */
+	/* (and an opening mark at a sentence start before: the next word has it) */
 };
 #define TOK_ROOM 256            /* tokens made room for at a time (a token takes a byte or more) */
+#define TOK_PAD 32              /* zero bytes after the text (sc->pad): the loop reads ahead unchecked */
 
 /* The state after a punctuation token of flags f; open: it is one of C_OPEN. */
 static inline unsigned st_punct(unsigned st, unsigned f, int open)
 {
 	unsigned ss = f & T_SSTART;
-	return (st & ST_LINE) | (ss ? ST_PREVSS | ST_ANY : 0) |
-	       (open && ((st & (ST_PREVSS | ST_FIRST)) || ss) ? ST_WORD : 0);
+	return (st & ST_LINE) | (ss ? ST_PREVSS | ST_SSP : 0) |
+	       ((st & ST_LINE) || ss || (open && (st & (ST_PREVSS | ST_FIRST))) ? ST_SSW : 0);
 }
 
-/* The T_SSTART that state st gives a word. */
-static inline unsigned st_word(unsigned st)
+/* The T_SSTART that state st gives a punctuation token. */
+static inline unsigned st_ptok(unsigned st)
 {
-	return (st | st >> 1 | st >> 2) & T_SSTART;
+	return (st & ST_SSP) >> 1;
 }
+
+/* The state after a word token of flags f. */
+static inline unsigned st_after_word(unsigned f)
+{
+	return (f & T_SSTART) >> 6;
+}
+_Static_assert(T_SSTART >> 6 == ST_PREVSS, "st_after_word");
 
 /* The counts of a sentence's words that caps_sentence wants, and the sports clues. */
 static inline void count_word(scratch *sc, const char *s, const tok *t, size_t *words, size_t *caps)
@@ -1356,10 +1368,30 @@ static inline void count_word(scratch *sc, const char *s, const tok *t, size_t *
 	}
 }
 
+/* Notes a token that is a word of titles or may refer back to an organisation. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tok_mark(scratch *sc, const tok *t)
+{
+	int k = (int)(t - sc->t);
+	if (t->wf & (W_ROLE | W_ROLEMOD)) {
+		if (sc->nroles + 1 > sc->rcap)
+			nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
+		sc->roles[sc->nroles++] = k;
+	}
+	if (t->wf & W_GENERIC) {
+		if (!sc->generic++)
+			sc->gen_first = (size_t)k;
+		sc->gen_last = (size_t)k;
+	}
+}
+
 /* What tokenize needs only now and then, out of the registers of its loop. */
 struct tok_rare {
 	size_t si, send;        /* the current sentence, its end */
 	size_t sa, words, caps; /* the current sentence's first token, its counts for caps_sentence */
+	size_t n;               /* the text's length */
 	int sent;
 };
 
@@ -1371,21 +1403,22 @@ static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, 
 	size_t nt = (size_t)(*t - sc->t);
 	if (i >= r->send) {
 		while (r->si < ns && i >= sents[r->si].end)
-			r->si++, *st |= ST_LINE;
+			r->si++, *st |= ST_LINE | ST_SSW;
 		r->send = r->si < ns ? sents[r->si].end : SIZE_MAX;
 		int ns1 = r->si < ns ? (int)r->si + 1 : (int)ns;
 		if (ns1 != r->sent) {
 			caps_sentence(sc, r->sa, nt, r->words, r->caps);
 			title_sentence(sc, r->sa, nt);
 			r->sa = nt, r->words = r->caps = 0;
-			*st = ST_FIRST | ST_LINE;
+			*st = ST_FIRST | ST_LINE | ST_SSW;
 			r->sent = ns1;
 		}
 	}
 	if (nt + TOK_ROOM > sc->tcap)
 		nf_grow((void **)&sc->t, &sc->tcap, nt + TOK_ROOM, sizeof *sc->t);
 	*t = sc->t + nt;
-	return i + TOK_ROOM < r->send ? i + TOK_ROOM : r->send;
+	size_t c = i + TOK_ROOM < r->send ? i + TOK_ROOM : r->send;
+	return c < r->n ? c : r->n;
 }
 
 /* The tokens of s in sc->t. In the same pass: a word after an opening quote or bracket at a
@@ -1399,28 +1432,36 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	sc->generic = 0;
 	sc->nroles = 0;
 	sc->scores = sc->sportkw = 0;
-	struct tok_rare r = { .si = 0, .send = ns ? sents[0].end : SIZE_MAX, .sent = ns ? 1 : (int)ns };
+	struct tok_rare r = { .si = 0, .send = ns ? sents[0].end : SIZE_MAX, .n = n, .sent = ns ? 1 : (int)ns };
+	/* a copy of the text with zero bytes after it: a word's scan stops at them (they are no
+	 * letters), and the loop's end is found with the sentence check (chk <= n) */
+	nf_grow((void **)&sc->pad, &sc->padcap, n + TOK_PAD, 1);
+	memcpy(sc->pad, s, n);
+	memset(sc->pad + n, 0, TOK_PAD);
+	s = sc->pad;
 	const unsigned char *ccls = ner->ccls;
 	tok *t = sc->t;         /* the next token's slot */
-	unsigned st = ST_FIRST | ST_LINE;
+	unsigned st = ST_FIRST | ST_LINE | ST_SSW;
 	int sent = r.sent;
 	size_t chk = 0;         /* the next byte at which the sentence and the room are looked at */
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0;;) {
 		unsigned char b = (unsigned char)s[i];
 		unsigned cl = ccls[b];
 		/* ASCII white space without decoding; the sentence index catches up below */
 		if (cl & C_SPACE) {
 			if (b == '\n')
-				st |= ST_LINE;
+				st |= ST_LINE | ST_SSW;
 			i++;
 			continue;
 		}
 		if (i >= chk) {
+			if (i >= n)
+				break;
 			chk = tok_check(sc, sents, ns, i, &t, &st, &r);
 			sent = r.sent;
 		}
 		if (cl & C_PUNCT) {
-			unsigned f = st & ST_ANY;
+			unsigned f = st_ptok(st);
 			*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + 1), .f = (uint16_t)f, .c = (char)b,
 				      .sent = sent };
 			st = st_punct(st, f, cl & C_OPEN);
@@ -1441,7 +1482,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			else if (b == 0xC2 && c2 >= 0xA1 && c2 <= 0xBF && c2 != 0xAA && c2 != 0xB5 && c2 != 0xBA)
 				k = 2, c = '~';
 			if (k) {
-				unsigned f = st & ST_ANY;
+				unsigned f = st_ptok(st);
 				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + k), .f = (uint16_t)f, .c = c,
 					      .sent = sent };
 				st = st_punct(st, f, 1);        /* " ' ~ are all C_OPEN */
@@ -1453,10 +1494,20 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			/* ASCII words, the common case, in one pass; words that end in a hyphen, an
 			 * ampersand, an apostrophe, non-ASCII or (capitalised, one letter) a period take
 			 * the full path below */
-			/* the first byte, then eight bytes at a time while all are a-z */
+			/* the first byte, then sixteen (or eight) bytes at a time while all are a-z */
 			size_t q = i + 1;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			while (q + 8 <= n) {
+			for (;;) {          /* (the zero bytes after the text stop it) */
+#if defined(__SSE2__)
+				/* bytes - ('a' + 128) > 25 - 128 (signed): not a-z */
+				__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + q)),
+							 _mm_set1_epi8((char)('a' + 128)));
+				unsigned no = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(25 - 128))));
+				if (no) {
+					q += (size_t)__builtin_ctz(no);
+					break;
+				}
+				q += 16;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 				uint64_t w = load8(s + q);
 				uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
 					      0x8080808080808080ULL;
@@ -1465,11 +1516,15 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 					break;
 				}
 				q += 8;
-			}
+#else
+				while (ccls[(unsigned char)s[q]] & C_LOW)
+					q++;
+				break;
 #endif
-			while (q < n && (ccls[(unsigned char)s[q]] & C_LOW))
-				q++;
-			unsigned char e = q < n ? (unsigned char)s[q] : ' ';
+			}
+			/* the byte after the word (0 past the text's end, where the original had ' ';
+			 * only sp below tells them apart, and the loop ends there anyway) */
+			unsigned char e = (unsigned char)s[q];
 			unsigned f = T_PLAIN | T_WORD;
 			if (ccls[e] & C_AN) {
 				/* "byAlya": the full path splits the glued word */
@@ -1478,7 +1533,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				/* capitals or digits after the small letters: letters counted for T_ALLCAPS */
 				int letters = (cl & (C_LOW | C_UP)) != 0, uppers = (cl & C_UP) != 0;
 				letters += (int)(q - i - 1);
-				while (q < n) {
+				for (;;) {
 					unsigned c2 = ccls[(unsigned char)s[q]];
 					if (!(c2 & C_AN))
 						break;
@@ -1486,7 +1541,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 					uppers += (c2 & C_UP) != 0;
 					q++;
 				}
-				e = q < n ? (unsigned char)s[q] : ' ';
+				e = (unsigned char)s[q];
 				if ((cl & C_UP) && uppers == letters && letters >= 2)
 					f |= T_ALLCAPS;
 			}
@@ -1497,7 +1552,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				if (q - i == 1) {
 					/* an initial, "J.", unless a dotted acronym goes on ("U.S.": the full
 					 * path, as for what may be a non-ASCII letter after it) */
-					unsigned char d = q + 1 < n ? (unsigned char)s[q + 1] : ' ';
+					unsigned char d = (unsigned char)s[q + 1];     /* 0 past the end */
 					if (d >= 0x80 || ((ccls[d] & (C_LOW | C_UP)) && q + 2 < n && s[q + 2] == '.'))
 						goto full;
 					f &= ~(unsigned)T_PLAIN, j = q + 1;
@@ -1506,10 +1561,11 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 			/* a plain ASCII word: flags, the lower-case filter and the lookup here */
 			size_t sp = e == ' ' && j == q;
-			/* T_LOWER, T_CAP or T_NUM from C_LOW, C_UP or C_DIG, without branches */
-			f |= (cl & C_LOW) << 3 | (cl & C_UP) << 0 | (cl & C_DIG) << 2;
-			f |= st_word(st);
-			st = f & T_SSTART ? ST_PREVSS : 0;
+			/* T_LOWER, T_CAP or T_NUM from C_LOW, C_UP or C_DIG */
+			static const unsigned char tcl[8] = { [C_LOW] = T_LOWER, [C_UP] = T_CAP, [C_DIG] = T_NUM };
+			f |= tcl[cl & C_AN];
+			f |= st & ST_SSW;
+			st = st_after_word(f);
 			size_t wn = j - i;
 			if ((f & T_LOWER) && !low_maybe(ner, s + i, wn)) {
 				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
@@ -1526,14 +1582,24 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			} else {
 				/* fold_hash of an ASCII word of up to 16 bytes, in registers */
 				uint64_t k0, k1;
-				load16(s + i, wn, n - i, &k0, &k1);
+				load16(s + i, wn, 16, &k0, &k1);       /* (the padding may be read) */
 				k0 = lower8(k0);
 				k1 = lower8(k1);
 				t->fh = ent_hash16(wn, k0, k1);
 				tok_lookup(ner, sc, t, NULL, wn, k0, k1);
 			}
 			i = j + sp;
-			goto tail;
+			/* count_word's counts (a plain number has no score's hyphen) */
+			if (!(f & T_NUM)) {
+				r.words += wn >= 2;
+				r.caps += (f & T_ALLCAPS) != 0;    /* (two letters or more) */
+				if (f & T_LOWER)
+					sc->sportkw += (t->wf & W_SPORT) != 0;
+			}
+			if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
+				tok_mark(sc, t);
+			t++;
+			continue;
 		}
 	full:
 		{
@@ -1543,28 +1609,16 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			if (!made)
 				continue;
 			if (t->f & T_WORD) {
-				t->f |= (uint16_t)st_word(st);
-				st = t->f & T_SSTART ? ST_PREVSS : 0;
+				t->f |= (uint16_t)(st & ST_SSW);
+				st = st_after_word(t->f);
 			} else {
-				t->f |= (uint16_t)(st & ST_ANY);
+				t->f |= (uint16_t)st_ptok(st);
 				st = st_punct(st, t->f, (ccls[(unsigned char)t->c] & C_OPEN) != 0);
 			}
 		}
-	tail:
 		count_word(sc, s, t, &r.words, &r.caps);
-		if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC)) {
-			int k = (int)(t - sc->t);
-			if (t->wf & (W_ROLE | W_ROLEMOD)) {
-				if (sc->nroles + 1 > sc->rcap)
-					nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
-				sc->roles[sc->nroles++] = k;
-			}
-			if (t->wf & W_GENERIC) {
-				if (!sc->generic++)
-					sc->gen_first = (size_t)k;
-				sc->gen_last = (size_t)k;
-			}
-		}
+		if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
+			tok_mark(sc, t);
 		t++;
 	}
 	sc->nt = (size_t)(t - sc->t);
@@ -3724,6 +3778,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
+		free(sc->pad);
 		free(sc->fr);
 		free(sc->memo);
 		mm_free(&sc->mcl);
