@@ -19,6 +19,13 @@
 #include <sys/mman.h>
 #endif
 
+/* nf_grow with its test inline: most calls find the room there. */
+static inline void ent_grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+	if (need > *cap)
+		nf_grow(buf, cap, need, size);
+}
+
 const char *const nf_type_name[NF_NTYPES] = { "PER", "ORG", "GPE", "LOC", "NORP" };
 
 /* ---- loaded data ---- */
@@ -404,7 +411,7 @@ static word_info *word_add(nf_ner *ner, const char *s, size_t n)
 	size_t kn = fold_hash(s, n, n, k, sizeof k, &h);
 	uint32_t *slot = ftab_slot_h(&ner->fwords, &ner->store, h, k, kn);
 	if (!*slot) {
-		nf_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
+		ent_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
 		memset(&ner->wi[ner->nwi], 0, sizeof *ner->wi);
 		*slot = (uint32_t)++ner->nwi;
 	}
@@ -538,7 +545,7 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	int t = type_of(f[1].p, f[1].n);
 	if (t < 0)
 		return;
-	nf_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
+	ent_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
 	gz_entry *e = &ner->g[ner->ng];
 	memset(e, 0, sizeof *e);
 	e->name = sstore_dup(&ner->store, f[0].p, f[0].n);
@@ -549,7 +556,7 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;   /* affiliation */
 		e->role = f[4].n ? sstore_dup(&ner->store, f[4].p, f[4].n) : NULL;
 		e->kind = K_OTHER;
-		nf_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
+		ent_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
 		ner->people[ner->npeople++] = (int)ner->ng;
 	} else
 		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;
@@ -1377,7 +1384,7 @@ static void tok_mark(scratch *sc, const tok *t)
 	int k = (int)(t - sc->t);
 	if (t->wf & (W_ROLE | W_ROLEMOD)) {
 		if (sc->nroles + 1 > sc->rcap)
-			nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
+			ent_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
 		sc->roles[sc->nroles++] = k;
 	}
 	if (t->wf & W_GENERIC) {
@@ -1415,7 +1422,7 @@ static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, 
 		}
 	}
 	if (nt + TOK_ROOM > sc->tcap)
-		nf_grow((void **)&sc->t, &sc->tcap, nt + TOK_ROOM, sizeof *sc->t);
+		ent_grow((void **)&sc->t, &sc->tcap, nt + TOK_ROOM, sizeof *sc->t);
 	*t = sc->t + nt;
 	size_t c = i + TOK_ROOM < r->send ? i + TOK_ROOM : r->send;
 	return c < r->n ? c : r->n;
@@ -1435,7 +1442,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	struct tok_rare r = { .si = 0, .send = ns ? sents[0].end : SIZE_MAX, .n = n, .sent = ns ? 1 : (int)ns };
 	/* a copy of the text with zero bytes after it: a word's scan stops at them (they are no
 	 * letters), and the loop's end is found with the sentence check (chk <= n) */
-	nf_grow((void **)&sc->pad, &sc->padcap, n + TOK_PAD, 1);
+	ent_grow((void **)&sc->pad, &sc->padcap, n + TOK_PAD, 1);
 	memcpy(sc->pad, s, n);
 	memset(sc->pad + n, 0, TOK_PAD);
 	s = sc->pad;
@@ -1472,7 +1479,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			/* non-ASCII punctuation, as tok_slow makes it, in its common cases: U+2000-U+203F
 			 * (quotes, dashes, spaces), U+20A0-U+20BF (currencies) and U+00A1-U+00BF but
 			 * for the letters U+00AA, U+00B5 and U+00BA */
-			unsigned char c2 = i + 1 < n ? (unsigned char)s[i + 1] : 0, c3 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+			unsigned char c2 = (unsigned char)s[i + 1], c3 = (unsigned char)s[i + 2];   /* 0 past the end */
 			char c = 0;
 			size_t k = 0;
 			if (b == 0xE2 && c2 == 0x80 && (c3 & 0xC0) == 0x80)
@@ -1498,10 +1505,10 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			size_t q = i + 1;
 			for (;;) {          /* (the zero bytes after the text stop it) */
 #if defined(__SSE2__)
-				/* bytes - ('a' + 128) > 25 - 128 (signed): not a-z */
+				/* bytes - ('a' + 128) < 26 - 128 (signed): a-z */
 				__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + q)),
 							 _mm_set1_epi8((char)('a' + 128)));
-				unsigned no = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(25 - 128))));
+				unsigned no = 0xFFFFu ^ (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)(26 - 128))));
 				if (no) {
 					q += (size_t)__builtin_ctz(no);
 					break;
@@ -1638,7 +1645,7 @@ static int tok_is(const char *text, const tok *t, const char *w)
 
 static cand *cand_add(scratch *sc, int a, int b, int type)
 {
-	nf_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
+	ent_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
 	cand *c = &sc->c[sc->nc++];
 	memset(c, 0, sizeof *c);
 	/* a name begins and ends with a word: rules that drop a first word ("Lord & Taylor" at a
@@ -1795,8 +1802,14 @@ static unsigned ctx_of(const scratch *sc, int i)
 	tok *t = (tok *)&sc->t[i];      /* the cache is the scratch's own */
 	if (!(t->f & T_CTX)) {
 		size_t n = t->e - t->s;
-		t->ctx = (uint16_t)ftab_get_h(&sc->ner->fctx, ent_hash_avail(sc->text + t->s, n, sc->len - t->s),
-					      sc->text + t->s, n);
+		if (n - 1 < 16) {
+			/* the key in registers, as the tokenizer looks words up */
+			uint64_t k0, k1;
+			load16(sc->text + t->s, n, sc->len - t->s, &k0, &k1);
+			const fslot *e = ftab_get_k(&sc->ner->fctx, ent_hash16(n, k0, k1), n, k0, k1);
+			t->ctx = e ? (uint16_t)e->v : 0;
+		} else
+			t->ctx = (uint16_t)ftab_get_h(&sc->ner->fctx, ent_hash(sc->text + t->s, n), sc->text + t->s, n);
 		t->f |= T_CTX;
 	}
 	return t->ctx;
@@ -2658,7 +2671,7 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 		}
 		if (sc->t[i].f & T_TITLE) {
 			/* after the body, whose names it may use */
-			nf_grow((void **)&sc->titles, &sc->tcap2, sc->ntitles + 2, sizeof *sc->titles);
+			ent_grow((void **)&sc->titles, &sc->tcap2, sc->ntitles + 2, sizeof *sc->titles);
 			sc->titles[sc->ntitles++] = i;
 			sc->titles[sc->ntitles++] = j;
 			i = j;
@@ -2952,7 +2965,7 @@ static int find_cluster(scratch *sc, int type, const char *s, size_t n)
 
 static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 {
-	nf_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
+	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
 	memset(p, 0, sizeof *p);
 	p->type = type;
@@ -2967,7 +2980,7 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 /* new_cluster named by the arena's string at off. */
 static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
 {
-	nf_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
+	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
 	memset(p, 0, sizeof *p);
 	p->type = type;
@@ -3278,7 +3291,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		uint64_t k = cand_key(sc, &sc->c[j]);
 		int e = mm_first(&sc->mtmp, k), g;
 		if (e < 0) {
-			nf_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
+			ent_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
 			memset(gv[ng], 0, sizeof gv[ng]);
 			g = (int)ng++;
 			mm_add(&sc->mtmp, k, g);
@@ -3343,7 +3356,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	 * walks only those of the window, a set this loop does not change */
 	size_t nfulls = 0, flo = 0;
 	if (sc->mtmp.n) {
-		nf_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
+		ent_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
 			const cand *d = &sc->c[sc->mtmp.val[q]];   /* (a person of two words or more) */
 			const tok *dt = &sc->t[d->b - 1];
@@ -3738,7 +3751,7 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 			continue;
 		if (map[c->cl] < 0) {
 			map[c->cl] = (int)out->nc;
-			nf_grow((void **)&out->c, &out->ccap, out->nc + 1, sizeof *out->c);
+			ent_grow((void **)&out->c, &out->ccap, out->nc + 1, sizeof *out->c);
 			const pcl *p = &sc->p[c->cl];
 			nf_cluster *oc = &out->c[out->nc++];
 			oc->type = p->type;
@@ -3749,7 +3762,7 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 			oc->refers = p->has_ref ? (char *)(uintptr_t)(p->ref_off + 1) : NULL;
 			oc->gender = p->gender;
 		}
-		nf_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m);
+		ent_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m);
 		nf_mention *m = &out->m[out->n++];
 		m->start = sc->t[c->a].s;
 		m->end = sc->t[c->b - 1 + c->ext].e;
