@@ -196,6 +196,19 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 	return 0;
 }
 
+/* The slot of a key of up to 16 bytes given as two words (zero after the key), or NULL. */
+static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
+{
+	if (!f->s)
+		return NULL;
+	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
+		const fslot *e = &f->s[j];
+		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+			return e;
+	}
+	return NULL;
+}
+
 static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 {
 	return ftab_get_h(f, ent_hash(k, n), k, n);
@@ -783,9 +796,19 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	char k[512 + 8];
 	if (n >= 256)
 		return NULL;
-	uint64_t h;
-	size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
-	uintptr_t v = ftab_get_h(&ner->fgaz, h, k, kn);
+	uintptr_t v;
+	uint64_t k0, k1;
+	if (n - 1 < 16 && (load16(s, n, n, &k0, &k1), !((k0 | k1) & 0x8080808080808080ULL))) {
+		/* a short ASCII key: folded and looked up in registers */
+		k0 = lower8(k0);
+		k1 = lower8(k1);
+		const fslot *e = ftab_get_k(&ner->fgaz, ent_hash16(n, k0, k1), n, k0, k1);
+		v = e ? e->v : 0;
+	} else {
+		uint64_t h;
+		size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
+		v = ftab_get_h(&ner->fgaz, h, k, kn);
+	}
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
@@ -871,8 +894,8 @@ typedef struct {
 	char c;                 /* punctuation: its first byte */
 	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
 	int sent;
-	uint32_t wf;            /* w's flags, or 0: read without touching the word table */
-	const word_info *w;
+	uint32_t wf;            /* its word's flags, or 0: read without touching the word table */
+	uint32_t wv;            /* its word (word_info index + 1, tok_w), or 0 */
 } tok;
 
 /* A mention being built: token range, type, and what the rules learnt about it. */
@@ -1103,21 +1126,8 @@ static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t 
 	}
 }
 
-/* The slot of a key of up to 16 bytes given as two words (zero after the key), or NULL. */
-static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
-{
-	if (!f->s)
-		return NULL;
-	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
-		const fslot *e = &f->s[j];
-		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
-			return e;
-	}
-	return NULL;
-}
-
 /* Looks the folded word up (lower-case words in flower, others in fwords through the memo)
- * and sets t->w and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
+ * and sets t->wv and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
 #if defined(__GNUC__)
 __attribute__((always_inline))   /* in the tokenizer's fast path, where the key is in registers */
 #endif
@@ -1152,7 +1162,7 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 		}
 	} else if ((v = ftab_get_h(&ner->fwords, t->fh, k, kn)) != 0)
 		fl = ner->wi[v - 1].flags;
-	t->w = v ? &ner->wi[v - 1] : NULL;
+	t->wv = v;
 	t->wf = fl;
 }
 
@@ -1634,6 +1644,13 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 }
 
 #define TW(i) (sc->t[i].wf)
+
+/* The word of token i, or NULL. */
+static inline const word_info *tok_w(const scratch *sc, int i)
+{
+	uint32_t v = sc->t[i].wv;
+	return v ? &sc->ner->wi[v - 1] : NULL;
+}
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
@@ -2277,7 +2294,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			c->role_a = qa;
 			c->role_b = r2;
 			c->ev = NF_PER;
-			c->gender = sc->t[r2].w ? sc->t[r2].w->gender : 0;
+			c->gender = sc->t[r2].wv ? tok_w(sc, r2)->gender : 0;
 			if (og && (og->type == NF_ORG || is_country_like(og)))
 				c->affil = og->refers && og->type != NF_ORG ? og->refers : og->canon;
 			else {
@@ -2351,14 +2368,14 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 					c->affil_len = sc->t[o->b - 1].e - sc->t[o->a].s;
 				}
 				if (TW(na) & W_FIRST)
-					c->gender = sc->t[na].w->gender;
+					c->gender = tok_w(sc, na)->gender;
 			}
 		}
 		return;
 	}
 	if (TW(a) & W_HONOR && b - a >= 2 &&
 	    (!(sc->t[a].f & T_ALLCAPS) ||
-	     (sc->t[a].w->gender && sc->t[a + 1].c == '.' && sc->t[a + 1].s == sc->t[a].e))) {
+	     (tok_w(sc, a)->gender && sc->t[a + 1].c == '.' && sc->t[a + 1].s == sc->t[a].e))) {
 		/* "Mr. LaBelle", "MR. LABELLE" (not "ST. LOUIS"): the name starts after the
 		 * honorific's period */
 		int na = a + 1;
@@ -2367,7 +2384,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		if (na >= b)
 			return;
 		cand *c = cand_add(sc, na, b, NF_PER);
-		c->gender = sc->t[a].w->gender;
+		c->gender = tok_w(sc, a)->gender;
 		c->ev = NF_PER;
 		const gz_entry *pg = gaz_span(ner, text, sc, na, b, 1);
 		if (pg && pg->type == NF_PER)
@@ -2422,7 +2439,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		if ((TW(a) & W_FIRST) && !(sc->t[a].f & T_ALLCAPS) && b - a <= 4 &&
 		    (!g0 || g0->kind == K_CITY || g0->type == NF_ORG) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
 			cand *c = cand_add(sc, a, b, NF_PER);
-			c->gender = sc->t[a].w->gender;
+			c->gender = tok_w(sc, a)->gender;
 			return;
 		}
 		/* known names inside: left to right, longest first */
@@ -3614,10 +3631,11 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
 			continue;
 		int ci = -1;
-		if (nato >= 0 && strcmp(t->w->generic, "NATO") == 0)
+		const char *gen = tok_w(sc, (int)i + 1)->generic;
+		if (nato >= 0 && strcmp(gen, "NATO") == 0)
 			ci = nato;
-		else if (strcmp(t->w->generic, "NATO") != 0)
-			ci = find_cluster(sc, NF_ORG, t->w->generic, strlen(t->w->generic));
+		else if (strcmp(gen, "NATO") != 0)
+			ci = find_cluster(sc, NF_ORG, gen, strlen(gen));
 		if (ci < 0)
 			continue;
 		int taken = 0;
@@ -3676,7 +3694,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (c->gender && !p->gender)
 			p->gender = c->gender;
 		if (c->type == NF_PER && !p->gender && c->b - c->a >= 2 && (TW(c->a) & W_FIRST))
-			p->gender = sc->t[c->a].w->gender;
+			p->gender = tok_w(sc, c->a)->gender;
 	}
 	/* known people: affiliation from the facts when the text gave none */
 	for (size_t i = 0; i < sc->nc; i++) {
