@@ -12,9 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
+
+/* nf_grow with its test inline: most calls find the room there. */
+static inline void ent_grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+	if (need > *cap)
+		nf_grow(buf, cap, need, size);
+}
 
 const char *const nf_type_name[NF_NTYPES] = { "PER", "ORG", "GPE", "LOC", "NORP" };
 
@@ -25,7 +35,7 @@ enum {                                   /* word flags (ent_words, ent_persnames
 	W_ORGSUF = 64, W_ORGHEAD = 128, W_LOCSUF = 256, W_LOCHEAD = 512, W_NONNAME = 1024,
 	W_PARTICLE = 2048, W_GENERIC = 4096, W_MISCSUF = 8192,
 	W_GAZFIRST = 16384, W_GAZLAST = 32768,    /* first / last word of a gazetteer name */
-	W_SPORT = 65536                           /* a word of sports reports */
+	W_SPORT = 65536                           /* a word of sports reports; the highest (memo_e) */
 };
 enum { K_COUNTRY = 1, K_CAPITAL, K_CITY, K_DEMONYM, K_METONYM, K_STATE, K_COUNTY, K_OTHER };
 
@@ -99,10 +109,54 @@ static inline uint64_t load8(const char *s)
 	return w;
 }
 
+/* The words of a key of 1 to 16 bytes at s, zero after its end; avail: the bytes that may be
+ * read from s, n or more (a whole word of eight is read when they allow). */
+static inline void load16(const char *s, size_t n, size_t avail, uint64_t *k0, uint64_t *k1)
+{
+	*k1 = 0;
+	if (n >= 8) {
+		*k0 = load8(s);
+		if (n == 16)
+			*k1 = load8(s + 8);
+		else if (n > 8) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			if (avail >= 16)
+				*k1 = load8(s + 8) & ((1ULL << (8 * (n - 8))) - 1);
+			else
+#endif
+				*k1 = load_tail(s + 8, n - 8);
+		}
+	} else {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (avail >= 8)
+			*k0 = load8(s) & ((1ULL << (8 * n)) - 1);
+		else
+#endif
+			*k0 = load_tail(s, n);
+	}
+	(void)avail;
+}
+
+/* The hash of a key of 1 to 16 bytes given as its words (load16): ent_hash's own definition
+ * for short keys, so that every path that hashes a word in registers agrees with it. */
+static inline uint64_t ent_hash16(size_t n, uint64_t k0, uint64_t k1)
+{
+	uint64_t h = hmix((uint64_t)n * 0x9E3779B97F4A7C15ULL, k0);
+	if (n > 8)
+		h = hmix(h, k1);
+	return hfin(h);
+}
+
 /* avail: the bytes that may be read from s, n or more (the last word is read whole when
  * they allow) */
 static uint64_t ent_hash_avail(const char *s, size_t n, size_t avail)
 {
+	if (n - 1 < 16) {
+		uint64_t k0, k1;
+		load16(s, n, avail, &k0, &k1);
+		return ent_hash16(n, k0, k1);
+	}
+	/* longer keys (and the empty one): the same mix, a word at a time */
 	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8)
@@ -140,6 +194,19 @@ static uint32_t ftab_get_h(const ftab *f, uint64_t h, const char *k, size_t n)
 			return e->v;
 	}
 	return 0;
+}
+
+/* The slot of a key of up to 16 bytes given as two words (zero after the key), or NULL. */
+static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
+{
+	if (!f->s)
+		return NULL;
+	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
+		const fslot *e = &f->s[j];
+		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+			return e;
+	}
+	return NULL;
 }
 
 static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
@@ -220,7 +287,9 @@ static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 #define LOWHASH_BIT(h) (((uint32_t)(h) >> 18) & (LOWHASH_BITS - 1))
 
 enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
-	C_JOIN = 16 };          /* bytes that may continue a word: - & ' and non-ASCII */
+	C_JOIN = 16,            /* bytes that may continue a word: - & ' and non-ASCII */
+	C_PUNCT = 32,           /* other ASCII bytes than letters, digits and white space */
+	C_OPEN = 64 };          /* punctuation after which a sentence's first word may come: " ( ' - ~ : [ */
 
 struct nf_ner {
 	ftab fwords, fgaz;
@@ -229,6 +298,7 @@ struct nf_ner {
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	uint64_t lowhash[LOWHASH_BITS / 64];       /* bits 18-31 of their hashes (LOWHASH_BIT) */
 	unsigned char ccls[256];                   /* C_LOW, C_UP, C_DIG of ASCII bytes */
+	uint16_t lb0[256], lb1[256];               /* low_bit's parts of a first and a second byte */
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
 	word_info *wi; size_t nwi, wicap;
 	sblock *store;                   /* the strings of wi, g and the long keys of the tables */
@@ -292,6 +362,19 @@ static inline uint64_t lower8(uint64_t w)
  * that may be read from s (a whole word of eight is read when they allow). */
 static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out, size_t cap, uint64_t *h)
 {
+	if (n - 1 < 16 && n + 8 <= cap) {
+		uint64_t k0, k1;
+		load16(s, n, avail, &k0, &k1);
+		if ((k0 | k1) & 0x8080808080808080ULL)
+			goto other;
+		k0 = lower8(k0);
+		k1 = lower8(k1);
+		memcpy(out, &k0, 8);          /* out has room for the whole words */
+		if (n > 8)
+			memcpy(out + 8, &k1, 8);
+		*h = ent_hash16(n, k0, k1);
+		return n;
+	}
 	if (n + 8 <= cap) {
 		uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
 		size_t i = 0;
@@ -341,7 +424,7 @@ static word_info *word_add(nf_ner *ner, const char *s, size_t n)
 	size_t kn = fold_hash(s, n, n, k, sizeof k, &h);
 	uint32_t *slot = ftab_slot_h(&ner->fwords, &ner->store, h, k, kn);
 	if (!*slot) {
-		nf_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
+		ent_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
 		memset(&ner->wi[ner->nwi], 0, sizeof *ner->wi);
 		*slot = (uint32_t)++ner->nwi;
 	}
@@ -475,7 +558,7 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	int t = type_of(f[1].p, f[1].n);
 	if (t < 0)
 		return;
-	nf_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
+	ent_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
 	gz_entry *e = &ner->g[ner->ng];
 	memset(e, 0, sizeof *e);
 	e->name = sstore_dup(&ner->store, f[0].p, f[0].n);
@@ -486,7 +569,7 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;   /* affiliation */
 		e->role = f[4].n ? sstore_dup(&ner->store, f[4].p, f[4].n) : NULL;
 		e->kind = K_OTHER;
-		nf_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
+		ent_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
 		ner->people[ner->npeople++] = (int)ner->ng;
 	} else
 		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;
@@ -537,6 +620,16 @@ nf_ner *nf_ner_new(void)
 					       c >= '0' && c <= '9' ? C_DIG :
 					       c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE :
 					       c == '-' || c == '&' || c == '\'' || c >= 0x80 ? C_JOIN : 0);
+	for (int c = 0; c < 0x80; c++)
+		if (!(ner->ccls[c] & (C_AN | C_SPACE)))
+			ner->ccls[c] |= C_PUNCT;
+	for (const char *p = "\"('-~:["; *p; p++)
+		ner->ccls[(unsigned char)*p] |= C_OPEN;
+	for (unsigned c = 0; c < 256; c++) {
+		unsigned a = c - 'a', b = c - 'a';
+		ner->lb0[c] = (uint16_t)((a > 25 ? 0 : a) * 27 * 16);
+		ner->lb1[c] = (uint16_t)((b > 26 ? 26 : b) * 16);
+	}
 	nf_map_init(&ner->bags);
 	/* the sizes the bundled lists need (95,000 words, 18,000 names): no rehashing while loading */
 	ftab_reserve(&ner->fwords, (size_t)1 << 18);
@@ -553,15 +646,13 @@ nf_ner *nf_ner_new(void)
 	return ner;
 }
 
-/* The filter bit of a lower-case word: its first two letters and its length. */
-static size_t low_bit(const char *w, size_t n)
+/* The filter bit of a lower-case word: its first two letters and its length, as
+ * (a * 27 + b) * 16 + min(n, 15) with a the first letter (0-25; other bytes 0) and b the
+ * second (0-25; other bytes and none 26); the parts are looked up (lb0, lb1). */
+static inline size_t low_bit(const nf_ner *ner, const char *w, size_t n)
 {
-	unsigned a = (unsigned char)w[0] - 'a', b = n > 1 ? (unsigned char)w[1] - 'a' : 26;
-	if (a > 25)
-		a = 0;
-	if (b > 26)
-		b = 26;
-	return (a * 27 + b) * 16 + (n < 15 ? n : 15);
+	return (size_t)ner->lb0[(unsigned char)w[0]] + (n > 1 ? ner->lb1[(unsigned char)w[1]] : 26 * 16) +
+	       (n < 15 ? n : 15);
 }
 
 /* Builds the lookup tables from the loaded maps (again after a --names list). */
@@ -599,7 +690,7 @@ static void finish_tables(nf_ner *ner)
 			j = (j + 1) & ner->flower.mask;
 		ner->flower.s[j] = *e;
 		ner->flower.n++;
-		size_t bit = low_bit(fslot_key(e), e->n);
+		size_t bit = low_bit(ner, fslot_key(e), e->n);
 		ner->lowbits[bit / 64] |= 1ull << (bit % 64);
 		bit = LOWHASH_BIT(e->h);
 		ner->lowhash[bit / 64] |= 1ull << (bit % 64);
@@ -705,9 +796,19 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	char k[512 + 8];
 	if (n >= 256)
 		return NULL;
-	uint64_t h;
-	size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
-	uintptr_t v = ftab_get_h(&ner->fgaz, h, k, kn);
+	uintptr_t v;
+	uint64_t k0, k1;
+	if (n - 1 < 16 && (load16(s, n, n, &k0, &k1), !((k0 | k1) & 0x8080808080808080ULL))) {
+		/* a short ASCII key: folded and looked up in registers */
+		k0 = lower8(k0);
+		k1 = lower8(k1);
+		const fslot *e = ftab_get_k(&ner->fgaz, ent_hash16(n, k0, k1), n, k0, k1);
+		v = e ? e->v : 0;
+	} else {
+		uint64_t h;
+		size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
+		v = ftab_get_h(&ner->fgaz, h, k, kn);
+	}
 	if (!v)
 		return NULL;
 	const gz_entry *best = NULL;
@@ -776,8 +877,15 @@ enum {
 	T_PLAIN = 2048,         /* ASCII letters and digits only */
 	T_TITLE = 4096          /* in a title-case headline ("The Case for Ukraine's NATO Accession") */
 };
-enum { X_SAID, X_PREP, X_SPORT_NEXT, X_SPORT_PREV, X_PLACEOF, X_SCORER, X_ORG_NEXT, X_ORG_PREV, X_METONYM,
-	X_NLISTS };             /* the context word lists (ctx_lists) */
+
+/* The context word lists whose words ctx_of finds in fctx: their X_ index and their array,
+ * from which both ctx_lists and list_bit are made. */
+#define CTX_LISTS(L) L(X_SAID, w_said) L(X_PREP, w_prep) L(X_SPORT_NEXT, w_sport_next) \
+	L(X_SPORT_PREV, w_sport_prev) L(X_PLACEOF, w_placeof) L(X_SCORER, w_scorer) \
+	L(X_ORG_NEXT, w_org_next) L(X_ORG_PREV, w_org_prev) L(X_METONYM, w_metonym)
+#define CTX_ENUM(x, list) x,
+enum { CTX_LISTS(CTX_ENUM) X_NLISTS };
+#undef CTX_ENUM
 
 typedef struct {
 	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
@@ -786,8 +894,8 @@ typedef struct {
 	char c;                 /* punctuation: its first byte */
 	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
 	int sent;
-	uint32_t wf;            /* w's flags, or 0: read without touching the word table */
-	const word_info *w;
+	uint32_t wf;            /* its word's flags, or 0: read without touching the word table */
+	uint32_t wv;            /* its word (word_info index + 1, tok_w), or 0 */
 } tok;
 
 /* A mention being built: token range, type, and what the rules learnt about it. */
@@ -825,6 +933,7 @@ typedef struct {
 /* A lookup of fwords remembered: the table is far larger than the caches and the capitalised
  * words of news repeat, so most lookups are answered from this small direct-mapped copy. */
 typedef struct { uint64_t h; uint32_t v, nf; char k[16]; } memo_e;    /* nf: length | flags << 8 */
+_Static_assert(W_SPORT < 1u << 24, "memo_e.nf keeps the word flags (W_SPORT the highest) in bits 8-31");
 #define MEMO_BITS 12
 
 /* A multimap from 64-bit keys to ints for one document, so that long documents stay linear. */
@@ -851,6 +960,7 @@ typedef struct {
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
 	size_t gen_first, gen_last;   /* the first and last of them */
 	int *roles; size_t nroles, rcap;   /* the tokens that are words of titles */
+	char *pad; size_t padcap;          /* the text, then TOK_PAD zero bytes: tokenize reads past its end */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
 	memo_e *memo;           /* recent lookups of capitalised words (MEMO_BITS) */
 	const nf_ner *memo_ner; unsigned memo_gen;   /* the tables they were looked up in */
@@ -1016,21 +1126,8 @@ static void caps_sentence(scratch *sc, size_t a, size_t b, size_t words, size_t 
 	}
 }
 
-/* The slot of a key of up to 16 bytes given as two words (zero after the key), or NULL. */
-static inline const fslot *ftab_get_k(const ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
-{
-	if (!f->s)
-		return NULL;
-	for (size_t j = (size_t)h & f->mask; f->s[j].h; j = (j + 1) & f->mask) {
-		const fslot *e = &f->s[j];
-		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
-			return e;
-	}
-	return NULL;
-}
-
 /* Looks the folded word up (lower-case words in flower, others in fwords through the memo)
- * and sets t->w and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
+ * and sets t->wv and t->wf. k0, k1: the key when kn <= 16, else k holds it. */
 #if defined(__GNUC__)
 __attribute__((always_inline))   /* in the tokenizer's fast path, where the key is in registers */
 #endif
@@ -1065,8 +1162,40 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 		}
 	} else if ((v = ftab_get_h(&ner->fwords, t->fh, k, kn)) != 0)
 		fl = ner->wi[v - 1].flags;
-	t->w = v ? &ner->wi[v - 1] : NULL;
+	t->wv = v;
 	t->wf = fl;
+}
+
+/* The flags of a word token from its first character (a digit, a capital or neither) and
+ * its letters; at_start: the first word of a sentence. */
+static inline unsigned word_flags(int digit, int upper, int uppers, int letters, int at_start)
+{
+	unsigned f = T_WORD;
+	if (digit)
+		f |= T_NUM;
+	else if (upper) {
+		f |= T_CAP;
+		if (uppers == letters && letters >= 2)
+			f |= T_ALLCAPS;
+	} else
+		f |= T_LOWER;
+	if (at_start)
+		f |= T_SSTART;
+	return f;
+}
+
+/* May the lower-case ASCII word at s be one of the words that matter in lower case (flower)?
+ * Most are not, and skip the lookup. */
+static inline int low_maybe(const nf_ner *ner, const char *s, size_t n)
+{
+	size_t bit = low_bit(ner, s, n);
+	return ner->lowbits[bit / 64] >> (bit % 64) & 1;
+}
+
+/* Where the next token may start after a word token that ends at j: past a possessive 's or ’s. */
+static inline size_t tok_after(const char *s, size_t j, unsigned f)
+{
+	return f & T_POSS ? j + (s[j] == '\'' ? 1 : 3) + 1 : j;
 }
 
 /* The tokenizer's full path: the token at byte i (not a plain ASCII word) into t; returns the
@@ -1076,11 +1205,11 @@ static inline void tok_lookup(const nf_ner *ner, scratch *sc, tok *t, const char
 __attribute__((noinline))
 #endif
 static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, size_t i, tok *t,
-		       int *at_start, int *made)
+		       int at_start, int *made)
 {
 	int32_t cp;
 	size_t k, j;
-	int first_upper, digit, letters = 0, uppers = 0, hyphen = 0, sp = 0;
+	int first_upper, digit, letters = 0, uppers = 0, hyphen = 0;
 	k = dec(s, n, i, &cp);
 	if (cp == 0xA0) {      /* ASCII white space is skipped above */
 		*made = 0;
@@ -1190,44 +1319,129 @@ static size_t tok_slow(const nf_ner *ner, scratch *sc, const char *s, size_t n, 
 		break;
 	}
 	t->e = (uint32_t)j;
-	t->f |= T_WORD;
-	if (digit)
-		t->f |= T_NUM;
-	else if (first_upper) {
-		t->f |= T_CAP;
-		if (uppers == letters && letters >= 2)
-			t->f |= T_ALLCAPS;
-	} else {
-		t->f |= T_LOWER;
-		/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
-		if (hyphen)
-			t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
-	}
-	if (*at_start)
-		t->f |= T_SSTART;
-	*at_start = 0;
-	if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80) {
-		/* most lower-case words are none of the few that matter: skip the lookup */
-		size_t bit = low_bit(s + t->s, t->e - t->s);
-		if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-			i = j + sp;     /* a space after the word needs no look */
-			if (t->f & T_POSS)
-				i = j + (s[j] == '\'' ? 1 : 3) + 1;
-			return i;
-		}
-	}
+	t->f |= (uint16_t)word_flags(digit, first_upper, uppers, letters, at_start);
+	/* "al-Assad", "bin-Laden": a particle joined to a name is a name */
+	if (hyphen && (t->f & T_LOWER))
+		t->f = (uint16_t)((t->f & ~T_LOWER) | T_CAP);
+	if ((t->f & T_LOWER) && (unsigned char)s[t->s] < 0x80 && !low_maybe(ner, s + t->s, t->e - t->s))
+		return tok_after(s, j, t->f);
 	{
 		char kb[264];
 		memset(kb, 0, 16);       /* short keys are compared as two words */
 		size_t kn = fold_hash(s + t->s, t->e - t->s, n - t->s, kb, sizeof kb, &t->fh);
 		tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
 	}
-	i = j + sp;
-	if (t->f & T_POSS)
-		i = j + (s[j] == '\'' ? 1 : 3) + 1;
-	return i;
+	return tok_after(s, j, t->f);
 }
 
+/* The tokenizer's state for the next token's T_SSTART (see tokenize), in one word so that
+ * the loop keeps it in a register: */
+enum {
+	ST_PREVSS = 1,          /* the token before has T_SSTART */
+	ST_FIRST = 2,           /* the next token is the first of its sentence */
+	ST_SSW = T_SSTART,      /* a word next has T_SSTART (one of the three below) */
+	ST_SSP = T_SSTART << 1, /* the token before is punctuation with T_SSTART: the next token has it */
+	ST_LINE = T_SSTART << 2 /* no word since a line or sentence started: the next word has it */
+	/* (and an opening mark at a sentence start before: the next word has it) */
+};
+#define TOK_ROOM 256            /* tokens made room for at a time (a token takes a byte or more) */
+#define TOK_PAD 32              /* zero bytes after the text (sc->pad): the loop reads ahead unchecked */
+
+/* The state after a punctuation token of flags f; open: it is one of C_OPEN. */
+static inline unsigned st_punct(unsigned st, unsigned f, int open)
+{
+	unsigned ss = f & T_SSTART;
+	return (st & ST_LINE) | (ss ? ST_PREVSS | ST_SSP : 0) |
+	       ((st & ST_LINE) || ss || (open && (st & (ST_PREVSS | ST_FIRST))) ? ST_SSW : 0);
+}
+
+/* The T_SSTART that state st gives a punctuation token. */
+static inline unsigned st_ptok(unsigned st)
+{
+	return (st & ST_SSP) >> 1;
+}
+
+/* The state after a word token of flags f. */
+static inline unsigned st_after_word(unsigned f)
+{
+	return (f & T_SSTART) >> 6;
+}
+_Static_assert(T_SSTART >> 6 == ST_PREVSS, "st_after_word");
+
+/* The counts of a sentence's words that caps_sentence wants, and the sports clues. */
+static inline void count_word(scratch *sc, const char *s, const tok *t, size_t *words, size_t *caps)
+{
+	if ((t->f & (T_WORD | T_NUM)) == T_WORD) {
+		if (t->e - t->s >= 2) {
+			++*words;
+			*caps += (t->f & T_ALLCAPS) != 0;
+		}
+		if (t->f & T_LOWER)
+			sc->sportkw += (t->wf & W_SPORT) != 0;
+	} else if (t->f & T_NUM) {
+		/* sports reports: scores ("3-1") and sports words */
+		const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
+		sc->scores += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
+	}
+}
+
+/* Notes a token that is a word of titles or may refer back to an organisation. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tok_mark(scratch *sc, const tok *t)
+{
+	int k = (int)(t - sc->t);
+	if (t->wf & (W_ROLE | W_ROLEMOD)) {
+		if (sc->nroles + 1 > sc->rcap)
+			ent_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
+		sc->roles[sc->nroles++] = k;
+	}
+	if (t->wf & W_GENERIC) {
+		if (!sc->generic++)
+			sc->gen_first = (size_t)k;
+		sc->gen_last = (size_t)k;
+	}
+}
+
+/* What tokenize needs only now and then, out of the registers of its loop. */
+struct tok_rare {
+	size_t si, send;        /* the current sentence, its end */
+	size_t sa, words, caps; /* the current sentence's first token, its counts for caps_sentence */
+	size_t n;               /* the text's length */
+	int sent;
+};
+
+/* The sentence and room check of tokenize at byte i, t the next token's slot: returns the byte
+ * at which to look again. */
+static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, tok **t, unsigned *st,
+			struct tok_rare *r)
+{
+	size_t nt = (size_t)(*t - sc->t);
+	if (i >= r->send) {
+		while (r->si < ns && i >= sents[r->si].end)
+			r->si++, *st |= ST_LINE | ST_SSW;
+		r->send = r->si < ns ? sents[r->si].end : SIZE_MAX;
+		int ns1 = r->si < ns ? (int)r->si + 1 : (int)ns;
+		if (ns1 != r->sent) {
+			caps_sentence(sc, r->sa, nt, r->words, r->caps);
+			title_sentence(sc, r->sa, nt);
+			r->sa = nt, r->words = r->caps = 0;
+			*st = ST_FIRST | ST_LINE | ST_SSW;
+			r->sent = ns1;
+		}
+	}
+	if (nt + TOK_ROOM > sc->tcap)
+		ent_grow((void **)&sc->t, &sc->tcap, nt + TOK_ROOM, sizeof *sc->t);
+	*t = sc->t + nt;
+	size_t c = i + TOK_ROOM < r->send ? i + TOK_ROOM : r->send;
+	return c < r->n ? c : r->n;
+}
+
+/* The tokens of s in sc->t. In the same pass: a word after an opening quote or bracket at a
+ * sentence start is sentence-initial too, and punctuation at a sentence start carries the
+ * mark so that the next token inherits it (the state st); sentences mostly in capitals are
+ * headlines (T_CAPSENT), title-case ones T_TITLE. */
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
 		     scratch *sc)
 {
@@ -1235,55 +1449,82 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	sc->generic = 0;
 	sc->nroles = 0;
 	sc->scores = sc->sportkw = 0;
-	size_t si = 0, send = ns ? sents[0].end : SIZE_MAX;   /* the current sentence's end */
-	int at_start = 1;
+	struct tok_rare r = { .si = 0, .send = ns ? sents[0].end : SIZE_MAX, .n = n, .sent = ns ? 1 : (int)ns };
+	/* a copy of the text with zero bytes after it: a word's scan stops at them (they are no
+	 * letters), and the loop's end is found with the sentence check (chk <= n) */
+	ent_grow((void **)&sc->pad, &sc->padcap, n + TOK_PAD, 1);
+	memcpy(sc->pad, s, n);
+	memset(sc->pad + n, 0, TOK_PAD);
+	s = sc->pad;
 	const unsigned char *ccls = ner->ccls;
-	/* the tokens in locals: stores through t would make the compiler reload sc's fields */
-	tok *tt = sc->t;
-	size_t nt = 0, tcap = sc->tcap;
-	int sent = ns ? 1 : (int)ns;
-	for (size_t i = 0; i < n;) {
+	tok *t = sc->t;         /* the next token's slot */
+	unsigned st = ST_FIRST | ST_LINE | ST_SSW;
+	int sent = r.sent;
+	size_t chk = 0;         /* the next byte at which the sentence and the room are looked at */
+	for (size_t i = 0;;) {
 		unsigned char b = (unsigned char)s[i];
+		unsigned cl = ccls[b];
 		/* ASCII white space without decoding; the sentence index catches up below */
-		if (ccls[b] & C_SPACE) {
+		if (cl & C_SPACE) {
 			if (b == '\n')
-				at_start = 1;
+				st |= ST_LINE | ST_SSW;
 			i++;
 			continue;
 		}
-		if (i >= send) {
-			while (si < ns && i >= sents[si].end)
-				si++, at_start = 1;
-			send = si < ns ? sents[si].end : SIZE_MAX;
-			sent = si < ns ? (int)si + 1 : (int)ns;
+		if (i >= chk) {
+			if (i >= n)
+				break;
+			chk = tok_check(sc, sents, ns, i, &t, &st, &r);
+			sent = r.sent;
 		}
-		if (nt + 1 > tcap) {
-			nf_grow((void **)&sc->t, &sc->tcap, nt + 1, sizeof *sc->t);
-			tt = sc->t;
-			tcap = sc->tcap;
+		if (cl & C_PUNCT) {
+			unsigned f = st_ptok(st);
+			*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + 1), .f = (uint16_t)f, .c = (char)b,
+				      .sent = sent };
+			st = st_punct(st, f, cl & C_OPEN);
+			i++;
+			continue;
 		}
-		tok *t = &tt[nt];
-		*t = (tok){ .s = (uint32_t)i, .sent = sent };   /* a few wide stores, not eight */
-		int letters, uppers, sp;
-		size_t j;
-		if (b < 0x80) {
-			/* ASCII words and punctuation, the common case, in one pass; words that end
-			 * in a hyphen, an ampersand, an apostrophe, non-ASCII or (capitalised) a period
-			 * take the full path below */
-			unsigned cl = ccls[b];
-			if (!(cl & C_AN)) {
-				t->e = (uint32_t)(i + 1);
-				t->c = (char)b;
-				i++;
-				nt++;
+		if (b >= 0xC2 && b <= 0xE2) {
+			/* non-ASCII punctuation, as tok_slow makes it, in its common cases: U+2000-U+203F
+			 * (quotes, dashes, spaces), U+20A0-U+20BF (currencies) and U+00A1-U+00BF but
+			 * for the letters U+00AA, U+00B5 and U+00BA */
+			unsigned char c2 = (unsigned char)s[i + 1], c3 = (unsigned char)s[i + 2];   /* 0 past the end */
+			char c = 0;
+			size_t k = 0;
+			if (b == 0xE2 && c2 == 0x80 && (c3 & 0xC0) == 0x80)
+				k = 3, c = c3 == 0x9C || c3 == 0x9D || c3 == 0x98 ? '"' : c3 == 0x99 ? '\'' : '~';
+			else if (b == 0xE2 && c2 == 0x82 && c3 >= 0xA0 && c3 <= 0xBF)
+				k = 3, c = '~';
+			else if (b == 0xC2 && c2 >= 0xA1 && c2 <= 0xBF && c2 != 0xAA && c2 != 0xB5 && c2 != 0xBA)
+				k = 2, c = '~';
+			if (k) {
+				unsigned f = st_ptok(st);
+				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + k), .f = (uint16_t)f, .c = c,
+					      .sent = sent };
+				st = st_punct(st, f, 1);        /* " ' ~ are all C_OPEN */
+				i += k;
 				continue;
 			}
-			/* the first byte, then eight bytes at a time while all are a-z */
+		}
+		if (cl & C_AN) {
+			/* ASCII words, the common case, in one pass; words that end in a hyphen, an
+			 * ampersand, an apostrophe, non-ASCII or (capitalised, one letter) a period take
+			 * the full path below */
+			/* the first byte, then sixteen (or eight) bytes at a time while all are a-z */
 			size_t q = i + 1;
-			letters = (cl & (C_LOW | C_UP)) != 0;
-			uppers = (cl & C_UP) != 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			while (q + 8 <= n) {
+			for (;;) {          /* (the zero bytes after the text stop it) */
+#if defined(__SSE2__)
+				/* bytes - ('a' + 128) < 26 - 128 (signed): a-z */
+				__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + q)),
+							 _mm_set1_epi8((char)('a' + 128)));
+				unsigned no = 0xFFFFu ^ (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)(26 - 128))));
+				if (no) {
+					q += (size_t)__builtin_ctz(no);
+					break;
+				}
+				q += 16;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 				uint64_t w = load8(s + q);
 				uint64_t no = (w | (~(w + 0x1F1F1F1F1F1F1F1FULL)) | (w + 0x0505050505050505ULL)) &
 					      0x8080808080808080ULL;
@@ -1292,154 +1533,124 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 					break;
 				}
 				q += 8;
-			}
+#else
+				while (ccls[(unsigned char)s[q]] & C_LOW)
+					q++;
+				break;
 #endif
-			while (q < n && (ccls[(unsigned char)s[q]] & C_LOW))
-				q++;
-			letters += (int)(q - i - 1);
-			/* "byAlya": the full path splits the glued word */
-			if (q - i == 2 && b == 'b' && s[i + 1] == 'y' && q < n && (ccls[(unsigned char)s[q]] & C_AN))
+			}
+			/* the byte after the word (0 past the text's end, where the original had ' ';
+			 * only sp below tells them apart, and the loop ends there anyway) */
+			unsigned char e = (unsigned char)s[q];
+			unsigned f = T_PLAIN | T_WORD;
+			if (ccls[e] & C_AN) {
+				/* "byAlya": the full path splits the glued word */
+				if (q - i == 2 && b == 'b' && s[i + 1] == 'y')
+					goto full;
+				/* capitals or digits after the small letters: letters counted for T_ALLCAPS */
+				int letters = (cl & (C_LOW | C_UP)) != 0, uppers = (cl & C_UP) != 0;
+				letters += (int)(q - i - 1);
+				for (;;) {
+					unsigned c2 = ccls[(unsigned char)s[q]];
+					if (!(c2 & C_AN))
+						break;
+					letters += (c2 & (C_LOW | C_UP)) != 0;
+					uppers += (c2 & C_UP) != 0;
+					q++;
+				}
+				e = (unsigned char)s[q];
+				if ((cl & C_UP) && uppers == letters && letters >= 2)
+					f |= T_ALLCAPS;
+			}
+			size_t j = q;
+			if (ccls[e] & C_JOIN)
 				goto full;
-			while (q < n) {
-				unsigned c2 = ccls[(unsigned char)s[q]];
-				if (!(c2 & C_AN))
-					break;
-				letters += (c2 & (C_LOW | C_UP)) != 0;
-				uppers += (c2 & C_UP) != 0;
-				q++;
+			if (e == '.' && (cl & C_UP)) {
+				if (q - i == 1) {
+					/* an initial, "J.", unless a dotted acronym goes on ("U.S.": the full
+					 * path, as for what may be a non-ASCII letter after it) */
+					unsigned char d = (unsigned char)s[q + 1];     /* 0 past the end */
+					if (d >= 0x80 || ((ccls[d] & (C_LOW | C_UP)) && q + 2 < n && s[q + 2] == '.'))
+						goto full;
+					f &= ~(unsigned)T_PLAIN, j = q + 1;
+				} else if (abbrev_with_period(s + i, q - i))
+					f &= ~(unsigned)T_PLAIN, j = q + 1;   /* "Corp.": the period belongs to the name */
 			}
-			unsigned char e = q < n ? (unsigned char)s[q] : ' ';
-			if (!(ccls[e] & C_JOIN) && !(e == '.' && (cl & C_UP))) {
-				/* a plain ASCII word: flags, the lower-case filter and the lookup here */
-				j = q;
-				sp = e == ' ';
-				unsigned f = T_PLAIN | T_WORD;
-				if (cl & C_DIG)
-					f |= T_NUM;
-				else if (cl & C_UP) {
-					f |= T_CAP;
-					if (uppers == letters && letters >= 2)
-						f |= T_ALLCAPS;
-				} else
-					f |= T_LOWER;
-				if (at_start)
-					f |= T_SSTART;
-				at_start = 0;
-				t->e = (uint32_t)j;
-				t->f = (uint16_t)f;
-				size_t wn = j - i;
-				if (f & T_LOWER) {
-					/* most lower-case words are none of the few that matter: skip the lookup */
-					size_t bit = low_bit(s + i, wn);
-					if (!(ner->lowbits[bit / 64] >> (bit % 64) & 1)) {
-						i = j + sp;     /* a space after the word needs no look */
-						nt++;
-						continue;
-					}
-				}
-				if (wn > 16) {
-					char kb[264];
-					memset(kb, 0, 16);
-					size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
-					tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
-				} else {
-					/* fold_hash of an ASCII word of up to 16 bytes, in registers */
-					uint64_t x = (uint64_t)wn * 0x9E3779B97F4A7C15ULL, k0, k1 = 0;
-					if (wn >= 8) {
-						k0 = lower8(load8(s + i));
-						x = hmix(x, k0);
-						if (wn == 16)
-							k1 = lower8(load8(s + i + 8)), x = hmix(x, k1);
-						else if (wn > 8) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-							if (i + 16 <= n)
-								k1 = load8(s + i + 8) & ((1ULL << (8 * (wn - 8))) - 1);
-							else
-#endif
-								k1 = load_tail(s + i + 8, wn - 8);
-							k1 = lower8(k1);
-							x = hmix(x, k1);
-						}
-					} else {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-						if (i + 8 <= n)
-							k0 = load8(s + i) & ((1ULL << (8 * wn)) - 1);
-						else
-#endif
-							k0 = load_tail(s + i, wn);
-						k0 = lower8(k0);
-						x = hmix(x, k0);
-					}
-					t->fh = hfin(x);
-					tok_lookup(ner, sc, t, NULL, wn, k0, k1);
-				}
-				goto looked_up;
+			/* a plain ASCII word: flags, the lower-case filter and the lookup here */
+			size_t sp = e == ' ' && j == q;
+			/* T_LOWER, T_CAP or T_NUM from C_LOW, C_UP or C_DIG */
+			static const unsigned char tcl[8] = { [C_LOW] = T_LOWER, [C_UP] = T_CAP, [C_DIG] = T_NUM };
+			f |= tcl[cl & C_AN];
+			f |= st & ST_SSW;
+			st = st_after_word(f);
+			size_t wn = j - i;
+			if ((f & T_LOWER) && !low_maybe(ner, s + i, wn)) {
+				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+				r.words += wn >= 2;
+				i = j + sp;     /* a space after the word needs no look */
+				continue;
 			}
+			*t = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+			if (wn > 16) {
+				char kb[264];
+				memset(kb, 0, 16);
+				size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
+				tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
+			} else {
+				/* fold_hash of an ASCII word of up to 16 bytes, in registers */
+				uint64_t k0, k1;
+				load16(s + i, wn, 16, &k0, &k1);       /* (the padding may be read) */
+				k0 = lower8(k0);
+				k1 = lower8(k1);
+				t->fh = ent_hash16(wn, k0, k1);
+				tok_lookup(ner, sc, t, NULL, wn, k0, k1);
+			}
+			i = j + sp;
+			/* count_word's counts (a plain number has no score's hyphen) */
+			if (!(f & T_NUM)) {
+				r.words += wn >= 2;
+				r.caps += (f & T_ALLCAPS) != 0;    /* (two letters or more) */
+				if (f & T_LOWER)
+					sc->sportkw += (t->wf & W_SPORT) != 0;
+			}
+			if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
+				tok_mark(sc, t);
+			t++;
+			continue;
 		}
 	full:
 		{
 			int made = 1;
-			i = tok_slow(ner, sc, s, n, i, t, &at_start, &made);
+			*t = (tok){ .s = (uint32_t)i, .sent = sent };
+			i = tok_slow(ner, sc, s, n, i, t, (st & ST_LINE) != 0, &made);
 			if (!made)
 				continue;
-			goto tail;
+			if (t->f & T_WORD) {
+				t->f |= (uint16_t)(st & ST_SSW);
+				st = st_after_word(t->f);
+			} else {
+				t->f |= (uint16_t)st_ptok(st);
+				st = st_punct(st, t->f, (ccls[(unsigned char)t->c] & C_OPEN) != 0);
+			}
 		}
-	looked_up:
-		i = j + sp;
-	tail:
-		if (t->wf & (W_ROLE | W_ROLEMOD)) {
-			if (sc->nroles + 1 > sc->rcap)
-				nf_grow((void **)&sc->roles, &sc->rcap, sc->nroles + 1, sizeof *sc->roles);
-			sc->roles[sc->nroles++] = (int)nt;
-		}
-		if (t->wf & W_GENERIC) {
-			if (!sc->generic++)
-				sc->gen_first = nt;
-			sc->gen_last = nt;
-		}
-		nt++;
+		count_word(sc, s, t, &r.words, &r.caps);
+		if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
+			tok_mark(sc, t);
+		t++;
 	}
-	sc->nt = nt;
-	/* a word after an opening quote or bracket at a sentence start is sentence-initial too;
-	 * punctuation at a sentence start carries the mark so that the next word inherits it;
-	 * sentences mostly in capitals are headlines (T_CAPSENT) */
-	size_t sa = 0, words = 0, caps = 0;
-	for (size_t i = 0; i < sc->nt; i++) {
-		tok *t = &sc->t[i];
-		if (i > 0) {
-			tok *p = &sc->t[i - 1];
-			if (!(p->f & T_WORD) && p->sent == t->sent) {
-				if ((t->f & T_WORD) &&
-				    (p->c == '"' || p->c == '(' || p->c == '\'' || p->c == '-' || p->c == '~' || p->c == ':' || p->c == '[') &&
-				    (i < 2 || (sc->t[i - 2].f & T_SSTART) || (p->f & T_SSTART) || sc->t[i - 2].sent != t->sent))
-					t->f |= T_SSTART;
-				if (p->f & T_SSTART)
-					t->f |= T_SSTART;
-			}
-			if (t->sent != p->sent) {
-				caps_sentence(sc, sa, i, words, caps);
-				title_sentence(sc, sa, i);
-				sa = i, words = caps = 0;
-			}
-		}
-		if ((t->f & (T_WORD | T_NUM)) == T_WORD) {
-			if (t->e - t->s >= 2) {
-				words++;
-				caps += (t->f & T_ALLCAPS) != 0;
-			}
-			if (t->f & T_LOWER)
-				sc->sportkw += (t->wf & W_SPORT) != 0;
-		} else if (t->f & T_NUM) {
-			/* sports reports: scores ("3-1") and sports words */
-			const char *p = s + t->s, *e = s + t->e, *d = memchr(p, '-', (size_t)(e - p));
-			sc->scores += d && d - p <= 3 && e - d - 1 <= 3 && e - d > 1;
-		}
-	}
-	caps_sentence(sc, sa, sc->nt, words, caps);
-	title_sentence(sc, sa, sc->nt);
+	sc->nt = (size_t)(t - sc->t);
+	caps_sentence(sc, r.sa, sc->nt, r.words, r.caps);
+	title_sentence(sc, r.sa, sc->nt);
 }
 
 #define TW(i) (sc->t[i].wf)
+
+/* The word of token i, or NULL. */
+static inline const word_info *tok_w(const scratch *sc, int i)
+{
+	uint32_t v = sc->t[i].wv;
+	return v ? &sc->ner->wi[v - 1] : NULL;
+}
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
@@ -1451,7 +1662,7 @@ static int tok_is(const char *text, const tok *t, const char *w)
 
 static cand *cand_add(scratch *sc, int a, int b, int type)
 {
-	nf_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
+	ent_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
 	cand *c = &sc->c[sc->nc++];
 	memset(c, 0, sizeof *c);
 	/* a name begins and ends with a word: rules that drop a first word ("Lord & Taylor" at a
@@ -1583,8 +1794,9 @@ static const char *const w_metonym[] = { "has", "have", "had", "is", "was", "say
 	"believes", "can", "could", "may", "must", "should", "did", "does", "hopes", "plans",
 	"threatened", "condemned", "called", "urged", "signalled", "signaled", "sees", "views",
 	"considers", "welcomed", "blamed", "sent", "imposed", "expelled", "summoned", NULL };
-static const char *const *const ctx_lists[X_NLISTS] = { w_said, w_prep, w_sport_next, w_sport_prev,
-	w_placeof, w_scorer, w_org_next, w_org_prev, w_metonym };   /* in X_ order */
+#define CTX_ARRAY(x, list) [x] = list,
+static const char *const *const ctx_lists[X_NLISTS] = { CTX_LISTS(CTX_ARRAY) };
+#undef CTX_ARRAY
 
 static void build_ctx(nf_ner *ner)
 {
@@ -1596,11 +1808,9 @@ static void build_ctx(nf_ner *ner)
 /* The ctx_of bit of a list, or 0; inline, so that it is a constant where the list is one. */
 static inline unsigned list_bit(const char *const *list)
 {
-	return list == w_said ? 1u << X_SAID : list == w_prep ? 1u << X_PREP :
-	       list == w_sport_next ? 1u << X_SPORT_NEXT : list == w_sport_prev ? 1u << X_SPORT_PREV :
-	       list == w_placeof ? 1u << X_PLACEOF : list == w_scorer ? 1u << X_SCORER :
-	       list == w_org_next ? 1u << X_ORG_NEXT : list == w_org_prev ? 1u << X_ORG_PREV :
-	       list == w_metonym ? 1u << X_METONYM : 0;
+#define CTX_BIT(x, l) list == l ? 1u << x :
+	return CTX_LISTS(CTX_BIT) 0;
+#undef CTX_BIT
 }
 
 /* The lists token i is (exactly) a word of, once per token. */
@@ -1609,8 +1819,14 @@ static unsigned ctx_of(const scratch *sc, int i)
 	tok *t = (tok *)&sc->t[i];      /* the cache is the scratch's own */
 	if (!(t->f & T_CTX)) {
 		size_t n = t->e - t->s;
-		t->ctx = (uint16_t)ftab_get_h(&sc->ner->fctx, ent_hash_avail(sc->text + t->s, n, sc->len - t->s),
-					      sc->text + t->s, n);
+		if (n - 1 < 16) {
+			/* the key in registers, as the tokenizer looks words up */
+			uint64_t k0, k1;
+			load16(sc->text + t->s, n, sc->len - t->s, &k0, &k1);
+			const fslot *e = ftab_get_k(&sc->ner->fctx, ent_hash16(n, k0, k1), n, k0, k1);
+			t->ctx = e ? (uint16_t)e->v : 0;
+		} else
+			t->ctx = (uint16_t)ftab_get_h(&sc->ner->fctx, ent_hash(sc->text + t->s, n), sc->text + t->s, n);
 		t->f |= T_CTX;
 	}
 	return t->ctx;
@@ -2078,7 +2294,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			c->role_a = qa;
 			c->role_b = r2;
 			c->ev = NF_PER;
-			c->gender = sc->t[r2].w ? sc->t[r2].w->gender : 0;
+			c->gender = sc->t[r2].wv ? tok_w(sc, r2)->gender : 0;
 			if (og && (og->type == NF_ORG || is_country_like(og)))
 				c->affil = og->refers && og->type != NF_ORG ? og->refers : og->canon;
 			else {
@@ -2151,15 +2367,15 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 					c->affil_off = sc->t[o->a].s;
 					c->affil_len = sc->t[o->b - 1].e - sc->t[o->a].s;
 				}
-				if (sc->t[na].w && (sc->t[na].w->flags & W_FIRST))
-					c->gender = sc->t[na].w->gender;
+				if (TW(na) & W_FIRST)
+					c->gender = tok_w(sc, na)->gender;
 			}
 		}
 		return;
 	}
 	if (TW(a) & W_HONOR && b - a >= 2 &&
 	    (!(sc->t[a].f & T_ALLCAPS) ||
-	     (sc->t[a].w->gender && sc->t[a + 1].c == '.' && sc->t[a + 1].s == sc->t[a].e))) {
+	     (tok_w(sc, a)->gender && sc->t[a + 1].c == '.' && sc->t[a + 1].s == sc->t[a].e))) {
 		/* "Mr. LaBelle", "MR. LABELLE" (not "ST. LOUIS"): the name starts after the
 		 * honorific's period */
 		int na = a + 1;
@@ -2168,7 +2384,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		if (na >= b)
 			return;
 		cand *c = cand_add(sc, na, b, NF_PER);
-		c->gender = sc->t[a].w->gender;
+		c->gender = tok_w(sc, a)->gender;
 		c->ev = NF_PER;
 		const gz_entry *pg = gaz_span(ner, text, sc, na, b, 1);
 		if (pg && pg->type == NF_PER)
@@ -2223,7 +2439,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		if ((TW(a) & W_FIRST) && !(sc->t[a].f & T_ALLCAPS) && b - a <= 4 &&
 		    (!g0 || g0->kind == K_CITY || g0->type == NF_ORG) && !(TW(b - 1) & (W_ORGSUF | W_LOCSUF))) {
 			cand *c = cand_add(sc, a, b, NF_PER);
-			c->gender = sc->t[a].w->gender;
+			c->gender = tok_w(sc, a)->gender;
 			return;
 		}
 		/* known names inside: left to right, longest first */
@@ -2472,7 +2688,7 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 		}
 		if (sc->t[i].f & T_TITLE) {
 			/* after the body, whose names it may use */
-			nf_grow((void **)&sc->titles, &sc->tcap2, sc->ntitles + 2, sizeof *sc->titles);
+			ent_grow((void **)&sc->titles, &sc->tcap2, sc->ntitles + 2, sizeof *sc->titles);
 			sc->titles[sc->ntitles++] = i;
 			sc->titles[sc->ntitles++] = j;
 			i = j;
@@ -2766,7 +2982,7 @@ static int find_cluster(scratch *sc, int type, const char *s, size_t n)
 
 static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 {
-	nf_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
+	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
 	memset(p, 0, sizeof *p);
 	p->type = type;
@@ -2781,7 +2997,7 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 /* new_cluster named by the arena's string at off. */
 static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
 {
-	nf_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
+	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
 	memset(p, 0, sizeof *p);
 	p->type = type;
@@ -3092,7 +3308,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		uint64_t k = cand_key(sc, &sc->c[j]);
 		int e = mm_first(&sc->mtmp, k), g;
 		if (e < 0) {
-			nf_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
+			ent_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
 			memset(gv[ng], 0, sizeof gv[ng]);
 			g = (int)ng++;
 			mm_add(&sc->mtmp, k, g);
@@ -3157,7 +3373,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	 * walks only those of the window, a set this loop does not change */
 	size_t nfulls = 0, flo = 0;
 	if (sc->mtmp.n) {
-		nf_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
+		ent_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
 			const cand *d = &sc->c[sc->mtmp.val[q]];   /* (a person of two words or more) */
 			const tok *dt = &sc->t[d->b - 1];
@@ -3415,10 +3631,11 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		    (!tok_is(text, &sc->t[i], "the") && !tok_is(text, &sc->t[i], "The")))
 			continue;
 		int ci = -1;
-		if (nato >= 0 && strcmp(t->w->generic, "NATO") == 0)
+		const char *gen = tok_w(sc, (int)i + 1)->generic;
+		if (nato >= 0 && strcmp(gen, "NATO") == 0)
 			ci = nato;
-		else if (strcmp(t->w->generic, "NATO") != 0)
-			ci = find_cluster(sc, NF_ORG, t->w->generic, strlen(t->w->generic));
+		else if (strcmp(gen, "NATO") != 0)
+			ci = find_cluster(sc, NF_ORG, gen, strlen(gen));
 		if (ci < 0)
 			continue;
 		int taken = 0;
@@ -3476,9 +3693,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 		if (c->gender && !p->gender)
 			p->gender = c->gender;
-		if (c->type == NF_PER && !p->gender && c->b - c->a >= 2 && sc->t[c->a].w &&
-		    (sc->t[c->a].w->flags & W_FIRST))
-			p->gender = sc->t[c->a].w->gender;
+		if (c->type == NF_PER && !p->gender && c->b - c->a >= 2 && (TW(c->a) & W_FIRST))
+			p->gender = tok_w(sc, c->a)->gender;
 	}
 	/* known people: affiliation from the facts when the text gave none */
 	for (size_t i = 0; i < sc->nc; i++) {
@@ -3553,7 +3769,7 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 			continue;
 		if (map[c->cl] < 0) {
 			map[c->cl] = (int)out->nc;
-			nf_grow((void **)&out->c, &out->ccap, out->nc + 1, sizeof *out->c);
+			ent_grow((void **)&out->c, &out->ccap, out->nc + 1, sizeof *out->c);
 			const pcl *p = &sc->p[c->cl];
 			nf_cluster *oc = &out->c[out->nc++];
 			oc->type = p->type;
@@ -3564,7 +3780,7 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 			oc->refers = p->has_ref ? (char *)(uintptr_t)(p->ref_off + 1) : NULL;
 			oc->gender = p->gender;
 		}
-		nf_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m);
+		ent_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m);
 		nf_mention *m = &out->m[out->n++];
 		m->start = sc->t[c->a].s;
 		m->end = sc->t[c->b - 1 + c->ext].e;
@@ -3593,6 +3809,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
+		free(sc->pad);
 		free(sc->fr);
 		free(sc->memo);
 		mm_free(&sc->mcl);

@@ -90,6 +90,30 @@ int main(void)
 	run(ner, "no names here at all.", &e);
 	ok(e.n == 0, "lower-case text, no mentions");
 
+	/* the tokenizer's fast paths: abbreviations and initials keep their period, a dotted
+	 * acronym is one word, non-ASCII punctuation is no part of a name */
+	const char *t5 = "Shares of Acme Corp. rose on Tuesday, said Jonas P. Lindqvist of the U.S. Treasury.";
+	run(ner, t5, &e);
+	m = find(t5, &e, "Acme Corp.", 0);
+	ok(m && m->type == NF_ORG, "an abbreviation keeps its period inside the name");
+	m = find(t5, &e, "Jonas P. Lindqvist", 0);
+	ok(m && m->type == NF_PER, "an initial inside a full name");
+	m = find(t5, &e, "U.S. Treasury", 0);
+	ok(m && m->type == NF_ORG, "a dotted acronym starts a name");
+	const char *t6 = "The mayor, \xe2\x80\x9c" "Elena Brandt\xe2\x80\x9d, paid \xc2\xa3" "300 and \xe2\x82\xac" "20 \xe2\x80\x94 Brandt said so.";
+	run(ner, t6, &e);
+	m = find(t6, &e, "Elena Brandt", 0);
+	m2 = find(t6, &e, "Brandt", 0);
+	ok(m && m->type == NF_PER && m->start == 14 && e.n == 2, "curly quotes, currencies and a dash are not in names");
+	ok(m && m2 && m2->cluster == m->cluster, "the surname after the dash resolves");
+	/* a text that ends inside a longer buffer: its last word ends at its end */
+	const char *t7 = "Yesterday the talks were led by Marta Olsenberg";
+	size_t n7 = strlen(t7) - 4;
+	size_t ns7 = nf_split(sp, t7, n7, &spans, &cap);
+	nf_ner_run(ner, t7, n7, spans, ns7, &e);
+	ok(e.n == 1 && e.m[0].start == 32 && e.m[0].end == n7 && e.m[0].type == NF_PER,
+	   "the last word stops at the text's end");
+
 	nf_entities_free(&e);
 	nf_ner_free(ner);
 	nf_splitter_free(sp);
