@@ -987,6 +987,24 @@ static int possessive_at(const ctx *c, size_t e)
 
 static int ment_type(const ctx *c, int m) { return c->ents->m[m].type; }
 
+/* Token i is a lower-case word of letters (and hyphens), not a gerund: "head", "librarian". */
+static int plain_word(const ctx *c, int i)
+{
+	for (size_t p = c->tk[i].s; p < c->tk[i].e; p++)
+		if (!((c->t[p] >= 'a' && c->t[p] <= 'z') || c->t[p] == '-')) return 0;
+	return !ends(c, i, "ing");
+}
+
+/* Token i can open a subject: after punctuation, a quote mark, at a sentence start or after a
+ * conjunction - not after a preposition or a verb ("marching past the depot chanted"). */
+static int subject_start(const ctx *c, int i)
+{
+	if (i == 0 || c->tk[i - 1].k != T_WORD || c->tk[i - 1].sent != c->tk[i].sent || c->tk[i - 1].para != c->tk[i].para)
+		return 1;
+	return weq(c, i - 1, "that") || weq(c, i - 1, "and") || weq(c, i - 1, "but") || weq(c, i - 1, "as") ||
+	       weq(c, i - 1, "when") || weq(c, i - 1, "while") || weq(c, i - 1, "because") || weq(c, i - 1, "so");
+}
+
 /* A speaker phrase starting at token i, parsed forward; 0 when there is none. */
 static int np_fwd(const ctx *c, int i, int lim, np *o)
 {
@@ -1053,6 +1071,22 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
 	int j = i, det = win(c, i, dets);
 	if (det) j++;
+	if (det) {
+		/* a person noun the role list lacks, right before its speech cue: "the librarian
+		 * said", "the head librarian said" (the list decides resolution, not the tag) */
+		int k = j;
+		while (k < lim && k < j + 3 && tk[k].k == T_WORD && !tk[k].q && !tk[k].cap && tk[k].ment < 0 && !tk[k].inm &&
+		       !cue_of(c, k) && (!tk[k].wc || is_role(c, k) || win(c, k, titles)) && plain_word(c, k))
+			k++;
+		/* (a verb form: "a news report published", "a fundraising call" are no tags) */
+		if (k > j && k <= lim && (size_t)k < c->nt && (cue_of(c, k) & CUE_SPEECH) && !(cue_of(c, k) & CUE_ING) &&
+		    ((ends(c, k, "d") && !weq(c, k, "called")) || weq(c, k, "says") || weq(c, k, "tells") || weq(c, k, "writes") || weq(c, k, "adds") ||
+		     weq(c, k, "wrote") || weq(c, k, "spoke")) &&
+		    subject_start(c, i)) {
+			*o = (np){ NP_ROLE, i, k - 1, -1 };
+			return 1;
+		}
+	}
 	int head = -1;
 	for (int k = j; k < lim && k < j + 6 && tk[k].k == T_WORD && !tk[k].q; k++) {
 		if (is_role(c, k)) head = k;
@@ -1356,8 +1390,16 @@ static int slot_after(const ctx *c, qinfo *q)
 	int lim = para_lim(c, i);
 	if (i >= lim) return 0;
 	np sp;
-	if (is_dash(c, i) && np_fwd(c, i + 1, lim, &sp) && sp.kind != NP_PRON) {
+	int d1 = i;
+	while (d1 < lim && d1 < i + 3 && is_dash(c, d1)) d1++;   /* ("-- Name": two hyphens for a dash) */
+	if (d1 > i && np_fwd(c, d1, lim, &sp) && sp.kind != NP_PRON) {
 		q->sp = sp; q->cue = -2; q->tagend = sp.b; q->how = 'A';
+		return 1;
+	}
+	/* "“...,” according to Anna Berg." */
+	if (weq(c, i, "according") && weq(c, i + 1, "to") && np_fwd(c, i + 2, lim, &sp) && sp.kind != NP_PRON &&
+	    (sp.b + 1 >= lim || c->tk[sp.b + 1].k != T_WORD)) {
+		q->sp = sp; q->cue = -3; q->tagend = sp.b; q->how = 'A';
 		return 1;
 	}
 	int k = skip_adv_fwd(c, i, lim);
@@ -1412,7 +1454,10 @@ static int slot_after(const ctx *c, qinfo *q)
 				}
 		}
 		j = skip_adv_fwd(c, j, lim);
-		if (cue_of(c, j) & CUE_SPEECH) {
+		if ((cue_of(c, j) & CUE_SPEECH) && !(sp.kind == NP_ROLE && !is_role(c, sp.b) && !win(c, sp.b, titles) &&
+						     pch(c, q->close - 1, '.') && j + 1 < lim && c->tk[j + 1].k == T_WORD)) {
+			/* (a noun the role list lacks after a sentence: "“...” The port authority said it
+			 * would ..." opens a sentence of its own) */
 			q->sp = sp; q->cue = j; q->tagend = j; q->how = 'A';
 			goto tag;
 		}
