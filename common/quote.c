@@ -1745,9 +1745,53 @@ static int contains_word(const char *s, const char *w, size_t n)
 	return 0;
 }
 
-/* A role phrase's person: the document's person with that country or role, most recent first. */
-static int resolve_role(const ctx *c, const np *sp)
+/* The appositive after the person mention at token t: "Erik Sand, the transport minister,",
+ * "Ida Berg, a spokesperson for the Transport Ministry,": its first word after the determiner
+ * (*a) and last word (*b); 0 when there is none. */
+static int appositive_at(const ctx *c, int t, int *a, int *b)
 {
+	int m = c->tk[t].ment, e = t;
+	while ((size_t)e + 1 < c->nt && c->tk[e + 1].e <= c->ents->m[m].end) e++;
+	if (!pch(c, e + 1, ',') || !(weq(c, e + 2, "the") || weq(c, e + 2, "a") || weq(c, e + 2, "an")))
+		return 0;
+	int k = e + 3;
+	while ((size_t)k < c->nt && k < e + 14 && c->tk[k].k == T_WORD && !c->tk[k].q && c->tk[k].para == c->tk[t].para)
+		k++;
+	if (k == e + 3 || !(pch(c, k, ',') || pch(c, k, '.') || pch(c, k, ';')))
+		return 0;
+	*a = e + 3;
+	*b = k - 1;
+	return 1;
+}
+
+/* The head noun of the appositive [a, b]: the last word before for/of/at/in, after any
+ * possessive ("the ministry’s spokeswoman"); *first: its first word after that possessive. */
+static int appositive_head(const ctx *c, int a, int b, int *first)
+{
+	for (int k = a; k < b; k++)
+		if (possessive_at(c, c->tk[k].e)) a = k + 1;
+	int e = a;
+	while (e < b && !weq(c, e + 1, "for") && !weq(c, e + 1, "of") && !weq(c, e + 1, "at") && !weq(c, e + 1, "in"))
+		e++;
+	if (first) *first = a;
+	return e;
+}
+
+/* Token i's word is one of the words of tokens [a, b]. */
+static int word_in(const ctx *c, int i, int a, int b)
+{
+	for (int k = a; k <= b; k++)
+		if (ieq(c->t + c->tk[k].s, c->tk[k].e - c->tk[k].s, c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s))
+			return 1;
+	return 0;
+}
+
+/* A role phrase's person: the document's person with that country or role (its own, or one
+ * given in an appositive after its name), most recent first. *apa, *apb: the appositive of the
+ * person found when that decided it, else -1. */
+static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
+{
+	*apa = *apb = -1;
 	int indefinite = weq(c, sp->a, "a") || weq(c, sp->a, "an") || weq(c, sp->a, "one") || weq(c, sp->a, "another");
 	const char *country = NULL;
 	size_t pos = c->tk[sp->a].s;
@@ -1774,6 +1818,15 @@ static int resolve_role(const ctx *c, const np *sp)
 	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
 		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
 			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
+	/* the latest appositive of each person before pos (outside quotes) */
+	int *ap = nf_xmalloc(2 * c->ents->nc * sizeof *ap);
+	for (size_t k = 0; k < 2 * c->ents->nc; k++) ap[k] = -1;
+	for (size_t x = 0; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
+		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
+		if (cl >= 0 && (size_t)cl < c->ents->nc && c->ents->c[cl].type == NF_PER && !c->tk[t].q &&
+		    c->ents->m[c->tk[t].ment].type == NF_PER && appositive_at(c, t, &a, &b) && b < sp->a)
+			ap[2 * cl] = a, ap[2 * cl + 1] = b;
+	}
 	for (size_t k = 0; k < c->ents->nc; k++) {
 		const nf_cluster *cl = &c->ents->c[k];
 		if (cl->type != NF_PER) continue;
@@ -1789,11 +1842,25 @@ static int resolve_role(const ctx *c, const np *sp)
 			else if (i == sp->b && cl->role && (weq(c, i, "chief") || weq(c, i, "head") || weq(c, i, "leader") || weq(c, i, "official")))
 				s += 1;
 		}
+		int sa = 0;   /* (what the appositive adds: "the minister" after "X, the transport minister,") */
+		if (ap[2 * k] >= 0 && !contains_word(cl->role, c->t + c->tk[sp->b].s, c->tk[sp->b].e - c->tk[sp->b].s)) {
+			for (int i = sp->a; i <= sp->b; i++)
+				if (c->tk[i].k == T_WORD && !win(c, i, dets) && !win(c, i, title_small) && word_in(c, i, ap[2 * k], ap[2 * k + 1]))
+					sa += is_role(c, i) || i == sp->b ? 2 : 1;
+			if (!word_in(c, appositive_head(c, ap[2 * k], ap[2 * k + 1], NULL), sp->a, sp->b))
+				sa = 0;   /* (its head noun must be the role's: not "X, the minister’s brother,") */
+			s += sa;
+		}
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) != 0) s = 0;
 		if (s < 2 || (indefinite && s < 4)) continue;
-		if (s > bs || (s == bs && lp > bpos)) { best = (int)k; bs = s; bpos = lp; }
+		if (s > bs || (s == bs && lp > bpos)) {
+			best = (int)k; bs = s; bpos = lp;
+			*apa = sa ? ap[2 * k] : -1;
+			*apb = sa ? ap[2 * k + 1] : -1;
+		}
 	}
 	free(last);
+	free(ap);
 	return best;
 }
 
@@ -1834,10 +1901,22 @@ static char *cue_phrase(const ctx *c, int cue)
 	return dup_span(c, c->tk[cue].s, c->tk[bend].e);
 }
 
+/* The role and affiliation an appositive gives (tokens [a, b] after its determiner): "transport
+ * minister", "spokesperson" + "Transport Ministry" (for/of/at the ...), "spokeswoman" after
+ * "the ministry’s". */
+static void appositive_role(const ctx *c, int a, int b, nf_quote *out)
+{
+	int e = appositive_head(c, a, b, &a);
+	out->role = dup_span(c, c->tk[a].s, c->tk[e].e);
+	int f = e + 2 + weq(c, e + 2, "the");
+	if (e < b && f <= b && c->tk[f].cap)
+		out->affiliation = dup_span(c, c->tk[f].s, c->tk[b].e);
+}
+
 /* Fills speaker, mention, role and affiliation of out from the phrase sp. */
 static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_cl)
 {
-	int cl = -1;
+	int cl = -1, apa = -1, apb = -1;
 	out->cluster = -1;
 	if (sp->kind == NP_NONE)
 		return -1;
@@ -1860,7 +1939,7 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		np pr = { NP_PRON, sp->a, sp->a, -1 };
 		cl = resolve_gender(c, &pr, weq(c, sp->a, "his") ? 'm' : 'f');
 	} else if (sp->kind == NP_ROLE) {
-		cl = resolve_role(c, sp);
+		cl = resolve_role(c, sp, &apa, &apb);
 	} else if (sp->kind == NP_NAME) {
 		const char *w = c->t + tk[sp->b].s;
 		size_t n = tk[sp->b].e - tk[sp->b].s;
@@ -1878,6 +1957,8 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		out->speaker = qstrndup(c->arp, cn, strlen(cn));
 		if (k->role) out->role = qstrndup(c->arp, k->role, strlen(k->role));
 		if (k->affiliation) out->affiliation = qstrndup(c->arp, k->affiliation, strlen(k->affiliation));
+		if (!k->role && apa >= 0)
+			appositive_role(c, apa, apb, out);
 	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME || sp->kind == NP_SRC) {
 		/* an unnamed role is kept as the speaker: "a Pentagon spokesperson" */
 		out->speaker = dup_span(c, ms, me);
