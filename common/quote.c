@@ -2905,6 +2905,29 @@ static void ment_at(ctx *c, size_t i, size_t m)
 	push_int(&c->mt, &c->nmt, &c->mtcap, (int)i);
 }
 
+/* A quotation that opens a sentence right after "Anna Berg spoke to reporters after the vote."
+ * (a talk cue with no reported content of its own): that speaker. */
+static int slot_prev(const ctx *c, qinfo *q)
+{
+	int o = q->open;
+	if (o < 2 || !pch(c, o - 1, '.') || c->tk[o - 1].q || c->tk[o - 1].para + 1 < c->tk[o].para ||
+	    (c->tk[o - 1].sent == c->tk[o].sent && c->tk[o - 1].para == c->tk[o].para))
+		return 0;
+	int lo = sent_lo(c, o - 1);
+	for (int k = lo; k < o - 1; k++) {
+		np sp;
+		if (!cue_of(c, k) || !talk_cue(c, k) || ends(c, k, "ing"))
+			continue;
+		if (subject_of(c, k, lo, o - 1, &sp) && sp.b < k && sp.kind != NP_NAME &&
+		    ((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || sp.kind == NP_ROLE)) {
+			q->sp = sp; q->cue = k; q->how = 'P';
+			return 1;
+		}
+		break;
+	}
+	return 0;
+}
+
 /* The speaker of p goes on in o (an unattributed quote after it); the cue is p's own. (The
  * strings are shared: they live in the output's blocks until the next document.) */
 static void copy_speaker(nf_quote *o, const nf_quote *p)
@@ -2916,6 +2939,43 @@ static void copy_speaker(nf_quote *o, const nf_quote *p)
 	o->affiliation = p->affiliation;
 	o->mention_start = p->mention_start;
 	o->mention_end = p->mention_end;
+}
+
+/* A quote no tag claimed that opens the sentence right after one of reported speech takes its
+ * speaker ("Anna Berg said the vote was a blow. “We have no money left.”"), rather than the
+ * last quote's: untag holds (out row, opening mark) pairs; rows from first on are indirect's. */
+static void inherit_reported(ctx *c, nf_quotes *out, size_t first, const size_t *untag, size_t n)
+{
+	for (size_t u = 0; u < n; u++) {
+		int o = (int)untag[2 * u + 1];
+		if (o < 1 || !pch(c, o - 1, '.') || c->tk[o - 1].q || c->tk[o - 1].para + 1 < c->tk[o].para ||
+		    (c->tk[o - 1].sent == c->tk[o].sent && c->tk[o - 1].para == c->tk[o].para))
+			continue;
+		/* (the writer's own words after it in the paragraph may bring in its speaker:
+		 * "“The wall will hold.” The port authority said ...") */
+		int z = o;
+		while ((size_t)z < c->nt && c->tk[z].para == c->tk[o].para && (c->tk[z].q || c->tk[z].k != T_WORD)) z++;
+		if ((size_t)z < c->nt && c->tk[z].para == c->tk[o].para)
+			continue;
+		const nf_quote *best = NULL;
+		for (size_t r = first; r < out->n; r++) {
+			const nf_quote *p = &out->q[r];
+			if (p->type != NF_Q_INDIRECT || !p->speaker || p->end > c->tk[o].s || (best && p->end <= best->end))
+				continue;
+			int t = tok_at(c, p->end - 1);
+			if (t < 0 || c->tk[t].sent != c->tk[o - 1].sent || c->tk[t].para != c->tk[o - 1].para)
+				continue;
+			int clear = 1;   /* (no other quotation in between) */
+			for (int k = t + 1; k < o && clear; k++)
+				clear = !c->tk[k].q;
+			if (clear) best = p;
+		}
+		if (best) {
+			nf_quote *q = &out->q[untag[2 * u]];
+			copy_speaker(q, best);
+			q->cue = NULL;
+		}
+	}
 }
 
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
@@ -3045,6 +3105,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int last_cl = -1;
 	int last_para = -100;
 	size_t last_q = (size_t)-1;
+	/* the direct quotes no tag claimed (out row, opening mark), for the pass after indirect */
+	size_t *untag = nf_xmalloc((nq ? nq : 1) * 2 * sizeof *untag), nuntag = 0;
 	for (size_t i = 0; i < nq; i++) {
 		qinfo *q = &c.qi[i];
 		if (q->merged) continue;
@@ -3057,6 +3119,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				classify(&c, q);
 				if (q->type == NF_Q_PARTIAL)
 					slot_sentence(&c, q);
+				else
+					slot_prev(&c, q);
 			}
 		}
 		classify(&c, q);
@@ -3095,12 +3159,17 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		}
 		if (o.type != NF_Q_SCARE)
 			q->emitted = 1;
+		if (o.type == NF_Q_DIRECT && !q->how && !pch(&c, q->close + 1, ','))
+			untag[2 * nuntag] = out->n, untag[2 * nuntag++ + 1] = (size_t)q->open;
 		add_out(out, &o);
 	}
 	for (size_t i = 0; i < nq; i++)   /* (the quotes merged into an emitted one) */
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
 			c.qi[i].emitted = 1;
+	size_t nq_out = out->n;
 	indirect(&c, out, &last_cl);
+	inherit_reported(&c, out, nq_out, untag, nuntag);
+	free(untag);
 	if (out->n > 1)
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
 	SCRATCH_ALL(SCRATCH_GIVE, &c, (ctx *)out->priv);
