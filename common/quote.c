@@ -2538,7 +2538,10 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 	if (q.content_end < q.end) q.content_end = c->tk[c->rq[rq].close].e;
 	int cl = resolve(c, sp, cue, &q, *last_cl);
 	if (cl >= 0) *last_cl = cl;
-	add_out(out, &q);
+	size_t r = 0;   /* (one quotation gives one row: the partial quote replaces its scare row) */
+	while (r < out->n && !(out->q[r].type == NF_Q_SCARE && out->q[r].start == q.start)) r++;
+	if (r < out->n) out->q[r] = q;
+	else add_out(out, &q);
 	for (int i = ca; i <= cb; i++)   /* (a cue inside that clause does not report it again) */
 		if (c->tk[i].q)
 			c->qi[c->tk[i].q - 1].emitted = 1;
