@@ -834,7 +834,10 @@ static void pair_marks(ctx *c)
 		} else if ((m == M_SCLOSE || m == M_SAMBIG) && b != 0 && a != 1) {
 			size_t s0 = c->nfr;
 			add_frag(c, tk[sopen].e, tk[i].s);
-			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600) {
+			/* (an elision between two words, "rock 'n' roll", is no quotation) */
+			int elision = tk[i].s - tk[sopen].e == 1 && sopen > 0 && tk[sopen - 1].k == T_WORD && i + 1 < nt &&
+				      tk[i + 1].k == T_WORD && is_alnum_byte((unsigned char)c->t[tk[sopen].e]);
+			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600 && !elision) {
 				nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
 				c->rq[c->nrq++] = (rawq){ sopen, (int)i, s0, 1, 1 };
 			} else {
@@ -1999,6 +2002,19 @@ static int words_in(const ctx *c, size_t s, size_t e)
 }
 
 
+/* Token i names a work whose title may follow: "her new book, “Ropes,”", "the film “Low Tide”". */
+static int title_noun(const ctx *c, int i)
+{
+	static const char *const w[] = { "book", "novel", "memoir", "film", "movie", "documentary", "album", "song", "single",
+		"show", "series", "play", "musical", "opera", "poem", "podcast", "painting", "exhibition", "column", "essay", NULL };
+	if (i < 0 || c->tk[i].k != T_WORD)
+		return 0;
+	for (int k = 0; w[k]; k++)
+		if (weqn(c, i, w[k], strlen(w[k])))
+			return 1;
+	return 0;
+}
+
 static void classify(const ctx *c, qinfo *q)
 {
 	const tok *tk = c->tk;
@@ -2050,7 +2066,8 @@ static void classify(const ctx *c, qinfo *q)
 			if (c->tk[i].cap) caps++;
 			else if (win(c, (int)i, title_small)) small++;
 		}
-		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words && (caps >= 2 || q->type == NF_Q_PARTIAL) &&
+		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words &&
+		    (caps >= 2 || q->type == NF_Q_PARTIAL || title_noun(c, o - 1 - pch(c, o - 1, ','))) &&
 		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how) &&
 		    !(q->how && (last == '!' || last == '?')))   /* a cry with its tag: "chanting "U-S-A! U-S-A!"" */
 			q->scare = 1, q->title = words > 2;   /* (a short one may be a nickname: "Miss Piggy") */
