@@ -747,6 +747,20 @@ static int mark_family(const ctx *c, int i)
 	return 4;
 }
 
+/* The double mark c->mk[x] is nested in the open quote of mark dopen: guillemets inside curly
+ * quotes or curly quotes inside guillemets (the French and Scandinavian nesting «... “...” ...»),
+ * when a mark of the outer kind follows in the paragraph to close it. */
+static int nested_double(const ctx *c, int dopen, size_t x)
+{
+	int fo = mark_family(c, dopen), fi = mark_family(c, c->mk[x]);
+	if (!((fo == 3 && fi == 4) || (fo == 4 && fi == 3)))
+		return 0;
+	for (size_t y = x + 1; y < c->nmk && c->tk[c->mk[y]].para == c->tk[dopen].para; y++)
+		if (is_double(c->tk[c->mk[y]].mark) && mark_family(c, c->mk[y]) == fo)
+			return c->tk[c->mk[y]].mark != M_DOPEN || fo == 3;
+	return 0;
+}
+
 /* Pairs the quote marks, paragraph by paragraph. */
 static void pair_marks(ctx *c)
 {
@@ -790,6 +804,8 @@ static void pair_marks(ctx *c)
 		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
 		if (is_double(m)) {
 			int close = 0, open = 0;
+			if (dopen >= 0 && nested_double(c, dopen, x))
+				continue;   /* “...” inside «...» or the other way round */
 			if (dopen < 0) {
 				if (m == M_DCLOSE)
 					open = b == 0 && a == 1;     /* reversed style or a typo */
