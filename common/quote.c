@@ -747,6 +747,20 @@ static int mark_family(const ctx *c, int i)
 	return 4;
 }
 
+/* The double mark c->mk[x] is nested in the open quote of mark dopen: guillemets inside curly
+ * quotes or curly quotes inside guillemets (the French and Scandinavian nesting «... “...” ...»),
+ * when a mark of the outer kind follows in the paragraph to close it. */
+static int nested_double(const ctx *c, int dopen, size_t x)
+{
+	int fo = mark_family(c, dopen), fi = mark_family(c, c->mk[x]);
+	if (!((fo == 3 && fi == 4) || (fo == 4 && fi == 3)))
+		return 0;
+	for (size_t y = x + 1; y < c->nmk && c->tk[c->mk[y]].para == c->tk[dopen].para; y++)
+		if (is_double(c->tk[c->mk[y]].mark) && mark_family(c, c->mk[y]) == fo)
+			return c->tk[c->mk[y]].mark != M_DOPEN || fo == 3;
+	return 0;
+}
+
 /* Pairs the quote marks, paragraph by paragraph. */
 static void pair_marks(ctx *c)
 {
@@ -790,6 +804,8 @@ static void pair_marks(ctx *c)
 		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
 		if (is_double(m)) {
 			int close = 0, open = 0;
+			if (dopen >= 0 && nested_double(c, dopen, x))
+				continue;   /* “...” inside «...» or the other way round */
 			if (dopen < 0) {
 				if (m == M_DCLOSE)
 					open = b == 0 && a == 1;     /* reversed style or a typo */
@@ -834,7 +850,10 @@ static void pair_marks(ctx *c)
 		} else if ((m == M_SCLOSE || m == M_SAMBIG) && b != 0 && a != 1) {
 			size_t s0 = c->nfr;
 			add_frag(c, tk[sopen].e, tk[i].s);
-			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600) {
+			/* (an elision between two words, "rock 'n' roll", is no quotation) */
+			int elision = tk[i].s - tk[sopen].e == 1 && sopen > 0 && tk[sopen - 1].k == T_WORD && i + 1 < nt &&
+				      tk[i + 1].k == T_WORD && is_alnum_byte((unsigned char)c->t[tk[sopen].e]);
+			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600 && !elision) {
 				nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
 				c->rq[c->nrq++] = (rawq){ sopen, (int)i, s0, 1, 1 };
 			} else {
@@ -987,6 +1006,24 @@ static int possessive_at(const ctx *c, size_t e)
 
 static int ment_type(const ctx *c, int m) { return c->ents->m[m].type; }
 
+/* Token i is a lower-case word of letters (and hyphens), not a gerund: "head", "librarian". */
+static int plain_word(const ctx *c, int i)
+{
+	for (size_t p = c->tk[i].s; p < c->tk[i].e; p++)
+		if (!((c->t[p] >= 'a' && c->t[p] <= 'z') || c->t[p] == '-')) return 0;
+	return !ends(c, i, "ing");
+}
+
+/* Token i can open a subject: after punctuation, a quote mark, at a sentence start or after a
+ * conjunction - not after a preposition or a verb ("marching past the depot chanted"). */
+static int subject_start(const ctx *c, int i)
+{
+	if (i == 0 || c->tk[i - 1].k != T_WORD || c->tk[i - 1].sent != c->tk[i].sent || c->tk[i - 1].para != c->tk[i].para)
+		return 1;
+	return weq(c, i - 1, "that") || weq(c, i - 1, "and") || weq(c, i - 1, "but") || weq(c, i - 1, "as") ||
+	       weq(c, i - 1, "when") || weq(c, i - 1, "while") || weq(c, i - 1, "because") || weq(c, i - 1, "so");
+}
+
 /* A speaker phrase starting at token i, parsed forward; 0 when there is none. */
 static int np_fwd(const ctx *c, int i, int lim, np *o)
 {
@@ -1053,6 +1090,22 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
 	int j = i, det = win(c, i, dets);
 	if (det) j++;
+	if (det) {
+		/* a person noun the role list lacks, right before its speech cue: "the librarian
+		 * said", "the head librarian said" (the list decides resolution, not the tag) */
+		int k = j;
+		while (k < lim && k < j + 3 && tk[k].k == T_WORD && !tk[k].q && !tk[k].cap && tk[k].ment < 0 && !tk[k].inm &&
+		       !cue_of(c, k) && (!tk[k].wc || is_role(c, k) || win(c, k, titles)) && plain_word(c, k))
+			k++;
+		/* (a verb form: "a news report published", "a fundraising call" are no tags) */
+		if (k > j && k <= lim && (size_t)k < c->nt && (cue_of(c, k) & CUE_SPEECH) && !(cue_of(c, k) & CUE_ING) &&
+		    ((ends(c, k, "d") && !weq(c, k, "called")) || weq(c, k, "says") || weq(c, k, "tells") || weq(c, k, "writes") || weq(c, k, "adds") ||
+		     weq(c, k, "wrote") || weq(c, k, "spoke")) &&
+		    subject_start(c, i)) {
+			*o = (np){ NP_ROLE, i, k - 1, -1 };
+			return 1;
+		}
+	}
 	int head = -1;
 	for (int k = j; k < lim && k < j + 6 && tk[k].k == T_WORD && !tk[k].q; k++) {
 		if (is_role(c, k)) head = k;
@@ -1356,8 +1409,16 @@ static int slot_after(const ctx *c, qinfo *q)
 	int lim = para_lim(c, i);
 	if (i >= lim) return 0;
 	np sp;
-	if (is_dash(c, i) && np_fwd(c, i + 1, lim, &sp) && sp.kind != NP_PRON) {
+	int d1 = i;
+	while (d1 < lim && d1 < i + 3 && is_dash(c, d1)) d1++;   /* ("-- Name": two hyphens for a dash) */
+	if (d1 > i && np_fwd(c, d1, lim, &sp) && sp.kind != NP_PRON) {
 		q->sp = sp; q->cue = -2; q->tagend = sp.b; q->how = 'A';
+		return 1;
+	}
+	/* "“...,” according to Anna Berg." */
+	if (weq(c, i, "according") && weq(c, i + 1, "to") && np_fwd(c, i + 2, lim, &sp) && sp.kind != NP_PRON &&
+	    (sp.b + 1 >= lim || c->tk[sp.b + 1].k != T_WORD)) {
+		q->sp = sp; q->cue = -3; q->tagend = sp.b; q->how = 'A';
 		return 1;
 	}
 	int k = skip_adv_fwd(c, i, lim);
@@ -1412,7 +1473,10 @@ static int slot_after(const ctx *c, qinfo *q)
 				}
 		}
 		j = skip_adv_fwd(c, j, lim);
-		if (cue_of(c, j) & CUE_SPEECH) {
+		if ((cue_of(c, j) & CUE_SPEECH) && !(sp.kind == NP_ROLE && !is_role(c, sp.b) && !win(c, sp.b, titles) &&
+						     pch(c, q->close - 1, '.') && j + 1 < lim && c->tk[j + 1].k == T_WORD)) {
+			/* (a noun the role list lacks after a sentence: "“...” The port authority said it
+			 * would ..." opens a sentence of its own) */
 			q->sp = sp; q->cue = j; q->tagend = j; q->how = 'A';
 			goto tag;
 		}
@@ -1700,9 +1764,53 @@ static int contains_word(const char *s, const char *w, size_t n)
 	return 0;
 }
 
-/* A role phrase's person: the document's person with that country or role, most recent first. */
-static int resolve_role(const ctx *c, const np *sp)
+/* The appositive after the person mention at token t: "Erik Sand, the transport minister,",
+ * "Ida Berg, a spokesperson for the Transport Ministry,": its first word after the determiner
+ * (*a) and last word (*b); 0 when there is none. */
+static int appositive_at(const ctx *c, int t, int *a, int *b)
 {
+	int m = c->tk[t].ment, e = t;
+	while ((size_t)e + 1 < c->nt && c->tk[e + 1].e <= c->ents->m[m].end) e++;
+	if (!pch(c, e + 1, ',') || !(weq(c, e + 2, "the") || weq(c, e + 2, "a") || weq(c, e + 2, "an")))
+		return 0;
+	int k = e + 3;
+	while ((size_t)k < c->nt && k < e + 14 && c->tk[k].k == T_WORD && !c->tk[k].q && c->tk[k].para == c->tk[t].para)
+		k++;
+	if (k == e + 3 || !(pch(c, k, ',') || pch(c, k, '.') || pch(c, k, ';')))
+		return 0;
+	*a = e + 3;
+	*b = k - 1;
+	return 1;
+}
+
+/* The head noun of the appositive [a, b]: the last word before for/of/at/in, after any
+ * possessive ("the ministry’s spokeswoman"); *first: its first word after that possessive. */
+static int appositive_head(const ctx *c, int a, int b, int *first)
+{
+	for (int k = a; k < b; k++)
+		if (possessive_at(c, c->tk[k].e)) a = k + 1;
+	int e = a;
+	while (e < b && !weq(c, e + 1, "for") && !weq(c, e + 1, "of") && !weq(c, e + 1, "at") && !weq(c, e + 1, "in"))
+		e++;
+	if (first) *first = a;
+	return e;
+}
+
+/* Token i's word is one of the words of tokens [a, b]. */
+static int word_in(const ctx *c, int i, int a, int b)
+{
+	for (int k = a; k <= b; k++)
+		if (ieq(c->t + c->tk[k].s, c->tk[k].e - c->tk[k].s, c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s))
+			return 1;
+	return 0;
+}
+
+/* A role phrase's person: the document's person with that country or role (its own, or one
+ * given in an appositive after its name), most recent first. *apa, *apb: the appositive of the
+ * person found when that decided it, else -1. */
+static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
+{
+	*apa = *apb = -1;
 	int indefinite = weq(c, sp->a, "a") || weq(c, sp->a, "an") || weq(c, sp->a, "one") || weq(c, sp->a, "another");
 	const char *country = NULL;
 	size_t pos = c->tk[sp->a].s;
@@ -1729,6 +1837,15 @@ static int resolve_role(const ctx *c, const np *sp)
 	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
 		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
 			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
+	/* the latest appositive of each person before pos (outside quotes) */
+	int *ap = nf_xmalloc(2 * c->ents->nc * sizeof *ap);
+	for (size_t k = 0; k < 2 * c->ents->nc; k++) ap[k] = -1;
+	for (size_t x = 0; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
+		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
+		if (cl >= 0 && (size_t)cl < c->ents->nc && c->ents->c[cl].type == NF_PER && !c->tk[t].q &&
+		    c->ents->m[c->tk[t].ment].type == NF_PER && appositive_at(c, t, &a, &b) && b < sp->a)
+			ap[2 * cl] = a, ap[2 * cl + 1] = b;
+	}
 	for (size_t k = 0; k < c->ents->nc; k++) {
 		const nf_cluster *cl = &c->ents->c[k];
 		if (cl->type != NF_PER) continue;
@@ -1744,11 +1861,25 @@ static int resolve_role(const ctx *c, const np *sp)
 			else if (i == sp->b && cl->role && (weq(c, i, "chief") || weq(c, i, "head") || weq(c, i, "leader") || weq(c, i, "official")))
 				s += 1;
 		}
+		int sa = 0;   /* (what the appositive adds: "the minister" after "X, the transport minister,") */
+		if (ap[2 * k] >= 0 && !contains_word(cl->role, c->t + c->tk[sp->b].s, c->tk[sp->b].e - c->tk[sp->b].s)) {
+			for (int i = sp->a; i <= sp->b; i++)
+				if (c->tk[i].k == T_WORD && !win(c, i, dets) && !win(c, i, title_small) && word_in(c, i, ap[2 * k], ap[2 * k + 1]))
+					sa += is_role(c, i) || i == sp->b ? 2 : 1;
+			if (!word_in(c, appositive_head(c, ap[2 * k], ap[2 * k + 1], NULL), sp->a, sp->b))
+				sa = 0;   /* (its head noun must be the role's: not "X, the minister’s brother,") */
+			s += sa;
+		}
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) != 0) s = 0;
 		if (s < 2 || (indefinite && s < 4)) continue;
-		if (s > bs || (s == bs && lp > bpos)) { best = (int)k; bs = s; bpos = lp; }
+		if (s > bs || (s == bs && lp > bpos)) {
+			best = (int)k; bs = s; bpos = lp;
+			*apa = sa ? ap[2 * k] : -1;
+			*apb = sa ? ap[2 * k + 1] : -1;
+		}
 	}
 	free(last);
+	free(ap);
 	return best;
 }
 
@@ -1789,10 +1920,22 @@ static char *cue_phrase(const ctx *c, int cue)
 	return dup_span(c, c->tk[cue].s, c->tk[bend].e);
 }
 
+/* The role and affiliation an appositive gives (tokens [a, b] after its determiner): "transport
+ * minister", "spokesperson" + "Transport Ministry" (for/of/at the ...), "spokeswoman" after
+ * "the ministry’s". */
+static void appositive_role(const ctx *c, int a, int b, nf_quote *out)
+{
+	int e = appositive_head(c, a, b, &a);
+	out->role = dup_span(c, c->tk[a].s, c->tk[e].e);
+	int f = e + 2 + weq(c, e + 2, "the");
+	if (e < b && f <= b && c->tk[f].cap)
+		out->affiliation = dup_span(c, c->tk[f].s, c->tk[b].e);
+}
+
 /* Fills speaker, mention, role and affiliation of out from the phrase sp. */
 static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_cl)
 {
-	int cl = -1;
+	int cl = -1, apa = -1, apb = -1;
 	out->cluster = -1;
 	if (sp->kind == NP_NONE)
 		return -1;
@@ -1815,7 +1958,7 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		np pr = { NP_PRON, sp->a, sp->a, -1 };
 		cl = resolve_gender(c, &pr, weq(c, sp->a, "his") ? 'm' : 'f');
 	} else if (sp->kind == NP_ROLE) {
-		cl = resolve_role(c, sp);
+		cl = resolve_role(c, sp, &apa, &apb);
 	} else if (sp->kind == NP_NAME) {
 		const char *w = c->t + tk[sp->b].s;
 		size_t n = tk[sp->b].e - tk[sp->b].s;
@@ -1833,6 +1976,8 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		out->speaker = qstrndup(c->arp, cn, strlen(cn));
 		if (k->role) out->role = qstrndup(c->arp, k->role, strlen(k->role));
 		if (k->affiliation) out->affiliation = qstrndup(c->arp, k->affiliation, strlen(k->affiliation));
+		if (!k->role && apa >= 0)
+			appositive_role(c, apa, apb, out);
 	} else if (sp->kind == NP_ROLE || sp->kind == NP_NAME || sp->kind == NP_SRC) {
 		/* an unnamed role is kept as the speaker: "a Pentagon spokesperson" */
 		out->speaker = dup_span(c, ms, me);
@@ -1872,6 +2017,19 @@ static int words_in(const ctx *c, size_t s, size_t e)
 	return n;
 }
 
+
+/* Token i names a work whose title may follow: "her new book, “Ropes,”", "the film “Low Tide”". */
+static int title_noun(const ctx *c, int i)
+{
+	static const char *const w[] = { "book", "novel", "memoir", "film", "movie", "documentary", "album", "song", "single",
+		"show", "series", "play", "musical", "opera", "poem", "podcast", "painting", "exhibition", "column", "essay", NULL };
+	if (i < 0 || c->tk[i].k != T_WORD)
+		return 0;
+	for (int k = 0; w[k]; k++)
+		if (weqn(c, i, w[k], strlen(w[k])))
+			return 1;
+	return 0;
+}
 
 static void classify(const ctx *c, qinfo *q)
 {
@@ -1924,7 +2082,8 @@ static void classify(const ctx *c, qinfo *q)
 			if (c->tk[i].cap) caps++;
 			else if (win(c, (int)i, title_small)) small++;
 		}
-		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words && (caps >= 2 || q->type == NF_Q_PARTIAL) &&
+		if (words >= 1 && words <= 10 && caps >= 1 && caps + small == words &&
+		    (caps >= 2 || q->type == NF_Q_PARTIAL || title_noun(c, o - 1 - pch(c, o - 1, ','))) &&
 		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how) &&
 		    !(q->how && (last == '!' || last == '?')))   /* a cry with its tag: "chanting "U-S-A! U-S-A!"" */
 			q->scare = 1, q->title = words > 2;   /* (a short one may be a nickname: "Miss Piggy") */
@@ -2412,7 +2571,10 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 	if (q.content_end < q.end) q.content_end = c->tk[c->rq[rq].close].e;
 	int cl = resolve(c, sp, cue, &q, *last_cl);
 	if (cl >= 0) *last_cl = cl;
-	add_out(out, &q);
+	size_t r = 0;   /* (one quotation gives one row: the partial quote replaces its scare row) */
+	while (r < out->n && !(out->q[r].type == NF_Q_SCARE && out->q[r].start == q.start)) r++;
+	if (r < out->n) out->q[r] = q;
+	else add_out(out, &q);
 	for (int i = ca; i <= cb; i++)   /* (a cue inside that clause does not report it again) */
 		if (c->tk[i].q)
 			c->qi[c->tk[i].q - 1].emitted = 1;
@@ -2779,6 +2941,29 @@ static void ment_at(ctx *c, size_t i, size_t m)
 	push_int(&c->mt, &c->nmt, &c->mtcap, (int)i);
 }
 
+/* A quotation that opens a sentence right after "Anna Berg spoke to reporters after the vote."
+ * (a talk cue with no reported content of its own): that speaker. */
+static int slot_prev(const ctx *c, qinfo *q)
+{
+	int o = q->open;
+	if (o < 2 || !pch(c, o - 1, '.') || c->tk[o - 1].q || c->tk[o - 1].para + 1 < c->tk[o].para ||
+	    (c->tk[o - 1].sent == c->tk[o].sent && c->tk[o - 1].para == c->tk[o].para))
+		return 0;
+	int lo = sent_lo(c, o - 1);
+	for (int k = lo; k < o - 1; k++) {
+		np sp;
+		if (!cue_of(c, k) || !talk_cue(c, k) || ends(c, k, "ing"))
+			continue;
+		if (subject_of(c, k, lo, o - 1, &sp) && sp.b < k && sp.kind != NP_NAME &&
+		    ((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || sp.kind == NP_ROLE)) {
+			q->sp = sp; q->cue = k; q->how = 'P';
+			return 1;
+		}
+		break;
+	}
+	return 0;
+}
+
 /* The speaker of p goes on in o (an unattributed quote after it); the cue is p's own. (The
  * strings are shared: they live in the output's blocks until the next document.) */
 static void copy_speaker(nf_quote *o, const nf_quote *p)
@@ -2790,6 +2975,43 @@ static void copy_speaker(nf_quote *o, const nf_quote *p)
 	o->affiliation = p->affiliation;
 	o->mention_start = p->mention_start;
 	o->mention_end = p->mention_end;
+}
+
+/* A quote no tag claimed that opens the sentence right after one of reported speech takes its
+ * speaker ("Anna Berg said the vote was a blow. “We have no money left.”"), rather than the
+ * last quote's: untag holds (out row, opening mark) pairs; rows from first on are indirect's. */
+static void inherit_reported(ctx *c, nf_quotes *out, size_t first, const size_t *untag, size_t n)
+{
+	for (size_t u = 0; u < n; u++) {
+		int o = (int)untag[2 * u + 1];
+		if (o < 1 || !pch(c, o - 1, '.') || c->tk[o - 1].q || c->tk[o - 1].para + 1 < c->tk[o].para ||
+		    (c->tk[o - 1].sent == c->tk[o].sent && c->tk[o - 1].para == c->tk[o].para))
+			continue;
+		/* (the writer's own words after it in the paragraph may bring in its speaker:
+		 * "“The wall will hold.” The port authority said ...") */
+		int z = o;
+		while ((size_t)z < c->nt && c->tk[z].para == c->tk[o].para && (c->tk[z].q || c->tk[z].k != T_WORD)) z++;
+		if ((size_t)z < c->nt && c->tk[z].para == c->tk[o].para)
+			continue;
+		const nf_quote *best = NULL;
+		for (size_t r = first; r < out->n; r++) {
+			const nf_quote *p = &out->q[r];
+			if (p->type != NF_Q_INDIRECT || !p->speaker || p->end > c->tk[o].s || (best && p->end <= best->end))
+				continue;
+			int t = tok_at(c, p->end - 1);
+			if (t < 0 || c->tk[t].sent != c->tk[o - 1].sent || c->tk[t].para != c->tk[o - 1].para)
+				continue;
+			int clear = 1;   /* (no other quotation in between) */
+			for (int k = t + 1; k < o && clear; k++)
+				clear = !c->tk[k].q;
+			if (clear) best = p;
+		}
+		if (best) {
+			nf_quote *q = &out->q[untag[2 * u]];
+			copy_speaker(q, best);
+			q->cue = NULL;
+		}
+	}
 }
 
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
@@ -2919,6 +3141,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int last_cl = -1;
 	int last_para = -100;
 	size_t last_q = (size_t)-1;
+	/* the direct quotes no tag claimed (out row, opening mark), for the pass after indirect */
+	size_t *untag = nf_xmalloc((nq ? nq : 1) * 2 * sizeof *untag), nuntag = 0;
 	for (size_t i = 0; i < nq; i++) {
 		qinfo *q = &c.qi[i];
 		if (q->merged) continue;
@@ -2931,6 +3155,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				classify(&c, q);
 				if (q->type == NF_Q_PARTIAL)
 					slot_sentence(&c, q);
+				else
+					slot_prev(&c, q);
 			}
 		}
 		classify(&c, q);
@@ -2969,12 +3195,17 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		}
 		if (o.type != NF_Q_SCARE)
 			q->emitted = 1;
+		if (o.type == NF_Q_DIRECT && !q->how && !pch(&c, q->close + 1, ','))
+			untag[2 * nuntag] = out->n, untag[2 * nuntag++ + 1] = (size_t)q->open;
 		add_out(out, &o);
 	}
 	for (size_t i = 0; i < nq; i++)   /* (the quotes merged into an emitted one) */
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
 			c.qi[i].emitted = 1;
+	size_t nq_out = out->n;
 	indirect(&c, out, &last_cl);
+	inherit_reported(&c, out, nq_out, untag, nuntag);
+	free(untag);
 	if (out->n > 1)
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
 	SCRATCH_ALL(SCRATCH_GIVE, &c, (ctx *)out->priv);

@@ -360,6 +360,21 @@ static inline size_t opener_at(const char *t, size_t i, size_t len)
 	return 0;
 }
 
+/* The opening marks of other conventions at i: „ (German), `` (typewriter), and » when a word
+ * follows it at once (»Text«, not the French closing " »"); their length or 0. (Only where a
+ * sentence may start: they are not opener_at's, whose users take them as closers too.) */
+static size_t opener_more(const char *t, size_t i, size_t len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == '`' && i + 1 < len && t[i + 1] == '`')
+		return 2;
+	if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x9E)
+		return 3;
+	if (c == 0xC2 && i + 2 < len && (unsigned char)t[i + 1] == 0xBB && t[i + 2] != ' ' && t[i + 2] != '\n')
+		return 2;
+	return 0;
+}
+
 static int is_ellipsis_char(const char *t, size_t i, size_t len)
 {
 	return i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
@@ -1079,6 +1094,8 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		int spaced = next > j;
 		/* an opening quote after the space: the word inside it decides */
 		while (spaced && next < len && (cc[(unsigned char)t[next]] & CC_Q) && (k = opener_at(t, next, len)) > 0)
+			next += k;
+		if (spaced && next < len && (k = opener_more(t, next, len)) > 0)
 			next += k;
 		if (!spaced && next < len && t[next] != '\n') {
 			if (dots == 1 && !has_q && !ell && j == i + 1 && glued_end(&c, i, next)) {

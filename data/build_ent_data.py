@@ -184,13 +184,20 @@ write("ent_orgs.tsv",
 
 # ---- person names ----
 pn = {}
+# a name's gender is the sex that has it at least twice as often (the census gives each sex's
+# share in percent, so the two are comparable); a name common in both has none. (The first row
+# a name has is not enough: "Maria" is M 0.005 before F 0.828.) A stricter ratio leaves more
+# names without gender, and quotes takes a person without gender for "he" and "she" alike.
+# (Rows of one name and sex are summed: the list has "Samantha F" twice.)
+share = {}
 for r in rows(os.path.join(gz, "first_names_us_census1990.tsv")):
     n = r["name"].capitalize()
     if float(r["freq_pct"]) >= 0.002:
-        g = r["sex"].lower()
-        if n in pn and pn[n][1] != g:
-            g = "" if float(r["freq_pct"]) < 0.1 else g
-        pn.setdefault(n, ("first", g))
+        d = share.setdefault(n, {})
+        d[r["sex"].lower()] = d.get(r["sex"].lower(), 0.0) + float(r["freq_pct"])
+for n, d in share.items():
+    m, f = d.get("m", 0.0), d.get("f", 0.0)
+    pn[n] = ("first", "m" if m >= 2 * f else "f" if f >= 2 * m else "")
 for r in rows(os.path.join(gz, "forenames_by_country.tsv")):
     n = r["name"]
     if ok_name(n) and n not in pn:
