@@ -2426,6 +2426,37 @@ static inline int next_cand(ctx *c, int i)
 	return c->ci < c->ncand ? c->cand[c->ci] : (int)c->nt;
 }
 
+/* The cue at k, in a sentence that opens after a quote, is a verb of its own, not the quote's
+ * tag: '"...," he said, citing ...', '... "extremely careless," but said ...'. */
+static int after_tag(const ctx *c, int lo, int k, int f)
+{
+	int z = skip_adv_bwd(c, k - 1, lo);
+	if ((weq(c, z, "and") || weq(c, z, "but")) && z > lo)
+		return 1;
+	if ((f & CUE_ING) && pch(c, k - 1, ','))
+		for (int y = lo; y < k - 1; y++)
+			if (cue_of(c, y) & CUE_SPEECH) return 1;
+	return 0;
+}
+
+/* "46 percent of voters said", "all but two said", "the man who ... says": the words just before
+ * a reporting verb, back to the clause's punctuation, as the source (the verb's clause is
+ * what is reported whatever its subject's shape). */
+static int any_subject(const ctx *c, int lo, int k, np *o)
+{
+	int e = skip_adv_bwd(c, k - 1, lo), a = e + 1;
+	/* (back to a verb or a conjunction: "X visited the site and said" has its subject before) */
+	while (a - 1 >= lo && a > e - 7 && (c->tk[a - 1].k == T_WORD || pch(c, a - 1, '%')) && !c->tk[a - 1].q &&
+	       !cue_of(c, a - 1) && !weq(c, a - 1, "and") && !weq(c, a - 1, "but") && !weq(c, a - 1, "or") &&
+	       !weq(c, a - 1, "that") && !weq(c, a - 1, "which") && !weq(c, a - 1, "who") && !win(c, a - 1, conj) &&
+	       !(ends(c, a - 1, "ed") && !c->tk[a - 1].cap))
+		a--;
+	if (a > e || c->tk[e].k != T_WORD || c->tk[e].q)
+		return 0;
+	*o = (np){ NP_SRC, a, e, -1 };
+	return 1;
+}
+
 /* "Graham called both of them crazy and said ...": the subject of a verb joined by "and" or
  * "but" is the one that opens the sentence (a person, a role or a pronoun, then a verb). */
 static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
@@ -2625,8 +2656,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
-				} else if (find_that(c, j, hi) > 0 && c->tk[find_that(c, j, hi) + 1].k == T_WORD &&
+				} else if (find_that(c, j, hi) > 0 && c->tk[find_that(c, j, hi) + 1].k == T_WORD && !weq(c, j, "to") &&
 					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ','))) {
+					/* (not "expected to pass a bill that ...": that "that" is a relative's) */
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = find_that(c, j, hi) + 1;
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
@@ -2647,7 +2679,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
-				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) continue;
+				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo) &&
+				    !after_tag(c, lo, i, f))
+					continue;
 				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
@@ -2660,7 +2694,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
-					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)))
+					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
+					    !(!(f & CUE_ING) && (f & CUE_SAY) && (weq(c, i + 1, "that") || weq(c, i, "said") || weq(c, i, "says") ||
+									   weq(c, i, "say")) && any_subject(c, lo, i, &t)))
 						continue;
 				}
 				if (t.b >= i) continue;
