@@ -2339,6 +2339,52 @@ static int headline_speaker(ctx *c, int i)
 	return cb;
 }
 
+/* A headline in title case, "Senator Lund Backs Ferry Plan", "Rivals see opening": its cue
+ * verb (capitalised, so no cue to cue_here after a capitalised word) reports what follows it up
+ * to the clause's end. Returns that end, or -1. */
+static int headline_cue(ctx *c, int i)
+{
+	const tok *tk = c->tk;
+	int a = c->pfirst[1], lim = c->pfirst[2];
+	if (lim - a > 30 || i <= a || tk[i].q || (tk[i].cue & CUE_ING) || i > a + 6)
+		return -1;
+	/* a verb's tense ("Says", "Endorses", "Dismissed"), not a noun ("Clinton Plan for Taxes") */
+	if (!((ends(c, i, "s") && !ends(c, i, "ss")) || ends(c, i, "ed")))
+		return -1;
+	/* (its words may lie in a "name" that entities found in the capitals: not tested) */
+	for (int k = a; k < i; k++)   /* a subject of words only ("Sanders: ..." is headline_speaker's) */
+		if (tk[k].k != T_WORD || tk[k].q || tk[k].cue)
+			return -1;
+	int p = i - 1;
+	if (weq(c, p, "to") || win(c, p, dets) || weq(c, p, "of") || weq(c, p, "for") || weq(c, p, "and") ||
+	    possessive_at(c, tk[p].e) || win(c, p, nsubj_verbs))
+		return -1;   /* "Things to Know", "Clinton's Claim That ...": no verb */
+	int j = i + 1;
+	if (weq(c, j, "that") || ((weq(c, i, "calls") || weq(c, i, "call")) && (weq(c, j, "for") || weq(c, j, "on")))) j++;
+	int cb = j;
+	while (cb + 1 < lim && !tk[cb + 1].q && !pch(c, cb + 1, ',') && !pch(c, cb + 1, ';') && !pch(c, cb + 1, ':') &&
+	       tk[cb + 1].sent == tk[i].sent)
+		cb++;
+	if (tk[cb + 1].q)
+		return -1;   /* (a quote inside: a partial quote's) */
+	cb = trim_end(c, j, cb);
+	if (cb < j + 1 || tk[j].k != T_WORD || tk[j].q)
+		return -1;
+	np sp;
+	/* a person, a group or a role ("Tram Line Says Much About ..." is no source); its mention
+	 * may run on past the cue (a "name" the entities found in the capitals) */
+	if (!np_bwd(c, p, a, &sp) || !(sp.kind == NP_ROLE || (sp.kind == NP_ENT && ment_type(c, sp.ment) != NF_LOC)))
+		return -1;
+	if (sp.kind == NP_ENT && c->ents->m[sp.ment].end > tk[p].e) {
+		/* (then a role, or a person the article names: "Senator Ana Ruiz Endorses ...") */
+		if (!is_role(c, p) && fuzzy_person(c, c->t + tk[p].s, tk[p].e - tk[p].s, -1) < 0)
+			return -1;
+		sp = (np){ NP_SRC, sp.a, p, -1 };
+	}
+	add_indirect(c, c->out, c->last_cl, &sp, i, j, cb);
+	return cb;
+}
+
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
  * subordinate clause or a day. */
 static int object_end(const ctx *c, int j, int cb)
@@ -2431,7 +2477,10 @@ static inline int next_cand(ctx *c, int i)
 static int after_tag(const ctx *c, int lo, int k, int f)
 {
 	int z = skip_adv_bwd(c, k - 1, lo);
-	if ((weq(c, z, "and") || weq(c, z, "but")) && z > lo)
+	const nf_quotes *out = c->out;
+	if (out->n && out->q[out->n - 1].content_end > c->tk[k].s)
+		return 0;   /* (the clause of a partial quote reported before: "thinks it is "a joke" and wants ...") */
+	if (weq(c, z, "and") || weq(c, z, "but"))
 		return 1;
 	if ((f & CUE_ING) && pch(c, k - 1, ','))
 		for (int y = lo; y < k - 1; y++)
@@ -2445,9 +2494,19 @@ static int after_tag(const ctx *c, int lo, int k, int f)
 static int any_subject(const ctx *c, int lo, int k, np *o)
 {
 	int e = skip_adv_bwd(c, k - 1, lo), a = e + 1;
+	if (weq(c, e, "to")) {   /* "The engineers have a chance to show that ...": the clause's subject */
+		int z = lo;
+		while (z < e && c->tk[z].k == T_WORD && !c->tk[z].q && !win(c, z, nsubj_verbs) && !cue_of(c, z) &&
+		       !(ends(c, z, "ed") && !c->tk[z].cap))
+			z++;
+		if (z > lo && z - lo <= 8 && !win(c, lo, nsubj_bad)) {
+			*o = (np){ NP_SRC, lo, z - 1, -1 };
+			return 1;
+		}
+	}
 	/* (back to a verb or a conjunction: "X visited the site and said" has its subject before) */
 	while (a - 1 >= lo && a > e - 7 && (c->tk[a - 1].k == T_WORD || pch(c, a - 1, '%')) && !c->tk[a - 1].q &&
-	       !cue_of(c, a - 1) && !weq(c, a - 1, "and") && !weq(c, a - 1, "but") && !weq(c, a - 1, "or") &&
+	       !cue_of(c, a - 1) && !weq(c, a - 1, "and") && !(weq(c, a - 1, "but") && !weq(c, a - 2, "all")) && !weq(c, a - 1, "or") &&
 	       !weq(c, a - 1, "that") && !weq(c, a - 1, "which") && !weq(c, a - 1, "who") && !win(c, a - 1, conj) &&
 	       !(ends(c, a - 1, "ed") && !c->tk[a - 1].cap))
 		a--;
@@ -2509,6 +2568,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (e > i) { i = e; continue; }
 		}
 		int f = cue_of(c, i);
+		if (!f && tk[i].para == 1 && (tk[i].cue & (CUE_SPEECH | CUE_BELIEF))) {
+			int e = headline_cue(c, i);
+			if (e > i) { i = e; continue; }
+		}
 		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")) &&
 		    !((c->t[tk[i].s] | 32) == 'i' && wlen(c, i) == 2 && weq(c, i, "in") && tk[i].cap))
 			continue;
@@ -2527,6 +2590,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int lo = sent_lo(c, i), hi = sent_end(c, i);
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
+		int loose = 0;   /* found by the looser rules (any_subject, after_tag): no partial quotes */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
 			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
@@ -2656,9 +2720,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
-				} else if (find_that(c, j, hi) > 0 && c->tk[find_that(c, j, hi) + 1].k == T_WORD && !weq(c, j, "to") &&
+				} else if (find_that(c, j, hi) > 0 && c->tk[find_that(c, j, hi) + 1].k == T_WORD &&
 					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ','))) {
-					/* (not "expected to pass a bill that ...": that "that" is a relative's) */
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = find_that(c, j, hi) + 1;
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
@@ -2679,9 +2742,11 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
-				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo) &&
-				    !after_tag(c, lo, i, f))
-					continue;
+				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
+					if (!after_tag(c, lo, i, f))
+						continue;
+					loose = 1;
+				}
 				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
@@ -2689,6 +2754,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					t = prev;   /* "X says ... and said ...": the same subject */
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && !(f & CUE_ING) && coord_subject(c, lo, z, hi, &t)) {
 					;
+				} else if ((weq(c, z, "and") || weq(c, z, "but")) && z == lo && ca_after_quote(c, lo) &&
+					   clause_subject(c, sent_start(c, i), lo, &t)) {
+					;   /* 'X called it "reckless" but said ...': the subject is before the quote */
 				} else if (weq(c, z, "who") && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };
 					for (int y = j; y <= hi; y++)
@@ -2696,7 +2764,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
 					    !(!(f & CUE_ING) && (f & CUE_SAY) && (weq(c, i + 1, "that") || weq(c, i, "said") || weq(c, i, "says") ||
-									   weq(c, i, "say")) && any_subject(c, lo, i, &t)))
+									   weq(c, i, "say")) && (loose = any_subject(c, lo, i, &t))))
 						continue;
 				}
 				if (t.b >= i) continue;
@@ -2760,7 +2828,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause,
 			 * for a belief or an act too ("ripped the judge for acting as "the jury"") */
 			int rq = quoted_not_emitted(c, ca, cb);
-			if (rq > 0)
+			if (rq > 0 && !loose)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
