@@ -2491,9 +2491,26 @@ static int after_tag(const ctx *c, int lo, int k, int f)
 /* "46 percent of voters said", "all but two said", "the man who ... says": the words just before
  * a reporting verb, back to the clause's punctuation, as the source (the verb's clause is
  * what is reported whatever its subject's shape). */
-static int any_subject(const ctx *c, int lo, int k, np *o)
+static int any_subject(const ctx *c, int lo, int k, np *o, int plain)
 {
 	int e = skip_adv_bwd(c, k - 1, lo), a = e + 1;
+	/* "Ann Roe, who has led the union for a decade, said", "X voted for the bill and said":
+	 * the clause's first person-like phrase */
+	if ((pch(c, e, ',') || weq(c, e, "and") || weq(c, e, "but")) && e > lo) {
+		for (int z = e + 1; z < k; z++)   /* (not a passive: "... and is expected to") */
+			if (weq(c, z, "is") || weq(c, z, "are") || weq(c, z, "was") || weq(c, z, "were") || weq(c, z, "been"))
+				return 0;
+		/* (nor a sentence that a closing tag reports: "X visited the site and said little, the
+		 * council said") */
+		int hi = sent_end(c, k);
+		for (int z = k + 1; z < hi; z++)
+			if (pch(c, z, ',') || c->tk[z].q)
+				for (int y = z + 1; y <= hi && y <= z + 5; y++)
+					if (cue_of(c, y) & CUE_SAY) return 0;
+		return clause_subject(c, lo, e, o) && o->b < e;
+	}
+	if (!plain)
+		return 0;
 	if (weq(c, e, "to")) {   /* "The engineers have a chance to show that ...": the clause's subject */
 		int z = lo;
 		while (z < e && c->tk[z].k == T_WORD && !c->tk[z].q && !win(c, z, nsubj_verbs) && !cue_of(c, z) &&
@@ -2734,6 +2751,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (win(c, j, clause_bad) && (f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
 					;   /* "said after the convention he would ..." */
 				} else if (win(c, j = i + 1, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
+					   !(weq(c, j, "no") && tk[j + 1].k == T_WORD && !tk[j + 1].q && !weq(c, j + 1, "to")) &&   /* "said no decision had been made" */
 					   !((weq(c, j, "him") || weq(c, j, "her") || weq(c, j, "them") || weq(c, j, "us")) && obj_cue(c, i))) {
 					continue;
 				}
@@ -2763,8 +2781,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
-					    !(!(f & CUE_ING) && (f & CUE_SAY) && (weq(c, i + 1, "that") || weq(c, i, "said") || weq(c, i, "says") ||
-									   weq(c, i, "say")) && (loose = any_subject(c, lo, i, &t))))
+					    !(!(f & CUE_ING) && (loose = any_subject(c, lo, i, &t, (f & CUE_SAY) && (weq(c, i + 1, "that") ||
+									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))))
 						continue;
 				}
 				if (t.b >= i) continue;
