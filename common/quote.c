@@ -2118,6 +2118,13 @@ static int quote_ends_before(const ctx *c, int lo)
 	return j >= 0 && c->tk[j].k == T_MARK && c->tk[j].q && ends_sentence(c, j);
 }
 
+/* Token k reports a finding ("the poll shows", "a study found"). */
+static int finding_cue(const ctx *c, int k)
+{
+	return weq(c, k, "shows") || weq(c, k, "showed") || weq(c, k, "show") || weq(c, k, "found") || weq(c, k, "finds") ||
+	       weq(c, k, "suggests") || weq(c, k, "suggested") || weq(c, k, "indicates") || weq(c, k, "indicated");
+}
+
 /* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
 /* A source that is no name the tool knows: the plain words from the clause start up to the cue
  * ("all the experts I interviewed said", "Political observers in Virginia say"). */
@@ -2146,7 +2153,9 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 							      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
 			return 0;   /* "... have every right to know" - but "Those close to him say" */
 		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap &&
-		    !(z == e && (weq(c, z, "polled") || weq(c, z, "surveyed") || weq(c, z, "questioned") || weq(c, z, "interviewed"))))
+		    !(z == e && (weq(c, z, "polled") || weq(c, z, "surveyed") || weq(c, z, "questioned") || weq(c, z, "interviewed"))) &&
+		    !(finding_cue(c, k) && (weq(c, z, "released") || weq(c, z, "published") || weq(c, z, "conducted") ||
+					    weq(c, z, "taken") || weq(c, z, "commissioned"))))   /* "a poll released Monday shows" */
 			return 0;   /* "the bill passed" - but "the experts I interviewed", "56 percent of those polled" */
 	}
 	for (int z = a; z <= e; z++)
@@ -2729,6 +2738,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    weq(c, i, "asks") || weq(c, i, "encouraged") || weq(c, i, "pressed")) && !weq(c, j, "to") &&
 					   !weq(c, j, "that") && to_after_object(c, j, hi) > j) {
 					j = to_after_object(c, j, hi);
+				} else if (weq(c, j, "out") && (weq(c, i, "pointed") || weq(c, i, "points") || weq(c, i, "point") ||
+								 weq(c, i, "pointing")) && tk[j + 1].k == T_WORD) {
+					j += 1 + weq(c, j + 1, "that");   /* "pointed out (that) ..." */
 				} else if ((weq(c, i, "called") || weq(c, i, "calls") || weq(c, i, "call") || weq(c, i, "calling")) &&
 					   (weq(c, j, "on") || weq(c, j, "for")) && j < hi - 1 && tk[j + 1].k == T_WORD) {
 					j++;   /* "called on Trump to stop ...", "called for an inquiry" */
@@ -2780,7 +2792,11 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
+					/* ("While environmentalists welcomed ...": a subordinate clause's own subject) */
+					int sub = weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
+						  weq(c, lo, "because") || weq(c, lo, "whereas");
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
+					    !(!(f & CUE_ING) && sub && lo + 1 < i && nominal_subject(c, lo + 1, i, &t) && (loose = 1)) &&
 					    !(!(f & CUE_ING) && (loose = any_subject(c, lo, i, &t, (f & CUE_SAY) && (weq(c, i + 1, "that") ||
 									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))))
 						continue;
