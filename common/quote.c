@@ -2793,10 +2793,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					/* ("While environmentalists welcomed ...": a subordinate clause's own subject) */
-					int sub = weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
-						  weq(c, lo, "because") || weq(c, lo, "whereas");
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
-					    !(!(f & CUE_ING) && sub && lo + 1 < i && nominal_subject(c, lo + 1, i, &t) && (loose = 1)) &&
+					    !(!(f & CUE_ING) && lo + 1 < i && (win(c, lo, conj) || weq(c, lo, "because")) && !weq(c, lo, "but") &&
+					      nominal_subject(c, lo + 1, i, &t) && (loose = 1)) &&
 					    !(!(f & CUE_ING) && (loose = any_subject(c, lo, i, &t, (f & CUE_SAY) && (weq(c, i + 1, "that") ||
 									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))))
 						continue;
