@@ -2277,6 +2277,13 @@ static int quote_ends_before(const ctx *c, int lo)
 	return j >= 0 && c->tk[j].k == T_MARK && c->tk[j].q && ends_sentence(c, j);
 }
 
+/* Token k reports a finding ("the poll shows", "a study found"). */
+static int finding_cue(const ctx *c, int k)
+{
+	return weq(c, k, "shows") || weq(c, k, "showed") || weq(c, k, "show") || weq(c, k, "found") || weq(c, k, "finds") ||
+	       weq(c, k, "suggests") || weq(c, k, "suggested") || weq(c, k, "indicates") || weq(c, k, "indicated");
+}
+
 /* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
 /* A source that is no name the tool knows: the plain words from the clause start up to the cue
  * ("all the experts I interviewed said", "Political observers in Virginia say"). */
@@ -2305,7 +2312,9 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 							      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
 			return 0;   /* "... have every right to know" - but "Those close to him say" */
 		if (z > a && ends(c, z, "ed") && !win(c, z - 1, pronouns) && !c->tk[z].cap &&
-		    !(z == e && (weq(c, z, "polled") || weq(c, z, "surveyed") || weq(c, z, "questioned") || weq(c, z, "interviewed"))))
+		    !(z == e && (weq(c, z, "polled") || weq(c, z, "surveyed") || weq(c, z, "questioned") || weq(c, z, "interviewed"))) &&
+		    !(finding_cue(c, k) && (weq(c, z, "released") || weq(c, z, "published") || weq(c, z, "conducted") ||
+					    weq(c, z, "taken") || weq(c, z, "commissioned"))))   /* "a poll released Monday shows" */
 			return 0;   /* "the bill passed" - but "the experts I interviewed", "56 percent of those polled" */
 	}
 	for (int z = a; z <= e; z++)
@@ -2498,6 +2507,52 @@ static int headline_speaker(ctx *c, int i)
 	return cb;
 }
 
+/* A headline in title case, "Senator Lund Backs Ferry Plan", "Rivals see opening": its cue
+ * verb (capitalised, so no cue to cue_here after a capitalised word) reports what follows it up
+ * to the clause's end. Returns that end, or -1. */
+static int headline_cue(ctx *c, int i)
+{
+	const tok *tk = c->tk;
+	int a = c->pfirst[1], lim = c->pfirst[2];
+	if (lim - a > 30 || i <= a || tk[i].q || (tk[i].cue & CUE_ING) || i > a + 6)
+		return -1;
+	/* a verb's tense ("Says", "Endorses", "Dismissed"), not a noun ("Clinton Plan for Taxes") */
+	if (!((ends(c, i, "s") && !ends(c, i, "ss")) || ends(c, i, "ed")))
+		return -1;
+	/* (its words may lie in a "name" that entities found in the capitals: not tested) */
+	for (int k = a; k < i; k++)   /* a subject of words only ("Sanders: ..." is headline_speaker's) */
+		if (tk[k].k != T_WORD || tk[k].q || tk[k].cue)
+			return -1;
+	int p = i - 1;
+	if (weq(c, p, "to") || win(c, p, dets) || weq(c, p, "of") || weq(c, p, "for") || weq(c, p, "and") ||
+	    possessive_at(c, tk[p].e) || win(c, p, nsubj_verbs))
+		return -1;   /* "Things to Know", "Clinton's Claim That ...": no verb */
+	int j = i + 1;
+	if (weq(c, j, "that") || ((weq(c, i, "calls") || weq(c, i, "call")) && (weq(c, j, "for") || weq(c, j, "on")))) j++;
+	int cb = j;
+	while (cb + 1 < lim && !tk[cb + 1].q && !pch(c, cb + 1, ',') && !pch(c, cb + 1, ';') && !pch(c, cb + 1, ':') &&
+	       tk[cb + 1].sent == tk[i].sent)
+		cb++;
+	if (tk[cb + 1].q)
+		return -1;   /* (a quote inside: a partial quote's) */
+	cb = trim_end(c, j, cb);
+	if (cb < j + 1 || tk[j].k != T_WORD || tk[j].q)
+		return -1;
+	np sp;
+	/* a person, a group or a role ("Tram Line Says Much About ..." is no source); its mention
+	 * may run on past the cue (a "name" the entities found in the capitals) */
+	if (!np_bwd(c, p, a, &sp) || !(sp.kind == NP_ROLE || (sp.kind == NP_ENT && ment_type(c, sp.ment) != NF_LOC)))
+		return -1;
+	if (sp.kind == NP_ENT && c->ents->m[sp.ment].end > tk[p].e) {
+		/* (then a role, or a person the article names: "Senator Ana Ruiz Endorses ...") */
+		if (!is_role(c, p) && fuzzy_person(c, c->t + tk[p].s, tk[p].e - tk[p].s, -1) < 0)
+			return -1;
+		sp = (np){ NP_SRC, sp.a, p, -1 };
+	}
+	add_indirect(c, c->out, c->last_cl, &sp, i, j, cb);
+	return cb;
+}
+
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
  * subordinate clause or a day. */
 static int object_end(const ctx *c, int j, int cb)
@@ -2588,6 +2643,67 @@ static inline int next_cand(ctx *c, int i)
 	return c->ci < c->ncand ? c->cand[c->ci] : (int)c->nt;
 }
 
+/* The cue at k, in a sentence that opens after a quote, is a verb of its own, not the quote's
+ * tag: '"...," he said, citing ...', '... "extremely careless," but said ...'. */
+static int after_tag(const ctx *c, int lo, int k, int f)
+{
+	int z = skip_adv_bwd(c, k - 1, lo);
+	const nf_quotes *out = c->out;
+	if (out->n && out->q[out->n - 1].content_end > c->tk[k].s)
+		return 0;   /* (the clause of a partial quote reported before: "thinks it is "a joke" and wants ...") */
+	if (weq(c, z, "and") || weq(c, z, "but"))
+		return 1;
+	if ((f & CUE_ING) && pch(c, k - 1, ','))
+		for (int y = lo; y < k - 1; y++)
+			if (cue_of(c, y) & CUE_SPEECH) return 1;
+	return 0;
+}
+
+/* "46 percent of voters said", "all but two said", "the man who ... says": the words just before
+ * a reporting verb, back to the clause's punctuation, as the source (the verb's clause is
+ * what is reported whatever its subject's shape). */
+static int any_subject(const ctx *c, int lo, int k, np *o, int plain)
+{
+	int e = skip_adv_bwd(c, k - 1, lo), a = e + 1;
+	/* "Ann Roe, who has led the union for a decade, said", "X voted for the bill and said":
+	 * the clause's first person-like phrase */
+	if ((pch(c, e, ',') || weq(c, e, "and") || weq(c, e, "but")) && e > lo) {
+		for (int z = e + 1; z < k; z++)   /* (not a passive: "... and is expected to") */
+			if (weq(c, z, "is") || weq(c, z, "are") || weq(c, z, "was") || weq(c, z, "were") || weq(c, z, "been"))
+				return 0;
+		/* (nor a sentence that a closing tag reports: "X visited the site and said little, the
+		 * council said") */
+		int hi = sent_end(c, k);
+		for (int z = k + 1; z < hi; z++)
+			if (pch(c, z, ',') || c->tk[z].q)
+				for (int y = z + 1; y <= hi && y <= z + 5; y++)
+					if (cue_of(c, y) & CUE_SAY) return 0;
+		return clause_subject(c, lo, e, o) && o->b < e;
+	}
+	if (!plain)
+		return 0;
+	if (weq(c, e, "to")) {   /* "The engineers have a chance to show that ...": the clause's subject */
+		int z = lo;
+		while (z < e && c->tk[z].k == T_WORD && !c->tk[z].q && !win(c, z, nsubj_verbs) && !cue_of(c, z) &&
+		       !(ends(c, z, "ed") && !c->tk[z].cap))
+			z++;
+		if (z > lo && z - lo <= 8 && !win(c, lo, nsubj_bad)) {
+			*o = (np){ NP_SRC, lo, z - 1, -1 };
+			return 1;
+		}
+	}
+	/* (back to a verb or a conjunction: "X visited the site and said" has its subject before) */
+	while (a - 1 >= lo && a > e - 7 && (c->tk[a - 1].k == T_WORD || pch(c, a - 1, '%')) && !c->tk[a - 1].q &&
+	       !cue_of(c, a - 1) && !weq(c, a - 1, "and") && !(weq(c, a - 1, "but") && !weq(c, a - 2, "all")) && !weq(c, a - 1, "or") &&
+	       !weq(c, a - 1, "that") && !weq(c, a - 1, "which") && !weq(c, a - 1, "who") && !win(c, a - 1, conj) &&
+	       !(ends(c, a - 1, "ed") && !c->tk[a - 1].cap))
+		a--;
+	if (a > e || c->tk[e].k != T_WORD || c->tk[e].q)
+		return 0;
+	*o = (np){ NP_SRC, a, e, -1 };
+	return 1;
+}
+
 /* "Graham called both of them crazy and said ...": the subject of a verb joined by "and" or
  * "but" is the one that opens the sentence (a person, a role or a pronoun, then a verb). */
 static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
@@ -2640,6 +2756,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (e > i) { i = e; continue; }
 		}
 		int f = cue_of(c, i);
+		if (!f && tk[i].para == 1 && (tk[i].cue & (CUE_SPEECH | CUE_BELIEF))) {
+			int e = headline_cue(c, i);
+			if (e > i) { i = e; continue; }
+		}
 		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")) &&
 		    !((c->t[tk[i].s] | 32) == 'i' && wlen(c, i) == 2 && weq(c, i, "in") && tk[i].cap))
 			continue;
@@ -2658,6 +2778,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		int lo = sent_lo(c, i), hi = sent_end(c, i);
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
+		int loose = 0;   /* found by the looser rules (any_subject, after_tag): no partial quotes */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
 			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
@@ -2779,6 +2900,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    weq(c, i, "asks") || weq(c, i, "encouraged") || weq(c, i, "pressed")) && !weq(c, j, "to") &&
 					   !weq(c, j, "that") && to_after_object(c, j, hi) > j) {
 					j = to_after_object(c, j, hi);
+				} else if (weq(c, j, "out") && (weq(c, i, "pointed") || weq(c, i, "points") || weq(c, i, "point") ||
+								 weq(c, i, "pointing")) && tk[j + 1].k == T_WORD) {
+					j += 1 + weq(c, j + 1, "that");   /* "pointed out (that) ..." */
 				} else if ((weq(c, i, "called") || weq(c, i, "calls") || weq(c, i, "call") || weq(c, i, "calling")) &&
 					   (weq(c, j, "on") || weq(c, j, "for")) && j < hi - 1 && tk[j + 1].k == T_WORD) {
 					j++;   /* "called on Trump to stop ...", "called for an inquiry" */
@@ -2801,6 +2925,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (win(c, j, clause_bad) && (f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
 					;   /* "said after the convention he would ..." */
 				} else if (win(c, j = i + 1, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
+					   !(weq(c, j, "no") && tk[j + 1].k == T_WORD && !tk[j + 1].q && !weq(c, j + 1, "to")) &&   /* "said no decision had been made" */
 					   !((weq(c, j, "him") || weq(c, j, "her") || weq(c, j, "them") || weq(c, j, "us")) && obj_cue(c, i))) {
 					continue;
 				}
@@ -2809,7 +2934,11 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
-				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) continue;
+				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
+					if (!after_tag(c, lo, i, f))
+						continue;
+					loose = 1;
+				}
 				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
@@ -2817,12 +2946,20 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					t = prev;   /* "X says ... and said ...": the same subject */
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && !(f & CUE_ING) && coord_subject(c, lo, z, hi, &t)) {
 					;
+				} else if ((weq(c, z, "and") || weq(c, z, "but")) && z == lo && ca_after_quote(c, lo) &&
+					   clause_subject(c, sent_start(c, i), lo, &t)) {
+					;   /* 'X called it "reckless" but said ...': the subject is before the quote */
 				} else if (weq(c, z, "who") && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
-					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)))
+					/* ("While environmentalists welcomed ...": a subordinate clause's own subject) */
+					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
+					    !(!(f & CUE_ING) && lo + 1 < i && (win(c, lo, conj) || weq(c, lo, "because")) && !weq(c, lo, "but") &&
+					      nominal_subject(c, lo + 1, i, &t) && (loose = 1)) &&
+					    !(!(f & CUE_ING) && (loose = any_subject(c, lo, i, &t, (f & CUE_SAY) && (weq(c, i + 1, "that") ||
+									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))))
 						continue;
 				}
 				if (t.b >= i) continue;
@@ -2886,7 +3023,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			 * references to her as "Miss Piggy" as ..."): a partial quote of that clause,
 			 * for a belief or an act too ("ripped the judge for acting as "the jury"") */
 			int rq = quoted_not_emitted(c, ca, cb);
-			if (rq > 0)
+			if (rq > 0 && !loose)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
