@@ -1953,6 +1953,29 @@ static int ends_sentence(const ctx *c, int close)
 	return pch(c, j, '.') || pch(c, j, '?') || pch(c, j, '!');
 }
 
+/* After token e (a quote's closing mark, or a word after it), the writer's sentence goes on
+ * with a verb of its own: ", telling reporters", "and said", "but described", "before
+ * claiming" - what the quote's clause reported ends there. */
+static int writer_goes_on(const ctx *c, int e)
+{
+	const tok *tk = c->tk;
+	int i = e + 1, comma = 0;
+	if (pch(c, i, ',')) comma = 1, i++;
+	else if (tk[e].k == T_MARK && pch(c, e - 1, ',')) comma = 1;   /* (",”": the comma inside) */
+	if ((size_t)i >= c->nt || tk[i].k != T_WORD || tk[i].cap || tk[i].q || tk[i].para != tk[e].para)
+		return 0;
+	/* ", telling reporters", ", adding": a speech participle after a comma */
+	if (comma && (cue_of(c, i) & CUE_ING) && (cue_of(c, i) & CUE_SPEECH))
+		return 1;
+	/* "and said", "and then told", "but described": a second verb with the same subject */
+	if (weq(c, i, "and") || weq(c, i, "but") || weq(c, i, "before") || weq(c, i, "after")) {
+		int v = skip_adv_fwd(c, i + 1, (int)c->nt);
+		if ((size_t)v < c->nt && tk[v].k == T_WORD && !tk[v].q && (cue_of(c, v) & CUE_SPEECH))
+			return 1;
+	}
+	return 0;
+}
+
 /* The reported clause around a partial quote: after its cue ("X said [that] ...") to the
  * sentence end, or from the sentence start to the quote when the tag follows it. */
 #ifndef CONTENT_AFTER
@@ -1981,6 +2004,15 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) a++;
 		else if (th > 0) a = th + 1;
+		else if (addressee_cue(c, cue)) {
+			/* "told the reporters she was ...": the one spoken to is not what was said */
+			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
+				if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i") ||
+				    weq(c, k, "it")) {
+					a = k;
+					break;
+				}
+		}
 		while (a < hi && tk[a].k == T_PUNCT) a++;
 		int lo_s = a;
 		/* to the end of the sentence (quotes included), or of the paragraph */
@@ -2006,6 +2038,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
+					break;
+				if (tk[e + 1].q == 0 && e >= q->close && writer_goes_on(c, e))
 					break;
 				e++;
 			}
@@ -2759,6 +2793,22 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
+/* The last speech cue outside quotes from byte pos to token b (-1: none): a coordinated verb
+ * ("and said", ", telling", "but described"), not a relative "what X called". */
+static int cue_between(const ctx *c, size_t pos, int b)
+{
+	int a = tok_at(c, pos);
+	if (a < 0) return -1;
+	for (int k = b - 1; k > a; k--) {
+		if (c->tk[k].q || !(cue_of(c, k) & CUE_SPEECH)) continue;
+		int p = skip_adv_bwd(c, k - 1, a);
+		if (weq(c, p, "and") || weq(c, p, "but") || pch(c, p, ',') || (c->tk[p].k == T_MARK && pch(c, p - 1, ',')))
+			return k;
+		return -1;
+	}
+	return -1;
+}
+
 static int cmp_quote(const void *a, const void *b)
 {
 	const nf_quote *x = a, *y = b;
@@ -2947,7 +2997,19 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		content_span(&c, q, &o);
 		int para = c.tk[q->open].para;
 		nf_quote *pq = out->n ? &out->q[out->n - 1] : NULL;
+		int own = -1;   /* a verb of its own between the two: "... and told the crowd he was the "first"" */
 		if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
+		    (pq->sent == o.sent || pq->content_end >= o.start) && c.tk[q->open].para == last_para)
+			own = cue_between(&c, pq->end, q->open);
+		if (own >= 0) {
+			/* the same subject, a new reported clause */
+			copy_speaker(&o, pq);
+			o.cue = cue_phrase(&c, own);
+			qinfo t = *q;
+			t.how = 'S';
+			t.cue = own;
+			content_span(&c, &t, &o);
+		} else if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
 		    (pq->sent == o.sent || pq->content_end >= o.start) && c.tk[q->open].para == last_para) {
 			/* a run of partial quotes in one clause: one speaker, one reported content */
 			copy_speaker(&o, pq);
