@@ -792,7 +792,8 @@ static void pair_marks(ctx *c)
 			int close = 0, open = 0;
 			if (dopen < 0) {
 				if (m == M_DCLOSE)
-					open = b == 0 && a == 1;     /* reversed style or a typo */
+					open = b == 0 && (a == 1 || (a == 0 && (i == 0 || tk[i - 1].para != tk[i].para)));
+					/* (reversed style or a typo; "” … what I" opening a paragraph too) */
 				else
 					open = a != 0 || m != M_DAMBIG;
 				if (m == M_DAMBIG && b == 1 && a == 0)
@@ -1944,6 +1945,29 @@ static void classify(const ctx *c, qinfo *q)
 static int find_that(const ctx *c, int j, int hi);
 static int trim_end(const ctx *c, int a, int b);
 
+/* "Ann said she liked what he calls a "bold plan"": the partial quote's nearest cue is a
+ * relative clause inside the clause an earlier cue reports; that clause is what was said, by
+ * the earlier cue's subject when the inner one is a pronoun. */
+static void outer_cue(const ctx *c, qinfo *q)
+{
+	int k = q->cue;
+	if (k < 0 || k >= q->open) return;
+	int a = q->sp.kind && q->sp.b < k ? q->sp.a : k;
+	if (!weq(c, a - 1, "what"))
+		return;
+	a--;
+	int lo = sent_lo_q(c, q->open), best = -1;
+	np o, bo = { 0 };
+	for (int j = a - 1; j >= lo && j > a - 40; j--) {
+		if (c->tk[j].q) break;
+		if (!(cue_of(c, j) & CUE_SPEECH) || (cue_of(c, j) & CUE_ING)) continue;
+		if (subject_of(c, j, lo, j, &o) && o.kind != NP_NAME && o.b < j) best = j, bo = o;
+	}
+	if (best < 0) return;
+	q->cue = best;
+	if (q->sp.kind == NP_PRON || q->sp.kind == NP_NONE) q->sp = bo;
+}
+
 /* A closing mark whose quote ends with . ? or ! (so the sentence ends there too). */
 static int ends_sentence(const ctx *c, int close)
 {
@@ -2984,6 +3008,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			}
 		}
 		classify(&c, q);
+		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S'))
+			outer_cue(&c, q);
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
