@@ -1874,6 +1874,8 @@ static int words_in(const ctx *c, size_t s, size_t e)
 }
 
 
+static int find_that(const ctx *c, int j, int hi);
+
 static void classify(const ctx *c, qinfo *q)
 {
 	const tok *tk = c->tk;
@@ -1897,6 +1899,17 @@ static void classify(const ctx *c, qinfo *q)
 	    tk[q->close + 1].k == T_WORD && !tk[q->close + 1].cap && tk[q->close + 1].para == tk[q->close].para &&
 	    !cue_of(c, q->close + 1) && !cue_of(c, skip_adv_fwd(c, q->close + 1, (int)c->nt)) && q->how != 'A' && q->how != 'T')
 		q->type = NF_Q_PARTIAL;
+	/* "He added that voters have two choices: "Leave or stay."": the quote ends the clause
+	 * "that" reports, which is what was said */
+	if (q->type == NF_Q_DIRECT && q->how == 'B' && q->cue >= 0 && q->cue < o - 2 && pch(c, o - 1, ':') &&
+	    tk[o - 1].para == tk[o].para) {
+		int th = weq(c, q->cue + 1, "that") ? q->cue + 1 : find_that(c, q->cue + 1, o - 1);
+		int clean = th > 0 && th < o - 2;
+		for (int k = th + 1; clean && k < o - 1; k++)   /* (no other cue: "..., and added: "...."") */
+			clean = !cue_of(c, k) && !tk[k].q && !pch(c, k, ',');
+		if (clean)
+			q->type = NF_Q_PARTIAL;
+	}
 	if (c->rq[c->tk[o].q - 1].single && q->type == NF_Q_PARTIAL && words_in(c, cs, ce) < 4)
 		q->scare = 1;
 	/* no letters at all (ids, numbers), or a nickname between names (Marcia "Cia" Price) */
