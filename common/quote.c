@@ -1981,6 +1981,28 @@ static void outer_cue(const ctx *c, qinfo *q)
 	if (q->sp.kind == NP_PRON || q->sp.kind == NP_NONE) q->sp = bo;
 }
 
+/* "She added that turnout is the problem because, "In the end, we vote for somebody."": a
+ * quote inside the clause that the sentence's own subject and cue report ("X said that",
+ * "X says she") is a partial quote of that clause, whatever cue is nearer. */
+static void main_clause_quote(const ctx *c, qinfo *q)
+{
+	int lo = sent_lo(c, q->open);
+	if (lo != sent_start(c, q->open)) return;   /* (another quote earlier in the sentence) */
+	for (int k = lo + 1; k < q->open - 3 && k < lo + 12; k++) {
+		if (!(cue_of(c, k) & CUE_SPEECH) || (cue_of(c, k) & CUE_ING)) continue;
+		np sp;
+		if (!subject_of(c, k, lo, k, &sp) || sp.a != lo || sp.b >= k) return;
+		if (!weq(c, k + 1, "that") && !(win(c, k + 1, pronouns) && !weq(c, k + 1, "it"))) return;   /* (not "put it this way:") */
+		for (int j = k + 2; j < q->open; j++)   /* (a cue of its own: "..., and added: "..."") */
+			if (cue_of(c, j) & CUE_SPEECH) return;
+		q->type = NF_Q_PARTIAL;
+		q->cue = k;
+		q->sp = sp;
+		q->how = 'B';
+		return;
+	}
+}
+
 /* A closing mark whose quote ends with . ? or ! (so the sentence ends there too). */
 static int ends_sentence(const ctx *c, int close)
 {
@@ -3021,6 +3043,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			}
 		}
 		classify(&c, q);
+		if (q->type == NF_Q_DIRECT && q->how != 'A' && q->how != 'T')
+			main_clause_quote(&c, q);
 		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S'))
 			outer_cue(&c, q);
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
