@@ -1993,8 +1993,8 @@ static void main_clause_quote(const ctx *c, qinfo *q)
 		np sp;
 		if (!subject_of(c, k, lo, k, &sp) || sp.a != lo || sp.b >= k) return;
 		if (!weq(c, k + 1, "that") && !(win(c, k + 1, pronouns) && !weq(c, k + 1, "it"))) return;   /* (not "put it this way:") */
-		for (int j = k + 2; j < q->open; j++)   /* (a cue of its own: "..., and added: "..."") */
-			if (cue_of(c, j) & CUE_SPEECH) return;
+		for (int j = k + 2; j < q->open; j++)   /* (a cue of its own: "..., and added: "..."", "she recalled thinking, "..."") */
+			if (cue_of(c, j) & (CUE_SPEECH | CUE_ING)) return;
 		q->type = NF_Q_PARTIAL;
 		q->cue = k;
 		q->sp = sp;
