@@ -1434,7 +1434,9 @@ static int slot_after(const ctx *c, qinfo *q)
 				}
 			}
 		}
-		if ((cue_of(c, k2) & CUE_SPEECH) && np_fwd(c, k2 + 1, lim, &sp) && (sp.b + 1 >= lim || pch(c, sp.b + 1, '.'))) {
+		/* ("..., said Ann Roe, the head of the union.": an appositive may follow the name) */
+		if ((cue_of(c, k2) & CUE_SPEECH) && np_fwd(c, k2 + 1, lim, &sp) &&
+		    (sp.b + 1 >= lim || pch(c, sp.b + 1, '.') || (pch(c, sp.b + 1, ',') && sp.kind != NP_PRON))) {
 			q->sp = sp; q->cue = k2; q->tagend = sp.b; q->how = 'T';
 			return 1;
 		}
@@ -1897,7 +1899,7 @@ static void classify(const ctx *c, qinfo *q)
 	 * a partial quote, even when it opens the sentence */
 	if (q->type == NF_Q_DIRECT && !term && last != ',' && (size_t)q->close + 1 < c->nt &&
 	    tk[q->close + 1].k == T_WORD && !tk[q->close + 1].cap && tk[q->close + 1].para == tk[q->close].para &&
-	    !cue_of(c, q->close + 1) && !cue_of(c, skip_adv_fwd(c, q->close + 1, (int)c->nt)) && q->how != 'A' && q->how != 'T')
+	    !cue_of(c, q->close + 1) && !cue_of(c, skip_adv_fwd(c, q->close + 1, (int)c->nt)) && q->how != 'A')
 		q->type = NF_Q_PARTIAL;
 	/* "He added that voters have two choices: "Leave or stay."": the quote ends the clause
 	 * "that" reports, which is what was said */
