@@ -2854,14 +2854,14 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
-/* The last speech cue outside quotes from byte pos to token b (-1: none): a coordinated verb
+/* The last speech or act cue outside quotes from byte pos to token b (-1: none): a coordinated verb
  * ("and said", ", telling", "but described"), not a relative "what X called". */
 static int cue_between(const ctx *c, size_t pos, int b)
 {
 	int a = tok_at(c, pos);
 	if (a < 0) return -1;
 	for (int k = b - 1; k > a; k--) {
-		if (c->tk[k].q || !(cue_of(c, k) & CUE_SPEECH)) continue;
+		if (c->tk[k].q || !(cue_of(c, k) & (CUE_SPEECH | CUE_ACT))) continue;
 		int p = skip_adv_bwd(c, k - 1, a);
 		if (weq(c, p, "and") || weq(c, p, "but") || pch(c, p, ',') || (c->tk[p].k == T_MARK && pch(c, p - 1, ',')))
 			return k;
