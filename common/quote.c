@@ -1878,6 +1878,18 @@ static int words_in(const ctx *c, size_t s, size_t e)
 
 static int find_that(const ctx *c, int j, int hi);
 
+/* A word for a work with a title: a quote right after it is that title. */
+static int title_noun(const ctx *c, int i)
+{
+	static const char *const w[] = { "book", "film", "movie", "documentary", "show", "series", "program",
+		"programme", "podcast", "song", "album", "single", "novel", "memoir", "play", "musical", "poem",
+		"essay", "column", "op-ed", "editorial", "commentary", "article", "headline", "ad", "advert",
+		"video", "exhibition", "painting", "opera", "sitcom", "episode", "newsletter", "slogan", NULL };
+	for (int k = 0; w[k]; k++)
+		if (weqs(c, i, w[k])) return 1;
+	return 0;
+}
+
 static void classify(const ctx *c, qinfo *q)
 {
 	const tok *tk = c->tk;
@@ -1944,6 +1956,16 @@ static void classify(const ctx *c, qinfo *q)
 		    !win(c, q->open + 1, pronouns) && !(words == 1 && q->how) &&
 		    !(q->how && (last == '!' || last == '?')))   /* a cry with its tag: "chanting "U-S-A! U-S-A!"" */
 			q->scare = 1, q->title = words > 2;   /* (a short one may be a nickname: "Miss Piggy") */
+	}
+	/* a title after the work it names: 'his 2002 book, "Make Your Kid a Millionaire,"', 'the ad
+	 * "Trumpcare"', 'Mr. King's show, "Politicking."' */
+	if ((q->how != 'A' || pch(c, o - 1, ',')) && !q->at_start) {   /* ('In her book, "X," Roe wrote') */
+		int p = pch(c, o - 1, ',') ? o - 2 : o - 1;
+		int t = p >= 0 && !tk[p].q && tk[p].k == T_WORD && !tk[p].cap && title_noun(c, p) && capital;
+		for (int j = p - 1; t && j >= 0 && j >= p - 4 && tk[j].sent == tk[p].sent; j--)
+			t = !cue_of(c, j);   /* (not 'called the show "..."', 'said of the episode, "..."') */
+		if (t)
+			q->scare = 1, q->title = 1;
 	}
 	/* scare quotes and titles: short, after "so-called"/"dubbed", or with no cue around */
 	if (q->type == NF_Q_PARTIAL && q->how != 'A' && words_in(c, cs, ce) <= 4) {
