@@ -1554,6 +1554,43 @@ static int slot_sentence(const ctx *c, qinfo *q)
 	return 0;
 }
 
+/* "Trump openly admires Putin as a "strong leader,"", "Reid has been pounding Trump as a "con
+ * artist"": a short quote in the clause of a sentence whose subject is a person, with no cue
+ * word, is that person's phrase (the verb stands for the cue). */
+static int subject_verb(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int lo = sent_lo_q(c, q->open);
+	if (lo != sent_start(c, q->open) || q->open - lo > 20)
+		return 0;
+	for (int i = lo; (size_t)i < c->nt && tk[i].sent == tk[q->open].sent && tk[i].para == tk[q->open].para; i++)
+		if (!tk[i].q && ((cue_of(c, i) && i < q->open) || weq(c, i, "according")))
+			return 0;   /* (a cue word before it, or "according to": the slots handle those) */
+	np sp;
+	if (!np_fwd(c, lo, q->open, &sp) || sp.a != lo)
+		return 0;
+	if (!((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || weq(c, sp.a, "he") || weq(c, sp.a, "she")))
+		return 0;
+	int v = skip_adv_fwd(c, sp.b + 1, q->open);
+	while ((weq(c, v, "been") || weq(c, v, "being")) && v < q->open)   /* ("has been steadily pounding") */
+		v = skip_adv_fwd(c, v + 1, q->open);
+	if (v >= q->open - 1 || tk[v].k != T_WORD || tk[v].cap || tk[v].q || win(c, v, stopcap) || win(c, v, nsubj_bad) ||
+	    win(c, v, clause_bad) || win(c, v, scare_words))
+		return 0;
+	for (int j = v + 1; j < q->open; j++)
+		if (tk[j].q || pch(c, j, ';') || pch(c, j, ':') || pch(c, j, '.') || is_dash(c, j) || pch(c, j, '(') ||
+		    weq(c, j, "who") || weq(c, j, "which") || weq(c, j, "that"))
+			return 0;
+	int p = q->open - 1;   /* ('dubbed "X"', 'so-called "X"'; not 'as a "X"') */
+	if (win(c, p, scare_words) && !weq(c, p, "a") && !weq(c, p, "an") && !weq(c, p, "the") && !weq(c, p, "as"))
+		return 0;
+	q->sp = sp;
+	q->cue = v;
+	q->how = 'V';
+	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
+	return 1;
+}
+
 /* ---- resolution ---- */
 
 static int lastw(const char *s, const char **w)
@@ -1974,7 +2011,7 @@ static void classify(const ctx *c, qinfo *q)
 		    weq(c, o - 1, "phrase") || weq(c, o - 1, "labeled") || weq(c, o - 1, "labelled") ||
 		    (weq(c, o - 1, "as") && weq(c, o - 2, "known")) || weq(c, o - 1, "called") || weq(c, o - 1, "calling"))
 			q->scare = 1;
-		else if (!has_cue_in_sentence(c, o) && !q->at_start)   /* (one that opens a sentence is speech) */
+		else if (!has_cue_in_sentence(c, o) && !q->at_start && q->how != 'V')   /* (one that opens a sentence is speech) */
 			q->scare = 1;
 	}
 }
@@ -2082,7 +2119,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				break;
 			}
 	}
-	if ((how == 'B' || how == 'S') && cue >= 0 && cue < q->open) {
+	if ((how == 'B' || how == 'S' || how == 'V') && cue >= 0 && cue < q->open) {
 		int a = cue + 1, hi = q->open;
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) a++;
@@ -3062,7 +3099,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				*q = tagged;
 			} else if (!q->how) {
 				classify(&c, q);
-				if (q->type == NF_Q_PARTIAL)
+				if (q->type == NF_Q_PARTIAL && !subject_verb(&c, q))
 					slot_sentence(&c, q);
 			}
 		}
