@@ -1591,6 +1591,44 @@ static int subject_verb(const ctx *c, qinfo *q)
 	return 1;
 }
 
+/* "Trump's claim that there were "thousands of shootings"": a partial quote in the clause of
+ * a claim noun is its owner's (the noun as cue). */
+static int noun_claim(const ctx *c, qinfo *q)
+{
+	static const char *const w[] = { "claim", "claims", "assertion", "statement", "promise", "pledge", "warning",
+		"argument", "insistence", "accusation", "charge", "contention", "suggestion", "boast", "complaint",
+		"remark", "prediction", "vow", NULL };
+	int lo = sent_lo_q(c, q->open);
+	for (int k = q->open - 1; k > lo && k > q->open - 15; k--) {
+		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':') || pch(c, k, '.'))
+			return 0;
+		if (!weq(c, k, "that"))
+			continue;
+		int n = k - 1, hit = 0;
+		for (int x = 0; w[x] && !hit; x++)
+			hit = weqs(c, n, w[x]);
+		if (!hit)
+			return 0;
+		np sp;
+		int p = n - 1;   /* the owner: "his claim", "Trump's claim" */
+		if (p >= lo && (weq(c, p, "his") || weq(c, p, "her"))) {
+			sp = (np){ NP_SRC, p, p, -1 };
+		} else {
+			int j = p;
+			if (p < lo || !possessive_at(c, c->tk[p].e)) return 0;
+			while (j > lo && j > p - 4 && c->tk[j].ment < 0) j--;
+			if (c->tk[j].ment < 0 || ment_type(c, c->tk[j].ment) != NF_PER) return 0;
+			sp = (np){ NP_ENT, j, p, c->tk[j].ment };
+		}
+		q->sp = sp;
+		q->cue = n;
+		q->how = 'V';
+		q->scare = q->title = 0;
+		return 1;
+	}
+	return 0;
+}
+
 /* ---- resolution ---- */
 
 static int lastw(const char *s, const char **w)
@@ -3099,7 +3137,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				*q = tagged;
 			} else if (!q->how) {
 				classify(&c, q);
-				if (q->type == NF_Q_PARTIAL && !subject_verb(&c, q))
+				if (q->type == NF_Q_PARTIAL && !subject_verb(&c, q) && !noun_claim(&c, q))
 					slot_sentence(&c, q);
 			}
 		}
