@@ -2036,7 +2036,7 @@ static void classify(const ctx *c, qinfo *q)
 	 * "Trumpcare"', 'Mr. King's show, "Politicking."' */
 	if ((q->how != 'A' || pch(c, o - 1, ',')) && !q->at_start) {   /* ('In her book, "X," Roe wrote') */
 		int p = pch(c, o - 1, ',') ? o - 2 : o - 1;
-		int t = p >= 0 && !tk[p].q && tk[p].k == T_WORD && !tk[p].cap && title_noun(c, p) && capital;
+		int t = capital && p >= 0 && !tk[p].q && tk[p].k == T_WORD && !tk[p].cap && title_noun(c, p);
 		for (int j = p - 1; t && j >= 0 && j >= p - 4 && tk[j].sent == tk[p].sent; j--)
 			t = !cue_of(c, j);   /* (not 'called the show "..."', 'said of the episode, "..."') */
 		if (t)
@@ -2162,12 +2162,12 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) a++;
 		else if (th > 0) a = th + 1;
-		else if (addressee_cue(c, cue)) {
+		else {
 			/* "told the reporters she was ...": the one spoken to is not what was said */
 			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
 				if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i") ||
 				    weq(c, k, "it")) {
-					a = k;
+					if (addressee_cue(c, cue)) a = k;
 					break;
 				}
 		}
