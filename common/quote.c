@@ -808,7 +808,8 @@ static void pair_marks(ctx *c)
 				continue;   /* “...” inside «...» or the other way round */
 			if (dopen < 0) {
 				if (m == M_DCLOSE)
-					open = b == 0 && a == 1;     /* reversed style or a typo */
+					open = b == 0 && (a == 1 || (a == 0 && (i == 0 || tk[i - 1].para != tk[i].para)));
+					/* (reversed style or a typo; "” … what I" opening a paragraph too) */
 				else
 					open = a != 0 || m != M_DAMBIG;
 				if (m == M_DAMBIG && b == 1 && a == 0)
@@ -1497,7 +1498,9 @@ static int slot_after(const ctx *c, qinfo *q)
 				}
 			}
 		}
-		if ((cue_of(c, k2) & CUE_SPEECH) && np_fwd(c, k2 + 1, lim, &sp) && (sp.b + 1 >= lim || pch(c, sp.b + 1, '.'))) {
+		/* ("..., said Ann Roe, the head of the union.": an appositive may follow the name) */
+		if ((cue_of(c, k2) & CUE_SPEECH) && np_fwd(c, k2 + 1, lim, &sp) &&
+		    (sp.b + 1 >= lim || pch(c, sp.b + 1, '.') || (pch(c, sp.b + 1, ',') && sp.kind != NP_PRON))) {
 			q->sp = sp; q->cue = k2; q->tagend = sp.b; q->how = 'T';
 			return 1;
 		}
@@ -1612,6 +1615,81 @@ static int slot_sentence(const ctx *c, qinfo *q)
 			}
 			break;
 		}
+	return 0;
+}
+
+/* "Trump openly admires Putin as a "strong leader,"", "Reid has been pounding Trump as a "con
+ * artist"": a short quote in the clause of a sentence whose subject is a person, with no cue
+ * word, is that person's phrase (the verb stands for the cue). */
+static int subject_verb(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int lo = sent_lo_q(c, q->open);
+	if (lo != sent_start(c, q->open) || q->open - lo > 20)
+		return 0;
+	for (int i = lo; (size_t)i < c->nt && tk[i].sent == tk[q->open].sent && tk[i].para == tk[q->open].para; i++)
+		if (!tk[i].q && ((cue_of(c, i) && i < q->open) || weq(c, i, "according")))
+			return 0;   /* (a cue word before it, or "according to": the slots handle those) */
+	np sp;
+	if (!np_fwd(c, lo, q->open, &sp) || sp.a != lo)
+		return 0;
+	if (!((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || weq(c, sp.a, "he") || weq(c, sp.a, "she")))
+		return 0;
+	int v = skip_adv_fwd(c, sp.b + 1, q->open);
+	while ((weq(c, v, "been") || weq(c, v, "being")) && v < q->open)   /* ("has been steadily pounding") */
+		v = skip_adv_fwd(c, v + 1, q->open);
+	if (v >= q->open - 1 || tk[v].k != T_WORD || tk[v].cap || tk[v].q || win(c, v, stopcap) || win(c, v, nsubj_bad) ||
+	    win(c, v, clause_bad) || win(c, v, scare_words))
+		return 0;
+	for (int j = v + 1; j < q->open; j++)
+		if (tk[j].q || pch(c, j, ';') || pch(c, j, ':') || pch(c, j, '.') || is_dash(c, j) || pch(c, j, '(') ||
+		    weq(c, j, "who") || weq(c, j, "which") || weq(c, j, "that"))
+			return 0;
+	int p = q->open - 1;   /* ('dubbed "X"', 'so-called "X"'; not 'as a "X"') */
+	if (win(c, p, scare_words) && !weq(c, p, "a") && !weq(c, p, "an") && !weq(c, p, "the") && !weq(c, p, "as"))
+		return 0;
+	q->sp = sp;
+	q->cue = v;
+	q->how = 'V';
+	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
+	return 1;
+}
+
+/* "Trump's claim that there were "thousands of shootings"": a partial quote in the clause of
+ * a claim noun is its owner's (the noun as cue). */
+static int noun_claim(const ctx *c, qinfo *q)
+{
+	static const char *const w[] = { "claim", "claims", "assertion", "statement", "promise", "pledge", "warning",
+		"argument", "insistence", "accusation", "charge", "contention", "suggestion", "boast", "complaint",
+		"remark", "prediction", "vow", NULL };
+	int lo = sent_lo_q(c, q->open);
+	for (int k = q->open - 1; k > lo && k > q->open - 15; k--) {
+		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':') || pch(c, k, '.'))
+			return 0;
+		if (!weq(c, k, "that"))
+			continue;
+		int n = k - 1, hit = 0;
+		for (int x = 0; w[x] && !hit; x++)
+			hit = weqs(c, n, w[x]);
+		if (!hit)
+			return 0;
+		np sp;
+		int p = n - 1;   /* the owner: "his claim", "Trump's claim" */
+		if (p >= lo && (weq(c, p, "his") || weq(c, p, "her"))) {
+			sp = (np){ NP_SRC, p, p, -1 };
+		} else {
+			int j = p;
+			if (p < lo || !possessive_at(c, c->tk[p].e)) return 0;
+			while (j > lo && j > p - 4 && c->tk[j].ment < 0) j--;
+			if (c->tk[j].ment < 0 || ment_type(c, c->tk[j].ment) != NF_PER) return 0;
+			sp = (np){ NP_ENT, j, p, c->tk[j].ment };
+		}
+		q->sp = sp;
+		q->cue = n;
+		q->how = 'V';
+		q->scare = q->title = 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -2018,15 +2096,19 @@ static int words_in(const ctx *c, size_t s, size_t e)
 }
 
 
+static int find_that(const ctx *c, int j, int hi);
+
 /* Token i names a work whose title may follow: "her new book, “Ropes,”", "the film “Low Tide”". */
 static int title_noun(const ctx *c, int i)
 {
-	static const char *const w[] = { "book", "novel", "memoir", "film", "movie", "documentary", "album", "song", "single",
-		"show", "series", "play", "musical", "opera", "poem", "podcast", "painting", "exhibition", "column", "essay", NULL };
+	static const char *const w[] = { "book", "film", "movie", "documentary", "show", "series", "program",
+		"programme", "podcast", "song", "album", "single", "novel", "memoir", "play", "musical", "poem",
+		"essay", "column", "op-ed", "editorial", "commentary", "article", "headline", "ad", "advert",
+		"video", "exhibition", "painting", "opera", "sitcom", "episode", "newsletter", "slogan", NULL };
 	if (i < 0 || c->tk[i].k != T_WORD)
 		return 0;
 	for (int k = 0; w[k]; k++)
-		if (weqn(c, i, w[k], strlen(w[k])))
+		if (weqs(c, i, w[k]))
 			return 1;
 	return 0;
 }
@@ -2052,8 +2134,19 @@ static void classify(const ctx *c, qinfo *q)
 	 * a partial quote, even when it opens the sentence */
 	if (q->type == NF_Q_DIRECT && !term && last != ',' && (size_t)q->close + 1 < c->nt &&
 	    tk[q->close + 1].k == T_WORD && !tk[q->close + 1].cap && tk[q->close + 1].para == tk[q->close].para &&
-	    !cue_of(c, q->close + 1) && !cue_of(c, skip_adv_fwd(c, q->close + 1, (int)c->nt)) && q->how != 'A' && q->how != 'T')
+	    !cue_of(c, q->close + 1) && !cue_of(c, skip_adv_fwd(c, q->close + 1, (int)c->nt)) && q->how != 'A')
 		q->type = NF_Q_PARTIAL;
+	/* "He added that voters have two choices: "Leave or stay."": the quote ends the clause
+	 * "that" reports, which is what was said */
+	if (q->type == NF_Q_DIRECT && q->how == 'B' && q->cue >= 0 && q->cue < o - 2 && pch(c, o - 1, ':') &&
+	    tk[o - 1].para == tk[o].para) {
+		int th = weq(c, q->cue + 1, "that") ? q->cue + 1 : find_that(c, q->cue + 1, o - 1);
+		int clean = th > 0 && th < o - 2;
+		for (int k = th + 1; clean && k < o - 1; k++)   /* (no other cue: "..., and added: "...."") */
+			clean = !cue_of(c, k) && !tk[k].q && !pch(c, k, ',');
+		if (clean)
+			q->type = NF_Q_PARTIAL;
+	}
 	if (c->rq[c->tk[o].q - 1].single && q->type == NF_Q_PARTIAL && words_in(c, cs, ce) < 4)
 		q->scare = 1;
 	/* no letters at all (ids, numbers), or a nickname between names (Marcia "Cia" Price) */
@@ -2088,6 +2181,16 @@ static void classify(const ctx *c, qinfo *q)
 		    !(q->how && (last == '!' || last == '?')))   /* a cry with its tag: "chanting "U-S-A! U-S-A!"" */
 			q->scare = 1, q->title = words > 2;   /* (a short one may be a nickname: "Miss Piggy") */
 	}
+	/* a title after the work it names: 'his 2002 book, "Make Your Kid a Millionaire,"', 'the ad
+	 * "Trumpcare"', 'Mr. King's show, "Politicking."' */
+	if ((q->how != 'A' || pch(c, o - 1, ',')) && !q->at_start) {   /* ('In her book, "X," Roe wrote') */
+		int p = pch(c, o - 1, ',') ? o - 2 : o - 1;
+		int t = capital && p >= 0 && !tk[p].q && tk[p].k == T_WORD && !tk[p].cap && title_noun(c, p);
+		for (int j = p - 1; t && j >= 0 && j >= p - 4 && tk[j].sent == tk[p].sent; j--)
+			t = !cue_of(c, j);   /* (not 'called the show "..."', 'said of the episode, "..."') */
+		if (t)
+			q->scare = 1, q->title = 1;
+	}
 	/* scare quotes and titles: short, after "so-called"/"dubbed", or with no cue around */
 	if (q->type == NF_Q_PARTIAL && q->how != 'A' && words_in(c, cs, ce) <= 4) {
 		if (weq(c, o - 1, "so-called") || weq(c, o - 1, "dubbed") || weq(c, o - 1, "nicknamed") || weq(c, o - 1, "titled") ||
@@ -2095,13 +2198,57 @@ static void classify(const ctx *c, qinfo *q)
 		    weq(c, o - 1, "phrase") || weq(c, o - 1, "labeled") || weq(c, o - 1, "labelled") ||
 		    (weq(c, o - 1, "as") && weq(c, o - 2, "known")) || weq(c, o - 1, "called") || weq(c, o - 1, "calling"))
 			q->scare = 1;
-		else if (!has_cue_in_sentence(c, o) && !q->at_start)   /* (one that opens a sentence is speech) */
+		else if (!has_cue_in_sentence(c, o) && !q->at_start && q->how != 'V')   /* (one that opens a sentence is speech) */
 			q->scare = 1;
 	}
 }
 
-static int find_that(const ctx *c, int j, int hi);
 static int trim_end(const ctx *c, int a, int b);
+
+/* "Ann said she liked what he calls a "bold plan"": the partial quote's nearest cue is a
+ * relative clause inside the clause an earlier cue reports; that clause is what was said, by
+ * the earlier cue's subject when the inner one is a pronoun. */
+static void outer_cue(const ctx *c, qinfo *q)
+{
+	int k = q->cue;
+	if (k < 0 || k >= q->open) return;
+	int a = q->sp.kind && q->sp.b < k ? q->sp.a : k;
+	if (!weq(c, a - 1, "what"))
+		return;
+	a--;
+	int lo = sent_lo_q(c, q->open), best = -1;
+	np o, bo = { 0 };
+	for (int j = a - 1; j >= lo && j > a - 40; j--) {
+		if (c->tk[j].q) break;
+		if (!(cue_of(c, j) & CUE_SPEECH) || (cue_of(c, j) & CUE_ING)) continue;
+		if (subject_of(c, j, lo, j, &o) && o.kind != NP_NAME && o.b < j) best = j, bo = o;
+	}
+	if (best < 0) return;
+	q->cue = best;
+	if (q->sp.kind == NP_PRON || q->sp.kind == NP_NONE) q->sp = bo;
+}
+
+/* "She added that turnout is the problem because, "In the end, we vote for somebody."": a
+ * quote inside the clause that the sentence's own subject and cue report ("X said that",
+ * "X says she") is a partial quote of that clause, whatever cue is nearer. */
+static void main_clause_quote(const ctx *c, qinfo *q)
+{
+	int lo = sent_lo(c, q->open);
+	if (lo != sent_start(c, q->open)) return;   /* (another quote earlier in the sentence) */
+	for (int k = lo + 1; k < q->open - 3 && k < lo + 12; k++) {
+		if (!(cue_of(c, k) & CUE_SPEECH) || (cue_of(c, k) & CUE_ING)) continue;
+		np sp;
+		if (!subject_of(c, k, lo, k, &sp) || sp.a != lo || sp.b >= k) return;
+		if (!weq(c, k + 1, "that") && !(win(c, k + 1, pronouns) && !weq(c, k + 1, "it"))) return;   /* (not "put it this way:") */
+		for (int j = k + 2; j < q->open; j++)   /* (a cue of its own: "..., and added: "..."", "she recalled thinking, "..."") */
+			if (cue_of(c, j) & (CUE_SPEECH | CUE_ING)) return;
+		q->type = NF_Q_PARTIAL;
+		q->cue = k;
+		q->sp = sp;
+		q->how = 'B';
+		return;
+	}
+}
 
 /* A closing mark whose quote ends with . ? or ! (so the sentence ends there too). */
 static int ends_sentence(const ctx *c, int close)
@@ -2110,6 +2257,29 @@ static int ends_sentence(const ctx *c, int close)
 	int j = close - 1;
 	while (j > 0 && c->tk[j].k == T_MARK) j--;
 	return pch(c, j, '.') || pch(c, j, '?') || pch(c, j, '!');
+}
+
+/* After token e (a quote's closing mark, or a word after it), the writer's sentence goes on
+ * with a verb of its own: ", telling reporters", "and said", "but described", "before
+ * claiming" - what the quote's clause reported ends there. */
+static int writer_goes_on(const ctx *c, int e)
+{
+	const tok *tk = c->tk;
+	int i = e + 1, comma = 0;
+	if (pch(c, i, ',')) comma = 1, i++;
+	else if (tk[e].k == T_MARK && pch(c, e - 1, ',')) comma = 1;   /* (",”": the comma inside) */
+	if ((size_t)i >= c->nt || tk[i].k != T_WORD || tk[i].cap || tk[i].q || tk[i].para != tk[e].para)
+		return 0;
+	/* ", telling reporters", ", adding": a speech participle after a comma */
+	if (comma && (cue_of(c, i) & CUE_ING) && (cue_of(c, i) & CUE_SPEECH))
+		return 1;
+	/* "and said", "and then told", "but described": a second verb with the same subject */
+	if (weq(c, i, "and") || weq(c, i, "but") || weq(c, i, "before") || weq(c, i, "after")) {
+		int v = skip_adv_fwd(c, i + 1, (int)c->nt);
+		if ((size_t)v < c->nt && tk[v].k == T_WORD && !tk[v].q && (cue_of(c, v) & CUE_SPEECH))
+			return 1;
+	}
+	return 0;
 }
 
 /* The reported clause around a partial quote: after its cue ("X said [that] ...") to the
@@ -2135,11 +2305,20 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				break;
 			}
 	}
-	if ((how == 'B' || how == 'S') && cue >= 0 && cue < q->open) {
+	if ((how == 'B' || how == 'S' || how == 'V') && cue >= 0 && cue < q->open) {
 		int a = cue + 1, hi = q->open;
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) a++;
 		else if (th > 0) a = th + 1;
+		else {
+			/* "told the reporters she was ...": the one spoken to is not what was said */
+			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
+				if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i") ||
+				    weq(c, k, "it")) {
+					if (addressee_cue(c, cue)) a = k;
+					break;
+				}
+		}
 		while (a < hi && tk[a].k == T_PUNCT) a++;
 		int lo_s = a;
 		/* to the end of the sentence (quotes included), or of the paragraph */
@@ -2165,6 +2344,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
+					break;
+				if (tk[e + 1].q == 0 && e >= q->close && writer_goes_on(c, e))
 					break;
 				e++;
 			}
@@ -3058,6 +3239,22 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
+/* The last speech or act cue outside quotes from byte pos to token b (-1: none): a coordinated verb
+ * ("and said", ", telling", "but described"), not a relative "what X called". */
+static int cue_between(const ctx *c, size_t pos, int b)
+{
+	int a = tok_at(c, pos);
+	if (a < 0) return -1;
+	for (int k = b - 1; k > a; k--) {
+		if (c->tk[k].q || !(cue_of(c, k) & (CUE_SPEECH | CUE_ACT))) continue;
+		int p = skip_adv_bwd(c, k - 1, a);
+		if (weq(c, p, "and") || weq(c, p, "but") || pch(c, p, ',') || (c->tk[p].k == T_MARK && pch(c, p - 1, ',')))
+			return k;
+		return -1;
+	}
+	return -1;
+}
+
 static int cmp_quote(const void *a, const void *b)
 {
 	const nf_quote *x = a, *y = b;
@@ -3290,13 +3487,17 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				*q = tagged;
 			} else if (!q->how) {
 				classify(&c, q);
-				if (q->type == NF_Q_PARTIAL)
-					slot_sentence(&c, q);
-				else
+				if (q->type != NF_Q_PARTIAL)
 					slot_prev(&c, q);
+				else if (!subject_verb(&c, q) && !noun_claim(&c, q))
+					slot_sentence(&c, q);
 			}
 		}
 		classify(&c, q);
+		if (q->type == NF_Q_DIRECT && q->how != 'A' && q->how != 'T')
+			main_clause_quote(&c, q);
+		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S'))
+			outer_cue(&c, q);
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
@@ -3310,7 +3511,19 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		content_span(&c, q, &o);
 		int para = c.tk[q->open].para;
 		nf_quote *pq = out->n ? &out->q[out->n - 1] : NULL;
+		int own = -1;   /* a verb of its own between the two: "... and told the crowd he was the "first"" */
 		if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
+		    (pq->sent == o.sent || pq->content_end >= o.start) && c.tk[q->open].para == last_para)
+			own = cue_between(&c, pq->end, q->open);
+		if (own >= 0) {
+			/* the same subject, a new reported clause */
+			copy_speaker(&o, pq);
+			o.cue = cue_phrase(&c, own);
+			qinfo t = *q;
+			t.how = 'S';
+			t.cue = own;
+			content_span(&c, &t, &o);
+		} else if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
 		    (pq->sent == o.sent || pq->content_end >= o.start) && c.tk[q->open].para == last_para) {
 			/* a run of partial quotes in one clause: one speaker, one reported content */
 			copy_speaker(&o, pq);
