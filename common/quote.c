@@ -10,11 +10,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "scare" };
 
 enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8, CUE_ACT = 16 };
 enum { CUE_NO_OBJ = 128 };   /* (a word's flag only, for obj_cue: never in what cue_of returns) */
+/* (word-table flags only: an addressee cue ("told"), for subject_of; "according" and "in", which
+ * tokenize makes candidates for indirect and never stores in a token) */
+enum { CUE_ADDR = 32, CUE_CAND = 64 };
 
 /* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", NULL };
@@ -93,7 +99,7 @@ struct nf_quoter {
 	unsigned char *wtag;  /* per slot: 0 empty, else a hash byte (odd): the probes stay in this
 			       * small array, and most words (in no list) never touch wt */
 	uint64_t *wkeys;
-	size_t wmask, wmax;   /* wmax: the longest key (words longer are looked up in vain) */
+	size_t wmask;
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
@@ -201,18 +207,22 @@ static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *
 	return 0;
 }
 
-/* wlookup of a word of one chunk (n <= 8) */
-static inline intptr_t wlookup1(const nf_quoter *qt, uint32_t h, uint64_t w0, size_t n)
+/* w (n bytes) starts with one of the lower-case prefixes of list, case-insensitively. */
+static int prefix_in(const char *w, size_t n, const char *const *list)
 {
-	unsigned char tag = wtag_of(h);
-	for (size_t k = h & qt->wmask; qt->wtag[k]; k = (k + 1) & qt->wmask)
-		if (qt->wtag[k] == tag && qt->wt[k].k0 == w0 && (qt->wt[k].lk & 0xFF) == n)
-			return qt->wt[k].v;
+	for (int k = 0; list[k]; k++) {
+		size_t m = strlen(list[k]), x = 0;
+		if (n < m)
+			continue;
+		while (x < m && ((w[x] >= 'A' && w[x] <= 'Z') ? w[x] + 32 : w[x]) == list[k][x]) x++;
+		if (x == m)
+			return 1;
+	}
 	return 0;
 }
 
 /* Cues whose object is no content (obj_cue): verbs of perception, thought or mere talking,
- * matched by prefix, case-insensitively. */
+ * matched by prefix. */
 static int no_object_cue(const char *w, size_t n)
 {
 	static const char *const no[] = { "spok", "speak", "respond", "continu", "assum", "see", "saw",
@@ -220,15 +230,15 @@ static int no_object_cue(const char *w, size_t n)
 		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
 		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
 		"suppos", "state", "quot", "recit", "narrat", NULL };
-	for (int k = 0; no[k]; k++) {
-		size_t m = strlen(no[k]), x = 0;
-		if (n < m)
-			continue;
-		while (x < m && ((w[x] >= 'A' && w[x] <= 'Z') ? w[x] + 32 : w[x]) == no[k][x]) x++;
-		if (x == m)
-			return 1;
-	}
-	return 0;
+	return prefix_in(w, n, no);
+}
+
+/* Cues whose object is the one spoken to (addressee_cue): "told", "asked", "informed". */
+static int addressee_word(const char *w, size_t n)
+{
+	static const char *const pre[] = { "tell", "told", "ask", "inform", "assur", "remind", "urg", "advis",
+		"thank", "instruct", "notif", "brief", NULL };
+	return prefix_in(w, n, pre);
 }
 
 nf_quoter *nf_quoter_new(void)
@@ -253,8 +263,14 @@ nf_quoter *nf_quoter_new(void)
 		if (qt->cues.keys[i]) {
 			void **v = nf_map_slot(&qt->words, qt->cues.keys[i], qt->cues.lens[i], 1);
 			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16) |
-				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16));
+				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16) |
+				      ((intptr_t)addressee_word(qt->cues.keys[i], qt->cues.lens[i]) * CUE_ADDR << 16));
 		}
+	static const char *const cands[] = { "according", "in", NULL };   /* (see CUE_CAND) */
+	for (int k = 0; cands[k]; k++) {
+		void **v = nf_map_slot(&qt->words, cands[k], strlen(cands[k]), 1);
+		*v = (void *)((intptr_t)*v | (intptr_t)CUE_CAND << 16);
+	}
 	qt->phs = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phs);
 	for (size_t p = 0; p < qt->nphrases; p++) {   /* (phrases are at most 40 bytes: 40 words) */
 		const char *ph = qt->phrases[p], *w = ph;
@@ -293,7 +309,6 @@ nf_quoter *nf_quoter_new(void)
 			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, (uint32_t)(intptr_t)qt->words.vals[i], (uint32_t)(n | nk << 8) };
 			qt->wtag[k] = wtag_of(h);
 			nk += (n + 7) / 8;
-			if (n > qt->wmax) qt->wmax = n;
 		}
 	return qt;
 }
@@ -481,29 +496,68 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 	return 0;
 }
 
-/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"). */
+/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"), by their
+ * first letter (each begins with a capital). */
 static int title_abbrev(const char *w, size_t n)
 {
-	static const struct { char s[8]; size_t n; } ab[] = { { "Mr", 2 }, { "Mrs", 3 }, { "Ms", 2 }, { "Dr", 2 },
-		{ "Sen", 3 }, { "Rep", 3 }, { "Gov", 3 }, { "Gen", 3 }, { "Lt", 2 }, { "Col", 3 }, { "Sgt", 3 },
-		{ "Capt", 4 }, { "Prof", 4 }, { "Rev", 3 }, { "St", 2 }, { "Adm", 3 }, { "Maj", 3 }, { "Cmdr", 4 },
-		{ "Supt", 4 }, { "Jr", 2 }, { "Sr", 2 }, { "Mx", 2 }, { "Messrs", 6 }, { "Hon", 3 } };
-	if (n < 2 || w[0] < 'A' || w[0] > 'Z')   /* (each begins with a capital) */
+	static const char *const ab[26] = { ['A' - 'A'] = "Adm", ['C' - 'A'] = "Col Capt Cmdr", ['D' - 'A'] = "Dr",
+		['G' - 'A'] = "Gov Gen", ['H' - 'A'] = "Hon", ['J' - 'A'] = "Jr", ['L' - 'A'] = "Lt",
+		['M' - 'A'] = "Mr Mrs Ms Maj Mx Messrs", ['P' - 'A'] = "Prof", ['R' - 'A'] = "Rep Rev",
+		['S' - 'A'] = "Sen Sgt St Supt Sr" };
+	if (n < 2 || w[0] < 'A' || w[0] > 'Z')
 		return 0;
-	for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
-		if (ab[i].n == n && ab[i].s[0] == w[0] && memcmp(ab[i].s, w, n) == 0)
+	for (const char *a = ab[w[0] - 'A']; a && *a;) {
+		size_t m = 0;
+		while (a[m] && a[m] != ' ') m++;
+		if (m == n && memcmp(a + 1, w + 1, n - 1) == 0)
 			return 1;
+		a += m + (a[m] == ' ');
+	}
 	return 0;
 }
 
 /* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter, 4 blank (space,
- * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & ') */
+ * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & '), 32 what may be a
+ * quote mark (" ` ') */
 static const unsigned char acls[128] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	4, 0, 0, 0, 0, 0, 16, 16, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	4, 0, 32, 0, 0, 0, 16, 48, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
 	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	32, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 };
+
+/* The end of the run of ASCII letters and digits from j (len at most): 16 bytes at a time. */
+static inline size_t alnum_end(const unsigned char *u8, size_t j, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* (x + 0x80 - lo) as a signed byte is below -128 + width just when lo <= x < lo + width) */
+	const __m128i d0 = _mm_set1_epi8((char)(0x80 - '0')), d1 = _mm_set1_epi8((char)(-128 + 10));
+	const __m128i l0 = _mm_set1_epi8((char)(0x80 - 'a')), l1 = _mm_set1_epi8((char)(-128 + 26));
+	const __m128i low = _mm_set1_epi8(0x20);
+	while (j + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u8 + j));
+		__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, d0), d1);
+		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, low), l0), l1);
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter)) & 0xFFFFu;
+		if (stop)
+			return j + (size_t)__builtin_ctz(stop);
+		j += 16;
+	}
+#endif
+#ifdef NF_LE64
+	while (j + 8 <= len) {
+		uint64_t v;
+		memcpy(&v, u8 + j, 8);
+		uint64_t stop = ~swar_alnum(v) & B8(0x80);
+		if (stop)
+			return j + (size_t)__builtin_ctzll(stop) / 8;
+		j += 8;
+	}
+#endif
+	while (j < len && u8[j] < 0x80 && (acls[u8[j]] & 1))
+		j++;
+	return j;
+}
 
 enum { TOK_PAD = 8 };
 
@@ -518,7 +572,7 @@ static void tokenize(ctx *c)
 {
 	const char *t = c->t;
 	const unsigned char *u8 = (const unsigned char *)t;
-	size_t len = c->len, i = 0, wmax = c->qt->wmax < WMAX ? c->qt->wmax : WMAX;
+	size_t len = c->len, i = 0;
 	int para = 1, dummy;
 	/* the sentence of each token (the sentences are in text order) */
 	size_t sn = 0, nsents = c->nsents, next_sent = nsents > 1 ? c->sents[1].start : (size_t)-1;
@@ -532,29 +586,42 @@ static void tokenize(ctx *c)
 	push_int(&c->sfirst, &nsf, &c->scap, 0);     /* (sentence 0: none) */
 	push_int(&c->sfirst, &nsf, &c->scap, 0);
 	int para_open = 0;   /* paragraph para has a token */
+	/* Where a token next needs the rare checks (a new sentence, a paragraph's first token,
+	 * the array full): each token takes a byte at least, so the array has room for every
+	 * token that starts before stop. One test per token instead of three. */
+	size_t stop = 0;
 	while (i < len) {
 		unsigned char ch = u8[i];
 		if (ch == ' ') { i++; continue; }
 		if (ch < 0x80 && (acls[ch] & 12)) {
 			/* a run of line breaks (blank lines) is one paragraph break */
-			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; }
+			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; stop = 0; }
 			i++;
 			continue;
 		}
-		if (nt == tcap) {
-			/* one token per 4 bytes is more than news needs (pages never touched cost no
-			 * memory); then half as much again, not twice: the array stays near the
-			 * document's size */
-			tcap = tcap ? tcap + tcap / 2 : len / 4 + 64;
-			tks = c->tk = nf_xrealloc(tks, tcap * sizeof *tks);
-			c->tcap = tcap;
-		}
-		if (i >= next_sent) {
-			while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
-			next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
-			sent = (int)sn + 1;
-			while (nsf <= (size_t)sent)
-				push_int(&c->sfirst, &nsf, &c->scap, (int)nt);
+		if (i >= stop) {
+			if (nt == tcap) {
+				/* one token per 4 bytes is more than news needs (pages never touched cost no
+				 * memory); then half as much again, not twice: the array stays near the
+				 * document's size */
+				tcap = tcap ? tcap + tcap / 2 : len / 4 + 64;
+				tks = c->tk = nf_xrealloc(tks, tcap * sizeof *tks);
+				c->tcap = tcap;
+			}
+			if (i >= next_sent) {
+				while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
+				next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
+				sent = (int)sn + 1;
+				while (nsf <= (size_t)sent)
+					push_int(&c->sfirst, &nsf, &c->scap, (int)nt);
+			}
+			if (ch == 0xC2 && i + 1 < len && u8[i + 1] == 0xA0) { i += 2; continue; }   /* (a no-break space) */
+			if (!para_open) {   /* (a paragraph's first capitalised word is a candidate: see below) */
+				push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
+				para_open = 1;
+			}
+			stop = i + (tcap - nt) < next_sent ? i + (tcap - nt) : next_sent;
+			if (stop > len) stop = len;
 		}
 		/* (each token is written once, when it is known) */
 		size_t e;
@@ -569,6 +636,11 @@ static void tokenize(ctx *c)
 			e = i + w;
 			if (mark == M_SAMBIG && i + w < len && t[i + w] >= '0' && t[i + w] <= '9')
 				mark = M_NONE;    /* the '90s */
+		} else if (!(acls[ch] & 32)) {
+			size_t j = i + 1;
+			while (j < len && (u8[j] & 0xC0) == 0x80)
+				j++;
+			e = j;
 		} else if (ch == '"') {
 			e = i + 1; mark = M_DAMBIG;
 		} else if (ch == '`' && i + 1 < len && t[i + 1] == '`') {
@@ -588,37 +660,18 @@ static void tokenize(ctx *c)
 		if (mark != M_NONE)
 			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
 		i = e;
-		if (!para_open) {
-			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
-			para_open = 1;
-		}
 		nt++;
 		continue;
 	word:;
 		size_t j = i;
 		int dot = 0;   /* a period joined the word ("U.S") */
 		for (;;) {
-			/* ASCII letters and digits need no code-point check */
-			while (j < len) {
-#ifdef NF_LE64
-				if (j + 8 <= len) {   /* eight bytes at a time, to the first that is no ASCII letter or digit */
-					uint64_t v;
-					memcpy(&v, u8 + j, 8);
-					uint64_t stop = ~swar_alnum(v) & B8(0x80);
-					if (!stop) { j += 8; continue; }
-					j += (size_t)__builtin_ctzll(stop) / 8;
-					if (u8[j] < 0x80)
-						break;
-				}
-#endif
-				unsigned char u = u8[j];
-				if (u < 0x80) {
-					if (!(acls[u] & 1))
-						break;
-				} else if (upunct(t, j, len, &dummy)) {
-					break;
-				}
+			/* ASCII letters and digits need no code-point check; other code points are
+			 * the word's unless they are punctuation */
+			j = alnum_end(u8, j, len);
+			if (j < len && u8[j] >= 0x80 && !upunct(t, j, len, &dummy)) {
 				j++;
+				continue;
 			}
 			/* inner apostrophes, hyphens and periods join a word (don't, Ukraine's, U.S.) */
 			if (j + 1 >= len)
@@ -644,20 +697,17 @@ static void tokenize(ctx *c)
 		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
 		intptr_t val = 0;
 		size_t n = j - i;
-		if (n <= wmax) {
+		if (n <= WMAX) {   /* (a word longer than every key finds none) */
 			uint64_t b[WMAX / 8 + 1];
 			size_t nw = (n + 7) / 8;
 #ifdef NF_LE64
 			static const uint64_t low[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 				0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
 			if (n <= 8 && i + 8 <= len) {   /* (most words: one load, one chunk) */
-				uint64_t w8;
-				memcpy(&w8, u8 + i, 8);
-				w8 = swar_fold(w8 & low[n]);
-				val = wlookup1(c->qt, whash(&w8, 1), w8, n);
+				memcpy(b, u8 + i, 8);
+				b[0] = swar_fold(b[0] & low[n]);
 			} else
 #endif
-			{
 			for (size_t x = 0; x < nw; x++) {
 				size_t o = i + 8 * x, r = n - 8 * x;
 				uint64_t v;
@@ -672,18 +722,20 @@ static void tokenize(ctx *c)
 				b[x] = swar_fold(v);
 			}
 			val = wlookup(c->qt, whash(b, nw), b, n);
-			}
 		}
 		unsigned char cue = (unsigned char)(val >> 16);
-		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), cue, 0 };
-		if (cue || (!para_open && cap) || (n == 9 && (ch | 32) == 'a') || (n == 2 && cap && (u8[i + 1] | 32) == 'n' && (ch | 32) == 'i'))
+		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 };
+		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
+		 * first capitalised word, merged in below) */
+		if (cue && ((cue & ~CUE_CAND) || n == 9 || cap))
 			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
-		if (!para_open) {
-			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
-			para_open = 1;
-		}
 		i = j;
 		nt++;
+		/* most often one space, then another word: straight on to it */
+		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+			ch = u8[++i];
+			goto word;
+		}
 	}
 	c->nt = nt;
 	push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);   /* (the end of the last paragraph) */
@@ -694,6 +746,33 @@ static void tokenize(ctx *c)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
 		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+	/* each paragraph's first capitalised word joins the candidates, in token order */
+	size_t extra = 0;
+	for (size_t p = 1; p + 1 < npara; p++) {
+		const tok *k = &c->tk[c->pfirst[p]];
+		extra += k->k == T_WORD && k->cap;
+	}
+	if (extra) {
+		size_t n = c->ncand;
+		if (n + extra > c->candcap)
+			nf_grow((void **)&c->cand, &c->candcap, n + extra, sizeof *c->cand);
+		/* (merged from the back; a word that is a candidate already is not added twice) */
+		size_t w = n + extra, x = n, p = npara - 1;
+		while (p > 1) {
+			int f = c->pfirst[--p];
+			if (c->tk[f].k != T_WORD || !c->tk[f].cap)
+				continue;
+			while (x > 0 && c->cand[x - 1] > f)
+				c->cand[--w] = c->cand[--x];
+			if (x > 0 && c->cand[x - 1] == f)
+				continue;
+			c->cand[--w] = f;
+		}
+		/* (w > 0 when some were candidates already: close the gap) */
+		if (w > x)
+			memmove(c->cand + x, c->cand + w, (n + extra - w) * sizeof *c->cand);
+		c->ncand = n + extra - (w - x);
+	}
 }
 
 /* Character class around a mark: 0 space or edge, 1 letter or digit, 2 other. */
@@ -943,7 +1022,7 @@ static int cue_here(const ctx *c, int i)
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
 						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
-	return c->tk[i].cue & ~CUE_NO_OBJ;
+	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
 }
 
 static inline int cue_of(const ctx *c, int i)
@@ -1218,16 +1297,8 @@ static int skip_time_bwd(const ctx *c, int j, int lo)
 /* A cue whose object is the one spoken to: "told", "asked", "informed", "assured". */
 static int addressee_cue(const ctx *c, int k)
 {
-	static const char *const pre[] = { "tell", "told", "ask", "inform", "assur", "remind", "urg", "advis",
-		"thank", "instruct", "notif", "brief", NULL };
-	const char *w = c->t + c->tk[k].s;
-	size_t n = c->tk[k].e - c->tk[k].s;
-	for (int i = 0; pre[i]; i++) {
-		size_t m = strlen(pre[i]);   /* (only for a cue found, not per token) */
-		if (n >= m && ieq(w, m, pre[i], m))
-			return 1;
-	}
-	return 0;
+	/* (a cue word's answer was found when the word table was built) */
+	return c->tk[k].cue ? (c->tk[k].cue & CUE_ADDR) != 0 : addressee_word(c->t + c->tk[k].s, c->tk[k].e - c->tk[k].s);
 }
 
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
