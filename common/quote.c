@@ -107,6 +107,8 @@ struct nf_quoter {
 	struct phshape { size_t tot; unsigned char n, off[40], len[40]; } *phs;   /* each phrase's
 			       * words (split at each space; a trailing space ends it) and length */
 	size_t nphrases;
+	size_t *phord, phb[42];   /* the phrases by the length of their first word: those of
+				   * length n are phord[phb[n] .. phb[n + 1]) (in file order) */
 	const nf_ner *ner;
 	int scare;
 };
@@ -121,7 +123,9 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		return;
 	if (memchr(f[0].p, ' ', f[0].n)) {   /* a phrase: reported whole as the cue */
 		qt->phrases = nf_xrealloc(qt->phrases, (qt->nphrases + 1) * sizeof *qt->phrases);
-		qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
+		char *ph = qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
+		for (; *ph; ph++)   /* (lower case, as cue_phrase compares them) */
+			if (*ph >= 'A' && *ph <= 'Z') *ph = (char)(*ph + 32);
 		return;
 	}
 	/* belief and act cues (thoughts; stances and acts: "endorsed", "refused to") only report */
@@ -284,6 +288,14 @@ nf_quoter *nf_quoter_new(void)
 			w += n + (e != NULL);
 		}
 	}
+	qt->phord = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phord);
+	for (size_t n = 0, x = 0; n <= 40; n++) {   /* (a first word is at most 40 bytes) */
+		qt->phb[n] = x;
+		for (size_t p = 0; p < qt->nphrases; p++)
+			if (qt->phs[p].n && qt->phs[p].len[0] == n)
+				qt->phord[x++] = p;
+		qt->phb[n + 1] = x;
+	}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
 		nw += qt->words.keys[i] != NULL;
@@ -328,6 +340,7 @@ void nf_quoter_free(nf_quoter *qt)
 		free(qt->phrases[i]);
 	free(qt->phrases);
 	free(qt->phs);
+	free(qt->phord);
 	free(qt);
 }
 
@@ -664,6 +677,33 @@ static void tokenize(ctx *c)
 		continue;
 	word:;
 		size_t j = i;
+		intptr_t val = 0;
+#if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
+		if (i + 16 <= len) {
+			/* most words: ASCII letters and digits up to a byte that is neither part of a
+			 * word nor joins one (a space, a comma), within 16 bytes; found, folded and
+			 * looked up from one load */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u8 + i));
+			__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10)));
+			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'A'))), _mm_set1_epi8((char)(-128 + 26)));
+			__m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26)));
+			unsigned stopm = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, up), lo)) & 0xFFFFu;
+			size_t n = stopm ? (size_t)__builtin_ctz(stopm) : 16;
+			if (n > 0 && n < 16 && u8[i + n] < 0x80 && !(acls[u8[i + n]] & 16)) {
+				static const uint64_t lowm[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+					0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
+				__m128i f = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+				uint64_t b[2];
+				b[0] = (uint64_t)_mm_cvtsi128_si64(f);
+				b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8));
+				if (n <= 8) b[0] &= lowm[n]; else b[1] &= lowm[n - 8];
+				size_t nw = n <= 8 ? 1 : 2;
+				val = wlookup(c->qt, whash(b, nw), b, n);
+				j = i + n;
+				goto looked_up;
+			}
+		}
+#endif
 		int dot = 0;   /* a period joined the word ("U.S") */
 		for (;;) {
 			/* ASCII letters and digits need no code-point check; other code points are
@@ -694,10 +734,8 @@ static void tokenize(ctx *c)
 		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
 					       (j - i <= 10 && dot)))
 			j++;
-		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
-		intptr_t val = 0;
-		size_t n = j - i;
-		if (n <= WMAX) {   /* (a word longer than every key finds none) */
+		if (j - i <= WMAX) {   /* (a word longer than every key finds none) */
+			size_t n = j - i;
 			uint64_t b[WMAX / 8 + 1];
 			size_t nw = (n + 7) / 8;
 #ifdef NF_LE64
@@ -723,6 +761,9 @@ static void tokenize(ctx *c)
 			}
 			val = wlookup(c->qt, whash(b, nw), b, n);
 		}
+	looked_up:;
+		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
+		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
 		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 };
 		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
@@ -993,10 +1034,10 @@ static int ends_name(const ctx *c, int i)
  * its paragraph's words are capitalised. */
 static int title_case_para(const ctx *c, int i)
 {
-	int words = 0, caps = 0;
-	for (int k = i; k >= 0 && c->tk[k].para == c->tk[i].para && words < 40; k--)
+	int words = 0, caps = 0, lo = c->pfirst[c->tk[i].para], hi = c->pfirst[c->tk[i].para + 1];
+	for (int k = i; k >= lo && words < 40; k--)
 		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
-	for (size_t k = (size_t)i + 1; k < c->nt && c->tk[k].para == c->tk[i].para && words < 40; k++)
+	for (int k = i + 1; k < hi && words < 40; k++)
 		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
 	return words >= 4 && words < 40 && caps * 4 >= words * 3;
 }
@@ -1832,23 +1873,19 @@ static char *cue_phrase(const ctx *c, int cue)
 	size_t best = 0;
 	int bend = cue;
 	size_t n0 = c->tk[cue].e - c->tk[cue].s;
-	char f0 = c->t[c->tk[cue].s], p0;   /* (the first letters, lowered as ieq does) */
+	char f0 = c->t[c->tk[cue].s];   /* (the first letter, lowered: the phrases are lower case) */
 	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
-	for (size_t p = 0; p < c->qt->nphrases; p++) {
-		if (c->qt->phs[p].len[0] != n0)
-			continue;   /* (its first word is not the cue) */
+	for (size_t x0 = n0 <= 40 ? c->qt->phb[n0] : 0, x1 = n0 <= 40 ? c->qt->phb[n0 + 1] : 0; x0 < x1; x0++) {
+		size_t p = c->qt->phord[x0];   /* (its first word is as long as the cue) */
 		const char *ph = c->qt->phrases[p];
-		p0 = ph[0];
-		if (p0 >= 'A' && p0 <= 'Z') p0 = (char)(p0 + 32);
-		if (p0 != f0)
+		if (ph[0] != f0)
 			continue;
 		const struct phshape *sh = &c->qt->phs[p];
 		if (sh->tot <= best || sh->n < 2)
 			continue;   /* (no longer than the best, or one word) */
 		int j = cue;
 		size_t x = 0;
-		while (x < sh->n && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q &&
-		       ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, ph + sh->off[x], sh->len[x])) {
+		while (x < sh->n && weqn(c, j, ph + sh->off[x], sh->len[x]) && !c->tk[j].q) {
 			x++;
 			j++;
 		}
@@ -2355,16 +2392,24 @@ static int obj_cue(const ctx *c, int i)
 	return 1;
 }
 
-static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb)
+/* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
+ * said,") splits it in two fragments. */
+static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
 {
 	nf_quote q = { 0 };
 	q.type = NF_Q_INDIRECT;
 	q.start = c->tk[ca].s;
 	q.end = c->tk[cb].e;
 	q.sent = c->tk[ca].sent;
-	q.frag = qalloc(c->arp, sizeof *q.frag);
+	q.frag = qalloc(c->arp, 2 * sizeof *q.frag);
 	q.frag[0] = (nf_qfrag){ q.start, q.end };
 	q.nfrag = 1;
+	if (gap_a > ca && gap_b < cb && gap_b > gap_a) {
+		int e1 = trim_end(c, ca, gap_a - 1);
+		q.frag[0].end = c->tk[e1].e;
+		q.frag[1] = (nf_qfrag){ c->tk[gap_b + 1].s, q.end };
+		q.nfrag = 2;
+	}
 	q.content_start = q.start;
 	q.content_end = q.end;
 	int cl = resolve(c, sp, cue, &q, *last_cl);
@@ -2406,7 +2451,7 @@ static int headline_speaker(ctx *c, int i)
 	int ca = colon + 1, cb = trim_end(c, ca, lim - 1);
 	if (cb - ca < 3 || tk[ca].k != T_WORD || overlaps_quote(c, ca, cb))
 		return -1;
-	add_indirect(c, c->out, c->last_cl, &sp, colon, ca, cb);
+	add_indirect(c, c->out, c->last_cl, &sp, colon, ca, cb, -1, -1);
 	return cb;
 }
 
@@ -2804,25 +2849,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
-		nf_quote q = { 0 };
-		q.type = NF_Q_INDIRECT;
-		q.start = tk[ca].s;
-		q.end = tk[cb].e;
-		q.sent = tk[ca].sent;
-		q.frag = qalloc(c->arp, 2 * sizeof *q.frag);
-		q.frag[0] = (nf_qfrag){ q.start, q.end };
-		q.nfrag = 1;
-		if (gap_a > ca && gap_b < cb && gap_b > gap_a) {
-			int e1 = trim_end(c, ca, gap_a - 1);
-			q.frag[0].end = tk[e1].e;
-			q.frag[1] = (nf_qfrag){ tk[gap_b + 1].s, q.end };
-			q.nfrag = 2;
-		}
-		q.content_start = q.start;
-		q.content_end = q.end;
-		int cl = resolve(c, &sp, cue, &q, *last_cl);
-		if (cl >= 0) *last_cl = cl;
-		add_out(out, &q);
+		add_indirect(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
 		prev = sp;
 		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
@@ -2906,26 +2933,14 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		}
 	}
 	/* the tokens inside a mention that started before: from each token with a mention, the
-	 * next ones that start before the furthest mention end so far (in token order) */
-	int in_order = 1;
-	for (size_t k = 1; k < c.nmt && in_order; k++)
-		in_order = c.mt[k] >= c.mt[k - 1];
-	if (in_order) {
-		size_t mend = 0;
-		for (size_t k = 0; k < c.nmt; k++) {
-			size_t i = (size_t)c.mt[k], next = k + 1 < c.nmt ? (size_t)c.mt[k + 1] : c.nt;
-			if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
-			for (i++; i < next && c.tk[i].s < mend; i++)
-				c.tk[i].inm = 1;
-		}
-	} else {
-		for (size_t i = 0, mend = 0; i < c.nt; i++) {
-			if (c.tk[i].ment >= 0) {
-				if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
-			} else if (c.tk[i].s < mend) {
-				c.tk[i].inm = 1;
-			}
-		}
+	 * next ones that start before the furthest mention end so far (mt is in token order: both
+	 * loops above give tokens in order) */
+	size_t mend = 0;
+	for (size_t k = 0; k < c.nmt; k++) {
+		size_t i = (size_t)c.mt[k], next = k + 1 < c.nmt ? (size_t)c.mt[k + 1] : c.nt;
+		if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
+		for (i++; i < next && c.tk[i].s < mend; i++)
+			c.tk[i].inm = 1;
 	}
 	pair_marks(&c);
 	find_cues(&c);
@@ -2976,12 +2991,9 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		n->merged = (int)h + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
-		nf_qfrag *tmp = nf_xmalloc(need * sizeof *tmp);
-		memcpy(tmp, c.fr + q->fs, q->nf * sizeof *tmp);
-		memcpy(tmp + q->nf, c.fr + n->fs, n->nf * sizeof *tmp);
-		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);
-		memcpy(c.fr + c.nfr, tmp, need * sizeof *tmp);
-		free(tmp);
+		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);   /* (copied after: it may move) */
+		memcpy(c.fr + c.nfr, c.fr + q->fs, q->nf * sizeof *c.fr);
+		memcpy(c.fr + c.nfr + q->nf, c.fr + n->fs, n->nf * sizeof *c.fr);
 		q->fs = c.nfr;
 		q->nf = need;
 		c.nfr += need;
