@@ -510,22 +510,19 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 }
 
 /* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"), by their
- * first letter (each begins with a capital). */
+ * first letter (each begins with a capital); w is a word (no NUL in it), n < 8. */
 static int title_abbrev(const char *w, size_t n)
 {
-	static const char *const ab[26] = { ['A' - 'A'] = "Adm", ['C' - 'A'] = "Col Capt Cmdr", ['D' - 'A'] = "Dr",
-		['G' - 'A'] = "Gov Gen", ['H' - 'A'] = "Hon", ['J' - 'A'] = "Jr", ['L' - 'A'] = "Lt",
-		['M' - 'A'] = "Mr Mrs Ms Maj Mx Messrs", ['P' - 'A'] = "Prof", ['R' - 'A'] = "Rep Rev",
-		['S' - 'A'] = "Sen Sgt St Supt Sr" };
-	if (n < 2 || w[0] < 'A' || w[0] > 'Z')
+	static const char ab[26][6][8] = { ['A' - 'A'] = { "Adm" }, ['C' - 'A'] = { "Col", "Capt", "Cmdr" },
+		['D' - 'A'] = { "Dr" }, ['G' - 'A'] = { "Gov", "Gen" }, ['H' - 'A'] = { "Hon" }, ['J' - 'A'] = { "Jr" },
+		['L' - 'A'] = { "Lt" }, ['M' - 'A'] = { "Mr", "Mrs", "Ms", "Maj", "Mx", "Messrs" }, ['P' - 'A'] = { "Prof" },
+		['R' - 'A'] = { "Rep", "Rev" }, ['S' - 'A'] = { "Sen", "Sgt", "St", "Supt", "Sr" } };
+	if (n < 2 || n >= 8 || w[0] < 'A' || w[0] > 'Z')
 		return 0;
-	for (const char *a = ab[w[0] - 'A']; a && *a;) {
-		size_t m = 0;
-		while (a[m] && a[m] != ' ') m++;
-		if (m == n && memcmp(a + 1, w + 1, n - 1) == 0)
+	const char (*a)[8] = ab[w[0] - 'A'];
+	for (int k = 0; k < 6 && a[k][0]; k++)
+		if (a[k][n] == 0 && memcmp(a[k] + 1, w + 1, n - 1) == 0)   /* (a shorter one differs at its NUL) */
 			return 1;
-		a += m + (a[m] == ' ');
-	}
 	return 0;
 }
 
@@ -599,6 +596,9 @@ static void tokenize(ctx *c)
 	push_int(&c->sfirst, &nsf, &c->scap, 0);     /* (sentence 0: none) */
 	push_int(&c->sfirst, &nsf, &c->scap, 0);
 	int para_open = 0;   /* paragraph para has a token */
+	/* (the word table's fields in a local copy: the stores into tokens, which have char
+	 * fields, could alias them in place, so each word would load them anew) */
+	const nf_quoter qtl = *c->qt;
 	/* Where a token next needs the rare checks (a new sentence, a paragraph's first token,
 	 * the array full): each token takes a byte at least, so the array has room for every
 	 * token that starts before stop. One test per token instead of three. */
@@ -674,6 +674,10 @@ static void tokenize(ctx *c)
 			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
 		i = e;
 		nt++;
+		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+			ch = u8[++i];   /* (", word": as after a word, below) */
+			goto word;
+		}
 		continue;
 	word:;
 		size_t j = i;
@@ -689,7 +693,15 @@ static void tokenize(ctx *c)
 			__m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26)));
 			unsigned stopm = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, up), lo)) & 0xFFFFu;
 			size_t n = stopm ? (size_t)__builtin_ctz(stopm) : 16;
-			if (n > 0 && n < 16 && u8[i + n] < 0x80 && !(acls[u8[i + n]] & 16)) {
+			int plain = n > 0 && n < 16 && u8[i + n] < 0x80;
+			if (plain && (acls[u8[i + n]] & 16)) {
+				/* a joiner (- . & ') joins nothing when an ASCII byte other than a letter
+				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's */
+				plain = n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
+				if (plain && u8[i + n] == '.' && n <= 4 && title_abbrev(t + i, n))
+					n++;
+			}
+			if (plain) {
 				static const uint64_t lowm[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 					0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
 				__m128i f = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
@@ -698,7 +710,7 @@ static void tokenize(ctx *c)
 				b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8));
 				if (n <= 8) b[0] &= lowm[n]; else b[1] &= lowm[n - 8];
 				size_t nw = n <= 8 ? 1 : 2;
-				val = wlookup(c->qt, whash(b, nw), b, n);
+				val = wlookup(&qtl, whash(b, nw), b, n);
 				j = i + n;
 				goto looked_up;
 			}
@@ -759,7 +771,7 @@ static void tokenize(ctx *c)
 				v = chunk_at(u8 + o, r < 8 ? r : 8);
 				b[x] = swar_fold(v);
 			}
-			val = wlookup(c->qt, whash(b, nw), b, n);
+			val = wlookup(&qtl, whash(b, nw), b, n);
 		}
 	looked_up:;
 		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
@@ -993,7 +1005,14 @@ static inline int tok_len_is(const ctx *c, int i, size_t n)
 {
 	return (size_t)i < c->nt && c->tk[i].e - c->tk[i].s == n;
 }
-#define weq(c, i, w) (tok_len_is((c), (i), sizeof("" w) - 1) && weqn((c), (i), "" w, sizeof("" w) - 1))
+/* (and the first letter: most words of that length differ there; a literal that starts with
+ * no lower-case letter skips that test) */
+static inline int first_is(const ctx *c, int i, char w0)
+{
+	return !(w0 >= 'a' && w0 <= 'z') || (c->t[c->tk[i].s] | 32) == w0;
+}
+#define weq(c, i, w) (tok_len_is((c), (i), sizeof("" w) - 1) && first_is((c), (i), ("" w)[0]) && \
+		      weqn((c), (i), "" w, sizeof("" w) - 1))
 static int weqs(const ctx *c, int i, const char *w) { return weqn(c, i, w, strlen(w)); }
 
 /* Token i is a word of the list (only words have class bits). */
@@ -1279,10 +1298,18 @@ static int skip_adv_bwd(const ctx *c, int i, int lo)
 /* End (exclusive) of the paragraph that holds token i, stopping at other quotes. */
 static int para_lim(const ctx *c, int i)
 {
-	int j = i;
-	while ((size_t)j < c->nt && c->tk[j].para == c->tk[i].para && !c->tk[j].q)
-		j++;
-	return j;
+	if ((size_t)i >= c->nt || c->tk[i].q)
+		return i;
+	int hi = c->pfirst[c->tk[i].para + 1];   /* (a paragraph's tokens are contiguous) */
+	/* the next quote's first token: the quotes' tokens (q) are their marks and what lies
+	 * between, and the quotes are in text order, apart */
+	size_t lo = 0, up = c->nrq;
+	while (lo < up) {
+		size_t mid = (lo + up) / 2;
+		if (c->rq[mid].open < i) lo = mid + 1; else up = mid;
+	}
+	int nq = lo < c->nrq ? c->rq[lo].open : (int)c->nt;
+	return nq < hi ? nq : hi;
 }
 
 /* First token of the sentence of token i (quotes included). */
@@ -1298,6 +1325,12 @@ static int sent_start(const ctx *c, int i)
 static int sent_lo(const ctx *c, int i)
 {
 	int j = i;
+	if ((size_t)i < c->nt) {   /* (a sentence's tokens are contiguous, from sent_start) */
+		int lo = sent_start(c, i);
+		while (j > lo && !c->tk[j - 1].q)
+			j--;
+		return j;
+	}
 	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para && !c->tk[j - 1].q)
 		j--;
 	return j;
@@ -1883,6 +1916,8 @@ static char *cue_phrase(const ctx *c, int cue)
 		const struct phshape *sh = &c->qt->phs[p];
 		if (sh->tot <= best || sh->n < 2)
 			continue;   /* (no longer than the best, or one word) */
+		if (!weqn(c, cue + 1, ph + sh->off[1], sh->len[1]))
+			continue;   /* (the word after the cue first: most phrases fail there) */
 		int j = cue;
 		size_t x = 0;
 		while (x < sh->n && weqn(c, j, ph + sh->off[x], sh->len[x]) && !c->tk[j].q) {
@@ -1971,8 +2006,20 @@ static int has_cue_in_sentence(const ctx *c, int o)
 
 static int words_in(const ctx *c, size_t s, size_t e)
 {
-	int n = 0, in = 0;
-	for (size_t i = s; i < e; i++) {
+	int n = 0;
+	size_t i = s;
+	unsigned prev = 1;   /* (what comes before s counts as a space) */
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* 16 bytes at a time: a word starts at a byte that is no space after one that is */
+	for (; i + 16 <= e; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(c->t + i));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+								       _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		n += __builtin_popcount(~sp & 0xFFFFu & (sp << 1 | prev));
+		prev = sp >> 15;
+	}
+#endif
+	for (int in = !prev; i < e; i++) {
 		int sp = c->t[i] == ' ' || c->t[i] == '\n';
 		if (!sp && !in) n++;
 		in = !sp;
@@ -2424,6 +2471,11 @@ static int headline_speaker(ctx *c, int i)
 {
 	const tok *tk = c->tk;
 	int lim = c->pfirst[tk[i].para + 1];   /* (the paragraph's end) */
+	/* (the colon is at most 9 tokens on, as found below: most paragraphs have none there) */
+	int k9 = i + 1;
+	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
+	if (k9 > i + 9 || k9 > lim)
+		return -1;
 	np sp;
 	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3)
 		return -1;
@@ -3058,8 +3110,21 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
 			c.qi[i].emitted = 1;
 	indirect(&c, out, &last_cl);
-	if (out->n > 1)
-		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
+	if (out->n > 64) {
+		qsort(out->q, out->n, sizeof *out->q, cmp_quote);   /* (a stable merge sort in glibc) */
+	} else {
+		/* a few quotes, nearly in order (the indirect ones come after): an insertion sort,
+		 * stable as that merge sort */
+		for (size_t k = 1; k < out->n; k++) {
+			nf_quote q = out->q[k];
+			size_t j = k;
+			while (j > 0 && out->q[j - 1].start > q.start) {
+				out->q[j] = out->q[j - 1];
+				j--;
+			}
+			out->q[j] = q;
+		}
+	}
 	SCRATCH_ALL(SCRATCH_GIVE, &c, (ctx *)out->priv);
 }
 
