@@ -415,6 +415,7 @@ typedef struct {
 	int *sfirst; size_t scap;            /* first token of each sentence (from 1; an empty one's
 					      * is the next one's), then nt */
 	size_t qicap;
+	size_t *last; size_t lastcap;        /* (resolve_role's: a cluster's last mention) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -471,7 +472,7 @@ enum { SCRATCH_MAX = 8 << 20 };
 #define SCRATCH_FREE(c, s, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
 #define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
 		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
-		X(c, s, mt, mtcap); X(c, s, sfirst, scap); } while (0)
+		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -773,7 +774,9 @@ static void tokenize(ctx *c)
 			}
 			val = wlookup(&qtl, whash(b, nw), b, n);
 		}
-	looked_up:;
+#if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
+	looked_up:;   /* (the fast path above) */
+#endif
 		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
 		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
@@ -1870,7 +1873,8 @@ static int resolve_role(const ctx *c, const np *sp)
 	}
 	if (c->ents->m == NULL || !c->ents->nc) return -1;
 	/* where each cluster was last mentioned before pos: one pass over the mentions */
-	size_t *last = nf_xcalloc(c->ents->nc, sizeof *last);
+	size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
+	memset(last, 0, c->ents->nc * sizeof *last);
 	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
 		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
 			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
@@ -1893,7 +1897,6 @@ static int resolve_role(const ctx *c, const np *sp)
 		if (s < 2 || (indefinite && s < 4)) continue;
 		if (s > bs || (s == bs && lp > bpos)) { best = (int)k; bs = s; bpos = lp; }
 	}
-	free(last);
 	return best;
 }
 
@@ -2958,6 +2961,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.nsents = nsents;
 	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
 	c.arp = &((ctx *)out->priv)->ar;
+	nf_grow((void **)&c.last, &c.lastcap, c.ents->nc ? c.ents->nc : 1, sizeof *c.last);
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
