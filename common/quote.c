@@ -153,6 +153,13 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 #define NF_LE64 1   /* a chunk is a plain load; the scan finds a word's end 8 bytes at a time */
 #endif
 #define B8(x) (0x0101010101010101ull * (x))
+#ifdef __GNUC__
+#define LIKELY(x) __builtin_expect(!!(x), 1)   /* (for the tokenizer's hot path) */
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#endif
 
 /* The high bit of each byte of v that is an ASCII letter or digit. */
 static inline uint64_t swar_alnum(uint64_t v)
@@ -702,7 +709,7 @@ static void tokenize(ctx *c)
 				if (plain && u8[i + n] == '.' && n <= 4 && title_abbrev(t + i, n))
 					n++;
 			}
-			if (plain) {
+			if (LIKELY(plain)) {
 				static const uint64_t lowm[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 					0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
 				__m128i f = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
