@@ -2451,7 +2451,7 @@ static int obj_cue(const ctx *c, int i)
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
  * said,") splits it in two fragments. */
-static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
+static void add_indirect_gap(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
 {
 	nf_quote q = { 0 };
 	q.type = NF_Q_INDIRECT;
@@ -2472,6 +2472,11 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 	int cl = resolve(c, sp, cue, &q, *last_cl);
 	if (cl >= 0) *last_cl = cl;
 	add_out(out, &q);
+}
+
+static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb)
+{
+	add_indirect_gap(c, out, last_cl, sp, cue, ca, cb, -1, -1);
 }
 
 /* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
@@ -2513,7 +2518,7 @@ static int headline_speaker(ctx *c, int i)
 	int ca = colon + 1, cb = trim_end(c, ca, lim - 1);
 	if (cb - ca < 3 || tk[ca].k != T_WORD || overlaps_quote(c, ca, cb))
 		return -1;
-	add_indirect(c, c->out, c->last_cl, &sp, colon, ca, cb, -1, -1);
+	add_indirect(c, c->out, c->last_cl, &sp, colon, ca, cb);
 	return cb;
 }
 
@@ -2911,7 +2916,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
-		add_indirect(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
+		add_indirect_gap(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
 		prev = sp;
 		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
