@@ -872,7 +872,8 @@ static void add_frag(ctx *c, size_t s, size_t e)
 	const char *t = c->t;
 	while (s < e && (t[s] == ' ' || t[s] == '\n')) s++;
 	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n')) e--;
-	nf_grow((void **)&c->fr, &c->frcap, c->nfr + 1, sizeof *c->fr);
+	if (c->nfr == c->frcap)
+		nf_grow((void **)&c->fr, &c->frcap, c->nfr + 1, sizeof *c->fr);
 	c->fr[c->nfr].start = s;
 	c->fr[c->nfr].end = e;
 	c->nfr++;
@@ -958,7 +959,7 @@ static void pair_marks(ctx *c)
 			} else if (close) {
 				add_frag(c, tk[dopen].e, tk[i].s);
 				if (c->fr[c->nfr - 1].end > c->fr[c->nfr - 1].start) {
-					nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
+					if (c->nrq == c->rqcap) nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
 					c->rq[c->nrq++] = (rawq){ first_open, (int)i, fs, c->nfr - fs, 0 };
 				} else {
 					c->nfr = fs;
@@ -977,7 +978,7 @@ static void pair_marks(ctx *c)
 			size_t s0 = c->nfr;
 			add_frag(c, tk[sopen].e, tk[i].s);
 			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600) {
-				nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
+				if (c->nrq == c->rqcap) nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
 				c->rq[c->nrq++] = (rawq){ sopen, (int)i, s0, 1, 1 };
 			} else {
 				c->nfr = s0;
@@ -1926,7 +1927,7 @@ static char *cue_phrase(const ctx *c, int cue)
 		const struct phshape *sh = &c->qt->phs[p];
 		if (sh->tot <= best || sh->n < 2)
 			continue;   /* (no longer than the best, or one word) */
-		if (!weqn(c, cue + 1, ph + sh->off[1], sh->len[1]))
+		if (!tok_len_is(c, cue + 1, sh->len[1]) || !weqn(c, cue + 1, ph + sh->off[1], sh->len[1]))
 			continue;   /* (the word after the cue first: most phrases fail there) */
 		int j = cue;
 		size_t x = 0;
@@ -2204,7 +2205,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 
 static void add_out(nf_quotes *out, nf_quote *q)
 {
-	nf_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q);
+	if (out->n == out->cap)
+		nf_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q);
 	out->q[out->n++] = *q;
 }
 
@@ -2932,7 +2934,7 @@ static int cmp_quote(const void *a, const void *b)
 
 
 /* Mention m starts in token i: it is the token's (or the next word's) if it has a cluster. */
-static void ment_at(ctx *c, size_t i, size_t m)
+static inline void ment_at(ctx *c, size_t i, size_t m)
 {
 	const nf_mention *em = &c->ents->m[m];
 	if (em->cluster < 0 || (size_t)em->cluster >= c->ents->nc)
