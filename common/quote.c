@@ -959,7 +959,7 @@ static void pair_marks(ctx *c)
 			} else if (close) {
 				add_frag(c, tk[dopen].e, tk[i].s);
 				if (c->fr[c->nfr - 1].end > c->fr[c->nfr - 1].start) {
-					if (c->nrq == c->rqcap) nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
+					nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
 					c->rq[c->nrq++] = (rawq){ first_open, (int)i, fs, c->nfr - fs, 0 };
 				} else {
 					c->nfr = fs;
@@ -978,7 +978,7 @@ static void pair_marks(ctx *c)
 			size_t s0 = c->nfr;
 			add_frag(c, tk[sopen].e, tk[i].s);
 			if (c->fr[s0].end > c->fr[s0].start && tk[i].s - tk[sopen].e < 600) {
-				if (c->nrq == c->rqcap) nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
+				nf_grow((void **)&c->rq, &c->rqcap, c->nrq + 1, sizeof *c->rq);
 				c->rq[c->nrq++] = (rawq){ sopen, (int)i, s0, 1, 1 };
 			} else {
 				c->nfr = s0;
