@@ -10,11 +10,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 const char *const nf_quote_type_name[4] = { "direct", "partial", "indirect", "scare" };
 
 enum { CUE_SPEECH = 1, CUE_BELIEF = 2, CUE_ING = 4, CUE_SAY = 8, CUE_ACT = 16 };
 enum { CUE_NO_OBJ = 128 };   /* (a word's flag only, for obj_cue: never in what cue_of returns) */
+/* (word-table flags only: an addressee cue ("told"), for subject_of; "according" and "in", which
+ * tokenize makes candidates for indirect and never stores in a token) */
+enum { CUE_ADDR = 32, CUE_CAND = 64 };
 
 /* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", NULL };
@@ -93,7 +99,7 @@ struct nf_quoter {
 	unsigned char *wtag;  /* per slot: 0 empty, else a hash byte (odd): the probes stay in this
 			       * small array, and most words (in no list) never touch wt */
 	uint64_t *wkeys;
-	size_t wmask, wmax;   /* wmax: the longest key (words longer are looked up in vain) */
+	size_t wmask;
 	nf_map cues;          /* lower-case form -> CUE_* flags */
 	nf_map *roles;        /* role head nouns */
 	nf_map words;         /* lower-case word -> class bits */
@@ -101,6 +107,8 @@ struct nf_quoter {
 	struct phshape { size_t tot; unsigned char n, off[40], len[40]; } *phs;   /* each phrase's
 			       * words (split at each space; a trailing space ends it) and length */
 	size_t nphrases;
+	size_t *phord, phb[42];   /* the phrases by the length of their first word: those of
+				   * length n are phord[phb[n] .. phb[n + 1]) (in file order) */
 	const nf_ner *ner;
 	int scare;
 };
@@ -115,7 +123,9 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		return;
 	if (memchr(f[0].p, ' ', f[0].n)) {   /* a phrase: reported whole as the cue */
 		qt->phrases = nf_xrealloc(qt->phrases, (qt->nphrases + 1) * sizeof *qt->phrases);
-		qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
+		char *ph = qt->phrases[qt->nphrases++] = nf_xstrndup(f[0].p, f[0].n);
+		for (; *ph; ph++)   /* (lower case, as cue_phrase compares them) */
+			if (*ph >= 'A' && *ph <= 'Z') *ph = (char)(*ph + 32);
 		return;
 	}
 	/* belief and act cues (thoughts; stances and acts: "endorsed", "refused to") only report */
@@ -143,6 +153,13 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 #define NF_LE64 1   /* a chunk is a plain load; the scan finds a word's end 8 bytes at a time */
 #endif
 #define B8(x) (0x0101010101010101ull * (x))
+#ifdef __GNUC__
+#define LIKELY(x) __builtin_expect(!!(x), 1)   /* (for the tokenizer's hot path) */
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#endif
 
 /* The high bit of each byte of v that is an ASCII letter or digit. */
 static inline uint64_t swar_alnum(uint64_t v)
@@ -201,18 +218,22 @@ static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *
 	return 0;
 }
 
-/* wlookup of a word of one chunk (n <= 8) */
-static inline intptr_t wlookup1(const nf_quoter *qt, uint32_t h, uint64_t w0, size_t n)
+/* w (n bytes) starts with one of the lower-case prefixes of list, case-insensitively. */
+static int prefix_in(const char *w, size_t n, const char *const *list)
 {
-	unsigned char tag = wtag_of(h);
-	for (size_t k = h & qt->wmask; qt->wtag[k]; k = (k + 1) & qt->wmask)
-		if (qt->wtag[k] == tag && qt->wt[k].k0 == w0 && (qt->wt[k].lk & 0xFF) == n)
-			return qt->wt[k].v;
+	for (int k = 0; list[k]; k++) {
+		size_t m = strlen(list[k]), x = 0;
+		if (n < m)
+			continue;
+		while (x < m && ((w[x] >= 'A' && w[x] <= 'Z') ? w[x] + 32 : w[x]) == list[k][x]) x++;
+		if (x == m)
+			return 1;
+	}
 	return 0;
 }
 
 /* Cues whose object is no content (obj_cue): verbs of perception, thought or mere talking,
- * matched by prefix, case-insensitively. */
+ * matched by prefix. */
 static int no_object_cue(const char *w, size_t n)
 {
 	static const char *const no[] = { "spok", "speak", "respond", "continu", "assum", "see", "saw",
@@ -220,15 +241,15 @@ static int no_object_cue(const char *w, size_t n)
 		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
 		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
 		"suppos", "state", "quot", "recit", "narrat", NULL };
-	for (int k = 0; no[k]; k++) {
-		size_t m = strlen(no[k]), x = 0;
-		if (n < m)
-			continue;
-		while (x < m && ((w[x] >= 'A' && w[x] <= 'Z') ? w[x] + 32 : w[x]) == no[k][x]) x++;
-		if (x == m)
-			return 1;
-	}
-	return 0;
+	return prefix_in(w, n, no);
+}
+
+/* Cues whose object is the one spoken to (addressee_cue): "told", "asked", "informed". */
+static int addressee_word(const char *w, size_t n)
+{
+	static const char *const pre[] = { "tell", "told", "ask", "inform", "assur", "remind", "urg", "advis",
+		"thank", "instruct", "notif", "brief", NULL };
+	return prefix_in(w, n, pre);
 }
 
 nf_quoter *nf_quoter_new(void)
@@ -253,8 +274,14 @@ nf_quoter *nf_quoter_new(void)
 		if (qt->cues.keys[i]) {
 			void **v = nf_map_slot(&qt->words, qt->cues.keys[i], qt->cues.lens[i], 1);
 			*v = (void *)((intptr_t)*v | ((intptr_t)qt->cues.vals[i] << 16) |
-				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16));
+				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16) |
+				      ((intptr_t)addressee_word(qt->cues.keys[i], qt->cues.lens[i]) * CUE_ADDR << 16));
 		}
+	static const char *const cands[] = { "according", "in", NULL };   /* (see CUE_CAND) */
+	for (int k = 0; cands[k]; k++) {
+		void **v = nf_map_slot(&qt->words, cands[k], strlen(cands[k]), 1);
+		*v = (void *)((intptr_t)*v | (intptr_t)CUE_CAND << 16);
+	}
 	qt->phs = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phs);
 	for (size_t p = 0; p < qt->nphrases; p++) {   /* (phrases are at most 40 bytes: 40 words) */
 		const char *ph = qt->phrases[p], *w = ph;
@@ -267,6 +294,14 @@ nf_quoter *nf_quoter_new(void)
 			sh->len[sh->n++] = (unsigned char)n;
 			w += n + (e != NULL);
 		}
+	}
+	qt->phord = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phord);
+	for (size_t n = 0, x = 0; n <= 40; n++) {   /* (a first word is at most 40 bytes) */
+		qt->phb[n] = x;
+		for (size_t p = 0; p < qt->nphrases; p++)
+			if (qt->phs[p].n && qt->phs[p].len[0] == n)
+				qt->phord[x++] = p;
+		qt->phb[n + 1] = x;
 	}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
@@ -293,7 +328,6 @@ nf_quoter *nf_quoter_new(void)
 			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, (uint32_t)(intptr_t)qt->words.vals[i], (uint32_t)(n | nk << 8) };
 			qt->wtag[k] = wtag_of(h);
 			nk += (n + 7) / 8;
-			if (n > qt->wmax) qt->wmax = n;
 		}
 	return qt;
 }
@@ -313,6 +347,7 @@ void nf_quoter_free(nf_quoter *qt)
 		free(qt->phrases[i]);
 	free(qt->phrases);
 	free(qt->phs);
+	free(qt->phord);
 	free(qt);
 }
 
@@ -387,6 +422,7 @@ typedef struct {
 	int *sfirst; size_t scap;            /* first token of each sentence (from 1; an empty one's
 					      * is the next one's), then nt */
 	size_t qicap;
+	size_t *last; size_t lastcap;        /* (resolve_role's: a cluster's last mention) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -443,7 +479,7 @@ enum { SCRATCH_MAX = 8 << 20 };
 #define SCRATCH_FREE(c, s, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
 #define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
 		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
-		X(c, s, mt, mtcap); X(c, s, sfirst, scap); } while (0)
+		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -481,29 +517,65 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 	return 0;
 }
 
-/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"). */
+/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"), by their
+ * first letter (each begins with a capital); w is a word (no NUL in it), n < 8. */
 static int title_abbrev(const char *w, size_t n)
 {
-	static const struct { char s[8]; size_t n; } ab[] = { { "Mr", 2 }, { "Mrs", 3 }, { "Ms", 2 }, { "Dr", 2 },
-		{ "Sen", 3 }, { "Rep", 3 }, { "Gov", 3 }, { "Gen", 3 }, { "Lt", 2 }, { "Col", 3 }, { "Sgt", 3 },
-		{ "Capt", 4 }, { "Prof", 4 }, { "Rev", 3 }, { "St", 2 }, { "Adm", 3 }, { "Maj", 3 }, { "Cmdr", 4 },
-		{ "Supt", 4 }, { "Jr", 2 }, { "Sr", 2 }, { "Mx", 2 }, { "Messrs", 6 }, { "Hon", 3 } };
-	if (n < 2 || w[0] < 'A' || w[0] > 'Z')   /* (each begins with a capital) */
+	static const char ab[26][6][8] = { ['A' - 'A'] = { "Adm" }, ['C' - 'A'] = { "Col", "Capt", "Cmdr" },
+		['D' - 'A'] = { "Dr" }, ['G' - 'A'] = { "Gov", "Gen" }, ['H' - 'A'] = { "Hon" }, ['J' - 'A'] = { "Jr" },
+		['L' - 'A'] = { "Lt" }, ['M' - 'A'] = { "Mr", "Mrs", "Ms", "Maj", "Mx", "Messrs" }, ['P' - 'A'] = { "Prof" },
+		['R' - 'A'] = { "Rep", "Rev" }, ['S' - 'A'] = { "Sen", "Sgt", "St", "Supt", "Sr" } };
+	if (n < 2 || n >= 8 || w[0] < 'A' || w[0] > 'Z')
 		return 0;
-	for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
-		if (ab[i].n == n && ab[i].s[0] == w[0] && memcmp(ab[i].s, w, n) == 0)
+	const char (*a)[8] = ab[w[0] - 'A'];
+	for (int k = 0; k < 6 && a[k][0]; k++)
+		if (a[k][n] == 0 && memcmp(a[k] + 1, w + 1, n - 1) == 0)   /* (a shorter one differs at its NUL) */
 			return 1;
 	return 0;
 }
 
 /* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter, 4 blank (space,
- * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & ') */
+ * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & '), 32 what may be a
+ * quote mark (" ` ') */
 static const unsigned char acls[128] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	4, 0, 0, 0, 0, 0, 16, 16, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	4, 0, 32, 0, 0, 0, 16, 48, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
 	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	32, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 };
+
+/* The end of the run of ASCII letters and digits from j (len at most): 16 bytes at a time. */
+static inline size_t alnum_end(const unsigned char *u8, size_t j, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* (x + 0x80 - lo) as a signed byte is below -128 + width just when lo <= x < lo + width) */
+	const __m128i d0 = _mm_set1_epi8((char)(0x80 - '0')), d1 = _mm_set1_epi8((char)(-128 + 10));
+	const __m128i l0 = _mm_set1_epi8((char)(0x80 - 'a')), l1 = _mm_set1_epi8((char)(-128 + 26));
+	const __m128i low = _mm_set1_epi8(0x20);
+	while (j + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u8 + j));
+		__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, d0), d1);
+		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, low), l0), l1);
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter)) & 0xFFFFu;
+		if (stop)
+			return j + (size_t)__builtin_ctz(stop);
+		j += 16;
+	}
+#endif
+#ifdef NF_LE64
+	while (j + 8 <= len) {
+		uint64_t v;
+		memcpy(&v, u8 + j, 8);
+		uint64_t stop = ~swar_alnum(v) & B8(0x80);
+		if (stop)
+			return j + (size_t)__builtin_ctzll(stop) / 8;
+		j += 8;
+	}
+#endif
+	while (j < len && u8[j] < 0x80 && (acls[u8[j]] & 1))
+		j++;
+	return j;
+}
 
 enum { TOK_PAD = 8 };
 
@@ -518,7 +590,7 @@ static void tokenize(ctx *c)
 {
 	const char *t = c->t;
 	const unsigned char *u8 = (const unsigned char *)t;
-	size_t len = c->len, i = 0, wmax = c->qt->wmax < WMAX ? c->qt->wmax : WMAX;
+	size_t len = c->len, i = 0;
 	int para = 1, dummy;
 	/* the sentence of each token (the sentences are in text order) */
 	size_t sn = 0, nsents = c->nsents, next_sent = nsents > 1 ? c->sents[1].start : (size_t)-1;
@@ -532,29 +604,45 @@ static void tokenize(ctx *c)
 	push_int(&c->sfirst, &nsf, &c->scap, 0);     /* (sentence 0: none) */
 	push_int(&c->sfirst, &nsf, &c->scap, 0);
 	int para_open = 0;   /* paragraph para has a token */
+	/* (the word table's fields in a local copy: the stores into tokens, which have char
+	 * fields, could alias them in place, so each word would load them anew) */
+	const nf_quoter qtl = *c->qt;
+	/* Where a token next needs the rare checks (a new sentence, a paragraph's first token,
+	 * the array full): each token takes a byte at least, so the array has room for every
+	 * token that starts before stop. One test per token instead of three. */
+	size_t stop = 0;
 	while (i < len) {
 		unsigned char ch = u8[i];
 		if (ch == ' ') { i++; continue; }
 		if (ch < 0x80 && (acls[ch] & 12)) {
 			/* a run of line breaks (blank lines) is one paragraph break */
-			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; }
+			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; stop = 0; }
 			i++;
 			continue;
 		}
-		if (nt == tcap) {
-			/* one token per 4 bytes is more than news needs (pages never touched cost no
-			 * memory); then half as much again, not twice: the array stays near the
-			 * document's size */
-			tcap = tcap ? tcap + tcap / 2 : len / 4 + 64;
-			tks = c->tk = nf_xrealloc(tks, tcap * sizeof *tks);
-			c->tcap = tcap;
-		}
-		if (i >= next_sent) {
-			while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
-			next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
-			sent = (int)sn + 1;
-			while (nsf <= (size_t)sent)
-				push_int(&c->sfirst, &nsf, &c->scap, (int)nt);
+		if (i >= stop) {
+			if (nt == tcap) {
+				/* one token per 4 bytes is more than news needs (pages never touched cost no
+				 * memory); then half as much again, not twice: the array stays near the
+				 * document's size */
+				tcap = tcap ? tcap + tcap / 2 : len / 4 + 64;
+				tks = c->tk = nf_xrealloc(tks, tcap * sizeof *tks);
+				c->tcap = tcap;
+			}
+			if (i >= next_sent) {
+				while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
+				next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
+				sent = (int)sn + 1;
+				while (nsf <= (size_t)sent)
+					push_int(&c->sfirst, &nsf, &c->scap, (int)nt);
+			}
+			if (ch == 0xC2 && i + 1 < len && u8[i + 1] == 0xA0) { i += 2; continue; }   /* (a no-break space) */
+			if (!para_open) {   /* (a paragraph's first capitalised word is a candidate: see below) */
+				push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
+				para_open = 1;
+			}
+			stop = i + (tcap - nt) < next_sent ? i + (tcap - nt) : next_sent;
+			if (stop > len) stop = len;
 		}
 		/* (each token is written once, when it is known) */
 		size_t e;
@@ -569,6 +657,11 @@ static void tokenize(ctx *c)
 			e = i + w;
 			if (mark == M_SAMBIG && i + w < len && t[i + w] >= '0' && t[i + w] <= '9')
 				mark = M_NONE;    /* the '90s */
+		} else if (!(acls[ch] & 32)) {
+			size_t j = i + 1;
+			while (j < len && (u8[j] & 0xC0) == 0x80)
+				j++;
+			e = j;
 		} else if (ch == '"') {
 			e = i + 1; mark = M_DAMBIG;
 		} else if (ch == '`' && i + 1 < len && t[i + 1] == '`') {
@@ -588,37 +681,57 @@ static void tokenize(ctx *c)
 		if (mark != M_NONE)
 			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
 		i = e;
-		if (!para_open) {
-			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
-			para_open = 1;
-		}
 		nt++;
+		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+			ch = u8[++i];   /* (", word": as after a word, below) */
+			goto word;
+		}
 		continue;
 	word:;
 		size_t j = i;
+		intptr_t val = 0;
+#if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
+		if (i + 16 <= len) {
+			/* most words: ASCII letters and digits up to a byte that is neither part of a
+			 * word nor joins one (a space, a comma), within 16 bytes; found, folded and
+			 * looked up from one load */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u8 + i));
+			__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10)));
+			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'A'))), _mm_set1_epi8((char)(-128 + 26)));
+			__m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26)));
+			unsigned stopm = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, up), lo)) & 0xFFFFu;
+			size_t n = stopm ? (size_t)__builtin_ctz(stopm) : 16;
+			int plain = n > 0 && n < 16 && u8[i + n] < 0x80;
+			if (plain && (acls[u8[i + n]] & 16)) {
+				/* a joiner (- . & ') joins nothing when an ASCII byte other than a letter
+				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's */
+				plain = n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
+				if (plain && u8[i + n] == '.' && n <= 4 && title_abbrev(t + i, n))
+					n++;
+			}
+			if (LIKELY(plain)) {
+				static const uint64_t lowm[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+					0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
+				__m128i f = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+				uint64_t b[2];
+				b[0] = (uint64_t)_mm_cvtsi128_si64(f);
+				b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8));
+				if (n <= 8) b[0] &= lowm[n]; else b[1] &= lowm[n - 8];
+				size_t nw = n <= 8 ? 1 : 2;
+				val = wlookup(&qtl, whash(b, nw), b, n);
+				j = i + n;
+				goto looked_up;
+			}
+		}
+#endif
 		int dot = 0;   /* a period joined the word ("U.S") */
 		for (;;) {
-			/* ASCII letters and digits need no code-point check */
-			while (j < len) {
-#ifdef NF_LE64
-				if (j + 8 <= len) {   /* eight bytes at a time, to the first that is no ASCII letter or digit */
-					uint64_t v;
-					memcpy(&v, u8 + j, 8);
-					uint64_t stop = ~swar_alnum(v) & B8(0x80);
-					if (!stop) { j += 8; continue; }
-					j += (size_t)__builtin_ctzll(stop) / 8;
-					if (u8[j] < 0x80)
-						break;
-				}
-#endif
-				unsigned char u = u8[j];
-				if (u < 0x80) {
-					if (!(acls[u] & 1))
-						break;
-				} else if (upunct(t, j, len, &dummy)) {
-					break;
-				}
+			/* ASCII letters and digits need no code-point check; other code points are
+			 * the word's unless they are punctuation */
+			j = alnum_end(u8, j, len);
+			if (j < len && u8[j] >= 0x80 && !upunct(t, j, len, &dummy)) {
 				j++;
+				continue;
 			}
 			/* inner apostrophes, hyphens and periods join a word (don't, Ukraine's, U.S.) */
 			if (j + 1 >= len)
@@ -641,23 +754,18 @@ static void tokenize(ctx *c)
 		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
 					       (j - i <= 10 && dot)))
 			j++;
-		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
-		intptr_t val = 0;
-		size_t n = j - i;
-		if (n <= wmax) {
+		if (j - i <= WMAX) {   /* (a word longer than every key finds none) */
+			size_t n = j - i;
 			uint64_t b[WMAX / 8 + 1];
 			size_t nw = (n + 7) / 8;
 #ifdef NF_LE64
 			static const uint64_t low[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 				0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
 			if (n <= 8 && i + 8 <= len) {   /* (most words: one load, one chunk) */
-				uint64_t w8;
-				memcpy(&w8, u8 + i, 8);
-				w8 = swar_fold(w8 & low[n]);
-				val = wlookup1(c->qt, whash(&w8, 1), w8, n);
+				memcpy(b, u8 + i, 8);
+				b[0] = swar_fold(b[0] & low[n]);
 			} else
 #endif
-			{
 			for (size_t x = 0; x < nw; x++) {
 				size_t o = i + 8 * x, r = n - 8 * x;
 				uint64_t v;
@@ -671,19 +779,26 @@ static void tokenize(ctx *c)
 				v = chunk_at(u8 + o, r < 8 ? r : 8);
 				b[x] = swar_fold(v);
 			}
-			val = wlookup(c->qt, whash(b, nw), b, n);
-			}
+			val = wlookup(&qtl, whash(b, nw), b, n);
 		}
+#if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
+	looked_up:;   /* (the fast path above) */
+#endif
+		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
+		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
-		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), cue, 0 };
-		if (cue || (!para_open && cap) || (n == 9 && (ch | 32) == 'a') || (n == 2 && cap && (u8[i + 1] | 32) == 'n' && (ch | 32) == 'i'))
+		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 };
+		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
+		 * first capitalised word, merged in below) */
+		if (cue && ((cue & ~CUE_CAND) || n == 9 || cap))
 			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
-		if (!para_open) {
-			push_int(&c->pfirst, &npara, &c->pcap, (int)nt);
-			para_open = 1;
-		}
 		i = j;
 		nt++;
+		/* most often one space, then another word: straight on to it */
+		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+			ch = u8[++i];
+			goto word;
+		}
 	}
 	c->nt = nt;
 	push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);   /* (the end of the last paragraph) */
@@ -694,6 +809,33 @@ static void tokenize(ctx *c)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
 		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+	/* each paragraph's first capitalised word joins the candidates, in token order */
+	size_t extra = 0;
+	for (size_t p = 1; p + 1 < npara; p++) {
+		const tok *k = &c->tk[c->pfirst[p]];
+		extra += k->k == T_WORD && k->cap;
+	}
+	if (extra) {
+		size_t n = c->ncand;
+		if (n + extra > c->candcap)
+			nf_grow((void **)&c->cand, &c->candcap, n + extra, sizeof *c->cand);
+		/* (merged from the back; a word that is a candidate already is not added twice) */
+		size_t w = n + extra, x = n, p = npara - 1;
+		while (p > 1) {
+			int f = c->pfirst[--p];
+			if (c->tk[f].k != T_WORD || !c->tk[f].cap)
+				continue;
+			while (x > 0 && c->cand[x - 1] > f)
+				c->cand[--w] = c->cand[--x];
+			if (x > 0 && c->cand[x - 1] == f)
+				continue;
+			c->cand[--w] = f;
+		}
+		/* (w > 0 when some were candidates already: close the gap) */
+		if (w > x)
+			memmove(c->cand + x, c->cand + w, (n + extra - w) * sizeof *c->cand);
+		c->ncand = n + extra - (w - x);
+	}
 }
 
 /* Character class around a mark: 0 space or edge, 1 letter or digit, 2 other. */
@@ -730,7 +872,8 @@ static void add_frag(ctx *c, size_t s, size_t e)
 	const char *t = c->t;
 	while (s < e && (t[s] == ' ' || t[s] == '\n')) s++;
 	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n')) e--;
-	nf_grow((void **)&c->fr, &c->frcap, c->nfr + 1, sizeof *c->fr);
+	if (c->nfr == c->frcap)
+		nf_grow((void **)&c->fr, &c->frcap, c->nfr + 1, sizeof *c->fr);
 	c->fr[c->nfr].start = s;
 	c->fr[c->nfr].end = e;
 	c->nfr++;
@@ -893,7 +1036,14 @@ static inline int tok_len_is(const ctx *c, int i, size_t n)
 {
 	return (size_t)i < c->nt && c->tk[i].e - c->tk[i].s == n;
 }
-#define weq(c, i, w) (tok_len_is((c), (i), sizeof("" w) - 1) && weqn((c), (i), "" w, sizeof("" w) - 1))
+/* (and the first letter: most words of that length differ there; a literal that starts with
+ * no lower-case letter skips that test) */
+static inline int first_is(const ctx *c, int i, char w0)
+{
+	return !(w0 >= 'a' && w0 <= 'z') || (c->t[c->tk[i].s] | 32) == w0;
+}
+#define weq(c, i, w) (tok_len_is((c), (i), sizeof("" w) - 1) && first_is((c), (i), ("" w)[0]) && \
+		      weqn((c), (i), "" w, sizeof("" w) - 1))
 static int weqs(const ctx *c, int i, const char *w) { return weqn(c, i, w, strlen(w)); }
 
 /* Token i is a word of the list (only words have class bits). */
@@ -934,10 +1084,10 @@ static int ends_name(const ctx *c, int i)
  * its paragraph's words are capitalised. */
 static int title_case_para(const ctx *c, int i)
 {
-	int words = 0, caps = 0;
-	for (int k = i; k >= 0 && c->tk[k].para == c->tk[i].para && words < 40; k--)
+	int words = 0, caps = 0, lo = c->pfirst[c->tk[i].para], hi = c->pfirst[c->tk[i].para + 1];
+	for (int k = i; k >= lo && words < 40; k--)
 		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
-	for (size_t k = (size_t)i + 1; k < c->nt && c->tk[k].para == c->tk[i].para && words < 40; k++)
+	for (int k = i + 1; k < hi && words < 40; k++)
 		if (c->tk[k].k == T_WORD) words++, caps += c->tk[k].cap;
 	return words >= 4 && words < 40 && caps * 4 >= words * 3;
 }
@@ -963,7 +1113,7 @@ static int cue_here(const ctx *c, int i)
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
 						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
-	return c->tk[i].cue & ~CUE_NO_OBJ;
+	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
 }
 
 static inline int cue_of(const ctx *c, int i)
@@ -1213,10 +1363,18 @@ static int skip_adv_bwd(const ctx *c, int i, int lo)
 /* End (exclusive) of the paragraph that holds token i, stopping at other quotes. */
 static int para_lim(const ctx *c, int i)
 {
-	int j = i;
-	while ((size_t)j < c->nt && c->tk[j].para == c->tk[i].para && !c->tk[j].q)
-		j++;
-	return j;
+	if ((size_t)i >= c->nt || c->tk[i].q)
+		return i;
+	int hi = c->pfirst[c->tk[i].para + 1];   /* (a paragraph's tokens are contiguous) */
+	/* the next quote's first token: the quotes' tokens (q) are their marks and what lies
+	 * between, and the quotes are in text order, apart */
+	size_t lo = 0, up = c->nrq;
+	while (lo < up) {
+		size_t mid = (lo + up) / 2;
+		if (c->rq[mid].open < i) lo = mid + 1; else up = mid;
+	}
+	int nq = lo < c->nrq ? c->rq[lo].open : (int)c->nt;
+	return nq < hi ? nq : hi;
 }
 
 /* First token of the sentence of token i (quotes included). */
@@ -1232,6 +1390,12 @@ static int sent_start(const ctx *c, int i)
 static int sent_lo(const ctx *c, int i)
 {
 	int j = i;
+	if ((size_t)i < c->nt) {   /* (a sentence's tokens are contiguous, from sent_start) */
+		int lo = sent_start(c, i);
+		while (j > lo && !c->tk[j - 1].q)
+			j--;
+		return j;
+	}
 	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para && !c->tk[j - 1].q)
 		j--;
 	return j;
@@ -1272,16 +1436,8 @@ static int skip_time_bwd(const ctx *c, int j, int lo)
 /* A cue whose object is the one spoken to: "told", "asked", "informed", "assured". */
 static int addressee_cue(const ctx *c, int k)
 {
-	static const char *const pre[] = { "tell", "told", "ask", "inform", "assur", "remind", "urg", "advis",
-		"thank", "instruct", "notif", "brief", NULL };
-	const char *w = c->t + c->tk[k].s;
-	size_t n = c->tk[k].e - c->tk[k].s;
-	for (int i = 0; pre[i]; i++) {
-		size_t m = strlen(pre[i]);   /* (only for a cue found, not per token) */
-		if (n >= m && ieq(w, m, pre[i], m))
-			return 1;
-	}
-	return 0;
+	/* (a cue word's answer was found when the word table was built) */
+	return c->tk[k].cue ? (c->tk[k].cue & CUE_ADDR) != 0 : addressee_word(c->t + c->tk[k].s, c->tk[k].e - c->tk[k].s);
 }
 
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
@@ -1911,7 +2067,8 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 	}
 	if (c->ents->m == NULL || !c->ents->nc) return -1;
 	/* where each cluster was last mentioned before pos: one pass over the mentions */
-	size_t *last = nf_xcalloc(c->ents->nc, sizeof *last);
+	size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
+	memset(last, 0, c->ents->nc * sizeof *last);
 	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
 		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
 			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
@@ -1956,7 +2113,6 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 			*apb = sa ? ap[2 * k + 1] : -1;
 		}
 	}
-	free(last);
 	free(ap);
 	return best;
 }
@@ -1970,23 +2126,21 @@ static char *cue_phrase(const ctx *c, int cue)
 	size_t best = 0;
 	int bend = cue;
 	size_t n0 = c->tk[cue].e - c->tk[cue].s;
-	char f0 = c->t[c->tk[cue].s], p0;   /* (the first letters, lowered as ieq does) */
+	char f0 = c->t[c->tk[cue].s];   /* (the first letter, lowered: the phrases are lower case) */
 	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
-	for (size_t p = 0; p < c->qt->nphrases; p++) {
-		if (c->qt->phs[p].len[0] != n0)
-			continue;   /* (its first word is not the cue) */
+	for (size_t x0 = n0 <= 40 ? c->qt->phb[n0] : 0, x1 = n0 <= 40 ? c->qt->phb[n0 + 1] : 0; x0 < x1; x0++) {
+		size_t p = c->qt->phord[x0];   /* (its first word is as long as the cue) */
 		const char *ph = c->qt->phrases[p];
-		p0 = ph[0];
-		if (p0 >= 'A' && p0 <= 'Z') p0 = (char)(p0 + 32);
-		if (p0 != f0)
+		if (ph[0] != f0)
 			continue;
 		const struct phshape *sh = &c->qt->phs[p];
 		if (sh->tot <= best || sh->n < 2)
 			continue;   /* (no longer than the best, or one word) */
+		if (!tok_len_is(c, cue + 1, sh->len[1]) || !weqn(c, cue + 1, ph + sh->off[1], sh->len[1]))
+			continue;   /* (the word after the cue first: most phrases fail there) */
 		int j = cue;
 		size_t x = 0;
-		while (x < sh->n && (size_t)j < c->nt && c->tk[j].k == T_WORD && !c->tk[j].q &&
-		       ieq(c->t + c->tk[j].s, c->tk[j].e - c->tk[j].s, ph + sh->off[x], sh->len[x])) {
+		while (x < sh->n && weqn(c, j, ph + sh->off[x], sh->len[x]) && !c->tk[j].q) {
 			x++;
 			j++;
 		}
@@ -2086,8 +2240,20 @@ static int has_cue_in_sentence(const ctx *c, int o)
 
 static int words_in(const ctx *c, size_t s, size_t e)
 {
-	int n = 0, in = 0;
-	for (size_t i = s; i < e; i++) {
+	int n = 0;
+	size_t i = s;
+	unsigned prev = 1;   /* (what comes before s counts as a space) */
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* 16 bytes at a time: a word starts at a byte that is no space after one that is */
+	for (; i + 16 <= e; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(c->t + i));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+								       _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		n += __builtin_popcount(~sp & 0xFFFFu & (sp << 1 | prev));
+		prev = sp >> 15;
+	}
+#endif
+	for (int in = !prev; i < e; i++) {
 		int sp = c->t[i] == ' ' || c->t[i] == '\n';
 		if (!sp && !in) n++;
 		in = !sp;
@@ -2379,7 +2545,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 
 static void add_out(nf_quotes *out, nf_quote *q)
 {
-	nf_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q);
+	if (out->n == out->cap)
+		nf_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q);
 	out->q[out->n++] = *q;
 }
 
@@ -2633,21 +2800,34 @@ static int obj_cue(const ctx *c, int i)
 	return 1;
 }
 
-static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb)
+/* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
+ * said,") splits it in two fragments. */
+static void add_indirect_gap(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
 {
 	nf_quote q = { 0 };
 	q.type = NF_Q_INDIRECT;
 	q.start = c->tk[ca].s;
 	q.end = c->tk[cb].e;
 	q.sent = c->tk[ca].sent;
-	q.frag = qalloc(c->arp, sizeof *q.frag);
+	q.frag = qalloc(c->arp, 2 * sizeof *q.frag);
 	q.frag[0] = (nf_qfrag){ q.start, q.end };
 	q.nfrag = 1;
+	if (gap_a > ca && gap_b < cb && gap_b > gap_a) {
+		int e1 = trim_end(c, ca, gap_a - 1);
+		q.frag[0].end = c->tk[e1].e;
+		q.frag[1] = (nf_qfrag){ c->tk[gap_b + 1].s, q.end };
+		q.nfrag = 2;
+	}
 	q.content_start = q.start;
 	q.content_end = q.end;
 	int cl = resolve(c, sp, cue, &q, *last_cl);
 	if (cl >= 0) *last_cl = cl;
 	add_out(out, &q);
+}
+
+static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb)
+{
+	add_indirect_gap(c, out, last_cl, sp, cue, ca, cb, -1, -1);
 }
 
 /* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
@@ -2657,6 +2837,11 @@ static int headline_speaker(ctx *c, int i)
 {
 	const tok *tk = c->tk;
 	int lim = c->pfirst[tk[i].para + 1];   /* (the paragraph's end) */
+	/* (the colon is at most 9 tokens on, as found below: most paragraphs have none there) */
+	int k9 = i + 1;
+	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
+	if (k9 > i + 9 || k9 > lim)
+		return -1;
 	np sp;
 	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3)
 		return -1;
@@ -3213,25 +3398,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
-		nf_quote q = { 0 };
-		q.type = NF_Q_INDIRECT;
-		q.start = tk[ca].s;
-		q.end = tk[cb].e;
-		q.sent = tk[ca].sent;
-		q.frag = qalloc(c->arp, 2 * sizeof *q.frag);
-		q.frag[0] = (nf_qfrag){ q.start, q.end };
-		q.nfrag = 1;
-		if (gap_a > ca && gap_b < cb && gap_b > gap_a) {
-			int e1 = trim_end(c, ca, gap_a - 1);
-			q.frag[0].end = tk[e1].e;
-			q.frag[1] = (nf_qfrag){ tk[gap_b + 1].s, q.end };
-			q.nfrag = 2;
-		}
-		q.content_start = q.start;
-		q.content_end = q.end;
-		int cl = resolve(c, &sp, cue, &q, *last_cl);
-		if (cl >= 0) *last_cl = cl;
-		add_out(out, &q);
+		add_indirect_gap(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
 		prev = sp;
 		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
@@ -3263,7 +3430,7 @@ static int cmp_quote(const void *a, const void *b)
 
 
 /* Mention m starts in token i: it is the token's (or the next word's) if it has a cluster. */
-static void ment_at(ctx *c, size_t i, size_t m)
+static inline void ment_at(ctx *c, size_t i, size_t m)
 {
 	const nf_mention *em = &c->ents->m[m];
 	if (em->cluster < 0 || (size_t)em->cluster >= c->ents->nc)
@@ -3364,6 +3531,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.nsents = nsents;
 	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
 	c.arp = &((ctx *)out->priv)->ar;
+	nf_grow((void **)&c.last, &c.lastcap, c.ents->nc ? c.ents->nc : 1, sizeof *c.last);
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
@@ -3391,26 +3559,14 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		}
 	}
 	/* the tokens inside a mention that started before: from each token with a mention, the
-	 * next ones that start before the furthest mention end so far (in token order) */
-	int in_order = 1;
-	for (size_t k = 1; k < c.nmt && in_order; k++)
-		in_order = c.mt[k] >= c.mt[k - 1];
-	if (in_order) {
-		size_t mend = 0;
-		for (size_t k = 0; k < c.nmt; k++) {
-			size_t i = (size_t)c.mt[k], next = k + 1 < c.nmt ? (size_t)c.mt[k + 1] : c.nt;
-			if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
-			for (i++; i < next && c.tk[i].s < mend; i++)
-				c.tk[i].inm = 1;
-		}
-	} else {
-		for (size_t i = 0, mend = 0; i < c.nt; i++) {
-			if (c.tk[i].ment >= 0) {
-				if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
-			} else if (c.tk[i].s < mend) {
-				c.tk[i].inm = 1;
-			}
-		}
+	 * next ones that start before the furthest mention end so far (mt is in token order: both
+	 * loops above give tokens in order) */
+	size_t mend = 0;
+	for (size_t k = 0; k < c.nmt; k++) {
+		size_t i = (size_t)c.mt[k], next = k + 1 < c.nmt ? (size_t)c.mt[k + 1] : c.nt;
+		if (c.ents->m[c.tk[i].ment].end > mend) mend = c.ents->m[c.tk[i].ment].end;
+		for (i++; i < next && c.tk[i].s < mend; i++)
+			c.tk[i].inm = 1;
 	}
 	pair_marks(&c);
 	find_cues(&c);
@@ -3461,12 +3617,9 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		n->merged = (int)h + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
-		nf_qfrag *tmp = nf_xmalloc(need * sizeof *tmp);
-		memcpy(tmp, c.fr + q->fs, q->nf * sizeof *tmp);
-		memcpy(tmp + q->nf, c.fr + n->fs, n->nf * sizeof *tmp);
-		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);
-		memcpy(c.fr + c.nfr, tmp, need * sizeof *tmp);
-		free(tmp);
+		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);   /* (copied after: it may move) */
+		memcpy(c.fr + c.nfr, c.fr + q->fs, q->nf * sizeof *c.fr);
+		memcpy(c.fr + c.nfr + q->nf, c.fr + n->fs, n->nf * sizeof *c.fr);
 		q->fs = c.nfr;
 		q->nf = need;
 		c.nfr += need;
@@ -3556,8 +3709,21 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	indirect(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
-	if (out->n > 1)
-		qsort(out->q, out->n, sizeof *out->q, cmp_quote);
+	if (out->n > 64) {
+		qsort(out->q, out->n, sizeof *out->q, cmp_quote);   /* (a stable merge sort in glibc) */
+	} else {
+		/* a few quotes, nearly in order (the indirect ones come after): an insertion sort,
+		 * stable as that merge sort */
+		for (size_t k = 1; k < out->n; k++) {
+			nf_quote q = out->q[k];
+			size_t j = k;
+			while (j > 0 && out->q[j - 1].start > q.start) {
+				out->q[j] = out->q[j - 1];
+				j--;
+			}
+			out->q[j] = q;
+		}
+	}
 	SCRATCH_ALL(SCRATCH_GIVE, &c, (ctx *)out->priv);
 }
 
