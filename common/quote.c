@@ -423,6 +423,7 @@ typedef struct {
 					      * is the next one's), then nt */
 	size_t qicap;
 	size_t *last; size_t lastcap;        /* (resolve_role's: a cluster's last mention) */
+	int *ap; size_t apcap;               /* (resolve_role's: a person's latest appositive, 2 a cluster) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -479,7 +480,7 @@ enum { SCRATCH_MAX = 8 << 20 };
 #define SCRATCH_FREE(c, s, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
 #define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
 		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
-		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); } while (0)
+		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); X(c, s, ap, apcap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -2073,7 +2074,7 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
 			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
 	/* the latest appositive of each person before pos (outside quotes) */
-	int *ap = nf_xmalloc(2 * c->ents->nc * sizeof *ap);
+	int *ap = c->ap;   /* (room for two a cluster: nf_quotes_run) */
 	for (size_t k = 0; k < 2 * c->ents->nc; k++) ap[k] = -1;
 	for (size_t x = 0; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
 		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
@@ -2113,7 +2114,6 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 			*apb = sa ? ap[2 * k + 1] : -1;
 		}
 	}
-	free(ap);
 	return best;
 }
 
@@ -2714,15 +2714,16 @@ static int clause_end(const ctx *c, int j, int hi)
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
-		int nx = skip_adv_fwd(c, k + 1, hi + 1);
-		if ((weq(c, k, "and") || weq(c, k, "but")) && (cue_of(c, nx) & CUE_SPEECH) &&
-		    !((weq(c, nx, "state") || weq(c, nx, "states")) && !weq(c, nx + 1, "that")))
-			return trim_end(c, j, k - 1);
-		/* "... willingness to change it but has been met with opposition": the subject's next verb */
-		if (weq(c, k, "but") && k - j >= 3 && (weq(c, nx, "has") || weq(c, nx, "have") || weq(c, nx, "had") ||
-						       weq(c, nx, "is") || weq(c, nx, "was") || weq(c, nx, "will") ||
-						       weq(c, nx, "would") || weq(c, nx, "did")))
-			return trim_end(c, j, k - 1);
+		if (weq(c, k, "and") || weq(c, k, "but")) {   /* (the next word after adverbs only then) */
+			int nx = skip_adv_fwd(c, k + 1, hi + 1);
+			if ((cue_of(c, nx) & CUE_SPEECH) && !((weq(c, nx, "state") || weq(c, nx, "states")) && !weq(c, nx + 1, "that")))
+				return trim_end(c, j, k - 1);
+			/* "... willingness to change it but has been met with opposition": the subject's next verb */
+			if (weq(c, k, "but") && k - j >= 3 && (weq(c, nx, "has") || weq(c, nx, "have") || weq(c, nx, "had") ||
+							       weq(c, nx, "is") || weq(c, nx, "was") || weq(c, nx, "will") ||
+							       weq(c, nx, "would") || weq(c, nx, "did")))
+				return trim_end(c, j, k - 1);
+		}
 		/* ", focusing on ...": a participle clause of the writer's */
 		if (pch(c, k, ',') && k - j >= 3 && c->tk[k + 1].k == T_WORD && !c->tk[k + 1].cap && ends(c, k + 1, "ing") &&
 		    !weq(c, k + 1, "including"))
@@ -3242,14 +3243,15 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			} else if (src_comma > 0 && !ca_after_quote(c, lo)) {
 				sp = (np){ NP_SRC, src_comma + 1, i - 1, -1 };
 				ca = lo; cb = src_comma - 1;
-			} else if ((at_end || mid || (np_fwd(c, i + 1, hi + 1, &t) && (pch(c, t.b + 1, '.') || t.b >= hi || (appos && t.b + 1 == k)))) &&
-				   pch(c, i - 1, ',') && np_fwd(c, i + 1, hi + 1, &t) && i > lo + 2 && (f & CUE_SPEECH) &&
+			} else if (pch(c, i - 1, ',') &&   /* (first: most cues have no comma before them) */
+				   (at_end || mid || (np_fwd(c, i + 1, hi + 1, &t) && (pch(c, t.b + 1, '.') || t.b >= hi || (appos && t.b + 1 == k)))) &&
+				   (!(at_end || mid) || np_fwd(c, i + 1, hi + 1, &t)) && i > lo + 2 && (f & CUE_SPEECH) &&
 				   !ca_after_quote(c, lo) && (pch(c, t.b + 1, '.') || pch(c, t.b + 1, ',') || t.b >= hi)) {
 				sp = t; ca = lo; cb = mid ? trim_end(c, lo, hi) : i - 2;   /* "..., said Smith." */
 				if (mid) { gap_a = i - 1; gap_b = k; }
 			} else {
 				/* "X said (that) ..." */
-				int j = i + 1;
+				int j = i + 1, ft;
 				if (weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling") ||
 				    weq(c, i, "assured") || weq(c, i, "informed") || weq(c, i, "reminded") || weq(c, i, "warned")) {
 					int k2 = j;
@@ -3277,10 +3279,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
-				} else if (find_that(c, j, hi) > 0 && c->tk[find_that(c, j, hi) + 1].k == T_WORD &&
+				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD &&
 					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ','))) {
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
-					j = find_that(c, j, hi) + 1;
+					j = ft + 1;
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
 					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
 					j++;   /* what was spoken about: "X talked about the economy" */
@@ -3532,6 +3534,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
 	c.arp = &((ctx *)out->priv)->ar;
 	nf_grow((void **)&c.last, &c.lastcap, c.ents->nc ? c.ents->nc : 1, sizeof *c.last);
+	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 2 * c.ents->nc : 1, sizeof *c.ap);
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
