@@ -107,8 +107,9 @@ struct nf_quoter {
 	struct phshape { size_t tot; unsigned char n, off[40], len[40]; } *phs;   /* each phrase's
 			       * words (split at each space; a trailing space ends it) and length */
 	size_t nphrases;
-	size_t *phord, phb[42];   /* the phrases by the length of their first word: those of
-				   * length n are phord[phb[n] .. phb[n + 1]) (in file order) */
+	size_t *phord, phb[41 * 27 + 1];   /* the phrases by the length n of their first word and
+					    * its first letter's class k (ph_cls): those are
+					    * phord[phb[27n + k] .. phb[27n + k + 1]) (in file order) */
 	const nf_ner *ner;
 	int scare;
 };
@@ -252,6 +253,9 @@ static int addressee_word(const char *w, size_t n)
 	return prefix_in(w, n, pre);
 }
 
+/* A phrase's first letter's bucket (a-z, else 26): cue_phrase looks only at the cue's. */
+static inline size_t ph_cls(char ch) { return ch >= 'a' && ch <= 'z' ? (size_t)(ch - 'a') : 26; }
+
 nf_quoter *nf_quoter_new(void)
 {
 	nf_quoter *qt = nf_xcalloc(1, sizeof *qt);
@@ -296,12 +300,18 @@ nf_quoter *nf_quoter_new(void)
 		}
 	}
 	qt->phord = nf_xcalloc(qt->nphrases ? qt->nphrases : 1, sizeof *qt->phord);
-	for (size_t n = 0, x = 0; n <= 40; n++) {   /* (a first word is at most 40 bytes) */
-		qt->phb[n] = x;
+	memset(qt->phb, 0, sizeof qt->phb);   /* (a counting sort: each bucket keeps file order) */
+	for (size_t p = 0; p < qt->nphrases; p++)   /* (a first word is at most 40 bytes) */
+		if (qt->phs[p].n && qt->phs[p].len[0] <= 40)
+			qt->phb[27 * qt->phs[p].len[0] + ph_cls(qt->phrases[p][0]) + 1]++;
+	for (size_t b = 1; b <= 41 * 27; b++)
+		qt->phb[b] += qt->phb[b - 1];
+	{
+		size_t fill[41 * 27];
+		memcpy(fill, qt->phb, sizeof fill);
 		for (size_t p = 0; p < qt->nphrases; p++)
-			if (qt->phs[p].n && qt->phs[p].len[0] == n)
-				qt->phord[x++] = p;
-		qt->phb[n + 1] = x;
+			if (qt->phs[p].n && qt->phs[p].len[0] <= 40)
+				qt->phord[fill[27 * qt->phs[p].len[0] + ph_cls(qt->phrases[p][0])]++] = p;
 	}
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
@@ -2128,8 +2138,9 @@ static char *cue_phrase(const ctx *c, int cue)
 	size_t n0 = c->tk[cue].e - c->tk[cue].s;
 	char f0 = c->t[c->tk[cue].s];   /* (the first letter, lowered: the phrases are lower case) */
 	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
-	for (size_t x0 = n0 <= 40 ? c->qt->phb[n0] : 0, x1 = n0 <= 40 ? c->qt->phb[n0 + 1] : 0; x0 < x1; x0++) {
-		size_t p = c->qt->phord[x0];   /* (its first word is as long as the cue) */
+	size_t b = n0 <= 40 ? 27 * n0 + ph_cls(f0) : 0;
+	for (size_t x0 = n0 <= 40 ? c->qt->phb[b] : 0, x1 = n0 <= 40 ? c->qt->phb[b + 1] : 0; x0 < x1; x0++) {
+		size_t p = c->qt->phord[x0];   /* (its first word is as long as the cue, its first letter alike) */
 		const char *ph = c->qt->phrases[p];
 		if (ph[0] != f0)
 			continue;
