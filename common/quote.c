@@ -3126,6 +3126,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	int nt = (int)c->nt;
 	np prev = { 0, 0, 0, -1 };
 	int prev_sent = -1;
+	int lo_i = -1, lo_lo = 0;   /* (the last candidate sent_lo was found for, and its) */
 	c->ci = 0;
 	for (int i = next_cand(c, 0); i < nt; i = next_cand(c, i + 1)) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
@@ -3153,7 +3154,19 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			    weq(c, p, "been"))
 				f &= ~CUE_ING;
 		}
-		int lo = sent_lo(c, i), hi = sent_end(c, i);
+		/* sent_lo, from the last candidate's when it is in the same sentence (its tokens up to
+		 * here are walked once, not once a candidate) */
+		int lo, hi = sent_end(c, i);
+		if (lo_i >= 0 && lo_i < i && tk[lo_i].sent == tk[i].sent && tk[lo_i].para == tk[i].para) {
+			int j = i;
+			while (j > lo_i && !tk[j - 1].q)
+				j--;
+			lo = j > lo_i ? j : lo_lo;
+		} else {
+			lo = sent_lo(c, i);
+		}
+		lo_i = i;
+		lo_lo = lo;
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
 		int loose = 0;   /* found by the looser rules (any_subject, after_tag): no partial quotes */
