@@ -955,6 +955,10 @@ typedef struct {
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
 	struct fullrec *fr; size_t frcap;   /* resolve's full names near a surname, compact */
+	/* PER clusters by the first byte of their surname (each time it changes), newest first:
+	 * the misspelt-surname search reads only those */
+	int sbhead[256];
+	struct { int cl, next; } *sb; size_t nsb, sbcap;
 	int capsent;            /* some sentence is in capitals */
 	int *titles; size_t ntitles, tcap2;   /* chunks of title-case headlines: start, end */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
@@ -3234,6 +3238,41 @@ static int name_tail(const char *text, const scratch *sc, int a, int b, const pc
 	return 1;
 }
 
+/* Indexes cluster ci by the first byte of its surname (its last_tok just changed). */
+static void sb_add(scratch *sc, const char *text, int ci)
+{
+	ent_grow((void **)&sc->sb, &sc->sbcap, sc->nsb + 1, sizeof *sc->sb);
+	unsigned char b0 = (unsigned char)text[sc->t[sc->p[ci].last_tok].s];
+	sc->sb[sc->nsb].cl = ci;
+	sc->sb[sc->nsb].next = sc->sbhead[b0];
+	sc->sbhead[b0] = (int)sc->nsb++;
+}
+
+/* Does person cluster k take the mention c (n words, surname last) in resolve's search for a
+ * misspelt surname, pass 1 (one edit) or 2 (two edits, long bare surnames)? */
+static int surname_agrees(const char *text, const scratch *sc, const cand *c, int n, const tok *last, int k,
+			  int pass)
+{
+	const pcl *p = &sc->p[k];
+	if (p->type != NF_PER || p->last_tok < 0)
+		return 0;
+	const tok *pl = &sc->t[p->last_tok];
+	if (tok_eq(text, last, pl))
+		return 0;   /* the same surname: the msur walk before the search refused it */
+	int ok;
+	if (pass == 1)
+		ok = text[last->s] == text[pl->s] && surname_close(text, last, pl, 1);
+	else        /* (a long bare surname) */
+		ok = pl->e - pl->s >= 6 && text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
+		     surname_close(text, last, pl, 2);
+	if (!ok)
+		return 0;
+	if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 && !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]) &&
+	    !name_tail(text, sc, c->a, c->b, p))
+		return 0;     /* two different full names */
+	return 1;
+}
+
 static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 {
 	sc->np = 0;
@@ -3241,6 +3280,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		return;
 	mm_reset(&sc->mcl, sc->nc);
 	mm_reset(&sc->msur, sc->nc);
+	memset(sc->sbhead, 0xff, sizeof sc->sbhead);
+	sc->nsb = 0;
 	sort_cands(sc);
 	/* overlapping candidates: keep the first (longest at the same start) */
 	int last_b = -1;
@@ -3464,27 +3505,15 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			for (int pass = 1; pass < 3 && best < 0; pass++) {
 				if (pass == 2 && !(n == 1 && last->e - last->s >= 6))
 					break;        /* the second pass takes only long bare surnames */
-				for (size_t k = sc->np, lim = sc->np > 256 ? sc->np - 256 : 0; k-- > lim;) {
-					pcl *p = &sc->p[k];
-					if (p->type != NF_PER || p->last_tok < 0)
-						continue;
-					const tok *pl = &sc->t[p->last_tok];
-					int ok;
-					if (pass == 1)
-						ok = (text[last->s] == text[pl->s] || tok_eq(text, last, pl)) &&
-						     surname_close(text, last, pl, 1);
-					else        /* (a long bare surname, see above) */
-						ok = pl->e - pl->s >= 6 &&
-						     text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
-						     surname_close(text, last, pl, 2);
-					if (!ok)
-						continue;
-					if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 &&
-					    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]) &&
-					    !name_tail(text, sc, c->a, c->b, p))
-						continue;     /* two different full names */
-					best = (int)k;
-					break;
+				/* the latest of the last 256 clusters that agrees: all that can are in the
+				 * chain of the surname's first byte (the equal surnames, the only others,
+				 * were refused by the msur walk above); entries left by a changed surname
+				 * just fail */
+				int lim = sc->np > 256 ? (int)sc->np - 256 : 0;
+				for (int e = sc->sbhead[(unsigned char)text[last->s]]; e >= 0; e = sc->sb[e].next) {
+					int k = sc->sb[e].cl;
+					if (k >= lim && k > best && surname_agrees(text, sc, c, n, last, k, pass))
+						best = k;
 				}
 			}
 			/* a bare first name or surname equal to a known person's part */
@@ -3521,10 +3550,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			p->last_tok = c->b - 1;
 			p->first_tok = n >= 2 ? c->a : p->first_tok;
 			mm_add(&sc->msur, sc->t[p->last_tok].fh, best);
+			sb_add(sc, text, best);
 		}
 		if (p->ntok == 99 && p->last_tok < 0) {
 			p->last_tok = c->b - 1;
 			mm_add(&sc->msur, sc->t[p->last_tok].fh, best);
+			sb_add(sc, text, best);
 		}
 		if (p->last_tok >= 0 && n >= 2 && p->first_tok < 0)
 			p->first_tok = c->a;
@@ -3811,6 +3842,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->roles);
 		free(sc->pad);
 		free(sc->fr);
+		free(sc->sb);
 		free(sc->memo);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
