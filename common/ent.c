@@ -305,7 +305,8 @@ struct nf_ner {
 	nf_map bags;                     /* folded sorted words of multi-word ORGs -> index + 1 */
 	gz_entry *g; size_t ng, gcap;
 	int *people; size_t npeople, pcap;   /* indexes of PER entries */
-	int pfirst[256], *pnext;             /* people by the first byte of the surname */
+	int pfirst[256];                     /* people by the first byte of the surname */
+	struct { int next; uint32_t sn; } *pnext;   /* the chain, with the surname's length */
 	int maxtok;
 	int loading_user;
 	unsigned gen;                    /* changes when the tables do (memos must be dropped) */
@@ -669,7 +670,8 @@ static void finish_tables(nf_ner *ner)
 	for (size_t i = ner->npeople; i-- > 0;) {
 		const gz_entry *e = &ner->g[ner->people[i]];
 		unsigned char fb = (unsigned char)e->name[e->sur];
-		ner->pnext[i] = ner->pfirst[fb];
+		ner->pnext[i].next = ner->pfirst[fb];
+		ner->pnext[i].sn = (uint32_t)(e->len - e->sur);
 		ner->pfirst[fb] = (int)i;
 	}
 	/* the words that matter in lower case, a copy of their slots (long keys shared) */
@@ -2942,7 +2944,12 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 	size_t ln = last->e - last->s;
 	/* people are indexed by the first byte of their surname: misspellings keep it */
 	unsigned char fb = (unsigned char)text[last->s];
-	for (int i = ner->pfirst[fb]; i >= 0; i = ner->pnext[i]) {
+	for (int i = ner->pfirst[fb]; i >= 0; i = ner->pnext[i].next) {
+		/* the surname's length first, without reading the entry: within one, and equal for
+		 * a lone word (which takes only the same surname) */
+		size_t psn = ner->pnext[i].sn;
+		if (psn + 1 < ln || ln + 1 < psn || (b - a == 1 && psn != ln))
+			continue;
 		const gz_entry *e = &ner->g[ner->people[i]];
 		const char *nm = e->name, *sp = e->sur > 0 ? nm + e->sur - 1 : NULL;
 		const char *sur = sp ? sp + 1 : nm;
@@ -2950,7 +2957,7 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 		if (sn + 1 < ln || ln + 1 < sn || (sur[0] != text[last->s] && sur[1] != text[last->s + 1]))
 			continue;
 		int same = sn == ln && memcmp(sur, text + last->s, ln) == 0;
-		if (!same && !(sn >= 5 && ln >= 5 && dl_le1(sur, sn, text + last->s, ln)))
+		if (!same && (b - a == 1 || !(sn >= 5 && ln >= 5 && dl_le1(sur, sn, text + last->s, ln))))
 			continue;
 		if (b - a == 1) {
 			if (same && sp)
@@ -3447,12 +3454,14 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			flo++;             /* fulls[flo].c >= i - 300 */
 		uint32_t clen = ct->e - ct->s;
 		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
-		for (size_t q = flo; q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
+		/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
+		 * same surname was found by full_name_surname above), the same first byte */
+		for (size_t q = flo; !c->g && q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
 			const struct fullrec *d = &fulls[q];
-			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
-			 * same surname was found by full_name_surname above) */
-			int fuzzy = !c->g && c0 == d->b0 && surname_close(text, ct, &sc->t[d->lt], 1);
-			if (!fuzzy && !c->g && clen >= 6 && d->len >= 6 && c0 == d->b0 && c1 == d->b1)
+			if (c0 != d->b0)
+				continue;
+			int fuzzy = surname_close(text, ct, &sc->t[d->lt], 1);
+			if (!fuzzy && clen >= 6 && d->len >= 6 && c1 == d->b1)
 				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
 			if (fuzzy) {
 				c->type = NF_PER;
