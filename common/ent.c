@@ -1709,7 +1709,7 @@ static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, cons
 static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
 				     int exact, int maybe)
 {
-	char k[512];
+	char kbuf[512];
 	size_t kn = 0;
 	if (!maybe) {
 		/* only the stray-apostrophe lookup below is left */
@@ -1719,31 +1719,41 @@ static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const s
 		if (q == sc->t[a].e)
 			return NULL;
 	}
-	for (int i = a; i < b; i++) {
-		const tok *t = &sc->t[i];
-		size_t l = t->e - t->s;
-		if (kn + l + 2 >= sizeof k)
+	const char *k = kbuf;       /* the key: one word is read in place */
+	if (b - a == 1) {
+		kn = sc->t[a].e - sc->t[a].s;
+		if (kn + 2 >= sizeof kbuf)
 			return NULL;
-		if (i > a) {
-			/* tokens must be separated by one space only */
-			if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
+		k = text + sc->t[a].s;
+	} else
+		for (int i = a; i < b; i++) {
+			const tok *t = &sc->t[i];
+			size_t l = t->e - t->s;
+			if (kn + l + 2 >= sizeof kbuf)
 				return NULL;
-			if (sc->t[i - 1].f & T_POSS)
-				return NULL;
-			k[kn++] = ' ';
+			if (i > a) {
+				/* tokens must be separated by one space only */
+				if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
+					return NULL;
+				if (sc->t[i - 1].f & T_POSS)
+					return NULL;
+				kbuf[kn++] = ' ';
+			}
+			memcpy(kbuf + kn, text + t->s, l);
+			kn += l;
 		}
-		memcpy(k + kn, text + t->s, l);
-		kn += l;
-	}
 	const gz_entry *e = maybe ? gaz_find(ner, k, kn, exact, -1) : NULL;
-	if (!e && kn > 4 && kn < sizeof k - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
+	if (!e && kn > 4 && kn < sizeof kbuf - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
 		/* "St. Louis" as "Saint Louis" */
 		char d[520];
 		memcpy(d, "Saint", 5);
 		memcpy(d + 5, k + 3, kn - 3);
 		e = gaz_find(ner, d, kn + 2, exact, -1);
 	}
-	if (!e && exact && b - a == 1 && (memchr(k, '\'', kn) || memchr(k, 0xE2, kn))) {
+	int apos = !maybe;          /* (found above) */
+	for (size_t i = 0; !e && exact && b - a == 1 && !apos && i < kn; i++)
+		apos = k[i] == '\'' || (unsigned char)k[i] == 0xE2;
+	if (!e && exact && b - a == 1 && apos) {
 		/* a stray apostrophe inside a word: "Ital'y" */
 		char d[512];
 		size_t dn = 0;
