@@ -815,20 +815,21 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 		return NULL;
 	const gz_entry *best = NULL;
 	/* exact: the same bytes, modulo curly apostrophes */
-	char a[512];
+	char abuf[512];
+	const char *a = abuf;   /* the key with straight apostrophes: s itself when it has none */
 	size_t an = 0;
 	if (exact) {
 		if (!memchr(s, 0xE2, n)) {
-			memcpy(a, s, n);
+			a = s;
 			an = n;
 		} else
-			for (size_t j = 0; j < n && an < sizeof a - 1; j++) {
+			for (size_t j = 0; j < n && an < sizeof abuf - 1; j++) {
 				if ((unsigned char)s[j] == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
 				    ((unsigned char)s[j + 2] == 0x99 || (unsigned char)s[j + 2] == 0x98)) {
-					a[an++] = '\'';
+					abuf[an++] = '\'';
 					j += 2;
 				} else
-					a[an++] = s[j];
+					abuf[an++] = s[j];
 			}
 	}
 	for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
@@ -842,7 +843,7 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	if (best && want < 0) {
 		for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
 			const gz_entry *e = &ner->g[i];
-			if (exact && e->len != best->len)
+			if (e == best || (exact && e->len != best->len))
 				continue;
 			if (exact && strcmp(e->name, best->name) != 0)
 				continue;
@@ -2261,8 +2262,10 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		org_first = e && e->type == NF_ORG && !is_country_like(e);
 	}
 	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a && !org_first; q--) {
+		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
+			continue;        /* (tested first: the look-up costs more) */
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
-		if (is_country_like(e) && role_tok(sc, q) && (sc->t[q].f & T_CAP)) {
+		if (is_country_like(e)) {
 			aff = e;
 			p = q;
 			break;
