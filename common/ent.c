@@ -2059,9 +2059,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	}
 	if (n == 1) {
 		size_t l = t->e - t->s;
-		for (size_t i = t->s; i < t->e; i++)
+		for (size_t i = t->s; !(t->f & T_PLAIN) && i < t->e; i++)
 			if (text[i] == '\'' || (unsigned char)text[i] == 0xE2)
-				return;          /* contractions: "I'm", "We're" */
+				return;          /* contractions: "I'm", "We're" (never in a plain word) */
 		if ((fl & W_COMMON) && !(fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS))
 			return;              /* a capitalised common word: likely not a name */
 		if ((fl & W_COMMON) && (fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS)) {
@@ -3427,9 +3427,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (!c->g)
 			c->g = known_person(ner, text, sc, c->a, c->b);
 	}
-	/* single tokens typed otherwise that are a person's surname become that person (again:
-	 * weak names have been dropped since) */
-	index_full_names(sc);
+	/* single tokens typed otherwise that are a person's surname become that person (the
+	 * index above still serves: since it was built, names were only dropped, and its
+	 * readers skip dropped ones) */
 	/* the full names in candidate order (mm_add appends): the misspelling search below
 	 * walks only those of the window, a set this loop does not change */
 	size_t nfulls = 0, flo = 0;
@@ -3437,6 +3437,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		ent_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
 			const cand *d = &sc->c[sc->mtmp.val[q]];   /* (a person of two words or more) */
+			if (d->drop)
+				continue;      /* (a weak name, dropped after the index was built) */
 			const tok *dt = &sc->t[d->b - 1];
 			struct fullrec *r = &sc->fr[nfulls++];
 			r->c = sc->mtmp.val[q];
