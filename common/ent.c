@@ -2879,9 +2879,16 @@ static int dl_le1(const char *a, size_t an, const char *b, size_t bn)
 
 static uint32_t arena_add(scratch *sc, const char *p, size_t n)
 {
-	uint32_t off = (uint32_t)sc->arena.n;
-	nf_buf_add(&sc->arena, p, n);
-	nf_buf_addc(&sc->arena, 0);
+	nf_buf *ar = &sc->arena;
+	uint32_t off = (uint32_t)ar->n;
+	/* as nf_buf_add and nf_buf_addc(0) (a NUL counted, one more after it), one check */
+	if (ar->n + n + 2 > ar->cap)
+		nf_grow((void **)&ar->p, &ar->cap, ar->n + n + 2, 1);
+	if (n)
+		memcpy(ar->p + ar->n, p, n);
+	ar->p[ar->n + n] = 0;
+	ar->p[ar->n + n + 1] = 0;
+	ar->n += n + 1;
 	return off;
 }
 
