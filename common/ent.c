@@ -992,7 +992,7 @@ static void mm_reset(mmap64 *m, size_t expect)
 	m->n = 0;
 }
 
-static void mm_add(mmap64 *m, uint64_t k, int v)
+static inline void mm_add(mmap64 *m, uint64_t k, int v)
 {
 	if (m->n + 1 > m->cap) {
 		size_t c = m->cap ? m->cap * 2 : 64;
@@ -1009,7 +1009,7 @@ static void mm_add(mmap64 *m, uint64_t k, int v)
 }
 
 /* The first entry for k (then follow mm_next), or -1. */
-static int mm_first(const mmap64 *m, uint64_t k)
+static inline int mm_first(const mmap64 *m, uint64_t k)
 {
 	int e = m->head[(size_t)(k ^ (k >> 31)) & (m->hcap - 1)];
 	while (e >= 0 && m->key[e] != k)
@@ -1017,7 +1017,7 @@ static int mm_first(const mmap64 *m, uint64_t k)
 	return e;
 }
 
-static int mm_next(const mmap64 *m, int e)
+static inline int mm_next(const mmap64 *m, int e)
 {
 	uint64_t k = m->key[e];
 	for (e = m->next[e]; e >= 0 && m->key[e] != k;)
