@@ -305,7 +305,8 @@ struct nf_ner {
 	nf_map bags;                     /* folded sorted words of multi-word ORGs -> index + 1 */
 	gz_entry *g; size_t ng, gcap;
 	int *people; size_t npeople, pcap;   /* indexes of PER entries */
-	int pfirst[256], *pnext;             /* people by the first byte of the surname */
+	int pfirst[256];                     /* people by the first byte of the surname */
+	struct { int next; uint32_t sn; } *pnext;   /* the chain, with the surname's length */
 	int maxtok;
 	int loading_user;
 	unsigned gen;                    /* changes when the tables do (memos must be dropped) */
@@ -669,7 +670,8 @@ static void finish_tables(nf_ner *ner)
 	for (size_t i = ner->npeople; i-- > 0;) {
 		const gz_entry *e = &ner->g[ner->people[i]];
 		unsigned char fb = (unsigned char)e->name[e->sur];
-		ner->pnext[i] = ner->pfirst[fb];
+		ner->pnext[i].next = ner->pfirst[fb];
+		ner->pnext[i].sn = (uint32_t)(e->len - e->sur);
 		ner->pfirst[fb] = (int)i;
 	}
 	/* the words that matter in lower case, a copy of their slots (long keys shared) */
@@ -813,20 +815,21 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 		return NULL;
 	const gz_entry *best = NULL;
 	/* exact: the same bytes, modulo curly apostrophes */
-	char a[512];
+	char abuf[512];
+	const char *a = abuf;   /* the key with straight apostrophes: s itself when it has none */
 	size_t an = 0;
 	if (exact) {
 		if (!memchr(s, 0xE2, n)) {
-			memcpy(a, s, n);
+			a = s;
 			an = n;
 		} else
-			for (size_t j = 0; j < n && an < sizeof a - 1; j++) {
+			for (size_t j = 0; j < n && an < sizeof abuf - 1; j++) {
 				if ((unsigned char)s[j] == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
 				    ((unsigned char)s[j + 2] == 0x99 || (unsigned char)s[j + 2] == 0x98)) {
-					a[an++] = '\'';
+					abuf[an++] = '\'';
 					j += 2;
 				} else
-					a[an++] = s[j];
+					abuf[an++] = s[j];
 			}
 	}
 	for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
@@ -840,7 +843,7 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	if (best && want < 0) {
 		for (int i = (int)(uintptr_t)v - 1; i >= 0; i = ner->g[i].next) {
 			const gz_entry *e = &ner->g[i];
-			if (exact && e->len != best->len)
+			if (e == best || (exact && e->len != best->len))
 				continue;
 			if (exact && strcmp(e->name, best->name) != 0)
 				continue;
@@ -955,6 +958,10 @@ typedef struct {
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
 	struct fullrec *fr; size_t frcap;   /* resolve's full names near a surname, compact */
+	/* PER clusters by the first byte of their surname (each time it changes), newest first:
+	 * the misspelt-surname search reads only those */
+	int sbhead[256];
+	struct { int cl, next; } *sb; size_t nsb, sbcap;
 	int capsent;            /* some sentence is in capitals */
 	int *titles; size_t ntitles, tcap2;   /* chunks of title-case headlines: start, end */
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
@@ -985,7 +992,7 @@ static void mm_reset(mmap64 *m, size_t expect)
 	m->n = 0;
 }
 
-static void mm_add(mmap64 *m, uint64_t k, int v)
+static inline void mm_add(mmap64 *m, uint64_t k, int v)
 {
 	if (m->n + 1 > m->cap) {
 		size_t c = m->cap ? m->cap * 2 : 64;
@@ -1002,7 +1009,7 @@ static void mm_add(mmap64 *m, uint64_t k, int v)
 }
 
 /* The first entry for k (then follow mm_next), or -1. */
-static int mm_first(const mmap64 *m, uint64_t k)
+static inline int mm_first(const mmap64 *m, uint64_t k)
 {
 	int e = m->head[(size_t)(k ^ (k >> 31)) & (m->hcap - 1)];
 	while (e >= 0 && m->key[e] != k)
@@ -1010,7 +1017,7 @@ static int mm_first(const mmap64 *m, uint64_t k)
 	return e;
 }
 
-static int mm_next(const mmap64 *m, int e)
+static inline int mm_next(const mmap64 *m, int e)
 {
 	uint64_t k = m->key[e];
 	for (e = m->next[e]; e >= 0 && m->key[e] != k;)
@@ -1703,7 +1710,7 @@ static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, cons
 static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
 				     int exact, int maybe)
 {
-	char k[512];
+	char kbuf[512];
 	size_t kn = 0;
 	if (!maybe) {
 		/* only the stray-apostrophe lookup below is left */
@@ -1713,31 +1720,41 @@ static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const s
 		if (q == sc->t[a].e)
 			return NULL;
 	}
-	for (int i = a; i < b; i++) {
-		const tok *t = &sc->t[i];
-		size_t l = t->e - t->s;
-		if (kn + l + 2 >= sizeof k)
+	const char *k = kbuf;       /* the key: one word is read in place */
+	if (b - a == 1) {
+		kn = sc->t[a].e - sc->t[a].s;
+		if (kn + 2 >= sizeof kbuf)
 			return NULL;
-		if (i > a) {
-			/* tokens must be separated by one space only */
-			if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
+		k = text + sc->t[a].s;
+	} else
+		for (int i = a; i < b; i++) {
+			const tok *t = &sc->t[i];
+			size_t l = t->e - t->s;
+			if (kn + l + 2 >= sizeof kbuf)
 				return NULL;
-			if (sc->t[i - 1].f & T_POSS)
-				return NULL;
-			k[kn++] = ' ';
+			if (i > a) {
+				/* tokens must be separated by one space only */
+				if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
+					return NULL;
+				if (sc->t[i - 1].f & T_POSS)
+					return NULL;
+				kbuf[kn++] = ' ';
+			}
+			memcpy(kbuf + kn, text + t->s, l);
+			kn += l;
 		}
-		memcpy(k + kn, text + t->s, l);
-		kn += l;
-	}
 	const gz_entry *e = maybe ? gaz_find(ner, k, kn, exact, -1) : NULL;
-	if (!e && kn > 4 && kn < sizeof k - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
+	if (!e && kn > 4 && kn < sizeof kbuf - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
 		/* "St. Louis" as "Saint Louis" */
 		char d[520];
 		memcpy(d, "Saint", 5);
 		memcpy(d + 5, k + 3, kn - 3);
 		e = gaz_find(ner, d, kn + 2, exact, -1);
 	}
-	if (!e && exact && b - a == 1 && (memchr(k, '\'', kn) || memchr(k, 0xE2, kn))) {
+	int apos = !maybe;          /* (found above) */
+	for (size_t i = 0; !e && exact && b - a == 1 && !apos && i < kn; i++)
+		apos = k[i] == '\'' || (unsigned char)k[i] == 0xE2;
+	if (!e && exact && b - a == 1 && apos) {
 		/* a stray apostrophe inside a word: "Ital'y" */
 		char d[512];
 		size_t dn = 0;
@@ -2042,9 +2059,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	}
 	if (n == 1) {
 		size_t l = t->e - t->s;
-		for (size_t i = t->s; i < t->e; i++)
+		for (size_t i = t->s; !(t->f & T_PLAIN) && i < t->e; i++)
 			if (text[i] == '\'' || (unsigned char)text[i] == 0xE2)
-				return;          /* contractions: "I'm", "We're" */
+				return;          /* contractions: "I'm", "We're" (never in a plain word) */
 		if ((fl & W_COMMON) && !(fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS))
 			return;              /* a capitalised common word: likely not a name */
 		if ((fl & W_COMMON) && (fl & (W_FIRST | W_LAST)) && !(t->f & T_ALLCAPS)) {
@@ -2245,8 +2262,10 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		org_first = e && e->type == NF_ORG && !is_country_like(e);
 	}
 	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a && !org_first; q--) {
+		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
+			continue;        /* (tested first: the look-up costs more) */
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
-		if (is_country_like(e) && role_tok(sc, q) && (sc->t[q].f & T_CAP)) {
+		if (is_country_like(e)) {
 			aff = e;
 			p = q;
 			break;
@@ -2860,9 +2879,16 @@ static int dl_le1(const char *a, size_t an, const char *b, size_t bn)
 
 static uint32_t arena_add(scratch *sc, const char *p, size_t n)
 {
-	uint32_t off = (uint32_t)sc->arena.n;
-	nf_buf_add(&sc->arena, p, n);
-	nf_buf_addc(&sc->arena, 0);
+	nf_buf *ar = &sc->arena;
+	uint32_t off = (uint32_t)ar->n;
+	/* as nf_buf_add and nf_buf_addc(0) (a NUL counted, one more after it), one check */
+	if (ar->n + n + 2 > ar->cap)
+		nf_grow((void **)&ar->p, &ar->cap, ar->n + n + 2, 1);
+	if (n)
+		memcpy(ar->p + ar->n, p, n);
+	ar->p[ar->n + n] = 0;
+	ar->p[ar->n + n + 1] = 0;
+	ar->n += n + 1;
 	return off;
 }
 
@@ -2938,7 +2964,12 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 	size_t ln = last->e - last->s;
 	/* people are indexed by the first byte of their surname: misspellings keep it */
 	unsigned char fb = (unsigned char)text[last->s];
-	for (int i = ner->pfirst[fb]; i >= 0; i = ner->pnext[i]) {
+	for (int i = ner->pfirst[fb]; i >= 0; i = ner->pnext[i].next) {
+		/* the surname's length first, without reading the entry: within one, and equal for
+		 * a lone word (which takes only the same surname) */
+		size_t psn = ner->pnext[i].sn;
+		if (psn + 1 < ln || ln + 1 < psn || (b - a == 1 && psn != ln))
+			continue;
 		const gz_entry *e = &ner->g[ner->people[i]];
 		const char *nm = e->name, *sp = e->sur > 0 ? nm + e->sur - 1 : NULL;
 		const char *sur = sp ? sp + 1 : nm;
@@ -2946,7 +2977,7 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 		if (sn + 1 < ln || ln + 1 < sn || (sur[0] != text[last->s] && sur[1] != text[last->s + 1]))
 			continue;
 		int same = sn == ln && memcmp(sur, text + last->s, ln) == 0;
-		if (!same && !(sn >= 5 && ln >= 5 && dl_le1(sur, sn, text + last->s, ln)))
+		if (!same && (b - a == 1 || !(sn >= 5 && ln >= 5 && dl_le1(sur, sn, text + last->s, ln))))
 			continue;
 		if (b - a == 1) {
 			if (same && sp)
@@ -3234,6 +3265,41 @@ static int name_tail(const char *text, const scratch *sc, int a, int b, const pc
 	return 1;
 }
 
+/* Indexes cluster ci by the first byte of its surname (its last_tok just changed). */
+static void sb_add(scratch *sc, const char *text, int ci)
+{
+	ent_grow((void **)&sc->sb, &sc->sbcap, sc->nsb + 1, sizeof *sc->sb);
+	unsigned char b0 = (unsigned char)text[sc->t[sc->p[ci].last_tok].s];
+	sc->sb[sc->nsb].cl = ci;
+	sc->sb[sc->nsb].next = sc->sbhead[b0];
+	sc->sbhead[b0] = (int)sc->nsb++;
+}
+
+/* Does person cluster k take the mention c (n words, surname last) in resolve's search for a
+ * misspelt surname, pass 1 (one edit) or 2 (two edits, long bare surnames)? */
+static int surname_agrees(const char *text, const scratch *sc, const cand *c, int n, const tok *last, int k,
+			  int pass)
+{
+	const pcl *p = &sc->p[k];
+	if (p->type != NF_PER || p->last_tok < 0)
+		return 0;
+	const tok *pl = &sc->t[p->last_tok];
+	if (tok_eq(text, last, pl))
+		return 0;   /* the same surname: the msur walk before the search refused it */
+	int ok;
+	if (pass == 1)
+		ok = text[last->s] == text[pl->s] && surname_close(text, last, pl, 1);
+	else        /* (a long bare surname) */
+		ok = pl->e - pl->s >= 6 && text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
+		     surname_close(text, last, pl, 2);
+	if (!ok)
+		return 0;
+	if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 && !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]) &&
+	    !name_tail(text, sc, c->a, c->b, p))
+		return 0;     /* two different full names */
+	return 1;
+}
+
 static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 {
 	sc->np = 0;
@@ -3241,6 +3307,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		return;
 	mm_reset(&sc->mcl, sc->nc);
 	mm_reset(&sc->msur, sc->nc);
+	memset(sc->sbhead, 0xff, sizeof sc->sbhead);
+	sc->nsb = 0;
 	sort_cands(sc);
 	/* overlapping candidates: keep the first (longest at the same start) */
 	int last_b = -1;
@@ -3366,9 +3434,9 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		if (!c->g)
 			c->g = known_person(ner, text, sc, c->a, c->b);
 	}
-	/* single tokens typed otherwise that are a person's surname become that person (again:
-	 * weak names have been dropped since) */
-	index_full_names(sc);
+	/* single tokens typed otherwise that are a person's surname become that person (the
+	 * index above still serves: since it was built, names were only dropped, and its
+	 * readers skip dropped ones) */
 	/* the full names in candidate order (mm_add appends): the misspelling search below
 	 * walks only those of the window, a set this loop does not change */
 	size_t nfulls = 0, flo = 0;
@@ -3376,6 +3444,8 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		ent_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
 			const cand *d = &sc->c[sc->mtmp.val[q]];   /* (a person of two words or more) */
+			if (d->drop)
+				continue;      /* (a weak name, dropped after the index was built) */
 			const tok *dt = &sc->t[d->b - 1];
 			struct fullrec *r = &sc->fr[nfulls++];
 			r->c = sc->mtmp.val[q];
@@ -3406,12 +3476,14 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			flo++;             /* fulls[flo].c >= i - 300 */
 		uint32_t clen = ct->e - ct->s;
 		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
-		for (size_t q = flo; q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
+		/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
+		 * same surname was found by full_name_surname above), the same first byte */
+		for (size_t q = flo; !c->g && q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
 			const struct fullrec *d = &fulls[q];
-			/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
-			 * same surname was found by full_name_surname above) */
-			int fuzzy = !c->g && c0 == d->b0 && surname_close(text, ct, &sc->t[d->lt], 1);
-			if (!fuzzy && !c->g && clen >= 6 && d->len >= 6 && c0 == d->b0 && c1 == d->b1)
+			if (c0 != d->b0)
+				continue;
+			int fuzzy = surname_close(text, ct, &sc->t[d->lt], 1);
+			if (!fuzzy && clen >= 6 && d->len >= 6 && c1 == d->b1)
 				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
 			if (fuzzy) {
 				c->type = NF_PER;
@@ -3464,27 +3536,15 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			for (int pass = 1; pass < 3 && best < 0; pass++) {
 				if (pass == 2 && !(n == 1 && last->e - last->s >= 6))
 					break;        /* the second pass takes only long bare surnames */
-				for (size_t k = sc->np, lim = sc->np > 256 ? sc->np - 256 : 0; k-- > lim;) {
-					pcl *p = &sc->p[k];
-					if (p->type != NF_PER || p->last_tok < 0)
-						continue;
-					const tok *pl = &sc->t[p->last_tok];
-					int ok;
-					if (pass == 1)
-						ok = (text[last->s] == text[pl->s] || tok_eq(text, last, pl)) &&
-						     surname_close(text, last, pl, 1);
-					else        /* (a long bare surname, see above) */
-						ok = pl->e - pl->s >= 6 &&
-						     text[last->s] == text[pl->s] && text[last->s + 1] == text[pl->s + 1] &&
-						     surname_close(text, last, pl, 2);
-					if (!ok)
-						continue;
-					if (n >= 2 && p->ntok >= 2 && p->first_tok >= 0 &&
-					    !first_agree(text, &sc->t[c->a], &sc->t[p->first_tok]) &&
-					    !name_tail(text, sc, c->a, c->b, p))
-						continue;     /* two different full names */
-					best = (int)k;
-					break;
+				/* the latest of the last 256 clusters that agrees: all that can are in the
+				 * chain of the surname's first byte (the equal surnames, the only others,
+				 * were refused by the msur walk above); entries left by a changed surname
+				 * just fail */
+				int lim = sc->np > 256 ? (int)sc->np - 256 : 0;
+				for (int e = sc->sbhead[(unsigned char)text[last->s]]; e >= 0; e = sc->sb[e].next) {
+					int k = sc->sb[e].cl;
+					if (k >= lim && k > best && surname_agrees(text, sc, c, n, last, k, pass))
+						best = k;
 				}
 			}
 			/* a bare first name or surname equal to a known person's part */
@@ -3521,10 +3581,12 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			p->last_tok = c->b - 1;
 			p->first_tok = n >= 2 ? c->a : p->first_tok;
 			mm_add(&sc->msur, sc->t[p->last_tok].fh, best);
+			sb_add(sc, text, best);
 		}
 		if (p->ntok == 99 && p->last_tok < 0) {
 			p->last_tok = c->b - 1;
 			mm_add(&sc->msur, sc->t[p->last_tok].fh, best);
+			sb_add(sc, text, best);
 		}
 		if (p->last_tok >= 0 && n >= 2 && p->first_tok < 0)
 			p->first_tok = c->a;
@@ -3811,6 +3873,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->roles);
 		free(sc->pad);
 		free(sc->fr);
+		free(sc->sb);
 		free(sc->memo);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
