@@ -156,10 +156,8 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 #define B8(x) (0x0101010101010101ull * (x))
 #ifdef __GNUC__
 #define LIKELY(x) __builtin_expect(!!(x), 1)   /* (for the tokenizer's hot path) */
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define LIKELY(x) (x)
-#define UNLIKELY(x) (x)
 #endif
 
 /* The high bit of each byte of v that is an ASCII letter or digit. */
@@ -3139,8 +3137,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			int e = headline_cue(c, i);
 			if (e > i) { i = e; continue; }
 		}
-		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !((c->t[tk[i].s] | 32) == 'a' && weq(c, i, "according")) &&
-		    !((c->t[tk[i].s] | 32) == 'i' && wlen(c, i) == 2 && weq(c, i, "in") && tk[i].cap))
+		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !weq(c, i, "according") &&
+		    !(weq(c, i, "in") && tk[i].cap))
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
