@@ -3468,11 +3468,19 @@ static inline void ment_at(ctx *c, size_t i, size_t m)
 
 /* A quotation that opens a sentence right after "Anna Berg spoke to reporters after the vote."
  * (a talk cue with no reported content of its own): that speaker. */
+/* Token o (o >= 1) opens a sentence right after one that ends in a period, in the same paragraph
+ * or the next: where an untagged quote may take the speaker of the sentence before. */
+static int after_full_stop(const ctx *c, int o)
+{
+	const tok *tk = c->tk;
+	return pch(c, o - 1, '.') && !tk[o - 1].q && tk[o - 1].para + 1 >= tk[o].para &&
+	       !(tk[o - 1].sent == tk[o].sent && tk[o - 1].para == tk[o].para);
+}
+
 static int slot_prev(const ctx *c, qinfo *q)
 {
 	int o = q->open;
-	if (o < 2 || !pch(c, o - 1, '.') || c->tk[o - 1].q || c->tk[o - 1].para + 1 < c->tk[o].para ||
-	    (c->tk[o - 1].sent == c->tk[o].sent && c->tk[o - 1].para == c->tk[o].para))
+	if (o < 2 || !after_full_stop(c, o))
 		return 0;
 	int lo = sent_lo(c, o - 1);
 	for (int k = lo; k < o - 1; k++) {
@@ -3509,8 +3517,7 @@ static void inherit_reported(ctx *c, nf_quotes *out, size_t first, const size_t 
 {
 	for (size_t u = 0; u < n; u++) {
 		int o = (int)untag[2 * u + 1];
-		if (o < 1 || !pch(c, o - 1, '.') || c->tk[o - 1].q || c->tk[o - 1].para + 1 < c->tk[o].para ||
-		    (c->tk[o - 1].sent == c->tk[o].sent && c->tk[o - 1].para == c->tk[o].para))
+		if (o < 1 || !after_full_stop(c, o))
 			continue;
 		/* (the writer's own words after it in the paragraph may bring in its speaker:
 		 * "“The wall will hold.” The port authority said ...") */
