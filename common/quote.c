@@ -3116,6 +3116,56 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	return 1;
 }
 
+/* "As the Times reported, the plan ...", "..., as Ann Roe noted, the plan ...", "..., as experts
+ * say.": a tag that is a clause of its own, opened by "as" at the sentence start or after a
+ * comma; what it reports is the rest of the sentence, or what comes before it. */
+static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
+{
+	int z = skip_adv_bwd(c, i - 1, lo), a = z;
+	while (a > lo && a > z - 8 && c->tk[a].k == T_WORD && !c->tk[a].q && !cue_of(c, a) && !weq(c, a, "as"))
+		a--;
+	if (!weq(c, a, "as") || a >= z || c->tk[a + 1].q)
+		return 0;
+	/* a verb of saying or knowing, not of time ("As the race began,") or naming ("as the bill
+	 * is called"): no passive */
+	if (!(cue_of(c, i) & CUE_SAY) && !weq(c, i + 1, "out") && !weq(c, i, "mentioned"))
+		return 0;
+	for (int y = z + 1; y < i; y++)
+		if (weq(c, y, "is") || weq(c, y, "are") || weq(c, y, "was") || weq(c, y, "were") || weq(c, y, "be") || weq(c, y, "been"))
+			return 0;
+	/* (at the start, after "And," or "But", or after a comma: not "such as", "as soon as") */
+	int start = a == lo || (a == lo + 1 && (weq(c, lo, "and") || weq(c, lo, "but"))) ||
+		    (a == lo + 2 && pch(c, lo + 1, ',') && (weq(c, lo, "and") || weq(c, lo, "but")));
+	if (!start && !(a > lo + 2 && pch(c, a - 1, ',')))
+		return 0;
+	/* (then a few words of time or place: "reported on Monday,", "pointed out.") */
+	int k = i + 1;
+	while (k <= hi && k < i + 6 && c->tk[k].k == T_WORD && !c->tk[k].q && !weq(c, k, "that") && !cue_of(c, k))
+		k++;
+	if (k > i + 1 && !tail_word(c, i + 1) && !weq(c, i + 1, "out"))
+		return 0;
+	np t;
+	if (np_fwd(c, a + 1, z + 1, &t) && t.b == z)
+		*sp = t;
+	else if (!win(c, a + 1, nsubj_bad) || weq(c, a + 1, "the"))
+		*sp = (np){ NP_SRC, a + 1, z, -1 };
+	else
+		return 0;
+	if (pch(c, k, ',') && k + 2 <= hi && c->tk[k + 1].k == T_WORD) {
+		*ca = k + 1;
+		*cb = clause_end(c, k + 1, hi);
+		for (int y = k + 1; y <= *cb; y++)   /* (a cue of its own there reports that clause) */
+			if ((cue_of(c, y) & (CUE_SPEECH | CUE_BELIEF)) || weq(c, y, "according")) return 0;
+		return 1;
+	}
+	if (!start && (k > hi || pch(c, k, '.'))) {   /* the tag ends the sentence */
+		*ca = lo;
+		*cb = trim_end(c, lo, a - 2);
+		return 1;
+	}
+	return 0;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -3234,6 +3284,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
 						       weq(c, k + 1, "who") || weq(c, k + 1, "whose") || weq(c, k + 1, "one"));
 			int mid = pch(c, k, ',') && k < hi - 2 && !appos;   /* "..., he said, local officials ..." */
+			if (as_tag(c, lo, i, hi, &sp, &ca, &cb)) {
+				cue = i;
+				goto found;
+			}
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
 			if (at_end && !before_np && !(f & CUE_ING) && i > lo + 3)
@@ -3406,6 +3460,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		} else {
 			continue;
 		}
+	found:
 		if (ca < 0 || cb < ca || cb - ca < 1 || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
