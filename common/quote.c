@@ -3116,6 +3116,42 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	return 1;
 }
 
+/* "Asked about the budget, Roe said ...", "When asked whether ..., she said", "Roe, when asked
+ * why, ...": the question put to someone, up to the clause's comma; its source is the one named
+ * by "by" ("Asked by a reporter to ..."), or nobody. */
+static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
+{
+	int w = weq(c, i - 1, "when") && i - 1 >= lo;
+	if (!(i == lo || (w && (i - 1 == lo || pch(c, i - 2, ',') || weq(c, i - 2, "and") || weq(c, i - 2, "but")))))
+		return 0;
+	if (ca_after_quote(c, lo) && i - w == lo)
+		return 0;   /* '"Why now?" asked Roe': the tag of a quoted question */
+	int j = skip_adv_fwd(c, i + 1, hi + 1);
+	while (j < hi && (is_weekday(c, j) || weq(c, j, "later") || weq(c, j, "again") || weq(c, j, "repeatedly")))
+		j++;
+	*sp = (np){ NP_NONE, i, i - 1, -1 };
+	if (weq(c, j, "by")) {
+		np t;
+		if (!np_fwd(c, j + 1, hi + 1, &t)) return 0;
+		*sp = t;
+		j = t.b + 1;
+	}
+	if (weq(c, j, "about") || weq(c, j, "for") || weq(c, j, "on"))
+		j++;
+	if (j > hi || c->tk[j].k != T_WORD || c->tk[j].q)
+		return 0;
+	int e = j;
+	while (e <= hi && !(c->tk[e].k == T_PUNCT && (pch(c, e, ',') || pch(c, e, ':') || pch(c, e, ';') || is_dash(c, e))) &&
+	       !(e > j && (weq(c, e, "during") || said_when(c, e))))   /* (the time and place of the question) */
+		e++;
+	/* (a fronted clause ends at its comma; "when asked" may end the sentence) */
+	if (e > hi && !(w && i - 1 > lo))
+		return 0;
+	*ca = j;
+	*cb = trim_end(c, j, e - 1);
+	return *cb > j;
+}
+
 /* "As the Times reported, the plan ...", "..., as Ann Roe noted, the plan ...", "..., as experts
  * say.": a tag that is a clause of its own, opened by "as" at the sentence start or after a
  * comma; what it reports is the rest of the sentence, or what comes before it. */
@@ -3269,6 +3305,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
+			if (weq(c, i, "asked") && asked_clause(c, lo, i, hi, &sp, &ca, &cb)) {
+				cue = i;
+				goto found;
+			}
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
 			int k = i + 1;
 			while (k <= hi && k < i + 5 + (wlen(c, i + 2) == 1) && ((tk[k].k == T_WORD && !weq(c, k, "that") && !cue_of(c, k)) ||
@@ -3478,6 +3518,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
 		add_indirect_gap(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
+		if (sp.kind == NP_NONE)   /* (a question with no asker named: the cue all the same) */
+			out->q[out->n - 1].cue = cue_phrase(c, cue);
 		prev = sp;
 		prev_sent = tk[i].sent;
 		if (cue >= 0 && cb > i) i = cb;
