@@ -3116,6 +3116,47 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	return 1;
 }
 
+/* "Roe told the Gazette on Monday she would run", "told reporters how ...", "told a hall full of
+ * supporters at the depot that ...": after the one spoken to (and when), the clause told,
+ * opened by a subject pronoun, a possessive or a question word (or "that" further on).
+ * Returns its first token, or -1. */
+static int told_clause(const ctx *c, int i, int j, int hi)
+{
+	if (!(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling")))
+		return -1;
+	for (int k = j; k <= hi && k < j + 12; k++) {   /* (a long addressee: "that" further on) */
+		if (weq(c, k, "that")) return k + 1 <= hi && c->tk[k + 1].k == T_WORD ? k + 1 : -1;
+		if (c->tk[k].k != T_WORD || c->tk[k].q || cue_of(c, k)) break;
+	}
+	int k = j;
+	np t;
+	if (weq(c, k, "me") || weq(c, k, "him") || weq(c, k, "her") || weq(c, k, "them") || weq(c, k, "us") ||
+	    weq(c, k, "you") || weq(c, k, "reporters") || weq(c, k, "voters") || weq(c, k, "supporters") ||
+	    weq(c, k, "pollsters") || weq(c, k, "audiences"))
+		k++;
+	else if (np_fwd(c, k, hi + 1, &t) && t.kind != NP_PRON)
+		k = t.b + 1;
+	else
+		return -1;
+	/* (when: "on Monday", "last week", "in an interview") */
+	for (int n = 0; n < 2 && k < hi; n++) {
+		if (weq(c, k, "on") && is_weekday(c, k + 1)) k += 2;
+		else if (is_weekday(c, k) || weq(c, k, "recently") || weq(c, k, "later") || weq(c, k, "earlier")) k++;
+		else if ((weq(c, k, "last") || weq(c, k, "this")) && win(c, k + 1, time_units)) k += 2;
+		else if (said_when(c, k)) k += 3;
+	}
+	if (k >= hi || c->tk[k].k != T_WORD || c->tk[k].q || c->tk[k + 1].k != T_WORD)
+		return -1;
+	if (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF))
+		return -1;   /* "told AP they concluded ...": that cue reports the clause */
+	if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "it") || weq(c, k, "i") ||
+	    weq(c, k, "we") || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
+	    weq(c, k, "its") || weq(c, k, "our") || weq(c, k, "my") || weq(c, k, "how") || weq(c, k, "what") ||
+	    weq(c, k, "why") || weq(c, k, "whether") || weq(c, k, "where") || weq(c, k, "when") || weq(c, k, "who"))
+		return k;
+	return -1;
+}
+
 /* "Asked about the budget, Roe said ...", "When asked whether ..., she said", "Roe, when asked
  * why, ...": the question put to someone, up to the clause's comma; its source is the one named
  * by "by" ("Asked by a reporter to ..."), or nobody. */
@@ -3377,7 +3418,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					} else {
 						/* "warned state officials to boost ...": the infinitive is what was said */
 						int k3 = to_after_object(c, j, hi);
-						if (k3 < 0) continue;
+						if (k3 < 0 && (k3 = told_clause(c, i, j, hi)) < 0) continue;
 						j = k3;
 					}
 				} else if ((weq(c, i, "urged") || weq(c, i, "urges") || weq(c, i, "urging") || weq(c, i, "asked") ||
