@@ -3371,7 +3371,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			}
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
-			if (at_end && !before_np && !(f & CUE_ING) && i > lo + 3)
+			if ((at_end || (mid && (weq(c, i, "say") || weq(c, i, "says") || weq(c, i, "said")) &&
+					(k == i + 1 || tail_word(c, i + 1)))) && !before_np &&
+			    !(f & CUE_ING) && i > lo + 3)
 				for (int z = i - 1; z >= lo + 3 && z >= i - 4; z--) {
 					if (pch(c, z, ',')) { src_comma = z < i - 1 ? z : -1; break; }
 					if (tk[z].k != T_WORD || tk[z].q || cue_of(c, z) || win(c, z, stopcap) || win(c, z, conj) ||
@@ -3400,6 +3402,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			} else if (src_comma > 0 && !ca_after_quote(c, lo)) {
 				sp = (np){ NP_SRC, src_comma + 1, i - 1, -1 };
 				ca = lo; cb = src_comma - 1;
+				if (mid) {   /* "In most cases, tech executives say, they ...": around the tag */
+					cb = trim_end(c, lo, hi);
+					gap_a = src_comma; gap_b = k;
+				}
 			} else if (pch(c, i - 1, ',') &&   /* (first: most cues have no comma before them) */
 				   (at_end || mid || (np_fwd(c, i + 1, hi + 1, &t) && (pch(c, t.b + 1, '.') || t.b >= hi || (appos && t.b + 1 == k)))) &&
 				   (!(at_end || mid) || np_fwd(c, i + 1, hi + 1, &t)) && i > lo + 2 && (f & CUE_SPEECH) &&
