@@ -3515,9 +3515,23 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				 * clause about the noun before, not what was said */
 				if (!weq(c, j - 1, "that") && (weq(c, j, "was") || weq(c, j, "were") || weq(c, j, "is") ||
 							      weq(c, j, "are") || weq(c, j, "has") || weq(c, j, "had") ||
-							      weq(c, j, "have") || weq(c, j, "will") || weq(c, j, "would")))
-					continue;
+							      weq(c, j, "have") || weq(c, j, "will") || weq(c, j, "would"))) {
+					/* "..., which he said were paid for by ...", "what she says is a trend": the
+					 * relative clause is what was said, from its pronoun */
+					int r = t.a - 1;
+					if (!(r >= lo && (weq(c, r, "which") || weq(c, r, "what") || weq(c, r, "who") || weq(c, r, "that")) &&
+					      t.b == skip_adv_bwd(c, i - 1, lo) && (f & CUE_SAY) && !(f & CUE_ING)))
+						continue;
+					j = r;
+				}
 				sp = t; ca = j; cb = clause_end(c, j, hi);
+				if (ca < t.a)   /* (the relative clause ends at its comma, or "and who ...") */
+					for (int z = i + 2; z < cb; z++)
+						if ((c->tk[z].k == T_PUNCT && !pch(c, z, '%') && !pch(c, z, '/') && !pch(c, z, '.')) ||
+						    ((weq(c, z, "and") || weq(c, z, "but")) && (weq(c, z + 1, "who") || weq(c, z + 1, "which")))) {
+							cb = trim_end(c, ca, z - 1);
+							break;
+						}
 				/* "When Clinton noted that ..., Trump interrupted": the subordinate clause
 				 * ends at its comma, where the main clause begins */
 				if (sp.a > lo && sp.a <= lo + 2 && (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
