@@ -3466,7 +3466,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
 				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
-					if (!after_tag(c, lo, i, f))
+					/* ('"...," claiming that ...', '"...," he said, adding that ...': a "that" clause is
+					 * reported whatever tag precedes) */
+					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")))
 						continue;
 					loose = 1;
 				}
