@@ -1460,11 +1460,16 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	if (weq(c, j, "to") && j - 1 > lo && c->tk[j - 1].k == T_WORD && !c->tk[j - 1].cap)
 		j = skip_adv_bwd(c, j - 2, lo);   /* "continues to insist", "wants to say" */
 	if (is_dash(c, j)) {   /* "Kall -- co-editor of a book -- said" */
-		for (int a = j - 1; a > lo && a > j - 30; a--)
+		int d = j;
+		while (d - 1 > lo && is_dash(c, d - 1)) d--;   /* ("--": two hyphens for a dash) */
+		for (int a = d - 1; a > lo && a > d - 30; a--)
 			if (is_dash(c, a)) {
+				while (a - 1 > lo && is_dash(c, a - 1)) a--;
 				if (np_bwd(c, a - 1, lo, o)) return 1;
 				break;
 			}
+		if (d < j && np_bwd(c, d - 1, lo, o))   /* "The scholars -- Ann Roe and Al Poe -- agreed" */
+			return 1;
 	}
 	/* (not the end of a name joined by a slash: "The Nordvik/Fjord survey") */
 	if (j >= lo && np_bwd(c, j, lo, o) && !pch(c, o->a - 1, '/'))
@@ -3352,8 +3357,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			}
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
 			int k = i + 1;
-			while (k <= hi && k < i + 5 + (wlen(c, i + 2) == 1) && ((tk[k].k == T_WORD && !weq(c, k, "that") && !cue_of(c, k)) ||
-							(pch(c, k, '.') && wlen(c, k - 1) == 1 && tk[k - 1].cap && k + 1 <= hi)))
+			/* (a cue word after "in a" is a noun: "said in a June report,") */
+			while (k <= hi && k < i + 5 + (wlen(c, i + 2) == 1) &&
+			       ((tk[k].k == T_WORD && !weq(c, k, "that") && (!cue_of(c, k) || (k > i + 2 && tail_word(c, i + 1) && win(c, i + 2, dets)))) ||
+				(pch(c, k, '.') && wlen(c, k - 1) == 1 && tk[k - 1].cap && k + 1 <= hi)))
 				k++;   /* (the period of an initial: "said Jeffrey N. Trimble") */
 			int at_end = k > hi || (k == hi && tk[k].k != T_WORD) || pch(c, k, '.');
 			/* only time and place may follow a closing tag ("said Friday", "said in a
