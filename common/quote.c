@@ -2895,7 +2895,11 @@ static int headline_cue(ctx *c, int i)
 {
 	const tok *tk = c->tk;
 	int a = c->pfirst[1], lim = c->pfirst[2];
-	if (lim - a > 30 || i <= a || tk[i].q || (tk[i].cue & CUE_ING) || i > a + 6)
+	if (lim - a > 30 || i <= a)
+		return -1;
+	for (int k = i - 1; k > a + 1; k--)   /* "Railing Against X, Sanders Vows ...": after the comma */
+		if (pch(c, k, ',')) { a = k + 1; break; }
+	if (tk[i].q || (tk[i].cue & CUE_ING) || i <= a || i > a + 6)
 		return -1;
 	/* a verb's tense ("Says", "Endorses", "Dismissed"), not a noun ("Clinton Plan for Taxes") */
 	if (!((ends(c, i, "s") && !ends(c, i, "ss")) || ends(c, i, "ed")))
@@ -2932,6 +2936,33 @@ static int headline_cue(ctx *c, int i)
 	}
 	add_indirect(c, c->out, c->last_cl, &sp, i, j, cb);
 	return cb;
+}
+
+/* A headline that ends with its tag: "Ferry Fares Will Rise, Port Chief Says." - a title-case
+ * clause, a comma, a person or role, the cue and the headline's end. Returns 1 when reported. */
+static int headline_tag(ctx *c, int i)
+{
+	const tok *tk = c->tk;
+	int a = c->pfirst[1], lim = c->pfirst[2];
+	if (lim - a > 30 || tk[i].q || !(tk[i].cue & CUE_SAY) || (tk[i].cue & CUE_ING) || !tk[i].cap || i < a + 4)
+		return 0;
+	if (!(i + 1 >= lim || (pch(c, i + 1, '.') && i + 2 >= lim)))
+		return 0;
+	int comma = -1;
+	for (int k = i - 1; k > a + 1 && k >= i - 6; k--) {
+		if (pch(c, k, ',')) { comma = k; break; }
+		if (tk[k].k != T_WORD || tk[k].q || !tk[k].cap) return 0;
+	}
+	if (comma < 0 || comma == i - 1)
+		return 0;
+	np sp;   /* (a name the entities found in the capitals may take in the cue: "Ola Berg Says") */
+	if (!np_fwd(c, comma + 1, i, &sp) || sp.b != i - 1 || (sp.kind == NP_ENT && c->ents->m[sp.ment].end > tk[i - 1].e))
+		sp = (np){ NP_SRC, comma + 1, i - 1, -1 };
+	int cb = trim_end(c, a, comma - 1);
+	if (cb < a + 1 || overlaps_quote(c, a, cb))
+		return 0;
+	add_indirect(c, c->out, c->last_cl, &sp, i, a, cb);
+	return 1;
 }
 
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
@@ -3268,6 +3299,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		if (!f && tk[i].para == 1 && (tk[i].cue & (CUE_SPEECH | CUE_BELIEF))) {
 			int e = headline_cue(c, i);
 			if (e > i) { i = e; continue; }
+			if (headline_tag(c, i)) continue;
 		}
 		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !weq(c, i, "according") &&
 		    !(weq(c, i, "in") && tk[i].cap))
