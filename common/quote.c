@@ -1101,6 +1101,24 @@ static int title_case_para(const ctx *c, int i)
 	return words >= 4 && words < 40 && caps * 4 >= words * 3;
 }
 
+/* Token i is a person's pronoun with "'s" for "is" or "has" ("He's hoping"), no possessive. */
+static int pronoun_is(const ctx *c, int i)
+{
+	size_t n = c->tk[i].e - c->tk[i].s;
+	const char *w = c->t + c->tk[i].s;
+	size_t b = n >= 2 && w[n - 2] == '\'' ? n - 2 : n >= 4 && (unsigned char)w[n - 4] == 0xE2 ? n - 4 : n;
+	return b < n && (ieq(w, b, "he", 2) || ieq(w, b, "she", 3) || ieq(w, b, "who", 3));
+}
+
+/* "isn't", "wasn't", "aren't", "weren't" (straight or curly apostrophe). */
+static int aux_not(const ctx *c, int i)
+{
+	size_t n = c->tk[i].e - c->tk[i].s;
+	const char *w = c->t + c->tk[i].s;
+	size_t b = n >= 3 && w[n - 2] == '\'' ? n - 3 : n >= 5 && (unsigned char)w[n - 4] == 0xE2 ? n - 5 : n;
+	return b < n && (w[b] | 32) == 'n' && (ieq(w, b, "is", 2) || ieq(w, b, "was", 3) || ieq(w, b, "are", 3) || ieq(w, b, "were", 4));
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -1111,7 +1129,7 @@ static int cue_here(const ctx *c, int i)
 		return 0;   /* a name's part: "the Harbour/Rail survey" */
 	/* a noun, not a verb: "the state", "a report"; or part of a name: "Secretary of State" */
 	if (i > 0 && c->tk[i - 1].k == T_WORD && (win(c, i - 1, dets) || weq(c, i - 1, "of") || weq(c, i - 1, "every") ||
-						 possessive_at(c, c->tk[i - 1].e) || weq(c, i - 1, "latest") ||
+						 (possessive_at(c, c->tk[i - 1].e) && !pronoun_is(c, i - 1)) || weq(c, i - 1, "latest") ||
 						 weq(c, i - 1, "recent") || weq(c, i - 1, "simple") || weq(c, i - 1, "new") ||
 						 weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv") ||
 						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
@@ -1453,6 +1471,12 @@ static int addressee_cue(const ctx *c, int k)
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
 	int j = skip_time_bwd(c, skip_adv_bwd(c, k - 1, lo), lo);
+	if (j > lo && aux_not(c, j) && ends(c, k, "ing"))   /* "Trump isn't saying" */
+		j = skip_adv_bwd(c, j - 1, lo);
+	if (j >= lo && pronoun_is(c, j)) {   /* "She's hoping": a pronoun, not a name */
+		*o = (np){ NP_PRON, j, j, -1 };
+		return 1;
+	}
 	if (pch(c, j, ')')) {   /* "Sen. David Perdue (R-Ga.) said" */
 		for (int a = j - 1; a > lo && a > j - 10; a--)
 			if (pch(c, a, '(')) { j = skip_adv_bwd(c, a - 1, lo); break; }
@@ -3313,7 +3337,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			     !weq(c, p, "were"); n++)
 				p--;
 			if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "am") ||
-			    weq(c, p, "been"))
+			    weq(c, p, "been") || pronoun_is(c, p) || weq(c, p, "not") || aux_not(c, p))
 				f &= ~CUE_ING;
 		}
 		/* sent_lo, from the last candidate's when it is in the same sentence (its tokens up to
@@ -3521,8 +3545,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && z == lo && ca_after_quote(c, lo) &&
 					   clause_subject(c, sent_start(c, i), lo, &t)) {
 					;   /* 'X called it "reckless" but said ...': the subject is before the quote */
-				} else if (weq(c, z, "who") && z > lo) {
-					t = (np){ NP_PRON, z, z, -1 };
+				} else if ((weq(c, z, "who") || (pronoun_is(c, z) && (c->t[tk[z].s] | 32) == 'w')) && z > lo) {
+					t = (np){ NP_PRON, z, z, -1 };   /* (and "who's called for ...") */
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
