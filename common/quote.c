@@ -3217,6 +3217,57 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 	return -1;
 }
 
+/* "The plan was first reported by the Gazette", "Roe is backed by the union", "a view echoed by
+ * the engineers": a passive cue with its agent; the agent is the source, and what it reports
+ * (or backs) is the subject of the passive, back to its clause's start. */
+static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
+{
+	int p = i - 1;
+	while (p > lo && c->tk[p].k == T_WORD && (ends(c, p, "ly") || weq(c, p, "first") || weq(c, p, "also") ||
+						  weq(c, p, "not") || weq(c, p, "never") || weq(c, p, "being")))
+		p--;
+	if (!(weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "been") || weq(c, p, "be")))
+		return 0;
+	int z = p - 1;
+	while (z > lo && (weq(c, z, "has") || weq(c, z, "have") || weq(c, z, "had") || weq(c, z, "will") ||
+			  weq(c, z, "would") || weq(c, z, "could") || weq(c, z, "may") || weq(c, z, "might") || weq(c, z, "not")))
+		z--;
+	while (z > lo && c->tk[z].k == T_WORD && (ends(c, z, "ly") || weq(c, z, "also") || weq(c, z, "still")))
+		z--;
+	if (z < lo || c->tk[z].k != T_WORD || c->tk[z].q || cue_of(c, z))
+		return 0;
+	int a = z;
+	if (!(weq(c, z, "which") || weq(c, z, "who") || weq(c, z, "that")))
+		while (a - 1 >= lo && a > z - 10 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && !cue_of(c, a - 1) &&
+		       !(win(c, a - 1, clause_bad) && !weq(c, a - 1, "of") && !weq(c, a - 1, "about") && !weq(c, a - 1, "for") &&
+			 !weq(c, a - 1, "with") && !weq(c, a - 1, "from") && !weq(c, a - 1, "over") && !weq(c, a - 1, "her")) &&
+		       !weq(c, a - 1, "why") && !weq(c, a - 1, "how") && !weq(c, a - 1, "what") && !weq(c, a - 1, "where") &&
+		       !win(c, a - 1, conj) && !weq(c, a - 1, "that") && !weq(c, a - 1, "which") && !weq(c, a - 1, "who") &&
+		       !weq(c, a - 1, "if") && !weq(c, a - 1, "as") && !weq(c, a - 1, "because") && !weq(c, a - 1, "when") &&
+		       !weq(c, a - 1, "and") && !weq(c, a - 1, "after") && !weq(c, a - 1, "before") && !win(c, a - 1, nsubj_verbs))
+			a--;
+	while (a < z && (weq(c, a, "but") || weq(c, a, "so") || weq(c, a, "yet")))
+		a++;
+	if (weq(c, a, "it") || weq(c, a, "there"))
+		return 0;   /* ("it was reported by X that ...": the clause after) */
+	np t;
+	int b = i + 2;
+	if (np_fwd(c, b, hi + 1, &t) && t.kind != NP_PRON) {
+		*sp = t;
+	} else if (!win(c, b, dets) && !(c->t[c->tk[b].s] >= '0' && c->t[c->tk[b].s] <= '9') &&
+		   !weq(c, b, "many") && !weq(c, b, "most") && !weq(c, b, "some") && !weq(c, b, "several")) {
+		return 0;   /* (an agent, not a time or a bare noun: "by now", "by law") */
+	} else {
+		int e = b;
+		while (e <= hi && e < b + 8 && c->tk[e].k == T_WORD && !c->tk[e].q && !cue_of(c, e)) e++;
+		if (e == b) return 0;
+		*sp = (np){ NP_SRC, b, e - 1, -1 };
+	}
+	*ca = a;
+	*cb = z;
+	return 1;
+}
+
 /* "Asked about the budget, Roe said ...", "When asked whether ..., she said", "Roe, when asked
  * why, ...": the question put to someone, up to the clause's comma; its source is the one named
  * by "by" ("Asked by a reporter to ..."), or nobody. */
@@ -3407,6 +3458,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
+			if (ends(c, i, "ed") && weq(c, i + 1, "by") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
+				cue = i;
+				goto found;
+			}
 			if (weq(c, i, "asked") && asked_clause(c, lo, i, hi, &sp, &ca, &cb)) {
 				cue = i;
 				goto found;
