@@ -3309,14 +3309,14 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
  * comma; what it reports is the rest of the sentence, or what comes before it. */
 static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 {
+	/* a verb of saying or knowing, not of time ("As the race began,") or naming ("as the bill
+	 * is called"): no passive */
+	if (!(cue_of(c, i) & CUE_SAY) && !weq(c, i + 1, "out") && !weq(c, i, "mentioned"))
+		return 0;
 	int z = skip_adv_bwd(c, i - 1, lo), a = z;
 	while (a > lo && a > z - 8 && c->tk[a].k == T_WORD && !c->tk[a].q && !cue_of(c, a) && !weq(c, a, "as"))
 		a--;
 	if (!weq(c, a, "as") || a >= z || c->tk[a + 1].q)
-		return 0;
-	/* a verb of saying or knowing, not of time ("As the race began,") or naming ("as the bill
-	 * is called"): no passive */
-	if (!(cue_of(c, i) & CUE_SAY) && !weq(c, i + 1, "out") && !weq(c, i, "mentioned"))
 		return 0;
 	for (int y = z + 1; y < i; y++)
 		if (weq(c, y, "is") || weq(c, y, "are") || weq(c, y, "was") || weq(c, y, "were") || weq(c, y, "be") || weq(c, y, "been"))
