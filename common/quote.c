@@ -1104,6 +1104,8 @@ static int title_case_para(const ctx *c, int i)
 /* Token i is a person's pronoun with "'s" for "is" or "has" ("He's hoping"), no possessive. */
 static int pronoun_is(const ctx *c, int i)
 {
+	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD)   /* (i < 0 too) */
+		return 0;
 	size_t n = c->tk[i].e - c->tk[i].s;
 	const char *w = c->t + c->tk[i].s;
 	size_t b = n >= 2 && w[n - 2] == '\'' ? n - 2 : n >= 4 && (unsigned char)w[n - 4] == 0xE2 ? n - 4 : n;
@@ -1113,6 +1115,8 @@ static int pronoun_is(const ctx *c, int i)
 /* "isn't", "wasn't", "aren't", "weren't" (straight or curly apostrophe). */
 static int aux_not(const ctx *c, int i)
 {
+	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD)
+		return 0;
 	size_t n = c->tk[i].e - c->tk[i].s;
 	const char *w = c->t + c->tk[i].s;
 	size_t b = n >= 3 && w[n - 2] == '\'' ? n - 3 : n >= 5 && (unsigned char)w[n - 4] == 0xE2 ? n - 5 : n;
@@ -3252,6 +3256,8 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 		return 0;   /* ("it was reported by X that ...": the clause after) */
 	np t;
 	int b = i + 2;
+	if (b > hi)
+		return 0;
 	if (np_fwd(c, b, hi + 1, &t) && t.kind != NP_PRON) {
 		*sp = t;
 	} else if (!win(c, b, dets) && !(c->t[c->tk[b].s] >= '0' && c->t[c->tk[b].s] <= '9') &&
