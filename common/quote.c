@@ -3093,6 +3093,9 @@ static int after_tag(const ctx *c, int lo, int k, int f)
 		return 0;   /* (the clause of a partial quote reported before: "thinks it is "a joke" and wants ...") */
 	if (weq(c, z, "and") || weq(c, z, "but"))
 		return 1;
+	/* '... "a fraud," while 73 percent said ...': a new clause with a subject of its own */
+	if ((win(c, lo, conj) || weq(c, lo, "whereas") || weq(c, lo, "because")) && z > lo && !(f & CUE_ING))
+		return 1;
 	if ((f & CUE_ING) && pch(c, k - 1, ','))
 		for (int y = lo; y < k - 1; y++)
 			if (cue_of(c, y) & CUE_SPEECH) return 1;
