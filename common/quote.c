@@ -2964,6 +2964,40 @@ static int object_end(const ctx *c, int j, int cb)
 	return cb;
 }
 
+/* Token k is a verb (roughly: an auxiliary or modal, a common irregular past, a lower-case
+ * "-ed" word): the words a cue reports around it are a clause, not a noun phrase. */
+static int verb_like(const ctx *c, int k)
+{
+	return (win(c, k, nsubj_verbs) && !weq(c, k, "to")) || (c->tk[k].k == T_WORD && !c->tk[k].cap && ends(c, k, "ed"));
+}
+
+/* The words that open a relative clause after a comma. */
+static int rel_word(const ctx *c, int k)
+{
+	return weq(c, k, "which") || weq(c, k, "who") || weq(c, k, "whom") || weq(c, k, "whose") || weq(c, k, "where");
+}
+
+/* Where a noun phrase a cue reports ends (j its first token, not after cb): "acknowledged the
+ * reality of climate change, which makes him an outlier": a relative clause after a comma is
+ * the writer's note on the thing, not what was said. Not for a clause ("said the plan failed,
+ * which ..." keeps it: a verb comes first), nor a relative clause set off by a second comma
+ * ("said the mayor, who ..., would resign"). */
+static int np_object_end(const ctx *c, int j, int cb)
+{
+	if (weq(c, j - 1, "that"))
+		return cb;   /* ("said that ...": a clause) */
+	for (int k = j + 1; k < cb; k++) {
+		if (c->tk[k].q || verb_like(c, k - 1))
+			return cb;
+		if (k >= j + 2 && pch(c, k, ',') && rel_word(c, k + 1)) {
+			for (int z = k + 2; z <= cb; z++)
+				if (pch(c, z, ',') && !rel_word(c, z + 1)) return cb;
+			return trim_end(c, j, k - 1);
+		}
+	}
+	return cb;
+}
+
 /* "state officials to boost ...": the "to" after a short object (no punctuation, no cue), or -1. */
 static int to_after_object(const ctx *c, int j, int hi)
 {
@@ -3389,6 +3423,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				 * phrase, without the time and the reasons the writer adds */
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
 					cb = object_end(c, j, cb);
+				cb = np_object_end(c, j, cb);
 			}
 		} else if (weq(c, i, "in") && i == lo) {
 			/* "In the new Post-ABC poll, the mogul wins ...": a poll that opens the sentence
