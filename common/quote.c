@@ -2977,9 +2977,29 @@ static int rel_word(const ctx *c, int k)
 	return weq(c, k, "which") || weq(c, k, "who") || weq(c, k, "whom") || weq(c, k, "whose") || weq(c, k, "where");
 }
 
+/* Token v is a verb that goes on after "and"/"but": an auxiliary ("but has been met with"), or
+ * a past tense or speech verb with an object or a particle after it ("and attempted to ...",
+ * "and went back to ..."), not a modifier ("and advanced fuels", "and speaking fees"). */
+static int verb_goes_on(const ctx *c, int v)
+{
+	if (weq(c, v, "has") || weq(c, v, "have") || weq(c, v, "had") || weq(c, v, "is") || weq(c, v, "are") || weq(c, v, "was") ||
+	    weq(c, v, "were") || weq(c, v, "will") || weq(c, v, "would") || weq(c, v, "did") || weq(c, v, "does") || weq(c, v, "can") ||
+	    weq(c, v, "could") || weq(c, v, "should") || weq(c, v, "may") || weq(c, v, "might") || weq(c, v, "must"))
+		return 1;
+	if (c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q ||
+	    !(ends(c, v, "ed") || (win(c, v, nsubj_verbs) && !weq(c, v, "to")) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
+		return 0;
+	int n = v + 1;
+	return win(c, n, dets) || weq(c, n, "him") || weq(c, n, "them") || weq(c, n, "it") || weq(c, n, "us") || weq(c, n, "me") ||
+	       weq(c, n, "to") || weq(c, n, "that") || weq(c, n, "on") || weq(c, n, "in") || weq(c, n, "at") || weq(c, n, "for") ||
+	       weq(c, n, "with") || weq(c, n, "about") || weq(c, n, "against") || weq(c, n, "into") || weq(c, n, "up") ||
+	       weq(c, n, "out") || weq(c, n, "off") || weq(c, n, "back") || weq(c, n, "down") || weq(c, n, "of") || weq(c, n, "by") ||
+	       weq(c, n, "from") || weq(c, n, "as") || weq(c, n, "right") || weq(c, n, "away") || (c->tk[n].k == T_WORD && c->tk[n].cap);
+}
+
 /* Where a noun phrase a cue reports ends (j its first token, not after cb): "acknowledged the
  * reality of climate change, which makes him an outlier": a relative clause after a comma is
- * the writer's note on the thing, not what was said. Not for a clause ("said the plan failed,
+ * the writer's note on the thing, not what was said; so is the subject's next verb. Not for a clause ("said the plan failed,
  * which ..." keeps it: a verb comes first), nor a relative clause set off by a second comma
  * ("said the mayor, who ..., would resign"). */
 static int np_object_end(const ctx *c, int j, int cb)
@@ -2989,6 +3009,15 @@ static int np_object_end(const ctx *c, int j, int cb)
 	for (int k = j + 1; k < cb; k++) {
 		if (c->tk[k].q || verb_like(c, k - 1))
 			return cb;
+		/* "promised a veto and attempted to ...", "demands accountability, yet refuses ...": the
+		 * subject's next verb (not in "vowed to cut taxes and hire ...": an infinitive) */
+		if ((weq(c, k, "and") || weq(c, k, "but")) && !weq(c, j, "to")) {
+			int v = verb_goes_on(c, k + 1) ? k + 1 : skip_adv_fwd(c, k + 1, cb + 1);
+			if (v <= cb && verb_goes_on(c, v))
+				return trim_end(c, j, k - 1);
+		}
+		if (pch(c, k, ',') && weq(c, k + 1, "yet") && !weq(c, j, "to"))
+			return trim_end(c, j, k - 1);
 		if (k >= j + 2 && pch(c, k, ',') && rel_word(c, k + 1)) {
 			for (int z = k + 2; z <= cb; z++)
 				if (pch(c, z, ',') && !rel_word(c, z + 1)) return cb;
