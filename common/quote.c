@@ -2684,6 +2684,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 }
 
 static int clause_end0(const ctx *c, int j, int hi);
+static int verb_like(const ctx *c, int k);
 
 static int is_weekday(const ctx *c, int i)
 {
@@ -2720,9 +2721,31 @@ static int clause_end(const ctx *c, int j, int hi)
 	return e0;
 }
 
+/* ", and the council approved it": what follows opens a clause with a subject of its own (a
+ * determiner, a subject pronoun or a name, then a verb within a few words), not a second verb
+ * or complement of the cue's clause (", and took ...", ", and that ...", ", and on Sunday"). */
+static int new_clause(const ctx *c, int a, int hi)
+{
+	if (c->tk[a].k != T_WORD || c->tk[a].q || weq(c, a, "that"))
+		return 0;
+	if (!(win(c, a, dets) || weq(c, a, "he") || weq(c, a, "she") || weq(c, a, "they") || weq(c, a, "we") || weq(c, a, "i") ||
+	      weq(c, a, "it") || (c->tk[a].cap && !win(c, a, stopcap))))
+		return 0;
+	for (int k = a + 1; k <= hi && k <= a + 8; k++) {
+		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':'))
+			return 0;
+		if (verb_like(c, k) || ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ING)))
+			return 1;
+	}
+	return 0;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
+		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
+		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && new_clause(c, k + 2, hi))
+			return trim_end(c, j, k - 1);
 		if (weq(c, k, "and") || weq(c, k, "but")) {   /* (the next word after adverbs only then) */
 			int nx = skip_adv_fwd(c, k + 1, hi + 1);
 			if ((cue_of(c, nx) & CUE_SPEECH) && !((weq(c, nx, "state") || weq(c, nx, "states")) && !weq(c, nx + 1, "that")))
