@@ -3293,6 +3293,13 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				}
 				cb = trim_end(c, t.b + 2, hi);
 			}
+			else if (tail && pch(c, t.b + 1, ',') && !pre_cue && t.b + 2 < hi && tk[t.b + 2].k == T_WORD && !tk[t.b + 2].q) {
+				/* "At the heart of it, according to two aides, was a feud over ...": a longer
+				 * clause goes on after the source too; both its parts are what was said */
+				ca = lo;
+				gap_a = i - 1; gap_b = t.b + 1;
+				cb = trim_end(c, t.b + 2, hi);
+			}
 			else if (tail) {
 				ca = lo; cb = i - 2;
 				/* "As host of "The Show," he demeaned ..., according to X": the clause goes
