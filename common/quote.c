@@ -2740,6 +2740,15 @@ static int new_clause(const ctx *c, int a, int hi)
 	return 0;
 }
 
+/* A comma or a quotation mark among tokens [a, b). */
+static int comma_in(const ctx *c, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (pch(c, k, ',') || c->tk[k].q)
+			return 1;
+	return 0;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
@@ -3471,8 +3480,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					continue;
 				sp = t; ca = j; cb = clause_end(c, j, hi);
 				/* "When Clinton noted that ..., Trump interrupted": the subordinate clause
-				 * ends at its comma, where the main clause begins */
-				if (sp.a > lo && sp.a <= lo + 2 && (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
+				 * ends at its comma, where the main clause begins (its subject may be
+				 * long: "Though the engineers who built it say ..., ...") */
+				if (sp.a > lo && (sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) && (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
 								     weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
 								     weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
 								     weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until")))
