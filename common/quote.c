@@ -3336,6 +3336,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
 						       weq(c, k + 1, "who") || weq(c, k + 1, "whose") || weq(c, k + 1, "one"));
 			int mid = pch(c, k, ',') && k < hi - 2 && !appos;   /* "..., he said, local officials ..." */
+			/* (a tag has no words of its own but a time, a place or a name: "As chair, Ana
+			 * said the ferry was late, and ..." is no tag inside a sentence) */
+			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))
+				mid = 0;
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
 			if (at_end && !before_np && !(f & CUE_ING) && i > lo + 3)
