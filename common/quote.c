@@ -2740,6 +2740,17 @@ static int new_clause(const ctx *c, int a, int hi)
 	return 0;
 }
 
+/* A subordinating conjunction among tokens [a, b) ("as" is left out: "such as", "as well"). */
+static int subord_in(const ctx *c, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (weq(c, k, "when") || weq(c, k, "if") || weq(c, k, "after") || weq(c, k, "before") || weq(c, k, "because") ||
+		    weq(c, k, "while") || weq(c, k, "although") || weq(c, k, "though") || weq(c, k, "since") || weq(c, k, "once") ||
+		    weq(c, k, "until"))
+			return 1;
+	return 0;
+}
+
 /* A comma or a quotation mark among tokens [a, b). */
 static int comma_in(const ctx *c, int a, int b)
 {
@@ -3485,11 +3496,14 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				sp = t; ca = j; cb = clause_end(c, j, hi);
 				/* "When Clinton noted that ..., Trump interrupted": the subordinate clause
 				 * ends at its comma, where the main clause begins (its subject may be
-				 * long: "Though the engineers who built it say ..., ...") */
-				if (sp.a > lo && (sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) && (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
-								     weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
-								     weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
-								     weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until")))
+				 * long: "Though the engineers who built it say ..., ...", and the clause may
+				 * open later: "Years after Ana claimed that ..., ...", "But if he implied ...") */
+				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) &&
+						   (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
+						    weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
+						    weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
+						    weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until"))) ||
+						  (!comma_in(c, lo, sp.a) && subord_in(c, lo, sp.a))))
 					for (int z = ca + 1; z < cb; z++)
 						if (pch(c, z, ',') && !tk[z].q) { cb = trim_end(c, ca, z - 1); break; }
 				/* the object of an act ("defended the budget during a long speech"): a noun
