@@ -2782,9 +2782,10 @@ static int clause_end0(const ctx *c, int j, int hi)
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
-		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
+		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that")) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
 				       weq(c, k + 1, "an")) && k - j >= 3)
-			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..." */
+			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
+							 * (not ", but that ...": a second clause of the cue's) */
 		if (pch(c, k, ';') && k - j >= 3)
 			return trim_end(c, j, k - 1);
 		/* ", and when pressed on ...": the writer goes on with a new clause */
