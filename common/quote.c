@@ -2786,6 +2786,10 @@ static int clause_end0(const ctx *c, int j, int hi)
 				       weq(c, k + 1, "an")) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
 							 * (not ", but that ...": a second clause of the cue's) */
+		/* "... favour the plan, compared with 40 percent in May": the writer's comparison */
+		if (pch(c, k, ',') && k - j >= 3 && (weq(c, k + 1, "compared") || weq(c, k + 1, "up") || weq(c, k + 1, "down")) &&
+		    (weq(c, k + 2, "with") || weq(c, k + 2, "to") || weq(c, k + 2, "from")))
+			return trim_end(c, j, k - 1);
 		if (pch(c, k, ';') && k - j >= 3)
 			return trim_end(c, j, k - 1);
 		/* ", and when pressed on ...": the writer goes on with a new clause */
@@ -3249,6 +3253,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
+		if (weq(c, i, "compared") && pch(c, i - 1, ',') && (weq(c, i + 1, "with") || weq(c, i + 1, "to")))
+			continue;   /* ("..., compared with last year": the writer's comparison) */
 		if (f & CUE_ING) {
 			/* "X is (once again) questioning ...": a finite verb, not a participle clause */
 			int p = i - 1;
