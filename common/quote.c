@@ -2760,6 +2760,23 @@ static int comma_in(const ctx *c, int a, int b)
 	return 0;
 }
 
+/* The appositive after the comma at k closes with a comma, and the clause goes on with a
+ * preposition or a verb: "he had to connect Ann Roe, a banker from Lyon, with someone at the
+ * ministry". */
+static int appos_closes(const ctx *c, int k, int hi)
+{
+	for (int z = k + 2; z < hi; z++) {
+		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, ':'))
+			return 0;
+		if (pch(c, z, ',')) {
+			int n = z + 1;
+			return c->tk[n].k == T_WORD && !c->tk[n].cap && !win(c, n, conj) && !weq(c, n, "and") && !weq(c, n, "which") &&
+			       !weq(c, n, "who") && !ends(c, n, "ing") && (win(c, n, clause_bad) || verb_like(c, n));
+		}
+	}
+	return 0;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
@@ -2782,8 +2799,8 @@ static int clause_end0(const ctx *c, int j, int hi)
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
-		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that")) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
-				       weq(c, k + 1, "an")) && k - j >= 3)
+		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that")) || (cue_of(c, k + 1) & CUE_ING) ||
+				       ((weq(c, k + 1, "a") || weq(c, k + 1, "an")) && !appos_closes(c, k, hi))) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
 							 * (not ", but that ...": a second clause of the cue's) */
 		/* "... favour the plan, compared with 40 percent in May": the writer's comparison */
