@@ -2994,6 +2994,18 @@ static int headline_cue(ctx *c, int i)
 	return cb;
 }
 
+/* The comma at k goes on with a list (more items, then "and" or "or" before a verb comes). */
+static int list_goes_on(const ctx *c, int k, int cb)
+{
+	for (int z = k + 1; z <= cb && z <= k + 8; z++) {
+		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, '(') || verb_like(c, z))
+			return 0;
+		if (weq(c, z, "and") || weq(c, z, "or"))
+			return z > k + 1 && !verb_like(c, z + 1) && !weq(c, z + 1, "that");
+	}
+	return 0;
+}
+
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
  * subordinate clause or a day. */
 static int object_end(const ctx *c, int j, int cb)
@@ -3002,6 +3014,7 @@ static int object_end(const ctx *c, int j, int cb)
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
 		/* ", including ...", "; ...": the writer's addition */
+		if (pch(c, k, ',') && list_goes_on(c, k, cb)) continue;   /* "endorsed Ann Roe, Bo Li and Cy Ng" */
 		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
