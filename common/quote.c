@@ -2717,6 +2717,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 }
 
 static int clause_end0(const ctx *c, int j, int hi);
+static int verb_like(const ctx *c, int k);
 
 static int is_weekday(const ctx *c, int i)
 {
@@ -2753,9 +2754,68 @@ static int clause_end(const ctx *c, int j, int hi)
 	return e0;
 }
 
+/* ", and the council approved it": what follows opens a clause with a subject of its own (a
+ * determiner, a subject pronoun or a name, then a verb within a few words), not a second verb
+ * or complement of the cue's clause (", and took ...", ", and that ...", ", and on Sunday"). */
+static int new_clause(const ctx *c, int a, int hi)
+{
+	if (c->tk[a].k != T_WORD || c->tk[a].q || weq(c, a, "that"))
+		return 0;
+	if (!(win(c, a, dets) || weq(c, a, "he") || weq(c, a, "she") || weq(c, a, "they") || weq(c, a, "we") || weq(c, a, "i") ||
+	      weq(c, a, "it") || (c->tk[a].cap && !win(c, a, stopcap))))
+		return 0;
+	for (int k = a + 1; k <= hi && k <= a + 8; k++) {
+		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':'))
+			return 0;
+		if (verb_like(c, k) || ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ING)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A subordinating conjunction among tokens [a, b) ("as" is left out: "such as", "as well"). */
+static int subord_in(const ctx *c, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (weq(c, k, "when") || weq(c, k, "if") || weq(c, k, "after") || weq(c, k, "before") || weq(c, k, "because") ||
+		    weq(c, k, "while") || weq(c, k, "although") || weq(c, k, "though") || weq(c, k, "since") || weq(c, k, "once") ||
+		    weq(c, k, "until"))
+			return 1;
+	return 0;
+}
+
+/* A comma or a quotation mark among tokens [a, b). */
+static int comma_in(const ctx *c, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (pch(c, k, ',') || c->tk[k].q)
+			return 1;
+	return 0;
+}
+
+/* The appositive after the comma at k closes with a comma, and the clause goes on with a
+ * preposition or a verb: "he had to connect Ann Roe, a banker from Lyon, with someone at the
+ * ministry". */
+static int appos_closes(const ctx *c, int k, int hi)
+{
+	for (int z = k + 2; z < hi; z++) {
+		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, ':'))
+			return 0;
+		if (pch(c, z, ',')) {
+			int n = z + 1;
+			return c->tk[n].k == T_WORD && !c->tk[n].cap && !win(c, n, conj) && !weq(c, n, "and") && !weq(c, n, "which") &&
+			       !weq(c, n, "who") && !ends(c, n, "ing") && (win(c, n, clause_bad) || verb_like(c, n));
+		}
+	}
+	return 0;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
+		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
+		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && new_clause(c, k + 2, hi))
+			return trim_end(c, j, k - 1);
 		if (weq(c, k, "and") || weq(c, k, "but")) {   /* (the next word after adverbs only then) */
 			int nx = skip_adv_fwd(c, k + 1, hi + 1);
 			if ((cue_of(c, nx) & CUE_SPEECH) && !((weq(c, nx, "state") || weq(c, nx, "states")) && !weq(c, nx + 1, "that")))
@@ -2772,9 +2832,14 @@ static int clause_end0(const ctx *c, int j, int hi)
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
-		if (pch(c, k, ',') && (win(c, k + 1, conj) || (cue_of(c, k + 1) & CUE_ING) || weq(c, k + 1, "a") ||
-				       weq(c, k + 1, "an")) && k - j >= 3)
-			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..." */
+		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that")) || (cue_of(c, k + 1) & CUE_ING) ||
+				       ((weq(c, k + 1, "a") || weq(c, k + 1, "an")) && !appos_closes(c, k, hi))) && k - j >= 3)
+			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
+							 * (not ", but that ...": a second clause of the cue's) */
+		/* "... favour the plan, compared with 40 percent in May": the writer's comparison */
+		if (pch(c, k, ',') && k - j >= 3 && (weq(c, k + 1, "compared") || weq(c, k + 1, "up") || weq(c, k + 1, "down")) &&
+		    (weq(c, k + 2, "with") || weq(c, k + 2, "to") || weq(c, k + 2, "from")))
+			return trim_end(c, j, k - 1);
 		if (pch(c, k, ';') && k - j >= 3)
 			return trim_end(c, j, k - 1);
 		/* ", and when pressed on ...": the writer goes on with a new clause */
@@ -2993,6 +3058,18 @@ static int headline_tag(ctx *c, int i)
 	return 1;
 }
 
+/* The comma at k goes on with a list (more items, then "and" or "or" before a verb comes). */
+static int list_goes_on(const ctx *c, int k, int cb)
+{
+	for (int z = k + 1; z <= cb && z <= k + 8; z++) {
+		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, '(') || verb_like(c, z))
+			return 0;
+		if (weq(c, z, "and") || weq(c, z, "or"))
+			return z > k + 1 && !verb_like(c, z + 1) && !weq(c, z + 1, "that");
+	}
+	return 0;
+}
+
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
  * subordinate clause or a day. */
 static int object_end(const ctx *c, int j, int cb)
@@ -3001,6 +3078,7 @@ static int object_end(const ctx *c, int j, int cb)
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
 		/* ", including ...", "; ...": the writer's addition */
+		if (pch(c, k, ',') && list_goes_on(c, k, cb)) continue;   /* "endorsed Ann Roe, Bo Li and Cy Ng" */
 		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
@@ -3022,6 +3100,69 @@ static int object_end(const ctx *c, int j, int cb)
 						 weq(c, k - 1, "next") || weq(c, k - 1, "by")))
 				k--;   /* "at a meeting on Tuesday" */
 			if (weq(c, k - 1, "a") || weq(c, k - 1, "at")) k--;
+			return trim_end(c, j, k - 1);
+		}
+	}
+	return cb;
+}
+
+/* Token k is a verb (roughly: an auxiliary or modal, a common irregular past, a lower-case
+ * "-ed" word): the words a cue reports around it are a clause, not a noun phrase. */
+static int verb_like(const ctx *c, int k)
+{
+	return (win(c, k, nsubj_verbs) && !weq(c, k, "to")) || (c->tk[k].k == T_WORD && !c->tk[k].cap && ends(c, k, "ed"));
+}
+
+/* The words that open a relative clause after a comma. */
+static int rel_word(const ctx *c, int k)
+{
+	return weq(c, k, "which") || weq(c, k, "who") || weq(c, k, "whom") || weq(c, k, "whose") || weq(c, k, "where");
+}
+
+/* Token v is a verb that goes on after "and"/"but": an auxiliary ("but has been met with"), or
+ * a past tense or speech verb with an object or a particle after it ("and attempted to ...",
+ * "and went back to ..."), not a modifier ("and advanced fuels", "and speaking fees"). */
+static int verb_goes_on(const ctx *c, int v)
+{
+	if (weq(c, v, "has") || weq(c, v, "have") || weq(c, v, "had") || weq(c, v, "is") || weq(c, v, "are") || weq(c, v, "was") ||
+	    weq(c, v, "were") || weq(c, v, "will") || weq(c, v, "would") || weq(c, v, "did") || weq(c, v, "does") || weq(c, v, "can") ||
+	    weq(c, v, "could") || weq(c, v, "should") || weq(c, v, "may") || weq(c, v, "might") || weq(c, v, "must"))
+		return 1;
+	if (c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q ||
+	    !(ends(c, v, "ed") || (win(c, v, nsubj_verbs) && !weq(c, v, "to")) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
+		return 0;
+	int n = v + 1;
+	return win(c, n, dets) || weq(c, n, "him") || weq(c, n, "them") || weq(c, n, "it") || weq(c, n, "us") || weq(c, n, "me") ||
+	       weq(c, n, "to") || weq(c, n, "that") || weq(c, n, "on") || weq(c, n, "in") || weq(c, n, "at") || weq(c, n, "for") ||
+	       weq(c, n, "with") || weq(c, n, "about") || weq(c, n, "against") || weq(c, n, "into") || weq(c, n, "up") ||
+	       weq(c, n, "out") || weq(c, n, "off") || weq(c, n, "back") || weq(c, n, "down") || weq(c, n, "of") || weq(c, n, "by") ||
+	       weq(c, n, "from") || weq(c, n, "as") || weq(c, n, "right") || weq(c, n, "away") || (c->tk[n].k == T_WORD && c->tk[n].cap);
+}
+
+/* Where a noun phrase a cue reports ends (j its first token, not after cb): "acknowledged the
+ * reality of climate change, which makes him an outlier": a relative clause after a comma is
+ * the writer's note on the thing, not what was said; so is the subject's next verb. Not for a clause ("said the plan failed,
+ * which ..." keeps it: a verb comes first), nor a relative clause set off by a second comma
+ * ("said the mayor, who ..., would resign"). */
+static int np_object_end(const ctx *c, int j, int cb)
+{
+	if (weq(c, j - 1, "that"))
+		return cb;   /* ("said that ...": a clause) */
+	for (int k = j + 1; k < cb; k++) {
+		if (c->tk[k].q || verb_like(c, k - 1))
+			return cb;
+		/* "promised a veto and attempted to ...", "demands accountability, yet refuses ...": the
+		 * subject's next verb (not in "vowed to cut taxes and hire ...": an infinitive) */
+		if ((weq(c, k, "and") || weq(c, k, "but")) && !weq(c, j, "to")) {
+			int v = verb_goes_on(c, k + 1) ? k + 1 : skip_adv_fwd(c, k + 1, cb + 1);
+			if (v <= cb && verb_goes_on(c, v))
+				return trim_end(c, j, k - 1);
+		}
+		if (pch(c, k, ',') && weq(c, k + 1, "yet") && !weq(c, j, "to"))
+			return trim_end(c, j, k - 1);
+		if (k >= j + 2 && pch(c, k, ',') && rel_word(c, k + 1)) {
+			for (int z = k + 2; z <= cb; z++)
+				if (pch(c, z, ',') && !rel_word(c, z + 1)) return cb;
 			return trim_end(c, j, k - 1);
 		}
 	}
@@ -3390,6 +3531,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
+		if (weq(c, i, "compared") && pch(c, i - 1, ',') && (weq(c, i + 1, "with") || weq(c, i + 1, "to")))
+			continue;   /* ("..., compared with last year": the writer's comparison) */
 		if (f & CUE_ING) {
 			/* "X is (once again) questioning ...": a finite verb, not a participle clause */
 			int p = i - 1;
@@ -3455,6 +3598,13 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				}
 				cb = trim_end(c, t.b + 2, hi);
 			}
+			else if (tail && pch(c, t.b + 1, ',') && !pre_cue && t.b + 2 < hi && tk[t.b + 2].k == T_WORD && !tk[t.b + 2].q) {
+				/* "At the heart of it, according to two aides, was a feud over ...": a longer
+				 * clause goes on after the source too; both its parts are what was said */
+				ca = lo;
+				gap_a = i - 1; gap_b = t.b + 1;
+				cb = trim_end(c, t.b + 2, hi);
+			}
 			else if (tail) {
 				ca = lo; cb = i - 2;
 				/* "As host of "The Show," he demeaned ..., according to X": the clause goes
@@ -3496,6 +3646,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				cue = i;
 				goto found;
 			}
+			/* (a tag has no words of its own but a time, a place or a name: "As chair, Ana
+			 * said the ferry was late, and ..." is no tag inside a sentence) */
+			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))
+				mid = 0;
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
 			if ((at_end || (mid && (weq(c, i, "say") || weq(c, i, "says") || weq(c, i, "said")) &&
@@ -3662,17 +3816,22 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 							break;
 						}
 				/* "When Clinton noted that ..., Trump interrupted": the subordinate clause
-				 * ends at its comma, where the main clause begins */
-				if (sp.a > lo && sp.a <= lo + 2 && (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
-								     weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
-								     weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
-								     weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until")))
+				 * ends at its comma, where the main clause begins (its subject may be
+				 * long: "Though the engineers who built it say ..., ...", and the clause may
+				 * open later: "Years after Ana claimed that ..., ...", "But if he implied ...") */
+				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) &&
+						   (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
+						    weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
+						    weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
+						    weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until"))) ||
+						  (!comma_in(c, lo, sp.a) && subord_in(c, lo, sp.a))))
 					for (int z = ca + 1; z < cb; z++)
 						if (pch(c, z, ',') && !tk[z].q) { cb = trim_end(c, ca, z - 1); break; }
 				/* the object of an act ("defended the budget during a long speech"): a noun
 				 * phrase, without the time and the reasons the writer adds */
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
 					cb = object_end(c, j, cb);
+				cb = np_object_end(c, j, cb);
 			}
 		} else if (weq(c, i, "in") && i == lo) {
 			/* "In the new Post-ABC poll, the mogul wins ...": a poll that opens the sentence
