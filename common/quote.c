@@ -3446,10 +3446,19 @@ static int cue_between(const ctx *c, size_t pos, int b)
 	return -1;
 }
 
-static int cmp_quote(const void *a, const void *b)
+/* The output's sort key: a row's start, then its place before the sort, so rows that start at
+ * one byte keep the order they were found in whatever the qsort (glibc's is a merge sort only
+ * when memory allows). (No rows tie so far: direct, partial and scare rows start inside
+ * distinct quotes, a partial found by indirect takes the place of the scare row it starts
+ * with, and indirect content neither overlaps a double-marked quote nor the indirect row
+ * before it; the order is defined all the same.) */
+typedef struct { size_t start, i; } qkey;
+
+static int cmp_qkey(const void *a, const void *b)
 {
-	const nf_quote *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
+	const qkey *x = a, *y = b;
+	if (x->start != y->start) return x->start < y->start ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 
@@ -3742,10 +3751,20 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
 	if (out->n > 64) {
-		qsort(out->q, out->n, sizeof *out->q, cmp_quote);   /* (a stable merge sort in glibc) */
+		/* (the keys sorted, then the rows moved: a row is ~130 bytes) */
+		qkey *key = nf_xmalloc(out->n * sizeof *key);
+		nf_quote *tmp = nf_xmalloc(out->n * sizeof *tmp);
+		for (size_t k = 0; k < out->n; k++)
+			key[k] = (qkey){ out->q[k].start, k };
+		qsort(key, out->n, sizeof *key, cmp_qkey);
+		for (size_t k = 0; k < out->n; k++)
+			tmp[k] = out->q[key[k].i];
+		memcpy(out->q, tmp, out->n * sizeof *tmp);
+		free(tmp);
+		free(key);
 	} else {
 		/* a few quotes, nearly in order (the indirect ones come after): an insertion sort,
-		 * stable as that merge sort */
+		 * stable, so the same order as the keys above */
 		for (size_t k = 1; k < out->n; k++) {
 			nf_quote q = out->q[k];
 			size_t j = k;
