@@ -199,7 +199,10 @@ static inline uint32_t whash(const uint64_t *w, size_t nw)
 /* w: the n bytes of a word, folded, as chunks */
 static inline unsigned char wtag_of(uint32_t h) { return (unsigned char)((h >> 24) | 1); }
 
-static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
+/* (the word table's fields, as tokenize keeps them in a local copy) */
+typedef struct { const wslot *wt; const unsigned char *wtag; const uint64_t *wkeys; size_t wmask; } wtab;
+
+static inline intptr_t wlookup(const wtab *qt, uint32_t h, const uint64_t *w, size_t n)
 {
 	unsigned char tag = wtag_of(h);
 	for (size_t k = h & qt->wmask; qt->wtag[k]; k = (k + 1) & qt->wmask) {
@@ -614,8 +617,10 @@ static void tokenize(ctx *c)
 	push_int(&c->sfirst, &nsf, &c->scap, 0);
 	int para_open = 0;   /* paragraph para has a token */
 	/* (the word table's fields in a local copy: the stores into tokens, which have char
-	 * fields, could alias them in place, so each word would load them anew) */
-	const nf_quoter qtl = *c->qt;
+	 * fields, could alias them in place, so each word would load them anew; only those four:
+	 * a copy of the whole quoter, ~9 KB with its phrase index, is made per document when the
+	 * optimiser does not cut it down, as under -O0 or SANITIZE=1) */
+	const wtab qtl = { c->qt->wt, c->qt->wtag, c->qt->wkeys, c->qt->wmask };
 	/* Where a token next needs the rare checks (a new sentence, a paragraph's first token,
 	 * the array full): each token takes a byte at least, so the array has room for every
 	 * token that starts before stop. One test per token instead of three. */
