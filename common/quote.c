@@ -434,7 +434,9 @@ typedef struct {
 					      * is the next one's), then nt */
 	size_t qicap;
 	size_t *last; size_t lastcap;        /* (resolve_role's: a cluster's last mention) */
-	int *ap; size_t apcap;               /* (resolve_role's: a person's latest appositive, 2 a cluster) */
+	int *ap; size_t apcap;               /* (resolve_role's: a person's latest appositive and the
+					      * index in mt that gave it, 3 a cluster) */
+	struct rolecur *rc;                  /* (how far last and ap are filled: role_before) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -2053,6 +2055,46 @@ static int word_in(const ctx *c, int i, int a, int b)
 	return 0;
 }
 
+/* resolve_role's view of the text before a role phrase: where each cluster was last mentioned
+ * (c->last) and each person's latest appositive (c->ap). The role phrases come in text order
+ * (the quotes, then indirect speech), so each call goes on from the last one; an earlier one
+ * starts again. mi, mx: the mentions and the mention tokens (c->mt) taken so far, except
+ * that mt's entries from mx on are looked at again: the first of them has an appositive that
+ * did not end before that role phrase (it may be the role phrase: "Erik Sand, the minister,"). */
+struct rolecur { size_t pos, mi, mx; int on; };
+
+static void role_before(const ctx *c, const np *sp)
+{
+	struct rolecur *r = c->rc;
+	size_t pos = c->tk[sp->a].s;
+	int *ap = c->ap;
+	if (!r->on || pos < r->pos) {
+		memset(c->last, 0, c->ents->nc * sizeof *c->last);
+		for (size_t k = 0; k < 3 * c->ents->nc; k++) ap[k] = -1;
+		r->mi = r->mx = 0;
+		r->on = 1;
+	}
+	r->pos = pos;
+	for (; r->mi < c->ents->n && c->ents->m[r->mi].start < pos; r->mi++)
+		if (c->ents->m[r->mi].cluster >= 0 && (size_t)c->ents->m[r->mi].cluster < c->ents->nc)
+			c->last[c->ents->m[r->mi].cluster] = c->ents->m[r->mi].start + 1;
+	/* the latest appositive of each person before pos (outside quotes) that ends before the
+	 * role phrase */
+	size_t x = r->mx, wait = (size_t)-1;
+	for (; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
+		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
+		if (cl >= 0 && (size_t)cl < c->ents->nc && c->ents->c[cl].type == NF_PER && !c->tk[t].q &&
+		    c->ents->m[c->tk[t].ment].type == NF_PER && appositive_at(c, t, &a, &b)) {
+			if (b >= sp->a) {
+				if (wait == (size_t)-1) wait = x;   /* (for a later role phrase) */
+			} else if ((int)x >= ap[3 * cl + 2]) {   /* (one seen again is no later than its own) */
+				ap[3 * cl] = a, ap[3 * cl + 1] = b, ap[3 * cl + 2] = (int)x;
+			}
+		}
+	}
+	r->mx = wait != (size_t)-1 ? wait : x;
+}
+
 /* A role phrase's person: the document's person with that country or role (its own, or one
  * given in an appositive after its name), most recent first. *apa, *apb: the appositive of the
  * person found when that decided it, else -1. */
@@ -2061,7 +2103,6 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 	*apa = *apb = -1;
 	int indefinite = weq(c, sp->a, "a") || weq(c, sp->a, "an") || weq(c, sp->a, "one") || weq(c, sp->a, "another");
 	const char *country = NULL;
-	size_t pos = c->tk[sp->a].s;
 	int best = -1, bs = 0;
 	size_t bpos = 0;
 	for (int i = sp->a; i <= sp->b; i++) {
@@ -2080,21 +2121,10 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		}
 	}
 	if (c->ents->m == NULL || !c->ents->nc) return -1;
-	/* where each cluster was last mentioned before pos: one pass over the mentions */
-	size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
-	memset(last, 0, c->ents->nc * sizeof *last);
-	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
-		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
-			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
-	/* the latest appositive of each person before pos (outside quotes) */
-	int *ap = c->ap;   /* (room for two a cluster: nf_quotes_run) */
-	for (size_t k = 0; k < 2 * c->ents->nc; k++) ap[k] = -1;
-	for (size_t x = 0; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
-		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
-		if (cl >= 0 && (size_t)cl < c->ents->nc && c->ents->c[cl].type == NF_PER && !c->tk[t].q &&
-		    c->ents->m[c->tk[t].ment].type == NF_PER && appositive_at(c, t, &a, &b) && b < sp->a)
-			ap[2 * cl] = a, ap[2 * cl + 1] = b;
-	}
+	/* where each cluster was last mentioned before pos, and each person's latest appositive */
+	role_before(c, sp);
+	const size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
+	const int *ap = c->ap;          /* (room for three a cluster: nf_quotes_run) */
 	for (size_t k = 0; k < c->ents->nc; k++) {
 		const nf_cluster *cl = &c->ents->c[k];
 		if (cl->type != NF_PER) continue;
@@ -2111,11 +2141,11 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 				s += 1;
 		}
 		int sa = 0;   /* (what the appositive adds: "the minister" after "X, the transport minister,") */
-		if (ap[2 * k] >= 0 && !contains_word(cl->role, c->t + c->tk[sp->b].s, c->tk[sp->b].e - c->tk[sp->b].s)) {
+		if (ap[3 * k] >= 0 && !contains_word(cl->role, c->t + c->tk[sp->b].s, c->tk[sp->b].e - c->tk[sp->b].s)) {
 			for (int i = sp->a; i <= sp->b; i++)
-				if (c->tk[i].k == T_WORD && !win(c, i, dets) && !win(c, i, title_small) && word_in(c, i, ap[2 * k], ap[2 * k + 1]))
+				if (c->tk[i].k == T_WORD && !win(c, i, dets) && !win(c, i, title_small) && word_in(c, i, ap[3 * k], ap[3 * k + 1]))
 					sa += is_role(c, i) || i == sp->b ? 2 : 1;
-			if (!word_in(c, appositive_head(c, ap[2 * k], ap[2 * k + 1], NULL), sp->a, sp->b))
+			if (!word_in(c, appositive_head(c, ap[3 * k], ap[3 * k + 1], NULL), sp->a, sp->b))
 				sa = 0;   /* (its head noun must be the role's: not "X, the minister’s brother,") */
 			s += sa;
 		}
@@ -2123,8 +2153,8 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		if (s < 2 || (indefinite && s < 4)) continue;
 		if (s > bs || (s == bs && lp > bpos)) {
 			best = (int)k; bs = s; bpos = lp;
-			*apa = sa ? ap[2 * k] : -1;
-			*apb = sa ? ap[2 * k + 1] : -1;
+			*apa = sa ? ap[3 * k] : -1;
+			*apb = sa ? ap[3 * k + 1] : -1;
 		}
 	}
 	return best;
@@ -3577,7 +3607,9 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
 	c.arp = &((ctx *)out->priv)->ar;
 	nf_grow((void **)&c.last, &c.lastcap, c.ents->nc ? c.ents->nc : 1, sizeof *c.last);
-	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 2 * c.ents->nc : 1, sizeof *c.ap);
+	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 3 * c.ents->nc : 1, sizeof *c.ap);
+	struct rolecur rc = { 0, 0, 0, 0 };
+	c.rc = &rc;
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
