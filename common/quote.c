@@ -531,8 +531,9 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 	return 0;
 }
 
-/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"), by their
- * first letter (each begins with a capital); w is a word (no NUL in it), n < 8. */
+/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren", "Messrs.
+ * Holm and Vik"), by their first letter (each begins with a capital); w is a word (no NUL in
+ * it), n < 8. (tokenize asks for words of at most 4 letters, and "Messrs": the only longer one) */
 static int title_abbrev(const char *w, size_t n)
 {
 	static const char ab[26][6][8] = { ['A' - 'A'] = { "Adm" }, ['C' - 'A'] = { "Col", "Capt", "Cmdr" },
@@ -722,7 +723,7 @@ static void tokenize(ctx *c)
 				/* a joiner (- . & ') joins nothing when an ASCII byte other than a letter
 				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's */
 				plain = n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
-				if (plain && u8[i + n] == '.' && n <= 4 && title_abbrev(t + i, n))
+				if (plain && u8[i + n] == '.' && (n <= 4 || (n == 6 && ch == 'M')) && title_abbrev(t + i, n))
 					n++;
 			}
 			if (LIKELY(plain)) {
@@ -767,7 +768,7 @@ static void tokenize(ctx *c)
 			break;
 		}
 		/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
-		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
+		if (j < len && t[j] == '.' && (((j - i <= 4 || (j - i == 6 && ch == 'M')) && title_abbrev(t + i, j - i)) ||
 					       (j - i <= 10 && dot)))
 			j++;
 		if (j - i <= WMAX) {   /* (a word longer than every key finds none) */
