@@ -3696,12 +3696,20 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		n->merged = (int)h + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
-		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);   /* (copied after: it may move) */
-		memcpy(c.fr + c.nfr, c.fr + q->fs, q->nf * sizeof *c.fr);
-		memcpy(c.fr + c.nfr + q->nf, c.fr + n->fs, n->nf * sizeof *c.fr);
-		q->fs = c.nfr;
+		if (q->fs + q->nf == c.nfr) {
+			/* (merged before, its fragments are the last: the next one's go on after them,
+			 * so a run of quotes merged one by one is not copied again at each) */
+			nf_grow((void **)&c.fr, &c.frcap, c.nfr + n->nf, sizeof *c.fr);
+			memcpy(c.fr + c.nfr, c.fr + n->fs, n->nf * sizeof *c.fr);
+			c.nfr += n->nf;
+		} else {
+			nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);   /* (copied after: it may move) */
+			memcpy(c.fr + c.nfr, c.fr + q->fs, q->nf * sizeof *c.fr);
+			memcpy(c.fr + c.nfr + q->nf, c.fr + n->fs, n->nf * sizeof *c.fr);
+			q->fs = c.nfr;
+			c.nfr += need;
+		}
 		q->nf = need;
-		c.nfr += need;
 		q->close = n->close;
 	}
 	int last_cl = -1;

@@ -3,6 +3,7 @@
 #include "sent.h"
 #include "util.h"
 #include "tap.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,23 @@ int main(void)
 		nf_quote_text(qt, s, &out.q[0], &b);
 		ok(b.n == strlen("If we wait, Riverton will pay.") && memcmp(b.p, "If we wait, Riverton will pay.", b.n) == 0,
 		   "the comma stays before a name");
+		nf_buf_free(&b);
+	}
+	{
+		/* a long run of quotes side by side, merged one by one into one quote: each merge
+		 * adds the next one's fragment (copying all the fragments at each merge made this
+		 * 30,000-quote document take gigabytes) */
+		enum { N = 30000 };
+		nf_buf b = { 0 };
+		for (int k = 0; k < N; k++) {
+			char line[40];
+			int n = snprintf(line, sizeof line, "\"Line %d is sad.\" ", k);
+			nf_buf_add(&b, line, (size_t)n);
+		}
+		nf_buf_addc(&b, 0);
+		size_t nq = run(b.p);
+		ok(nq == 1 && out.q[0].nfrag == N && out.q[0].frag[N - 1].end == b.n - 3,
+		   "30,000 quotes side by side make one quote of 30,000 fragments");
 		nf_buf_free(&b);
 	}
 	nf_quotes_free(&out);
