@@ -437,6 +437,7 @@ typedef struct {
 	int *ap; size_t apcap;               /* (resolve_role's: a person's latest appositive and the
 					      * index in mt that gave it, 3 a cluster) */
 	struct rolecur *rc;                  /* (how far last and ap are filled: role_before) */
+	struct cuesent *cs;                  /* (has_cue_in_sentence's last answer) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -1419,11 +1420,14 @@ static int sent_lo(const ctx *c, int i)
 }
 
 /* As sent_lo, but over titles and scare quotes already classified ("Johnson tells MSNBC's
- * "Morning Joe" on Friday that "..."): the clause goes on behind them. */
+ * "Morning Joe" on Friday that "..."): the clause goes on behind them, for SENT_LO_Q_MAX
+ * tokens at most (news: 105 at most; a page's endless "sentence" of scare quotes would make
+ * each quote walk back over all the others). */
+enum { SENT_LO_Q_MAX = 400 };
 static int sent_lo_q(const ctx *c, int i)
 {
 	int j = i;
-	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para &&
+	while (j > 0 && j > i - SENT_LO_Q_MAX && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para &&
 	       (!c->tk[j - 1].q || (c->qi && c->tk[j - 1].q - 1 < c->tk[i].q - 1 && c->qi[c->tk[j - 1].q - 1].scare == 1)))
 		j--;
 	return j;
@@ -2272,15 +2276,25 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 /* ---- quotes ---- */
 
 
+/* The sentence of token o (in its paragraph) has a speech cue outside quotes. The answer is
+ * the sentence's, so it is kept for the next quote of that sentence (in an endless "sentence"
+ * of quotes, each would walk all of it). */
+struct cuesent { int lo, has; };
+
 static int has_cue_in_sentence(const ctx *c, int o)
 {
 	int lo = sent_start(c, o);
+	if (c->cs->lo == lo)
+		return c->cs->has;
+	int has = 0;
 	for (int i = lo; (size_t)i < c->nt && c->tk[i].para == c->tk[o].para; i++) {
 		if (c->tk[i].q) continue;
 		if (c->tk[i].sent != c->tk[o].sent && i > o) break;
-		if (cue_of(c, i) & CUE_SPEECH) return 1;
+		if (cue_of(c, i) & CUE_SPEECH) { has = 1; break; }
 	}
-	return 0;
+	c->cs->lo = lo;
+	c->cs->has = has;
+	return has;
 }
 
 static int words_in(const ctx *c, size_t s, size_t e)
@@ -3611,6 +3625,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 3 * c.ents->nc : 1, sizeof *c.ap);
 	struct rolecur rc = { 0, 0, 0, 0 };
 	c.rc = &rc;
+	struct cuesent cs = { -1, 0 };
+	c.cs = &cs;
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;

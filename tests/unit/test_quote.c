@@ -99,6 +99,23 @@ int main(void)
 		   "30,000 quotes side by side make one quote of 30,000 fragments");
 		nf_buf_free(&b);
 	}
+	{
+		/* one endless "sentence" of scare quotes: each quote's clause is looked for a bounded
+		 * way back, not over all the quotes before it (quadratic: minutes for 2 MB) */
+		enum { N = 20000 };
+		nf_buf b = { 0 };
+		for (int k = 0; k < N; k++) {
+			char line[40];
+			int n = snprintf(line, sizeof line, "the 'word %d' and ", k);
+			nf_buf_add(&b, line, (size_t)n);
+		}
+		nf_buf_add(&b, "\"the end,\" she said.", 20);
+		nf_buf_addc(&b, 0);
+		size_t nq = run(b.p);
+		ok(nq == 1 && text_is(b.p, 0, "the end,") && out.q[0].cue && strcmp(out.q[0].cue, "said") == 0,
+		   "20,000 scare quotes in one sentence, then a quote with its tag");
+		nf_buf_free(&b);
+	}
 	nf_quotes_free(&out);
 	nf_splitter_free(sp);
 	nf_quoter_free(qt);
