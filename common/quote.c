@@ -438,6 +438,9 @@ typedef struct {
 					      * index in mt that gave it, 3 a cluster) */
 	struct rolecur *rc;                  /* (how far last and ap are filled: role_before) */
 	struct cuesent *cs;                  /* (has_cue_in_sentence's last answer) */
+	int msorted;                         /* the mentions are in text order */
+	struct gendcur *gc;                  /* (resolve_gender's: each mention's latest person) */
+	int *pg; size_t pgcap;               /* (resolve_gender's: 2 a mention, see gendcur) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -494,7 +497,8 @@ enum { SCRATCH_MAX = 8 << 20 };
 #define SCRATCH_FREE(c, s, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
 #define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
 		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
-		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); X(c, s, ap, apcap); } while (0)
+		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); X(c, s, ap, apcap); \
+		X(c, s, pg, pgcap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -1972,22 +1976,81 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 	return -1;
 }
 
+/* The first mention (of mentions in text order) that starts at or after pos. */
+static size_t ment_from(const ctx *c, size_t pos)
+{
+	size_t lo = 0, hi = c->ents->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->ents->m[mid].start < pos) lo = mid + 1; else hi = mid;
+	}
+	return lo;
+}
+
+/* With the mentions in text order, resolve_gender goes straight to its person: c->pg[2i + f]
+ * is the last mention up to i that is a person outside quotation marks who may be a man (f =
+ * 0) or a woman (f = 1), or -1; filled as far as asked (done), the token of each mention
+ * found by a walk that goes on from the last one (t). Without it a "he" with no man before
+ * walked back over every mention, and every mention after it. */
+struct gendcur { size_t done, t; int lm, lf; };
+
+static void gender_fill(const ctx *c, size_t ub)
+{
+	struct gendcur *r = c->gc;
+	const tok *tk = c->tk;
+	for (; r->done < ub; r->done++) {
+		const nf_mention *m = &c->ents->m[r->done];
+		if (m->type == NF_PER && m->cluster >= 0) {
+			size_t st = m->start, t = r->t;   /* (the token at st, as in_quote_pos finds it) */
+			while (t + 8 < c->nt && tk[t + 8].e <= st) t += 8;
+			while (t < c->nt && tk[t].e <= st) t++;
+			r->t = t;
+			if (!(t < c->nt && tk[t].s <= st && tk[t].q)) {
+				char cg = c->ents->c[m->cluster].gender;
+				if (!cg || cg == 'm') r->lm = (int)r->done;
+				if (!cg || cg == 'f') r->lf = (int)r->done;
+			}
+		}
+		c->pg[2 * r->done] = r->lm;
+		c->pg[2 * r->done + 1] = r->lf;
+	}
+}
+
+static int person_of_gender(const ctx *c, const nf_mention *m, char g)
+{
+	if (m->type != NF_PER || m->cluster < 0) return 0;
+	if (in_quote_pos(c, m->start)) return 0;
+	char cg = c->ents->c[m->cluster].gender;
+	return !(cg && cg != g);
+}
+
 /* The most recent person of gender g named before sp outside quotation marks. */
 static int resolve_gender(const ctx *c, const np *sp, char g)
 {
 	size_t pos = c->tk[sp->a].s;
-	for (size_t i = c->ents->n; i-- > 0;) {
+	size_t top = c->ents->n;
+	if (c->msorted && (g == 'm' || g == 'f')) {
+		/* (the loop below starts at top: that mention, or none; the last few mentions are
+		 * looked at one by one, so most documents never fill pg) */
+		size_t ub = ment_from(c, pos), lo = ub > 32 ? ub - 32 : 0, i = ub;
+		while (i > lo && !person_of_gender(c, &c->ents->m[i - 1], g))
+			i--;
+		if (i > lo || lo == 0) {
+			top = i;
+		} else {
+			gender_fill(c, lo);
+			top = (size_t)(c->pg[2 * (lo - 1) + (g == 'f')] + 1);
+		}
+	}
+	for (size_t i = top; i-- > 0;) {
 		const nf_mention *m = &c->ents->m[i];
-		if (m->start >= pos || m->type != NF_PER || m->cluster < 0) continue;
-		if (in_quote_pos(c, m->start)) continue;
-		char cg = c->ents->c[m->cluster].gender;
-		if (cg && cg != g) continue;
+		if (m->start >= pos || !person_of_gender(c, m, g)) continue;
 		/* the subject of that sentence rather than a person named later in it ("Trump said
 		 * praise from Putin would not matter. He said ..."): he, she go on with the subject */
 		int t = tok_at(c, m->start);
 		if (t >= 0 && t - sent_start(c, t) > 4) {
 			int s0 = sent_start(c, t);
-			for (size_t k = 0; k < i; k++) {
+			for (size_t k = c->msorted ? ment_from(c, c->tk[s0].s) : 0; k < i; k++) {
 				const nf_mention *f = &c->ents->m[k];
 				if (f->start < c->tk[s0].s) continue;
 				if (f->type != NF_PER || f->cluster < 0 || f->cluster == m->cluster) continue;
@@ -3623,10 +3686,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	c.arp = &((ctx *)out->priv)->ar;
 	nf_grow((void **)&c.last, &c.lastcap, c.ents->nc ? c.ents->nc : 1, sizeof *c.last);
 	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 3 * c.ents->nc : 1, sizeof *c.ap);
+	nf_grow((void **)&c.pg, &c.pgcap, c.ents->n ? 2 * c.ents->n : 1, sizeof *c.pg);
 	struct rolecur rc = { 0, 0, 0, 0 };
 	c.rc = &rc;
 	struct cuesent cs = { -1, 0 };
 	c.cs = &cs;
+	struct gendcur gc = { 0, 0, -1, -1 };
+	c.gc = &gc;
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
@@ -3635,6 +3701,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int sorted = 1;
 	for (m = 1; m < c.ents->n && sorted; m++)
 		sorted = c.ents->m[m].start >= c.ents->m[m - 1].start;
+	c.msorted = sorted;
 	m = 0;
 	if (sorted) {
 		for (size_t i = 0, k = 0; k < c.ents->n; k++) {
