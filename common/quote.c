@@ -3798,6 +3798,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int last_cl = -1;
 	int last_para = -100;
 	size_t last_q = (size_t)-1;
+	size_t lz_lo = 0, lz_hi = 0, lz_v = 0;   /* (a run of partial quotes: see below) */
 	/* the direct quotes no tag claimed (out row, opening mark), for the pass after indirect */
 	size_t *untag = nf_xmalloc((nq ? nq : 1) * 2 * sizeof *untag), nuntag = 0;
 	for (size_t i = 0; i < nq; i++) {
@@ -3853,8 +3854,18 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			o.cue = pq->cue;
 			o.content_start = pq->content_start;
 			if (o.content_end < pq->content_end) o.content_end = pq->content_end;
-			for (size_t k = out->n; k-- > 0 && out->q[k].content_start == o.content_start;)
-				out->q[k].content_end = o.content_end;
+			/* the rows before with that content start take its end: the last one at once
+			 * (the next quote reads it), the others when the run is over (rows lz_lo ..
+			 * lz_hi - 1 are owed lz_v), so a long run is not rewritten at each quote */
+			size_t k = out->n;
+			while (k > 0 && out->q[k - 1].content_start == o.content_start) {
+				if (k == lz_hi && out->q[lz_lo].content_start == o.content_start) { k = lz_lo; break; }
+				k--;
+			}
+			if (lz_hi && k > lz_lo)   /* (those owed are not in this run: paid now) */
+				for (size_t z = lz_lo; z < lz_hi; z++) out->q[z].content_end = lz_v;
+			lz_lo = k, lz_hi = out->n, lz_v = o.content_end;
+			if (out->n) out->q[out->n - 1].content_end = o.content_end;
 		} else if (q->how && !q->scare) {
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
 			if (cl >= 0) last_cl = cl;
@@ -3876,6 +3887,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
 			c.qi[i].emitted = 1;
 	size_t nq_out = out->n;
+	for (size_t z = lz_lo; z < lz_hi; z++)
+		out->q[z].content_end = lz_v;
 	indirect(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);

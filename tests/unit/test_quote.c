@@ -116,6 +116,26 @@ int main(void)
 		   "20,000 scare quotes in one sentence, then a quote with its tag");
 		nf_buf_free(&b);
 	}
+	{
+		/* one clause of 20,000 partial quotes: each row reports the whole clause (its end
+		 * is written to the rows before once, not again at each quote) */
+		enum { N = 20000 };
+		nf_buf b = { 0 };
+		nf_buf_add(&b, "Anna Berg said the plan was ", 28);
+		for (int k = 0; k < N; k++) {
+			char line[40];
+			int n = snprintf(line, sizeof line, "%s\"bad %d\"", k ? " and " : "", k);
+			nf_buf_add(&b, line, (size_t)n);
+		}
+		nf_buf_add(&b, ".", 1);
+		nf_buf_addc(&b, 0);
+		size_t nq = run(b.p), same = 0;
+		for (size_t k = 0; k < nq; k++)
+			same += out.q[k].type == NF_Q_PARTIAL && out.q[k].content_start == out.q[0].content_start &&
+				out.q[k].content_end == out.q[nq - 1].end;
+		ok(nq == N && same == N, "20,000 partial quotes in one clause share its content");
+		nf_buf_free(&b);
+	}
 	nf_quotes_free(&out);
 	nf_splitter_free(sp);
 	nf_quoter_free(qt);
