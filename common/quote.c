@@ -439,6 +439,7 @@ typedef struct {
 	struct rolecur *rc;                  /* (how far last and ap are filled: role_before) */
 	struct cuesent *cs;                  /* (has_cue_in_sentence's last answer) */
 	int msorted;                         /* the mentions are in text order */
+	size_t nmain;                        /* out's rows before indirect's: one a quote, in order */
 	struct gendcur *gc;                  /* (resolve_gender's: each mention's latest person) */
 	int *pg; size_t pgcap;               /* (resolve_gender's: 2 a mention, see gendcur) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
@@ -3115,9 +3116,14 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 	if (q.content_end < q.end) q.content_end = c->tk[c->rq[rq].close].e;
 	int cl = resolve(c, sp, cue, &q, *last_cl);
 	if (cl >= 0) *last_cl = cl;
-	size_t r = 0;   /* (one quotation gives one row: the partial quote replaces its scare row) */
-	while (r < out->n && !(out->q[r].type == NF_Q_SCARE && out->q[r].start == q.start)) r++;
-	if (r < out->n) out->q[r] = q;
+	/* (one quotation gives one row: the partial quote replaces its scare row, found among the
+	 * quotes' rows, whose starts go up, by a binary search, not a walk over all the rows) */
+	size_t r = 0, hi = c->nmain < out->n ? c->nmain : out->n;
+	while (r < hi) {
+		size_t mid = (r + hi) / 2;
+		if (out->q[mid].start < q.start) r = mid + 1; else hi = mid;
+	}
+	if (r < c->nmain && r < out->n && out->q[r].type == NF_Q_SCARE && out->q[r].start == q.start) out->q[r] = q;
 	else add_out(out, &q);
 	for (int i = ca; i <= cb; i++)   /* (a cue inside that clause does not report it again) */
 		if (c->tk[i].q)
@@ -3887,6 +3893,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
 			c.qi[i].emitted = 1;
 	size_t nq_out = out->n;
+	c.nmain = nq_out;
 	for (size_t z = lz_lo; z < lz_hi; z++)
 		out->q[z].content_end = lz_v;
 	indirect(&c, out, &last_cl);
