@@ -199,7 +199,10 @@ static inline uint32_t whash(const uint64_t *w, size_t nw)
 /* w: the n bytes of a word, folded, as chunks */
 static inline unsigned char wtag_of(uint32_t h) { return (unsigned char)((h >> 24) | 1); }
 
-static inline intptr_t wlookup(const nf_quoter *qt, uint32_t h, const uint64_t *w, size_t n)
+/* (the word table's fields, as tokenize keeps them in a local copy) */
+typedef struct { const wslot *wt; const unsigned char *wtag; const uint64_t *wkeys; size_t wmask; } wtab;
+
+static inline intptr_t wlookup(const wtab *qt, uint32_t h, const uint64_t *w, size_t n)
 {
 	unsigned char tag = wtag_of(h);
 	for (size_t k = h & qt->wmask; qt->wtag[k]; k = (k + 1) & qt->wmask) {
@@ -431,7 +434,14 @@ typedef struct {
 					      * is the next one's), then nt */
 	size_t qicap;
 	size_t *last; size_t lastcap;        /* (resolve_role's: a cluster's last mention) */
-	int *ap; size_t apcap;               /* (resolve_role's: a person's latest appositive, 2 a cluster) */
+	int *ap; size_t apcap;               /* (resolve_role's: a person's latest appositive and the
+					      * index in mt that gave it, 3 a cluster) */
+	struct rolecur *rc;                  /* (how far last and ap are filled: role_before) */
+	struct cuesent *cs;                  /* (has_cue_in_sentence's last answer) */
+	int msorted;                         /* the mentions are in text order */
+	size_t nmain;                        /* out's rows before indirect's: one a quote, in order */
+	struct gendcur *gc;                  /* (resolve_gender's: each mention's latest person) */
+	int *pg; size_t pgcap;               /* (resolve_gender's: 2 a mention, see gendcur) */
 	qblk **arp;           /* the output's blocks (the first has room; the oldest is kept) */
 	qblk *ar;             /* (in nf_quotes.priv: the blocks) */
 } ctx;
@@ -488,7 +498,8 @@ enum { SCRATCH_MAX = 8 << 20 };
 #define SCRATCH_FREE(c, s, a, cap) (free((c)->a), (c)->a = NULL, (c)->cap = 0)
 #define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
 		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
-		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); X(c, s, ap, apcap); } while (0)
+		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); X(c, s, ap, apcap); \
+		X(c, s, pg, pgcap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -526,8 +537,9 @@ static int is_apos(const char *t, size_t i, size_t len, size_t *w)
 	return 0;
 }
 
-/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren"), by their
- * first letter (each begins with a capital); w is a word (no NUL in it), n < 8. */
+/* Title abbreviations whose period belongs to the word ("Mr. Obama", "Sen. Warren", "Messrs.
+ * Holm and Vik"), by their first letter (each begins with a capital); w is a word (no NUL in
+ * it), n < 8. (tokenize asks for words of at most 4 letters, and "Messrs": the only longer one) */
 static int title_abbrev(const char *w, size_t n)
 {
 	static const char ab[26][6][8] = { ['A' - 'A'] = { "Adm" }, ['C' - 'A'] = { "Col", "Capt", "Cmdr" },
@@ -614,8 +626,10 @@ static void tokenize(ctx *c)
 	push_int(&c->sfirst, &nsf, &c->scap, 0);
 	int para_open = 0;   /* paragraph para has a token */
 	/* (the word table's fields in a local copy: the stores into tokens, which have char
-	 * fields, could alias them in place, so each word would load them anew) */
-	const nf_quoter qtl = *c->qt;
+	 * fields, could alias them in place, so each word would load them anew; only those four:
+	 * a copy of the whole quoter, ~9 KB with its phrase index, is made per document when the
+	 * optimiser does not cut it down, as under -O0 or SANITIZE=1) */
+	const wtab qtl = { c->qt->wt, c->qt->wtag, c->qt->wkeys, c->qt->wmask };
 	/* Where a token next needs the rare checks (a new sentence, a paragraph's first token,
 	 * the array full): each token takes a byte at least, so the array has room for every
 	 * token that starts before stop. One test per token instead of three. */
@@ -715,7 +729,7 @@ static void tokenize(ctx *c)
 				/* a joiner (- . & ') joins nothing when an ASCII byte other than a letter
 				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's */
 				plain = n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
-				if (plain && u8[i + n] == '.' && n <= 4 && title_abbrev(t + i, n))
+				if (plain && u8[i + n] == '.' && (n <= 4 || (n == 6 && ch == 'M')) && title_abbrev(t + i, n))
 					n++;
 			}
 			if (LIKELY(plain)) {
@@ -760,7 +774,7 @@ static void tokenize(ctx *c)
 			break;
 		}
 		/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
-		if (j < len && t[j] == '.' && ((j - i <= 4 && title_abbrev(t + i, j - i)) ||
+		if (j < len && t[j] == '.' && (((j - i <= 4 || (j - i == 6 && ch == 'M')) && title_abbrev(t + i, j - i)) ||
 					       (j - i <= 10 && dot)))
 			j++;
 		if (j - i <= WMAX) {   /* (a word longer than every key finds none) */
@@ -1433,11 +1447,14 @@ static int sent_lo(const ctx *c, int i)
 }
 
 /* As sent_lo, but over titles and scare quotes already classified ("Johnson tells MSNBC's
- * "Morning Joe" on Friday that "..."): the clause goes on behind them. */
+ * "Morning Joe" on Friday that "..."): the clause goes on behind them, for SENT_LO_Q_MAX
+ * tokens at most (news: 105 at most; a page's endless "sentence" of scare quotes would make
+ * each quote walk back over all the others). */
+enum { SENT_LO_Q_MAX = 400 };
 static int sent_lo_q(const ctx *c, int i)
 {
 	int j = i;
-	while (j > 0 && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para &&
+	while (j > 0 && j > i - SENT_LO_Q_MAX && c->tk[j - 1].sent == c->tk[i].sent && c->tk[j - 1].para == c->tk[i].para &&
 	       (!c->tk[j - 1].q || (c->qi && c->tk[j - 1].q - 1 < c->tk[i].q - 1 && c->qi[c->tk[j - 1].q - 1].scare == 1)))
 		j--;
 	return j;
@@ -1993,22 +2010,81 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 	return -1;
 }
 
+/* The first mention (of mentions in text order) that starts at or after pos. */
+static size_t ment_from(const ctx *c, size_t pos)
+{
+	size_t lo = 0, hi = c->ents->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->ents->m[mid].start < pos) lo = mid + 1; else hi = mid;
+	}
+	return lo;
+}
+
+/* With the mentions in text order, resolve_gender goes straight to its person: c->pg[2i + f]
+ * is the last mention up to i that is a person outside quotation marks who may be a man (f =
+ * 0) or a woman (f = 1), or -1; filled as far as asked (done), the token of each mention
+ * found by a walk that goes on from the last one (t). Without it a "he" with no man before
+ * walked back over every mention, and every mention after it. */
+struct gendcur { size_t done, t; int lm, lf; };
+
+static void gender_fill(const ctx *c, size_t ub)
+{
+	struct gendcur *r = c->gc;
+	const tok *tk = c->tk;
+	for (; r->done < ub; r->done++) {
+		const nf_mention *m = &c->ents->m[r->done];
+		if (m->type == NF_PER && m->cluster >= 0) {
+			size_t st = m->start, t = r->t;   /* (the token at st, as in_quote_pos finds it) */
+			while (t + 8 < c->nt && tk[t + 8].e <= st) t += 8;
+			while (t < c->nt && tk[t].e <= st) t++;
+			r->t = t;
+			if (!(t < c->nt && tk[t].s <= st && tk[t].q)) {
+				char cg = c->ents->c[m->cluster].gender;
+				if (!cg || cg == 'm') r->lm = (int)r->done;
+				if (!cg || cg == 'f') r->lf = (int)r->done;
+			}
+		}
+		c->pg[2 * r->done] = r->lm;
+		c->pg[2 * r->done + 1] = r->lf;
+	}
+}
+
+static int person_of_gender(const ctx *c, const nf_mention *m, char g)
+{
+	if (m->type != NF_PER || m->cluster < 0) return 0;
+	if (in_quote_pos(c, m->start)) return 0;
+	char cg = c->ents->c[m->cluster].gender;
+	return !(cg && cg != g);
+}
+
 /* The most recent person of gender g named before sp outside quotation marks. */
 static int resolve_gender(const ctx *c, const np *sp, char g)
 {
 	size_t pos = c->tk[sp->a].s;
-	for (size_t i = c->ents->n; i-- > 0;) {
+	size_t top = c->ents->n;
+	if (c->msorted && (g == 'm' || g == 'f')) {
+		/* (the loop below starts at top: that mention, or none; the last few mentions are
+		 * looked at one by one, so most documents never fill pg) */
+		size_t ub = ment_from(c, pos), lo = ub > 32 ? ub - 32 : 0, i = ub;
+		while (i > lo && !person_of_gender(c, &c->ents->m[i - 1], g))
+			i--;
+		if (i > lo || lo == 0) {
+			top = i;
+		} else {
+			gender_fill(c, lo);
+			top = (size_t)(c->pg[2 * (lo - 1) + (g == 'f')] + 1);
+		}
+	}
+	for (size_t i = top; i-- > 0;) {
 		const nf_mention *m = &c->ents->m[i];
-		if (m->start >= pos || m->type != NF_PER || m->cluster < 0) continue;
-		if (in_quote_pos(c, m->start)) continue;
-		char cg = c->ents->c[m->cluster].gender;
-		if (cg && cg != g) continue;
+		if (m->start >= pos || !person_of_gender(c, m, g)) continue;
 		/* the subject of that sentence rather than a person named later in it ("Trump said
 		 * praise from Putin would not matter. He said ..."): he, she go on with the subject */
 		int t = tok_at(c, m->start);
 		if (t >= 0 && t - sent_start(c, t) > 4) {
 			int s0 = sent_start(c, t);
-			for (size_t k = 0; k < i; k++) {
+			for (size_t k = c->msorted ? ment_from(c, c->tk[s0].s) : 0; k < i; k++) {
 				const nf_mention *f = &c->ents->m[k];
 				if (f->start < c->tk[s0].s) continue;
 				if (f->type != NF_PER || f->cluster < 0 || f->cluster == m->cluster) continue;
@@ -2081,6 +2157,46 @@ static int word_in(const ctx *c, int i, int a, int b)
 	return 0;
 }
 
+/* resolve_role's view of the text before a role phrase: where each cluster was last mentioned
+ * (c->last) and each person's latest appositive (c->ap). The role phrases come in text order
+ * (the quotes, then indirect speech), so each call goes on from the last one; an earlier one
+ * starts again. mi, mx: the mentions and the mention tokens (c->mt) taken so far, except
+ * that mt's entries from mx on are looked at again: the first of them has an appositive that
+ * did not end before that role phrase (it may be the role phrase: "Erik Sand, the minister,"). */
+struct rolecur { size_t pos, mi, mx; int on; };
+
+static void role_before(const ctx *c, const np *sp)
+{
+	struct rolecur *r = c->rc;
+	size_t pos = c->tk[sp->a].s;
+	int *ap = c->ap;
+	if (!r->on || pos < r->pos) {
+		memset(c->last, 0, c->ents->nc * sizeof *c->last);
+		for (size_t k = 0; k < 3 * c->ents->nc; k++) ap[k] = -1;
+		r->mi = r->mx = 0;
+		r->on = 1;
+	}
+	r->pos = pos;
+	for (; r->mi < c->ents->n && c->ents->m[r->mi].start < pos; r->mi++)
+		if (c->ents->m[r->mi].cluster >= 0 && (size_t)c->ents->m[r->mi].cluster < c->ents->nc)
+			c->last[c->ents->m[r->mi].cluster] = c->ents->m[r->mi].start + 1;
+	/* the latest appositive of each person before pos (outside quotes) that ends before the
+	 * role phrase */
+	size_t x = r->mx, wait = (size_t)-1;
+	for (; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
+		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
+		if (cl >= 0 && (size_t)cl < c->ents->nc && c->ents->c[cl].type == NF_PER && !c->tk[t].q &&
+		    c->ents->m[c->tk[t].ment].type == NF_PER && appositive_at(c, t, &a, &b)) {
+			if (b >= sp->a) {
+				if (wait == (size_t)-1) wait = x;   /* (for a later role phrase) */
+			} else if ((int)x >= ap[3 * cl + 2]) {   /* (one seen again is no later than its own) */
+				ap[3 * cl] = a, ap[3 * cl + 1] = b, ap[3 * cl + 2] = (int)x;
+			}
+		}
+	}
+	r->mx = wait != (size_t)-1 ? wait : x;
+}
+
 /* A role phrase's person: the document's person with that country or role (its own, or one
  * given in an appositive after its name), most recent first. *apa, *apb: the appositive of the
  * person found when that decided it, else -1. */
@@ -2089,7 +2205,6 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 	*apa = *apb = -1;
 	int indefinite = weq(c, sp->a, "a") || weq(c, sp->a, "an") || weq(c, sp->a, "one") || weq(c, sp->a, "another");
 	const char *country = NULL;
-	size_t pos = c->tk[sp->a].s;
 	int best = -1, bs = 0;
 	size_t bpos = 0;
 	for (int i = sp->a; i <= sp->b; i++) {
@@ -2108,21 +2223,10 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		}
 	}
 	if (c->ents->m == NULL || !c->ents->nc) return -1;
-	/* where each cluster was last mentioned before pos: one pass over the mentions */
-	size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
-	memset(last, 0, c->ents->nc * sizeof *last);
-	for (size_t i = 0; i < c->ents->n && c->ents->m[i].start < pos; i++)
-		if (c->ents->m[i].cluster >= 0 && (size_t)c->ents->m[i].cluster < c->ents->nc)
-			last[c->ents->m[i].cluster] = c->ents->m[i].start + 1;
-	/* the latest appositive of each person before pos (outside quotes) */
-	int *ap = c->ap;   /* (room for two a cluster: nf_quotes_run) */
-	for (size_t k = 0; k < 2 * c->ents->nc; k++) ap[k] = -1;
-	for (size_t x = 0; x < c->nmt && c->tk[c->mt[x]].s < pos; x++) {
-		int t = c->mt[x], a, b, cl = c->ents->m[c->tk[t].ment].cluster;
-		if (cl >= 0 && (size_t)cl < c->ents->nc && c->ents->c[cl].type == NF_PER && !c->tk[t].q &&
-		    c->ents->m[c->tk[t].ment].type == NF_PER && appositive_at(c, t, &a, &b) && b < sp->a)
-			ap[2 * cl] = a, ap[2 * cl + 1] = b;
-	}
+	/* where each cluster was last mentioned before pos, and each person's latest appositive */
+	role_before(c, sp);
+	const size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
+	const int *ap = c->ap;          /* (room for three a cluster: nf_quotes_run) */
 	for (size_t k = 0; k < c->ents->nc; k++) {
 		const nf_cluster *cl = &c->ents->c[k];
 		if (cl->type != NF_PER) continue;
@@ -2139,11 +2243,11 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 				s += 1;
 		}
 		int sa = 0;   /* (what the appositive adds: "the minister" after "X, the transport minister,") */
-		if (ap[2 * k] >= 0 && !contains_word(cl->role, c->t + c->tk[sp->b].s, c->tk[sp->b].e - c->tk[sp->b].s)) {
+		if (ap[3 * k] >= 0 && !contains_word(cl->role, c->t + c->tk[sp->b].s, c->tk[sp->b].e - c->tk[sp->b].s)) {
 			for (int i = sp->a; i <= sp->b; i++)
-				if (c->tk[i].k == T_WORD && !win(c, i, dets) && !win(c, i, title_small) && word_in(c, i, ap[2 * k], ap[2 * k + 1]))
+				if (c->tk[i].k == T_WORD && !win(c, i, dets) && !win(c, i, title_small) && word_in(c, i, ap[3 * k], ap[3 * k + 1]))
 					sa += is_role(c, i) || i == sp->b ? 2 : 1;
-			if (!word_in(c, appositive_head(c, ap[2 * k], ap[2 * k + 1], NULL), sp->a, sp->b))
+			if (!word_in(c, appositive_head(c, ap[3 * k], ap[3 * k + 1], NULL), sp->a, sp->b))
 				sa = 0;   /* (its head noun must be the role's: not "X, the minister’s brother,") */
 			s += sa;
 		}
@@ -2151,8 +2255,8 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		if (s < 2 || (indefinite && s < 4)) continue;
 		if (s > bs || (s == bs && lp > bpos)) {
 			best = (int)k; bs = s; bpos = lp;
-			*apa = sa ? ap[2 * k] : -1;
-			*apb = sa ? ap[2 * k + 1] : -1;
+			*apa = sa ? ap[3 * k] : -1;
+			*apb = sa ? ap[3 * k + 1] : -1;
 		}
 	}
 	return best;
@@ -2269,15 +2373,25 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 /* ---- quotes ---- */
 
 
+/* The sentence of token o (in its paragraph) has a speech cue outside quotes. The answer is
+ * the sentence's, so it is kept for the next quote of that sentence (in an endless "sentence"
+ * of quotes, each would walk all of it). */
+struct cuesent { int lo, has; };
+
 static int has_cue_in_sentence(const ctx *c, int o)
 {
 	int lo = sent_start(c, o);
+	if (c->cs->lo == lo)
+		return c->cs->has;
+	int has = 0;
 	for (int i = lo; (size_t)i < c->nt && c->tk[i].para == c->tk[o].para; i++) {
 		if (c->tk[i].q) continue;
 		if (c->tk[i].sent != c->tk[o].sent && i > o) break;
-		if (cue_of(c, i) & CUE_SPEECH) return 1;
+		if (cue_of(c, i) & CUE_SPEECH) { has = 1; break; }
 	}
-	return 0;
+	c->cs->lo = lo;
+	c->cs->has = has;
+	return has;
 }
 
 static int words_in(const ctx *c, size_t s, size_t e)
@@ -3207,9 +3321,14 @@ static void add_partial(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, i
 	if (q.content_end < q.end) q.content_end = c->tk[c->rq[rq].close].e;
 	int cl = resolve(c, sp, cue, &q, *last_cl);
 	if (cl >= 0) *last_cl = cl;
-	size_t r = 0;   /* (one quotation gives one row: the partial quote replaces its scare row) */
-	while (r < out->n && !(out->q[r].type == NF_Q_SCARE && out->q[r].start == q.start)) r++;
-	if (r < out->n) out->q[r] = q;
+	/* (one quotation gives one row: the partial quote replaces its scare row, found among the
+	 * quotes' rows, whose starts go up, by a binary search, not a walk over all the rows) */
+	size_t r = 0, hi = c->nmain < out->n ? c->nmain : out->n;
+	while (r < hi) {
+		size_t mid = (r + hi) / 2;
+		if (out->q[mid].start < q.start) r = mid + 1; else hi = mid;
+	}
+	if (r < c->nmain && r < out->n && out->q[r].type == NF_Q_SCARE && out->q[r].start == q.start) out->q[r] = q;
 	else add_out(out, &q);
 	for (int i = ca; i <= cb; i++)   /* (a cue inside that clause does not report it again) */
 		if (c->tk[i].q)
@@ -3892,10 +4011,19 @@ static int cue_between(const ctx *c, size_t pos, int b)
 	return -1;
 }
 
-static int cmp_quote(const void *a, const void *b)
+/* The output's sort key: a row's start, then its place before the sort, so rows that start at
+ * one byte keep the order they were found in whatever the qsort (glibc's is a merge sort only
+ * when memory allows). (No rows tie so far: direct, partial and scare rows start inside
+ * distinct quotes, a partial found by indirect takes the place of the scare row it starts
+ * with, and indirect content neither overlaps a double-marked quote nor the indirect row
+ * before it; the order is defined all the same.) */
+typedef struct { size_t start, i; } qkey;
+
+static int cmp_qkey(const void *a, const void *b)
 {
-	const nf_quote *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
+	const qkey *x = a, *y = b;
+	if (x->start != y->start) return x->start < y->start ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 
@@ -4009,7 +4137,14 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	SCRATCH_ALL(SCRATCH_TAKE, &c, (ctx *)out->priv);
 	c.arp = &((ctx *)out->priv)->ar;
 	nf_grow((void **)&c.last, &c.lastcap, c.ents->nc ? c.ents->nc : 1, sizeof *c.last);
-	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 2 * c.ents->nc : 1, sizeof *c.ap);
+	nf_grow((void **)&c.ap, &c.apcap, c.ents->nc ? 3 * c.ents->nc : 1, sizeof *c.ap);
+	nf_grow((void **)&c.pg, &c.pgcap, c.ents->n ? 2 * c.ents->n : 1, sizeof *c.pg);
+	struct rolecur rc = { 0, 0, 0, 0 };
+	c.rc = &rc;
+	struct cuesent cs = { -1, 0 };
+	c.cs = &cs;
+	struct gendcur gc = { 0, 0, -1, -1 };
+	c.gc = &gc;
 	tokenize(&c);   /* (which finds the sentence of each token too) */
 	/* the mention of each token (the mentions are in text order) */
 	size_t m = 0;
@@ -4018,6 +4153,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int sorted = 1;
 	for (m = 1; m < c.ents->n && sorted; m++)
 		sorted = c.ents->m[m].start >= c.ents->m[m - 1].start;
+	c.msorted = sorted;
 	m = 0;
 	if (sorted) {
 		for (size_t i = 0, k = 0; k < c.ents->n; k++) {
@@ -4095,17 +4231,26 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		n->merged = (int)h + 1;
 		/* the merged quote takes over the fragments of the next */
 		size_t need = q->nf + n->nf;
-		nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);   /* (copied after: it may move) */
-		memcpy(c.fr + c.nfr, c.fr + q->fs, q->nf * sizeof *c.fr);
-		memcpy(c.fr + c.nfr + q->nf, c.fr + n->fs, n->nf * sizeof *c.fr);
-		q->fs = c.nfr;
+		if (q->fs + q->nf == c.nfr) {
+			/* (merged before, its fragments are the last: the next one's go on after them,
+			 * so a run of quotes merged one by one is not copied again at each) */
+			nf_grow((void **)&c.fr, &c.frcap, c.nfr + n->nf, sizeof *c.fr);
+			memcpy(c.fr + c.nfr, c.fr + n->fs, n->nf * sizeof *c.fr);
+			c.nfr += n->nf;
+		} else {
+			nf_grow((void **)&c.fr, &c.frcap, c.nfr + need, sizeof *c.fr);   /* (copied after: it may move) */
+			memcpy(c.fr + c.nfr, c.fr + q->fs, q->nf * sizeof *c.fr);
+			memcpy(c.fr + c.nfr + q->nf, c.fr + n->fs, n->nf * sizeof *c.fr);
+			q->fs = c.nfr;
+			c.nfr += need;
+		}
 		q->nf = need;
-		c.nfr += need;
 		q->close = n->close;
 	}
 	int last_cl = -1;
 	int last_para = -100;
 	size_t last_q = (size_t)-1;
+	size_t lz_lo = 0, lz_hi = 0, lz_v = 0;   /* (a run of partial quotes: see below) */
 	/* the direct quotes no tag claimed (out row, opening mark), for the pass after indirect */
 	size_t *untag = nf_xmalloc((nq ? nq : 1) * 2 * sizeof *untag), nuntag = 0;
 	for (size_t i = 0; i < nq; i++) {
@@ -4161,8 +4306,18 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			o.cue = pq->cue;
 			o.content_start = pq->content_start;
 			if (o.content_end < pq->content_end) o.content_end = pq->content_end;
-			for (size_t k = out->n; k-- > 0 && out->q[k].content_start == o.content_start;)
-				out->q[k].content_end = o.content_end;
+			/* the rows before with that content start take its end: the last one at once
+			 * (the next quote reads it), the others when the run is over (rows lz_lo ..
+			 * lz_hi - 1 are owed lz_v), so a long run is not rewritten at each quote */
+			size_t k = out->n;
+			while (k > 0 && out->q[k - 1].content_start == o.content_start) {
+				if (k == lz_hi && out->q[lz_lo].content_start == o.content_start) { k = lz_lo; break; }
+				k--;
+			}
+			if (lz_hi && k > lz_lo)   /* (those owed are not in this run: paid now) */
+				for (size_t z = lz_lo; z < lz_hi; z++) out->q[z].content_end = lz_v;
+			lz_lo = k, lz_hi = out->n, lz_v = o.content_end;
+			if (out->n) out->q[out->n - 1].content_end = o.content_end;
 		} else if (q->how && !q->scare) {
 			int cl = resolve(&c, &q->sp, q->cue, &o, last_cl);
 			if (cl >= 0) last_cl = cl;
@@ -4184,14 +4339,27 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
 			c.qi[i].emitted = 1;
 	size_t nq_out = out->n;
+	c.nmain = nq_out;
+	for (size_t z = lz_lo; z < lz_hi; z++)
+		out->q[z].content_end = lz_v;
 	indirect(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
 	if (out->n > 64) {
-		qsort(out->q, out->n, sizeof *out->q, cmp_quote);   /* (a stable merge sort in glibc) */
+		/* (the keys sorted, then the rows moved: a row is ~130 bytes) */
+		qkey *key = nf_xmalloc(out->n * sizeof *key);
+		nf_quote *tmp = nf_xmalloc(out->n * sizeof *tmp);
+		for (size_t k = 0; k < out->n; k++)
+			key[k] = (qkey){ out->q[k].start, k };
+		qsort(key, out->n, sizeof *key, cmp_qkey);
+		for (size_t k = 0; k < out->n; k++)
+			tmp[k] = out->q[key[k].i];
+		memcpy(out->q, tmp, out->n * sizeof *tmp);
+		free(tmp);
+		free(key);
 	} else {
 		/* a few quotes, nearly in order (the indirect ones come after): an insertion sort,
-		 * stable as that merge sort */
+		 * stable, so the same order as the keys above */
 		for (size_t k = 1; k < out->n; k++) {
 			nf_quote q = out->q[k];
 			size_t j = k;

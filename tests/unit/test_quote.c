@@ -3,6 +3,7 @@
 #include "sent.h"
 #include "util.h"
 #include "tap.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,60 @@ int main(void)
 		nf_quote_text(qt, s, &out.q[0], &b);
 		ok(b.n == strlen("If we wait, Riverton will pay.") && memcmp(b.p, "If we wait, Riverton will pay.", b.n) == 0,
 		   "the comma stays before a name");
+		nf_buf_free(&b);
+	}
+	{
+		/* a long run of quotes side by side, merged one by one into one quote: each merge
+		 * adds the next one's fragment (copying all the fragments at each merge made this
+		 * 30,000-quote document take gigabytes) */
+		enum { N = 30000 };
+		nf_buf b = { 0 };
+		for (int k = 0; k < N; k++) {
+			char line[40];
+			int n = snprintf(line, sizeof line, "\"Line %d is sad.\" ", k);
+			nf_buf_add(&b, line, (size_t)n);
+		}
+		nf_buf_addc(&b, 0);
+		size_t nq = run(b.p);
+		ok(nq == 1 && out.q[0].nfrag == N && out.q[0].frag[N - 1].end == b.n - 3,
+		   "30,000 quotes side by side make one quote of 30,000 fragments");
+		nf_buf_free(&b);
+	}
+	{
+		/* one endless "sentence" of scare quotes: each quote's clause is looked for a bounded
+		 * way back, not over all the quotes before it (quadratic: minutes for 2 MB) */
+		enum { N = 20000 };
+		nf_buf b = { 0 };
+		for (int k = 0; k < N; k++) {
+			char line[40];
+			int n = snprintf(line, sizeof line, "the 'word %d' and ", k);
+			nf_buf_add(&b, line, (size_t)n);
+		}
+		nf_buf_add(&b, "\"the end,\" she said.", 20);
+		nf_buf_addc(&b, 0);
+		size_t nq = run(b.p);
+		ok(nq == 1 && text_is(b.p, 0, "the end,") && out.q[0].cue && strcmp(out.q[0].cue, "said") == 0,
+		   "20,000 scare quotes in one sentence, then a quote with its tag");
+		nf_buf_free(&b);
+	}
+	{
+		/* one clause of 20,000 partial quotes: each row reports the whole clause (its end
+		 * is written to the rows before once, not again at each quote) */
+		enum { N = 20000 };
+		nf_buf b = { 0 };
+		nf_buf_add(&b, "Anna Berg said the plan was ", 28);
+		for (int k = 0; k < N; k++) {
+			char line[40];
+			int n = snprintf(line, sizeof line, "%s\"bad %d\"", k ? " and " : "", k);
+			nf_buf_add(&b, line, (size_t)n);
+		}
+		nf_buf_add(&b, ".", 1);
+		nf_buf_addc(&b, 0);
+		size_t nq = run(b.p), same = 0;
+		for (size_t k = 0; k < nq; k++)
+			same += out.q[k].type == NF_Q_PARTIAL && out.q[k].content_start == out.q[0].content_start &&
+				out.q[k].content_end == out.q[nq - 1].end;
+		ok(nq == N && same == N, "20,000 partial quotes in one clause share its content");
 		nf_buf_free(&b);
 	}
 	nf_quotes_free(&out);
