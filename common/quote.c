@@ -1988,7 +1988,10 @@ static int resolve_gender(const ctx *c, const np *sp, char g);
 
 static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 {
-	char g = weq(c, sp->a, "he") ? 'm' : weq(c, sp->a, "she") ? 'f' : weq(c, sp->a, "who") ? '?' : 0;
+	/* (without the "'s" of "She's hoping") */
+	const char *w = c->t + c->tk[sp->a].s;
+	size_t n = pronoun_is(c, sp->a) ? strcspn(w, "'\xE2") : c->tk[sp->a].e - c->tk[sp->a].s;
+	char g = ieq(w, n, "he", 2) ? 'm' : ieq(w, n, "she", 3) ? 'f' : ieq(w, n, "who", 3) ? '?' : 0;
 	if (g == 'm' || g == 'f')
 		return resolve_gender(c, sp, g);
 	if (g == '?') {   /* "X, who said": the person just before */
