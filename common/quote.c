@@ -3546,6 +3546,22 @@ static void inherit_reported(ctx *c, nf_quotes *out, size_t first, const size_t 
 	}
 }
 
+/* The writer's words after the quote from token o to e are a clause of their own: a tag of
+ * their own follows in the sentence (""B" to raise the price, she said"), or they are as long
+ * as the quote (""B" to raise the share price": the writer's sentence, not the speaker's). */
+static int own_clause_after(const ctx *c, int o, int e)
+{
+	int qw = 0, tw = 0;
+	for (int j = o + 1; j < e; j++)
+		qw += c->tk[j].k == T_WORD;
+	for (int j = e + 1; (size_t)j < c->nt && c->tk[j].sent == c->tk[e].sent && c->tk[j].para == c->tk[e].para; j++) {
+		if (!c->tk[j].q && (cue_of(c, j) & CUE_SPEECH))
+			return 1;
+		tw += c->tk[j].k == T_WORD;
+	}
+	return tw >= qw;
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -3629,9 +3645,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0)
 					merge = 0;
 				/* the writer's words go on after it: a partial quote of a new clause
-				 * (""A," she said. "B" to drive up the price.") */
+				 * (""A," she said. "B" to drive up the price."), unless the quote opens its
+				 * sentence and is most of it (""A," she said. "We never B" for now.") */
 				if ((size_t)n->close + 1 < c.nt && c.tk[n->close + 1].k == T_WORD &&
-				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close))
+				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close) &&
+				    (sent_start(&c, n->open) != n->open || own_clause_after(&c, n->open, n->close)))
 					merge = 0;
 			} else if (q->how != 'A' && n->open - q->close <= 2) {
 				merge = 1;
