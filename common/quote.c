@@ -1557,6 +1557,9 @@ static int outer_speaker(const ctx *c, int k, int lo, np *sp)
 	return k;
 }
 
+/* how far the tag that ends a quote's sentence may be: tokens after the quote, and words after
+ * its cue ("..., she said in a video message to the hall.") */
+enum { TAG_END_WITHIN = 40, TAG_TAIL_WORDS = 9 };
 static int slot_after(const ctx *c, qinfo *q)
 {
 	int i = q->close + 1;
@@ -1648,7 +1651,7 @@ static int slot_after(const ctx *c, qinfo *q)
 		}
 	}
 	/* the tag ends the sentence the quote is part of: "... of the plan, Mr. X said." */
-	for (int j = i; j < lim && j < i + 20; j++) {
+	for (int j = i; j < lim && j < i + TAG_END_WITHIN; j++) {
 		if (pch(c, j, '.') || pch(c, j, '?') || pch(c, j, '!') || pch(c, j, ';')) break;
 		if (!pch(c, j, ',')) continue;
 		int k2 = j + 1;
@@ -1656,7 +1659,7 @@ static int slot_after(const ctx *c, qinfo *q)
 			int e = skip_adv_fwd(c, sp.b + 1, lim);
 			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD)) {
 				int z = e + 1;
-				while (z < lim && z < e + 5 && c->tk[z].k == T_WORD) z++;
+				while (z < lim && z < e + TAG_TAIL_WORDS && c->tk[z].k == T_WORD) z++;
 				if (z >= lim || pch(c, z, '.')) {
 					q->sp = sp; q->cue = e; q->tagend = e; q->how = 'T';
 					return 1;
@@ -2542,7 +2545,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		 * runs on after the quote up to its tag */
 		int tg = q->cue;
 		if (q->sp.kind && q->sp.a > q->close && (tg < 0 || q->sp.a < tg)) tg = q->sp.a;
-		if (tg > q->close + 1 && tg < q->close + 30 && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
+		if (tg > q->close + 1 && tg < q->close + (q->how == 'T' ? TAG_END_WITHIN + 5 : 30) && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
 		    tk[tg].sent == tk[q->close].sent) {
 			int e = trim_end(c, q->close + 1, tg - 1);
 			int clean = e > q->close;
