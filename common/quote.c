@@ -3549,6 +3549,101 @@ static void inherit_reported(ctx *c, nf_quotes *out, size_t first, const size_t 
 	}
 }
 
+/* A transcript turn's speaker at token i, a paragraph's first token (after an opening mark):
+ * one to three upper-case words and a colon ("PENCE:", "JAKE TAPPER:"), with words after it
+ * in the paragraph. Returns the colon's token, or -1. */
+static int turn_name(const ctx *c, int i)
+{
+	int j = i;
+	for (; (size_t)j < c->nt && j < i + 3 && c->tk[j].k == T_WORD && c->tk[j].para == c->tk[i].para; j++) {
+		int letters = 0;
+		for (size_t b = c->tk[j].s; b < c->tk[j].e; b++) {
+			char ch = c->t[b];
+			if (ch >= 'A' && ch <= 'Z') letters++;
+			else if (ch != '.' && ch != '\'' && ch != '-') return -1;
+		}
+		if (letters < 2) return -1;
+	}
+	if (j == i || !pch(c, j, ':') || (size_t)j + 1 >= c->nt || c->tk[j + 1].para != c->tk[j].para)
+		return -1;
+	return j;
+}
+
+/* Interview transcripts: paragraphs that open with a speaker's name in capitals and a colon
+ * ("PENCE: Well, look, ...") are that speaker's words, one direct quote a turn, when the
+ * document has two such speakers at least. A turn opened by a quote mark with no closing one
+ * goes on over the next paragraphs opened by a mark (a quoted transcript). The quotes found
+ * inside a turn are the speaker's words, not rows of their own. */
+static void transcript(ctx *c, nf_quotes *out, size_t first)
+{
+	const tok *tk = c->tk;
+	int nturn = 0, name0 = -1, names = 0;
+	for (size_t i = 0; i < c->nt && names < 2; i++) {
+		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
+		int a = (int)i + (tk[i].k == T_MARK);
+		if (turn_name(c, a) < 0) continue;
+		nturn++;
+		if (name0 < 0) name0 = a;
+		else if (!ieq(c->t + tk[name0].s, tk[name0].e - tk[name0].s, c->t + tk[a].s, tk[a].e - tk[a].s)) names++;
+	}
+	if (nturn < 2 || names < 1)
+		return;
+	(void)first;
+	size_t nkeep = out->n;
+	for (size_t i = 0; i < c->nt; i++) {
+		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
+		int marked = tk[i].k == T_MARK, a = (int)i + marked, colon = turn_name(c, a);
+		if (colon < 0) continue;
+		nf_quote o = { 0 };
+		o.type = NF_Q_DIRECT;
+		o.cluster = -1;
+		nf_qfrag fr[64];
+		size_t nf = 0;
+		size_t region = tk[i].s;
+		int p = (int)i;
+		for (int s0 = colon + 1; nf < 64;) {
+			int e = s0;
+			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[s0].para) e++;
+			int e2 = e;
+			while (e2 > s0 && tk[e2].k == T_MARK) e2--;
+			fr[nf++] = (nf_qfrag){ tk[s0].s, tk[e2].e };
+			p = e + 1;
+			/* a quoted turn goes on: the next paragraph opens with a mark, and no name or
+			 * stage direction ("(CROSSTALK.)") */
+			if (!marked || e2 < e || (size_t)p >= c->nt || tk[p].k != T_MARK || (size_t)p + 1 >= c->nt ||
+			    tk[p + 1].para != tk[p].para || turn_name(c, p + 1) >= 0 || pch(c, p + 1, '('))
+				break;
+			s0 = p + 1;
+		}
+		size_t rend = fr[nf - 1].end;
+		/* the rows found inside the turn go */
+		size_t w = 0;
+		for (size_t k = 0; k < nkeep; k++) {
+			const nf_quote *r = &out->q[k];
+			if (r->end > region && r->start < rend &&
+			    (r->type != NF_Q_INDIRECT || (r->start <= fr[0].start + 1 && r->cue && !strcmp(r->cue, ":"))))
+				continue;   /* (indirect speech inside stays, but not the turn itself again) */
+			out->q[w++] = out->q[k];
+		}
+		size_t kept = w;
+		for (size_t k = nkeep; k < out->n; k++) out->q[w++] = out->q[k];
+		out->n = w, nkeep = kept;
+		o.frag = qalloc(c->arp, nf * sizeof *o.frag);
+		memcpy(o.frag, fr, nf * sizeof *fr);
+		o.nfrag = nf;
+		o.start = fr[0].start;
+		o.end = o.content_end = rend;
+		o.content_start = o.start;
+		o.sent = tk[colon + 1].sent;
+		np sp = { NP_NAME, a, colon - 1, -1 };
+		if (tk[a].ment >= 0) sp.kind = NP_ENT, sp.ment = tk[a].ment;
+		resolve(c, &sp, -1, &o, -1);
+		o.cue = qstrndup(c->arp, ":", 1);
+		add_out(out, &o);
+		i = (size_t)p - 1;
+	}
+}
+
 /* The writer's words after the quote from token o to e are a clause of their own: a tag of
  * their own follows in the sentence (""B" to raise the price, she said"), or they are as long
  * as the quote (""B" to raise the share price": the writer's sentence, not the speaker's). */
@@ -3762,6 +3857,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	indirect(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
+	transcript(&c, out, nq_out);
 	if (out->n > 64) {
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);   /* (a stable merge sort in glibc) */
 	} else {
