@@ -3569,31 +3569,58 @@ static int turn_name(const ctx *c, int i)
 	return j;
 }
 
-/* Interview transcripts: paragraphs that open with a speaker's name in capitals and a colon
- * ("PENCE: Well, look, ...") are that speaker's words, one direct quote a turn, when the
- * document has two such speakers at least. A turn opened by a quote mark with no closing one
- * goes on over the next paragraphs opened by a mark (a quoted transcript). The quotes found
- * inside a turn are the speaker's words, not rows of their own. */
-static void transcript(ctx *c, nf_quotes *out, size_t first)
+/* A turn's name is a speaker's: it opens another turn too, or names a person of the document
+ * ("HOLM:" and Vera Holm); not an editor's label ("CLARIFICATION:", "UPDATE:"). */
+static int turn_speaker(const ctx *c, const int *nm, int n, int k)
 {
 	const tok *tk = c->tk;
-	int nturn = 0, name0 = -1, names = 0;
-	for (size_t i = 0; i < c->nt && names < 2; i++) {
-		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
-		int a = (int)i + (tk[i].k == T_MARK);
-		if (turn_name(c, a) < 0) continue;
-		nturn++;
-		if (name0 < 0) name0 = a;
-		else if (!ieq(c->t + tk[name0].s, tk[name0].e - tk[name0].s, c->t + tk[a].s, tk[a].e - tk[a].s)) names++;
+	int w = nm[2 * k + 1];   /* (the last word of the name) */
+	for (int j = 0; j < n; j++) {
+		int v = nm[2 * j + 1];
+		if (j != k && ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[v].s, tk[v].e - tk[v].s))
+			return 1;
 	}
-	if (nturn < 2 || names < 1)
+	for (int i = nm[2 * k]; i <= w; i++)
+		if (tk[i].ment >= 0 && ment_type(c, tk[i].ment) == NF_PER)
+			return 1;
+	return fuzzy_person(c, c->t + tk[w].s, tk[w].e - tk[w].s, -1) >= 0;
+}
+
+/* Interview transcripts: paragraphs that open with a speaker's name in capitals and a colon
+ * ("PENCE: Well, look, ...") are that speaker's words, one direct quote a turn, when the
+ * document has two such speakers at least (turn_speaker). A turn opened by a quote mark with
+ * no closing one goes on over the next paragraphs opened by a mark (a quoted transcript).
+ * The quotes found inside a turn are the speaker's words, not rows of their own. */
+static void transcript(ctx *c, nf_quotes *out)
+{
+	const tok *tk = c->tk;
+	enum { MAXTURN = 256 };
+	int nm[2 * MAXTURN], n = 0;   /* each turn's name: first and last token */
+	for (size_t i = 0; i < c->nt && n < MAXTURN; i++) {
+		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
+		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
+		if (colon < 0) continue;
+		nm[2 * n] = a, nm[2 * n + 1] = colon - 1, n++;
+	}
+	if (n < 2)
 		return;
-	(void)first;
+	int first_sp = -1, two = 0;
+	for (int k = 0; k < n && !two; k++) {
+		if (!turn_speaker(c, nm, n, k)) continue;
+		int w = nm[2 * k + 1];
+		if (first_sp < 0) first_sp = w;
+		else two = !ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[first_sp].s, tk[first_sp].e - tk[first_sp].s);
+	}
+	if (!two)
+		return;
 	size_t nkeep = out->n;
 	for (size_t i = 0; i < c->nt; i++) {
 		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
 		int marked = tk[i].k == T_MARK, a = (int)i + marked, colon = turn_name(c, a);
 		if (colon < 0) continue;
+		int k = 0;
+		while (k < n && nm[2 * k] != a) k++;
+		if (k == n || !turn_speaker(c, nm, n, k)) continue;
 		nf_quote o = { 0 };
 		o.type = NF_Q_DIRECT;
 		o.cluster = -1;
@@ -3857,7 +3884,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	indirect(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
-	transcript(&c, out, nq_out);
+	transcript(&c, out);
 	if (out->n > 64) {
 		qsort(out->q, out->n, sizeof *out->q, cmp_quote);   /* (a stable merge sort in glibc) */
 	} else {
