@@ -2406,6 +2406,41 @@ static void outer_cue(const ctx *c, qinfo *q)
 	if (q->sp.kind == NP_PRON || q->sp.kind == NP_NONE) q->sp = bo;
 }
 
+/* "Reed said he had not read the plan, but called it "a start"", "Clinton slammed the shift
+ * and accused Sanders of a "flip-flop"", "..., vowing to "open up" the laws": a second verb of
+ * the same subject, coordinated after the partial quote's cue, is the cue of the clause the
+ * quote is in. */
+static void coordinated_cue(const ctx *c, qinfo *q)
+{
+	int best = -1;
+	for (int j = q->cue + 1; j < q->open - 1; j++) {
+		if (c->tk[j].q) return;
+		int comma = pch(c, j, ',');
+		if (!comma && !weq(c, j, "and") && !weq(c, j, "but")) continue;
+		int v = j + 1;
+		if (comma && (weq(c, v, "and") || weq(c, v, "but"))) v++;
+		v = skip_adv_fwd(c, v, q->open);
+		if (v >= q->open || c->tk[v].k != T_WORD || c->tk[v].q || !(cue_of(c, v) & CUE_SPEECH))
+			continue;
+		if ((cue_of(c, v) & CUE_ING) ? !comma : (comma && v == j + 1))
+			continue;   /* (a participle after a comma; a finite verb after "and"/"but") */
+		if (!(cue_of(c, v) & CUE_ING)) {
+			/* the same form as the cue ("says ... and tell him" is the reported clause's) */
+			int cs = c->t[c->tk[q->cue].e - 1] == 's', vs = c->t[c->tk[v].e - 1] == 's';
+			if (cs != vs) continue;
+			/* after a reported clause ("said that she thinks it should go but said"), only
+			 * a comma puts the verb back in the main clause */
+			int clause = 0;
+			for (int k = q->cue + 1; k < j && !clause; k++)
+				clause = weq(c, k, "that") || weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") ||
+					 weq(c, k, "we") || weq(c, k, "i");
+			if (clause && !comma) continue;
+		}
+		best = v;
+	}
+	if (best >= 0) q->cue = best;
+}
+
 /* "She added that turnout is the problem because, "In the end, we vote for somebody."": a
  * quote inside the clause that the sentence's own subject and cue report ("X said that",
  * "X says she") is a partial quote of that clause, whatever cue is nearer. */
@@ -3826,6 +3861,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			main_clause_quote(&c, q);
 		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S'))
 			outer_cue(&c, q);
+		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S') && q->cue >= 0 && q->cue < q->open)
+			coordinated_cue(&c, q);
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
