@@ -2406,6 +2406,34 @@ static void outer_cue(const ctx *c, qinfo *q)
 	if (q->sp.kind == NP_PRON || q->sp.kind == NP_NONE) q->sp = bo;
 }
 
+/* "Obama said he expected that Americans will say "no"", "Ann noted that Bo has criticized the
+ * plan and called it "weak"": a partial quote whose cue is inside the clause an earlier cue of
+ * the sentence reports ("X said that ...", "X says he ...") is part of what that earlier cue
+ * reports, by its subject (PolNeAR's one attribution per word takes the outermost). */
+static int is_weekday(const ctx *c, int i);
+
+static void outer_clause_cue(const ctx *c, qinfo *q)
+{
+	int lo = sent_lo_q(c, q->open);
+	for (int j = lo; j < q->cue - 1 && j < lo + 20; j++) {
+		if (c->tk[j].q || pch(c, j, ';') || pch(c, j, ':')) return;
+		if (!(cue_of(c, j) & CUE_SPEECH) || (cue_of(c, j) & CUE_ING)) continue;
+		int th = j + 1;
+		while (th < q->cue && (win(c, th, advs) || is_weekday(c, th))) th++;
+		if (!weq(c, th, "that") && !(win(c, th, pronouns) && !weq(c, th, "it")))
+			return;
+		np sp;
+		if (!subject_of(c, j, lo, j, &sp) || sp.b >= j) return;
+		for (int k = th + 1; k < q->open; k++)
+			if (c->tk[k].q || weq(c, k, "but") || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
+			    weq(c, k + 1, "whom") || (cue_of(c, k + 1) & CUE_ING))))
+				return;   /* (", which he called "X"", ", saying "X"", "but he called": its own) */
+		q->cue = j;
+		q->sp = sp;
+		return;
+	}
+}
+
 /* "Reed said he had not read the plan, but called it "a start"", "Clinton slammed the shift
  * and accused Sanders of a "flip-flop"", "..., vowing to "open up" the laws": a second verb of
  * the same subject, coordinated after the partial quote's cue, is the cue of the clause the
@@ -3861,8 +3889,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			main_clause_quote(&c, q);
 		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S'))
 			outer_cue(&c, q);
-		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S') && q->cue >= 0 && q->cue < q->open)
-			coordinated_cue(&c, q);
+		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S') && q->cue >= 0 && q->cue < q->open) {
+			int k0 = q->cue;
+			outer_clause_cue(&c, q);
+			if (q->cue == k0) coordinated_cue(&c, q);
+		}
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
