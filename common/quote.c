@@ -2308,6 +2308,12 @@ static void classify(const ctx *c, qinfo *q)
 		q->type = NF_Q_DIRECT;
 	else
 		q->type = NF_Q_PARTIAL;
+	/* "... that the judge was "Mexican."", "a study on "Jewish values."": a quote right after a
+	 * word of the writer's clause (no comma, colon or cue before it) is part of that clause,
+	 * capital and full stop notwithstanding */
+	if (q->type == NF_Q_DIRECT && !q->at_start && q->how != 'A' && o > 0 && tk[o - 1].k == T_WORD && !tk[o - 1].q &&
+	    !cue_of(c, o - 1) && !tk[o - 1].cap && tk[o - 1].para == tk[o].para)
+		q->type = NF_Q_PARTIAL;
 	/* the writer's sentence goes on after it ("“You squeezed the workers” to raise the price"):
 	 * a partial quote, even when it opens the sentence */
 	if (q->type == NF_Q_DIRECT && !term && last != ',' && (size_t)q->close + 1 < c->nt &&
