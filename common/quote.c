@@ -3665,7 +3665,8 @@ static void transcript(ctx *c, nf_quotes *out)
 	const tok *tk = c->tk;
 	enum { MAXTURN = 256 };
 	int nm[2 * MAXTURN], n = 0;   /* each turn's name: first and last token */
-	for (size_t i = 0; i < c->nt && n < MAXTURN; i++) {
+	for (int p = 1; (size_t)c->pfirst[p] < c->nt && n < MAXTURN; p++) {   /* (each paragraph's first token) */
+		size_t i = (size_t)c->pfirst[p];
 		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
 		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
 		if (colon < 0) continue;
