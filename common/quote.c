@@ -2570,7 +2570,15 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int lo_s = a;
 		/* to the end of the sentence (quotes included), or of the paragraph */
 		int e = q->close;
-		if (!ends_sentence(c, q->close))
+		/* a comma at the quote's end, then an appositive about it or a clause with a subject
+		 * of its own: the reported clause ended with the quote ("called him a "moderate," a
+		 * dig at ...", "called the pact "insanity," and Sanders said ...") */
+		int w = q->close + 1 + pch(c, q->close + 1, ',');
+		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
+			   c->tk[w].para == c->tk[q->close].para &&
+			   (weq(c, w, "a") || weq(c, w, "an") ||
+			    (weq(c, w, "and") && (c->tk[w + 1].cap || weq(c, w + 1, "he") || weq(c, w + 1, "she") || weq(c, w + 1, "they"))));
+		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
 				/* another quote that ends its sentence, or a new clause, ends it */
