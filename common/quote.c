@@ -2594,6 +2594,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				if (tk[e + 1].q == 0 && e == q->close &&
 				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
 							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
+				     /* ("... a "nice guy" and he did not ...", "... and Trump called it ...") */
+				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q &&
+				      (tk[e + 2].cap || weq(c, e + 2, "he") || weq(c, e + 2, "she") || weq(c, e + 2, "they"))) ||
 				     weq(c, e + 1, "monday") || weq(c, e + 1, "tuesday") || weq(c, e + 1, "wednesday") ||
 				     weq(c, e + 1, "thursday") || weq(c, e + 1, "friday") || weq(c, e + 1, "saturday") ||
 				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
