@@ -1607,6 +1607,9 @@ static int outer_speaker(const ctx *c, int k, int lo, np *sp)
 	return k;
 }
 
+/* how far the tag that ends a quote's sentence may be: tokens after the quote, and words after
+ * its cue ("..., she said in a video message to the hall.") */
+enum { TAG_END_WITHIN = 40, TAG_TAIL_WORDS = 9 };
 static int slot_after(const ctx *c, qinfo *q)
 {
 	int i = q->close + 1;
@@ -1698,7 +1701,7 @@ static int slot_after(const ctx *c, qinfo *q)
 		}
 	}
 	/* the tag ends the sentence the quote is part of: "... of the plan, Mr. X said." */
-	for (int j = i; j < lim && j < i + 20; j++) {
+	for (int j = i; j < lim && j < i + TAG_END_WITHIN; j++) {
 		if (pch(c, j, '.') || pch(c, j, '?') || pch(c, j, '!') || pch(c, j, ';')) break;
 		if (!pch(c, j, ',')) continue;
 		int k2 = j + 1;
@@ -1706,7 +1709,7 @@ static int slot_after(const ctx *c, qinfo *q)
 			int e = skip_adv_fwd(c, sp.b + 1, lim);
 			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD)) {
 				int z = e + 1;
-				while (z < lim && z < e + 5 && c->tk[z].k == T_WORD) z++;
+				while (z < lim && z < e + TAG_TAIL_WORDS && c->tk[z].k == T_WORD) z++;
 				if (z >= lim || pch(c, z, '.')) {
 					q->sp = sp; q->cue = e; q->tagend = e; q->how = 'T';
 					return 1;
@@ -2455,6 +2458,12 @@ static void classify(const ctx *c, qinfo *q)
 		q->type = NF_Q_DIRECT;
 	else
 		q->type = NF_Q_PARTIAL;
+	/* "... that the judge was "Mexican."", "a study on "Jewish values."": a quote right after a
+	 * word of the writer's clause (no comma, colon or cue before it) is part of that clause,
+	 * capital and full stop notwithstanding */
+	if (q->type == NF_Q_DIRECT && !q->at_start && q->how != 'A' && o > 0 && tk[o - 1].k == T_WORD && !tk[o - 1].q &&
+	    !cue_of(c, o - 1) && !tk[o - 1].cap && tk[o - 1].para == tk[o].para)
+		q->type = NF_Q_PARTIAL;
 	/* the writer's sentence goes on after it ("“You squeezed the workers” to raise the price"):
 	 * a partial quote, even when it opens the sentence */
 	if (q->type == NF_Q_DIRECT && !term && last != ',' && (size_t)q->close + 1 < c->nt &&
@@ -2553,6 +2562,69 @@ static void outer_cue(const ctx *c, qinfo *q)
 	if (q->sp.kind == NP_PRON || q->sp.kind == NP_NONE) q->sp = bo;
 }
 
+/* "Obama said he expected that Americans will say "no"", "Ann noted that Bo has criticized the
+ * plan and called it "weak"": a partial quote whose cue is inside the clause an earlier cue of
+ * the sentence reports ("X said that ...", "X says he ...") is part of what that earlier cue
+ * reports, by its subject (PolNeAR's one attribution per word takes the outermost). */
+static int is_weekday(const ctx *c, int i);
+
+static void outer_clause_cue(const ctx *c, qinfo *q)
+{
+	int lo = sent_lo_q(c, q->open);
+	for (int j = lo; j < q->cue - 1 && j < lo + 20; j++) {
+		if (c->tk[j].q || pch(c, j, ';') || pch(c, j, ':')) return;
+		if (!(cue_of(c, j) & CUE_SPEECH) || (cue_of(c, j) & CUE_ING)) continue;
+		int th = j + 1;
+		while (th < q->cue && (win(c, th, advs) || is_weekday(c, th))) th++;
+		if (!weq(c, th, "that") && !(win(c, th, pronouns) && !weq(c, th, "it")))
+			return;
+		np sp;
+		if (!subject_of(c, j, lo, j, &sp) || sp.b >= j) return;
+		for (int k = th + 1; k < q->open; k++)
+			if (c->tk[k].q || weq(c, k, "but") || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
+			    weq(c, k + 1, "whom") || (cue_of(c, k + 1) & CUE_ING))))
+				return;   /* (", which he called "X"", ", saying "X"", "but he called": its own) */
+		q->cue = j;
+		q->sp = sp;
+		return;
+	}
+}
+
+/* "Reed said he had not read the plan, but called it "a start"", "Clinton slammed the shift
+ * and accused Sanders of a "flip-flop"", "..., vowing to "open up" the laws": a second verb of
+ * the same subject, coordinated after the partial quote's cue, is the cue of the clause the
+ * quote is in. */
+static void coordinated_cue(const ctx *c, qinfo *q)
+{
+	int best = -1;
+	for (int j = q->cue + 1; j < q->open - 1; j++) {
+		if (c->tk[j].q) return;
+		int comma = pch(c, j, ',');
+		if (!comma && !weq(c, j, "and") && !weq(c, j, "but")) continue;
+		int v = j + 1;
+		if (comma && (weq(c, v, "and") || weq(c, v, "but"))) v++;
+		v = skip_adv_fwd(c, v, q->open);
+		if (v >= q->open || c->tk[v].k != T_WORD || c->tk[v].q || !(cue_of(c, v) & CUE_SPEECH))
+			continue;
+		if ((cue_of(c, v) & CUE_ING) ? !comma : (comma && v == j + 1))
+			continue;   /* (a participle after a comma; a finite verb after "and"/"but") */
+		if (!(cue_of(c, v) & CUE_ING)) {
+			/* the same form as the cue ("says ... and tell him" is the reported clause's) */
+			int cs = c->t[c->tk[q->cue].e - 1] == 's', vs = c->t[c->tk[v].e - 1] == 's';
+			if (cs != vs) continue;
+			/* after a reported clause ("said that she thinks it should go but said"), only
+			 * a comma puts the verb back in the main clause */
+			int clause = 0;
+			for (int k = q->cue + 1; k < j && !clause; k++)
+				clause = weq(c, k, "that") || weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") ||
+					 weq(c, k, "we") || weq(c, k, "i");
+			if (clause && !comma) continue;
+		}
+		best = v;
+	}
+	if (best >= 0) q->cue = best;
+}
+
 /* "She added that turnout is the problem because, "In the end, we vote for somebody."": a
  * quote inside the clause that the sentence's own subject and cue report ("X said that",
  * "X says she") is a partial quote of that clause, whatever cue is nearer. */
@@ -2648,7 +2720,15 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int lo_s = a;
 		/* to the end of the sentence (quotes included), or of the paragraph */
 		int e = q->close;
-		if (!ends_sentence(c, q->close))
+		/* a comma at the quote's end, then an appositive about it or a clause with a subject
+		 * of its own: the reported clause ended with the quote ("called him a "moderate," a
+		 * dig at ...", "called the pact "insanity," and Sanders said ...") */
+		int w = q->close + 1 + pch(c, q->close + 1, ',');
+		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
+			   c->tk[w].para == c->tk[q->close].para &&
+			   (weq(c, w, "a") || weq(c, w, "an") ||
+			    (weq(c, w, "and") && (c->tk[w + 1].cap || weq(c, w + 1, "he") || weq(c, w + 1, "she") || weq(c, w + 1, "they"))));
+		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
 				/* another quote that ends its sentence, or a new clause, ends it */
@@ -2664,6 +2744,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				if (tk[e + 1].q == 0 && e == q->close &&
 				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
 							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
+				     /* ("... a "nice guy" and he did not ...", "... and Trump called it ...") */
+				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q &&
+				      (tk[e + 2].cap || weq(c, e + 2, "he") || weq(c, e + 2, "she") || weq(c, e + 2, "they"))) ||
 				     weq(c, e + 1, "monday") || weq(c, e + 1, "tuesday") || weq(c, e + 1, "wednesday") ||
 				     weq(c, e + 1, "thursday") || weq(c, e + 1, "friday") || weq(c, e + 1, "saturday") ||
 				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
@@ -2692,7 +2775,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		 * runs on after the quote up to its tag */
 		int tg = q->cue;
 		if (q->sp.kind && q->sp.a > q->close && (tg < 0 || q->sp.a < tg)) tg = q->sp.a;
-		if (tg > q->close + 1 && tg < q->close + 30 && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
+		if (tg > q->close + 1 && tg < q->close + (q->how == 'T' ? TAG_END_WITHIN + 5 : 30) && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
 		    tk[tg].sent == tk[q->close].sent) {
 			int e = trim_end(c, q->close + 1, tg - 1);
 			int clean = e > q->close;
@@ -4123,6 +4206,145 @@ static void inherit_reported(ctx *c, nf_quotes *out, size_t first, const size_t 
 	}
 }
 
+/* A transcript turn's speaker at token i, a paragraph's first token (after an opening mark):
+ * one to three upper-case words and a colon ("PENCE:", "JAKE TAPPER:"), with words after it
+ * in the paragraph. Returns the colon's token, or -1. */
+static int turn_name(const ctx *c, int i)
+{
+	int j = i;
+	for (; (size_t)j < c->nt && j < i + 3 && c->tk[j].k == T_WORD && c->tk[j].para == c->tk[i].para; j++) {
+		int letters = 0;
+		for (size_t b = c->tk[j].s; b < c->tk[j].e; b++) {
+			char ch = c->t[b];
+			if (ch >= 'A' && ch <= 'Z') letters++;
+			else if (ch != '.' && ch != '\'' && ch != '-') return -1;
+		}
+		if (letters < 2) return -1;
+	}
+	if (j == i || !pch(c, j, ':') || (size_t)j + 1 >= c->nt || c->tk[j + 1].para != c->tk[j].para)
+		return -1;
+	return j;
+}
+
+/* A turn's name is a speaker's: it opens another turn too, or names a person of the document
+ * ("HOLM:" and Vera Holm); not an editor's label ("CLARIFICATION:", "UPDATE:"). */
+static int turn_speaker(const ctx *c, const int *nm, int n, int k)
+{
+	const tok *tk = c->tk;
+	int w = nm[2 * k + 1];   /* (the last word of the name) */
+	for (int j = 0; j < n; j++) {
+		int v = nm[2 * j + 1];
+		if (j != k && ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[v].s, tk[v].e - tk[v].s))
+			return 1;
+	}
+	for (int i = nm[2 * k]; i <= w; i++)
+		if (tk[i].ment >= 0 && ment_type(c, tk[i].ment) == NF_PER)
+			return 1;
+	return fuzzy_person(c, c->t + tk[w].s, tk[w].e - tk[w].s, -1) >= 0;
+}
+
+/* Interview transcripts: paragraphs that open with a speaker's name in capitals and a colon
+ * ("PENCE: Well, look, ...") are that speaker's words, one direct quote a turn, when the
+ * document has two such speakers at least (turn_speaker). A turn opened by a quote mark with
+ * no closing one goes on over the next paragraphs opened by a mark (a quoted transcript).
+ * The quotes found inside a turn are the speaker's words, not rows of their own. */
+static void transcript(ctx *c, nf_quotes *out)
+{
+	const tok *tk = c->tk;
+	enum { MAXTURN = 256 };
+	int nm[2 * MAXTURN], n = 0;   /* each turn's name: first and last token */
+	for (int p = 1; (size_t)c->pfirst[p] < c->nt && n < MAXTURN; p++) {   /* (each paragraph's first token) */
+		size_t i = (size_t)c->pfirst[p];
+		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
+		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
+		if (colon < 0) continue;
+		nm[2 * n] = a, nm[2 * n + 1] = colon - 1, n++;
+	}
+	if (n < 2)
+		return;
+	int first_sp = -1, two = 0;
+	for (int k = 0; k < n && !two; k++) {
+		if (!turn_speaker(c, nm, n, k)) continue;
+		int w = nm[2 * k + 1];
+		if (first_sp < 0) first_sp = w;
+		else two = !ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[first_sp].s, tk[first_sp].e - tk[first_sp].s);
+	}
+	if (!two)
+		return;
+	size_t nkeep = out->n;
+	for (size_t i = 0; i < c->nt; i++) {
+		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
+		int marked = tk[i].k == T_MARK, a = (int)i + marked, colon = turn_name(c, a);
+		if (colon < 0) continue;
+		int k = 0;
+		while (k < n && nm[2 * k] != a) k++;
+		if (k == n || !turn_speaker(c, nm, n, k)) continue;
+		nf_quote o = { 0 };
+		o.type = NF_Q_DIRECT;
+		o.cluster = -1;
+		nf_qfrag fr[64];
+		size_t nf = 0;
+		size_t region = tk[i].s;
+		int p = (int)i;
+		for (int s0 = colon + 1; nf < 64;) {
+			int e = s0;
+			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[s0].para) e++;
+			int e2 = e;
+			while (e2 > s0 && tk[e2].k == T_MARK) e2--;
+			fr[nf++] = (nf_qfrag){ tk[s0].s, tk[e2].e };
+			p = e + 1;
+			/* a quoted turn goes on: the next paragraph opens with a mark, and no name or
+			 * stage direction ("(CROSSTALK.)") */
+			if (!marked || e2 < e || (size_t)p >= c->nt || tk[p].k != T_MARK || (size_t)p + 1 >= c->nt ||
+			    tk[p + 1].para != tk[p].para || turn_name(c, p + 1) >= 0 || pch(c, p + 1, '('))
+				break;
+			s0 = p + 1;
+		}
+		size_t rend = fr[nf - 1].end;
+		/* the rows found inside the turn go */
+		size_t w = 0;
+		for (size_t k = 0; k < nkeep; k++) {
+			const nf_quote *r = &out->q[k];
+			if (r->end > region && r->start < rend &&
+			    (r->type != NF_Q_INDIRECT || (r->start <= fr[0].start + 1 && r->cue && !strcmp(r->cue, ":"))))
+				continue;   /* (indirect speech inside stays, but not the turn itself again) */
+			out->q[w++] = out->q[k];
+		}
+		size_t kept = w;
+		for (size_t k = nkeep; k < out->n; k++) out->q[w++] = out->q[k];
+		out->n = w, nkeep = kept;
+		o.frag = qalloc(c->arp, nf * sizeof *o.frag);
+		memcpy(o.frag, fr, nf * sizeof *fr);
+		o.nfrag = nf;
+		o.start = fr[0].start;
+		o.end = o.content_end = rend;
+		o.content_start = o.start;
+		o.sent = tk[colon + 1].sent;
+		np sp = { NP_NAME, a, colon - 1, -1 };
+		if (tk[a].ment >= 0) sp.kind = NP_ENT, sp.ment = tk[a].ment;
+		resolve(c, &sp, -1, &o, -1);
+		o.cue = qstrndup(c->arp, ":", 1);
+		add_out(out, &o);
+		i = (size_t)p - 1;
+	}
+}
+
+/* The writer's words after the quote from token o to e are a clause of their own: a tag of
+ * their own follows in the sentence (""B" to raise the price, she said"), or they are as long
+ * as the quote (""B" to raise the share price": the writer's sentence, not the speaker's). */
+static int own_clause_after(const ctx *c, int o, int e)
+{
+	int qw = 0, tw = 0;
+	for (int j = o + 1; j < e; j++)
+		qw += c->tk[j].k == T_WORD;
+	for (int j = e + 1; (size_t)j < c->nt && c->tk[j].sent == c->tk[e].sent && c->tk[j].para == c->tk[e].para; j++) {
+		if (!c->tk[j].q && (cue_of(c, j) & CUE_SPEECH))
+			return 1;
+		tw += c->tk[j].k == T_WORD;
+	}
+	return tw >= qw;
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -4214,9 +4436,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0)
 					merge = 0;
 				/* the writer's words go on after it: a partial quote of a new clause
-				 * (""A," she said. "B" to drive up the price.") */
+				 * (""A," she said. "B" to drive up the price."), unless the quote opens its
+				 * sentence and is most of it (""A," she said. "We never B" for now.") */
 				if ((size_t)n->close + 1 < c.nt && c.tk[n->close + 1].k == T_WORD &&
-				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close))
+				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close) &&
+				    (sent_start(&c, n->open) != n->open || own_clause_after(&c, n->open, n->close)))
 					merge = 0;
 			} else if (q->how != 'A' && n->open - q->close <= 2) {
 				merge = 1;
@@ -4277,6 +4501,11 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			main_clause_quote(&c, q);
 		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S'))
 			outer_cue(&c, q);
+		if (q->type == NF_Q_PARTIAL && (q->how == 'B' || q->how == 'S') && q->cue >= 0 && q->cue < q->open) {
+			int k0 = q->cue;
+			outer_clause_cue(&c, q);
+			if (q->cue == k0) coordinated_cue(&c, q);
+		}
 		if ((q->scare && !qt->scare) || q->scare == 2) continue;
 		nf_quote o = { 0 };
 		o.type = q->scare ? NF_Q_SCARE : q->type;
@@ -4348,6 +4577,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	indirect(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
+	transcript(&c, out);
 	if (out->n > 64) {
 		/* (the keys sorted, then the rows moved: a row is ~130 bytes) */
 		qkey *key = nf_xmalloc(out->n * sizeof *key);
