@@ -3093,19 +3093,32 @@ static int talk_cue(const ctx *c, int i)
 	return (n >= 4 && (ieq(w, 4, "spok", 4) || ieq(w, 4, "talk", 4))) || (n >= 5 && ieq(w, 5, "speak", 5));
 }
 
+static int passive_cue(const ctx *c, int i);
+
+static int be_form(const ctx *c, int i)
+{
+	return weq(c, i, "is") || weq(c, i, "are") || weq(c, i, "was") || weq(c, i, "were") || weq(c, i, "be") || weq(c, i, "been");
+}
+
 static int obj_cue(const ctx *c, int i)
 {
 	/* (a cue word's answer was found when the word table was built) */
 	int no = c->tk[i].cue ? (c->tk[i].cue & CUE_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
 	if (no)
 		return weq(c, i, "called") && weq(c, i + 1, "for");
+	return !passive_cue(c, i);
+}
+
+/* The cue at i is a passive ("was admitted to hospital", "is expected to"), not "is defending
+ * the plan" (progressive). */
+static int passive_cue(const ctx *c, int i)
+{
 	if (ends(c, i, "ing"))
-		return 1;   /* "is defending the plan": progressive, not passive */
-	int p = i - 1;
-	while (p > 0 && win(c, p, advs) && !weq(c, p, "has") && !weq(c, p, "have") && !weq(c, p, "had")) p--;
-	if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
 		return 0;
-	return 1;
+	/* (advs holds the auxiliaries too: the walk stops at them) */
+	int p = i - 1;
+	while (p > 0 && win(c, p, advs) && !weq(c, p, "has") && !weq(c, p, "have") && !weq(c, p, "had") && !be_form(c, p)) p--;
+	return be_form(c, p);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
@@ -3948,6 +3961,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				}
 				/* else the object or the infinitive of the cue: "X cited the report", "X vowed to ..." */
 				else if (!(f & CUE_SAY) && !obj_cue(c, i)) continue;
+				if ((f & CUE_SAY) && passive_cue(c, i))
+					continue;   /* "He was admitted to hospital", "was told to wait": no words of the subject's */
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
