@@ -1158,6 +1158,12 @@ static int cue_here(const ctx *c, int i)
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
 						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
+	/* a capital inside running text is a name's or a title's word ("his blog Save, Spend,
+	 * Repeat"), not a verb; headlines and sentence starts keep theirs */
+	if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].para == c->tk[i].para &&
+	    !c->tk[i - 1].q && c->tk[i - 1].k != T_MARK && !pch(c, i - 1, ':') && !pch(c, i - 1, '(') &&
+	    !pch(c, i - 1, '-') && !title_case_para(c, i))
+		return 0;
 	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
 }
 
