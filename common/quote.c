@@ -2596,9 +2596,11 @@ static void outer_clause_cue(const ctx *c, qinfo *q)
  * quote is in. */
 static void coordinated_cue(const ctx *c, qinfo *q)
 {
-	int best = -1;
+	int best = -1, clause = 0;   /* (clause: a reported clause opens in q->cue + 1 .. j - 1) */
 	for (int j = q->cue + 1; j < q->open - 1; j++) {
 		if (c->tk[j].q) return;
+		if (j > q->cue + 1 && !clause)   /* (one pass: not a walk back from each "and") */
+			clause = weq(c, j - 1, "that") || (win(c, j - 1, pronouns) && !weq(c, j - 1, "it"));
 		int comma = pch(c, j, ',');
 		if (!comma && !weq(c, j, "and") && !weq(c, j, "but")) continue;
 		int v = j + 1;
@@ -2614,10 +2616,6 @@ static void coordinated_cue(const ctx *c, qinfo *q)
 			if (cs != vs) continue;
 			/* after a reported clause ("said that she thinks it should go but said"), only
 			 * a comma puts the verb back in the main clause */
-			int clause = 0;
-			for (int k = q->cue + 1; k < j && !clause; k++)
-				clause = weq(c, k, "that") || weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") ||
-					 weq(c, k, "we") || weq(c, k, "i");
 			if (clause && !comma) continue;
 		}
 		best = v;
