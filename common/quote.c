@@ -1090,6 +1090,18 @@ static inline int is_dash(const ctx *c, int i)
 }
 
 
+/* Token i is a form of "be" that makes a passive or a copula: is, are, was, were, be, been. */
+static int be_form(const ctx *c, int i)
+{
+	return weq(c, i, "is") || weq(c, i, "are") || weq(c, i, "was") || weq(c, i, "were") || weq(c, i, "be") || weq(c, i, "been");
+}
+
+/* Token i is "tell", "tells" or "told". */
+static int tell_form(const ctx *c, int i)
+{
+	return weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell");
+}
+
 static int possessive_at(const ctx *c, size_t e);
 static int ieq(const char *a, size_t an, const char *b, size_t bn);
 
@@ -3101,7 +3113,7 @@ static int obj_cue(const ctx *c, int i)
 		return 1;   /* "is defending the plan": progressive, not passive */
 	int p = i - 1;
 	while (p > 0 && win(c, p, advs) && !weq(c, p, "has") && !weq(c, p, "have") && !weq(c, p, "had")) p--;
-	if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
+	if (be_form(c, p))
 		return 0;
 	return 1;
 }
@@ -3498,7 +3510,7 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	int i = skip_adv_fwd(c, z + 1, hi + 1);
 	/* "and is expected to ...": a passive */
 	for (int p = z + 1; p < i; p++)
-		if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
+		if (be_form(c, p))
 			return 0;
 	/* "..., Stovall said": the sentence is the tag's, not the first subject's */
 	for (int k = i + 1; k < hi; k++)
@@ -3533,7 +3545,7 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
  * Returns its first token, or -1. */
 static int told_clause(const ctx *c, int i, int j, int hi)
 {
-	if (!(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling")))
+	if (!(tell_form(c, i) || weq(c, i, "telling")))
 		return -1;
 	for (int k = j; k <= hi && k < j + 12; k++) {   /* (a long addressee: "that" further on) */
 		if (weq(c, k, "that")) return k + 1 <= hi && c->tk[k + 1].k == T_WORD ? k + 1 : -1;
@@ -3577,7 +3589,7 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	while (p > lo && c->tk[p].k == T_WORD && (ends(c, p, "ly") || weq(c, p, "first") || weq(c, p, "also") ||
 						  weq(c, p, "not") || weq(c, p, "never") || weq(c, p, "being")))
 		p--;
-	if (!(weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "been") || weq(c, p, "be")))
+	if (!be_form(c, p))
 		return 0;
 	int z = p - 1;
 	while (z > lo && (weq(c, z, "has") || weq(c, z, "have") || weq(c, z, "had") || weq(c, z, "will") ||
@@ -3672,7 +3684,7 @@ static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 	if (!weq(c, a, "as") || a >= z || c->tk[a + 1].q)
 		return 0;
 	for (int y = z + 1; y < i; y++)
-		if (weq(c, y, "is") || weq(c, y, "are") || weq(c, y, "was") || weq(c, y, "were") || weq(c, y, "be") || weq(c, y, "been"))
+		if (be_form(c, y))
 			return 0;
 	/* (at the start, after "And," or "But", or after a comma: not "such as", "as soon as") */
 	int start = a == lo || (a == lo + 1 && (weq(c, lo, "and") || weq(c, lo, "but"))) ||
@@ -3839,7 +3851,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			/* only time and place may follow a closing tag ("said Friday", "said in a
 			 * statement"), not an object ("acknowledged their battle.") */
 			if (at_end && k > i + 1 && !tail_word(c, i + 1) &&
-			    !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))   /* "..., Wilder told reporters." */
+			    !tell_form(c, i))   /* "..., Wilder told reporters." */
 				at_end = 0;
 			/* "..., said Jo Ray, a senior official with ...": an appositive ends the tag */
 			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
@@ -3851,7 +3863,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			}
 			/* (a tag has no words of its own but a time, a place or a name: "As chair, Ana
 			 * said the ferry was late, and ..." is no tag inside a sentence) */
-			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))
+			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !tell_form(c, i))
 				mid = 0;
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
@@ -3899,7 +3911,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			} else {
 				/* "X said (that) ..." */
 				int j = i + 1, ft;
-				if (weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling") ||
+				if (tell_form(c, i) || weq(c, i, "telling") ||
 				    weq(c, i, "assured") || weq(c, i, "informed") || weq(c, i, "reminded") || weq(c, i, "warned")) {
 					int k2 = j;
 					while (k2 <= hi && k2 < j + 6 && !weq(c, k2, "that")) k2++;
