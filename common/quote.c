@@ -2720,8 +2720,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		else {
 			/* "told the reporters she was ...": the one spoken to is not what was said */
 			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
-				if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i") ||
-				    weq(c, k, "it")) {
+				if (win(c, k, pronouns)) {
 					if (addressee_cue(c, cue)) a = k;
 					break;
 				}
@@ -2971,8 +2970,7 @@ static int new_clause(const ctx *c, int a, int hi)
 {
 	if (c->tk[a].k != T_WORD || c->tk[a].q || weq(c, a, "that"))
 		return 0;
-	if (!(win(c, a, dets) || weq(c, a, "he") || weq(c, a, "she") || weq(c, a, "they") || weq(c, a, "we") || weq(c, a, "i") ||
-	      weq(c, a, "it") || (c->tk[a].cap && !win(c, a, stopcap))))
+	if (!(win(c, a, dets) || win(c, a, pronouns) || (c->tk[a].cap && !win(c, a, stopcap))))
 		return 0;
 	for (int k = a + 1; k <= hi && k <= a + 8; k++) {
 		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':'))
@@ -2983,13 +2981,19 @@ static int new_clause(const ctx *c, int a, int hi)
 	return 0;
 }
 
-/* A subordinating conjunction among tokens [a, b) ("as" is left out: "such as", "as well"). */
+/* Token k is a subordinating conjunction ("as" is left out: "such as", "as well"). */
+static int subord_word(const ctx *c, int k)
+{
+	return weq(c, k, "when") || weq(c, k, "if") || weq(c, k, "after") || weq(c, k, "before") || weq(c, k, "because") ||
+	       weq(c, k, "while") || weq(c, k, "although") || weq(c, k, "though") || weq(c, k, "since") || weq(c, k, "once") ||
+	       weq(c, k, "until");
+}
+
+/* A subordinating conjunction among tokens [a, b). */
 static int subord_in(const ctx *c, int a, int b)
 {
 	for (int k = a; k < b; k++)
-		if (weq(c, k, "when") || weq(c, k, "if") || weq(c, k, "after") || weq(c, k, "before") || weq(c, k, "because") ||
-		    weq(c, k, "while") || weq(c, k, "although") || weq(c, k, "though") || weq(c, k, "since") || weq(c, k, "once") ||
-		    weq(c, k, "until"))
+		if (subord_word(c, k))
 			return 1;
 	return 0;
 }
@@ -3083,7 +3087,7 @@ static int clause_after_pp(const ctx *c, int j, int hi)
 	      weq(c, j, "at") || weq(c, j, "over")))
 		return 0;
 	for (int k = j + 1; k <= hi && k <= j + 6 && c->tk[k].k == T_WORD; k++)
-		if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i"))
+		if (win(c, k, pronouns) && !weq(c, k, "it"))
 			return k;
 	return 0;
 }
@@ -3339,7 +3343,7 @@ static int verb_goes_on(const ctx *c, int v)
 	    weq(c, v, "could") || weq(c, v, "should") || weq(c, v, "may") || weq(c, v, "might") || weq(c, v, "must"))
 		return 1;
 	if (c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q ||
-	    !(ends(c, v, "ed") || (win(c, v, nsubj_verbs) && !weq(c, v, "to")) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
+	    !(verb_like(c, v) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
 		return 0;
 	int n = v + 1;
 	return win(c, n, dets) || weq(c, n, "him") || weq(c, n, "them") || weq(c, n, "it") || weq(c, n, "us") || weq(c, n, "me") ||
@@ -3572,8 +3576,7 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 		return -1;
 	if (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF))
 		return -1;   /* "told AP they concluded ...": that cue reports the clause */
-	if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "it") || weq(c, k, "i") ||
-	    weq(c, k, "we") || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
+	if (win(c, k, pronouns) || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
 	    weq(c, k, "its") || weq(c, k, "our") || weq(c, k, "my") || weq(c, k, "how") || weq(c, k, "what") ||
 	    weq(c, k, "why") || weq(c, k, "whether") || weq(c, k, "where") || weq(c, k, "when") || weq(c, k, "who"))
 		return k;
@@ -4034,11 +4037,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				 * ends at its comma, where the main clause begins (its subject may be
 				 * long: "Though the engineers who built it say ..., ...", and the clause may
 				 * open later: "Years after Ana claimed that ..., ...", "But if he implied ...") */
-				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) &&
-						   (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
-						    weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
-						    weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
-						    weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until"))) ||
+				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) && (weq(c, lo, "as") || subord_word(c, lo))) ||
 						  (!comma_in(c, lo, sp.a) && subord_in(c, lo, sp.a))))
 					for (int z = ca + 1; z < cb; z++)
 						if (pch(c, z, ',') && !tk[z].q) { cb = trim_end(c, ca, z - 1); break; }
