@@ -1127,16 +1127,19 @@ static int title_case_para(const ctx *c, int i)
 	return words >= 4 && words < 40 && caps * 4 >= words * 3;
 }
 
-/* Token i is a person's pronoun with "'s" for "is" or "has" ("He's hoping"), no possessive. */
-static int pronoun_is(const ctx *c, int i)
+/* Token i is "he", "she" or "who" with an apostrophe and one letter after it ("He's hoping",
+ * "who’s", and so "he'd" too), no possessive: the pronoun's length, else 0. */
+static size_t pronoun_stem(const ctx *c, int i)
 {
 	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD)   /* (i < 0 too) */
 		return 0;
 	size_t n = c->tk[i].e - c->tk[i].s;
 	const char *w = c->t + c->tk[i].s;
 	size_t b = n >= 2 && w[n - 2] == '\'' ? n - 2 : n >= 4 && (unsigned char)w[n - 4] == 0xE2 ? n - 4 : n;
-	return b < n && (ieq(w, b, "he", 2) || ieq(w, b, "she", 3) || ieq(w, b, "who", 3));
+	return b < n && (ieq(w, b, "he", 2) || ieq(w, b, "she", 3) || ieq(w, b, "who", 3)) ? b : 0;
 }
+
+static int pronoun_is(const ctx *c, int i) { return pronoun_stem(c, i) > 0; }
 
 /* "isn't", "wasn't", "aren't", "weren't" (straight or curly apostrophe). */
 static int aux_not(const ctx *c, int i)
@@ -2005,7 +2008,8 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 {
 	/* (without the "'s" of "She's hoping") */
 	const char *w = c->t + c->tk[sp->a].s;
-	size_t n = pronoun_is(c, sp->a) ? strcspn(w, "'\xE2") : c->tk[sp->a].e - c->tk[sp->a].s;
+	size_t n = pronoun_stem(c, sp->a);
+	if (!n) n = c->tk[sp->a].e - c->tk[sp->a].s;
 	char g = ieq(w, n, "he", 2) ? 'm' : ieq(w, n, "she", 3) ? 'f' : ieq(w, n, "who", 3) ? '?' : 0;
 	if (g == 'm' || g == 'f')
 		return resolve_gender(c, sp, g);
@@ -4264,7 +4268,6 @@ static void transcript(ctx *c, nf_quotes *out)
 	int nm[2 * MAXTURN], n = 0;   /* each turn's name: first and last token */
 	for (int p = 1; (size_t)c->pfirst[p] < c->nt && n < MAXTURN; p++) {   /* (each paragraph's first token) */
 		size_t i = (size_t)c->pfirst[p];
-		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
 		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
 		if (colon < 0) continue;
 		nm[2 * n] = a, nm[2 * n + 1] = colon - 1, n++;
