@@ -3458,7 +3458,7 @@ static int after_tag(const ctx *c, int lo, int k, int f)
 	if (weq(c, z, "and") || weq(c, z, "but"))
 		return 1;
 	/* '... "a fraud," while 73 percent said ...': a new clause with a subject of its own */
-	if ((win(c, lo, conj) || weq(c, lo, "whereas") || weq(c, lo, "because")) && z > lo && !(f & CUE_ING))
+	if ((win(c, lo, conj) || weq(c, lo, "because")) && z > lo && !(f & CUE_ING))
 		return 1;
 	if ((f & CUE_ING) && pch(c, k - 1, ','))
 		for (int y = lo; y < k - 1; y++)
@@ -3607,14 +3607,15 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	if (z < lo || c->tk[z].k != T_WORD || c->tk[z].q || cue_of(c, z))
 		return 0;
 	int a = z;
+	/* (the subject goes back over words, not over clause_bad's but a few prepositions, nor
+	 * over a question word, a conjunction, a relative pronoun or a verb) */
 	if (!(weq(c, z, "which") || weq(c, z, "who") || weq(c, z, "that")))
 		while (a - 1 >= lo && a > z - 10 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && !cue_of(c, a - 1) &&
 		       !(win(c, a - 1, clause_bad) && !weq(c, a - 1, "of") && !weq(c, a - 1, "about") && !weq(c, a - 1, "for") &&
 			 !weq(c, a - 1, "with") && !weq(c, a - 1, "from") && !weq(c, a - 1, "over") && !weq(c, a - 1, "her")) &&
 		       !weq(c, a - 1, "why") && !weq(c, a - 1, "how") && !weq(c, a - 1, "what") && !weq(c, a - 1, "where") &&
 		       !win(c, a - 1, conj) && !weq(c, a - 1, "that") && !weq(c, a - 1, "which") && !weq(c, a - 1, "who") &&
-		       !weq(c, a - 1, "if") && !weq(c, a - 1, "as") && !weq(c, a - 1, "because") && !weq(c, a - 1, "when") &&
-		       !weq(c, a - 1, "and") && !weq(c, a - 1, "after") && !weq(c, a - 1, "before") && !win(c, a - 1, nsubj_verbs))
+		       !weq(c, a - 1, "if") && !weq(c, a - 1, "because") && !win(c, a - 1, nsubj_verbs))
 			a--;
 	while (a < z && (weq(c, a, "but") || weq(c, a, "so") || weq(c, a, "yet")))
 		a++;
@@ -3707,7 +3708,7 @@ static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 	np t;
 	if (np_fwd(c, a + 1, z + 1, &t) && t.b == z)
 		*sp = t;
-	else if (!win(c, a + 1, nsubj_bad) || weq(c, a + 1, "the"))
+	else if (!win(c, a + 1, nsubj_bad))
 		*sp = (np){ NP_SRC, a + 1, z, -1 };
 	else
 		return 0;
