@@ -3654,12 +3654,10 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 	int j = skip_adv_fwd(c, i + 1, hi + 1);
 	while (j < hi && (is_weekday(c, j) || weq(c, j, "later") || weq(c, j, "again") || weq(c, j, "repeatedly")))
 		j++;
-	*sp = (np){ NP_NONE, i, i - 1, -1 };
+	np s = { NP_NONE, i, i - 1, -1 };   /* (sp, ca, cb are written only when it is one) */
 	if (weq(c, j, "by")) {
-		np t;
-		if (!np_fwd(c, j + 1, hi + 1, &t)) return 0;
-		*sp = t;
-		j = t.b + 1;
+		if (!np_fwd(c, j + 1, hi + 1, &s)) return 0;
+		j = s.b + 1;
 	}
 	if (weq(c, j, "about") || weq(c, j, "for") || weq(c, j, "on"))
 		j++;
@@ -3672,9 +3670,11 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 	/* (a fronted clause ends at its comma; "when asked" may end the sentence) */
 	if (e > hi && !(w && i - 1 > lo))
 		return 0;
-	*ca = j;
-	*cb = trim_end(c, j, e - 1);
-	return *cb > j;
+	int b = trim_end(c, j, e - 1);
+	if (b <= j)
+		return 0;
+	*sp = s, *ca = j, *cb = b;
+	return 1;
 }
 
 /* "As the Times reported, the plan ...", "..., as Ann Roe noted, the plan ...", "..., as experts
@@ -3705,23 +3705,21 @@ static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 		k++;
 	if (k > i + 1 && !tail_word(c, i + 1) && !weq(c, i + 1, "out"))
 		return 0;
-	np t;
-	if (np_fwd(c, a + 1, z + 1, &t) && t.b == z)
-		*sp = t;
-	else if (!win(c, a + 1, nsubj_bad))
-		*sp = (np){ NP_SRC, a + 1, z, -1 };
-	else
-		return 0;
+	np t;   /* (sp, ca, cb are written only when it is one) */
+	if (!(np_fwd(c, a + 1, z + 1, &t) && t.b == z)) {
+		if (win(c, a + 1, nsubj_bad))
+			return 0;
+		t = (np){ NP_SRC, a + 1, z, -1 };
+	}
 	if (pch(c, k, ',') && k + 2 <= hi && c->tk[k + 1].k == T_WORD) {
-		*ca = k + 1;
-		*cb = clause_end(c, k + 1, hi);
-		for (int y = k + 1; y <= *cb; y++)   /* (a cue of its own there reports that clause) */
+		int b = clause_end(c, k + 1, hi);
+		for (int y = k + 1; y <= b; y++)   /* (a cue of its own there reports that clause) */
 			if ((cue_of(c, y) & (CUE_SPEECH | CUE_BELIEF)) || weq(c, y, "according")) return 0;
+		*sp = t, *ca = k + 1, *cb = b;
 		return 1;
 	}
 	if (!start && (k > hi || pch(c, k, '.'))) {   /* the tag ends the sentence */
-		*ca = lo;
-		*cb = trim_end(c, lo, a - 2);
+		*sp = t, *ca = lo, *cb = trim_end(c, lo, a - 2);
 		return 1;
 	}
 	return 0;
