@@ -3249,8 +3249,9 @@ static int headline_cue(ctx *c, int i)
 	return cb;
 }
 
-/* A headline that ends with its tag: "Ferry Fares Will Rise, Port Chief Says." - a title-case
- * clause, a comma, a person or role, the cue and the headline's end. Returns 1 when reported. */
+/* A headline that ends with its tag: "Ferry Fares Will Rise, Port Chief Says." - a clause, a
+ * comma, one to five capitalised words (a person or a role), the cue and the headline's end.
+ * Returns 1 when reported. */
 static int headline_tag(ctx *c, int i)
 {
 	const tok *tk = c->tk;
@@ -3289,14 +3290,14 @@ static int list_goes_on(const ctx *c, int k, int cb)
 }
 
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
- * subordinate clause or a day. */
+ * subordinate clause or a day, or at punctuation (but a comma that goes on with a list). */
 static int object_end(const ctx *c, int j, int cb)
 {
 
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
-		/* ", including ...", "; ...": the writer's addition */
 		if (pch(c, k, ',') && list_goes_on(c, k, cb)) continue;   /* "endorsed Ann Roe, Bo Li and Cy Ng" */
+		/* ", including ...", "; ...": the writer's addition */
 		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
@@ -3359,9 +3360,10 @@ static int verb_goes_on(const ctx *c, int v)
 
 /* Where a noun phrase a cue reports ends (j its first token, not after cb): "acknowledged the
  * reality of climate change, which makes him an outlier": a relative clause after a comma is
- * the writer's note on the thing, not what was said; so is the subject's next verb. Not for a clause ("said the plan failed,
- * which ..." keeps it: a verb comes first), nor a relative clause set off by a second comma
- * ("said the mayor, who ..., would resign"). */
+ * the writer's note on the thing, not what was said; so is the subject's next verb (after
+ * "and", "but" or ", yet"). Not for a clause ("said the plan failed, which ..." keeps it: a
+ * verb comes first), nor a relative clause set off by a second comma ("said the mayor, who
+ * ..., would resign"). */
 static int np_object_end(const ctx *c, int j, int cb)
 {
 	if (weq(c, j - 1, "that"))
