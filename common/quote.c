@@ -1970,17 +1970,6 @@ static int fuzzy_person(const ctx *c, const char *w, size_t n, int self)
 }
 
 
-static int in_quote_pos(const ctx *c, size_t pos)
-{
-	/* binary search the token at pos */
-	size_t lo = 0, hi = c->nt;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->tk[mid].e <= pos) lo = mid + 1; else hi = mid;
-	}
-	return lo < c->nt && c->tk[lo].s <= pos && c->tk[lo].q;
-}
-
 /* The token holding byte pos, or -1. */
 static int tok_at(const ctx *c, size_t pos)
 {
@@ -1990,6 +1979,13 @@ static int tok_at(const ctx *c, size_t pos)
 		if (c->tk[mid].e <= pos) lo = mid + 1; else hi = mid;
 	}
 	return lo < c->nt && c->tk[lo].s <= pos ? (int)lo : -1;
+}
+
+/* Byte pos is inside quotation marks. */
+static int in_quote_pos(const ctx *c, size_t pos)
+{
+	int t = tok_at(c, pos);
+	return t >= 0 && c->tk[t].q;
 }
 
 /* A speech cue between tokens a and b ("Trump [...] said [...] Putin"). */
