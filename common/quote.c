@@ -2694,6 +2694,12 @@ static int writer_goes_on(const ctx *c, int e)
 #ifndef CONTENT_AFTER
 #define CONTENT_AFTER 8
 #endif
+/* The token after k may be a new clause's subject: a capitalised word, "he", "she", "they". */
+static int subject_next(const ctx *c, int k)
+{
+	return c->tk[k + 1].cap || weq(c, k + 1, "he") || weq(c, k + 1, "she") || weq(c, k + 1, "they");
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -2735,8 +2741,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int w = q->close + 1 + pch(c, q->close + 1, ',');
 		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
 			   c->tk[w].para == c->tk[q->close].para &&
-			   (weq(c, w, "a") || weq(c, w, "an") ||
-			    (weq(c, w, "and") && (c->tk[w + 1].cap || weq(c, w + 1, "he") || weq(c, w + 1, "she") || weq(c, w + 1, "they"))));
+			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)));
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
@@ -2754,11 +2759,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
 							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
 				     /* ("... a "nice guy" and he did not ...", "... and Trump called it ...") */
-				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q &&
-				      (tk[e + 2].cap || weq(c, e + 2, "he") || weq(c, e + 2, "she") || weq(c, e + 2, "they"))) ||
-				     weq(c, e + 1, "monday") || weq(c, e + 1, "tuesday") || weq(c, e + 1, "wednesday") ||
-				     weq(c, e + 1, "thursday") || weq(c, e + 1, "friday") || weq(c, e + 1, "saturday") ||
-				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
+				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q && subject_next(c, e + 1)) ||
+				     is_weekday(c, e + 1) || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
 					break;
@@ -2930,7 +2932,6 @@ static int verb_like(const ctx *c, int k);
 
 static int is_weekday(const ctx *c, int i)
 {
-
 	return win(c, i, weekdays);
 }
 
