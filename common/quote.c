@@ -3465,6 +3465,17 @@ static int after_tag(const ctx *c, int lo, int k, int f)
 	return 0;
 }
 
+/* A tag among tokens [a, hi): a comma or a quote in [a, hi) and a "say" cue at most five tokens
+ * after it, not after hi ("..., the council said"). */
+static int say_tag_in(const ctx *c, int a, int hi)
+{
+	for (int z = a; z < hi; z++)
+		if (pch(c, z, ',') || c->tk[z].q)
+			for (int y = z + 1; y <= hi && y <= z + 5; y++)
+				if (cue_of(c, y) & CUE_SAY) return 1;
+	return 0;
+}
+
 /* "46 percent of voters said", "all but two said", "the man who ... says": the words just before
  * a reporting verb, back to the clause's punctuation, as the source (the verb's clause is
  * what is reported whatever its subject's shape). */
@@ -3479,11 +3490,8 @@ static int any_subject(const ctx *c, int lo, int k, np *o, int plain)
 				return 0;
 		/* (nor a sentence that a closing tag reports: "X visited the site and said little, the
 		 * council said") */
-		int hi = sent_end(c, k);
-		for (int z = k + 1; z < hi; z++)
-			if (pch(c, z, ',') || c->tk[z].q)
-				for (int y = z + 1; y <= hi && y <= z + 5; y++)
-					if (cue_of(c, y) & CUE_SAY) return 0;
+		if (say_tag_in(c, k + 1, sent_end(c, k)))
+			return 0;
 		return clause_subject(c, lo, e, o) && o->b < e;
 	}
 	if (!plain)
@@ -3520,10 +3528,8 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 		if (be_form(c, p))
 			return 0;
 	/* "..., Stovall said": the sentence is the tag's, not the first subject's */
-	for (int k = i + 1; k < hi; k++)
-		if (pch(c, k, ',') || c->tk[k].q)
-			for (int y = k + 1; y <= hi && y <= k + 5; y++)
-				if (cue_of(c, y) & CUE_SAY) return 0;
+	if (say_tag_in(c, i + 1, hi))
+		return 0;
 	int a = lo;
 	if (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")) a++;
 	np t;
