@@ -2020,11 +2020,9 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 		}
 		return -1;
 	}
-	if (!g) {
-		if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
-			return last_cl;
-		return -1;
-	}
+	/* ("they": an organisation that was the last speaker; "it": nobody) */
+	if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
+		return last_cl;
 	return -1;
 }
 
