@@ -3610,8 +3610,9 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	if (z < lo || c->tk[z].k != T_WORD || c->tk[z].q || cue_of(c, z))
 		return 0;
 	int a = z;
-	/* (the subject goes back over words, not over clause_bad's but a few prepositions, nor
-	 * over a question word, a conjunction, a relative pronoun or a verb) */
+	/* (the subject: back over plain words, and over "of", "about", "for", "with", "from",
+	 * "over", "her" of clause_bad; not over its other words, a question word, a conjunction,
+	 * a relative pronoun, "if", "because" or a verb) */
 	if (!(weq(c, z, "which") || weq(c, z, "who") || weq(c, z, "that")))
 		while (a - 1 >= lo && a > z - 10 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && !cue_of(c, a - 1) &&
 		       !(win(c, a - 1, clause_bad) && !weq(c, a - 1, "of") && !weq(c, a - 1, "about") && !weq(c, a - 1, "for") &&
