@@ -4243,16 +4243,27 @@ static int turn_name(const ctx *c, int i)
 }
 
 /* A turn's name is a speaker's: it opens another turn too, or names a person of the document
- * ("HOLM:" and Vera Holm); not an editor's label ("CLARIFICATION:", "UPDATE:"). */
-static int turn_speaker(const ctx *c, const int *nm, int n, int k)
+ * ("HOLM:" and Vera Holm); not an editor's label ("CLARIFICATION:", "UPDATE:"). The first
+ * test is made for all the turns at once, in transcript, on their names sorted: key. */
+typedef struct { const char *w; size_t n; int k; } turnkey;   /* (a name's last word; its turn) */
+
+static int cmp_turnkey(const void *a, const void *b)
+{
+	const turnkey *x = a, *y = b;   /* (equal words, as ieq finds them, side by side) */
+	if (x->n != y->n) return x->n < y->n ? -1 : 1;
+	for (size_t i = 0; i < x->n; i++) {
+		unsigned char p = (unsigned char)x->w[i], q = (unsigned char)y->w[i];
+		if (p >= 'A' && p <= 'Z') p = (unsigned char)(p + 32);
+		if (q >= 'A' && q <= 'Z') q = (unsigned char)(q + 32);
+		if (p != q) return p < q ? -1 : 1;
+	}
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+static int turn_person(const ctx *c, const int *nm, int k)
 {
 	const tok *tk = c->tk;
 	int w = nm[2 * k + 1];   /* (the last word of the name) */
-	for (int j = 0; j < n; j++) {
-		int v = nm[2 * j + 1];
-		if (j != k && ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[v].s, tk[v].e - tk[v].s))
-			return 1;
-	}
 	for (int i = nm[2 * k]; i <= w; i++)
 		if (tk[i].ment >= 0 && ment_type(c, tk[i].ment) == NF_PER)
 			return 1;
@@ -4261,39 +4272,61 @@ static int turn_speaker(const ctx *c, const int *nm, int n, int k)
 
 /* Interview transcripts: paragraphs that open with a speaker's name in capitals and a colon
  * ("PENCE: Well, look, ...") are that speaker's words, one direct quote a turn, when the
- * document has two such speakers at least (turn_speaker). A turn opened by a quote mark with
- * no closing one goes on over the next paragraphs opened by a mark (a quoted transcript).
- * The quotes found inside a turn are the speaker's words, not rows of their own. */
+ * document has two such speakers at least (turn_person, and a name that opens two turns). A
+ * turn opened by a quote mark with no closing one goes on over the next paragraphs opened by
+ * a mark (a quoted transcript). The quotes found inside a turn are the speaker's words, not
+ * rows of their own. (Every turn counts, however many: one sort of the names, one pass over
+ * the rows at the end.) */
+typedef struct { size_t s, e, f0; } turnreg;   /* a turn's bytes (from its mark), its first fragment's start */
+
 static void transcript(ctx *c, nf_quotes *out)
 {
 	const tok *tk = c->tk;
-	enum { MAXTURN = 256 };
-	int nm[2 * MAXTURN], n = 0;   /* each turn's name: first and last token */
-	for (int p = 1; (size_t)c->pfirst[p] < c->nt && n < MAXTURN; p++) {   /* (each paragraph's first token) */
+	int n = 0;   /* the turns */
+	for (int p = 1; (size_t)c->pfirst[p] < c->nt; p++) {   /* (each paragraph's first token) */
 		size_t i = (size_t)c->pfirst[p];
-		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
-		if (colon < 0) continue;
-		nm[2 * n] = a, nm[2 * n + 1] = colon - 1, n++;
+		n += turn_name(c, (int)i + (tk[i].k == T_MARK)) >= 0;
 	}
 	if (n < 2)
 		return;
+	int *nm = nf_xmalloc(2 * (size_t)n * sizeof *nm);   /* each turn's name: first and last token */
+	turnkey *key = nf_xmalloc((size_t)n * sizeof *key);
+	unsigned char *spk = nf_xcalloc((size_t)n, 1);      /* the turn's name is a speaker's */
+	n = 0;
+	for (int p = 1; (size_t)c->pfirst[p] < c->nt; p++) {
+		size_t i = (size_t)c->pfirst[p];
+		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
+		if (colon < 0) continue;
+		nm[2 * n] = a, nm[2 * n + 1] = colon - 1;
+		key[n] = (turnkey){ c->t + tk[colon - 1].s, tk[colon - 1].e - tk[colon - 1].s, n };
+		n++;
+	}
+	qsort(key, (size_t)n, sizeof *key, cmp_turnkey);
+	for (int k = 0; k + 1 < n; k++)
+		if (ieq(key[k].w, key[k].n, key[k + 1].w, key[k + 1].n))
+			spk[key[k].k] = spk[key[k + 1].k] = 1;
+	for (int k = 0; k < n; k++)
+		if (!spk[k]) spk[k] = (unsigned char)turn_person(c, nm, k);
 	int first_sp = -1, two = 0;
 	for (int k = 0; k < n && !two; k++) {
-		if (!turn_speaker(c, nm, n, k)) continue;
+		if (!spk[k]) continue;
 		int w = nm[2 * k + 1];
 		if (first_sp < 0) first_sp = w;
 		else two = !ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[first_sp].s, tk[first_sp].e - tk[first_sp].s);
 	}
-	if (!two)
+	if (!two) {
+		free(spk), free(key), free(nm);
 		return;
-	size_t nkeep = out->n;
+	}
+	turnreg *reg = nf_xmalloc((size_t)n * sizeof *reg);
+	size_t nkeep = out->n, nreg = 0;
+	int k = 0;
 	for (size_t i = 0; i < c->nt; i++) {
 		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
 		int marked = tk[i].k == T_MARK, a = (int)i + marked, colon = turn_name(c, a);
 		if (colon < 0) continue;
-		int k = 0;
-		while (k < n && nm[2 * k] != a) k++;
-		if (k == n || !turn_speaker(c, nm, n, k)) continue;
+		while (k < n && nm[2 * k] < a) k++;   /* (the turns come in text order) */
+		if (k == n || nm[2 * k] != a || !spk[k]) continue;
 		nf_quote o = { 0 };
 		o.type = NF_Q_DIRECT;
 		o.cluster = -1;
@@ -4316,18 +4349,7 @@ static void transcript(ctx *c, nf_quotes *out)
 			s0 = p + 1;
 		}
 		size_t rend = fr[nf - 1].end;
-		/* the rows found inside the turn go */
-		size_t w = 0;
-		for (size_t k = 0; k < nkeep; k++) {
-			const nf_quote *r = &out->q[k];
-			if (r->end > region && r->start < rend &&
-			    (r->type != NF_Q_INDIRECT || (r->start <= fr[0].start + 1 && r->cue && !strcmp(r->cue, ":"))))
-				continue;   /* (indirect speech inside stays, but not the turn itself again) */
-			out->q[w++] = out->q[k];
-		}
-		size_t kept = w;
-		for (size_t k = nkeep; k < out->n; k++) out->q[w++] = out->q[k];
-		out->n = w, nkeep = kept;
+		reg[nreg++] = (turnreg){ region, rend, fr[0].start };
 		o.frag = qalloc(c->arp, nf * sizeof *o.frag);
 		memcpy(o.frag, fr, nf * sizeof *fr);
 		o.nfrag = nf;
@@ -4342,6 +4364,29 @@ static void transcript(ctx *c, nf_quotes *out)
 		add_out(out, &o);
 		i = (size_t)p - 1;
 	}
+	/* the rows found inside a turn go (the turns a row overlaps: from the first that ends
+	 * after its start, by a binary search) */
+	size_t w = 0;
+	for (size_t q = 0; q < nkeep; q++) {
+		const nf_quote *r = &out->q[q];
+		size_t lo = 0, hi = nreg;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (reg[mid].e <= r->start) lo = mid + 1; else hi = mid;
+		}
+		int drop = 0;
+		for (size_t t = lo; t < nreg && reg[t].s < r->end && !drop; t++)
+			drop = r->end > reg[t].s && r->start < reg[t].e &&
+			       (r->type != NF_Q_INDIRECT || (r->start <= reg[t].f0 + 1 && r->cue && !strcmp(r->cue, ":")));
+		if (!drop)   /* (indirect speech inside stays, but not the turn itself again) */
+			out->q[w++] = out->q[q];
+	}
+	for (size_t q = nkeep; q < out->n; q++) out->q[w++] = out->q[q];
+	out->n = w;
+	free(reg);
+	free(spk);
+	free(key);
+	free(nm);
 }
 
 /* The writer's words after the quote from token o to e are a clause of their own: a tag of
