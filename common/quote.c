@@ -2781,7 +2781,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		while (lo < q->open && tk[lo].k == T_PUNCT) lo++;
 		o->content_start = tk[lo].s < o->start ? tk[lo].s : o->start;
 		/* "A cashier who "steals a handful" is held accountable, Warren said": the clause
-		 * runs on after the quote up to its tag */
+		 * runs on after the quote up to its tag (a 'T' tag as far as slot_after looks for
+		 * one, TAG_END_WITHIN tokens, and a little more) */
 		int tg = q->cue;
 		if (q->sp.kind && q->sp.a > q->close && (tg < 0 || q->sp.a < tg)) tg = q->sp.a;
 		if (tg > q->close + 1 && tg < q->close + (q->how == 'T' ? TAG_END_WITHIN + 5 : 30) && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
