@@ -1090,6 +1090,18 @@ static inline int is_dash(const ctx *c, int i)
 }
 
 
+/* Token i is a form of "be" that makes a passive or a copula: is, are, was, were, be, been. */
+static int be_form(const ctx *c, int i)
+{
+	return weq(c, i, "is") || weq(c, i, "are") || weq(c, i, "was") || weq(c, i, "were") || weq(c, i, "be") || weq(c, i, "been");
+}
+
+/* Token i is "tell", "tells" or "told". */
+static int tell_form(const ctx *c, int i)
+{
+	return weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell");
+}
+
 static int possessive_at(const ctx *c, size_t e);
 static int ieq(const char *a, size_t an, const char *b, size_t bn);
 
@@ -1115,16 +1127,19 @@ static int title_case_para(const ctx *c, int i)
 	return words >= 4 && words < 40 && caps * 4 >= words * 3;
 }
 
-/* Token i is a person's pronoun with "'s" for "is" or "has" ("He's hoping"), no possessive. */
-static int pronoun_is(const ctx *c, int i)
+/* Token i is "he", "she" or "who" with an apostrophe and one letter after it ("He's hoping",
+ * "who’s", and so "he'd" too), no possessive: the pronoun's length, else 0. */
+static size_t pronoun_stem(const ctx *c, int i)
 {
 	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD)   /* (i < 0 too) */
 		return 0;
 	size_t n = c->tk[i].e - c->tk[i].s;
 	const char *w = c->t + c->tk[i].s;
 	size_t b = n >= 2 && w[n - 2] == '\'' ? n - 2 : n >= 4 && (unsigned char)w[n - 4] == 0xE2 ? n - 4 : n;
-	return b < n && (ieq(w, b, "he", 2) || ieq(w, b, "she", 3) || ieq(w, b, "who", 3));
+	return b < n && (ieq(w, b, "he", 2) || ieq(w, b, "she", 3) || ieq(w, b, "who", 3)) ? b : 0;
 }
+
+static int pronoun_is(const ctx *c, int i) { return pronoun_stem(c, i) > 0; }
 
 /* "isn't", "wasn't", "aren't", "weren't" (straight or curly apostrophe). */
 static int aux_not(const ctx *c, int i)
@@ -1961,17 +1976,6 @@ static int fuzzy_person(const ctx *c, const char *w, size_t n, int self)
 }
 
 
-static int in_quote_pos(const ctx *c, size_t pos)
-{
-	/* binary search the token at pos */
-	size_t lo = 0, hi = c->nt;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->tk[mid].e <= pos) lo = mid + 1; else hi = mid;
-	}
-	return lo < c->nt && c->tk[lo].s <= pos && c->tk[lo].q;
-}
-
 /* The token holding byte pos, or -1. */
 static int tok_at(const ctx *c, size_t pos)
 {
@@ -1981,6 +1985,13 @@ static int tok_at(const ctx *c, size_t pos)
 		if (c->tk[mid].e <= pos) lo = mid + 1; else hi = mid;
 	}
 	return lo < c->nt && c->tk[lo].s <= pos ? (int)lo : -1;
+}
+
+/* Byte pos is inside quotation marks. */
+static int in_quote_pos(const ctx *c, size_t pos)
+{
+	int t = tok_at(c, pos);
+	return t >= 0 && c->tk[t].q;
 }
 
 /* A speech cue between tokens a and b ("Trump [...] said [...] Putin"). */
@@ -1999,7 +2010,8 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 {
 	/* (without the "'s" of "She's hoping") */
 	const char *w = c->t + c->tk[sp->a].s;
-	size_t n = pronoun_is(c, sp->a) ? strcspn(w, "'\xE2") : c->tk[sp->a].e - c->tk[sp->a].s;
+	size_t n = pronoun_stem(c, sp->a);
+	if (!n) n = c->tk[sp->a].e - c->tk[sp->a].s;
 	char g = ieq(w, n, "he", 2) ? 'm' : ieq(w, n, "she", 3) ? 'f' : ieq(w, n, "who", 3) ? '?' : 0;
 	if (g == 'm' || g == 'f')
 		return resolve_gender(c, sp, g);
@@ -2014,11 +2026,9 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 		}
 		return -1;
 	}
-	if (!g) {
-		if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
-			return last_cl;
-		return -1;
-	}
+	/* ("they": an organisation that was the last speaker; "it": nobody) */
+	if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
+		return last_cl;
 	return -1;
 }
 
@@ -2602,9 +2612,11 @@ static void outer_clause_cue(const ctx *c, qinfo *q)
  * quote is in. */
 static void coordinated_cue(const ctx *c, qinfo *q)
 {
-	int best = -1;
+	int best = -1, clause = 0;   /* (clause: a reported clause opens in q->cue + 1 .. j - 1) */
 	for (int j = q->cue + 1; j < q->open - 1; j++) {
 		if (c->tk[j].q) return;
+		if (j > q->cue + 1 && !clause)   /* (one pass: not a walk back from each "and") */
+			clause = weq(c, j - 1, "that") || (win(c, j - 1, pronouns) && !weq(c, j - 1, "it"));
 		int comma = pch(c, j, ',');
 		if (!comma && !weq(c, j, "and") && !weq(c, j, "but")) continue;
 		int v = j + 1;
@@ -2620,10 +2632,6 @@ static void coordinated_cue(const ctx *c, qinfo *q)
 			if (cs != vs) continue;
 			/* after a reported clause ("said that she thinks it should go but said"), only
 			 * a comma puts the verb back in the main clause */
-			int clause = 0;
-			for (int k = q->cue + 1; k < j && !clause; k++)
-				clause = weq(c, k, "that") || weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") ||
-					 weq(c, k, "we") || weq(c, k, "i");
 			if (clause && !comma) continue;
 		}
 		best = v;
@@ -2690,6 +2698,12 @@ static int writer_goes_on(const ctx *c, int e)
 #ifndef CONTENT_AFTER
 #define CONTENT_AFTER 8
 #endif
+/* The token after k may be a new clause's subject: a capitalised word, "he", "she", "they". */
+static int subject_next(const ctx *c, int k)
+{
+	return c->tk[k + 1].cap || weq(c, k + 1, "he") || weq(c, k + 1, "she") || weq(c, k + 1, "they");
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -2716,8 +2730,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		else {
 			/* "told the reporters she was ...": the one spoken to is not what was said */
 			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
-				if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i") ||
-				    weq(c, k, "it")) {
+				if (win(c, k, pronouns)) {
 					if (addressee_cue(c, cue)) a = k;
 					break;
 				}
@@ -2732,8 +2745,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int w = q->close + 1 + pch(c, q->close + 1, ',');
 		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
 			   c->tk[w].para == c->tk[q->close].para &&
-			   (weq(c, w, "a") || weq(c, w, "an") ||
-			    (weq(c, w, "and") && (c->tk[w + 1].cap || weq(c, w + 1, "he") || weq(c, w + 1, "she") || weq(c, w + 1, "they"))));
+			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)));
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
@@ -2751,11 +2763,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
 							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
 				     /* ("... a "nice guy" and he did not ...", "... and Trump called it ...") */
-				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q &&
-				      (tk[e + 2].cap || weq(c, e + 2, "he") || weq(c, e + 2, "she") || weq(c, e + 2, "they"))) ||
-				     weq(c, e + 1, "monday") || weq(c, e + 1, "tuesday") || weq(c, e + 1, "wednesday") ||
-				     weq(c, e + 1, "thursday") || weq(c, e + 1, "friday") || weq(c, e + 1, "saturday") ||
-				     weq(c, e + 1, "sunday") || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
+				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q && subject_next(c, e + 1)) ||
+				     is_weekday(c, e + 1) || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
 					break;
@@ -2778,7 +2787,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		while (lo < q->open && tk[lo].k == T_PUNCT) lo++;
 		o->content_start = tk[lo].s < o->start ? tk[lo].s : o->start;
 		/* "A cashier who "steals a handful" is held accountable, Warren said": the clause
-		 * runs on after the quote up to its tag */
+		 * runs on after the quote up to its tag (a 'T' tag as far as slot_after looks for
+		 * one, TAG_END_WITHIN tokens, and a little more) */
 		int tg = q->cue;
 		if (q->sp.kind && q->sp.a > q->close && (tg < 0 || q->sp.a < tg)) tg = q->sp.a;
 		if (tg > q->close + 1 && tg < q->close + (q->how == 'T' ? TAG_END_WITHIN + 5 : 30) && tk[tg].para == tk[q->close].para && !tk[tg - 1].q &&
@@ -2927,7 +2937,6 @@ static int verb_like(const ctx *c, int k);
 
 static int is_weekday(const ctx *c, int i)
 {
-
 	return win(c, i, weekdays);
 }
 
@@ -2967,8 +2976,7 @@ static int new_clause(const ctx *c, int a, int hi)
 {
 	if (c->tk[a].k != T_WORD || c->tk[a].q || weq(c, a, "that"))
 		return 0;
-	if (!(win(c, a, dets) || weq(c, a, "he") || weq(c, a, "she") || weq(c, a, "they") || weq(c, a, "we") || weq(c, a, "i") ||
-	      weq(c, a, "it") || (c->tk[a].cap && !win(c, a, stopcap))))
+	if (!(win(c, a, dets) || win(c, a, pronouns) || (c->tk[a].cap && !win(c, a, stopcap))))
 		return 0;
 	for (int k = a + 1; k <= hi && k <= a + 8; k++) {
 		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':'))
@@ -2979,13 +2987,19 @@ static int new_clause(const ctx *c, int a, int hi)
 	return 0;
 }
 
-/* A subordinating conjunction among tokens [a, b) ("as" is left out: "such as", "as well"). */
+/* Token k is a subordinating conjunction ("as" is left out: "such as", "as well"). */
+static int subord_word(const ctx *c, int k)
+{
+	return weq(c, k, "when") || weq(c, k, "if") || weq(c, k, "after") || weq(c, k, "before") || weq(c, k, "because") ||
+	       weq(c, k, "while") || weq(c, k, "although") || weq(c, k, "though") || weq(c, k, "since") || weq(c, k, "once") ||
+	       weq(c, k, "until");
+}
+
+/* A subordinating conjunction among tokens [a, b). */
 static int subord_in(const ctx *c, int a, int b)
 {
 	for (int k = a; k < b; k++)
-		if (weq(c, k, "when") || weq(c, k, "if") || weq(c, k, "after") || weq(c, k, "before") || weq(c, k, "because") ||
-		    weq(c, k, "while") || weq(c, k, "although") || weq(c, k, "though") || weq(c, k, "since") || weq(c, k, "once") ||
-		    weq(c, k, "until"))
+		if (subord_word(c, k))
 			return 1;
 	return 0;
 }
@@ -3079,7 +3093,7 @@ static int clause_after_pp(const ctx *c, int j, int hi)
 	      weq(c, j, "at") || weq(c, j, "over")))
 		return 0;
 	for (int k = j + 1; k <= hi && k <= j + 6 && c->tk[k].k == T_WORD; k++)
-		if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "we") || weq(c, k, "i"))
+		if (win(c, k, pronouns) && !weq(c, k, "it"))
 			return k;
 	return 0;
 }
@@ -3100,11 +3114,6 @@ static int talk_cue(const ctx *c, int i)
 }
 
 static int passive_cue(const ctx *c, int i);
-
-static int be_form(const ctx *c, int i)
-{
-	return weq(c, i, "is") || weq(c, i, "are") || weq(c, i, "was") || weq(c, i, "were") || weq(c, i, "be") || weq(c, i, "been");
-}
 
 static int obj_cue(const ctx *c, int i)
 {
@@ -3250,8 +3259,9 @@ static int headline_cue(ctx *c, int i)
 	return cb;
 }
 
-/* A headline that ends with its tag: "Ferry Fares Will Rise, Port Chief Says." - a title-case
- * clause, a comma, a person or role, the cue and the headline's end. Returns 1 when reported. */
+/* A headline that ends with its tag: "Ferry Fares Will Rise, Port Chief Says." - a clause, a
+ * comma, one to five capitalised words (a person or a role), the cue and the headline's end.
+ * Returns 1 when reported. */
 static int headline_tag(ctx *c, int i)
 {
 	const tok *tk = c->tk;
@@ -3290,14 +3300,14 @@ static int list_goes_on(const ctx *c, int k, int cb)
 }
 
 /* Where a noun-phrase object starting at j ends (not after cb): before a relative or
- * subordinate clause or a day. */
+ * subordinate clause or a day, or at punctuation (but a comma that goes on with a list). */
 static int object_end(const ctx *c, int j, int cb)
 {
 
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
-		/* ", including ...", "; ...": the writer's addition */
 		if (pch(c, k, ',') && list_goes_on(c, k, cb)) continue;   /* "endorsed Ann Roe, Bo Li and Cy Ng" */
+		/* ", including ...", "; ...": the writer's addition */
 		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
 		int cut = is_weekday(c, k);
@@ -3348,7 +3358,7 @@ static int verb_goes_on(const ctx *c, int v)
 	    weq(c, v, "could") || weq(c, v, "should") || weq(c, v, "may") || weq(c, v, "might") || weq(c, v, "must"))
 		return 1;
 	if (c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q ||
-	    !(ends(c, v, "ed") || (win(c, v, nsubj_verbs) && !weq(c, v, "to")) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
+	    !(verb_like(c, v) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
 		return 0;
 	int n = v + 1;
 	return win(c, n, dets) || weq(c, n, "him") || weq(c, n, "them") || weq(c, n, "it") || weq(c, n, "us") || weq(c, n, "me") ||
@@ -3360,9 +3370,10 @@ static int verb_goes_on(const ctx *c, int v)
 
 /* Where a noun phrase a cue reports ends (j its first token, not after cb): "acknowledged the
  * reality of climate change, which makes him an outlier": a relative clause after a comma is
- * the writer's note on the thing, not what was said; so is the subject's next verb. Not for a clause ("said the plan failed,
- * which ..." keeps it: a verb comes first), nor a relative clause set off by a second comma
- * ("said the mayor, who ..., would resign"). */
+ * the writer's note on the thing, not what was said; so is the subject's next verb (after
+ * "and", "but" or ", yet"). Not for a clause ("said the plan failed, which ..." keeps it: a
+ * verb comes first), nor a relative clause set off by a second comma ("said the mayor, who
+ * ..., would resign"). */
 static int np_object_end(const ctx *c, int j, int cb)
 {
 	if (weq(c, j - 1, "that"))
@@ -3459,11 +3470,22 @@ static int after_tag(const ctx *c, int lo, int k, int f)
 	if (weq(c, z, "and") || weq(c, z, "but"))
 		return 1;
 	/* '... "a fraud," while 73 percent said ...': a new clause with a subject of its own */
-	if ((win(c, lo, conj) || weq(c, lo, "whereas") || weq(c, lo, "because")) && z > lo && !(f & CUE_ING))
+	if ((win(c, lo, conj) || weq(c, lo, "because")) && z > lo && !(f & CUE_ING))
 		return 1;
 	if ((f & CUE_ING) && pch(c, k - 1, ','))
 		for (int y = lo; y < k - 1; y++)
 			if (cue_of(c, y) & CUE_SPEECH) return 1;
+	return 0;
+}
+
+/* A tag among tokens [a, hi): a comma or a quote in [a, hi) and a "say" cue at most five tokens
+ * after it, not after hi ("..., the council said"). */
+static int say_tag_in(const ctx *c, int a, int hi)
+{
+	for (int z = a; z < hi; z++)
+		if (pch(c, z, ',') || c->tk[z].q)
+			for (int y = z + 1; y <= hi && y <= z + 5; y++)
+				if (cue_of(c, y) & CUE_SAY) return 1;
 	return 0;
 }
 
@@ -3481,11 +3503,8 @@ static int any_subject(const ctx *c, int lo, int k, np *o, int plain)
 				return 0;
 		/* (nor a sentence that a closing tag reports: "X visited the site and said little, the
 		 * council said") */
-		int hi = sent_end(c, k);
-		for (int z = k + 1; z < hi; z++)
-			if (pch(c, z, ',') || c->tk[z].q)
-				for (int y = z + 1; y <= hi && y <= z + 5; y++)
-					if (cue_of(c, y) & CUE_SAY) return 0;
+		if (say_tag_in(c, k + 1, sent_end(c, k)))
+			return 0;
 		return clause_subject(c, lo, e, o) && o->b < e;
 	}
 	if (!plain)
@@ -3519,13 +3538,11 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	int i = skip_adv_fwd(c, z + 1, hi + 1);
 	/* "and is expected to ...": a passive */
 	for (int p = z + 1; p < i; p++)
-		if (weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "be") || weq(c, p, "been"))
+		if (be_form(c, p))
 			return 0;
 	/* "..., Stovall said": the sentence is the tag's, not the first subject's */
-	for (int k = i + 1; k < hi; k++)
-		if (pch(c, k, ',') || c->tk[k].q)
-			for (int y = k + 1; y <= hi && y <= k + 5; y++)
-				if (cue_of(c, y) & CUE_SAY) return 0;
+	if (say_tag_in(c, i + 1, hi))
+		return 0;
 	int a = lo;
 	if (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")) a++;
 	np t;
@@ -3554,7 +3571,7 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
  * Returns its first token, or -1. */
 static int told_clause(const ctx *c, int i, int j, int hi)
 {
-	if (!(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling")))
+	if (!(tell_form(c, i) || weq(c, i, "telling")))
 		return -1;
 	for (int k = j; k <= hi && k < j + 12; k++) {   /* (a long addressee: "that" further on) */
 		if (weq(c, k, "that")) return k + 1 <= hi && c->tk[k + 1].k == T_WORD ? k + 1 : -1;
@@ -3581,8 +3598,7 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 		return -1;
 	if (cue_of(c, skip_adv_fwd(c, k + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF))
 		return -1;   /* "told AP they concluded ...": that cue reports the clause */
-	if (weq(c, k, "he") || weq(c, k, "she") || weq(c, k, "they") || weq(c, k, "it") || weq(c, k, "i") ||
-	    weq(c, k, "we") || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
+	if (win(c, k, pronouns) || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
 	    weq(c, k, "its") || weq(c, k, "our") || weq(c, k, "my") || weq(c, k, "how") || weq(c, k, "what") ||
 	    weq(c, k, "why") || weq(c, k, "whether") || weq(c, k, "where") || weq(c, k, "when") || weq(c, k, "who"))
 		return k;
@@ -3598,7 +3614,7 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	while (p > lo && c->tk[p].k == T_WORD && (ends(c, p, "ly") || weq(c, p, "first") || weq(c, p, "also") ||
 						  weq(c, p, "not") || weq(c, p, "never") || weq(c, p, "being")))
 		p--;
-	if (!(weq(c, p, "is") || weq(c, p, "are") || weq(c, p, "was") || weq(c, p, "were") || weq(c, p, "been") || weq(c, p, "be")))
+	if (!be_form(c, p))
 		return 0;
 	int z = p - 1;
 	while (z > lo && (weq(c, z, "has") || weq(c, z, "have") || weq(c, z, "had") || weq(c, z, "will") ||
@@ -3609,14 +3625,16 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	if (z < lo || c->tk[z].k != T_WORD || c->tk[z].q || cue_of(c, z))
 		return 0;
 	int a = z;
+	/* (the subject: back over plain words, and over "of", "about", "for", "with", "from",
+	 * "over", "her" of clause_bad; not over its other words, a question word, a conjunction,
+	 * a relative pronoun, "if", "because" or a verb) */
 	if (!(weq(c, z, "which") || weq(c, z, "who") || weq(c, z, "that")))
 		while (a - 1 >= lo && a > z - 10 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && !cue_of(c, a - 1) &&
 		       !(win(c, a - 1, clause_bad) && !weq(c, a - 1, "of") && !weq(c, a - 1, "about") && !weq(c, a - 1, "for") &&
 			 !weq(c, a - 1, "with") && !weq(c, a - 1, "from") && !weq(c, a - 1, "over") && !weq(c, a - 1, "her")) &&
 		       !weq(c, a - 1, "why") && !weq(c, a - 1, "how") && !weq(c, a - 1, "what") && !weq(c, a - 1, "where") &&
 		       !win(c, a - 1, conj) && !weq(c, a - 1, "that") && !weq(c, a - 1, "which") && !weq(c, a - 1, "who") &&
-		       !weq(c, a - 1, "if") && !weq(c, a - 1, "as") && !weq(c, a - 1, "because") && !weq(c, a - 1, "when") &&
-		       !weq(c, a - 1, "and") && !weq(c, a - 1, "after") && !weq(c, a - 1, "before") && !win(c, a - 1, nsubj_verbs))
+		       !weq(c, a - 1, "if") && !weq(c, a - 1, "because") && !win(c, a - 1, nsubj_verbs))
 			a--;
 	while (a < z && (weq(c, a, "but") || weq(c, a, "so") || weq(c, a, "yet")))
 		a++;
@@ -3655,12 +3673,10 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 	int j = skip_adv_fwd(c, i + 1, hi + 1);
 	while (j < hi && (is_weekday(c, j) || weq(c, j, "later") || weq(c, j, "again") || weq(c, j, "repeatedly")))
 		j++;
-	*sp = (np){ NP_NONE, i, i - 1, -1 };
+	np s = { NP_NONE, i, i - 1, -1 };   /* (sp, ca, cb are written only when it is one) */
 	if (weq(c, j, "by")) {
-		np t;
-		if (!np_fwd(c, j + 1, hi + 1, &t)) return 0;
-		*sp = t;
-		j = t.b + 1;
+		if (!np_fwd(c, j + 1, hi + 1, &s)) return 0;
+		j = s.b + 1;
 	}
 	if (weq(c, j, "about") || weq(c, j, "for") || weq(c, j, "on"))
 		j++;
@@ -3673,9 +3689,11 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 	/* (a fronted clause ends at its comma; "when asked" may end the sentence) */
 	if (e > hi && !(w && i - 1 > lo))
 		return 0;
-	*ca = j;
-	*cb = trim_end(c, j, e - 1);
-	return *cb > j;
+	int b = trim_end(c, j, e - 1);
+	if (b <= j)
+		return 0;
+	*sp = s, *ca = j, *cb = b;
+	return 1;
 }
 
 /* "As the Times reported, the plan ...", "..., as Ann Roe noted, the plan ...", "..., as experts
@@ -3693,7 +3711,7 @@ static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 	if (!weq(c, a, "as") || a >= z || c->tk[a + 1].q)
 		return 0;
 	for (int y = z + 1; y < i; y++)
-		if (weq(c, y, "is") || weq(c, y, "are") || weq(c, y, "was") || weq(c, y, "were") || weq(c, y, "be") || weq(c, y, "been"))
+		if (be_form(c, y))
 			return 0;
 	/* (at the start, after "And," or "But", or after a comma: not "such as", "as soon as") */
 	int start = a == lo || (a == lo + 1 && (weq(c, lo, "and") || weq(c, lo, "but"))) ||
@@ -3706,23 +3724,21 @@ static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 		k++;
 	if (k > i + 1 && !tail_word(c, i + 1) && !weq(c, i + 1, "out"))
 		return 0;
-	np t;
-	if (np_fwd(c, a + 1, z + 1, &t) && t.b == z)
-		*sp = t;
-	else if (!win(c, a + 1, nsubj_bad) || weq(c, a + 1, "the"))
-		*sp = (np){ NP_SRC, a + 1, z, -1 };
-	else
-		return 0;
+	np t;   /* (sp, ca, cb are written only when it is one) */
+	if (!(np_fwd(c, a + 1, z + 1, &t) && t.b == z)) {
+		if (win(c, a + 1, nsubj_bad))
+			return 0;
+		t = (np){ NP_SRC, a + 1, z, -1 };
+	}
 	if (pch(c, k, ',') && k + 2 <= hi && c->tk[k + 1].k == T_WORD) {
-		*ca = k + 1;
-		*cb = clause_end(c, k + 1, hi);
-		for (int y = k + 1; y <= *cb; y++)   /* (a cue of its own there reports that clause) */
+		int b = clause_end(c, k + 1, hi);
+		for (int y = k + 1; y <= b; y++)   /* (a cue of its own there reports that clause) */
 			if ((cue_of(c, y) & (CUE_SPEECH | CUE_BELIEF)) || weq(c, y, "according")) return 0;
+		*sp = t, *ca = k + 1, *cb = b;
 		return 1;
 	}
 	if (!start && (k > hi || pch(c, k, '.'))) {   /* the tag ends the sentence */
-		*ca = lo;
-		*cb = trim_end(c, lo, a - 2);
+		*sp = t, *ca = lo, *cb = trim_end(c, lo, a - 2);
 		return 1;
 	}
 	return 0;
@@ -3860,7 +3876,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			/* only time and place may follow a closing tag ("said Friday", "said in a
 			 * statement"), not an object ("acknowledged their battle.") */
 			if (at_end && k > i + 1 && !tail_word(c, i + 1) &&
-			    !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))   /* "..., Wilder told reporters." */
+			    !tell_form(c, i))   /* "..., Wilder told reporters." */
 				at_end = 0;
 			/* "..., said Jo Ray, a senior official with ...": an appositive ends the tag */
 			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
@@ -3872,7 +3888,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			}
 			/* (a tag has no words of its own but a time, a place or a name: "As chair, Ana
 			 * said the ferry was late, and ..." is no tag inside a sentence) */
-			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !(weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell")))
+			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !tell_form(c, i))
 				mid = 0;
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
@@ -3920,7 +3936,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			} else {
 				/* "X said (that) ..." */
 				int j = i + 1, ft;
-				if (weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "tell") || weq(c, i, "telling") ||
+				if (tell_form(c, i) || weq(c, i, "telling") ||
 				    weq(c, i, "assured") || weq(c, i, "informed") || weq(c, i, "reminded") || weq(c, i, "warned")) {
 					int k2 = j;
 					while (k2 <= hi && k2 < j + 6 && !weq(c, k2, "that")) k2++;
@@ -4045,11 +4061,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				 * ends at its comma, where the main clause begins (its subject may be
 				 * long: "Though the engineers who built it say ..., ...", and the clause may
 				 * open later: "Years after Ana claimed that ..., ...", "But if he implied ...") */
-				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) &&
-						   (weq(c, lo, "when") || weq(c, lo, "if") || weq(c, lo, "as") ||
-						    weq(c, lo, "after") || weq(c, lo, "before") || weq(c, lo, "because") ||
-						    weq(c, lo, "while") || weq(c, lo, "although") || weq(c, lo, "though") ||
-						    weq(c, lo, "since") || weq(c, lo, "once") || weq(c, lo, "until"))) ||
+				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) && (weq(c, lo, "as") || subord_word(c, lo))) ||
 						  (!comma_in(c, lo, sp.a) && subord_in(c, lo, sp.a))))
 					for (int z = ca + 1; z < cb; z++)
 						if (pch(c, z, ',') && !tk[z].q) { cb = trim_end(c, ca, z - 1); break; }
@@ -4248,16 +4260,27 @@ static int turn_name(const ctx *c, int i)
 }
 
 /* A turn's name is a speaker's: it opens another turn too, or names a person of the document
- * ("HOLM:" and Vera Holm); not an editor's label ("CLARIFICATION:", "UPDATE:"). */
-static int turn_speaker(const ctx *c, const int *nm, int n, int k)
+ * ("HOLM:" and Vera Holm); not an editor's label ("CLARIFICATION:", "UPDATE:"). The first
+ * test is made for all the turns at once, in transcript, on their names sorted: key. */
+typedef struct { const char *w; size_t n; int k; } turnkey;   /* (a name's last word; its turn) */
+
+static int cmp_turnkey(const void *a, const void *b)
+{
+	const turnkey *x = a, *y = b;   /* (equal words, as ieq finds them, side by side) */
+	if (x->n != y->n) return x->n < y->n ? -1 : 1;
+	for (size_t i = 0; i < x->n; i++) {
+		unsigned char p = (unsigned char)x->w[i], q = (unsigned char)y->w[i];
+		if (p >= 'A' && p <= 'Z') p = (unsigned char)(p + 32);
+		if (q >= 'A' && q <= 'Z') q = (unsigned char)(q + 32);
+		if (p != q) return p < q ? -1 : 1;
+	}
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+static int turn_person(const ctx *c, const int *nm, int k)
 {
 	const tok *tk = c->tk;
 	int w = nm[2 * k + 1];   /* (the last word of the name) */
-	for (int j = 0; j < n; j++) {
-		int v = nm[2 * j + 1];
-		if (j != k && ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[v].s, tk[v].e - tk[v].s))
-			return 1;
-	}
 	for (int i = nm[2 * k]; i <= w; i++)
 		if (tk[i].ment >= 0 && ment_type(c, tk[i].ment) == NF_PER)
 			return 1;
@@ -4266,40 +4289,61 @@ static int turn_speaker(const ctx *c, const int *nm, int n, int k)
 
 /* Interview transcripts: paragraphs that open with a speaker's name in capitals and a colon
  * ("PENCE: Well, look, ...") are that speaker's words, one direct quote a turn, when the
- * document has two such speakers at least (turn_speaker). A turn opened by a quote mark with
- * no closing one goes on over the next paragraphs opened by a mark (a quoted transcript).
- * The quotes found inside a turn are the speaker's words, not rows of their own. */
+ * document has two such speakers at least (turn_person, and a name that opens two turns). A
+ * turn opened by a quote mark with no closing one goes on over the next paragraphs opened by
+ * a mark (a quoted transcript). The quotes found inside a turn are the speaker's words, not
+ * rows of their own. (Every turn counts, however many: one sort of the names, one pass over
+ * the rows at the end.) */
+typedef struct { size_t s, e, f0; } turnreg;   /* a turn's bytes (from its mark), its first fragment's start */
+
 static void transcript(ctx *c, nf_quotes *out)
 {
 	const tok *tk = c->tk;
-	enum { MAXTURN = 256 };
-	int nm[2 * MAXTURN], n = 0;   /* each turn's name: first and last token */
-	for (int p = 1; (size_t)c->pfirst[p] < c->nt && n < MAXTURN; p++) {   /* (each paragraph's first token) */
+	int n = 0;   /* the turns */
+	for (int p = 1; (size_t)c->pfirst[p] < c->nt; p++) {   /* (each paragraph's first token) */
 		size_t i = (size_t)c->pfirst[p];
-		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
-		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
-		if (colon < 0) continue;
-		nm[2 * n] = a, nm[2 * n + 1] = colon - 1, n++;
+		n += turn_name(c, (int)i + (tk[i].k == T_MARK)) >= 0;
 	}
 	if (n < 2)
 		return;
+	int *nm = nf_xmalloc(2 * (size_t)n * sizeof *nm);   /* each turn's name: first and last token */
+	turnkey *key = nf_xmalloc((size_t)n * sizeof *key);
+	unsigned char *spk = nf_xcalloc((size_t)n, 1);      /* the turn's name is a speaker's */
+	n = 0;
+	for (int p = 1; (size_t)c->pfirst[p] < c->nt; p++) {
+		size_t i = (size_t)c->pfirst[p];
+		int a = (int)i + (tk[i].k == T_MARK), colon = turn_name(c, a);
+		if (colon < 0) continue;
+		nm[2 * n] = a, nm[2 * n + 1] = colon - 1;
+		key[n] = (turnkey){ c->t + tk[colon - 1].s, tk[colon - 1].e - tk[colon - 1].s, n };
+		n++;
+	}
+	qsort(key, (size_t)n, sizeof *key, cmp_turnkey);
+	for (int k = 0; k + 1 < n; k++)
+		if (ieq(key[k].w, key[k].n, key[k + 1].w, key[k + 1].n))
+			spk[key[k].k] = spk[key[k + 1].k] = 1;
+	for (int k = 0; k < n; k++)
+		if (!spk[k]) spk[k] = (unsigned char)turn_person(c, nm, k);
 	int first_sp = -1, two = 0;
 	for (int k = 0; k < n && !two; k++) {
-		if (!turn_speaker(c, nm, n, k)) continue;
+		if (!spk[k]) continue;
 		int w = nm[2 * k + 1];
 		if (first_sp < 0) first_sp = w;
 		else two = !ieq(c->t + tk[w].s, tk[w].e - tk[w].s, c->t + tk[first_sp].s, tk[first_sp].e - tk[first_sp].s);
 	}
-	if (!two)
+	if (!two) {
+		free(spk), free(key), free(nm);
 		return;
-	size_t nkeep = out->n;
+	}
+	turnreg *reg = nf_xmalloc((size_t)n * sizeof *reg);
+	size_t nkeep = out->n, nreg = 0;
+	int k = 0;
 	for (size_t i = 0; i < c->nt; i++) {
 		if (i > 0 && tk[i - 1].para == tk[i].para) continue;
 		int marked = tk[i].k == T_MARK, a = (int)i + marked, colon = turn_name(c, a);
 		if (colon < 0) continue;
-		int k = 0;
-		while (k < n && nm[2 * k] != a) k++;
-		if (k == n || !turn_speaker(c, nm, n, k)) continue;
+		while (k < n && nm[2 * k] < a) k++;   /* (the turns come in text order) */
+		if (k == n || nm[2 * k] != a || !spk[k]) continue;
 		nf_quote o = { 0 };
 		o.type = NF_Q_DIRECT;
 		o.cluster = -1;
@@ -4322,18 +4366,7 @@ static void transcript(ctx *c, nf_quotes *out)
 			s0 = p + 1;
 		}
 		size_t rend = fr[nf - 1].end;
-		/* the rows found inside the turn go */
-		size_t w = 0;
-		for (size_t k = 0; k < nkeep; k++) {
-			const nf_quote *r = &out->q[k];
-			if (r->end > region && r->start < rend &&
-			    (r->type != NF_Q_INDIRECT || (r->start <= fr[0].start + 1 && r->cue && !strcmp(r->cue, ":"))))
-				continue;   /* (indirect speech inside stays, but not the turn itself again) */
-			out->q[w++] = out->q[k];
-		}
-		size_t kept = w;
-		for (size_t k = nkeep; k < out->n; k++) out->q[w++] = out->q[k];
-		out->n = w, nkeep = kept;
+		reg[nreg++] = (turnreg){ region, rend, fr[0].start };
 		o.frag = qalloc(c->arp, nf * sizeof *o.frag);
 		memcpy(o.frag, fr, nf * sizeof *fr);
 		o.nfrag = nf;
@@ -4348,6 +4381,29 @@ static void transcript(ctx *c, nf_quotes *out)
 		add_out(out, &o);
 		i = (size_t)p - 1;
 	}
+	/* the rows found inside a turn go (the turns a row overlaps: from the first that ends
+	 * after its start, by a binary search) */
+	size_t w = 0;
+	for (size_t q = 0; q < nkeep; q++) {
+		const nf_quote *r = &out->q[q];
+		size_t lo = 0, hi = nreg;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (reg[mid].e <= r->start) lo = mid + 1; else hi = mid;
+		}
+		int drop = 0;
+		for (size_t t = lo; t < nreg && reg[t].s < r->end && !drop; t++)
+			drop = r->end > reg[t].s && r->start < reg[t].e &&
+			       (r->type != NF_Q_INDIRECT || (r->start <= reg[t].f0 + 1 && r->cue && !strcmp(r->cue, ":")));
+		if (!drop)   /* (indirect speech inside stays, but not the turn itself again) */
+			out->q[w++] = out->q[q];
+	}
+	for (size_t q = nkeep; q < out->n; q++) out->q[w++] = out->q[q];
+	out->n = w;
+	free(reg);
+	free(spk);
+	free(key);
+	free(nm);
 }
 
 /* The writer's words after the quote from token o to e are a clause of their own: a tag of
