@@ -26,6 +26,16 @@ static size_t run(const char *s)
 	return k;
 }
 
+/* Appends fmt (one %d) for k = from .. to-1: the long documents of the tests below. */
+static void add_numbered(nf_buf *b, const char *fmt, int from, int to)
+{
+	for (int k = from; k < to; k++) {
+		char line[40];
+		int n = snprintf(line, sizeof line, fmt, k);
+		nf_buf_add(b, line, (size_t)n);
+	}
+}
+
 static int text_is(const char *s, size_t i, const char *want)
 {
 	return i < out.n && out.q[i].end - out.q[i].start == strlen(want) &&
@@ -88,11 +98,7 @@ int main(void)
 		 * 30,000-quote document take gigabytes) */
 		enum { N = 30000 };
 		nf_buf b = { 0 };
-		for (int k = 0; k < N; k++) {
-			char line[40];
-			int n = snprintf(line, sizeof line, "\"Line %d is sad.\" ", k);
-			nf_buf_add(&b, line, (size_t)n);
-		}
+		add_numbered(&b, "\"Line %d is sad.\" ", 0, N);
 		nf_buf_addc(&b, 0);
 		size_t nq = run(b.p);
 		ok(nq == 1 && out.q[0].nfrag == N && out.q[0].frag[N - 1].end == b.n - 3,
@@ -104,11 +110,7 @@ int main(void)
 		 * way back, not over all the quotes before it (quadratic: minutes for 2 MB) */
 		enum { N = 20000 };
 		nf_buf b = { 0 };
-		for (int k = 0; k < N; k++) {
-			char line[40];
-			int n = snprintf(line, sizeof line, "the 'word %d' and ", k);
-			nf_buf_add(&b, line, (size_t)n);
-		}
+		add_numbered(&b, "the 'word %d' and ", 0, N);
 		nf_buf_add(&b, "\"the end,\" she said.", 20);
 		nf_buf_addc(&b, 0);
 		size_t nq = run(b.p);
@@ -122,11 +124,8 @@ int main(void)
 		enum { N = 20000 };
 		nf_buf b = { 0 };
 		nf_buf_add(&b, "Anna Berg said the plan was ", 28);
-		for (int k = 0; k < N; k++) {
-			char line[40];
-			int n = snprintf(line, sizeof line, "%s\"bad %d\"", k ? " and " : "", k);
-			nf_buf_add(&b, line, (size_t)n);
-		}
+		nf_buf_add(&b, "\"bad 0\"", 7);
+		add_numbered(&b, " and \"bad %d\"", 1, N);
 		nf_buf_add(&b, ".", 1);
 		nf_buf_addc(&b, 0);
 		size_t nq = run(b.p), same = 0;
