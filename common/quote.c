@@ -3113,17 +3113,6 @@ static int talk_cue(const ctx *c, int i)
 	return (n >= 4 && (ieq(w, 4, "spok", 4) || ieq(w, 4, "talk", 4))) || (n >= 5 && ieq(w, 5, "speak", 5));
 }
 
-static int passive_cue(const ctx *c, int i);
-
-static int obj_cue(const ctx *c, int i)
-{
-	/* (a cue word's answer was found when the word table was built) */
-	int no = c->tk[i].cue ? (c->tk[i].cue & CUE_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
-	if (no)
-		return weq(c, i, "called") && weq(c, i + 1, "for");
-	return !passive_cue(c, i);
-}
-
 /* The cue at i is a passive ("was admitted to hospital", "is expected to"), not "is defending
  * the plan" (progressive). */
 static int passive_cue(const ctx *c, int i)
@@ -3134,6 +3123,15 @@ static int passive_cue(const ctx *c, int i)
 	int p = i - 1;
 	while (p > 0 && win(c, p, advs) && !weq(c, p, "has") && !weq(c, p, "have") && !weq(c, p, "had") && !be_form(c, p)) p--;
 	return be_form(c, p);
+}
+
+static int obj_cue(const ctx *c, int i)
+{
+	/* (a cue word's answer was found when the word table was built) */
+	int no = c->tk[i].cue ? (c->tk[i].cue & CUE_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
+	if (no)
+		return weq(c, i, "called") && weq(c, i + 1, "for");
+	return !passive_cue(c, i);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
