@@ -2725,8 +2725,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 	if ((how == 'B' || how == 'S' || how == 'V') && cue >= 0 && cue < q->open) {
 		int a = cue + 1, hi = q->open;
 		int th = find_that(c, a, hi);
-		if (weq(c, a, "that")) a++;
-		else if (th > 0) a = th + 1;
+		if (weq(c, a, "that")) ;   /* (PolNeAR's content keeps "that": "said [that it is "X"]") */
+		else if (th > 0) a = th;
 		else {
 			/* "told the reporters she was ...": the one spoken to is not what was said */
 			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
