@@ -4125,6 +4125,14 @@ static int cue_between(const ctx *c, size_t pos, int b)
 			return k;
 		return -1;
 	}
+	/* "called the deal "a mess" and likened it to a "fire sale"": "and" + a past tense of
+	 * no cue list, right after the last quote, is the same subject's second verb */
+	int k = a;
+	while (k < b && c->tk[k].k == T_MARK) k++;
+	if (k > a && k + 1 < b && weq(c, k, "and") && c->tk[k + 1].k == T_WORD && !c->tk[k + 1].cap &&
+	    !c->tk[k + 1].q && ends(c, k + 1, "ed") && !win(c, k + 1, dets) && c->tk[k + 2].k == T_WORD && !c->tk[k + 2].q &&
+	    (c->tk[k + 2].cap || win(c, k + 2, dets) || weq(c, k + 2, "it") || weq(c, k + 2, "him") || weq(c, k + 2, "them")))
+		return k + 1;   /* (with an object: "and shared in "X"" goes on with the clause's own subject) */
 	return -1;
 }
 
