@@ -3030,11 +3030,31 @@ static int appos_closes(const ctx *c, int k, int hi)
 	return 0;
 }
 
+static int rel_word(const ctx *c, int k);
+
+/* What follows ", and" at a is a subject of a few words and a finite verb of saying ("three in
+ * ten said", "most of the rest say"): a second report, not the first one's words. */
+static int and_says(const ctx *c, int a, int hi)
+{
+	for (int z = a + 1; z <= hi && z <= a + 7; z++) {
+		if (c->tk[z].q || (c->tk[z].k != T_WORD && !pch(c, z, '-') && !pch(c, z, '%')) || subord_word(c, z - 1) ||
+		    rel_word(c, z - 1) || weq(c, z - 1, "that"))
+			return 0;   /* (", and though she has said ...", ", and people who know ...") */
+		if ((cue_of(c, z) & CUE_SAY) && !(cue_of(c, z) & CUE_ING) && !weq(c, z - 1, "to") && !win(c, z - 1, dets) &&
+		    !weq(c, z - 1, "no"))   /* ("and no expressed aim") */
+			return c->tk[z - 1].k == T_WORD || pch(c, z - 1, '%');
+	}
+	return 0;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
 		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && new_clause(c, k + 2, hi))
+			return trim_end(c, j, k - 1);
+		/* ", and more than half said ...": a next subject (a number, a share) with its own cue */
+		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && and_says(c, k + 2, hi))
 			return trim_end(c, j, k - 1);
 		if (weq(c, k, "and") || weq(c, k, "but")) {   /* (the next word after adverbs only then) */
 			int nx = skip_adv_fwd(c, k + 1, hi + 1);
