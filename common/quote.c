@@ -3762,6 +3762,18 @@ static int as_tag(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 	return 0;
 }
 
+/* "X endorsed Trump": an act's object may be one word when it names a person or a group (not
+ * in a relative clause: "Reid, who endorsed Clinton, said ..." is a speaker's description) */
+static int act_name(const ctx *c, int f, int i, int ca, const np *sp)
+{
+	if (!(f & CUE_ACT) || ca != i + 1 || !c->tk[ca].cap || c->tk[ca].ment < 0 ||
+	    weq(c, sp->a, "who") || weq(c, sp->a, "which") || weq(c, sp->a, "that") ||
+	    weq(c, i - 1, "to") || weq(c, i - 1, "would") || weq(c, i - 1, "will"))
+		return 0;   /* (nor a plan: "voted to endorse Clinton" is the clause of a later "said") */
+	int ty = ment_type(c, c->tk[ca].ment);
+	return ty == NF_PER || ty == NF_ORG;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -4106,7 +4118,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		}
 	found:
-		if (ca < 0 || cb < ca || cb - ca < 1 || overlaps_quote(c, sp.a, sp.b))
+		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && act_name(c, f, i, ca, &sp))) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
 			/* reported speech that quotes a few words no slot took ("Clinton cited his
