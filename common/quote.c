@@ -713,16 +713,19 @@ static void tokenize(ctx *c)
 	word:;
 		size_t j = i;
 		intptr_t val = 0;
+		unsigned char cap;
 #if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
 		if (i + 16 <= len) {
 			/* most words: ASCII letters and digits up to a byte that is neither part of a
 			 * word nor joins one (a space, a comma), within 16 bytes; found, folded and
 			 * looked up from one load */
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u8 + i));
+			/* (v | 0x20: letters of either case in a-z, only they; and the folded word, as
+			 * letters and digits have that bit set in lower case) */
+			__m128i f = _mm_or_si128(v, _mm_set1_epi8(0x20));
 			__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10)));
-			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'A'))), _mm_set1_epi8((char)(-128 + 26)));
-			__m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26)));
-			unsigned stopm = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, up), lo)) & 0xFFFFu;
+			__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(f, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26)));
+			unsigned stopm = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter)) & 0xFFFFu;
 			size_t n = stopm ? (size_t)__builtin_ctz(stopm) : 16;
 			int plain = n > 0 && n < 16 && u8[i + n] < 0x80;
 			if (plain && (acls[u8[i + n]] & 16)) {
@@ -735,7 +738,6 @@ static void tokenize(ctx *c)
 			if (LIKELY(plain)) {
 				static const uint64_t lowm[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 					0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
-				__m128i f = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
 				uint64_t b[2];
 				b[0] = (uint64_t)_mm_cvtsi128_si64(f);
 				b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8));
@@ -743,6 +745,7 @@ static void tokenize(ctx *c)
 				size_t nw = n <= 8 ? 1 : 2;
 				val = wlookup(&qtl, whash(b, nw), b, n);
 				j = i + n;
+				cap = (unsigned)(ch - 'A') < 26u;   /* (an ASCII first byte) */
 				goto looked_up;
 			}
 		}
@@ -804,10 +807,10 @@ static void tokenize(ctx *c)
 			}
 			val = wlookup(&qtl, whash(b, nw), b, n);
 		}
+		cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
 #if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
 	looked_up:;   /* (the fast path above) */
 #endif
-		unsigned char cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
 		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
 		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 };
