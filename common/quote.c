@@ -2080,6 +2080,36 @@ static int person_of_gender(const ctx *c, const nf_mention *m, char g)
 	return !(cg && cg != g);
 }
 
+/* Mention i sits in ", who ... ," after a person of gender g whose speech cue follows the
+ * clause ("Roe, who represents Poe, said"): that person's cluster, else -1. */
+static int rel_clause_head(const ctx *c, size_t i, char g)
+{
+	const nf_mention *m = &c->ents->m[i];
+	int t = tok_at(c, m->start);
+	if (t < 2 || !c->msorted) return -1;
+	int s0 = sent_start(c, t), w = -1;
+	for (int k = t - 1; k > s0 && k >= t - 10; k--) {
+		if (pch(c, k, ',') || c->tk[k].q) return -1;
+		if (weq(c, k, "who")) { w = k; break; }
+	}
+	if (w < 0 || !pch(c, w - 1, ',') || w - 2 < s0) return -1;
+	/* the clause closes with a comma and the cue */
+	int e = -1;
+	for (int k = t + 1; k < (int)c->nt && k <= t + 8; k++) {
+		if (c->tk[k].q || pch(c, k, '.') || pch(c, k, ';')) return -1;
+		if (pch(c, k, ',')) { e = k; break; }
+	}
+	if (e < 0 || !(cue_of(c, skip_adv_fwd(c, e + 1, (int)c->nt)) & CUE_SPEECH)) return -1;
+	size_t cs = c->tk[w - 1].s;
+	for (size_t k = i; k-- > 0;) {
+		const nf_mention *f = &c->ents->m[k];
+		if (f->end > cs) continue;
+		if (f->end != c->tk[w - 2].e) return -1;
+		return person_of_gender(c, f, g) ? f->cluster : -1;
+	}
+	return -1;
+}
+
 /* The most recent person of gender g named before sp outside quotation marks. */
 static int resolve_gender(const ctx *c, const np *sp, char g)
 {
@@ -2101,6 +2131,11 @@ static int resolve_gender(const ctx *c, const np *sp, char g)
 	for (size_t i = top; i-- > 0;) {
 		const nf_mention *m = &c->ents->m[i];
 		if (m->start >= pos || !person_of_gender(c, m, g)) continue;
+		{   /* "Roe, who represents Poe, said ...": a person inside a relative clause about the
+		     * speaker is not what a later "he" goes on with; the speaker is */
+			int f = rel_clause_head(c, i, g);
+			if (f >= 0) return f;
+		}
 		/* the subject of that sentence rather than a person named later in it ("Trump said
 		 * praise from Putin would not matter. He said ..."): he, she go on with the subject */
 		int t = tok_at(c, m->start);
