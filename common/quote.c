@@ -2083,6 +2083,36 @@ static int person_of_gender(const ctx *c, const nf_mention *m, char g)
 	return !(cg && cg != g);
 }
 
+/* Mention i sits in ", who ... ," after a person of gender g whose speech cue follows the
+ * clause ("Roe, who represents Poe, said"): that person's cluster, else -1. */
+static int rel_clause_head(const ctx *c, size_t i, char g)
+{
+	const nf_mention *m = &c->ents->m[i];
+	int t = tok_at(c, m->start);
+	if (t < 2 || !c->msorted) return -1;
+	int s0 = sent_start(c, t), w = -1;
+	for (int k = t - 1; k > s0 && k >= t - 10; k--) {
+		if (pch(c, k, ',') || c->tk[k].q) return -1;
+		if (weq(c, k, "who")) { w = k; break; }
+	}
+	if (w < 0 || !pch(c, w - 1, ',') || w - 2 < s0) return -1;
+	/* the clause closes with a comma and the cue */
+	int e = -1;
+	for (int k = t + 1; k < (int)c->nt && k <= t + 8; k++) {
+		if (c->tk[k].q || pch(c, k, '.') || pch(c, k, ';')) return -1;
+		if (pch(c, k, ',')) { e = k; break; }
+	}
+	if (e < 0 || !(cue_of(c, skip_adv_fwd(c, e + 1, (int)c->nt)) & CUE_SPEECH)) return -1;
+	size_t cs = c->tk[w - 1].s;
+	for (size_t k = i; k-- > 0;) {
+		const nf_mention *f = &c->ents->m[k];
+		if (f->end > cs) continue;
+		if (f->end != c->tk[w - 2].e) return -1;
+		return person_of_gender(c, f, g) ? f->cluster : -1;
+	}
+	return -1;
+}
+
 /* The most recent person of gender g named before sp outside quotation marks. */
 static int resolve_gender(const ctx *c, const np *sp, char g)
 {
@@ -2104,6 +2134,11 @@ static int resolve_gender(const ctx *c, const np *sp, char g)
 	for (size_t i = top; i-- > 0;) {
 		const nf_mention *m = &c->ents->m[i];
 		if (m->start >= pos || !person_of_gender(c, m, g)) continue;
+		{   /* "Roe, who represents Poe, said ...": a person inside a relative clause about the
+		     * speaker is not what a later "he" goes on with; the speaker is */
+			int f = rel_clause_head(c, i, g);
+			if (f >= 0) return f;
+		}
 		/* the subject of that sentence rather than a person named later in it ("Trump said
 		 * praise from Putin would not matter. He said ..."): he, she go on with the subject */
 		int t = tok_at(c, m->start);
@@ -2896,9 +2931,32 @@ static int finding_cue(const ctx *c, int k)
 /* Where the clause after a cue ends: the sentence end, or before "and said", "but added". */
 /* A source that is no name the tool knows: the plain words from the clause start up to the cue
  * ("all the experts I interviewed said", "Political observers in Virginia say"). */
+/* A modal or a negated auxiliary of the verb group: "can", "may", "didn't", "hasn't"; only the
+ * negated ones when neg. */
+static int modal_word(const ctx *c, int i, int neg)
+{
+	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD) return 0;
+	if (!neg && (weq(c, i, "can") || weq(c, i, "could") || weq(c, i, "may") || weq(c, i, "might") || weq(c, i, "must") ||
+	    weq(c, i, "should") || weq(c, i, "shall")))
+		return 1;
+	const char *w = c->t + c->tk[i].s;
+	size_t n = c->tk[i].e - c->tk[i].s;
+	return (n >= 4 && (w[n - 3] | 32) == 'n' && w[n - 2] == '\'' && (w[n - 1] | 32) == 't') ||
+	       (n >= 6 && (w[n - 5] | 32) == 'n' && (unsigned char)w[n - 4] == 0xE2 && (unsigned char)w[n - 3] == 0x80 &&
+		(unsigned char)w[n - 2] == 0x99 && (w[n - 1] | 32) == 't');
+}
+
 static int nominal_subject(const ctx *c, int lo, int k, np *o)
 {
 	int a = skip_adv_bwd(c, k - 1, lo);
+	/* (the subject is before the verb group: "The firm hasn't confirmed") */
+	{
+		int a0 = a;   /* (an imperative keeps its row: "But don't expect ...") */
+		for (int n = 0; n < 2 && a > lo && modal_word(c, a, 1); n++)
+			a = skip_adv_bwd(c, a - 1, lo);
+		if (c->tk[a].k != T_WORD || weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so"))
+			a = a0;
+	}
 	int e = a;
 	/* (a slash inside a name joins its words: "The Reuters/Ipsos poll") */
 	while (a >= lo && !c->tk[a].q && e - a < 10 &&
@@ -2917,6 +2975,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 	if (ends(c, a, "ing") && (!c->tk[a].cap || a == e))
 		return 0;   /* "dealing a blow to ...", "Following [his] comments" */
 	for (int z = a; z <= e; z++) {
+		if (z < e && modal_word(c, z, 1)) return 0;   /* ("Belcher wouldn't share the poll when asked") */
 		if (win(c, z, nsubj_verbs) && !(z < e && weq(c, z, "to") && (weq(c, z + 1, "him") || weq(c, z + 1, "her") ||
 							      weq(c, z + 1, "them") || weq(c, z + 1, "the") || c->tk[z + 1].cap)))
 			return 0;   /* "... have every right to know" - but "Those close to him say" */
@@ -3515,7 +3574,17 @@ static int say_tag_in(const ctx *c, int a, int hi)
  * what is reported whatever its subject's shape). */
 static int any_subject(const ctx *c, int lo, int k, np *o, int plain)
 {
-	int e = skip_adv_bwd(c, k - 1, lo), a = e + 1;
+	int e = skip_adv_bwd(c, k - 1, lo);
+	/* (the subject is before the verb group: "Others may argue", "The firm hasn't confirmed") */
+	{   /* (not back to a comma; nor to "and", "but" from a negated one: "Americans who aren't
+	     * fond of Roe but don't want ...") */
+		int e0 = e, neg = 0;
+		for (int n = 0; n < 2 && e > lo && modal_word(c, e, 0); n++)
+			neg |= modal_word(c, e, 1), e = skip_adv_bwd(c, e - 1, lo);
+		if (pch(c, e, ',') || (neg && (weq(c, e, "and") || weq(c, e, "but"))))
+			e = e0;
+	}
+	int a = e + 1;
 	/* "Ann Roe, who has led the union for a decade, said", "X voted for the bill and said":
 	 * the clause's first person-like phrase */
 	if ((pch(c, e, ',') || weq(c, e, "and") || weq(c, e, "but")) && e > lo) {
