@@ -2760,7 +2760,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int w = q->close + 1 + pch(c, q->close + 1, ',');
 		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
 			   c->tk[w].para == c->tk[q->close].para &&
-			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)));
+			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)) ||
+			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as"));
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
