@@ -2775,6 +2775,21 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		}
 		while (a < hi && tk[a].k == T_PUNCT) a++;
 		int lo_s = a;
+		/* "The donors are vetted, Holm said, but "we never ask ..."", "There was, she said,
+		 * "a bargain."": a tag between commas inside the clause; what was said starts the
+		 * sentence */
+		if (q->sp.kind && q->sp.a < cue && pch(c, q->sp.a - 1, ',') && pch(c, cue + 1, ',')) {
+			int lo = sent_lo(c, q->open), z = q->sp.a - 2, clean = lo < z && tk[lo].sent == tk[q->sp.a].sent;
+			for (int k = lo; clean && k < z; k++) {
+				clean = !tk[k].q && !cue_of(c, k) && !pch(c, k, ';') && !pch(c, k, ':');
+				if (pch(c, k, ',')) lo = k + 1;   /* (from the last comma: "Bound by ..., the two nations, X said,") */
+			}
+			/* (not an opening adverbial, "Six months ago, X said,", "In May, X said,", nor a
+			 * connective, "including, he said,") */
+			if (clean && z > lo && !win(c, lo, tail_words) && !weq(c, z, "ago") && !win(c, z, advs) &&
+			    !weq(c, z, "including") && !weq(c, z, "and") && !weq(c, z, "but") && !win(c, z, time_units))
+				lo_s = lo;
+		}
 		/* to the end of the sentence (quotes included), or of the paragraph */
 		int e = q->close;
 		/* a comma at the quote's end, then an appositive about it or a clause with a subject
@@ -2783,7 +2798,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int w = q->close + 1 + pch(c, q->close + 1, ',');
 		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
 			   c->tk[w].para == c->tk[q->close].para &&
-			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)));
+			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)) ||
+			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as"));
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
