@@ -3414,7 +3414,9 @@ static int np_object_end(const ctx *c, int j, int cb)
 		/* "promised a veto and attempted to ...", "demands accountability, yet refuses ...": the
 		 * subject's next verb (not in "vowed to cut taxes and hire ...": an infinitive) */
 		if ((weq(c, k, "and") || weq(c, k, "but")) && !weq(c, j, "to")) {
-			int v = verb_goes_on(c, k + 1) ? k + 1 : skip_adv_fwd(c, k + 1, cb + 1);
+			/* (adverbs only before it: skip_adv_fwd would walk over "had" in "but also had") */
+			int v = k + 1;
+			for (int n = 0; n < 3 && v < cb && !verb_goes_on(c, v) && win(c, v, advs); n++) v++;
 			if (v <= cb && verb_goes_on(c, v))
 				return trim_end(c, j, k - 1);
 		}
