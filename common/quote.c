@@ -2911,6 +2911,16 @@ static int trim_end(const ctx *c, int a, int b)
 	return b;
 }
 
+/* The comma at k sits inside a number ("2,400", "$100,000"): no break of the clause. */
+static int num_comma(const ctx *c, int k)
+{
+	if (k <= 0 || (size_t)k + 1 >= c->nt || !pch(c, k, ','))
+		return 0;
+	const tok *a = &c->tk[k - 1], *b = &c->tk[k + 1];
+	return a->e == c->tk[k].s && b->s == c->tk[k].e && a->k == T_WORD && b->k == T_WORD &&
+	       c->t[a->e - 1] >= '0' && c->t[a->e - 1] <= '9' && c->t[b->s] >= '0' && c->t[b->s] <= '9';
+}
+
 /* "said on Wednesday at noon that ...": the "that" a few words after the cue, or 0. */
 static int find_that(const ctx *c, int j, int hi)
 {
@@ -3128,6 +3138,8 @@ static int and_says(const ctx *c, int a, int hi)
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
+		if (num_comma(c, k))
+			continue;
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
 		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && new_clause(c, k + 2, hi))
 			return trim_end(c, j, k - 1);
@@ -3402,7 +3414,7 @@ static int object_end(const ctx *c, int j, int cb)
 
 	for (int k = j + 1; k <= cb; k++) {
 		if (c->tk[k].q) return cb;
-		if (pch(c, k, ',') && list_goes_on(c, k, cb)) continue;   /* "endorsed Ann Roe, Bo Li and Cy Ng" */
+		if (num_comma(c, k) || (pch(c, k, ',') && list_goes_on(c, k, cb))) continue;   /* "endorsed Ann Roe, Bo Li and Cy Ng" */
 		/* ", including ...", "; ...": the writer's addition */
 		if (pch(c, k, ',') || pch(c, k, ';') || is_dash(c, k) || pch(c, k, '(')) return trim_end(c, j, k - 1);
 		if (c->tk[k].k != T_WORD) continue;
@@ -3480,7 +3492,9 @@ static int np_object_end(const ctx *c, int j, int cb)
 		/* "promised a veto and attempted to ...", "demands accountability, yet refuses ...": the
 		 * subject's next verb (not in "vowed to cut taxes and hire ...": an infinitive) */
 		if ((weq(c, k, "and") || weq(c, k, "but")) && !weq(c, j, "to")) {
-			int v = verb_goes_on(c, k + 1) ? k + 1 : skip_adv_fwd(c, k + 1, cb + 1);
+			/* (adverbs only before it: skip_adv_fwd would walk over "had" in "but also had") */
+			int v = k + 1;
+			for (int n = 0; n < 3 && v < cb && !verb_goes_on(c, v) && win(c, v, advs); n++) v++;
 			if (v <= cb && verb_goes_on(c, v))
 				return trim_end(c, j, k - 1);
 		}
@@ -4182,7 +4196,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) && (weq(c, lo, "as") || subord_word(c, lo))) ||
 						  (!comma_in(c, lo, sp.a) && subord_in(c, lo, sp.a))))
 					for (int z = ca + 1; z < cb; z++)
-						if (pch(c, z, ',') && !tk[z].q) { cb = trim_end(c, ca, z - 1); break; }
+						if (pch(c, z, ',') && !tk[z].q && !num_comma(c, z)) { cb = trim_end(c, ca, z - 1); break; }
 				/* the object of an act ("defended the budget during a long speech"): a noun
 				 * phrase, without the time and the reasons the writer adds */
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
