@@ -242,7 +242,7 @@ static int no_object_cue(const char *w, size_t n)
 		"know", "knew", "feel", "felt", "talk", "begin", "began", "begun", "finish", "read",
 		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
 		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
-		"suppos", "state", "quot", "recit", "narrat", NULL };
+		"suppos", "state", "view", "regard", "quot", "recit", "narrat", NULL };
 	return prefix_in(w, n, no);
 }
 
@@ -3125,12 +3125,31 @@ static int passive_cue(const ctx *c, int i)
 	return be_form(c, p);
 }
 
+/* "Voters see Lopez as the stronger candidate", "X regards the plan as a mistake": a verb of
+ * perception or thought with an object and "as" reports both (its object alone is no content) */
+static int as_object(const ctx *c, int i)
+{
+	char w0 = (char)(c->t[c->tk[i].s] | 32);
+	if ((w0 != 's' && w0 != 'v' && w0 != 'r' && w0 != 'c') || !(weq(c, i, "see") || weq(c, i, "sees") ||
+	    weq(c, i, "saw") || weq(c, i, "viewed") || weq(c, i, "regard") ||
+	    weq(c, i, "regards") || weq(c, i, "regarded") || weq(c, i, "consider") || weq(c, i, "considers") ||
+	    weq(c, i, "considered")) || passive_cue(c, i))
+		return 0;
+	for (int k = i + 2; k < (int)c->nt && k <= i + 8; k++) {
+		if (c->tk[k].k != T_WORD || c->tk[k].q)
+			return 0;
+		if (weq(c, k, "as"))
+			return k + 1 < (int)c->nt && c->tk[k + 1].k == T_WORD;
+	}
+	return 0;
+}
+
 static int obj_cue(const ctx *c, int i)
 {
 	/* (a cue word's answer was found when the word table was built) */
 	int no = c->tk[i].cue ? (c->tk[i].cue & CUE_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
 	if (no)
-		return weq(c, i, "called") && weq(c, i + 1, "for");
+		return (weq(c, i, "called") && weq(c, i + 1, "for")) || as_object(c, i);
 	return !passive_cue(c, i);
 }
 
