@@ -3907,6 +3907,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (at_end && k > i + 1 && !tail_word(c, i + 1) &&
 			    !tell_form(c, i))   /* "..., Wilder told reporters." */
 				at_end = 0;
+			/* "..., he prefers to fly.": a thought's or an act's infinitive, not a closing tag */
+			if (at_end && !(f & CUE_SPEECH) && weq(c, i + 1, "to") && i + 2 <= hi && tk[i + 2].k == T_WORD && !tk[i + 2].cap)
+				at_end = 0;
 			/* "..., said Jo Ray, a senior official with ...": an appositive ends the tag */
 			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
 						       weq(c, k + 1, "who") || weq(c, k + 1, "whose") || weq(c, k + 1, "one"));
