@@ -3773,6 +3773,15 @@ static int act_name(const ctx *c, int f, int i, int ca, const np *sp)
 	return ty == NF_PER || ty == NF_ORG;
 }
 
+/* "46 percent said yes", "she said no.", "half said so": a one-word answer is what was said */
+static int answer_word(const ctx *c, int f, int i, int j)
+{
+	if (!(f & CUE_SAY) || (f & CUE_ING) || j != i + 1 || !(weq(c, j, "yes") || weq(c, j, "no") || weq(c, j, "so")))
+		return 0;
+	return j + 1 >= (int)c->nt || (c->tk[j + 1].k == T_PUNCT && !pch(c, j + 1, '-')) || weq(c, j + 1, "in") ||
+	       weq(c, j + 1, "while") || weq(c, j + 1, "but") || weq(c, j + 1, "and");
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -4009,6 +4018,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (win(c, j, clause_bad) && (f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
 					;   /* "said after the convention he would ..." */
 				} else if (win(c, j = i + 1, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
+					   !answer_word(c, f, i, j) &&
 					   !(weq(c, j, "no") && tk[j + 1].k == T_WORD && !tk[j + 1].q && !weq(c, j + 1, "to")) &&   /* "said no decision had been made" */
 					   !((weq(c, j, "him") || weq(c, j, "her") || weq(c, j, "them") || weq(c, j, "us")) && obj_cue(c, i))) {
 					continue;
@@ -4081,7 +4091,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						continue;
 					j = r;
 				}
-				sp = t; ca = j; cb = clause_end(c, j, hi);
+				sp = t; ca = j; cb = answer_word(c, f, i, j) ? j : clause_end(c, j, hi);
 				if (ca < t.a)   /* (the relative clause ends at its comma, or "and who ...") */
 					for (int z = i + 2; z < cb; z++)
 						if ((c->tk[z].k == T_PUNCT && !pch(c, z, '%') && !pch(c, z, '/') && !pch(c, z, '.')) ||
@@ -4120,7 +4130,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		}
 	found:
-		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && act_name(c, f, i, ca, &sp))) || overlaps_quote(c, sp.a, sp.b))
+		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && (act_name(c, f, i, ca, &sp) || answer_word(c, f, i, ca)))) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
 			/* reported speech that quotes a few words no slot took ("Clinton cited his
