@@ -242,7 +242,7 @@ static int no_object_cue(const char *w, size_t n)
 		"know", "knew", "feel", "felt", "talk", "begin", "began", "begun", "finish", "read",
 		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
 		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
-		"suppos", "state", "quot", "recit", "narrat", NULL };
+		"suppos", "state", "view", "regard", "quot", "recit", "narrat", NULL };
 	return prefix_in(w, n, no);
 }
 
@@ -3235,12 +3235,31 @@ static int passive_cue(const ctx *c, int i)
 	return be_form(c, p);
 }
 
+/* "Voters see Lopez as the stronger candidate", "X regards the plan as a mistake": a verb of
+ * perception or thought with an object and "as" reports both (its object alone is no content) */
+static int as_object(const ctx *c, int i)
+{
+	char w0 = (char)(c->t[c->tk[i].s] | 32);
+	if ((w0 != 's' && w0 != 'v' && w0 != 'r' && w0 != 'c') || !(weq(c, i, "see") || weq(c, i, "sees") ||
+	    weq(c, i, "saw") || weq(c, i, "viewed") || weq(c, i, "regard") ||
+	    weq(c, i, "regards") || weq(c, i, "regarded") || weq(c, i, "consider") || weq(c, i, "considers") ||
+	    weq(c, i, "considered")) || passive_cue(c, i))
+		return 0;
+	for (int k = i + 2; k < (int)c->nt && k <= i + 8; k++) {
+		if (c->tk[k].k != T_WORD || c->tk[k].q)
+			return 0;
+		if (weq(c, k, "as"))
+			return k + 1 < (int)c->nt && c->tk[k + 1].k == T_WORD;
+	}
+	return 0;
+}
+
 static int obj_cue(const ctx *c, int i)
 {
 	/* (a cue word's answer was found when the word table was built) */
 	int no = c->tk[i].cue ? (c->tk[i].cue & CUE_NO_OBJ) != 0 : no_object_cue(c->t + c->tk[i].s, c->tk[i].e - c->tk[i].s);
 	if (no)
-		return weq(c, i, "called") && weq(c, i + 1, "for");
+		return (weq(c, i, "called") && weq(c, i + 1, "for")) || as_object(c, i);
 	return !passive_cue(c, i);
 }
 
@@ -3876,6 +3895,15 @@ static int act_name(const ctx *c, int f, int i, int ca, const np *sp)
 	return ty == NF_PER || ty == NF_ORG;
 }
 
+/* "46 percent said yes", "she said no.", "half said so": a one-word answer is what was said */
+static int answer_word(const ctx *c, int f, int i, int j)
+{
+	if (!(f & CUE_SAY) || (f & CUE_ING) || j != i + 1 || !(weq(c, j, "yes") || weq(c, j, "no") || weq(c, j, "so")))
+		return 0;
+	return j + 1 >= (int)c->nt || (c->tk[j + 1].k == T_PUNCT && !pch(c, j + 1, '-')) || weq(c, j + 1, "in") ||
+	       weq(c, j + 1, "while") || weq(c, j + 1, "but") || weq(c, j + 1, "and");
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -4010,6 +4038,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (at_end && k > i + 1 && !tail_word(c, i + 1) &&
 			    !tell_form(c, i))   /* "..., Wilder told reporters." */
 				at_end = 0;
+			/* "..., he prefers to fly.": a thought's or an act's infinitive, not a closing tag */
+			if (at_end && !(f & CUE_SPEECH) && weq(c, i + 1, "to") && i + 2 <= hi && tk[i + 2].k == T_WORD && !tk[i + 2].cap)
+				at_end = 0;
 			/* "..., said Jo Ray, a senior official with ...": an appositive ends the tag */
 			int appos = pch(c, k, ',') && k > i + 1 && (weq(c, k + 1, "a") || weq(c, k + 1, "an") || weq(c, k + 1, "the") ||
 						       weq(c, k + 1, "who") || weq(c, k + 1, "whose") || weq(c, k + 1, "one"));
@@ -4109,6 +4140,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (win(c, j, clause_bad) && (f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
 					;   /* "said after the convention he would ..." */
 				} else if (win(c, j = i + 1, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
+					   !answer_word(c, f, i, j) &&
 					   !(weq(c, j, "no") && tk[j + 1].k == T_WORD && !tk[j + 1].q && !weq(c, j + 1, "to")) &&   /* "said no decision had been made" */
 					   !((weq(c, j, "him") || weq(c, j, "her") || weq(c, j, "them") || weq(c, j, "us")) && obj_cue(c, i))) {
 					continue;
@@ -4181,7 +4213,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						continue;
 					j = r;
 				}
-				sp = t; ca = j; cb = clause_end(c, j, hi);
+				sp = t; ca = j; cb = answer_word(c, f, i, j) ? j : clause_end(c, j, hi);
 				if (ca < t.a)   /* (the relative clause ends at its comma, or "and who ...") */
 					for (int z = i + 2; z < cb; z++)
 						if ((c->tk[z].k == T_PUNCT && !pch(c, z, '%') && !pch(c, z, '/') && !pch(c, z, '.')) ||
@@ -4220,7 +4252,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		}
 	found:
-		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && act_name(c, f, i, ca, &sp))) || overlaps_quote(c, sp.a, sp.b))
+		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && (act_name(c, f, i, ca, &sp) || answer_word(c, f, i, ca)))) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
 			/* reported speech that quotes a few words no slot took ("Clinton cited his
