@@ -4594,6 +4594,187 @@ static int own_clause_after(const ctx *c, int o, int e)
 	return tw >= qw;
 }
 
+/* ---- noun cues: "his refusal to ...", "the claim that ..." (after indirect) ---- */
+
+/* Token i is one of the sorted lower-case words of list (n of them). */
+static int noun_in(const ctx *c, int i, const char *const *list, size_t n)
+{
+	size_t len = c->tk[i].e - c->tk[i].s;
+	if (c->tk[i].k != T_WORD || len < 3 || len > 15)
+		return 0;
+	char w[16];
+	for (size_t k = 0; k < len; k++) {
+		char ch = c->t[c->tk[i].s + k];
+		w[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+	}
+	w[len] = 0;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = (unsigned char)w[0] - (unsigned char)list[mid][0];   /* (most differ there) */
+		if (!r) r = strcmp(w, list[mid]);
+		if (!r) return 1;
+		if (r < 0) hi = mid; else lo = mid + 1;
+	}
+	return 0;
+}
+
+/* The possessor that ends at token k ("his", "Ortiz's"): its last word, or -1. */
+static int possessor_at(const ctx *c, int k)
+{
+	if (k < 0 || c->tk[k].k != T_WORD || c->tk[k].q)
+		return -1;
+	if (weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") || weq(c, k, "its") || weq(c, k, "our") ||
+	    weq(c, k, "my"))
+		return k;
+	if (!possessive_at(c, c->tk[k].e))
+		return -1;
+	if (weq(c, k, "s")) {   /* ("Ortiz" "'" "s") */
+		k--;
+		while (k >= 0 && c->tk[k].k != T_WORD) k--;
+		if (k < 0) return -1;
+	}
+	return c->tk[k].cap ? k : -1;
+}
+
+/* The source phrase of the possessor whose last word is token p: the entity mention there
+ * ("Park's": the mention "Park" ends inside the token), else the word itself ("his"). */
+static np possessor_np(const ctx *c, int p)
+{
+	int a = p;
+	while (a > 0 && c->tk[a].inm && a > p - 6) a--;
+	int m = c->tk[a].ment;
+	if (m >= 0 && c->ents->m[m].end <= c->tk[p].e && c->ents->m[m].end > c->tk[p].s &&
+	    (ment_type(c, m) == NF_PER || ment_type(c, m) == NF_ORG || ment_type(c, m) == NF_GPE))
+		return (np){ NP_ENT, a, p, m };
+	return (np){ NP_SRC, p, p, -1 };
+}
+
+/* Bytes [s, e) overlap a row found before. */
+static int row_overlaps(const nf_quotes *out, size_t s, size_t e)
+{
+	for (size_t r = 0; r < out->n; r++)
+		if (out->q[r].start < e && s < out->q[r].end)
+			return 1;
+	return 0;
+}
+
+/* A reported act or stance named by a noun with its infinitive, "her refusal to sign the
+ * bill", "Ortiz's plan to cut fares", or a claim with its content clause, "the claim that the
+ * vote was rigged": the infinitive or the clause is what was said or meant. Only what no rule
+ * found before (no row overlaps it) and nothing inside a quote. */
+static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
+{
+	/* (sorted: noun_in searches them) */
+	static const char *const to_nouns[] = { "aim", "ambition", "call", "decision", "decisions", "demand",
+		"demands", "desire", "failure", "goal", "hope", "hopes", "idea", "inability", "insistence",
+		"invitation", "order", "orders", "plan", "plans", "pledge", "pledges", "promise", "promises",
+		"proposal", "proposals", "push", "readiness", "refusal", "reluctance", "request", "threat", "threats",
+		"unwillingness", "vow", "vows", "wish" };
+	static const char *const that_nouns[] = { "accusation", "accusations", "acknowledgment", "admission",
+		"allegation", "allegations", "argument", "arguments", "assertion", "assertions", "assumption",
+		"assurance", "assurances", "belief", "beliefs", "charge", "charges", "claim", "claims", "comment",
+		"comments", "complaint", "complaints", "concern", "concerns", "conclusion", "confidence",
+		"contention", "declaration", "demand", "demands", "denial", "denials", "doubt", "doubts",
+		"evidence", "explanation", "fear", "fears", "finding", "findings", "guarantee", "hopes", "idea",
+		"implication", "impression", "insinuation", "insistence", "notion", "perception", "point",
+		"prediction", "predictions", "premise", "promise", "promises", "proof", "realization", "recognition",
+		"reminder", "remark", "remarks", "report", "reports", "rumor", "rumors", "rumour", "rumours", "sense",
+		"sign", "signs", "speculation", "statement", "statements", "suggestion", "suggestions", "theory",
+		"threat", "threats", "vow", "vows", "warning", "warnings", "word", "worries", "worry" };
+	/* (a verb after the infinitive ends it: "Ortiz's decision to run has angered ...") */
+	static const char *const verb_stops[] = { "appear", "appeared", "appears", "became", "becomes", "came",
+		"can", "could", "comes", "drew", "draws", "had", "has", "have", "helped", "is", "left", "made",
+		"makes", "may", "might", "must", "prompted", "put", "raised", "raises", "reflect", "reflects",
+		"remain", "remained", "remains", "seem", "seemed", "seems", "should", "show", "showed", "shows",
+		"sparked", "was", "were", "will", "would", "are" };
+	enum { NTO = sizeof to_nouns / sizeof *to_nouns, NTHAT = sizeof that_nouns / sizeof *that_nouns,
+	       NSTOP = sizeof verb_stops / sizeof *verb_stops };
+	const tok *tk = c->tk;
+	int nt = (int)c->nt;
+	/* (the class bits find the two words: "to" is the one word both in title_small and in
+	 * nsubj_verbs, "that" and "this" the two both in dets and in nsubj_bad) */
+	const unsigned mto = 1u << WL_title_small | 1u << WL_nsubj_verbs, mthat = 1u << WL_dets | 1u << WL_nsubj_bad;
+	for (int i = 2; i < nt - 2; i++) {
+		/* (a pointer walk to the next word of those lists: the loop most tokens see) */
+		const tok *t = tk + i, *end = tk + nt - 2;
+		while (t < end && !(t->wc & (mto | mthat))) t++;
+		i = (int)(t - tk);
+		if (t >= end)
+			break;
+		unsigned w = t->wc;
+		int to = (w & mto) == mto;
+		if (!to && ((w & mthat) != mthat || !weq(c, i, "that")))
+			continue;
+		if (tk[i].q)
+			continue;
+		int n = i - 1, ca = i, cb = -1, hi;
+		if (to) {
+			int v = i + 1;   /* a verb after "to" ("to the voters" is a preposition's) */
+			if (tk[v].k != T_WORD || tk[v].cap || tk[v].q || win(c, v, dets) || weq(c, v, "be") || weq(c, v, "do") ||
+			    weq(c, v, "get"))
+				continue;
+			if (weq(c, n, "not")) { n--; ca = n + 1; }
+			if (tk[n].cap || !noun_in(c, n, to_nouns, NTO))
+				continue;
+			hi = sent_end(c, i);
+			/* with its possessor, "his plan", "Ortiz's bold plan" */
+			int p = possessor_at(c, n - 1);
+			if (p < 0 && tk[n - 1].k == T_WORD && !tk[n - 1].cap && !tk[n - 1].q) p = possessor_at(c, n - 2);
+			if (p < 0)
+				continue;
+			cb = i + 1;
+			while (cb + 1 <= hi && !tk[cb + 1].q && tk[cb + 1].para == tk[i].para &&
+			       !(tk[cb + 1].k == T_PUNCT && (pch(c, cb + 1, ',') || pch(c, cb + 1, ';') || pch(c, cb + 1, ':') ||
+							   pch(c, cb + 1, '(') || is_dash(c, cb + 1))) &&
+			       !noun_in(c, cb + 1, verb_stops, NSTOP))
+				cb++;
+			if (tk[cb + 1].q && tk[cb + 1].para == tk[i].para)
+				continue;   /* (a quote goes on with it: "his refusal to use the words "...""; the
+					     * partial quotes' rules report that clause) */
+			cb = trim_end(c, ca, cb);
+			np sp = possessor_np(c, p);
+			if (tk[cb].e - tk[ca].s < 8 || row_overlaps(out, tk[ca].s, tk[cb].e))
+				continue;
+			add_indirect(c, out, last_cl, &sp, n, ca, cb);
+			i = cb;
+			continue;
+		}
+		/* a content clause opens with its subject ("the claim that the vote was rigged"), a
+		 * relative clause often with its verb ("a claim that surfaced in May") */
+		int s = i + 1;
+		if (tk[s].k != T_WORD || tk[s].q || weq(c, s, "i") || weq(c, s, "that") ||
+		    !(win(c, s, dets) || tk[s].cap || (c->t[tk[s].s] >= '0' && c->t[tk[s].s] <= '9') || weq(c, s, "some") ||
+		      weq(c, s, "many") || weq(c, s, "most") || weq(c, s, "all") || weq(c, s, "no") || weq(c, s, "every") ||
+		      weq(c, s, "any") || weq(c, s, "there") || weq(c, s, "more")))
+			continue;
+		if (pch(c, n, ',')) n--;
+		if (tk[n].cap || !noun_in(c, n, that_nouns, NTHAT))
+			continue;
+		/* "said in a statement that ...": the verb's (the rules before found it) */
+		int b = n - 1;
+		if (win(c, b, dets) && !weq(c, b, "that")) b--;
+		if (weq(c, b, "in"))
+			continue;
+		hi = sent_end(c, i);
+		ca = s;
+		cb = s;
+		while (cb + 1 <= hi && tk[cb + 1].para == tk[i].para &&
+		       !(tk[cb + 1].k == T_PUNCT && (pch(c, cb + 1, ';') || pch(c, cb + 1, ':') || pch(c, cb + 1, '(') || is_dash(c, cb + 1))))
+			cb++;
+		cb = trim_end(c, ca, cb);
+		if (cb < ca || tk[cb].e - tk[ca].s < 8 || overlaps_quote(c, ca, cb) || row_overlaps(out, tk[ca].s, tk[cb].e))
+			continue;
+		np sp = { NP_NONE, 0, 0, -1 };
+		int p = possessor_at(c, n - 1);
+		if (p >= 0) sp = possessor_np(c, p);
+		add_indirect(c, out, last_cl, &sp, n, ca, cb);
+		if (sp.kind == NP_NONE)   /* (resolve names the cue only with a source) */
+			out->q[out->n - 1].cue = cue_phrase(c, n);
+		i = cb;
+	}
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -4824,6 +5005,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	for (size_t z = lz_lo; z < lz_hi; z++)
 		out->q[z].content_end = lz_v;
 	indirect(&c, out, &last_cl);
+	noun_cues(&c, out, &last_cl);
 	inherit_reported(&c, out, nq_out, untag, nuntag);
 	free(untag);
 	transcript(&c, out);
