@@ -616,7 +616,10 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	char k[512];
 	uint64_t h;
 	size_t kn = fold_hash(f[0].p, f[0].n, f[0].n, k, sizeof k, &h);
-	{
+	if (e->ntok == 1 && kn < 256) {
+		/* (a name of one word is its first and last word, with the same key: most of them) */
+		word_add_key(ner, k, kn, h)->flags |= W_GAZFIRST | W_GAZLAST;
+	} else {
 		/* the first and last words let lookups skip spans that cannot match */
 		const char *sp = memchr(f[0].p, ' ', f[0].n), *lp = f[0].p + f[0].n;
 		const char *ls = lp;
