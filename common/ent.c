@@ -60,7 +60,7 @@ typedef struct {
  * too, so that a hit reads one cache line. Longer keys point into the nf_ner's string store.
  * h is 0 in an empty slot. fl: in fwords and flower, the word's flags (finish_tables). */
 typedef struct { uint32_t h, v, n, fl; union { char in[16]; const char *p; } k; } fslot;
-typedef struct { fslot *s; size_t mask, n; } ftab;
+typedef struct { fslot *s; size_t mask, n, mapped; } ftab;   /* mapped: bytes of s from mmap, or 0 */
 
 /* Strings that live as long as the nf_ner, in blocks (no malloc per string). */
 typedef struct sblock { struct sblock *next; size_t used, cap; char d[]; } sblock;
@@ -216,6 +216,20 @@ static uint32_t ftab_get(const ftab *f, const char *k, size_t n)
 
 static char *sstore_dup(sblock **st, const char *s, size_t n);
 
+static void ftab_free_slots(ftab *f)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	if (f->mapped) {
+		munmap(f->s, f->mapped);
+		f->s = NULL;
+		f->mapped = 0;
+		return;
+	}
+#endif
+	free(f->s);
+	f->s = NULL;
+}
+
 static void ftab_grow(ftab *f)
 {
 	size_t cap = f->s ? 2 * (f->mask + 1) : 64;
@@ -227,7 +241,7 @@ static void ftab_grow(ftab *f)
 				j = (j + 1) & (cap - 1);
 			s[j] = f->s[i];
 		}
-	free(f->s);
+	ftab_free_slots(f);
 	f->s = s;
 	f->mask = cap - 1;
 }
@@ -240,11 +254,20 @@ static void ftab_reserve(ftab *f, size_t cap)
 	size_t bytes = cap * sizeof *f->s;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
 	/* in huge pages where the system allows: the lookups that miss the memo (and the loading)
-	 * go to random places of megabytes of table, and page walks would double their cost */
-	if (bytes >= ((size_t)2 << 20) && bytes % ((size_t)2 << 20) == 0 &&
-	    (f->s = aligned_alloc((size_t)2 << 20, bytes)) != NULL) {
-		madvise(f->s, bytes, MADV_HUGEPAGE);
-		memset(f->s, 0, bytes);
+	 * go to random places of megabytes of table, and page walks would double their cost;
+	 * mapped on a huge page's boundary, and zero as mapped (no memset of megabytes) */
+	const size_t huge = (size_t)2 << 20;
+	if (bytes >= huge && bytes % huge == 0) {
+		char *p = mmap(NULL, bytes + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			size_t head = (huge - (uintptr_t)p % huge) % huge;
+			if (head)
+				munmap(p, head);
+			munmap(p + head + bytes, huge - head);
+			f->s = (fslot *)(void *)(p + head);
+			f->mapped = bytes;
+			madvise(f->s, bytes, MADV_HUGEPAGE);
+		}
 	}
 #endif
 	if (!f->s)
@@ -418,11 +441,9 @@ static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
 	return v ? &ner->wi[v - 1] : NULL;
 }
 
-static word_info *word_add(nf_ner *ner, const char *s, size_t n)
+/* word_add of a folded key k (kn bytes) and its hash h */
+static word_info *word_add_key(nf_ner *ner, const char *k, size_t kn, uint64_t h)
 {
-	char k[264];
-	uint64_t h;
-	size_t kn = fold_hash(s, n, n, k, sizeof k, &h);
 	uint32_t *slot = ftab_slot_h(&ner->fwords, &ner->store, h, k, kn);
 	if (!*slot) {
 		ent_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
@@ -430,6 +451,14 @@ static word_info *word_add(nf_ner *ner, const char *s, size_t n)
 		*slot = (uint32_t)++ner->nwi;
 	}
 	return &ner->wi[*slot - 1];
+}
+
+static word_info *word_add(nf_ner *ner, const char *s, size_t n)
+{
+	char k[264];
+	uint64_t h;
+	size_t kn = fold_hash(s, n, n, k, sizeof k, &h);
+	return word_add_key(ner, k, kn, h);
 }
 
 static char *sstore_dup(sblock **st, const char *s, size_t n)
@@ -584,7 +613,13 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 		}
 	for (size_t i = 0; i < f[0].n; i++)
 		e->ntok += f[0].p[i] == ' ';
-	{
+	char k[512];
+	uint64_t h;
+	size_t kn = fold_hash(f[0].p, f[0].n, f[0].n, k, sizeof k, &h);
+	if (e->ntok == 1 && kn < 256) {
+		/* (a name of one word is its first and last word, with the same key: most of them) */
+		word_add_key(ner, k, kn, h)->flags |= W_GAZFIRST | W_GAZLAST;
+	} else {
 		/* the first and last words let lookups skip spans that cannot match */
 		const char *sp = memchr(f[0].p, ' ', f[0].n), *lp = f[0].p + f[0].n;
 		const char *ls = lp;
@@ -595,9 +630,6 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	}
 	if (e->ntok > ner->maxtok)
 		ner->maxtok = e->ntok;
-	char k[512];
-	uint64_t h;
-	size_t kn = fold_hash(f[0].p, f[0].n, f[0].n, k, sizeof k, &h);
 	uint32_t *gslot = ftab_slot_h(&ner->fgaz, &ner->store, h, k, kn);
 	e->next = *gslot ? (int)*gslot - 1 : -1;
 	*gslot = (uint32_t)(ner->ng + 1);
@@ -675,7 +707,7 @@ static void finish_tables(nf_ner *ner)
 		ner->pfirst[fb] = (int)i;
 	}
 	/* the words that matter in lower case, a copy of their slots (long keys shared) */
-	free(ner->flower.s);
+	ftab_free_slots(&ner->flower);
 	memset(&ner->flower, 0, sizeof ner->flower);
 	for (size_t i = 0; ner->fwords.s && i <= ner->fwords.mask; i++) {
 		fslot *e = &ner->fwords.s[i];
@@ -783,10 +815,10 @@ void nf_ner_free(nf_ner *ner)
 	free(ner->wi);
 	free(ner->people);
 	free(ner->pnext);
-	free(ner->fwords.s);
-	free(ner->flower.s);
-	free(ner->fgaz.s);
-	free(ner->fctx.s);
+	ftab_free_slots(&ner->fwords);
+	ftab_free_slots(&ner->flower);
+	ftab_free_slots(&ner->fgaz);
+	ftab_free_slots(&ner->fctx);
 	nf_map_free(&ner->bags);
 	free(ner);
 }

@@ -554,6 +554,11 @@ static int title_abbrev(const char *w, size_t n)
 			return 1;
 	return 0;
 }
+/* (the first letters of those: the tokenizer asks title_abbrev only after one of them) */
+#define TITLE_FIRST(ch) ((unsigned)((ch) - 'A') < 26u && \
+	((1u << ('A' - 'A') | 1u << ('C' - 'A') | 1u << ('D' - 'A') | 1u << ('G' - 'A') | 1u << ('H' - 'A') | \
+	  1u << ('J' - 'A') | 1u << ('L' - 'A') | 1u << ('M' - 'A') | 1u << ('P' - 'A') | 1u << ('R' - 'A') | \
+	  1u << ('S' - 'A')) >> ((ch) - 'A') & 1))
 
 /* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter, 4 blank (space,
  * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & '), 32 what may be a
@@ -732,7 +737,7 @@ static void tokenize(ctx *c)
 				/* a joiner (- . & ') joins nothing when an ASCII byte other than a letter
 				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's */
 				plain = n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
-				if (plain && u8[i + n] == '.' && (n <= 4 || (n == 6 && ch == 'M')) && title_abbrev(t + i, n))
+				if (plain && u8[i + n] == '.' && (n <= 4 || (n == 6 && ch == 'M')) && TITLE_FIRST(ch) && title_abbrev(t + i, n))
 					n++;
 			}
 			if (LIKELY(plain)) {
@@ -777,7 +782,7 @@ static void tokenize(ctx *c)
 			break;
 		}
 		/* abbreviation periods: "U.S." keeps its final period, "Mr." too */
-		if (j < len && t[j] == '.' && (((j - i <= 4 || (j - i == 6 && ch == 'M')) && title_abbrev(t + i, j - i)) ||
+		if (j < len && t[j] == '.' && (((j - i <= 4 || (j - i == 6 && ch == 'M')) && TITLE_FIRST(ch) && title_abbrev(t + i, j - i)) ||
 					       (j - i <= 10 && dot)))
 			j++;
 		if (j - i <= WMAX) {   /* (a word longer than every key finds none) */
