@@ -1160,6 +1160,48 @@ static int aux_not(const ctx *c, int i)
 	return b < n && (w[b] | 32) == 'n' && (ieq(w, b, "is", 2) || ieq(w, b, "was", 3) || ieq(w, b, "are", 3) || ieq(w, b, "were", 4));
 }
 
+static int skip_adv_fwd(const ctx *c, int i, int lim);
+static inline int ends(const ctx *c, int i, const char *suf);
+
+/* "add", "snap" with a plain noun phrase for object are no speech: "Smith added 25 points",
+ * "then add a cup of honey", "The Eagles snapped a losing streak" - but "added that ...",
+ * "added the plan would fail", 'added, "..."', "snapped at reporters". */
+static int np_object_sense(const ctx *c, int i)
+{
+	const char *w = c->t + c->tk[i].s;
+	size_t n = c->tk[i].e - c->tk[i].s;
+	if (!(((n == 3 || n == 4 || n == 5 || n == 6) && (w[0] | 32) == 'a' && w[1] == 'd' && w[2] == 'd') ||
+	      ((n >= 4 && n <= 7) && (w[0] | 32) == 's' && w[1] == 'n' && w[2] == 'a' && w[3] == 'p')))
+		return 0;
+	int j = skip_adv_fwd(c, i + 1, (int)c->nt);
+	if ((size_t)j >= c->nt || c->tk[j].k != T_WORD || c->tk[j].q || c->tk[j].cap || weq(c, j, "that") ||
+	    win(c, j, pronouns) || win(c, j, clause_bad) || c->tk[j].para != c->tk[i].para)
+		return 0;
+	/* (an inverted tag: '"...," added another aide') */
+	if (i > 0 && (c->tk[i - 1].k == T_MARK || (pch(c, i - 1, ',') && i > 1 && c->tk[i - 2].k == T_MARK)))
+		return 0;
+	{   /* (what the phrase announces: 'added a caveat: "..."', "added the words, ''...''") */
+		int p = j;
+		while ((size_t)p < c->nt && p < j + 12 && c->tk[p].k == T_WORD && !c->tk[p].q) p++;
+		if ((size_t)p < c->nt && (pch(c, p, ':') || c->tk[p].k == T_MARK || c->tk[p].q ||
+					  (pch(c, p, ',') && (size_t)p + 1 < c->nt && (c->tk[p + 1].k == T_MARK || c->tk[p + 1].q))))
+			return 0;
+	}
+	int num = c->t[c->tk[j].s] >= '0' && c->t[c->tk[j].s] <= '9';
+	/* no verb in the object before the end of its phrase (or it is a clause: "added the
+	 * team was tired", "added 20 people had died") */
+	for (int k = j + num; (size_t)k < c->nt && k < j + 7 && c->tk[k].k == T_WORD && !c->tk[k].q; k++) {
+		if (k > j && win(c, k, clause_bad)) break;   /* (a phrase of its own: "25 points for the Eagles") */
+		/* (a plural right after the first word is its noun: "modern amenities", "25 points") */
+		if (k > j && !(num && k == j + 1) &&
+		    (win(c, k, nsubj_verbs) || weq(c, k, "be") || ends(c, k, "ed") ||
+		     (k >= j + 2 && !c->tk[k].cap && (c->tk[k].cue || (ends(c, k, "s") && !ends(c, k, "ss"))))))
+			return 0;
+		if (win(c, k, pronouns)) return 0;
+	}
+	return 1;
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -1186,6 +1228,8 @@ static int cue_here(const ctx *c, int i)
 	if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].para == c->tk[i].para &&
 	    !c->tk[i - 1].q && c->tk[i - 1].k != T_MARK && !pch(c, i - 1, ':') && !pch(c, i - 1, '(') &&
 	    !pch(c, i - 1, '-') && !title_case_para(c, i))
+		return 0;
+	if (np_object_sense(c, i))
 		return 0;
 	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
 }
