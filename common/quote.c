@@ -2679,12 +2679,19 @@ static void outer_clause_cue(const ctx *c, qinfo *q)
 		if (!(cue_of(c, j) & CUE_SPEECH) || (cue_of(c, j) & CUE_ING)) continue;
 		int th = j + 1;
 		while (th < q->cue && (win(c, th, advs) || is_weekday(c, th))) th++;
-		if (!weq(c, th, "that") && !(win(c, th, pronouns) && !weq(c, th, "it")))
-			return;
+		if (!weq(c, th, "that") && !(win(c, th, pronouns) && !weq(c, th, "it"))) {
+			/* "told CBS on Monday that ...": the one told, a time or a place before the "that" */
+			int t2 = find_that(c, th, q->cue - 1), ok = t2 > th && !win(c, t2 - 1, clause_bad);   /* (not "to that tweet") */
+			for (int k = th; ok && k < t2; k++)
+				ok = c->tk[k].k == T_WORD && (addressee_cue(c, j) || c->tk[k].cap || win(c, k, tail_words) ||
+							      win(c, k, dets) || is_weekday(c, k));
+			if (!ok) return;
+			th = t2;
+		}
 		np sp;
 		if (!subject_of(c, j, lo, j, &sp) || sp.b >= j) return;
 		for (int k = th + 1; k < q->open; k++)
-			if (c->tk[k].q || weq(c, k, "but") || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
+			if (c->tk[k].q || win(c, k, conj) || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
 			    weq(c, k + 1, "whom") || (cue_of(c, k + 1) & CUE_ING))))
 				return;   /* (", which he called "X"", ", saying "X"", "but he called": its own) */
 		q->cue = j;
