@@ -3100,8 +3100,8 @@ static int clause_end0(const ctx *c, int j, int hi)
 		     weq(c, k + 2, "because") || weq(c, k + 2, "then")))
 			return trim_end(c, j, k - 1);
 		/* "... and Democrats accused ...": a new clause with its own source */
-		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3) {
-			np t;
+		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3 && !weq(c, k + 1, "that")) {
+			np t;   /* (not "... but that it would add ...": a second clause of the cue's) */
 			if (np_fwd(c, k + 1, hi + 1, &t) && t.kind != NP_NAME && (cue_of(c, skip_adv_fwd(c, t.b + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF)))
 				return trim_end(c, j, k - 1);
 			/* "and the curators warned that ..." */
