@@ -2977,6 +2977,12 @@ static int num_comma(const ctx *c, int k)
 	       c->t[a->e - 1] >= '0' && c->t[a->e - 1] <= '9' && c->t[b->s] >= '0' && c->t[b->s] <= '9';
 }
 
+/* Token k is a dash with a space before it (not the hyphen of "closer-than-expected"). */
+static int spaced_dash(const ctx *c, int k)
+{
+	return k > 0 && is_dash(c, k) && c->tk[k - 1].e < c->tk[k].s;
+}
+
 /* "said on Wednesday at noon that ...": the "that" a few words after the cue, or 0. */
 static int find_that(const ctx *c, int j, int hi)
 {
@@ -3234,8 +3240,8 @@ static int clause_end0(const ctx *c, int j, int hi)
 		     weq(c, k + 2, "because") || weq(c, k + 2, "then")))
 			return trim_end(c, j, k - 1);
 		/* "... and Democrats accused ...": a new clause with its own source */
-		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3) {
-			np t;
+		if ((weq(c, k, "and") || weq(c, k, "but")) && k - j >= 3 && !weq(c, k + 1, "that")) {
+			np t;   /* (not "... but that it would add ...": a second clause of the cue's) */
 			if (np_fwd(c, k + 1, hi + 1, &t) && t.kind != NP_NAME && (cue_of(c, skip_adv_fwd(c, t.b + 1, hi + 1)) & (CUE_SPEECH | CUE_BELIEF)))
 				return trim_end(c, j, k - 1);
 			/* "and the curators warned that ..." */
@@ -4284,7 +4290,18 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				if (sp.a > lo && (((sp.a <= lo + 2 || !comma_in(c, lo, sp.a)) && (weq(c, lo, "as") || subord_word(c, lo))) ||
 						  (!comma_in(c, lo, sp.a) && subord_in(c, lo, sp.a))))
 					for (int z = ca + 1; z < cb; z++)
-						if (pch(c, z, ',') && !tk[z].q && !num_comma(c, z)) { cb = trim_end(c, ca, z - 1); break; }
+						if ((pch(c, z, ',') && !tk[z].q && !num_comma(c, z)) || spaced_dash(c, z)) {
+							/* (or a spaced dash, not one of a pair around an aside the clause
+							 * goes on after: "is older - by a wide margin - than ...") */
+							int z2 = z + 1;
+							while (z2 < cb && !spaced_dash(c, z2) && !pch(c, z2, ',')) z2++;
+							if (pch(c, z, ',') || !spaced_dash(c, z2) || tk[z2 + 1].k != T_WORD || tk[z2 + 1].cap ||
+							    win(c, z2 + 1, pronouns) || win(c, z2 + 1, dets)) {
+								cb = trim_end(c, ca, z - 1);
+								break;
+							}
+							z = z2;
+						}
 				/* the object of an act ("defended the budget during a long speech"): a noun
 				 * phrase, without the time and the reasons the writer adds */
 				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
