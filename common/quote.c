@@ -21,6 +21,11 @@ enum { CUE_NO_OBJ = 128 };   /* (a word's flag only, for obj_cue: never in what 
 /* (word-table flags only: an addressee cue ("told"), for subject_of; "according" and "in", which
  * tokenize makes candidates for indirect and never stores in a token) */
 enum { CUE_ADDR = 32, CUE_CAND = 64 };
+/* the adjectives of a state of mind ("X is confident that ...": state_clause), candidates too */
+#define STATE_ADJS "confident", "convinced", "concerned", "sure", "certain", "aware", "optimistic", "hopeful", \
+	"skeptical", "sceptical", "willing", "eager", "critical", "determined", "wary", "supportive", \
+	"adamant", "afraid", "doubtful", "unsure", "uncertain", "unconvinced", "pessimistic", "nervous", "keen", \
+	"unwilling", "fearful", "anxious", "intent", "quick", "ready", "proud"
 
 /* word classes, looked up once per token (bit k = word_lists[k]; W_ROLE = quote_roles.tsv) */
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", NULL };
@@ -282,7 +287,7 @@ nf_quoter *nf_quoter_new(void)
 				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16) |
 				      ((intptr_t)addressee_word(qt->cues.keys[i], qt->cues.lens[i]) * CUE_ADDR << 16));
 		}
-	static const char *const cands[] = { "according", "in", NULL };   /* (see CUE_CAND) */
+	static const char *const cands[] = { "according", "in", STATE_ADJS, NULL };   /* (see CUE_CAND) */
 	for (int k = 0; cands[k]; k++) {
 		void **v = nf_map_slot(&qt->words, cands[k], strlen(cands[k]), 1);
 		*v = (void *)((intptr_t)*v | (intptr_t)CUE_CAND << 16);
@@ -820,8 +825,8 @@ static void tokenize(ctx *c)
 		unsigned char cue = (unsigned char)(val >> 16);
 		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 };
 		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
-		 * first capitalised word, merged in below) */
-		if (cue && ((cue & ~CUE_CAND) || n == 9 || cap))
+		 * first capitalised word, merged in below), a state adjective */
+		if (cue && ((cue & ~CUE_CAND) || n != 2 || cap))
 			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
 		i = j;
 		nt++;
@@ -3966,6 +3971,65 @@ static int answer_word(const ctx *c, int f, int i, int j)
 	       weq(c, j + 1, "while") || weq(c, j + 1, "but") || weq(c, j + 1, "and");
 }
 
+/* the token is one of the words of l (lower case) */
+static int tok_in(const ctx *c, int i, const char *const *l)
+{
+	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD)
+		return 0;
+	size_t n = c->tk[i].e - c->tk[i].s;
+	for (int k = 0; l[k]; k++)
+		if (strlen(l[k]) == n && ieq(c->t + c->tk[i].s, n, l[k], n))
+			return 1;
+	return 0;
+}
+
+/* "X is confident that ...", "has been critical of ...", "were eager to ...": a state of mind
+ * after a copula (STATE_ADJS; a person's or a group's, not "it is certain to") and its
+ * complement */
+static int state_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
+{
+	static const char *const mods[] = { "not", "so", "very", "too", "more", "less", "all", "both", "also", "still",
+		"already", "even", "long", "never", "always", "now", "quite", "rather", "far", "much", "increasingly",
+		"deeply", "highly", "fully", "openly", "sharply", "vehemently", "equally", "generally", "largely",
+		"particularly", "especially", "clearly", "absolutely", "entirely", "somewhat", "fairly", "pretty", NULL };
+	static const char *const cops[] = { "is", "are", "was", "were", "been", "am", "remain", "remains", "remained",
+		"isn't", "aren't", "wasn't", "weren't", "isn\u2019t", "aren\u2019t", "wasn\u2019t", "weren\u2019t", NULL };
+	const tok *tk = c->tk;
+	int p = i - 1, n = 0;
+	while (p > lo && n < 3 && !tok_in(c, p, cops) && tok_in(c, p, mods))
+		p--, n++;
+	if (p <= lo || !tok_in(c, p, cops))
+		return 0;
+	int k = p;   /* (the subject is before the copula and its auxiliaries: "have long been") */
+	if (weq(c, k, "been"))
+		while (k > lo && n < 5 && (weq(c, k - 1, "has") || weq(c, k - 1, "have") || weq(c, k - 1, "had") || tok_in(c, k - 1, mods)))
+			k--, n++;
+	np t;
+	if (!(subject_of(c, k, lo, k, &t) || nominal_subject(c, lo, k, &t)) || t.b >= k || weq(c, t.a, "who") || weq(c, t.a, "which") || weq(c, t.a, "that") ||
+	    weq(c, t.a, "it") || weq(c, t.a, "this") || weq(c, t.a, "there") ||
+	    (t.kind == NP_ENT && ment_type(c, t.ment) != NF_PER && ment_type(c, t.ment) != NF_ORG && ment_type(c, t.ment) != NF_NORP))
+		return 0;
+	int j = i + 1;
+	if (j > hi || tk[j].k != T_WORD || tk[j].q)
+		return 0;
+	if (weq(c, j, "that") || weq(c, j, "about") || weq(c, j, "of"))
+		j++;
+	else if (!((weq(c, j, "to") && j + 1 <= hi && tk[j + 1].k == T_WORD && !tk[j + 1].cap && !win(c, j + 1, dets) &&
+		    !cue_of(c, j + 1) && !weq(c, i, "sure") && !weq(c, i, "certain")) ||
+		   weq(c, j, "if") || weq(c, j, "whether")))
+		return 0;
+	/* ("was quick to add that ...": the verb's own clause; "the pier is sure to be busy": the
+	 * writer's forecast) */
+	if (j > hi || tk[j].k != T_WORD || tk[j].q)
+		return 0;
+	*sp = t;
+	*ca = j;
+	*cb = clause_end(c, j, hi);
+	if (weq(c, j - 1, "about") || weq(c, j - 1, "of"))
+		*cb = np_object_end(c, j, *cb);
+	return 1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -3989,7 +4053,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (headline_tag(c, i)) continue;
 		}
 		if (!(f & (CUE_SPEECH | CUE_BELIEF)) && !weq(c, i, "according") &&
-		    !(weq(c, i, "in") && tk[i].cap))
+		    !(weq(c, i, "in") && tk[i].cap) && !(f == 0 && !tk[i].cap && i > 1 && tk[i - 1].k == T_WORD))
 			continue;
 		if ((weq(c, i, "state") || weq(c, i, "states")) && !weq(c, i + 1, "that"))
 			continue;   /* mostly the noun */
@@ -4308,6 +4372,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					cb = object_end(c, j, cb);
 				cb = np_object_end(c, j, cb);
 			}
+		} else if (f == 0 && !tk[i].cap && !weq(c, i, "according") && !weq(c, i, "in")) {
+			if (!state_clause(c, lo, i, hi, &sp, &ca, &cb)) continue;
 		} else if (weq(c, i, "in") && i == lo) {
 			/* "In the new Post-ABC poll, the mogul wins ...": a poll that opens the sentence
 			 * reports its clause */
