@@ -4798,6 +4798,49 @@ static int row_overlaps(const nf_quotes *out, size_t s, size_t e)
 	return 0;
 }
 
+/* "Turnout is expected to rise": an expectation with no one named who holds it; the clause,
+ * from its subject to the sentence end, is what is expected. Token e is "expected", after
+ * a form of "be" (and "not" or an adverb). Returns the clause's end, or -1. */
+static int expected_clause(ctx *c, nf_quotes *out, int *last_cl, int e)
+{
+	const tok *tk = c->tk;
+	int b = e - 1;
+	if (weq(c, b, "not") || (win(c, b, advs) && !be_form(c, b))) b--;
+	if (!(weq(c, b, "is") || weq(c, b, "are") || weq(c, b, "was") || weq(c, b, "were")) || b < 1)
+		return -1;
+	if (weq(c, b - 1, "and") || weq(c, b - 1, "but") || weq(c, b - 1, "or"))
+		return -1;   /* ("Berg chaired the hearing and is expected to ...": a second predicate) */
+	int lo = sent_lo(c, b), hi = sent_end(c, e);
+	/* (a lead word and its comma are left out: "But,", "Still,") */
+	int sub = 0;   /* (a subordinate clause, "While X is expected to ..., Y": to its comma) */
+	if (b > lo + 2 && (win(c, lo, conj) || weq(c, lo, "and") || weq(c, lo, "so") || weq(c, lo, "still") ||
+			   weq(c, lo, "yet") || weq(c, lo, "now") || weq(c, lo, "meanwhile") || weq(c, lo, "if") ||
+			   weq(c, lo, "because"))) {
+		sub = win(c, lo, conj) || weq(c, lo, "if") || weq(c, lo, "because");
+		lo += 1 + pch(c, lo + 1, ',');
+	}
+	/* "..., which is expected to draw ...", "delegates who are expected to ...": the relative
+	 * clause */
+	for (int k = b - 1; k > lo; k--)
+		if (weq(c, k, "which") || weq(c, k, "who")) {
+			lo = k;
+			sub |= pch(c, k - 1, ',');   /* (an aside: to its closing comma) */
+			break;
+		}
+	if (lo >= b || tk[lo].k != T_WORD)
+		return -1;
+	/* (to a comma and a new clause: "..., but Republicans say ...") */
+	for (int k = e + 2; k < hi; k++)
+		if (pch(c, k, ',') && (sub || win(c, k + 1, conj) || weq(c, k + 1, "and"))) { hi = k - 1; break; }
+	int cb = trim_end(c, lo, hi);
+	if (cb <= e + 1 || overlaps_quote(c, lo, cb) || row_overlaps(out, tk[lo].s, tk[cb].e))
+		return -1;
+	np sp = { NP_NONE, 0, 0, -1 };
+	add_indirect(c, out, last_cl, &sp, e, lo, cb);
+	out->q[out->n - 1].cue = cue_phrase(c, e);
+	return cb;
+}
+
 /* A reported act or stance named by a noun with its infinitive, "her refusal to sign the
  * bill", "Ortiz's plan to cut fares", or a claim with its content clause, "the claim that the
  * vote was rigged": the infinitive or the clause is what was said or meant. Only what no rule
@@ -4849,6 +4892,11 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		int n = i - 1, ca = i, cb = -1, hi;
 		if (to) {
+			if (weq(c, n, "expected")) {
+				int e = expected_clause(c, out, last_cl, n);
+				if (e > i) i = e;
+				continue;
+			}
 			int v = i + 1;   /* a verb after "to" ("to the voters" is a preposition's) */
 			if (tk[v].k != T_WORD || tk[v].cap || tk[v].q || win(c, v, dets) || weq(c, v, "be") || weq(c, v, "do") ||
 			    weq(c, v, "get"))
