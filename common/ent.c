@@ -538,7 +538,7 @@ static int kind_of(const char *p, size_t n)
 	static const char *const k[] = { "", "country", "capital", "city", "demonym", "metonym", "state",
 		"county" };
 	for (int i = 1; i < K_OTHER; i++)
-		if (strlen(k[i]) == n && memcmp(k[i], p, n) == 0)
+		if (n && k[i][0] == p[0] && strlen(k[i]) == n && memcmp(k[i], p, n) == 0)
 			return i;
 	return K_OTHER;
 }
@@ -606,13 +606,11 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	e->ntok = 1;
 	e->len = f[0].n;
 	e->prio = ner->loading_user ? 0 : 1;
-	for (size_t i = f[0].n; i-- > 0;)
+	for (size_t i = 0; i < f[0].n; i++)   /* (the words, and the surname after the last space) */
 		if (f[0].p[i] == ' ') {
+			e->ntok++;
 			e->sur = i + 1;
-			break;
 		}
-	for (size_t i = 0; i < f[0].n; i++)
-		e->ntok += f[0].p[i] == ' ';
 	char k[512];
 	uint64_t h;
 	size_t kn = fold_hash(f[0].p, f[0].n, f[0].n, k, sizeof k, &h);
