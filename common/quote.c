@@ -2326,6 +2326,13 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 	if (c->ents->m == NULL || !c->ents->nc) return -1;
 	/* where each cluster was last mentioned before pos, and each person's latest appositive */
 	role_before(c, sp);
+	int role_one = 0;
+	for (int i = sp->a; i <= sp->b; i++)
+		if (is_role(c, i) || win(c, i, titles)) role_one = 1;
+	if (role_one && ((ends(c, sp->b, "s") && !ends(c, sp->b, "ss") && !c->tk[sp->b].cap) ||
+			 weq(c, sp->b, "man") || weq(c, sp->b, "woman") || weq(c, sp->b, "worker") || weq(c, sp->b, "resident") ||
+			 weq(c, sp->b, "voter") || weq(c, sp->b, "person")))
+		role_one = 0;   /* (a group, or anyone: "Iowa man") */
 	const size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
 	const int *ap = c->ap;          /* (room for three a cluster: nf_quotes_run) */
 	for (size_t k = 0; k < c->ents->nc; k++) {
@@ -2333,8 +2340,9 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		if (cl->type != NF_PER) continue;
 		size_t lp = last[k];
 		if (!lp) continue;
-		int s = 0;
+		int s = 0, ws;
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) == 0) s += 3;
+		ws = s;
 		for (int i = sp->a; i <= sp->b; i++) {
 			if (c->tk[i].k != T_WORD || win(c, i, dets)) continue;
 			const char *w = c->t + c->tk[i].s;
@@ -2353,6 +2361,9 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 			s += sa;
 		}
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) != 0) s = 0;
+		/* (a country alone names no one but with a role noun, one person: "the Florida senator",
+		 * not "Iowa man", "a Toys R Us worker", "Israeli officials") */
+		if (s == ws && !role_one) continue;
 		if (s < 2 || (indefinite && s < 4)) continue;
 		if (s > bs || (s == bs && lp > bpos)) {
 			best = (int)k; bs = s; bpos = lp;
