@@ -2339,6 +2339,13 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 	if (c->ents->m == NULL || !c->ents->nc) return -1;
 	/* where each cluster was last mentioned before pos, and each person's latest appositive */
 	role_before(c, sp);
+	int role_one = 0;
+	for (int i = sp->a; i <= sp->b; i++)
+		if (is_role(c, i) || win(c, i, titles)) role_one = 1;
+	if (role_one && ((ends(c, sp->b, "s") && !ends(c, sp->b, "ss") && !c->tk[sp->b].cap) ||
+			 weq(c, sp->b, "man") || weq(c, sp->b, "woman") || weq(c, sp->b, "worker") || weq(c, sp->b, "resident") ||
+			 weq(c, sp->b, "voter") || weq(c, sp->b, "person")))
+		role_one = 0;   /* (a group, or anyone: "Iowa man") */
 	const size_t *last = c->last;   /* (room for every cluster: nf_quotes_run) */
 	const int *ap = c->ap;          /* (room for three a cluster: nf_quotes_run) */
 	for (size_t k = 0; k < c->ents->nc; k++) {
@@ -2346,8 +2353,9 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		if (cl->type != NF_PER) continue;
 		size_t lp = last[k];
 		if (!lp) continue;
-		int s = 0;
+		int s = 0, ws;
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) == 0) s += 3;
+		ws = s;
 		for (int i = sp->a; i <= sp->b; i++) {
 			if (c->tk[i].k != T_WORD || win(c, i, dets)) continue;
 			const char *w = c->t + c->tk[i].s;
@@ -2366,6 +2374,9 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 			s += sa;
 		}
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) != 0) s = 0;
+		/* (a country alone names no one but with a role noun, one person: "the Florida senator",
+		 * not "Iowa man", "a Toys R Us worker", "Israeli officials") */
+		if (s == ws && !role_one) continue;
 		if (s < 2 || (indefinite && s < 4)) continue;
 		if (s > bs || (s == bs && lp > bpos)) {
 			best = (int)k; bs = s; bpos = lp;
@@ -2425,6 +2436,63 @@ static void appositive_role(const ctx *c, int a, int b, nf_quote *out)
 }
 
 /* Fills speaker, mention, role and affiliation of out from the phrase sp. */
+/* An organisation's head noun: "the ministry", "the company", "the agency". */
+static int org_noun(const ctx *c, int i)
+{
+	static const char *const w[] = { "ministry", "company", "firm", "agency", "department", "government", "council",
+		"committee", "commission", "court", "bank", "party", "club", "union", "police", "army", "university",
+		"board", "office", "group", "organisation", "organization", "authority", "campaign", "hospital",
+		"airline", "carrier", "automaker", "retailer", "league", "network", "studio", "embassy", "administration",
+		"regulator", "utility", "school", "district", "team", "foundation", "charity", "service", NULL };
+	for (int k = 0; w[k]; k++)
+		if (weqs(c, i, w[k])) return 1;
+	return 0;
+}
+
+/* "The ministry issued rules on Friday. It said ...": the subject that opens this sentence
+ * (before the pronoun) or one of the two before it in the paragraph, when it is an
+ * organisation (an entity, or "the" + an organisation noun) - what "it" says goes on with.
+ * 1 with *o, else 0. */
+static int it_antecedent(const ctx *c, const np *sp, np *o)
+{
+	int t = sp->a, s = sent_start(c, t);
+	/* (an "it" that opens a relative clause is the clause's own: "the target it pledged") */
+	if (t > s && c->tk[t - 1].k == T_WORD && !win(c, t - 1, stopcap) && !weq(c, t - 1, "what"))
+		return 0;
+	for (int n = 0; n < 3 && s >= 0; n++) {
+		if (c->tk[s].para != c->tk[t].para) break;
+		np u;
+		int a = s;
+		if (weq(c, a, "but") || weq(c, a, "and")) a++;
+		int ok = a < t && np_fwd(c, a, t, &u);
+		for (int k = a + 1; !ok && k < t && k < a + 14 && !c->tk[k].q; k++)   /* ("As of May, Acme had ...") */
+			if (pch(c, k, ',')) { ok = k + 1 < t && np_fwd(c, k + 1, t, &u); break; }
+		if (ok && u.b < t && !c->tk[u.a].q) {
+			/* (a subject: its verb follows, not "People briefed on the move said") */
+			int v = skip_adv_fwd(c, u.b + 1, t);
+			if (v < t && ends(c, v, "ed") && (win(c, v + 1, clause_bad) || weq(c, v + 1, "that")) && !weq(c, v + 1, "to"))
+				return 0;
+			const nf_mention *m = u.kind == NP_ENT ? &c->ents->m[u.ment] : NULL;
+			const char *cn = m && m->cluster >= 0 ? c->ents->c[m->cluster].canonical : NULL;
+			/* (not a plural for a singular name: "Republicans" for the Republican Party) */
+			if (m && m->type == NF_ORG && !possessive_at(c, m->end) && cn && *cn &&
+			    !(c->t[m->end - 1] == 's' && cn[strlen(cn) - 1] != 's')) {
+				*o = u;
+				return 1;
+			}
+			if (u.kind == NP_ROLE && u.b == u.a + 1 && weq(c, u.a, "the") && org_noun(c, u.b) && !possessive_at(c, c->tk[u.b].e)) {
+				*o = u;
+				return 1;
+			}
+			if (u.kind == NP_ENT || u.kind == NP_ROLE || u.kind == NP_PRON || u.kind == NP_NAME)
+				return 0;   /* (another subject: "it" is not the organisation's) */
+		}
+		if (s == 0) break;
+		s = sent_start(c, s - 1);
+	}
+	return 0;
+}
+
 static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_cl)
 {
 	int cl = -1, apa = -1, apb = -1;
@@ -2445,6 +2513,11 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 		}
 	} else if (sp->kind == NP_PRON) {
 		cl = resolve_pronoun(c, sp, last_cl);
+		np u;
+		if (cl < 0 && cue >= 0 && weq(c, sp->a, "it") && (cue_of(c, cue) & CUE_SPEECH) && it_antecedent(c, sp, &u)) {
+			if (u.kind == NP_ENT) cl = c->ents->m[u.ment].cluster;
+			else out->speaker = dup_span(c, tk[u.a].s, tk[u.b].e);
+		}
 	} else if (sp->kind == NP_SRC && (weq(c, sp->a, "his") || weq(c, sp->a, "her"))) {
 		/* "according to his comments": the person */
 		np pr = { NP_PRON, sp->a, sp->a, -1 };
