@@ -2907,6 +2907,18 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				}
 		}
+		/* "pledged to impose sanctions on what it called "a threat"": a cue in a free relative
+		 * reports no clause of its own; the clause is the one an earlier cue reports */
+		{
+			int rel = q->sp.kind && q->sp.b < cue && q->sp.a < cue ? q->sp.a - 1 : cue - 1;
+			if (cue == q->cue && rel > 0 && weq(c, rel, "what"))
+				for (int j = rel - 1; j >= sent_lo_q(c, q->open) && j > rel - 40 && !tk[j].q; j--)
+					if (cue_of(c, j) & (CUE_SPEECH | CUE_BELIEF | CUE_ACT)) {
+						int th2 = find_that(c, j + 1, rel);
+						a = th2 > 0 ? th2 : j + 1;
+						break;
+					}
+		}
 		while (a < hi && tk[a].k == T_PUNCT) a++;
 		int lo_s = a;
 		/* "The donors are vetted, Holm said, but "we never ask ..."", "There was, she said,
