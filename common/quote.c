@@ -3272,6 +3272,19 @@ static int appos_closes(const ctx *c, int k, int hi)
 
 static int rel_word(const ctx *c, int k);
 
+/* Tokens a..hi are a noun phrase to the end: no verb, cue, comma, quote or relative word. */
+static int final_appos(const ctx *c, int a, int hi)
+{
+	if (hi - a > 8)
+		return 0;
+	for (int z = a; z <= hi; z++)
+		if (c->tk[z].q || pch(c, z, ',') || pch(c, z, ';') || (verb_like(c, z) && !(z == a && ends(c, z, "ed"))) ||
+		    (cue_of(c, z) && z > a) || rel_word(c, z) ||   /* ("the presumed nominee") */
+		    weq(c, z, "that") || (c->tk[z].k == T_WORD && ends(c, z, "ing") && !c->tk[z].cap))
+			return 0;
+	return 1;
+}
+
 /* What follows ", and" at a is a subject of a few words and a finite verb of saying ("three in
  * ten said", "most of the rest say"): a second report, not the first one's words. */
 static int and_says(const ctx *c, int a, int hi)
@@ -3318,6 +3331,11 @@ static int clause_end0(const ctx *c, int j, int hi)
 				       ((weq(c, k + 1, "a") || weq(c, k + 1, "an")) && !appos_closes(c, k, hi))) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
 							 * (not ", but that ...": a second clause of the cue's) */
+		/* "... did not support Ana Roe, the party's favourite.": an appositive after a name that
+		 * closes the sentence is the writer's note on the person */
+		if (pch(c, k, ',') && k - j >= 3 && weq(c, k + 1, "the") && c->tk[k - 1].cap && c->tk[k - 1].k == T_WORD &&
+		    final_appos(c, k + 2, hi))
+			return trim_end(c, j, k - 1);
 		/* "... favour the plan, compared with 40 percent in May": the writer's comparison */
 		if (pch(c, k, ',') && k - j >= 3 && (weq(c, k + 1, "compared") || weq(c, k + 1, "up") || weq(c, k + 1, "down")) &&
 		    (weq(c, k + 2, "with") || weq(c, k + 2, "to") || weq(c, k + 2, "from")))
