@@ -4947,6 +4947,37 @@ static int expected_clause(ctx *c, nf_quotes *out, int *last_cl, int e)
 	return cb;
 }
 
+/* A headline "Ortiz: 'We Will Reopen the Terminal.'": its speaker, a colon and words in single
+ * marks (a headline's quote marks) - what follows the colon is what was said (headline_speaker
+ * takes the headlines whose words follow the colon bare). The speaker is the first person or
+ * organisation named before the colon, else those words. */
+static void headline_single(ctx *c, nf_quotes *out, int *last_cl)
+{
+	const tok *tk = c->tk;
+	if (c->nt < 4 || tk[0].para != 1 || tk[0].k != T_WORD)
+		return;
+	int a = 0, lim = c->pfirst[2], colon = -1;
+	for (int k = a + 1; k < lim && k <= a + 10; k++)
+		if (pch(c, k, ':')) { colon = k; break; }
+	if (colon < 0 || colon + 2 >= lim || tk[colon + 1].k != T_MARK ||
+	    !(tk[colon + 1].mark == M_SOPEN || tk[colon + 1].mark == M_SAMBIG))
+		return;
+	int ca = colon + 2, cb = trim_end(c, ca, lim - 1);
+	if (cb < ca + 1 || tk[ca].k != T_WORD || overlaps_quote(c, ca, cb) || row_overlaps(out, tk[ca].s, tk[cb].e))
+		return;
+	np sp = { NP_SRC, a, colon - 1, -1 };
+	for (int k = a; k < colon; k++) {
+		int m = tk[k].ment;
+		if (m >= 0 && (ment_type(c, m) == NF_PER || ment_type(c, m) == NF_ORG)) {
+			int b = k;
+			while (b + 1 < colon && tk[b + 1].inm) b++;
+			sp = (np){ NP_ENT, k, b, m };
+			break;
+		}
+	}
+	add_indirect(c, out, last_cl, &sp, colon, ca, cb);
+}
+
 /* A reported act or stance named by a noun with its infinitive, "her refusal to sign the
  * bill", "Ortiz's plan to cut fares", or a claim with its content clause, "the claim that the
  * vote was rigged": the infinitive or the clause is what was said or meant. Only what no rule
@@ -4978,6 +5009,7 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 		"sparked", "was", "were", "will", "would", "are" };
 	enum { NTO = sizeof to_nouns / sizeof *to_nouns, NTHAT = sizeof that_nouns / sizeof *that_nouns,
 	       NSTOP = sizeof verb_stops / sizeof *verb_stops };
+	headline_single(c, out, last_cl);
 	const tok *tk = c->tk;
 	int nt = (int)c->nt;
 	/* (the class bits find the two words: "to" is the one word both in title_small and in
