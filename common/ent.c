@@ -442,7 +442,7 @@ static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
 }
 
 /* word_add of a folded key k (kn bytes) and its hash h */
-static word_info *word_add_key(nf_ner *ner, const char *k, size_t kn, uint64_t h)
+static inline word_info *word_add_key(nf_ner *ner, const char *k, size_t kn, uint64_t h)
 {
 	uint32_t *slot = ftab_slot_h(&ner->fwords, &ner->store, h, k, kn);
 	if (!*slot) {
@@ -707,8 +707,10 @@ static void finish_tables(nf_ner *ner)
 	/* the words that matter in lower case, a copy of their slots (long keys shared) */
 	ftab_free_slots(&ner->flower);
 	memset(&ner->flower, 0, sizeof ner->flower);
-	for (size_t i = 0; ner->fwords.s && i <= ner->fwords.mask; i++) {
-		fslot *e = &ner->fwords.s[i];
+	fslot *ws = ner->fwords.s;   /* (in locals: the stores below could alias the fields) */
+	size_t wmask = ner->fwords.mask;
+	for (size_t i = 0; ws && i <= wmask; i++) {
+		fslot *e = &ws[i];
 		if (!e->h)
 			continue;
 		const word_info *w = &ner->wi[e->v - 1];

@@ -146,8 +146,8 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 		"fear", "reckon", "concede", "conclude", "confirm", "announce", "report", "tell", "know", "show", "find",
 		"reveal", "indicate", "expect", "recall", "agree", "complain", "promise", "predict", "reject", "deny",
 		"express", NULL };
-	for (int i = 0; says[i]; i++)
-		if (strlen(says[i]) == f[1].n && memcmp(says[i], f[1].p, f[1].n) == 0)
+	for (int i = 0; says[i]; i++)   /* (the first letter before the length) */
+		if (f[1].n && says[i][0] == f[1].p[0] && strlen(says[i]) == f[1].n && memcmp(says[i], f[1].p, f[1].n) == 0)
 			k |= CUE_SAY;
 	void **slot = nf_map_slot(&qt->cues, f[0].p, f[0].n, 1);
 	*slot = (void *)((intptr_t)*slot | k);
@@ -228,7 +228,10 @@ static inline intptr_t wlookup(const wtab *qt, uint32_t h, const uint64_t *w, si
 /* w (n bytes) starts with one of the lower-case prefixes of list, case-insensitively. */
 static int prefix_in(const char *w, size_t n, const char *const *list)
 {
+	char w0 = n ? ((w[0] >= 'A' && w[0] <= 'Z') ? (char)(w[0] + 32) : w[0]) : 0;
 	for (int k = 0; list[k]; k++) {
+		if (list[k][0] && list[k][0] != w0)
+			continue;   /* (most differ at the first letter: no strlen for them) */
 		size_t m = strlen(list[k]), x = 0;
 		if (n < m)
 			continue;
