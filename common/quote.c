@@ -1622,8 +1622,11 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 					int a2 = a;
 					if (weq(c, a + 1, "which"))
 						for (a2 = a - 1; a2 >= lo && a2 > a - 16 && !pch(c, a2, ','); a2--) ;
+					/* ("who" names a person: a capitalised name the entities missed too,
+					 * "Scissors, who consults with officials, said") */
 					if (a2 >= lo && pch(c, a2, ',') && np_bwd(c, a2 - 1, lo, o) &&
-					    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE))
+					    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE ||
+					     (o->kind == NP_NAME && a2 == a && c->tk[o->a].cap)))
 						return 1;
 					break;
 				}
