@@ -1569,6 +1569,32 @@ static int addressee_cue(const ctx *c, int k)
 	return c->tk[k].cue ? (c->tk[k].cue & CUE_ADDR) != 0 : addressee_word(c->t + c->tk[k].s, c->tk[k].e - c->tk[k].s);
 }
 
+/* The comma at a sits in a list of one or two capitalised words a piece ("Ask, Tell, Forget")
+ * that runs on to the comma at j, with a capitalised word before a: a title's, not an
+ * appositive's, commas. */
+static int title_list_at(const ctx *c, int a, int j, int lo)
+{
+	if (a - 1 < lo || c->tk[a - 1].k != T_WORD || !c->tk[a - 1].cap)
+		return 0;
+	int n = 0;
+	for (int k = a + 1; k < j; k++) {
+		if (pch(c, k, ',')) { if (n == 0) return 0; n = 0; continue; }
+		if (c->tk[k].k != T_WORD || !c->tk[k].cap || c->tk[k].ment >= 0 || ++n > 2)
+			return 0;
+	}
+	/* (the list's first item follows a lower-case word: "star of Ask") */
+	int b = a - 1;
+	for (int items = 0; items < 8; items++) {
+		int w = 1;
+		while (b > lo && c->tk[b - 1].k == T_WORD && c->tk[b - 1].cap && c->tk[b - 1].ment < 0 && w < 2) b--, w++;
+		if (b - 2 > lo && pch(c, b - 1, ',') && c->tk[b - 2].k == T_WORD && c->tk[b - 2].cap && c->tk[b - 2].ment < 0)
+			b -= 2;
+		else
+			break;
+	}
+	return n > 0 && b > lo && c->tk[b - 1].k == T_WORD && !c->tk[b - 1].cap && !c->tk[b].q;
+}
+
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
@@ -1603,14 +1629,20 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	if (pch(c, j, ',')) {   /* appositive */
 		for (int a = j - 1; a >= lo && a > j - 40; a--)
 			if (pch(c, a, ',')) {
+				/* (a list of title words inside it: "Lena Dahl, star of Ask, Tell, Forget, said") */
+				if (title_list_at(c, a, j, lo))
+					continue;
 				/* "Ann Roe, who led the union for years, said": a relative clause about the
 				 * speaker; "Al Poe, head of the Ferry Union, which runs the boats, said" */
 				if (weq(c, a + 1, "who") || (weq(c, a + 1, "which") && a > lo)) {
 					int a2 = a;
 					if (weq(c, a + 1, "which"))
 						for (a2 = a - 1; a2 >= lo && a2 > a - 16 && !pch(c, a2, ','); a2--) ;
+					/* ("who" names a person: a capitalised name the entities missed too,
+					 * "Scissors, who consults with officials, said") */
 					if (a2 >= lo && pch(c, a2, ',') && np_bwd(c, a2 - 1, lo, o) &&
-					    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE))
+					    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE ||
+					     (o->kind == NP_NAME && a2 == a && c->tk[o->a].cap)))
 						return 1;
 					break;
 				}
@@ -3149,8 +3181,8 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		return 0;   /* the clause starts in the middle of other words */
 	while (a <= e && (weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")))
 		a++;
-	if (a > e)
-		return 0;
+	if (a > e || weq(c, e, "and") || weq(c, e, "but") || weq(c, e, "or"))
+		return 0;   /* (no subject ends in a conjunction: "..., arrived and said") */
 	if (win(c, a, nsubj_bad))
 		return 0;
 	if (ends(c, a, "ing") && (!c->tk[a].cap || a == e))
@@ -3865,6 +3897,15 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 		return 0;
 	if (weq(c, t.a, "it")) return 0;
 	int v = skip_adv_fwd(c, t.b + 1, z);
+	if (pch(c, v, ',')) {   /* an appositive: "Lena Dahl, star of Ask, Tell, Forget, arrived and said" */
+		int lc = -1;
+		for (int k = z - 1; k > v && k > z - 8; k--) {
+			if (pch(c, k, ',')) { lc = k; break; }
+			if (c->tk[k].k != T_WORD || c->tk[k].cap || c->tk[k].q) break;
+		}
+		if (lc > v + 1 && lc - v <= 20 && lc + 1 < z)
+			v = skip_adv_fwd(c, lc + 1, z);
+	}
 	if (v >= z || c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q || win(c, v, clause_bad) || win(c, v, dets) ||
 	    win(c, v, conj) || weq(c, v, "who") || weq(c, v, "which") || weq(c, v, "that"))
 		return 0;
