@@ -5062,7 +5062,7 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 	for (int i = 2; i < nt - 2; i++) {
 		/* (a pointer walk to the next word of those lists: the loop most tokens see) */
 		const tok *t = tk + i, *end = tk + nt - 2;
-		while (t < end && !(t->wc & (mto | mthat))) t++;
+		while (t < end && !(t->wc & (1u << WL_nsubj_bad))) t++;   /* (both are in it, "the" is not) */
 		i = (int)(t - tk);
 		if (t >= end)
 			break;
@@ -5084,7 +5084,7 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 			    weq(c, v, "get"))
 				continue;
 			if (weq(c, n, "not")) { n--; ca = n + 1; }
-			if (tk[n].cap || !noun_in(c, n, to_nouns, NTO))
+			if (tk[n].cap || tk[n].wc || !noun_in(c, n, to_nouns, NTO))   /* (no noun of it is in a word list) */
 				continue;
 			hi = sent_end(c, i);
 			/* with its possessor, "his plan", "Ortiz's bold plan" */
