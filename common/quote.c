@@ -248,7 +248,8 @@ static int no_object_cue(const char *w, size_t n)
 		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
 		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
 		"suppos", "state", "view", "regard", "quot", "recit", "narrat", NULL };
-	return prefix_in(w, n, no);
+	static const char *const yes[] = { "seek", NULL };   /* ("see" is its prefix: "seeks to ...") */
+	return prefix_in(w, n, no) && !prefix_in(w, n, yes);
 }
 
 /* Cues whose object is the one spoken to (addressee_cue): "told", "asked", "informed". */
