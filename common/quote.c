@@ -4025,6 +4025,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			 * said the ferry was late, and ..." is no tag inside a sentence) */
 			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !tell_form(c, i))
 				mid = 0;
+			/* (nor an act's object: "Meanwhile, the union attacked Ortiz, saying ...") */
+			if (mid && k > i + 1 && (f & CUE_ACT) && !tail_word(c, i + 1))
+				mid = 0;
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
 			if ((at_end || (mid && (weq(c, i, "say") || weq(c, i, "says") || weq(c, i, "said")) &&
