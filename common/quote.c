@@ -251,7 +251,8 @@ static int no_object_cue(const char *w, size_t n)
 		"learn", "consider", "figur", "answer", "repl", "chant", "laugh", "sigh", "thank", "messag", "text",
 		"email", "post", "blog", "tweet", "writ", "wrote", "think", "thought", "hope", "wonder", "guess",
 		"suppos", "state", "view", "regard", "quot", "recit", "narrat", NULL };
-	return prefix_in(w, n, no);
+	static const char *const yes[] = { "seek", NULL };   /* ("see" is its prefix: "seeks to ...") */
+	return prefix_in(w, n, no) && !prefix_in(w, n, yes);
 }
 
 /* Cues whose object is the one spoken to (addressee_cue): "told", "asked", "informed". */
@@ -290,7 +291,7 @@ nf_quoter *nf_quoter_new(void)
 				      ((intptr_t)no_object_cue(qt->cues.keys[i], qt->cues.lens[i]) * CUE_NO_OBJ << 16) |
 				      ((intptr_t)addressee_word(qt->cues.keys[i], qt->cues.lens[i]) * CUE_ADDR << 16));
 		}
-	static const char *const cands[] = { "according", "in", STATE_ADJS, NULL };   /* (see CUE_CAND) */
+	static const char *const cands[] = { "according", "in", STATE_ADJS, "support", NULL };   /* (see CUE_CAND) */
 	for (int k = 0; cands[k]; k++) {
 		void **v = nf_map_slot(&qt->words, cands[k], strlen(cands[k]), 1);
 		*v = (void *)((intptr_t)*v | (intptr_t)CUE_CAND << 16);
@@ -4180,6 +4181,30 @@ static int state_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 	return 1;
 }
 
+/* "Republicans support the ban", "they do not support it": "support" as a verb (no cue in
+ * quote_cues.tsv, where it would be the noun in "support for ..." too): after a plural, a name,
+ * a pronoun, a share or an auxiliary, and before no preposition */
+static int support_verb(const ctx *c, int i)
+{
+	static const char *const before[] = { "they", "we", "i", "you", "not", "also", "still", "strongly", "would",
+		"will", "could", "do", "don't", "don\u2019t", "did", "didn't", "didn\u2019t", "that", "percent", "%", NULL };
+	static const char *const after[] = { "for", "among", "from", "of", "in", "on", "with", "at", "to", "behind",
+		"and", "or", "is", "was", "has", "had", "would", "will", "could", NULL };
+	if (!weq(c, i, "support") || i < 1 || (size_t)i + 1 >= c->nt || c->tk[i + 1].k != T_WORD || tok_in(c, i + 1, after))
+		return 0;
+	int p = i - 1;
+	const tok *t = &c->tk[p];
+	if (t->k != T_WORD && !pch(c, p, '%'))
+		return 0;
+	if (tok_in(c, p, before) || (t->k == T_WORD && c->t[t->s] >= '0' && c->t[t->s] <= '9'))
+		return 1;
+	if (t->k != T_WORD || win(c, p, dets) || win(c, p, clause_bad) || possessive_at(c, t->e))
+		return 0;
+	size_t n = t->e - t->s;
+	return (t->cap && c->tk[p].sent == c->tk[i].sent && p > 0 && c->tk[p - 1].sent == c->tk[i].sent) ||
+	       (n > 3 && c->t[t->e - 1] == 's' && c->t[t->e - 2] != 's' && c->t[t->e - 2] != '\'' && !win(c, p, advs));
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -4197,6 +4222,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			if (e > i) { i = e; continue; }
 		}
 		int f = cue_of(c, i);
+		if (!f && !tk[i].cue && !tk[i].cap && support_verb(c, i))
+			f = CUE_BELIEF | CUE_ACT;
 		if (!f && tk[i].para == 1 && (tk[i].cue & (CUE_SPEECH | CUE_BELIEF))) {
 			int e = headline_cue(c, i);
 			if (e > i) { i = e; continue; }
@@ -4328,6 +4355,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			/* (a tag has no words of its own but a time, a place or a name: "As chair, Ana
 			 * said the ferry was late, and ..." is no tag inside a sentence) */
 			if (mid && k > i + 1 && !tail_word(c, i + 1) && !tk[i + 1].cap && !tell_form(c, i))
+				mid = 0;
+			/* (nor an act's object: "Meanwhile, the union attacked Ortiz, saying ...") */
+			if (mid && k > i + 1 && (f & CUE_ACT) && !tail_word(c, i + 1))
 				mid = 0;
 			int before_np = (at_end || mid) && np_bwd(c, skip_adv_bwd(c, i - 1, lo), lo, &t);
 			int src_comma = -1;   /* "..., police said.": a plain noun phrase as the tag */
