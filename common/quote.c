@@ -4166,6 +4166,13 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
+		/* a closing tag ("..., the aide added.") reports its whole clause: the rows of cues
+		 * inside it ("X had told Y that ...") give way to it */
+		if (cue > cb && pch(c, cb + 1, ',') && sp.a > cb && (cue_of(c, cue) & CUE_SAY) && !(cue_of(c, cue) & CUE_ING) &&
+		    sent_end(c, cue) - cue <= 3)
+			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
+			       out->q[out->n - 1].end <= tk[cb].e)
+				out->n--;
 		/* (each word is reported once: not again as the content of a later cue) */
 		if (out->n && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].end > tk[ca].s &&
 		    out->q[out->n - 1].start < tk[cb].e)
