@@ -3744,6 +3744,18 @@ static int to_after_object(const ctx *c, int j, int hi)
 	return -1;
 }
 
+/* The "that" at j after a cue of no saying is a determiner ("rejected that argument in a
+ * ruling", "echoed that promise"): a plain word and then no verb. */
+static int that_det(const ctx *c, int j, int f)
+{
+	int n = j + 1;
+	if ((f & CUE_SAY) || c->tk[n].k != T_WORD || c->tk[n].cap || c->tk[n].q || win(c, n, pronouns) || win(c, n, dets) ||
+	    verb_like(c, n) || win(c, n, clause_bad) || win(c, n, advs) || cue_of(c, n))
+		return 0;
+	n++;
+	return c->tk[n].k != T_WORD || win(c, n, clause_bad) || weq(c, n, "or") || weq(c, n, "and");
+}
+
 /* The first double-mark quote inside [a, b] (index + 1) when none of them was output, else 0. */
 static int quoted_not_emitted(const ctx *c, int a, int b)
 {
@@ -4427,7 +4439,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, i, "called") || weq(c, i, "calls") || weq(c, i, "call") || weq(c, i, "calling")) &&
 					   (weq(c, j, "on") || weq(c, j, "for")) && j < hi - 1 && tk[j + 1].k == T_WORD) {
 					j++;   /* "called on Trump to stop ...", "called for an inquiry" */
-				} else if (weq(c, j, "that")) {
+				} else if (weq(c, j, "that") && !that_det(c, j, f)) {
 					j++;
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
@@ -4548,7 +4560,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						}
 				/* the object of an act ("defended the budget during a long speech"): a noun
 				 * phrase, without the time and the reasons the writer adds */
-				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && !weq(c, j, "that"))
+				if ((f & CUE_ACT) && j <= i + 2 && !weq(c, j, "to") && (!weq(c, j, "that") || that_det(c, j, f)))
 					cb = object_end(c, j, cb);
 				cb = np_object_end(c, j, cb);
 			}
@@ -4582,6 +4594,13 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
+		/* a closing tag ("..., the aide added.") reports its whole clause: the rows of cues
+		 * inside it ("X had told Y that ...") give way to it */
+		if (cue > cb && pch(c, cb + 1, ',') && sp.a > cb && (cue_of(c, cue) & CUE_SAY) && !(cue_of(c, cue) & CUE_ING) &&
+		    sent_end(c, cue) - cue <= 3)
+			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
+			       out->q[out->n - 1].end <= tk[cb].e)
+				out->n--;
 		/* (each word is reported once: not again as the content of a later cue) */
 		if (out->n && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].end > tk[ca].s &&
 		    out->q[out->n - 1].start < tk[cb].e)
