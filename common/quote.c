@@ -2705,6 +2705,9 @@ static int writer_goes_on(const ctx *c, int e)
 #ifndef CONTENT_AFTER
 #define CONTENT_AFTER 8
 #endif
+#ifndef CONTENT_AFTER_CLAUSE
+#define CONTENT_AFTER_CLAUSE 30
+#endif
 /* The token after k may be a new clause's subject: a capitalised word, "he", "she", "they". */
 static int subject_next(const ctx *c, int k)
 {
@@ -2807,7 +2810,19 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				e++;
 			}
-		if (e > q->close + CONTENT_AFTER)   /* what follows the quote is mostly the writer's again */
+		/* what follows the quote is mostly the writer's again, unless the cue reports a clause
+		 * ("said that ...", "says he ..."), which runs on to the sentence end or its first comma */
+		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
+			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns));
+		if (clause && e > q->close + CONTENT_AFTER && !pch(c, q->close - 1, ',') && !pch(c, q->close + 1, ',')) {
+			/* (to its first comma: ", a charge that ...", ", which ..." are the writer's) */
+			if (e > q->close + CONTENT_AFTER_CLAUSE) e = q->close + CONTENT_AFTER_CLAUSE;
+			for (int k = q->close + 2; k <= e; k++)
+				if (pch(c, k, ',') || tk[k].q) {
+					e = k - 1 > q->close + CONTENT_AFTER ? k - 1 : q->close + CONTENT_AFTER;
+					break;
+				}
+		} else if (e > q->close + CONTENT_AFTER)
 			e = q->close + CONTENT_AFTER;
 		while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
