@@ -2757,6 +2757,17 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 						break;
 					}
 		}
+		/* "He suggested her tone was off, called her "third-rate" and left": a finite verb
+		 * with an object after a comma, in a list of the subject's verbs, reports the quote */
+		for (int k = hi - 2; k > a + 1 && k > hi - 8; k--) {
+			if (tk[k].q) break;
+			if (pch(c, k - 1, ',') && (cue_of(c, k) & CUE_SPEECH) && !(cue_of(c, k) & CUE_ING) && ends(c, k, "ed") &&
+			    ends(c, cue, "ed") && tk[k + 1].k == T_WORD && !tk[k + 1].q &&
+			    (win(c, k + 1, dets) || weq(c, k + 1, "him") || weq(c, k + 1, "her") || weq(c, k + 1, "it") || weq(c, k + 1, "them"))) {
+				a = k + 1;
+				break;
+			}
+		}
 		while (a < hi && tk[a].k == T_PUNCT) a++;
 		int lo_s = a;
 		/* "The donors are vetted, Holm said, but "we never ask ..."", "There was, she said,
