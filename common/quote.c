@@ -2794,7 +2794,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
 			   c->tk[w].para == c->tk[q->close].para &&
 			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)) ||
-			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as"));
+			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as") ||
+			    (weq(c, w, "and") && (weq(c, w + 1, "his") || weq(c, w + 1, "their") || weq(c, w + 1, "its") ||
+						  weq(c, w + 1, "we") || weq(c, w + 1, "i"))));
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
