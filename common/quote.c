@@ -2906,6 +2906,9 @@ static int writer_goes_on(const ctx *c, int e)
 #ifndef CONTENT_AFTER
 #define CONTENT_AFTER 8
 #endif
+#ifndef CONTENT_AFTER_CLAUSE
+#define CONTENT_AFTER_CLAUSE 30
+#endif
 /* The token after k may be a new clause's subject: a capitalised word, "he", "she", "they". */
 static int subject_next(const ctx *c, int k)
 {
@@ -2955,6 +2958,17 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 						break;
 					}
 		}
+		/* "He suggested her tone was off, called her "third-rate" and left": a finite verb
+		 * with an object after a comma, in a list of the subject's verbs, reports the quote */
+		for (int k = hi - 2; k > a + 1 && k > hi - 8; k--) {
+			if (tk[k].q) break;
+			if (pch(c, k - 1, ',') && (cue_of(c, k) & CUE_SPEECH) && !(cue_of(c, k) & CUE_ING) && ends(c, k, "ed") &&
+			    ends(c, cue, "ed") && tk[k + 1].k == T_WORD && !tk[k + 1].q &&
+			    (win(c, k + 1, dets) || weq(c, k + 1, "him") || weq(c, k + 1, "her") || weq(c, k + 1, "it") || weq(c, k + 1, "them"))) {
+				a = k + 1;
+				break;
+			}
+		}
 		while (a < hi && tk[a].k == T_PUNCT) a++;
 		int lo_s = a;
 		/* "The donors are vetted, Holm said, but "we never ask ..."", "There was, she said,
@@ -2981,7 +2995,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int stop = (pch(c, q->close - 1, ',') || pch(c, q->close + 1, ',')) && (size_t)w + 1 < c->nt &&
 			   c->tk[w].para == c->tk[q->close].para &&
 			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)) ||
-			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as"));
+			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as") ||
+			    (weq(c, w, "and") && (weq(c, w + 1, "his") || weq(c, w + 1, "their") || weq(c, w + 1, "its") ||
+						  weq(c, w + 1, "we") || weq(c, w + 1, "i"))));
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
@@ -3008,7 +3024,19 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				e++;
 			}
-		if (e > q->close + CONTENT_AFTER)   /* what follows the quote is mostly the writer's again */
+		/* what follows the quote is mostly the writer's again, unless the cue reports a clause
+		 * ("said that ...", "says he ..."), which runs on to the sentence end or its first comma */
+		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
+			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns));
+		if (clause && e > q->close + CONTENT_AFTER && !pch(c, q->close - 1, ',') && !pch(c, q->close + 1, ',')) {
+			/* (to its first comma: ", a charge that ...", ", which ..." are the writer's) */
+			if (e > q->close + CONTENT_AFTER_CLAUSE) e = q->close + CONTENT_AFTER_CLAUSE;
+			for (int k = q->close + 2; k <= e; k++)
+				if (pch(c, k, ',') || tk[k].q) {
+					e = k - 1 > q->close + CONTENT_AFTER ? k - 1 : q->close + CONTENT_AFTER;
+					break;
+				}
+		} else if (e > q->close + CONTENT_AFTER)
 			e = q->close + CONTENT_AFTER;
 		while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
