@@ -1771,6 +1771,12 @@ static int slot_after(const ctx *c, qinfo *q)
 			}
 			if (a >= lim || !pch(c, a, ','))
 				break;
+			{   /* "the deputy director, Eva-Marie Persson, said": the name is the speaker */
+				np t;
+				if (n == 0 && sp.kind == NP_ROLE && np_fwd(c, j + 1, a, &t) && t.kind == NP_ENT && t.b == a - 1 &&
+				    ment_type(c, t.ment) == NF_PER)
+					sp.kind = NP_ENT, sp.ment = t.ment, sp.b = a - 1;
+			}
 			j = a + 1;
 			if ((cue_of(c, skip_adv_fwd(c, j, lim)) & CUE_SPEECH) || n == 1)
 				break;
