@@ -2109,7 +2109,9 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 		return -1;
 	}
 	/* ("they": an organisation that was the last speaker; "it": nobody) */
-	if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
+	/* (not a place: "Hong Kong ... They know that ..." is about people) */
+	if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER &&
+	    c->ents->c[last_cl].type != NF_GPE && c->ents->c[last_cl].type != NF_LOC)
 		return last_cl;
 	return -1;
 }
