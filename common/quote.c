@@ -1848,6 +1848,29 @@ static int has_person(const ctx *c, int a, int b)
 	return 0;
 }
 
+/* "one user on Weibo posted:", "a salesman from Sumter says": a place or an organisation
+ * found after a preposition is the object of the subject's ("one user on"); the speaker is the
+ * whole phrase from its determiner. */
+static void prep_head(const ctx *c, int lo, np *sp)
+{
+	if (sp->kind != NP_ENT || ment_type(c, sp->ment) == NF_PER) return;   /* (a place, a site, a firm) */
+	int p = sp->a - 1;
+	if (p - 1 < lo || !(weq(c, p, "on") || weq(c, p, "at") || weq(c, p, "from") || weq(c, p, "in") || weq(c, p, "with")))
+		return;
+	int a = p - 1;
+	if (c->tk[a].k != T_WORD || c->tk[a].cap || c->tk[a].q || cue_of(c, a) || win(c, a, stopcap) || win(c, a, pronouns))
+		return;
+	while (a - 1 >= lo && a > p - 4 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && !c->tk[a - 1].cap &&
+	       !cue_of(c, a - 1) && !weq(c, a - 1, "that") && !weq(c, a - 1, "and"))
+		a--;
+	if (a - 1 >= lo && !win(c, a, dets) && win(c, a - 1, dets) && !c->tk[a - 1].q)
+		a--;   /* (at a sentence start: "A driver on Facebook") */
+	if (!(win(c, a, dets) || weq(c, a, "some") || weq(c, a, "many") || weq(c, a, "several")) ||
+	    !(a == lo || c->tk[a - 1].k != T_WORD || weq(c, a - 1, "and") || weq(c, a - 1, "but")))
+		return;
+	*sp = (np){ NP_SRC, a, sp->b, -1 };
+}
+
 static int slot_before(const ctx *c, qinfo *q)
 {
 	int o = q->open;
@@ -1889,6 +1912,7 @@ static int slot_before(const ctx *c, qinfo *q)
 		    (!(f & CUE_ING) && nominal_subject(c, lo, k, &sp) && !has_person(c, sp.a, sp.b))) {
 			/* ("Protesters marching through the streets chanted") */
 			k = outer_speaker(c, k, lo, &sp);
+			prep_head(c, lo, &sp);
 			q->sp = sp; q->cue = k; q->how = 'B';
 			return 1;
 		}
