@@ -1194,6 +1194,27 @@ static int np_object_sense(const ctx *c, int i)
 	return 1;
 }
 
+/* "a program called Sandy Hook Promise", "An anti-Trump super PAC called Our Principles": a
+ * name given, not words said - "called" after a noun phrase that opens with "a" or "an",
+ * before a capitalised name. */
+static int naming_called(const ctx *c, int i)
+{
+	if (!weq(c, i, "called") || (size_t)i + 1 >= c->nt || c->tk[i + 1].k != T_WORD || !c->tk[i + 1].cap ||
+	    c->tk[i + 1].q || i < 2)
+		return 0;
+	for (int a = i - 1; a >= 0 && a >= i - 5; a--) {
+		if (c->tk[a].k != T_WORD || c->tk[a].q || c->tk[a].sent != c->tk[i].sent) return 0;
+		if (a < i - 1 && (weq(c, a, "a") || weq(c, a, "an"))) {
+			int e = i + 1;   /* (not "a senator called Roe a liar": a name, then what it was called) */
+			while ((size_t)e + 1 < c->nt && e < i + 5 && c->tk[e + 1].k == T_WORD && c->tk[e + 1].cap && !c->tk[e + 1].q) e++;
+			return !((size_t)e + 1 < c->nt && (weq(c, e + 1, "a") || weq(c, e + 1, "an") || weq(c, e + 1, "the")));
+		}
+		if (c->tk[a].cue || win(c, a, pronouns) || win(c, a, advs) || weq(c, a, "and") || weq(c, a, "who"))
+			return 0;
+	}
+	return 0;
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -1221,7 +1242,7 @@ static int cue_here(const ctx *c, int i)
 	    !c->tk[i - 1].q && c->tk[i - 1].k != T_MARK && !pch(c, i - 1, ':') && !pch(c, i - 1, '(') &&
 	    !pch(c, i - 1, '-') && !title_case_para(c, i))
 		return 0;
-	if (np_object_sense(c, i))
+	if (np_object_sense(c, i) || naming_called(c, i))
 		return 0;
 	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
 }
