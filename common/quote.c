@@ -3153,7 +3153,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		int a0 = a;   /* (an imperative keeps its row: "But don't expect ...") */
 		for (int n = 0; n < 2 && a > lo && modal_word(c, a, 1); n++)
 			a = skip_adv_bwd(c, a - 1, lo);
-		if (c->tk[a].k != T_WORD || weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so"))
+		if (a != a0 && (c->tk[a].k != T_WORD || weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")))
 			a = a0;
 	}
 	int e = a;
