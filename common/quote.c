@@ -1211,6 +1211,27 @@ static int np_object_sense(const ctx *c, int i)
 	return 1;
 }
 
+/* "a program called Sandy Hook Promise", "An anti-Trump super PAC called Our Principles": a
+ * name given, not words said - "called" after a noun phrase that opens with "a" or "an",
+ * before a capitalised name. */
+static int naming_called(const ctx *c, int i)
+{
+	if (!weq(c, i, "called") || (size_t)i + 1 >= c->nt || c->tk[i + 1].k != T_WORD || !c->tk[i + 1].cap ||
+	    c->tk[i + 1].q || i < 2)
+		return 0;
+	for (int a = i - 1; a >= 0 && a >= i - 5; a--) {
+		if (c->tk[a].k != T_WORD || c->tk[a].q || c->tk[a].sent != c->tk[i].sent) return 0;
+		if (a < i - 1 && (weq(c, a, "a") || weq(c, a, "an"))) {
+			int e = i + 1;   /* (not "a senator called Roe a liar": a name, then what it was called) */
+			while ((size_t)e + 1 < c->nt && e < i + 5 && c->tk[e + 1].k == T_WORD && c->tk[e + 1].cap && !c->tk[e + 1].q) e++;
+			return !((size_t)e + 1 < c->nt && (weq(c, e + 1, "a") || weq(c, e + 1, "an") || weq(c, e + 1, "the")));
+		}
+		if (c->tk[a].cue || win(c, a, pronouns) || win(c, a, advs) || weq(c, a, "and") || weq(c, a, "who"))
+			return 0;
+	}
+	return 0;
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -1238,7 +1259,7 @@ static int cue_here(const ctx *c, int i)
 	    !c->tk[i - 1].q && c->tk[i - 1].k != T_MARK && !pch(c, i - 1, ':') && !pch(c, i - 1, '(') &&
 	    !pch(c, i - 1, '-') && !title_case_para(c, i))
 		return 0;
-	if (np_object_sense(c, i))
+	if (np_object_sense(c, i) || naming_called(c, i))
 		return 0;
 	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
 }
@@ -1788,6 +1809,12 @@ static int slot_after(const ctx *c, qinfo *q)
 			}
 			if (a >= lim || !pch(c, a, ','))
 				break;
+			{   /* "the deputy director, Eva-Marie Persson, said": the name is the speaker */
+				np t;
+				if (n == 0 && sp.kind == NP_ROLE && np_fwd(c, j + 1, a, &t) && t.kind == NP_ENT && t.b == a - 1 &&
+				    ment_type(c, t.ment) == NF_PER)
+					sp.kind = NP_ENT, sp.ment = t.ment, sp.b = a - 1;
+			}
 			j = a + 1;
 			if ((cue_of(c, skip_adv_fwd(c, j, lim)) & CUE_SPEECH) || n == 1)
 				break;
@@ -1859,6 +1886,29 @@ static int has_person(const ctx *c, int a, int b)
 	return 0;
 }
 
+/* "one user on Weibo posted:", "a salesman from Sumter says": a place or an organisation
+ * found after a preposition is the object of the subject's ("one user on"); the speaker is the
+ * whole phrase from its determiner. */
+static void prep_head(const ctx *c, int lo, np *sp)
+{
+	if (sp->kind != NP_ENT || ment_type(c, sp->ment) == NF_PER) return;   /* (a place, a site, a firm) */
+	int p = sp->a - 1;
+	if (p - 1 < lo || !(weq(c, p, "on") || weq(c, p, "at") || weq(c, p, "from") || weq(c, p, "in") || weq(c, p, "with")))
+		return;
+	int a = p - 1;
+	if (c->tk[a].k != T_WORD || c->tk[a].cap || c->tk[a].q || cue_of(c, a) || win(c, a, stopcap) || win(c, a, pronouns))
+		return;
+	while (a - 1 >= lo && a > p - 4 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && !c->tk[a - 1].cap &&
+	       !cue_of(c, a - 1) && !weq(c, a - 1, "that") && !weq(c, a - 1, "and"))
+		a--;
+	if (a - 1 >= lo && !win(c, a, dets) && win(c, a - 1, dets) && !c->tk[a - 1].q)
+		a--;   /* (at a sentence start: "A driver on Facebook") */
+	if (!(win(c, a, dets) || weq(c, a, "some") || weq(c, a, "many") || weq(c, a, "several")) ||
+	    !(a == lo || c->tk[a - 1].k != T_WORD || weq(c, a - 1, "and") || weq(c, a - 1, "but")))
+		return;
+	*sp = (np){ NP_SRC, a, sp->b, -1 };
+}
+
 static int slot_before(const ctx *c, qinfo *q)
 {
 	int o = q->open;
@@ -1900,6 +1950,7 @@ static int slot_before(const ctx *c, qinfo *q)
 		    (!(f & CUE_ING) && nominal_subject(c, lo, k, &sp) && !has_person(c, sp.a, sp.b))) {
 			/* ("Protesters marching through the streets chanted") */
 			k = outer_speaker(c, k, lo, &sp);
+			prep_head(c, lo, &sp);
 			q->sp = sp; q->cue = k; q->how = 'B';
 			return 1;
 		}
@@ -2120,7 +2171,9 @@ static int resolve_pronoun(const ctx *c, const np *sp, int last_cl)
 		return -1;
 	}
 	/* ("they": an organisation that was the last speaker; "it": nobody) */
-	if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER)
+	/* (not a place: "Hong Kong ... They know that ..." is about people) */
+	if (weq(c, sp->a, "they") && last_cl >= 0 && c->ents->c[last_cl].type != NF_PER &&
+	    c->ents->c[last_cl].type != NF_GPE && c->ents->c[last_cl].type != NF_LOC)
 		return last_cl;
 	return -1;
 }
@@ -3196,7 +3249,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 		int a0 = a;   /* (an imperative keeps its row: "But don't expect ...") */
 		for (int n = 0; n < 2 && a > lo && modal_word(c, a, 1); n++)
 			a = skip_adv_bwd(c, a - 1, lo);
-		if (c->tk[a].k != T_WORD || weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so"))
+		if (a != a0 && (c->tk[a].k != T_WORD || weq(c, a, "and") || weq(c, a, "but") || weq(c, a, "so")))
 			a = a0;
 	}
 	int e = a;
