@@ -4511,7 +4511,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						j = k3;
 					}
 				} else if ((weq(c, i, "urged") || weq(c, i, "urges") || weq(c, i, "urging") || weq(c, i, "asked") ||
-					    weq(c, i, "asks") || weq(c, i, "encouraged") || weq(c, i, "pressed")) && !weq(c, j, "to") &&
+					    weq(c, i, "asks") || weq(c, i, "encouraged") || weq(c, i, "encourages") || weq(c, i, "encouraging") ||
+					    weq(c, i, "implored") || weq(c, i, "implores") || weq(c, i, "pressed")) && !weq(c, j, "to") &&
 					   !weq(c, j, "that") && to_after_object(c, j, hi) > j) {
 					j = to_after_object(c, j, hi);
 				} else if (weq(c, j, "out") && (weq(c, i, "pointed") || weq(c, i, "points") || weq(c, i, "point") ||
