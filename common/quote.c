@@ -2589,6 +2589,17 @@ static int resolve(const ctx *c, const np *sp, int cue, nf_quote *out, int last_
 	if (sp->kind == NP_NONE)
 		return -1;
 	const tok *tk = c->tk;
+	np own;
+	if (weq(c, sp->a, "that") && sp->a < sp->b && (win(c, sp->a + 1, dets) || tk[sp->a + 1].ment >= 0 ||
+	    tk[sp->a + 1].cap || win(c, sp->a + 1, pronouns) || weq(c, sp->b, "people") ||
+	    (ends(c, sp->b, "s") && !ends(c, sp->b, "ss")))) {
+		/* "It is clear that the mayor refuses ...", "found that critics say": a complementizer,
+		 * not the demonstrative of "that report" (which takes no plural; the phrase keeps the
+		 * word, for where the clause begins) */
+		own = *sp;
+		own.a++;
+		sp = &own;
+	}
 	size_t ms = tk[sp->a].s, me = tk[sp->b].e;
 	if (sp->kind == NP_ENT) {
 		const nf_mention *m = &c->ents->m[sp->ment];
