@@ -94,9 +94,13 @@ enum { PAD = 16 };
 /* A buffer for a whole file: mapped, not malloc'd, where the system can, because freeing a
  * big malloc'd block raises the C library's mmap threshold, and the tables the loaders grow
  * afterwards are then realloc'd by copying instead of remapped (~1M instructions more). */
+#if defined(MAP_ANONYMOUS) && !defined(__SANITIZE_ADDRESS__)
+#define NF_MAP_BUF 1                     /* (under AddressSanitizer, malloc'd: its bounds checked) */
+#endif
+
 static char *buf_new(size_t cap)
 {
-#ifdef MAP_ANONYMOUS
+#ifdef NF_MAP_BUF
 	void *p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
 		nf_die("out of memory");
@@ -108,7 +112,7 @@ static char *buf_new(size_t cap)
 
 static void buf_free(char *b, size_t cap)
 {
-#ifdef MAP_ANONYMOUS
+#ifdef NF_MAP_BUF
 	munmap(b, cap);
 #else
 	(void)cap;
@@ -152,6 +156,8 @@ static char *read_whole(const char *path, size_t *len, size_t *capp)
 	*capp = cap;
 	return b;
 }
+
+static char *volatile data_reading;       /* the file being read (see nf_data_load) */
 
 /* The first tab or newline at or after i (i <= len: the newline after the file stops it). */
 static inline size_t next_delim(const char *b, size_t i)
@@ -199,8 +205,16 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 	size_t want = 1;
 	for (const char *c = columns; *c; c++)
 		want += *c == '\t';
-	size_t cap = want + 8, ncols = 0;
-	nf_str *fld = nf_xmalloc(cap * sizeof *fld);
+	/* kept for the next file, and (like the file's buffer) reachable from a static while a
+	 * message about the file exits, so a leak checker does not count them */
+	static nf_str *fld;
+	static size_t cap;
+	data_reading = b;
+	if (cap < want + 8) {
+		cap = want + 8;
+		fld = nf_xrealloc(fld, cap * sizeof *fld);
+	}
+	size_t ncols = 0;
 	/* the next backslash and the next bad byte: past them, no line needs looking at again */
 	size_t bs = backslash(b, 0, len), bad = rec_utf8_check(b, len);
 	int seen_version = 0, seen_header = 0;
@@ -268,8 +282,8 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 		nf_die("%s: empty data file", path);
 	if (!seen_header)
 		nf_die("%s: no header row", path);
-	free(fld);
 	buf_free(b, bcap);
+	data_reading = NULL;
 }
 
 static void add_first(const nf_str *f, size_t n, long line, void *arg)
