@@ -157,7 +157,10 @@ static char *read_whole(const char *path, size_t *len, size_t *capp)
 	return b;
 }
 
-static char *volatile data_reading;       /* the file being read (see nf_data_load) */
+/* The file being read and its fields: reachable from statics while a message about the file
+ * exits, so a leak checker does not count them (locals in registers are not roots). */
+static char *volatile data_reading;
+static nf_str *volatile data_fields;
 
 /* The first tab or newline at or after i (i <= len: the newline after the file stops it). */
 static inline size_t next_delim(const char *b, size_t i)
@@ -205,16 +208,10 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 	size_t want = 1;
 	for (const char *c = columns; *c; c++)
 		want += *c == '\t';
-	/* kept for the next file, and (like the file's buffer) reachable from a static while a
-	 * message about the file exits, so a leak checker does not count them */
-	static nf_str *fld;
-	static size_t cap;
+	size_t cap = want + 8, ncols = 0;
+	nf_str *fld = nf_xmalloc(cap * sizeof *fld);
 	data_reading = b;
-	if (cap < want + 8) {
-		cap = want + 8;
-		fld = nf_xrealloc(fld, cap * sizeof *fld);
-	}
-	size_t ncols = 0;
+	data_fields = fld;
 	/* the next backslash and the next bad byte: past them, no line needs looking at again */
 	size_t bs = backslash(b, 0, len), bad = rec_utf8_check(b, len);
 	int seen_version = 0, seen_header = 0;
@@ -230,7 +227,7 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 				fe--;                    /* the CR of a CRLF line end */
 			if (nf == cap) {
 				cap *= 2;
-				fld = nf_xrealloc(fld, cap * sizeof *fld);
+				data_fields = fld = nf_xrealloc(fld, cap * sizeof *fld);
 			}
 			fld[nf].p = b + a;
 			fld[nf].n = fe - a;
@@ -282,8 +279,10 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 		nf_die("%s: empty data file", path);
 	if (!seen_header)
 		nf_die("%s: no header row", path);
+	free(fld);
 	buf_free(b, bcap);
 	data_reading = NULL;
+	data_fields = NULL;
 }
 
 static void add_first(const nf_str *f, size_t n, long line, void *arg)
