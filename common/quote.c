@@ -3499,6 +3499,14 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 		"recently", "ago", "early", "late", "this", NULL };
 	if (cb - ca > 11)
 		return 0;
+	/* "according to Welch said": a speaker and a speech verb, nothing they said */
+	if (cb - ca <= 3 && cb > ca && (weq(c, cb, "said") || weq(c, cb, "says") || weq(c, cb, "say") || weq(c, cb, "told") ||
+					weq(c, cb, "added") || weq(c, cb, "wrote") || weq(c, cb, "stated"))) {
+		int k = ca;
+		while (k < cb && c->tk[k].k == T_WORD && !verb_like(c, k) && !c->tk[k].q) k++;
+		if (k == cb)
+			return 1;
+	}
 	int k = ca, head = 0, obj = 0, first = 0, when = 0;
 	if (c->tk[k].k == T_WORD && c->t[c->tk[k].s] >= '0' && c->t[c->tk[k].s] <= '9' && ca == cb)
 		return 1;   /* a lone number */
