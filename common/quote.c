@@ -3468,6 +3468,21 @@ static int obj_cue(const ctx *c, int i)
 	return !passive_cue(c, i);
 }
 
+/* Token k is the lower-case word w, a prefix of it when pre (no strlen: the lists below are
+ * tried on every indirect candidate). */
+static inline int wis(const ctx *c, int k, const char *w, int pre)
+{
+	if ((size_t)k >= c->nt || c->tk[k].k != T_WORD)
+		return 0;
+	const char *t = c->t + c->tk[k].s;
+	size_t n = c->tk[k].e - c->tk[k].s, i = 1;
+	if ((char)(t[0] | 32) != w[0])
+		return 0;
+	for (; i < n && w[i]; i++)
+		if ((char)(t[i] | 32) != w[i]) return 0;
+	return !w[i] && (pre || i == n);
+}
+
 /* A preposition that opens a phrase of time, place or addressee ("to the council", "on Tuesday"):
  * 2 for one of time or place, which no cue takes ("in December", "at a briefing"), 1 for one a
  * cue may take ("referring to", "accused him of", "praised her for"). */
@@ -3478,9 +3493,9 @@ static int adv_prep(const ctx *c, int k)
 	static const char *const arg[] = { "to", "of", "for", "with", "from", "by", "into", "about", "through",
 		"without", "under", "against", NULL };
 	for (int i = 0; tp[i]; i++)
-		if (weqs(c, k, tp[i])) return 2;
+		if (wis(c, k, tp[i], 0)) return 2;
 	for (int i = 0; arg[i]; i++)
-		if (weqs(c, k, arg[i])) return 1;
+		if (wis(c, k, arg[i], 0)) return 1;
 	return 0;
 }
 
@@ -3497,7 +3512,7 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	static const char *const objs[] = { "it", "so", "this", "that", "them", "him", "her", "us", "me", "you", NULL };
 	static const char *const timew[] = { "yesterday", "today", "tonight", "earlier", "later", "last", "next",
 		"recently", "ago", "early", "late", "this", NULL };
-	if (cb - ca > 11)
+	if (cb - ca > 11 || c->tk[ca].k != T_WORD)
 		return 0;
 	/* "according to Welch said": a speaker and a speech verb, nothing they said */
 	if (cb - ca <= 3 && cb > ca && (weq(c, cb, "said") || weq(c, cb, "says") || weq(c, cb, "say") || weq(c, cb, "told") ||
@@ -3513,12 +3528,12 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	if (weq(c, k, "a") && weq(c, k + 1, "lot")) k += 2, head = 1;
 	else
 		for (int i = 0; quant[i] && !head; i++)
-			if (weqs(c, k, quant[i])) k++, head = 1;
+			if (wis(c, k, quant[i], 0)) k++, head = 1;
 	for (int i = 0; objs[i] && !head && !obj; i++)
-		if (weqs(c, k, objs[i])) k++, obj = 1;
+		if (wis(c, k, objs[i], 0)) k++, obj = 1;
 	for (;;) {   /* a time alone or after the pronoun ("it earlier") */
 		int t = 0;
-		for (int i = 0; timew[i] && !t; i++) t = weqs(c, k, timew[i]);
+		for (int i = 0; timew[i] && !t; i++) t = wis(c, k, timew[i], 0);
 		if (!t && !win(c, k, time_units)) break;
 		k++, head |= !obj, when = 1;
 	}
@@ -3552,11 +3567,9 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	static const char *const takes[] = { "refer", "point", "respon", "repl", "object", "react", "compar", "accus",
 		"warn", "complain", "insist", "call", "allud", "comment", "argu", "testif", "confess", "appeal", "plead", NULL };
 	if (!head && first == 1 && cue >= 0 && c->tk[cue].k == T_WORD)
-		for (int i = 0; takes[i]; i++) {
-			size_t n = strlen(takes[i]);
-			if (c->tk[cue].e - c->tk[cue].s >= n && ieq(c->t + c->tk[cue].s, n, takes[i], n))
+		for (int i = 0; takes[i]; i++)
+			if (wis(c, cue, takes[i], 1))
 				return 0;
-		}
 	return head || first == 2 || when;
 }
 
