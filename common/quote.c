@@ -3561,10 +3561,117 @@ static int obj_cue(const ctx *c, int i)
 	return !passive_cue(c, i);
 }
 
+/* Token k is the lower-case word w, a prefix of it when pre (no strlen: the lists below are
+ * tried on every indirect candidate). */
+static inline int wis(const ctx *c, int k, const char *w, int pre)
+{
+	if ((size_t)k >= c->nt || c->tk[k].k != T_WORD)
+		return 0;
+	const char *t = c->t + c->tk[k].s;
+	size_t n = c->tk[k].e - c->tk[k].s, i = 1;
+	if ((char)(t[0] | 32) != w[0])
+		return 0;
+	for (; i < n && w[i]; i++)
+		if ((char)(t[i] | 32) != w[i]) return 0;
+	return !w[i] && (pre || i == n);
+}
+
+/* A preposition that opens a phrase of time, place or addressee ("to the council", "on Tuesday"):
+ * 2 for one of time or place, which no cue takes ("in December", "at a briefing"), 1 for one a
+ * cue may take ("referring to", "accused him of", "praised her for"). */
+static int adv_prep(const ctx *c, int k)
+{
+	static const char *const tp[] = { "on", "at", "in", "during", "after", "before", "over", "since", "until",
+		"around", "via", "amid", "throughout", "across", "near", NULL };
+	static const char *const arg[] = { "to", "of", "for", "with", "from", "by", "into", "about", "through",
+		"without", "under", "against", NULL };
+	for (int i = 0; tp[i]; i++)
+		if (wis(c, k, tp[i], 0)) return 2;
+	for (int i = 0; arg[i]; i++)
+		if (wis(c, k, arg[i], 0)) return 1;
+	return 0;
+}
+
+/* Tokens [ca, cb] hold nothing reported: a lone pronoun or number, a quantifier ("little",
+ * "nothing", "a lot") or a time ("Monday", "earlier") alone or with phrases of time, place or
+ * addressee ("little on Tuesday", "Monday at Liberty University"), or such phrases alone with
+ * no verb or clause in them ("to the council on Tuesday", "in a speech last July", "it during
+ * the debate"), but not one phrase the cue may take ("referring to the plan", "accused him of
+ * fraud"). */
+static int no_content(const ctx *c, int cue, int ca, int cb)
+{
+	static const char *const quant[] = { "little", "much", "nothing", "something", "anything", "everything",
+		"more", "less", "plenty", "lots", NULL };
+	static const char *const objs[] = { "it", "so", "this", "that", "them", "him", "her", "us", "me", "you", NULL };
+	static const char *const timew[] = { "yesterday", "today", "tonight", "earlier", "later", "last", "next",
+		"recently", "ago", "early", "late", "this", NULL };
+	if (cb - ca > 11 || c->tk[ca].k != T_WORD)
+		return 0;
+	/* "according to Welch said": a speaker and a speech verb, nothing they said */
+	if (cb - ca <= 3 && cb > ca && (weq(c, cb, "said") || weq(c, cb, "says") || weq(c, cb, "say") || weq(c, cb, "told") ||
+					weq(c, cb, "added") || weq(c, cb, "wrote") || weq(c, cb, "stated"))) {
+		int k = ca;
+		while (k < cb && c->tk[k].k == T_WORD && !verb_like(c, k) && !c->tk[k].q) k++;
+		if (k == cb)
+			return 1;
+	}
+	int k = ca, head = 0, obj = 0, first = 0, when = 0;
+	if (c->tk[k].k == T_WORD && c->t[c->tk[k].s] >= '0' && c->t[c->tk[k].s] <= '9' && ca == cb)
+		return 1;   /* a lone number */
+	if (weq(c, k, "a") && weq(c, k + 1, "lot")) k += 2, head = 1;
+	else
+		for (int i = 0; quant[i] && !head; i++)
+			if (wis(c, k, quant[i], 0)) k++, head = 1;
+	for (int i = 0; objs[i] && !head && !obj; i++)
+		if (wis(c, k, objs[i], 0)) k++, obj = 1;
+	for (;;) {   /* a time alone or after the pronoun ("it earlier") */
+		int t = 0;
+		for (int i = 0; timew[i] && !t; i++) t = wis(c, k, timew[i], 0);
+		if (!t && !win(c, k, time_units)) break;
+		k++, head |= !obj, when = 1;
+	}
+	if (k > cb)
+		return head || obj;
+	while (k <= cb) {
+		int pk = adv_prep(c, k);
+		if (!pk)
+			return 0;
+		if (!first) first = pk;
+		when |= pk == 2;
+		/* "to protect", "about 5,000 voters support": an infinitive or an amount, not a place */
+		if (weq(c, k, "to") && !(win(c, k + 1, dets) || c->tk[k + 1].cap || weq(c, k + 1, "him") || weq(c, k + 1, "them")))
+			return 0;
+		if (weq(c, k, "about") && (!win(c, k + 1, dets) || weq(c, k + 1, "one")))
+			return 0;
+		int w = 0;
+		for (k++; k <= cb && !adv_prep(c, k); k++, w++) {
+			if (c->tk[k].k != T_WORD || verb_like(c, k) || (win(c, k, pronouns) && !weq(c, k, "it")) || c->tk[k].q ||
+			    weq(c, k, "that") || weq(c, k, "who") || weq(c, k, "which") || weq(c, k, "whether") || weq(c, k, "if") ||
+			    weq(c, k, "how") || weq(c, k, "what") || weq(c, k, "why") || weq(c, k, "when") || weq(c, k, "where") ||
+			    w >= 5)
+				return 0;
+			when |= win(c, k, time_units);
+		}
+		if (!w)
+			return 0;
+	}
+	/* (a quantifier or a time takes no phrase; a pronoun or nothing may: then a time or a place
+	 * must follow, and the cue must be no verb that takes the phrase: "referred to the attack in May") */
+	static const char *const takes[] = { "refer", "point", "respon", "repl", "object", "react", "compar", "accus",
+		"warn", "complain", "insist", "call", "allud", "comment", "argu", "testif", "confess", "appeal", "plead", NULL };
+	if (!head && first == 1 && cue >= 0 && c->tk[cue].k == T_WORD)
+		for (int i = 0; takes[i]; i++)
+			if (wis(c, cue, takes[i], 1))
+				return 0;
+	return head || first == 2 || when;
+}
+
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
  * said,") splits it in two fragments. */
 static void add_indirect_gap(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
 {
+	if (!(gap_a > ca && gap_b < cb && gap_b > gap_a) && no_content(c, cue, ca, cb))
+		return;
 	nf_quote q = { 0 };
 	q.type = NF_Q_INDIRECT;
 	q.start = c->tk[ca].s;
