@@ -3497,12 +3497,25 @@ static int clause_end0(const ctx *c, int j, int hi)
  * place starts (its subject pronoun), or 0. */
 static int clause_after_pp(const ctx *c, int j, int hi)
 {
+	int time = is_weekday(c, j) || weq(c, j, "last") || weq(c, j, "yesterday") || weq(c, j, "earlier");
 	if (!(weq(c, j, "after") || weq(c, j, "before") || weq(c, j, "during") || weq(c, j, "in") || weq(c, j, "on") ||
-	      weq(c, j, "at") || weq(c, j, "over")))
+	      weq(c, j, "at") || weq(c, j, "over") || time))
 		return 0;
-	for (int k = j + 1; k <= hi && k <= j + 6 && c->tk[k].k == T_WORD; k++)
+	for (int k = j + 1; k <= hi && k <= j + 6 && c->tk[k].k == T_WORD; k++) {
+		if (subord_word(c, k) || weq(c, k, "how") || weq(c, k, "whether") || weq(c, k, "what") || weq(c, k, "why") ||
+		    weq(c, k, "that") || (cue_of(c, k) && !c->tk[k].cap))
+			return 0;   /* ("would not say Tuesday how ...", "Saturday when he ...", "on Sunday now suggest") */
 		if (win(c, k, pronouns) && !weq(c, k, "it"))
 			return k;
+		/* "said on Tuesday the ferry would ...", "said in an interview the plan was ...": a
+		 * subject after the phrase's own words, then an auxiliary (the clause's verb) */
+		if (k >= j + 1 + !time && !win(c, k - 1, dets) && (weq(c, k, "the") || c->tk[k].cap) && !is_weekday(c, k))
+			for (int v = k + 1; v <= hi && v <= k + 4 && c->tk[v].k == T_WORD && !c->tk[v].q; v++)
+				if (weq(c, v, "would") || weq(c, v, "will") || weq(c, v, "was") || weq(c, v, "is") ||
+				    weq(c, v, "were") || weq(c, v, "are") || weq(c, v, "had") || weq(c, v, "has") ||
+				    weq(c, v, "could") || weq(c, v, "can") || weq(c, v, "should") || weq(c, v, "must"))
+					return k;
+	}
 	return 0;
 }
 
@@ -4655,8 +4668,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					continue;
 				} else if ((f & CUE_ING) && !pch(c, i - 1, ',')) {
 					continue;
-				} else if (win(c, j, clause_bad) && (f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
-					;   /* "said after the convention he would ..." */
+				} else if ((f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
+					;   /* "said after the convention he would ...", "said Tuesday the ferry would ..." */
 				} else if (win(c, j = i + 1, clause_bad) && !(weq(c, j, "to") && tk[j + 1].k == T_WORD && !tk[j + 1].cap) &&
 					   !answer_word(c, f, i, j) &&
 					   !(weq(c, j, "no") && tk[j + 1].k == T_WORD && !tk[j + 1].q && !weq(c, j + 1, "to")) &&   /* "said no decision had been made" */
