@@ -3,10 +3,10 @@
 #include "data.h"
 #include "util.h"
 #include "tap.h"
+#include "child.h"
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 static char dir[64];
@@ -27,32 +27,17 @@ static void count_row(const nf_str *f, size_t n, long line, void *arg)
 	++*(int *)arg;
 }
 
-/* Loads name in a child; returns its exit status and what it wrote on stderr in err. */
+/* The child's load: exit 0 when the two rows of each good test file were read. */
+static int load_two(const char *name, const char *columns)
+{
+	int rows = 0;
+	nf_data_load(name, columns, count_row, &rows);
+	return rows == 2 ? 0 : 3;
+}
+
 static int load_child(const char *name, const char *columns, char *err, size_t errn)
 {
-	int fd[2];
-	if (pipe(fd) < 0) { perror("pipe"); exit(2); }
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fd[1], 2);
-		close(fd[0]);
-		int rows = 0;
-		nf_data_load(name, columns, count_row, &rows);
-		_exit(rows == 2 ? 0 : 3);
-	}
-	close(fd[1]);
-	size_t n = 0;
-	ssize_t k;
-	while (n + 1 < errn && (k = read(fd[0], err + n, errn - 1 - n)) > 0)
-		n += (size_t)k;
-	if (n && err[n - 1] == '\n')
-		n--;                    /* one message: compared and printed without its newline */
-	err[n] = 0;
-	close(fd[0]);
-	int st;
-	waitpid(pid, &st, 0);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return run_child(load_two, name, columns, err, errn);
 }
 
 static int has(const char *err, const char *want) { return strstr(err, want) != NULL; }

@@ -5,9 +5,9 @@
 #include "data.h"
 #include "util.h"
 #include "tap.h"
+#include "child.h"
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 static char dir[64];
@@ -56,32 +56,16 @@ static const char *rows(const char *name, const char *columns)
 	return got;
 }
 
-/* Loads name in a child; returns its exit status, and its stderr in err. */
+static int load_rows(const char *name, const char *columns)
+{
+	got[0] = 0;
+	nf_data_load(name, columns, note_row, NULL);
+	return 0;
+}
+
 static int load_child(const char *name, const char *columns, char *err, size_t errn)
 {
-	int fd[2];
-	if (pipe(fd) < 0) { perror("pipe"); exit(2); }
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fd[1], 2);
-		close(fd[0]);
-		got[0] = 0;
-		nf_data_load(name, columns, note_row, NULL);
-		_exit(0);
-	}
-	close(fd[1]);
-	size_t n = 0;
-	ssize_t k;
-	while (n + 1 < errn && (k = read(fd[0], err + n, errn - 1 - n)) > 0)
-		n += (size_t)k;
-	if (n && err[n - 1] == '\n')
-		n--;
-	err[n] = 0;
-	close(fd[0]);
-	int st;
-	waitpid(pid, &st, 0);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return run_child(load_rows, name, columns, err, errn);
 }
 
 /* Whether err ends with "DIR/name" followed by tail. */
