@@ -4664,8 +4664,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
 					   (weq(c, j, "on") && !tk[j + 1].cap) || weq(c, j, "of")) && j < hi - 1 && !(f & CUE_ING)) {
 					j++;   /* what was spoken about: "X talked about the economy" */
-				} else if (tk[j].k != T_WORD || (cue_of(c, j) && (ends(c, j, "ed") || ends(c, j, "ing") || cue_of(c, j) & CUE_BELIEF))) {
-					continue;
+				} else if (tk[j].k != T_WORD || (cue_of(c, j) && (ends(c, j, "ed") || ends(c, j, "ing") ||
+					   ((cue_of(c, j) & CUE_BELIEF) && !((cue_of(c, j) & CUE_ACT) && ends(c, j, "s")))))) {
+					continue;   /* (but an act's -s form after the cue is its noun: "announced plans to ...") */
 				} else if ((f & CUE_ING) && !pch(c, i - 1, ',')) {
 					continue;
 				} else if ((f & CUE_SAY) && !(f & CUE_ING) && (j = clause_after_pp(c, j, hi)) > 0) {
