@@ -3493,6 +3493,14 @@ static int clause_end0(const ctx *c, int j, int hi)
 /* A cue whose object is what is reported ("cited the report", "vowed to ..."): not verbs of
  * perception, thought or mere talking, whose objects are no content ("saw the tweet",
  * "spoke to a gathering"), nor passives ("is expected to"). */
+/* Token v is a finite auxiliary or modal: "has", "was", "will", "did", "could" ... */
+static int aux_word(const ctx *c, int v)
+{
+	return weq(c, v, "has") || weq(c, v, "have") || weq(c, v, "had") || weq(c, v, "is") || weq(c, v, "are") || weq(c, v, "was") ||
+	       weq(c, v, "were") || weq(c, v, "will") || weq(c, v, "would") || weq(c, v, "did") || weq(c, v, "does") || weq(c, v, "can") ||
+	       weq(c, v, "could") || weq(c, v, "should") || weq(c, v, "may") || weq(c, v, "might") || weq(c, v, "must");
+}
+
 /* "said after the convention he would ...": where the clause after a short phrase of time or
  * place starts (its subject pronoun), or 0. */
 static int clause_after_pp(const ctx *c, int j, int hi)
@@ -3509,12 +3517,12 @@ static int clause_after_pp(const ctx *c, int j, int hi)
 			return k;
 		/* "said on Tuesday the ferry would ...", "said in an interview the plan was ...": a
 		 * subject after the phrase's own words, then an auxiliary (the clause's verb) */
-		if (k >= j + 1 + !time && !win(c, k - 1, dets) && (weq(c, k, "the") || c->tk[k].cap) && !is_weekday(c, k))
+		if (k >= j + 1 + !time && !win(c, k - 1, dets) && (weq(c, k, "the") || c->tk[k].cap) && !is_weekday(c, k)) {
 			for (int v = k + 1; v <= hi && v <= k + 4 && c->tk[v].k == T_WORD && !c->tk[v].q; v++)
-				if (weq(c, v, "would") || weq(c, v, "will") || weq(c, v, "was") || weq(c, v, "is") ||
-				    weq(c, v, "were") || weq(c, v, "are") || weq(c, v, "had") || weq(c, v, "has") ||
-				    weq(c, v, "could") || weq(c, v, "can") || weq(c, v, "should") || weq(c, v, "must"))
+				if (aux_word(c, v))
 					return k;
+			return 0;   /* (only the first such word: not "the case" inside "the suspects in the case may") */
+		}
 	}
 	return 0;
 }
@@ -3898,9 +3906,7 @@ static int rel_word(const ctx *c, int k)
  * "and went back to ..."), not a modifier ("and advanced fuels", "and speaking fees"). */
 static int verb_goes_on(const ctx *c, int v)
 {
-	if (weq(c, v, "has") || weq(c, v, "have") || weq(c, v, "had") || weq(c, v, "is") || weq(c, v, "are") || weq(c, v, "was") ||
-	    weq(c, v, "were") || weq(c, v, "will") || weq(c, v, "would") || weq(c, v, "did") || weq(c, v, "does") || weq(c, v, "can") ||
-	    weq(c, v, "could") || weq(c, v, "should") || weq(c, v, "may") || weq(c, v, "might") || weq(c, v, "must"))
+	if (aux_word(c, v))
 		return 1;
 	if (c->tk[v].k != T_WORD || c->tk[v].cap || c->tk[v].q ||
 	    !(verb_like(c, v) || ((cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING))))
