@@ -3518,7 +3518,8 @@ static int clause_after_pp(const ctx *c, int j, int hi)
 		/* "said on Tuesday the ferry would ...", "said in an interview the plan was ...": a
 		 * subject after the phrase's own words, then an auxiliary (the clause's verb) */
 		if (k >= j + 1 + !time && !win(c, k - 1, dets) && (weq(c, k, "the") || c->tk[k].cap) && !is_weekday(c, k)) {
-			for (int v = k + 1; v <= hi && v <= k + 4 && c->tk[v].k == T_WORD && !c->tk[v].q; v++)
+			for (int v = k + 1; v <= hi && v <= k + 8 && c->tk[v].k == T_WORD && !c->tk[v].q && !weq(c, v, "that") &&
+			     !(cue_of(c, v) & (CUE_SPEECH | CUE_BELIEF)); v++)
 				if (aux_word(c, v))
 					return k;
 			return 0;   /* (only the first such word: not "the case" inside "the suspects in the case may") */
