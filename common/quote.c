@@ -390,7 +390,10 @@ typedef struct {
 	unsigned short wc;    /* word class bits */
 	unsigned char cue;    /* CUE_* flags of the word */
 	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
+	uint64_t w8;          /* a word: its first 8 bytes folded, zero-padded (byte k in bits 8k..);
+			       * one-byte punctuation: the byte | TOK_P1; else 0 (what weq and pch compare) */
 } tok;
+#define TOK_P1 (1ull << 63)   /* (a word's w8 never has it with bytes 1-6 zero: no NUL in words) */
 
 typedef struct {
 	int open, close;      /* mark tokens of the first opening and the last closing mark */
@@ -714,7 +717,8 @@ static void tokenize(ctx *c)
 				j++;
 			e = j;
 		}
-		tks[nt] = (tok){ i, e, sent, para, 0, -1, mark != M_NONE ? T_MARK : T_PUNCT, (unsigned char)mark, 0, 0, 0, 0, 0 };
+		tks[nt] = (tok){ i, e, sent, para, 0, -1, mark != M_NONE ? T_MARK : T_PUNCT, (unsigned char)mark, 0, 0, 0, 0, 0,
+				 mark == M_NONE && e == i + 1 ? TOK_P1 | ch : 0 };
 		if (mark != M_NONE)
 			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
 		i = e;
@@ -727,6 +731,7 @@ static void tokenize(ctx *c)
 	word:;
 		size_t j = i;
 		intptr_t val = 0;
+		uint64_t w8;
 		unsigned char cap;
 #if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
 		if (i + 16 <= len) {
@@ -757,6 +762,7 @@ static void tokenize(ctx *c)
 				b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8));
 				if (n <= 8) b[0] &= lowm[n]; else b[1] &= lowm[n - 8];
 				size_t nw = n <= 8 ? 1 : 2;
+				w8 = b[0];
 				val = wlookup(&qtl, whash(b, nw), b, n);
 				j = i + n;
 				cap = (unsigned)(ch - 'A') < 26u;   /* (an ASCII first byte) */
@@ -819,15 +825,17 @@ static void tokenize(ctx *c)
 				v = chunk_at(u8 + o, r < 8 ? r : 8);
 				b[x] = swar_fold(v);
 			}
+			w8 = nw ? b[0] : 0;
 			val = wlookup(&qtl, whash(b, nw), b, n);
-		}
+		} else
+			w8 = swar_fold(chunk_at(u8 + i, 8));
 		cap = (ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && j > i + 1 && u8[i + 1] >= 0x80 && u8[i + 1] <= 0x9E);
 #if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
 	looked_up:;   /* (the fast path above) */
 #endif
 		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
-		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 };
+		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0, w8 };
 		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
 		 * first capitalised word, merged in below), a state adjective */
 		if (cue && ((cue & ~CUE_CAND) || n != 2 || cap))
@@ -848,7 +856,7 @@ static void tokenize(ctx *c)
 	if (c->nt + TOK_PAD > c->tcap)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
-		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0 };
+		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
 	/* each paragraph's first capitalised word joins the candidates, in token order */
 	size_t extra = 0;
 	for (size_t p = 1; p + 1 < npara; p++) {
@@ -1076,14 +1084,23 @@ static inline int tok_len_is(const ctx *c, int i, size_t n)
 {
 	return (size_t)i < c->nt && c->tk[i].e - c->tk[i].s == n;
 }
-/* (and the first letter: most words of that length differ there; a literal that starts with
- * no lower-case letter skips that test) */
-static inline int first_is(const ctx *c, int i, char w0)
+/* (a literal's first 8 bytes as tok.w8 holds a word's: a word of up to 7 bytes is one compare,
+ * its zero padding tells the lengths apart; the constant folds at compile time) */
+#define WLIT_B(w, k) ((k) < sizeof("" w) - 1 ? (uint64_t)(unsigned char)("" w)[(k) < sizeof("" w) - 1 ? (k) : 0] << (8 * (k)) : 0)
+#define WLIT(w) (WLIT_B(w, 0) | WLIT_B(w, 1) | WLIT_B(w, 2) | WLIT_B(w, 3) | WLIT_B(w, 4) | WLIT_B(w, 5) | \
+		 WLIT_B(w, 6) | WLIT_B(w, 7))
+static inline int tok_w8_is(const ctx *c, int i, uint64_t w8) { return (size_t)i < c->nt && c->tk[i].w8 == w8; }
+/* (past the first 8 bytes, for the longer literals) */
+static inline int weq_tail(const ctx *c, int i, const char *w, size_t n)
 {
-	return !(w0 >= 'a' && w0 <= 'z') || (c->t[c->tk[i].s] | 32) == w0;
+	const char *t = c->t + c->tk[i].s;
+	for (size_t k = 8; k < n; k++)
+		if (((t[k] >= 'A' && t[k] <= 'Z') ? t[k] + 32 : t[k]) != w[k]) return 0;
+	return 1;
 }
-#define weq(c, i, w) (tok_len_is((c), (i), sizeof("" w) - 1) && first_is((c), (i), ("" w)[0]) && \
-		      weqn((c), (i), "" w, sizeof("" w) - 1))
+#define weq(c, i, w) (sizeof("" w) - 1 == 0 ? 0 : sizeof("" w) - 1 < 8 ? tok_w8_is((c), (i), WLIT(w)) : \
+		      tok_len_is((c), (i), sizeof("" w) - 1) && (c)->tk[i].w8 == WLIT(w) && \
+		      weq_tail((c), (i), "" w, sizeof("" w) - 1))
 static int weqs(const ctx *c, int i, const char *w) { return weqn(c, i, w, strlen(w)); }
 
 /* Token i is a word of the list (only words have class bits). */
@@ -1095,7 +1112,7 @@ static inline int win_bit(const ctx *c, int i, unsigned bit)
 
 static inline int pch(const ctx *c, int i, char ch)
 {
-	return (size_t)i < c->nt && c->tk[i].k == T_PUNCT && c->tk[i].e - c->tk[i].s == 1 && c->t[c->tk[i].s] == ch;
+	return (size_t)i < c->nt && c->tk[i].w8 == (TOK_P1 | (unsigned char)ch);
 }
 
 static inline int is_dash(const ctx *c, int i)
