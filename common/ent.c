@@ -1006,6 +1006,8 @@ typedef struct {
 	size_t generic;         /* words that may refer back to an organisation ("Alliance") */
 	size_t gen_first, gen_last;   /* the first and last of them */
 	int *roles; size_t nroles, rcap;   /* the tokens that are words of titles */
+	int *capt; size_t ncapt, capcap;   /* the capitalised words (T_WORD | T_CAP), in order: find_chunks
+					    * visits only them (room for every token: tok_check) */
 	char *pad; size_t padcap;          /* the text, then TOK_PAD zero bytes: tokenize reads past its end */
 	int scores, sportkw;    /* scores ("3-1") and sports words: a sports report */
 	memo_e *memo;           /* recent lookups of capitalised words (MEMO_BITS) */
@@ -1460,10 +1462,10 @@ struct tok_rare {
 
 /* The sentence and room check of tokenize at byte i, t the next token's slot: returns the byte
  * at which to look again. */
-static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, tok **t, unsigned *st,
+static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, tok **t, int **cw, unsigned *st,
 			struct tok_rare *r)
 {
-	size_t nt = (size_t)(*t - sc->t);
+	size_t nt = (size_t)(*t - sc->t), ncw = (size_t)(*cw - sc->capt);
 	if (i >= r->send) {
 		while (r->si < ns && i >= sents[r->si].end)
 			r->si++, *st |= ST_LINE | ST_SSW;
@@ -1477,8 +1479,11 @@ static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, 
 			r->sent = ns1;
 		}
 	}
-	if (nt + TOK_ROOM > sc->tcap)
+	if (nt + TOK_ROOM > sc->tcap) {
 		ent_grow((void **)&sc->t, &sc->tcap, nt + TOK_ROOM, sizeof *sc->t);
+		ent_grow((void **)&sc->capt, &sc->capcap, sc->tcap, sizeof *sc->capt);
+		*cw = sc->capt + ncw;
+	}
 	*t = sc->t + nt;
 	size_t c = i + TOK_ROOM < r->send ? i + TOK_ROOM : r->send;
 	return c < r->n ? c : r->n;
@@ -1504,6 +1509,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 	s = sc->pad;
 	const unsigned char *ccls = ner->ccls;
 	tok *t = sc->t;         /* the next token's slot */
+	ent_grow((void **)&sc->capt, &sc->capcap, sc->tcap, sizeof *sc->capt);
+	int *cw = sc->capt;     /* the next capitalised word's slot */
 	unsigned st = ST_FIRST | ST_LINE | ST_SSW;
 	int sent = r.sent;
 	size_t chk = 0;         /* the next byte at which the sentence and the room are looked at */
@@ -1520,7 +1527,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		if (i >= chk) {
 			if (i >= n)
 				break;
-			chk = tok_check(sc, sents, ns, i, &t, &st, &r);
+			chk = tok_check(sc, sents, ns, i, &t, &cw, &st, &r);
 			sent = r.sent;
 		}
 		if (cl & C_PUNCT) {
@@ -1661,6 +1668,8 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			}
 			if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
 				tok_mark(sc, t);
+			if (f & T_CAP)
+				*cw++ = (int)(t - sc->t);
 			t++;
 			continue;
 		}
@@ -1682,9 +1691,12 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 		count_word(sc, s, t, &r.words, &r.caps);
 		if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
 			tok_mark(sc, t);
+		if ((t->f & (T_WORD | T_CAP)) == (T_WORD | T_CAP))
+			*cw++ = (int)(t - sc->t);
 		t++;
 	}
 	sc->nt = (size_t)(t - sc->t);
+	sc->ncapt = (size_t)(cw - sc->capt);
 	caps_sentence(sc, r.sa, sc->nt, r.words, r.caps);
 	title_sentence(sc, r.sa, sc->nt);
 }
@@ -2652,14 +2664,19 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 {
 	int nt = (int)sc->nt;
 	sc->ntitles = 0;
+	size_t ci = 0;
 	for (int i = 0; i < nt;) {
 		{
-			/* to the next capitalised word, in a loop of its own (nothing is stored here) */
+			/* to the next capitalised word outside a sentence in capitals (from the list of
+			 * them tokenize made) */
 			const tok *tk = sc->t;
-			while (i < nt && (tk[i].f & (T_CAPSENT | T_WORD | T_CAP)) != (T_WORD | T_CAP))
-				i++;
-			if (i >= nt)
+			const int *cap = sc->capt;
+			size_t ncap = sc->ncapt;
+			while (ci < ncap && (cap[ci] < i || (tk[cap[ci]].f & T_CAPSENT)))
+				ci++;
+			if (ci >= ncap)
 				break;
+			i = cap[ci];
 		}
 		int j = i + 1, org = (TW(i) & (W_ORGHEAD | W_LOCHEAD | W_ROLE)) != 0;
 		while (j < nt && !(sc->t[j - 1].f & T_POSS) && !(sc->t[j].f & T_CAPSENT)) {
@@ -3910,6 +3927,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
+		free(sc->capt);
 		free(sc->pad);
 		free(sc->fr);
 		free(sc->sb);
