@@ -37,14 +37,16 @@ typedef struct {
 	nf_buf b;
 } state;
 
-/* a decimal number, without printf (one call per fragment adds up over millions of quotes) */
-static void add_num(nf_buf *b, size_t v)
+/* a decimal number into d, without printf (one call per fragment adds up over millions of
+ * quotes); returns its length */
+static size_t put_num(char *d, size_t v)
 {
-	char d[24];
-	int n = 0;
-	do d[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+	char r[24];
+	size_t n = 0, k = 0;
+	do r[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
 	while (n > 0)
-		nf_buf_addc(b, d[--n]);
+		d[k++] = r[--n];
+	return k;
 }
 
 static int process(nf_run *run, const nf_doc *doc, void *arg)
@@ -74,11 +76,14 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 		nf_out_long(run, q->sent);
 		nf_buf_clear(&st->b);
 		for (size_t f = 0; f < q->nfrag; f++) {
+			char d[64];   /* (",START-END", added at once) */
+			size_t m = 0;
 			if (f)
-				nf_buf_addc(&st->b, ',');
-			add_num(&st->b, q->frag[f].start);
-			nf_buf_addc(&st->b, '-');
-			add_num(&st->b, q->frag[f].end);
+				d[m++] = ',';
+			m += put_num(d + m, q->frag[f].start);
+			d[m++] = '-';
+			m += put_num(d + m, q->frag[f].end);
+			nf_buf_add(&st->b, d, m);
 		}
 		nf_out(run, st->b.p, st->b.n);
 		nf_out_str(run, q->role ? q->role : "");
