@@ -757,11 +757,13 @@ static void tokenize(ctx *c)
 			if (LIKELY(plain)) {
 				static const uint64_t lowm[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
 					0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
-				uint64_t b[2];
+				uint64_t b[2] = { 0, 0 };
 				b[0] = (uint64_t)_mm_cvtsi128_si64(f);
-				b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8));
-				if (n <= 8) b[0] &= lowm[n]; else b[1] &= lowm[n - 8];
-				size_t nw = n <= 8 ? 1 : 2;
+				size_t nw = 1;
+				if (n <= 8)
+					b[0] &= lowm[n];
+				else   /* (the second half only for the longer words) */
+					b[1] = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(f, 8)) & lowm[n - 8], nw = 2;
 				w8 = b[0];
 				val = wlookup(&qtl, whash(b, nw), b, n);
 				j = i + n;
