@@ -944,6 +944,34 @@ static int nested_double(const ctx *c, int dopen, size_t x)
 	return 0;
 }
 
+static int possessive_at(const ctx *c, size_t e);
+static int title_case_para(const ctx *c, int i);
+
+/* The marks c->mk[x] and c->mk[x + 1] hold a nickname: one or two capitalised words between a
+ * given name and a surname ('Rep. Ann "Dot" Miller', 'Juan ‘Chico’ Ortiz'), spaced, in a
+ * paragraph not in title case (a headline's 'Mayor ‘Regrets’ Vote' is a quote). */
+static int nickname_at(const ctx *c, size_t x)
+{
+	if (x + 1 >= c->nmk)
+		return 0;
+	int i = c->mk[x], j = c->mk[x + 1];
+	const tok *tk = c->tk;
+	if (j - i < 2 || j - i > 3 || i < 1 || (size_t)j + 1 >= c->nt || mark_family(c, i) != mark_family(c, j) ||
+	    is_double(tk[i].mark) != is_double(tk[j].mark) || tk[i].mark == M_DCLOSE || tk[i].mark == M_SCLOSE ||
+	    tk[j].mark == M_DOPEN || tk[j].mark == M_SOPEN || tk[j].mark == M_LOW)
+		return 0;
+	if (tk[i - 1].k != T_WORD || !tk[i - 1].cap || tk[j + 1].k != T_WORD || !tk[j + 1].cap ||
+	    tk[i - 1].para != tk[j + 1].para || cls_before(c, tk[i].s) != 0 || cls_after(c, tk[j].e) != 0)
+		return 0;
+	for (int k = i + 1; k < j; k++)
+		if (tk[k].k != T_WORD || !tk[k].cap)
+			return 0;
+	/* (the word before is a given name, not a possessive or a sentence's last word) */
+	if (tk[i - 1].sent != tk[i].sent || possessive_at(c, tk[i - 1].e) || title_case_para(c, i))
+		return 0;
+	return 1;
+}
+
 /* Pairs the quote marks, paragraph by paragraph. */
 static void pair_marks(ctx *c)
 {
@@ -983,6 +1011,10 @@ static void pair_marks(ctx *c)
 		}
 		if (i == nt)
 			break;
+		if (nickname_at(c, x)) {
+			p = (size_t)c->mk[++x];   /* (both marks are words' punctuation) */
+			continue;
+		}
 		int m = tk[i].mark;
 		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
 		if (is_double(m)) {
