@@ -5446,6 +5446,20 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
+/* The tag after quote q goes on, before the next quote n, with a report of its own: a speech
+ * cue after the tag's clause ('"A," she said, adding that the vote was close. "B."', 'said Roe,
+ * who added that ...') or 'going on to ...': the next quote is a new attribution. */
+static int tag_goes_on(const ctx *c, const qinfo *q, const qinfo *n)
+{
+	int j = q->tagend + 1;
+	if (!pch(c, j, ',') || j + 3 >= n->open || c->tk[j + 1].q)
+		return 0;
+	j++;
+	if (weq(c, j, "adding"))
+		return 1;
+	return (weq(c, j, "going") || weq(c, j, "went")) && weq(c, j + 1, "on") && weq(c, j + 2, "to");
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -5535,6 +5549,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				qinfo t = *n;
 				/* a cue of its own in between ("..., adding later, "B"") makes it a new quote */
 				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0)
+					merge = 0;
+				if (merge && tag_goes_on(&c, q, n))
 					merge = 0;
 				/* the writer's words go on after it: a partial quote of a new clause
 				 * (""A," she said. "B" to drive up the price."), unless the quote opens its
