@@ -5446,6 +5446,27 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
+/* Quote q and its tag make a paragraph ('"A," Roe said.') and the next paragraph is a quote n
+ * with no tag of its own ('"B."'): n goes on with q, one attribution in two paragraphs. */
+static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
+{
+	const tok *tk = c->tk;
+	if (q->how != 'A' || q->tagend <= q->close || n->how == 'A' || n->how == 'T' || single ||
+	    tk[n->open].para != tk[q->close].para + 1 || tk[q->tagend].para != tk[q->close].para)
+		return 0;
+	int pq = tk[q->open].para, pn = tk[n->close].para;
+	if (c->pfirst[pq] != q->open || n->open != c->pfirst[tk[n->open].para])
+		return 0;   /* (each opens its paragraph) */
+	for (int j = q->tagend + 1; j < c->pfirst[pq + 1]; j++)
+		if (tk[j].k != T_PUNCT) return 0;
+	for (int j = n->close + 1; j < c->pfirst[pn + 1]; j++)
+		if (tk[j].k != T_PUNCT) return 0;   /* (n ends its paragraph: no tag after it) */
+	if (!ends_sentence(c, n->close) && !ends_sentence(c, q->close) && !pch(c, q->close - 1, ','))
+		return 0;
+	qinfo t = *n;
+	return !slot_before(c, &t);
+}
+
 /* The tag after quote q goes on, before the next quote n, with a report of its own: a speech
  * cue after the tag's clause ('"A," she said, adding that the vote was close. "B."', 'said Roe,
  * who added that ...') or 'going on to ...': the next quote is a new attribution. */
@@ -5568,6 +5589,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				if (!(f0 >= 'A' && f0 <= 'Z') && f0 < 0x80) merge = 0;
 			}
 		}
+		else if (next_para_goes_on(&c, q, n, (int)c.rq[i].single))
+			merge = 1;
 		if (!merge) {
 			h = i;
 			continue;
