@@ -1835,6 +1835,14 @@ static int slot_after(const ctx *c, qinfo *q)
 			int a = j + 1;
 			while (a < lim && a < j + 16 && !pch(c, a, ',') && !is_dash(c, a))
 				a++;
+			if (a == j + 16) {
+				/* a long appositive ends at a comma before the cue ("X, director of the
+				 * ... Center and a professor at ..., said"), in the sentence */
+				while (a < lim && a < j + 40 && !pch(c, a, ',') && !is_dash(c, a) && c->tk[a].sent == c->tk[j].sent)
+					a++;
+				if (!(a < lim && pch(c, a, ',') && (cue_of(c, skip_adv_fwd(c, a + 1, lim)) & CUE_SPEECH)))
+					a = j + 16;
+			}
 			if (a < lim && is_dash(c, a)) {   /* "X, the chief of Y -- the company that ... -- said" */
 				j = a;
 				break;
