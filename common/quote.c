@@ -930,12 +930,38 @@ static int mark_family(const ctx *c, int i)
 	return 4;
 }
 
+/* The curly mark c->mk[x] is nested in the straight quote of mark dopen ('"The poll asked:
+ * “Do you trust her?” Most said no."'): a curly pair after words of the quote, with a straight
+ * mark after it in the paragraph to close the quote. (A curly closer with no curly opener
+ * after the straight one is a closer of mixed style: '"A,” he said'.) */
+static int straight_nest(const ctx *c, int dopen, size_t x)
+{
+	const tok *tk = c->tk;
+	size_t o = x;
+	if (tk[c->mk[x]].mark == M_DCLOSE) {
+		if (x == 0 || tk[c->mk[x - 1]].mark != M_DOPEN || mark_family(c, c->mk[x - 1]) != 4 || c->mk[x - 1] <= dopen)
+			return 0;
+		o = x - 1;
+	} else if (tk[c->mk[x]].mark != M_DOPEN || x + 1 >= c->nmk || tk[c->mk[x + 1]].mark != M_DCLOSE ||
+		   mark_family(c, c->mk[x + 1]) != 4 || tk[c->mk[x + 1]].para != tk[dopen].para) {
+		return 0;
+	}
+	if (c->mk[o] - dopen < 4)
+		return 0;   /* (words of the outer quote before it: '"“A,” he said' is a doubled mark) */
+	for (size_t y = o + 2; y < c->nmk && tk[c->mk[y]].para == tk[dopen].para; y++)
+		if (mark_family(c, c->mk[y]) == 1)
+			return 1;
+	return 0;
+}
+
 /* The double mark c->mk[x] is nested in the open quote of mark dopen: guillemets inside curly
  * quotes or curly quotes inside guillemets (the French and Scandinavian nesting «... “...” ...»),
  * when a mark of the outer kind follows in the paragraph to close it. */
 static int nested_double(const ctx *c, int dopen, size_t x)
 {
 	int fo = mark_family(c, dopen), fi = mark_family(c, c->mk[x]);
+	if (fo == 1 && fi == 4)
+		return straight_nest(c, dopen, x);
 	if (!((fo == 3 && fi == 4) || (fo == 4 && fi == 3)))
 		return 0;
 	for (size_t y = x + 1; y < c->nmk && c->tk[c->mk[y]].para == c->tk[dopen].para; y++)
