@@ -5507,6 +5507,12 @@ static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
 static int tag_goes_on(const ctx *c, const qinfo *q, const qinfo *n)
 {
 	int j = q->tagend + 1;
+	/* n in the tag's sentence after a cue of its own: the object of that cue ('said Roe,
+	 * who said there were "B."') */
+	if (c->tk[n->open].sent == c->tk[q->tagend].sent)
+		for (int k = j; k < n->open; k++)
+			if (!c->tk[k].q && (cue_of(c, k) & CUE_SPEECH))
+				return 1;
 	if (!pch(c, j, ',') || j + 3 >= n->open || c->tk[j + 1].q)
 		return 0;
 	j++;
