@@ -940,18 +940,72 @@ static int mark_family(const ctx *c, int i)
 	return 4;
 }
 
+/* The curly mark c->mk[x] is nested in the straight quote of mark dopen ('"The poll asked:
+ * “Do you trust her?” Most said no."'): a curly pair after words of the quote, with a straight
+ * mark after it in the paragraph to close the quote. (A curly closer with no curly opener
+ * after the straight one is a closer of mixed style: '"A,” he said'.) */
+static int straight_nest(const ctx *c, int dopen, size_t x)
+{
+	const tok *tk = c->tk;
+	size_t o = x;
+	if (tk[c->mk[x]].mark == M_DCLOSE) {
+		if (x == 0 || tk[c->mk[x - 1]].mark != M_DOPEN || mark_family(c, c->mk[x - 1]) != 4 || c->mk[x - 1] <= dopen)
+			return 0;
+		o = x - 1;
+	} else if (tk[c->mk[x]].mark != M_DOPEN || x + 1 >= c->nmk || tk[c->mk[x + 1]].mark != M_DCLOSE ||
+		   mark_family(c, c->mk[x + 1]) != 4 || tk[c->mk[x + 1]].para != tk[dopen].para) {
+		return 0;
+	}
+	if (c->mk[o] - dopen < 4)
+		return 0;   /* (words of the outer quote before it: '"“A,” he said' is a doubled mark) */
+	for (size_t y = o + 2; y < c->nmk && tk[c->mk[y]].para == tk[dopen].para; y++)
+		if (mark_family(c, c->mk[y]) == 1)
+			return 1;
+	return 0;
+}
+
 /* The double mark c->mk[x] is nested in the open quote of mark dopen: guillemets inside curly
  * quotes or curly quotes inside guillemets (the French and Scandinavian nesting «... “...” ...»),
  * when a mark of the outer kind follows in the paragraph to close it. */
 static int nested_double(const ctx *c, int dopen, size_t x)
 {
 	int fo = mark_family(c, dopen), fi = mark_family(c, c->mk[x]);
+	if (fo == 1 && fi == 4)
+		return straight_nest(c, dopen, x);
 	if (!((fo == 3 && fi == 4) || (fo == 4 && fi == 3)))
 		return 0;
 	for (size_t y = x + 1; y < c->nmk && c->tk[c->mk[y]].para == c->tk[dopen].para; y++)
 		if (is_double(c->tk[c->mk[y]].mark) && mark_family(c, c->mk[y]) == fo)
 			return c->tk[c->mk[y]].mark != M_DOPEN || fo == 3;
 	return 0;
+}
+
+static int possessive_at(const ctx *c, size_t e);
+static int title_case_para(const ctx *c, int i);
+
+/* The marks c->mk[x] and c->mk[x + 1] hold a nickname: one or two capitalised words between a
+ * given name and a surname ('Rep. Ann "Dot" Miller', 'Juan ‘Chico’ Ortiz'), spaced, in a
+ * paragraph not in title case (a headline's 'Mayor ‘Regrets’ Vote' is a quote). */
+static int nickname_at(const ctx *c, size_t x)
+{
+	if (x + 1 >= c->nmk)
+		return 0;
+	int i = c->mk[x], j = c->mk[x + 1];
+	const tok *tk = c->tk;
+	if (j - i < 2 || j - i > 3 || i < 1 || (size_t)j + 1 >= c->nt || mark_family(c, i) != mark_family(c, j) ||
+	    is_double(tk[i].mark) != is_double(tk[j].mark) || tk[i].mark == M_DCLOSE || tk[i].mark == M_SCLOSE ||
+	    tk[j].mark == M_DOPEN || tk[j].mark == M_SOPEN || tk[j].mark == M_LOW)
+		return 0;
+	if (tk[i - 1].k != T_WORD || !tk[i - 1].cap || tk[j + 1].k != T_WORD || !tk[j + 1].cap ||
+	    tk[i - 1].para != tk[j + 1].para || cls_before(c, tk[i].s) != 0 || cls_after(c, tk[j].e) != 0)
+		return 0;
+	for (int k = i + 1; k < j; k++)
+		if (tk[k].k != T_WORD || !tk[k].cap)
+			return 0;
+	/* (the word before is a given name, not a possessive or a sentence's last word) */
+	if (tk[i - 1].sent != tk[i].sent || possessive_at(c, tk[i - 1].e) || title_case_para(c, i))
+		return 0;
+	return 1;
 }
 
 /* Pairs the quote marks, paragraph by paragraph. */
@@ -993,6 +1047,10 @@ static void pair_marks(ctx *c)
 		}
 		if (i == nt)
 			break;
+		if (nickname_at(c, x)) {
+			p = (size_t)c->mk[++x];   /* (both marks are words' punctuation) */
+			continue;
+		}
 		int m = tk[i].mark;
 		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
 		if (is_double(m)) {
@@ -1822,6 +1880,14 @@ static int slot_after(const ctx *c, qinfo *q)
 			int a = j + 1;
 			while (a < lim && a < j + 16 && !pch(c, a, ',') && !is_dash(c, a))
 				a++;
+			if (a == j + 16) {
+				/* a long appositive ends at a comma before the cue ("X, director of the
+				 * ... Center and a professor at ..., said"), in the sentence */
+				while (a < lim && a < j + 40 && !pch(c, a, ',') && !is_dash(c, a) && c->tk[a].sent == c->tk[j].sent)
+					a++;
+				if (!(a < lim && pch(c, a, ',') && (cue_of(c, skip_adv_fwd(c, a + 1, lim)) & CUE_SPEECH)))
+					a = j + 16;
+			}
 			if (a < lim && is_dash(c, a)) {   /* "X, the chief of Y -- the company that ... -- said" */
 				j = a;
 				break;
@@ -5433,6 +5499,47 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
+/* Quote q and its tag make a paragraph ('"A," Roe said.') and the next paragraph is a quote n
+ * with no tag of its own ('"B."'): n goes on with q, one attribution in two paragraphs. */
+static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
+{
+	const tok *tk = c->tk;
+	if (q->how != 'A' || q->tagend <= q->close || n->how == 'A' || n->how == 'T' || single ||
+	    tk[n->open].para != tk[q->close].para + 1 || tk[q->tagend].para != tk[q->close].para)
+		return 0;
+	int pq = tk[q->open].para, pn = tk[n->close].para;
+	if (c->pfirst[pq] != q->open || n->open != c->pfirst[tk[n->open].para])
+		return 0;   /* (each opens its paragraph) */
+	for (int j = q->tagend + 1; j < c->pfirst[pq + 1]; j++)
+		if (tk[j].k != T_PUNCT) return 0;
+	for (int j = n->close + 1; j < c->pfirst[pn + 1]; j++)
+		if (tk[j].k != T_PUNCT) return 0;   /* (n ends its paragraph: no tag after it) */
+	if (!ends_sentence(c, n->close) && !ends_sentence(c, q->close) && !pch(c, q->close - 1, ','))
+		return 0;
+	qinfo t = *n;
+	return !slot_before(c, &t);
+}
+
+/* The tag after quote q goes on, before the next quote n, with a report of its own: a speech
+ * cue after the tag's clause ('"A," she said, adding that the vote was close. "B."', 'said Roe,
+ * who added that ...') or 'going on to ...': the next quote is a new attribution. */
+static int tag_goes_on(const ctx *c, const qinfo *q, const qinfo *n)
+{
+	int j = q->tagend + 1;
+	/* n in the tag's sentence after a cue of its own: the object of that cue ('said Roe,
+	 * who said there were "B."') */
+	if (c->tk[n->open].sent == c->tk[q->tagend].sent)
+		for (int k = j; k < n->open; k++)
+			if (!c->tk[k].q && (cue_of(c, k) & CUE_SPEECH))
+				return 1;
+	if (!pch(c, j, ',') || j + 3 >= n->open || c->tk[j + 1].q)
+		return 0;
+	j++;
+	if (weq(c, j, "adding"))
+		return 1;
+	return (weq(c, j, "going") || weq(c, j, "went")) && weq(c, j + 1, "on") && weq(c, j + 2, "to");
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -5523,6 +5630,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				/* a cue of its own in between ("..., adding later, "B"") makes it a new quote */
 				if (slot_before(&c, &t) && t.cue > q->tagend && t.cue >= 0)
 					merge = 0;
+				if (merge && tag_goes_on(&c, q, n))
+					merge = 0;
 				/* the writer's words go on after it: a partial quote of a new clause
 				 * (""A," she said. "B" to drive up the price."), unless the quote opens its
 				 * sentence and is most of it (""A," she said. "We never B" for now.") */
@@ -5539,6 +5648,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				if (!(f0 >= 'A' && f0 <= 'Z') && f0 < 0x80) merge = 0;
 			}
 		}
+		else if (next_para_goes_on(&c, q, n, (int)c.rq[i].single))
+			merge = 1;
 		if (!merge) {
 			h = i;
 			continue;
