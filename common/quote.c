@@ -3413,6 +3413,22 @@ static int final_appos(const ctx *c, int a, int hi)
 	return 1;
 }
 
+/* The relative clause after the comma at k runs to hi with no comma, quote or cue in it, and
+ * a finite verb comes between j and k (the clause's own verb, before its object). */
+static int final_rel(const ctx *c, int j, int k, int hi)
+{
+	int v = 0;
+	for (int z = j; z < k && !v; z++)
+		v = verb_like(c, z) && !ends(c, z, "ed");
+	if (!v)
+		return 0;
+	for (int z = k + 2; z <= hi; z++)
+		if (c->tk[z].q || pch(c, z, ',') || pch(c, z, ';') || pch(c, z, ':') || is_dash(c, z) || pch(c, z, '(') ||
+		    (cue_of(c, z) & (CUE_SPEECH | CUE_BELIEF)))
+			return 0;
+	return 1;
+}
+
 /* What follows ", and" at a is a subject of a few words and a finite verb of saying ("three in
  * ten said", "most of the rest say"): a second report, not the first one's words. */
 static int and_says(const ctx *c, int a, int hi)
@@ -3469,6 +3485,11 @@ static int clause_end0(const ctx *c, int j, int hi)
 		    (weq(c, k + 2, "with") || weq(c, k + 2, "to") || weq(c, k + 2, "from")))
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ';') && k - j >= 3)
+			return trim_end(c, j, k - 1);
+		/* "... she would meet the board, which has run the port since 1990.": a relative clause
+		 * on the reported clause's last noun, after its verb, closing the sentence, is the
+		 * writer's note (not one inside the subject: "the plan, which ..., failed") */
+		if (pch(c, k, ',') && k - j >= 3 && (weq(c, k + 1, "which") || weq(c, k + 1, "who")) && final_rel(c, j, k, hi))
 			return trim_end(c, j, k - 1);
 		/* ", and when pressed on ...": the writer goes on with a new clause */
 		if (pch(c, k, ',') && (weq(c, k + 1, "and") || weq(c, k + 1, "but")) && k - j >= 3 &&
