@@ -3444,6 +3444,19 @@ static int and_says(const ctx *c, int a, int hi)
 	return 0;
 }
 
+/* ", though it is late.", ", although the board objects.": a concessive clause that closes the
+ * sentence hedges what was said and is reported with it (not ", but ...", ", while ...": a
+ * contrast the writer draws). */
+static int concessive_end(const ctx *c, int a, int hi)
+{
+	if ((!weq(c, a, "though") && !weq(c, a, "although")) || a + 2 > hi || c->tk[a + 1].k != T_WORD || c->tk[a + 2].k != T_WORD)
+		return 0;   /* (a clause of two words at least: not the adverb in "..., though.") */
+	for (int z = a + 1; z <= hi; z++)
+		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, ':') || spaced_dash(c, z) || (cue_of(c, z) & (CUE_SPEECH | CUE_BELIEF)))
+			return 0;   /* (nor one inside an aside: "X -- which ..., though ... -- missed") */
+	return 1;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
@@ -3471,7 +3484,8 @@ static int clause_end0(const ctx *c, int j, int hi)
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
-		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that")) || (cue_of(c, k + 1) & CUE_ING) ||
+		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that") && !concessive_end(c, k + 1, hi)) ||
+				       (cue_of(c, k + 1) & CUE_ING) ||
 				       ((weq(c, k + 1, "a") || weq(c, k + 1, "an")) && !appos_closes(c, k, hi))) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
 							 * (not ", but that ...": a second clause of the cue's) */
