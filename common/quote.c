@@ -3423,7 +3423,7 @@ static int final_rel(const ctx *c, int j, int k, int hi)
 	if (!v)
 		return 0;
 	for (int z = k + 2; z <= hi; z++)
-		if (c->tk[z].q || pch(c, z, ',') || pch(c, z, ';') || pch(c, z, ':') || is_dash(c, z) || pch(c, z, '(') ||
+		if (c->tk[z].q || (pch(c, z, ',') && !num_comma(c, z)) || pch(c, z, ';') || pch(c, z, ':') || is_dash(c, z) || pch(c, z, '(') ||
 		    (cue_of(c, z) & (CUE_SPEECH | CUE_BELIEF)))
 			return 0;
 	return 1;
@@ -3981,7 +3981,7 @@ static int np_object_end(const ctx *c, int j, int cb)
 			return trim_end(c, j, k - 1);
 		if (k >= j + 2 && pch(c, k, ',') && rel_word(c, k + 1)) {
 			for (int z = k + 2; z <= cb; z++)
-				if (pch(c, z, ',') && !rel_word(c, z + 1)) return cb;
+				if (pch(c, z, ',') && !num_comma(c, z) && !rel_word(c, z + 1)) return cb;   /* (not "$525,000") */
 			return trim_end(c, j, k - 1);
 		}
 	}
