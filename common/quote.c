@@ -4857,6 +4857,12 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
 			       out->q[out->n - 1].end <= tk[cb].e)
 				out->n--;
+		/* "Most farmers said the harvest was late, according to a poll.": a source that closes
+		 * the sentence reports its whole clause, the inner cue's row with it */
+		if (cue == -3 && cb == i - 2 && pch(c, cb + 1, ',') && sp.a > cb && sent_end(c, sp.b) - sp.b <= 1)
+			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
+			       out->q[out->n - 1].end <= tk[cb].e)
+				out->n--;
 		/* (each word is reported once: not again as the content of a later cue) */
 		if (out->n && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].end > tk[ca].s &&
 		    out->q[out->n - 1].start < tk[cb].e)
