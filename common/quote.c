@@ -3337,6 +3337,31 @@ static int clause_end(const ctx *c, int j, int hi)
 	return e0;
 }
 
+/* Token a is a subject pronoun with its verb contracted: "he's", "it's", "they're", "that's",
+ * "there's", "we'll", "I'd" (straight or curly apostrophe). */
+static int contracted_subject(const ctx *c, int a)
+{
+	if ((size_t)a >= c->nt || c->tk[a].k != T_WORD)
+		return 0;
+	const char *w = c->t + c->tk[a].s;
+	size_t n = c->tk[a].e - c->tk[a].s;
+	static const char *const subj[] = { "he", "she", "it", "they", "we", "i", "you", "that", "there", NULL };
+	for (size_t b = 1; b + 1 < n && b <= 5; b++) {
+		size_t m = w[b] == '\'' ? 1 : (b + 3 <= n && (unsigned char)w[b] == 0xE2 && (unsigned char)w[b + 1] == 0x80 &&
+					      (unsigned char)w[b + 2] == 0x99) ? 3 : 0;
+		if (!m) continue;
+		const char *r = w + b + m;
+		size_t rn = n - b - m;
+		if (!(ieq(r, rn, "s", 1) || ieq(r, rn, "re", 2) || ieq(r, rn, "ll", 2) || ieq(r, rn, "d", 1) || ieq(r, rn, "ve", 2) ||
+		      ieq(r, rn, "m", 1)))
+			return 0;
+		for (int i = 0; subj[i]; i++)
+			if (ieq(w, b, subj[i], strlen(subj[i]))) return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* ", and the council approved it": what follows opens a clause with a subject of its own (a
  * determiner, a subject pronoun or a name, then a verb within a few words), not a second verb
  * or complement of the cue's clause (", and took ...", ", and that ...", ", and on Sunday"). */
@@ -3344,13 +3369,15 @@ static int new_clause(const ctx *c, int a, int hi)
 {
 	if (c->tk[a].k != T_WORD || c->tk[a].q || weq(c, a, "that"))
 		return 0;
+	if (contracted_subject(c, a))
+		return 1;   /* ", and he's ...", ", and it's ...": a subject and its verb */
 	if (!(win(c, a, dets) || win(c, a, pronouns) || (c->tk[a].cap && !win(c, a, stopcap))))
 		return 0;
 	for (int k = a + 1; k <= hi && k <= a + 8; k++) {
 		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':'))
 			return 0;
-		if (verb_like(c, k) || ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ING)))
-			return 1;
+		if (verb_like(c, k) || modal_word(c, k, 1) || ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ING)))
+			return 1;   /* (and a negated auxiliary: "both sides aren't ...") */
 	}
 	return 0;
 }
