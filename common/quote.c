@@ -3302,6 +3302,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 
 static int clause_end0(const ctx *c, int j, int hi);
 static int verb_like(const ctx *c, int k);
+static int verb_goes_on(const ctx *c, int v);
 
 static int is_weekday(const ctx *c, int i)
 {
@@ -3492,6 +3493,15 @@ static int clause_end0(const ctx *c, int j, int hi)
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
 		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && new_clause(c, k + 2, hi))
 			return trim_end(c, j, k - 1);
+		/* "..., and has championed ...", ", and pushed to ...": the subject's next verb after a
+		 * comma and "and" (adverbs only before it), not the reported clause's */
+		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3) {
+			int v = k + 2;
+			for (int n = 0; n < 3 && v < hi && !verb_goes_on(c, v) && win(c, v, advs); n++) v++;
+			if (v <= hi && verb_goes_on(c, v) && !(cue_of(c, v) & CUE_ING) && !modal_word(c, v, 0) && !weq(c, v, "will") &&
+			    !weq(c, v, "would"))   /* (", and would not require ...": the reported subject's modal) */
+				return trim_end(c, j, k - 1);
+		}
 		/* ", and more than half said ...": a next subject (a number, a share) with its own cue */
 		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && and_says(c, k + 2, hi))
 			return trim_end(c, j, k - 1);
