@@ -3477,7 +3477,11 @@ static int and_says(const ctx *c, int a, int hi)
  * contrast the writer draws). */
 static int concessive_end(const ctx *c, int a, int hi)
 {
-	if ((!weq(c, a, "though") && !weq(c, a, "although")) || a + 2 > hi || c->tk[a + 1].k != T_WORD || c->tk[a + 2].k != T_WORD)
+	/* (", but could not ...": the reported subject's second verb group, with no subject of its own) */
+	int but_v = weq(c, a, "but") && (modal_word(c, a + 1, 0) || weq(c, a + 1, "would") || weq(c, a + 1, "will") ||
+					 weq(c, a + 1, "also") || weq(c, a + 1, "still") || weq(c, a + 1, "not"));
+	if ((!weq(c, a, "though") && !weq(c, a, "although") && !but_v) || a + 2 > hi || c->tk[a + 1].k != T_WORD ||
+	    c->tk[a + 2].k != T_WORD)
 		return 0;   /* (a clause of two words at least: not the adverb in "..., though.") */
 	for (int z = a + 1; z <= hi; z++)
 		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, ':') || spaced_dash(c, z) || (cue_of(c, z) & (CUE_SPEECH | CUE_BELIEF)))
