@@ -3473,8 +3473,9 @@ static int and_says(const ctx *c, int a, int hi)
 }
 
 /* ", though it is late.", ", although the board objects.": a concessive clause that closes the
- * sentence hedges what was said and is reported with it (not ", but ...", ", while ...": a
- * contrast the writer draws). */
+ * sentence hedges what was said and is reported with it, and so does ", but could not ..." (the
+ * reported subject's next verb group); not ", but the board ...", ", while ...": a contrast the
+ * writer draws. */
 static int concessive_end(const ctx *c, int a, int hi)
 {
 	/* (", but could not ...": the reported subject's second verb group, with no subject of its own) */
