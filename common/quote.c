@@ -3387,6 +3387,7 @@ static int nominal_subject(const ctx *c, int lo, int k, np *o)
 
 static int clause_end0(const ctx *c, int j, int hi);
 static int verb_like(const ctx *c, int k);
+static int verb_goes_on(const ctx *c, int v);
 
 static int is_weekday(const ctx *c, int i)
 {
@@ -3422,6 +3423,31 @@ static int clause_end(const ctx *c, int j, int hi)
 	return e0;
 }
 
+/* Token a is a subject pronoun with its verb contracted: "he's", "it's", "they're", "that's",
+ * "there's", "we'll", "I'd" (straight or curly apostrophe). */
+static int contracted_subject(const ctx *c, int a)
+{
+	if ((size_t)a >= c->nt || c->tk[a].k != T_WORD)
+		return 0;
+	const char *w = c->t + c->tk[a].s;
+	size_t n = c->tk[a].e - c->tk[a].s;
+	static const char *const subj[] = { "he", "she", "it", "they", "we", "i", "you", "that", "there", NULL };
+	for (size_t b = 1; b + 1 < n && b <= 5; b++) {
+		size_t m = w[b] == '\'' ? 1 : (b + 3 <= n && (unsigned char)w[b] == 0xE2 && (unsigned char)w[b + 1] == 0x80 &&
+					      (unsigned char)w[b + 2] == 0x99) ? 3 : 0;
+		if (!m) continue;
+		const char *r = w + b + m;
+		size_t rn = n - b - m;
+		if (!(ieq(r, rn, "s", 1) || ieq(r, rn, "re", 2) || ieq(r, rn, "ll", 2) || ieq(r, rn, "d", 1) || ieq(r, rn, "ve", 2) ||
+		      ieq(r, rn, "m", 1)))
+			return 0;
+		for (int i = 0; subj[i]; i++)
+			if (ieq(w, b, subj[i], strlen(subj[i]))) return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* ", and the council approved it": what follows opens a clause with a subject of its own (a
  * determiner, a subject pronoun or a name, then a verb within a few words), not a second verb
  * or complement of the cue's clause (", and took ...", ", and that ...", ", and on Sunday"). */
@@ -3429,13 +3455,15 @@ static int new_clause(const ctx *c, int a, int hi)
 {
 	if (c->tk[a].k != T_WORD || c->tk[a].q || weq(c, a, "that"))
 		return 0;
+	if (contracted_subject(c, a))
+		return 1;   /* ", and he's ...", ", and it's ...": a subject and its verb */
 	if (!(win(c, a, dets) || win(c, a, pronouns) || (c->tk[a].cap && !win(c, a, stopcap))))
 		return 0;
 	for (int k = a + 1; k <= hi && k <= a + 8; k++) {
 		if (c->tk[k].q || pch(c, k, ';') || pch(c, k, ':'))
 			return 0;
-		if (verb_like(c, k) || ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ING)))
-			return 1;
+		if (verb_like(c, k) || modal_word(c, k, 1) || ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, k) & CUE_ING)))
+			return 1;   /* (and a negated auxiliary: "both sides aren't ...") */
 	}
 	return 0;
 }
@@ -3498,6 +3526,22 @@ static int final_appos(const ctx *c, int a, int hi)
 	return 1;
 }
 
+/* The relative clause after the comma at k runs to hi with no comma, quote or cue in it, and
+ * a finite verb comes between j and k (the clause's own verb, before its object). */
+static int final_rel(const ctx *c, int j, int k, int hi)
+{
+	int v = 0;
+	for (int z = j; z < k && !v; z++)
+		v = verb_like(c, z) && !ends(c, z, "ed");
+	if (!v)
+		return 0;
+	for (int z = k + 2; z <= hi; z++)
+		if (c->tk[z].q || (pch(c, z, ',') && !num_comma(c, z)) || pch(c, z, ';') || pch(c, z, ':') || is_dash(c, z) || pch(c, z, '(') ||
+		    (cue_of(c, z) & (CUE_SPEECH | CUE_BELIEF)))
+			return 0;
+	return 1;
+}
+
 /* What follows ", and" at a is a subject of a few words and a finite verb of saying ("three in
  * ten said", "most of the rest say"): a second report, not the first one's words. */
 static int and_says(const ctx *c, int a, int hi)
@@ -3513,6 +3557,24 @@ static int and_says(const ctx *c, int a, int hi)
 	return 0;
 }
 
+/* ", though it is late.", ", although the board objects.": a concessive clause that closes the
+ * sentence hedges what was said and is reported with it, and so does ", but could not ..." (the
+ * reported subject's next verb group); not ", but the board ...", ", while ...": a contrast the
+ * writer draws. */
+static int concessive_end(const ctx *c, int a, int hi)
+{
+	/* (", but could not ...": the reported subject's second verb group, with no subject of its own) */
+	int but_v = weq(c, a, "but") && (modal_word(c, a + 1, 0) || weq(c, a + 1, "would") || weq(c, a + 1, "will") ||
+					 weq(c, a + 1, "also") || weq(c, a + 1, "still") || weq(c, a + 1, "not"));
+	if ((!weq(c, a, "though") && !weq(c, a, "although") && !but_v) || a + 2 > hi || c->tk[a + 1].k != T_WORD ||
+	    c->tk[a + 2].k != T_WORD)
+		return 0;   /* (a clause of two words at least: not the adverb in "..., though.") */
+	for (int z = a + 1; z <= hi; z++)
+		if (c->tk[z].q || pch(c, z, ';') || pch(c, z, ':') || spaced_dash(c, z) || (cue_of(c, z) & (CUE_SPEECH | CUE_BELIEF)))
+			return 0;   /* (nor one inside an aside: "X -- which ..., though ... -- missed") */
+	return 1;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
@@ -3521,6 +3583,15 @@ static int clause_end0(const ctx *c, int j, int hi)
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
 		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && new_clause(c, k + 2, hi))
 			return trim_end(c, j, k - 1);
+		/* "..., and has championed ...", ", and pushed to ...": the subject's next verb after a
+		 * comma and "and" (adverbs only before it), not the reported clause's */
+		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3) {
+			int v = k + 2;
+			for (int n = 0; n < 3 && v < hi && !verb_goes_on(c, v) && win(c, v, advs); n++) v++;
+			if (v <= hi && verb_goes_on(c, v) && !(cue_of(c, v) & CUE_ING) && !modal_word(c, v, 0) && !weq(c, v, "will") &&
+			    !weq(c, v, "would"))   /* (", and would not require ...": the reported subject's modal) */
+				return trim_end(c, j, k - 1);
+		}
 		/* ", and more than half said ...": a next subject (a number, a share) with its own cue */
 		if (pch(c, k, ',') && weq(c, k + 1, "and") && k - j >= 3 && and_says(c, k + 2, hi))
 			return trim_end(c, j, k - 1);
@@ -3540,7 +3611,8 @@ static int clause_end0(const ctx *c, int j, int hi)
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ',') && (cue_of(c, k + 1) & CUE_ING) && k - j >= 1)
 			return trim_end(c, j, k - 1);   /* "X rejected the report, saying ..." */
-		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that")) || (cue_of(c, k + 1) & CUE_ING) ||
+		if (pch(c, k, ',') && ((win(c, k + 1, conj) && !weq(c, k + 2, "that") && !concessive_end(c, k + 1, hi)) ||
+				       (cue_of(c, k + 1) & CUE_ING) ||
 				       ((weq(c, k + 1, "a") || weq(c, k + 1, "an")) && !appos_closes(c, k, hi))) && k - j >= 3)
 			return trim_end(c, j, k - 1);   /* ", though ...", ", saying ...", ", a process that ...", ", which ..."
 							 * (not ", but that ...": a second clause of the cue's) */
@@ -3554,6 +3626,11 @@ static int clause_end0(const ctx *c, int j, int hi)
 		    (weq(c, k + 2, "with") || weq(c, k + 2, "to") || weq(c, k + 2, "from")))
 			return trim_end(c, j, k - 1);
 		if (pch(c, k, ';') && k - j >= 3)
+			return trim_end(c, j, k - 1);
+		/* "... she would meet the board, which has run the port since 1990.": a relative clause
+		 * on the reported clause's last noun, after its verb, closing the sentence, is the
+		 * writer's note (not one inside the subject: "the plan, which ..., failed") */
+		if (pch(c, k, ',') && k - j >= 3 && (weq(c, k + 1, "which") || weq(c, k + 1, "who")) && final_rel(c, j, k, hi))
 			return trim_end(c, j, k - 1);
 		/* ", and when pressed on ...": the writer goes on with a new clause */
 		if (pch(c, k, ',') && (weq(c, k + 1, "and") || weq(c, k + 1, "but")) && k - j >= 3 &&
@@ -4031,7 +4108,7 @@ static int np_object_end(const ctx *c, int j, int cb)
 			return trim_end(c, j, k - 1);
 		if (k >= j + 2 && pch(c, k, ',') && rel_word(c, k + 1)) {
 			for (int z = k + 2; z <= cb; z++)
-				if (pch(c, z, ',') && !rel_word(c, z + 1)) return cb;
+				if (pch(c, z, ',') && !num_comma(c, z) && !rel_word(c, z + 1)) return cb;   /* (not "$525,000") */
 			return trim_end(c, j, k - 1);
 		}
 	}
@@ -4904,6 +4981,12 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		 * inside it ("X had told Y that ...") give way to it */
 		if (cue > cb && pch(c, cb + 1, ',') && sp.a > cb && (cue_of(c, cue) & CUE_SAY) && !(cue_of(c, cue) & CUE_ING) &&
 		    sent_end(c, cue) - cue <= 3)
+			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
+			       out->q[out->n - 1].end <= tk[cb].e)
+				out->n--;
+		/* "Most farmers said the harvest was late, according to a poll.": a source that closes
+		 * the sentence reports its whole clause, the inner cue's row with it */
+		if (cue == -3 && cb == i - 2 && pch(c, cb + 1, ',') && sp.a > cb && sent_end(c, sp.b) - sp.b <= 1)
 			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
 			       out->q[out->n - 1].end <= tk[cb].e)
 				out->n--;
