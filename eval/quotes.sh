@@ -76,12 +76,41 @@ sys.exit(r.returncode)
 EOF2
 # the scorer compares speakers with the mention in the text (its gold has no canonical names)
 # PolNeAR's content of a partial quote is the reported clause around it (content_start/end);
-# several partial quotes of one clause are one attribution
-awk -F'\t' -v OFS='\t' 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spans"; next }
-	$3 == "direct" { print $1, $9, ($7 != "" ? $7 : $6), $11 }
-	$3 == "partial" && !seen[$1 SUBSEP $14 SUBSEP $15]++ { print $1, $9, ($7 != "" ? $7 : $6), $14 "-" $15 }' "$tmp/pn.tsv" >"$tmp/q.tsv"
-awk -F'\t' -v OFS='\t' 'NR == 1 { print "doc_id", "quote", "speaker", "quote_spans"; next }
-	$3 == "indirect" { print $1, $9, ($7 != "" ? $7 : $6), $11 }' "$tmp/pn.tsv" >"$tmp/i.tsv"
+# several partial quotes of one clause are one attribution. Predictions are put with the quotes
+# or with indirect speech as the gold is (by the quote marks in the text): a direct row with no
+# mark before it and none inside (a transcript turn "HOLM: We ...") is scored as indirect.
+python3 - "$d/docs.tsv" "$tmp/pn.tsv" "$tmp/q.tsv" "$tmp/i.tsv" <<'EOF3'
+import re, sys
+un = lambda s: re.sub(r'\\(.)', lambda m: {'t': '\t', 'n': '\n', 'r': '\r'}.get(m.group(1), m.group(1)), s)
+docs = {}
+for l in open(sys.argv[1], encoding='utf-8'):
+    f = l.rstrip('\n').split('\t')
+    docs[f[0]] = un(f[1]).encode()
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[2], encoding='utf-8')]
+col = {n: k for k, n in enumerate(rows[0])}
+marks = '"\'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u2039\u203a'
+out = {k: open(p, 'w', encoding='utf-8') for k, p in (('q', sys.argv[3]), ('i', sys.argv[4]))}
+for o in out.values():
+    o.write('doc_id\tquote\tspeaker\tquote_spans\n')
+seen = set()
+for r in rows[1:]:
+    get = lambda n: r[col[n]]
+    d, typ, spk = get('id'), get('type'), get('mention') or get('speaker')
+    spans, to = get('spans'), 'i'
+    if typ == 'direct':
+        s = int(get('start'))
+        marked = any(m in docs[d][max(0, s - 4):s].decode('utf-8', 'ignore') for m in marks)
+        to = 'q' if marked or any(m in un(get('text')) for m in '"\u201c\u201d\u201e\u00ab\u00bb') else 'i'
+    elif typ == 'partial':
+        key = (d, get('content_start'), get('content_end'))
+        if key in seen:
+            continue
+        seen.add(key)
+        to, spans = 'q', get('content_start') + '-' + get('content_end')
+    elif typ != 'indirect':
+        continue
+    out[to].write('\t'.join((d, get('text'), spk, spans)) + '\n')
+EOF3
 # gold "indirect" rows holding NYT '' marks are direct quotes (the README derives the type from
 # double-quote characters only); they are scored with the quotes, not as indirect speech
 awk -F'\t' 'NR == 1 || ($5 == "indirect" && index($2, "'"''"'") == 0)' "$d/gold.tsv" >"$tmp/gold_ind.tsv"
