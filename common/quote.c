@@ -3688,11 +3688,34 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	return head || first == 2 || when;
 }
 
+/* ---- validity tests that drop an indirect row: each a function, all called from ind_drop ---- */
+
+/* "found itself at the centre of the row", "finds herself in a tight race": find with a
+ * reflexive object says where someone ended up, not what they found */
+static int ip_find_self(const ctx *c, int cue, int ca)
+{
+	if (ca != cue + 1 || !(wis(c, cue, "find", 0) || wis(c, cue, "finds", 0) || wis(c, cue, "found", 0) ||
+			       wis(c, cue, "finding", 0)))
+		return 0;
+	return c->tk[ca].k == T_WORD && !c->tk[ca].cap && (ends(c, ca, "self") || ends(c, ca, "selves"));
+}
+
+/* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
+static int ind_drop(const ctx *c, int cue, int ca, int cb)
+{
+	if (cue < 0 || (size_t)cue >= c->nt || c->tk[cue].k != T_WORD)
+		return 0;
+	(void)cb;   /* (for the tests that read the whole content) */
+	return ip_find_self(c, cue, ca);
+}
+
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
  * said,") splits it in two fragments. */
 static void add_indirect_gap(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
 {
 	if (!(gap_a > ca && gap_b < cb && gap_b > gap_a) && no_content(c, cue, ca, cb))
+		return;
+	if (ind_drop(c, cue, ca, cb))
 		return;
 	nf_quote q = { 0 };
 	q.type = NF_Q_INDIRECT;
