@@ -3700,13 +3700,26 @@ static int ip_find_self(const ctx *c, int cue, int ca)
 	return c->tk[ca].k == T_WORD && !c->tk[ca].cap && (ends(c, ca, "self") || ends(c, ca, "selves"));
 }
 
+/* "maintains a wide lead", "maintained close ties": maintain with a noun phrase (no clause in
+ * it) means keep; only "maintains that ..." or "maintained the plan was ..." report */
+static int ip_maintain_np(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || !wis(c, cue, "maintain", 1))
+		return 0;
+	for (int k = ca; k <= cb; k++)
+		if (c->tk[k].q || verb_like(c, k) || aux_word(c, k) || (win(c, k, pronouns) && !weq(c, k, "it")) ||
+		    weq(c, k, "that") || weq(c, k, "says") || weq(c, k, "said"))
+			return 0;
+	return 1;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
 	if (cue < 0 || (size_t)cue >= c->nt || c->tk[cue].k != T_WORD)
 		return 0;
-	(void)cb;   /* (for the tests that read the whole content) */
-	return ip_find_self(c, cue, ca);
+	return ip_find_self(c, cue, ca) ||
+	       ip_maintain_np(c, cue, ca, cb);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
