@@ -3713,13 +3713,29 @@ static int ip_maintain_np(const ctx *c, int cue, int ca, int cb)
 	return 1;
 }
 
+/* "added to her delegate lead", "adds to the drama": "add to" and a noun phrase is a sum, not
+ * a remark ("added to reporters that ..." is rare and would carry a clause) */
+static int ip_add_to(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || !(weq(c, cue, "add") || weq(c, cue, "adds") || weq(c, cue, "added") || weq(c, cue, "adding")) ||
+	    !weq(c, ca, "to") || ca == cb)
+		return 0;
+	if (!(win(c, ca + 1, dets) || c->tk[ca + 1].cap))
+		return 0;   /* ("added to cut ...": an infinitive) */
+	for (int k = ca + 1; k <= cb; k++)
+		if (c->tk[k].q || aux_word(c, k) || weq(c, k, "that") || (win(c, k, pronouns) && !weq(c, k, "it")))
+			return 0;
+	return 1;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
 	if (cue < 0 || (size_t)cue >= c->nt || c->tk[cue].k != T_WORD)
 		return 0;
 	return ip_find_self(c, cue, ca) ||
-	       ip_maintain_np(c, cue, ca, cb);
+	       ip_maintain_np(c, cue, ca, cb) ||
+	       ip_add_to(c, cue, ca, cb);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
