@@ -3728,6 +3728,16 @@ static int ip_add_to(const ctx *c, int cue, int ca, int cb)
 	return 1;
 }
 
+/* "spoke on the condition of anonymity", "talked on condition that he not be named": the terms
+ * of speaking, not what was said */
+static int ip_on_condition(const ctx *c, int cue, int ca)
+{
+	if (!talk_cue(c, cue) || !weq(c, cue + 1, "on"))
+		return 0;
+	int k = cue + 2 + weq(c, cue + 2, "the");
+	return weq(c, k, "condition") && ca <= k + 2;   /* (the content starts inside "on the condition that") */
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3735,7 +3745,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 		return 0;
 	return ip_find_self(c, cue, ca) ||
 	       ip_maintain_np(c, cue, ca, cb) ||
-	       ip_add_to(c, cue, ca, cb);
+	       ip_add_to(c, cue, ca, cb) ||
+	       ip_on_condition(c, cue, ca);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
