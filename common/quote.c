@@ -3738,6 +3738,19 @@ static int ip_on_condition(const ctx *c, int cue, int ca)
 	return weq(c, k, "condition") && ca <= k + 2;   /* (the content starts inside "on the condition that") */
 }
 
+/* "called off the deal", "showed off the device", "has written off the effort": the verb's
+ * particle, so the cue is a phrasal verb that reports nothing. Not "back" ("suggested back in
+ * May that ..." is a time), nor a cue "back" ("backed off his plan" retracts a stance). */
+static int ip_particle(const ctx *c, int cue, int ca)
+{
+	static const char *const parts[] = { "off", "away", "down", "along", NULL };
+	if (ca != cue + 1 || c->tk[ca].cap || wis(c, cue, "back", 1))
+		return 0;
+	for (int i = 0; parts[i]; i++)
+		if (wis(c, ca, parts[i], 0)) return 1;
+	return 0;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3746,7 +3759,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 	return ip_find_self(c, cue, ca) ||
 	       ip_maintain_np(c, cue, ca, cb) ||
 	       ip_add_to(c, cue, ca, cb) ||
-	       ip_on_condition(c, cue, ca);
+	       ip_on_condition(c, cue, ca) ||
+	       ip_particle(c, cue, ca);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
