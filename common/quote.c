@@ -3751,6 +3751,21 @@ static int ip_particle(const ctx *c, int cue, int ca)
 	return 0;
 }
 
+/* "added 25 points", "added another stop to the route": add with an amount or a new item and
+ * no clause is a sum, not a remark */
+static int ip_add_amount(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || !(weq(c, cue, "add") || weq(c, cue, "adds") || weq(c, cue, "added") || weq(c, cue, "adding")))
+		return 0;
+	if (!((c->t[c->tk[ca].s] >= '0' && c->t[c->tk[ca].s] <= '9') || weq(c, ca, "another") || weq(c, ca, "one") ||
+	      weq(c, ca, "more") || weq(c, ca, "a") || weq(c, ca, "an")))
+		return 0;
+	for (int k = ca; k <= cb; k++)
+		if (c->tk[k].q || verb_like(c, k) || aux_word(c, k) || weq(c, k, "that") || (win(c, k, pronouns) && !weq(c, k, "it")))
+			return 0;
+	return 1;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3760,7 +3775,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 	       ip_maintain_np(c, cue, ca, cb) ||
 	       ip_add_to(c, cue, ca, cb) ||
 	       ip_on_condition(c, cue, ca) ||
-	       ip_particle(c, cue, ca);
+	       ip_particle(c, cue, ca) ||
+	       ip_add_amount(c, cue, ca, cb);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
