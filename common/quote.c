@@ -3766,6 +3766,33 @@ static int ip_add_amount(const ctx *c, int cue, int ca, int cb)
 	return 1;
 }
 
+/* "..., said the company's chief executive, Ann Roe.", "..., said an official who was briefed
+ * on the talks.": after a closing tag's verb, a person or role to the sentence end is who
+ * spoke, not what was said */
+static int ip_tag_speaker(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || cue < 1 || !(pch(c, cue - 1, ',') || c->tk[cue - 1].k == T_MARK) ||
+	    !(weq(c, cue, "said") || weq(c, cue, "says") || weq(c, cue, "wrote") || weq(c, cue, "added")))
+		return 0;
+	if ((size_t)cb + 1 < c->nt && c->tk[cb + 1].sent == c->tk[cb].sent && !pch(c, cb + 1, '.'))
+		return 0;   /* (the phrase must end the sentence) */
+	np sp;
+	if (!np_fwd(c, ca, cb + 1, &sp) || sp.a != ca || !((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || sp.kind == NP_ROLE))
+		return 0;
+	int n = sp.b + 1;
+	if (n <= cb && !pch(c, n, ',') && !rel_word(c, n) && !adv_prep(c, n))
+		return 0;   /* ("said parents still want ...": the phrase is the subject of a clause) */
+	for (int k = n; k <= cb; k++) {
+		if (rel_word(c, k)) {   /* (a relative clause on the person: "who was briefed ...") */
+			while (k < cb && !pch(c, k + 1, ',')) k++;
+			continue;
+		}
+		if (c->tk[k].q || verb_like(c, k) || aux_word(c, k) || weq(c, k, "that") || win(c, k, pronouns))
+			return 0;
+	}
+	return 1;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3776,7 +3803,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 	       ip_add_to(c, cue, ca, cb) ||
 	       ip_on_condition(c, cue, ca) ||
 	       ip_particle(c, cue, ca) ||
-	       ip_add_amount(c, cue, ca, cb);
+	       ip_add_amount(c, cue, ca, cb) ||
+	       ip_tag_speaker(c, cue, ca, cb);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
