@@ -3793,6 +3793,31 @@ static int ip_tag_speaker(const ctx *c, int cue, int ca, int cb)
 	return 1;
 }
 
+
+/* "'...,' Trump said of the encounter", "she said about the plan", "he said to an enormous
+ * cheer": what follows say is the topic or the one spoken to, with no clause in it; the words
+ * said are elsewhere (not "said about 20 people have ...": an amount) */
+static int ip_say_topic(const ctx *c, int cue, int ca, int cb)
+{
+	if (!(weq(c, cue, "said") || weq(c, cue, "says") || weq(c, cue, "say")))
+		return 0;
+	int p = cue + 1;
+	if (weq(c, p, "of") || weq(c, p, "about")) {
+		if (ca != p + 1)
+			return 0;
+		if (weq(c, p, "about") && ((c->t[c->tk[ca].s] >= '0' && c->t[c->tk[ca].s] <= '9') || weq(c, ca, "half") ||
+					   weq(c, ca, "a") || weq(c, ca, "one") || weq(c, ca, "two") || weq(c, ca, "three")))
+			return 0;
+	} else if (!(ca == p && weq(c, ca, "to") && ca < cb && (win(c, ca + 1, dets) || c->tk[ca + 1].cap))) {
+		return 0;
+	}
+	for (int k = ca; k <= cb; k++)
+		if (c->tk[k].q || aux_word(c, k) || weq(c, k, "that") || (win(c, k, pronouns) && !weq(c, k, "it")) ||
+		    (verb_like(c, k) && !weq(c, k, "to")))
+			return 0;
+	return 1;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3804,7 +3829,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 	       ip_on_condition(c, cue, ca) ||
 	       ip_particle(c, cue, ca) ||
 	       ip_add_amount(c, cue, ca, cb) ||
-	       ip_tag_speaker(c, cue, ca, cb);
+	       ip_tag_speaker(c, cue, ca, cb) ||
+	       ip_say_topic(c, cue, ca, cb);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
