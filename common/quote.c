@@ -3774,8 +3774,9 @@ static int ip_tag_speaker(const ctx *c, int cue, int ca, int cb)
 	if (ca != cue + 1 || cue < 1 || !(pch(c, cue - 1, ',') || c->tk[cue - 1].k == T_MARK) ||
 	    !(weq(c, cue, "said") || weq(c, cue, "says") || weq(c, cue, "wrote") || weq(c, cue, "added")))
 		return 0;
-	if ((size_t)cb + 1 < c->nt && c->tk[cb + 1].sent == c->tk[cb].sent && !pch(c, cb + 1, '.'))
-		return 0;   /* (the phrase must end the sentence) */
+	if ((size_t)cb + 1 < c->nt && c->tk[cb + 1].sent == c->tk[cb].sent && !pch(c, cb + 1, '.') &&
+	    !(pch(c, cb + 1, ',') && rel_word(c, cb + 2)))
+		return 0;   /* (the phrase must end the sentence, or a relative clause on it follow) */
 	np sp;
 	if (!np_fwd(c, ca, cb + 1, &sp) || sp.a != ca || !((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || sp.kind == NP_ROLE))
 		return 0;
