@@ -3819,6 +3819,21 @@ static int ip_say_topic(const ctx *c, int cue, int ca, int cb)
 	return 1;
 }
 
+/* "asked not to be named", "declined to be identified", "requested anonymity to discuss ...":
+ * like "spoke on condition of anonymity", the terms of speaking, not what was said */
+static int ip_anonymity(const ctx *c, int cue, int ca)
+{
+	if (ca != cue + 1 && !(ca == cue + 2 && weq(c, cue + 1, "not")))
+		return 0;
+	if (!(wis(c, cue, "ask", 1) || wis(c, cue, "declin", 1) || wis(c, cue, "request", 1) || wis(c, cue, "refus", 1)))
+		return 0;
+	if (weq(c, ca, "anonymity"))
+		return ca == cue + 1;
+	int k = ca + weq(c, ca, "not");
+	return weq(c, k, "to") && weq(c, k + 1, "be") &&
+	       (weq(c, k + 2, "named") || weq(c, k + 2, "identified") || weq(c, k + 2, "quoted"));
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3831,7 +3846,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 	       ip_particle(c, cue, ca) ||
 	       ip_add_amount(c, cue, ca, cb) ||
 	       ip_tag_speaker(c, cue, ca, cb) ||
-	       ip_say_topic(c, cue, ca, cb);
+	       ip_say_topic(c, cue, ca, cb) ||
+	       ip_anonymity(c, cue, ca);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
