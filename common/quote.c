@@ -3834,6 +3834,23 @@ static int ip_anonymity(const ctx *c, int cue, int ca)
 	       (weq(c, k + 2, "named") || weq(c, k + 2, "identified") || weq(c, k + 2, "quoted"));
 }
 
+/* "in states that vote on March 1", "the 15 states that have held primaries": "states" after
+ * a determiner, a number, a quantifier or a preposition is the plural noun, not the verb
+ * ("the law states that ..."), and what follows it is a relative clause */
+static int ip_noun_states(const ctx *c, int cue)
+{
+	static const char *const quant[] = { "all", "most", "some", "many", "both", "several", "few", "other", "more",
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", NULL };
+	if (!weq(c, cue, "states") || c->tk[cue].cap || cue < 1 || c->tk[cue - 1].k != T_WORD)
+		return 0;
+	int p = cue - 1;
+	if (win(c, p, dets) || adv_prep(c, p) || (c->t[c->tk[p].s] >= '0' && c->t[c->tk[p].s] <= '9'))
+		return 1;
+	for (int i = 0; quant[i]; i++)
+		if (wis(c, p, quant[i], 0)) return 1;
+	return 0;
+}
+
 /* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
 static int ind_drop(const ctx *c, int cue, int ca, int cb)
 {
@@ -3847,7 +3864,8 @@ static int ind_drop(const ctx *c, int cue, int ca, int cb)
 	       ip_add_amount(c, cue, ca, cb) ||
 	       ip_tag_speaker(c, cue, ca, cb) ||
 	       ip_say_topic(c, cue, ca, cb) ||
-	       ip_anonymity(c, cue, ca);
+	       ip_anonymity(c, cue, ca) ||
+	       ip_noun_states(c, cue);
 }
 
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
