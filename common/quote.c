@@ -3850,11 +3850,193 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	return head || first == 2 || when;
 }
 
+/* ---- validity tests that drop an indirect row: each a function, all called from ind_drop ---- */
+
+/* "found itself at the centre of the row", "finds herself in a tight race": find with a
+ * reflexive object says where someone ended up, not what they found */
+static int ip_find_self(const ctx *c, int cue, int ca)
+{
+	if (ca != cue + 1 || !(wis(c, cue, "find", 0) || wis(c, cue, "finds", 0) || wis(c, cue, "found", 0) ||
+			       wis(c, cue, "finding", 0)))
+		return 0;
+	return c->tk[ca].k == T_WORD && !c->tk[ca].cap && (ends(c, ca, "self") || ends(c, ca, "selves"));
+}
+
+/* "maintains a wide lead", "maintained close ties": maintain with a noun phrase (no clause in
+ * it) means keep; only "maintains that ..." or "maintained the plan was ..." report */
+static int ip_maintain_np(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || !wis(c, cue, "maintain", 1))
+		return 0;
+	for (int k = ca; k <= cb; k++)
+		if (c->tk[k].q || verb_like(c, k) || aux_word(c, k) || (win(c, k, pronouns) && !weq(c, k, "it")) ||
+		    weq(c, k, "that") || weq(c, k, "says") || weq(c, k, "said"))
+			return 0;
+	return 1;
+}
+
+/* "added to her delegate lead", "adds to the drama": "add to" and a noun phrase is a sum, not
+ * a remark ("added to reporters that ..." is rare and would carry a clause) */
+static int ip_add_to(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || !(weq(c, cue, "add") || weq(c, cue, "adds") || weq(c, cue, "added") || weq(c, cue, "adding")) ||
+	    !weq(c, ca, "to") || ca == cb)
+		return 0;
+	if (!(win(c, ca + 1, dets) || c->tk[ca + 1].cap))
+		return 0;   /* ("added to cut ...": an infinitive) */
+	for (int k = ca + 1; k <= cb; k++)
+		if (c->tk[k].q || aux_word(c, k) || weq(c, k, "that") || (win(c, k, pronouns) && !weq(c, k, "it")))
+			return 0;
+	return 1;
+}
+
+/* "spoke on the condition of anonymity", "talked on condition that he not be named": the terms
+ * of speaking, not what was said */
+static int ip_on_condition(const ctx *c, int cue, int ca)
+{
+	if (!talk_cue(c, cue) || !weq(c, cue + 1, "on"))
+		return 0;
+	int k = cue + 2 + weq(c, cue + 2, "the");
+	return weq(c, k, "condition") && ca <= k + 2;   /* (the content starts inside "on the condition that") */
+}
+
+/* "called off the deal", "showed off the device", "has written off the effort": the verb's
+ * particle, so the cue is a phrasal verb that reports nothing. Not "back" ("suggested back in
+ * May that ..." is a time), nor a cue "back" ("backed off his plan" retracts a stance). */
+static int ip_particle(const ctx *c, int cue, int ca)
+{
+	static const char *const parts[] = { "off", "away", "down", "along", NULL };
+	if (ca != cue + 1 || c->tk[ca].cap || wis(c, cue, "back", 1))
+		return 0;
+	for (int i = 0; parts[i]; i++)
+		if (wis(c, ca, parts[i], 0)) return 1;
+	return 0;
+}
+
+/* "added 25 points", "added another stop to the route": add with an amount or a new item and
+ * no clause is a sum, not a remark */
+static int ip_add_amount(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || !(weq(c, cue, "add") || weq(c, cue, "adds") || weq(c, cue, "added") || weq(c, cue, "adding")))
+		return 0;
+	if (!((c->t[c->tk[ca].s] >= '0' && c->t[c->tk[ca].s] <= '9') || weq(c, ca, "another") || weq(c, ca, "one") ||
+	      weq(c, ca, "more") || weq(c, ca, "a") || weq(c, ca, "an")))
+		return 0;
+	for (int k = ca; k <= cb; k++)
+		if (c->tk[k].q || verb_like(c, k) || aux_word(c, k) || weq(c, k, "that") || (win(c, k, pronouns) && !weq(c, k, "it")))
+			return 0;
+	return 1;
+}
+
+/* "..., said the company's chief executive, Ann Roe.", "..., said an official who was briefed
+ * on the talks.": after a closing tag's verb, a person or role to the sentence end is who
+ * spoke, not what was said */
+static int ip_tag_speaker(const ctx *c, int cue, int ca, int cb)
+{
+	if (ca != cue + 1 || cue < 1 || !(pch(c, cue - 1, ',') || c->tk[cue - 1].k == T_MARK) ||
+	    !(weq(c, cue, "said") || weq(c, cue, "says") || weq(c, cue, "wrote") || weq(c, cue, "added")))
+		return 0;
+	if ((size_t)cb + 1 < c->nt && c->tk[cb + 1].sent == c->tk[cb].sent && !pch(c, cb + 1, '.') &&
+	    !(pch(c, cb + 1, ',') && rel_word(c, cb + 2)))
+		return 0;   /* (the phrase must end the sentence, or a relative clause on it follow) */
+	np sp;
+	if (!np_fwd(c, ca, cb + 1, &sp) || sp.a != ca || !((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || sp.kind == NP_ROLE))
+		return 0;
+	int n = sp.b + 1;
+	if (n <= cb && !pch(c, n, ',') && !rel_word(c, n) && !adv_prep(c, n))
+		return 0;   /* ("said parents still want ...": the phrase is the subject of a clause) */
+	for (int k = n; k <= cb; k++) {
+		if (rel_word(c, k)) {   /* (a relative clause on the person: "who was briefed ...") */
+			while (k < cb && !pch(c, k + 1, ',')) k++;
+			continue;
+		}
+		if (c->tk[k].q || verb_like(c, k) || aux_word(c, k) || weq(c, k, "that") || win(c, k, pronouns))
+			return 0;
+	}
+	return 1;
+}
+
+
+/* "'...,' Trump said of the encounter", "she said about the plan", "he said to an enormous
+ * cheer": what follows say is the topic or the one spoken to, with no clause in it; the words
+ * said are elsewhere (not "said about 20 people have ...": an amount) */
+static int ip_say_topic(const ctx *c, int cue, int ca, int cb)
+{
+	if (!(weq(c, cue, "said") || weq(c, cue, "says") || weq(c, cue, "say")))
+		return 0;
+	int p = cue + 1;
+	if (weq(c, p, "of") || weq(c, p, "about")) {
+		if (ca != p + 1)
+			return 0;
+		if (weq(c, p, "about") && ((c->t[c->tk[ca].s] >= '0' && c->t[c->tk[ca].s] <= '9') || weq(c, ca, "half") ||
+					   weq(c, ca, "a") || weq(c, ca, "one") || weq(c, ca, "two") || weq(c, ca, "three")))
+			return 0;
+	} else if (!(ca == p && weq(c, ca, "to") && ca < cb && (win(c, ca + 1, dets) || c->tk[ca + 1].cap))) {
+		return 0;
+	}
+	for (int k = ca; k <= cb; k++)
+		if (c->tk[k].q || aux_word(c, k) || weq(c, k, "that") || (win(c, k, pronouns) && !weq(c, k, "it")) ||
+		    (verb_like(c, k) && !weq(c, k, "to")))
+			return 0;
+	return 1;
+}
+
+/* "asked not to be named", "declined to be identified", "requested anonymity to discuss ...":
+ * like "spoke on condition of anonymity", the terms of speaking, not what was said */
+static int ip_anonymity(const ctx *c, int cue, int ca)
+{
+	if (ca != cue + 1 && !(ca == cue + 2 && weq(c, cue + 1, "not")))
+		return 0;
+	if (!(wis(c, cue, "ask", 1) || wis(c, cue, "declin", 1) || wis(c, cue, "request", 1) || wis(c, cue, "refus", 1)))
+		return 0;
+	if (weq(c, ca, "anonymity"))
+		return ca == cue + 1;
+	int k = ca + weq(c, ca, "not");
+	return weq(c, k, "to") && weq(c, k + 1, "be") &&
+	       (weq(c, k + 2, "named") || weq(c, k + 2, "identified") || weq(c, k + 2, "quoted"));
+}
+
+/* "in states that vote on March 1", "the 15 states that have held primaries": "states" after
+ * a determiner, a number, a quantifier or a preposition is the plural noun, not the verb
+ * ("the law states that ..."), and what follows it is a relative clause */
+static int ip_noun_states(const ctx *c, int cue)
+{
+	static const char *const quant[] = { "all", "most", "some", "many", "both", "several", "few", "other", "more",
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", NULL };
+	if (!weq(c, cue, "states") || c->tk[cue].cap || cue < 1 || c->tk[cue - 1].k != T_WORD)
+		return 0;
+	int p = cue - 1;
+	if (win(c, p, dets) || adv_prep(c, p) || (c->t[c->tk[p].s] >= '0' && c->t[c->tk[p].s] <= '9'))
+		return 1;
+	for (int i = 0; quant[i]; i++)
+		if (wis(c, p, quant[i], 0)) return 1;
+	return 0;
+}
+
+/* A row a cue gives in a sense that reports nothing: the tests above, tried in turn. */
+static int ind_drop(const ctx *c, int cue, int ca, int cb)
+{
+	if (cue < 0 || (size_t)cue >= c->nt || c->tk[cue].k != T_WORD)
+		return 0;
+	return ip_find_self(c, cue, ca) ||
+	       ip_maintain_np(c, cue, ca, cb) ||
+	       ip_add_to(c, cue, ca, cb) ||
+	       ip_on_condition(c, cue, ca) ||
+	       ip_particle(c, cue, ca) ||
+	       ip_add_amount(c, cue, ca, cb) ||
+	       ip_tag_speaker(c, cue, ca, cb) ||
+	       ip_say_topic(c, cue, ca, cb) ||
+	       ip_anonymity(c, cue, ca) ||
+	       ip_noun_states(c, cue);
+}
+
 /* Reports tokens [ca, cb] as indirect speech of sp; a tag inside it (gap_a..gap_b, ", he
  * said,") splits it in two fragments. */
 static void add_indirect_gap(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, int ca, int cb, int gap_a, int gap_b)
 {
 	if (!(gap_a > ca && gap_b < cb && gap_b > gap_a) && no_content(c, cue, ca, cb))
+		return;
+	if (ind_drop(c, cue, ca, cb))
 		return;
 	nf_quote q = { 0 };
 	q.type = NF_Q_INDIRECT;
