@@ -4245,13 +4245,22 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	return 1;
 }
 
+/* Token j opens what was asked: "about ...", "whether ...", "how ...". */
+static int asked_what(const ctx *c, int j)
+{
+	return weq(c, j, "about") || weq(c, j, "whether") || weq(c, j, "if") || weq(c, j, "how") || weq(c, j, "what") ||
+	       weq(c, j, "why") || weq(c, j, "which") || weq(c, j, "who") || weq(c, j, "where") || weq(c, j, "when");
+}
+
 /* "Asked about the budget, Roe said ...", "When asked whether ..., she said", "Roe, when asked
  * why, ...": the question put to someone, up to the clause's comma; its source is the one named
  * by "by" ("Asked by a reporter to ..."), or nobody. */
 static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 {
 	int w = weq(c, i - 1, "when") && i - 1 >= lo;
-	if (!(i == lo || (w && (i - 1 == lo || pch(c, i - 2, ',') || weq(c, i - 2, "and") || weq(c, i - 2, "but")))))
+	/* (or after the tag: '"...," Roe said when asked whether ...') */
+	int mid = w && i - 2 > lo && c->tk[i - 2].k == T_WORD && !weq(c, i - 2, "and") && !weq(c, i - 2, "but");
+	if (!(i == lo || (w && (i - 1 == lo || pch(c, i - 2, ',') || weq(c, i - 2, "and") || weq(c, i - 2, "but"))) || mid))
 		return 0;
 	if (ca_after_quote(c, lo) && i - w == lo)
 		return 0;   /* '"Why now?" asked Roe': the tag of a quoted question */
@@ -4263,6 +4272,8 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 		if (!np_fwd(c, j + 1, hi + 1, &s)) return 0;
 		j = s.b + 1;
 	}
+	if (mid && !asked_what(c, j))
+		return 0;   /* (a question, not "when asked to condemn it", "when asked back in May") */
 	if (weq(c, j, "about") || weq(c, j, "for") || weq(c, j, "on"))
 		j++;
 	if (j > hi || c->tk[j].k != T_WORD || c->tk[j].q)
