@@ -4447,6 +4447,26 @@ static int support_verb(const ctx *c, int i)
 	       (n > 3 && c->t[t->e - 1] == 's' && c->t[t->e - 2] != 's' && c->t[t->e - 2] != '\'' && !win(c, p, advs));
 }
 
+/* The quote that ends before lo opened inside the writer's sentence (a partial quote: 'Roe, who
+ * calls it a "sham," said the plan ...', 'it was "careless," he said there was ...'), so the
+ * clause after it is no tag of that quote: the speech cue i reports its own clause. */
+static int inner_quote_before(const ctx *c, int lo, int i, int f)
+{
+	int a = lo - 1;
+	if (pch(c, a, ',')) a--;
+	if (a < 0 || !c->tk[a].q || !(f & CUE_SAY) || (f & CUE_ING) || pch(c, i - 1, ',') || weq(c, i - 1, "to") ||
+	    win(c, i + 1, clause_bad) || c->tk[i + 1].k != T_WORD ||
+	    !(weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say") || tell_form(c, i)) ||
+	    (is_weekday(c, i + 1) && !weq(c, i + 2, "that")))
+		return 0;   /* (a verb of saying, not a tag: ", said Ann Roe", "to say", "her aides said Friday, ...") */
+	for (int k = i + 1, e = sent_end(c, i); k <= e; k++)
+		if (c->tk[k].q)
+			return 0;   /* (a quote in the clause: the partial quotes' rules report it) */
+	while (a > 0 && c->tk[a - 1].q) a--;
+	int s0 = sent_start(c, a);
+	return a > s0 + 1 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && c->tk[i].sent == c->tk[a].sent;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -4705,7 +4725,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
 					/* ('"...," claiming that ...', '"...," he said, adding that ...': a "that" clause is
 					 * reported whatever tag precedes) */
-					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")))
+					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")) &&
+					    !inner_quote_before(c, lo, i, f))
 						continue;
 					loose = 1;
 				}
