@@ -1249,7 +1249,7 @@ static int cue_here(const ctx *c, int i)
 						 weq(c, i - 1, "without") ||   /* "it goes without saying" */
 						 /* a modifier after a number: "271 pledged delegates" */
 						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
-						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that") && !win(c, i + 1, pronouns)) ||
+						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that") && !(win(c, i + 1, pronouns) && !(c->tk[i].cue & CUE_ING))) ||
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
 						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
