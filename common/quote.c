@@ -4467,6 +4467,33 @@ static int inner_quote_before(const ctx *c, int lo, int i, int f)
 	return a > s0 + 1 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && c->tk[i].sent == c->tk[a].sent;
 }
 
+/* An indefinite pronoun as the subject, token z: "someone asked how ...", "many worry that ...",
+ * "others say ...", "no one expected ...". */
+static int indefinite_subject(const ctx *c, int lo, int z, np *o)
+{
+	static const char *const w[] = { "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
+		"one", "others", "many", "some", "several", "each", "another", NULL };
+	if (z < lo || c->tk[z].q || !tok_in(c, z, w) || (z > lo && (weq(c, z - 1, "of") || win(c, z - 1, dets) ||
+								   rel_word(c, z - 1) || weq(c, z - 1, "that"))))
+		return 0;   /* (not in a relative clause: "a man who many believe ...") */
+	int i = skip_adv_fwd(c, z + 1, (int)c->nt);
+	/* (a quantifier before a noun: "many promises", "several questions about ...") */
+	if ((weq(c, z, "many") || weq(c, z, "some") || weq(c, z, "several") || weq(c, z, "both") || weq(c, z, "most")) &&
+	    i == z + 1 && ends(c, i, "s") && !weq(c, i, "says"))
+		return 0;
+	/* (a clause, a question or an object after the verb: not a participle, "somebody admitted
+	 * through the program", "anyone found guilty"; nor "nobody appears to": a seeming) */
+	if (!win(c, i + 1, dets) && !win(c, i + 1, pronouns) && !weq(c, i + 1, "that") && !weq(c, i + 1, "on") &&
+	    !asked_what(c, i + 1) && !c->tk[i + 1].cap)
+		return 0;
+	if (wis(c, i, "appear", 1) || wis(c, i, "seem", 1))
+		return 0;
+	int a = z;
+	if (weq(c, z, "one") && weq(c, z - 1, "no") && z - 1 >= lo) a = z - 1;
+	*o = (np){ NP_SRC, a, z, -1 };
+	return 1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -4750,7 +4777,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    !(!(f & CUE_ING) && lo + 1 < i && (win(c, lo, conj) || weq(c, lo, "because")) && !weq(c, lo, "but") &&
 					      nominal_subject(c, lo + 1, i, &t) && (loose = 1)) &&
 					    !(!(f & CUE_ING) && (loose = any_subject(c, lo, i, &t, (f & CUE_SAY) && (weq(c, i + 1, "that") ||
-									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))))
+									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))) &&
+					    !(!(f & CUE_ING) && indefinite_subject(c, lo, z, &t)))
 						continue;
 				}
 				if (t.b >= i) continue;
