@@ -1326,7 +1326,7 @@ static int cue_here(const ctx *c, int i)
 						 weq(c, i - 1, "without") ||   /* "it goes without saying" */
 						 /* a modifier after a number: "271 pledged delegates" */
 						 (c->t[c->tk[i - 1].s] >= '0' && c->t[c->tk[i - 1].s] <= '9' && c->tk[i + 1].k == T_WORD &&
-						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that")) ||
+						  !c->tk[i + 1].cap && !win(c, i + 1, dets) && !weq(c, i + 1, "that") && !(win(c, i + 1, pronouns) && !(c->tk[i].cue & CUE_ING))) ||
 						 (c->tk[i].cap && c->tk[i - 1].cap && c->tk[i - 1].sent == c->tk[i].sent &&
 						  !ends_name(c, i - 1) && !((c->tk[i].cue & CUE_SAY) && title_case_para(c, i)))))
 		return 0;
@@ -4589,13 +4589,22 @@ static int passive_by(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int 
 	return 1;
 }
 
+/* Token j opens what was asked: "about ...", "whether ...", "how ...". */
+static int asked_what(const ctx *c, int j)
+{
+	return weq(c, j, "about") || weq(c, j, "whether") || weq(c, j, "if") || weq(c, j, "how") || weq(c, j, "what") ||
+	       weq(c, j, "why") || weq(c, j, "which") || weq(c, j, "who") || weq(c, j, "where") || weq(c, j, "when");
+}
+
 /* "Asked about the budget, Roe said ...", "When asked whether ..., she said", "Roe, when asked
  * why, ...": the question put to someone, up to the clause's comma; its source is the one named
  * by "by" ("Asked by a reporter to ..."), or nobody. */
 static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, int *cb)
 {
 	int w = weq(c, i - 1, "when") && i - 1 >= lo;
-	if (!(i == lo || (w && (i - 1 == lo || pch(c, i - 2, ',') || weq(c, i - 2, "and") || weq(c, i - 2, "but")))))
+	/* (or after the tag: '"...," Roe said when asked whether ...') */
+	int mid = w && i - 2 > lo && c->tk[i - 2].k == T_WORD && !weq(c, i - 2, "and") && !weq(c, i - 2, "but");
+	if (!(i == lo || (w && (i - 1 == lo || pch(c, i - 2, ',') || weq(c, i - 2, "and") || weq(c, i - 2, "but"))) || mid))
 		return 0;
 	if (ca_after_quote(c, lo) && i - w == lo)
 		return 0;   /* '"Why now?" asked Roe': the tag of a quoted question */
@@ -4607,6 +4616,8 @@ static int asked_clause(const ctx *c, int lo, int i, int hi, np *sp, int *ca, in
 		if (!np_fwd(c, j + 1, hi + 1, &s)) return 0;
 		j = s.b + 1;
 	}
+	if (mid && !asked_what(c, j))
+		return 0;   /* (a question, not "when asked to condemn it", "when asked back in May") */
 	if (weq(c, j, "about") || weq(c, j, "for") || weq(c, j, "on"))
 		j++;
 	if (j > hi || c->tk[j].k != T_WORD || c->tk[j].q)
@@ -4778,6 +4789,53 @@ static int support_verb(const ctx *c, int i)
 	size_t n = t->e - t->s;
 	return (t->cap && c->tk[p].sent == c->tk[i].sent && p > 0 && c->tk[p - 1].sent == c->tk[i].sent) ||
 	       (n > 3 && c->t[t->e - 1] == 's' && c->t[t->e - 2] != 's' && c->t[t->e - 2] != '\'' && !win(c, p, advs));
+}
+
+/* The quote that ends before lo opened inside the writer's sentence (a partial quote: 'Roe, who
+ * calls it a "sham," said the plan ...', 'it was "careless," he said there was ...'), so the
+ * clause after it is no tag of that quote: the speech cue i reports its own clause. */
+static int inner_quote_before(const ctx *c, int lo, int i, int f)
+{
+	int a = lo - 1;
+	if (pch(c, a, ',')) a--;
+	if (a < 0 || !c->tk[a].q || !(f & CUE_SAY) || (f & CUE_ING) || pch(c, i - 1, ',') || weq(c, i - 1, "to") ||
+	    win(c, i + 1, clause_bad) || c->tk[i + 1].k != T_WORD ||
+	    !(weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say") || tell_form(c, i)) ||
+	    (is_weekday(c, i + 1) && !weq(c, i + 2, "that")))
+		return 0;   /* (a verb of saying, not a tag: ", said Ann Roe", "to say", "her aides said Friday, ...") */
+	for (int k = i + 1, e = sent_end(c, i); k <= e; k++)
+		if (c->tk[k].q)
+			return 0;   /* (a quote in the clause: the partial quotes' rules report it) */
+	while (a > 0 && c->tk[a - 1].q) a--;
+	int s0 = sent_start(c, a);
+	return a > s0 + 1 && c->tk[a - 1].k == T_WORD && !c->tk[a - 1].q && c->tk[i].sent == c->tk[a].sent;
+}
+
+/* An indefinite pronoun as the subject, token z: "someone asked how ...", "many worry that ...",
+ * "others say ...", "no one expected ...". */
+static int indefinite_subject(const ctx *c, int lo, int z, np *o)
+{
+	static const char *const w[] = { "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
+		"one", "others", "many", "some", "several", "each", "another", NULL };
+	if (z < lo || c->tk[z].q || !tok_in(c, z, w) || (z > lo && (weq(c, z - 1, "of") || win(c, z - 1, dets) ||
+								   rel_word(c, z - 1) || weq(c, z - 1, "that"))))
+		return 0;   /* (not in a relative clause: "a man who many believe ...") */
+	int i = skip_adv_fwd(c, z + 1, (int)c->nt);
+	/* (a quantifier before a noun: "many promises", "several questions about ...") */
+	if ((weq(c, z, "many") || weq(c, z, "some") || weq(c, z, "several") || weq(c, z, "both") || weq(c, z, "most")) &&
+	    i == z + 1 && ends(c, i, "s") && !weq(c, i, "says"))
+		return 0;
+	/* (a clause, a question or an object after the verb: not a participle, "somebody admitted
+	 * through the program", "anyone found guilty"; nor "nobody appears to": a seeming) */
+	if (!win(c, i + 1, dets) && !win(c, i + 1, pronouns) && !weq(c, i + 1, "that") && !weq(c, i + 1, "on") &&
+	    !asked_what(c, i + 1) && !c->tk[i + 1].cap)
+		return 0;
+	if (wis(c, i, "appear", 1) || wis(c, i, "seem", 1))
+		return 0;
+	int a = z;
+	if (weq(c, z, "one") && weq(c, z - 1, "no") && z - 1 >= lo) a = z - 1;
+	*o = (np){ NP_SRC, a, z, -1 };
+	return 1;
 }
 
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
@@ -5038,7 +5096,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
 					/* ('"...," claiming that ...', '"...," he said, adding that ...': a "that" clause is
 					 * reported whatever tag precedes) */
-					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")))
+					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")) &&
+					    !inner_quote_before(c, lo, i, f))
 						continue;
 					loose = 1;
 				}
@@ -5062,7 +5121,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    !(!(f & CUE_ING) && lo + 1 < i && (win(c, lo, conj) || weq(c, lo, "because")) && !weq(c, lo, "but") &&
 					      nominal_subject(c, lo + 1, i, &t) && (loose = 1)) &&
 					    !(!(f & CUE_ING) && (loose = any_subject(c, lo, i, &t, (f & CUE_SAY) && (weq(c, i + 1, "that") ||
-									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))))
+									   weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "say"))))) &&
+					    !(!(f & CUE_ING) && indefinite_subject(c, lo, z, &t)))
 						continue;
 				}
 				if (t.b >= i) continue;
