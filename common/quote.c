@@ -1745,6 +1745,12 @@ static int outer_speaker(const ctx *c, int k, int lo, np *sp)
 /* how far the tag that ends a quote's sentence may be: tokens after the quote, and words after
  * its cue ("..., she said in a video message to the hall.") */
 enum { TAG_END_WITHIN = 40, TAG_TAIL_WORDS = 9 };
+/* Token i is a lower-case participle opening a clause after a tag (", adding ...", ", pointing to ..."). */
+static int tail_ing(const ctx *c, int i)
+{
+	return (size_t)i < c->nt && c->tk[i].k == T_WORD && !c->tk[i].cap && !c->tk[i].q && ends(c, i, "ing") && wlen(c, i) > 4;
+}
+
 static int slot_after(const ctx *c, qinfo *q)
 {
 	int i = q->close + 1;
@@ -1848,10 +1854,12 @@ static int slot_after(const ctx *c, qinfo *q)
 		int k2 = j + 1;
 		if (np_fwd(c, k2, lim, &sp)) {
 			int e = skip_adv_fwd(c, sp.b + 1, lim);
-			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD)) {
+			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD ||
+							    (pch(c, e + 1, ',') && tail_ing(c, e + 2)))) {
 				int z = e + 1;
 				while (z < lim && z < e + TAG_TAIL_WORDS && c->tk[z].k == T_WORD) z++;
-				if (z >= lim || pch(c, z, '.')) {
+				/* (or a participle after the tag: "..., she said, pointing at the chart.") */
+				if (z >= lim || pch(c, z, '.') || (z == e + 1 && pch(c, z, ',') && tail_ing(c, z + 1))) {
 					q->sp = sp; q->cue = e; q->tagend = e; q->how = 'T';
 					return 1;
 				}
