@@ -3092,6 +3092,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
 					break;
+				/* ("... "excited where we stand" as he faces a test": the writer's time clause) */
+				if (tk[e + 1].q == 0 && weq(c, e + 1, "as") && win(c, e + 2, pronouns))
+					break;
 				if (tk[e + 1].q == 0 && e >= q->close && writer_goes_on(c, e))
 					break;
 				e++;
@@ -3099,7 +3102,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		/* what follows the quote is mostly the writer's again, unless the cue reports a clause
 		 * ("said that ...", "says he ..."), which runs on to the sentence end or its first comma */
 		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
-			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns));
+			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns) ||
+			      /* ("said Trump has "respect" for ... and his remark was ...": a subject right after a saying cue) */
+			      ((cue_of(c, cue) & CUE_SAY) && lo_s == cue + 1 && tk[lo_s].k == T_WORD && !tk[lo_s].q && !win(c, lo_s, clause_bad)));
 		if (clause && e > q->close + CONTENT_AFTER && !pch(c, q->close - 1, ',') && !pch(c, q->close + 1, ',')) {
 			/* (to its first comma: ", a charge that ...", ", which ..." are the writer's) */
 			if (e > q->close + CONTENT_AFTER_CLAUSE) e = q->close + CONTENT_AFTER_CLAUSE;
