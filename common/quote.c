@@ -3058,6 +3058,10 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			    !weq(c, z, "including") && !weq(c, z, "and") && !weq(c, z, "but") && !win(c, z, time_units))
 				lo_s = lo;
 		}
+		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
+			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns) ||
+			      /* ("said Trump has "respect" for ... and his remark was ...": a subject right after a saying cue) */
+			      ((cue_of(c, cue) & CUE_SAY) && lo_s == cue + 1 && tk[lo_s].k == T_WORD && !tk[lo_s].q && !win(c, lo_s, clause_bad)));
 		/* to the end of the sentence (quotes included), or of the paragraph */
 		int e = q->close;
 		/* a comma at the quote's end, then an appositive about it or a clause with a subject
@@ -3084,7 +3088,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
 				 * operates", "... a "disgrace" Wednesday on ...": the writer's words again */
 				if (tk[e + 1].q == 0 && e == q->close &&
-				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
+				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && !clause && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
 							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
 				     /* ("... a "nice guy" and he did not ...", "... and Trump called it ...") */
 				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q && subject_next(c, e + 1)) ||
@@ -3101,10 +3105,6 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			}
 		/* what follows the quote is mostly the writer's again, unless the cue reports a clause
 		 * ("said that ...", "says he ..."), which runs on to the sentence end or its first comma */
-		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
-			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns) ||
-			      /* ("said Trump has "respect" for ... and his remark was ...": a subject right after a saying cue) */
-			      ((cue_of(c, cue) & CUE_SAY) && lo_s == cue + 1 && tk[lo_s].k == T_WORD && !tk[lo_s].q && !win(c, lo_s, clause_bad)));
 		if (clause && e > q->close + CONTENT_AFTER && !pch(c, q->close - 1, ',') && !pch(c, q->close + 1, ',')) {
 			/* (to its first comma: ", a charge that ...", ", which ..." are the writer's) */
 			if (e > q->close + CONTENT_AFTER_CLAUSE) e = q->close + CONTENT_AFTER_CLAUSE;
