@@ -2987,6 +2987,19 @@ static int subject_next(const ctx *c, int k)
 	return c->tk[k + 1].cap || weq(c, k + 1, "he") || weq(c, k + 1, "she") || weq(c, k + 1, "they");
 }
 
+/* Token i opens a subject and a speech verb that goes on ("he said there ...", "John said none ..."). */
+static int comma_tag(const ctx *c, int i)
+{
+	np sp;
+	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || !(c->tk[i].cap || win(c, i, pronouns)))
+		return 0;
+	int lim = para_lim(c, i);
+	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 4) return 0;
+	int v = skip_adv_fwd(c, sp.b + 1, lim);
+	/* (not a tag between commas inside the clause: "when, he said, protesters ...") */
+	return v + 1 < lim && (cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING) && !pch(c, v + 1, ',');
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -3095,6 +3108,10 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				     is_weekday(c, e + 1) || weq(c, e + 1, "yesterday") || weq(c, e + 1, "today")))
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
+					break;
+				/* (", he said there was ...": a comma, then a clause of the writer's own with a
+				 * speech verb, ends the reported clause) */
+				if (tk[e + 1].q == 0 && pch(c, e + 1, ',') && e > q->close && comma_tag(c, e + 2))
 					break;
 				/* ("... "excited where we stand" as he faces a test": the writer's time clause) */
 				if (tk[e + 1].q == 0 && weq(c, e + 1, "as") && win(c, e + 2, pronouns))
