@@ -3124,12 +3124,19 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		 * ("said that ...", "says he ..."), which runs on to the sentence end or its first comma */
 		if (clause && e > q->close + CONTENT_AFTER && !pch(c, q->close - 1, ',') && !pch(c, q->close + 1, ',')) {
 			/* (to its first comma: ", a charge that ...", ", which ..." are the writer's) */
+			int ef = e;
 			if (e > q->close + CONTENT_AFTER_CLAUSE) e = q->close + CONTENT_AFTER_CLAUSE;
-			for (int k = q->close + 2; k <= e; k++)
+			for (int k = q->close + 2; k <= e; k++) {
+				/* (", and that ...": a second clause the cue reports) */
+				if (pch(c, k, ',') && (weq(c, k + 1, "and") || weq(c, k + 1, "but")) && weq(c, k + 2, "that") && !tk[k + 2].q) {
+					e = ef < k + 2 + CONTENT_AFTER_CLAUSE ? ef : k + 2 + CONTENT_AFTER_CLAUSE;
+					continue;
+				}
 				if (pch(c, k, ',') || tk[k].q) {
 					e = k - 1 > q->close + CONTENT_AFTER ? k - 1 : q->close + CONTENT_AFTER;
 					break;
 				}
+			}
 		} else if (e > q->close + CONTENT_AFTER)
 			e = q->close + CONTENT_AFTER;
 		while (e > q->close && tk[e].k == T_PUNCT) e--;
