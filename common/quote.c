@@ -2987,6 +2987,18 @@ static int subject_next(const ctx *c, int k)
 	return c->tk[k + 1].cap || weq(c, k + 1, "he") || weq(c, k + 1, "she") || weq(c, k + 1, "they");
 }
 
+/* "told one of his young students on a regular basis that ...": after a cue with an addressee,
+ * the "that" of the reported clause may come after a long object and an adverbial (no comma,
+ * quote or other cue in between). */
+static int told_that(const ctx *c, int j, int hi)
+{
+	for (int k = j; k < hi && k < j + 25; k++) {
+		if (weq(c, k, "that")) return k;
+		if (c->tk[k].q || c->tk[k].k != T_WORD || cue_of(c, k)) return 0;
+	}
+	return 0;
+}
+
 /* Token i opens a subject and a speech verb that goes on ("he said there ...", "John said none ..."). */
 static int comma_tag(const ctx *c, int i)
 {
@@ -3023,6 +3035,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) ;   /* (PolNeAR's content keeps "that": "said [that it is "X"]") */
 		else if (th > 0) a = th;
+		else if (addressee_cue(c, cue) && (th = told_that(c, a, hi)) > 0) a = th;
 		else {
 			/* "told the reporters she was ...": the one spoken to is not what was said */
 			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
