@@ -2987,6 +2987,22 @@ static int subject_next(const ctx *c, int k)
 	return c->tk[k + 1].cap || weq(c, k + 1, "he") || weq(c, k + 1, "she") || weq(c, k + 1, "they");
 }
 
+/* The sentence opens with a prepositional phrase ("Contrary to his claim that ...", "Despite
+ * her promise to ...") that no comma has closed before the quote at o: the comma after the
+ * quote closes it, and the main clause is the writer's. */
+static int tok_in(const ctx *c, int i, const char *const *l);
+
+static int intro_open(const ctx *c, int o)
+{
+	static const char *const w[] = { "contrary", "despite", "unlike", "like", "given", "amid", "following",
+		"notwithstanding", NULL };
+	int lo = sent_lo(c, o);
+	if (lo >= o || c->tk[lo].k != T_WORD || !tok_in(c, lo, w)) return 0;
+	for (int k = lo + 1; k < o; k++)
+		if (c->tk[k].q || pch(c, k, ',') || pch(c, k, ';') || pch(c, k, ':') || is_dash(c, k)) return 0;
+	return 1;
+}
+
 /* "told one of his young students on a regular basis that ...": after a cue with an addressee,
  * the "that" of the reported clause may come after a long object and an adverbial (no comma,
  * quote or other cue in between). */
@@ -3098,6 +3114,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			   c->tk[w].para == c->tk[q->close].para &&
 			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)) ||
 			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as") ||
+			    /* ("Contrary to his claim that voters would "learn nothing," there would be ...") */
+			    intro_open(c, q->open) ||
 			    (weq(c, w, "and") && (weq(c, w + 1, "his") || weq(c, w + 1, "their") || weq(c, w + 1, "its") ||
 						  weq(c, w + 1, "we") || weq(c, w + 1, "i"))));
 		if (!ends_sentence(c, q->close) && !stop)
