@@ -2877,7 +2877,7 @@ static void outer_clause_cue(const ctx *c, qinfo *q)
 		np sp;
 		if (!subject_of(c, j, lo, j, &sp) || sp.b >= j) return;
 		for (int k = th + 1; k < q->open; k++)
-			if (c->tk[k].q || win(c, k, conj) || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
+			if (c->tk[k].q || win(c, k, conj) || pch(c, k, ';') || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
 			    weq(c, k + 1, "whom") || (cue_of(c, k + 1) & CUE_ING))))
 				return;   /* (", which he called "X"", ", saying "X"", "but he called": its own) */
 		q->cue = j;
@@ -3089,7 +3089,10 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		 * "a bargain."": a tag between commas inside the clause; what was said starts the
 		 * sentence */
 		if (q->sp.kind && q->sp.a < cue && pch(c, q->sp.a - 1, ',') && pch(c, cue + 1, ',')) {
-			int lo = sent_lo(c, q->open), z = q->sp.a - 2, clean = lo < z && tk[lo].sent == tk[q->sp.a].sent;
+			int lo = sent_lo(c, q->open), z = q->sp.a - 2, clean;
+			for (int k = z - 1; k > lo; k--)   /* (from the last semicolon: a clause of its own) */
+				if (pch(c, k, ';') && !tk[k].q) { lo = k + 1; break; }
+			clean = lo < z && tk[lo].sent == tk[q->sp.a].sent;
 			for (int k = lo; clean && k < z; k++) {
 				clean = !tk[k].q && !cue_of(c, k) && !pch(c, k, ';') && !pch(c, k, ':');
 				if (pch(c, k, ',')) lo = k + 1;   /* (from the last comma: "Bound by ..., the two nations, X said,") */
