@@ -3173,7 +3173,11 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			}
 		} else if (e > q->close + CONTENT_AFTER)
 			e = q->close + CONTENT_AFTER;
-		while (e > q->close && tk[e].k == T_PUNCT) e--;
+		/* (a cut inside a later quote takes the rest of it: "... twenty "felony charges"") */
+		if (e > q->close && tk[e].q && c->rq[tk[e].q - 1].open > q->close && c->rq[tk[e].q - 1].close > e &&
+		    c->rq[tk[e].q - 1].close <= e + 4)
+			e = c->rq[tk[e].q - 1].close;
+		else while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
 		size_t en = tk[e].e;   /* the closing mark too when the clause ends with the quote */
 		if (en < o->end) en = o->end;
