@@ -1822,6 +1822,12 @@ static int outer_speaker(const ctx *c, int k, int lo, np *sp)
 /* how far the tag that ends a quote's sentence may be: tokens after the quote, and words after
  * its cue ("..., she said in a video message to the hall.") */
 enum { TAG_END_WITHIN = 40, TAG_TAIL_WORDS = 9 };
+/* Token i is a lower-case participle opening a clause after a tag (", adding ...", ", pointing to ..."). */
+static int tail_ing(const ctx *c, int i)
+{
+	return (size_t)i < c->nt && c->tk[i].k == T_WORD && !c->tk[i].cap && !c->tk[i].q && ends(c, i, "ing") && wlen(c, i) > 4;
+}
+
 static int slot_after(const ctx *c, qinfo *q)
 {
 	int i = q->close + 1;
@@ -1933,10 +1939,12 @@ static int slot_after(const ctx *c, qinfo *q)
 		int k2 = j + 1;
 		if (np_fwd(c, k2, lim, &sp)) {
 			int e = skip_adv_fwd(c, sp.b + 1, lim);
-			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD)) {
+			if ((cue_of(c, e) & CUE_SPEECH) && (e + 1 >= lim || pch(c, e + 1, '.') || c->tk[e + 1].k == T_WORD ||
+							    (pch(c, e + 1, ',') && tail_ing(c, e + 2)))) {
 				int z = e + 1;
 				while (z < lim && z < e + TAG_TAIL_WORDS && c->tk[z].k == T_WORD) z++;
-				if (z >= lim || pch(c, z, '.')) {
+				/* (or a participle after the tag: "..., she said, pointing at the chart.") */
+				if (z >= lim || pch(c, z, '.') || (z == e + 1 && pch(c, z, ',') && tail_ing(c, z + 1))) {
 					q->sp = sp; q->cue = e; q->tagend = e; q->how = 'T';
 					return 1;
 				}
@@ -2954,7 +2962,7 @@ static void outer_clause_cue(const ctx *c, qinfo *q)
 		np sp;
 		if (!subject_of(c, j, lo, j, &sp) || sp.b >= j) return;
 		for (int k = th + 1; k < q->open; k++)
-			if (c->tk[k].q || win(c, k, conj) || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
+			if (c->tk[k].q || win(c, k, conj) || pch(c, k, ';') || (pch(c, k, ',') && (weq(c, k + 1, "which") || weq(c, k + 1, "who") ||
 			    weq(c, k + 1, "whom") || (cue_of(c, k + 1) & CUE_ING))))
 				return;   /* (", which he called "X"", ", saying "X"", "but he called": its own) */
 		q->cue = j;
@@ -3064,6 +3072,47 @@ static int subject_next(const ctx *c, int k)
 	return c->tk[k + 1].cap || weq(c, k + 1, "he") || weq(c, k + 1, "she") || weq(c, k + 1, "they");
 }
 
+/* The sentence opens with a prepositional phrase ("Contrary to his claim that ...", "Despite
+ * her promise to ...") that no comma has closed before the quote at o: the comma after the
+ * quote closes it, and the main clause is the writer's. */
+static int tok_in(const ctx *c, int i, const char *const *l);
+
+static int intro_open(const ctx *c, int o)
+{
+	static const char *const w[] = { "contrary", "despite", "unlike", "like", "given", "amid", "following",
+		"notwithstanding", NULL };
+	int lo = sent_lo(c, o);
+	if (lo >= o || c->tk[lo].k != T_WORD || !tok_in(c, lo, w)) return 0;
+	for (int k = lo + 1; k < o; k++)
+		if (c->tk[k].q || pch(c, k, ',') || pch(c, k, ';') || pch(c, k, ':') || is_dash(c, k)) return 0;
+	return 1;
+}
+
+/* "told one of his young students on a regular basis that ...": after a cue with an addressee,
+ * the "that" of the reported clause may come after a long object and an adverbial (no comma,
+ * quote or other cue in between). */
+static int told_that(const ctx *c, int j, int hi)
+{
+	for (int k = j; k < hi && k < j + 25; k++) {
+		if (weq(c, k, "that")) return k;
+		if (c->tk[k].q || c->tk[k].k != T_WORD || cue_of(c, k)) return 0;
+	}
+	return 0;
+}
+
+/* Token i opens a subject and a speech verb that goes on ("he said there ...", "John said none ..."). */
+static int comma_tag(const ctx *c, int i)
+{
+	np sp;
+	if ((size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || !(c->tk[i].cap || win(c, i, pronouns)))
+		return 0;
+	int lim = para_lim(c, i);
+	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 4) return 0;
+	int v = skip_adv_fwd(c, sp.b + 1, lim);
+	/* (not a tag between commas inside the clause: "when, he said, protesters ...") */
+	return v + 1 < lim && (cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING) && !pch(c, v + 1, ',');
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -3087,6 +3136,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		int th = find_that(c, a, hi);
 		if (weq(c, a, "that")) ;   /* (PolNeAR's content keeps "that": "said [that it is "X"]") */
 		else if (th > 0) a = th;
+		else if (addressee_cue(c, cue) && (th = told_that(c, a, hi)) > 0) a = th;
 		else {
 			/* "told the reporters she was ...": the one spoken to is not what was said */
 			for (int k = a + 1; k < hi && k < a + 7 && tk[k].k == T_WORD && !tk[k].q; k++)
@@ -3124,7 +3174,10 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		 * "a bargain."": a tag between commas inside the clause; what was said starts the
 		 * sentence */
 		if (q->sp.kind && q->sp.a < cue && pch(c, q->sp.a - 1, ',') && pch(c, cue + 1, ',')) {
-			int lo = sent_lo(c, q->open), z = q->sp.a - 2, clean = lo < z && tk[lo].sent == tk[q->sp.a].sent;
+			int lo = sent_lo(c, q->open), z = q->sp.a - 2, clean;
+			for (int k = z - 1; k > lo; k--)   /* (from the last semicolon: a clause of its own) */
+				if (pch(c, k, ';') && !tk[k].q) { lo = k + 1; break; }
+			clean = lo < z && tk[lo].sent == tk[q->sp.a].sent;
 			for (int k = lo; clean && k < z; k++) {
 				clean = !tk[k].q && !cue_of(c, k) && !pch(c, k, ';') && !pch(c, k, ':');
 				if (pch(c, k, ',')) lo = k + 1;   /* (from the last comma: "Bound by ..., the two nations, X said,") */
@@ -3135,6 +3188,10 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			    !weq(c, z, "including") && !weq(c, z, "and") && !weq(c, z, "but") && !win(c, z, time_units))
 				lo_s = lo;
 		}
+		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
+			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns) ||
+			      /* ("said Trump has "respect" for ... and his remark was ...": a subject right after a saying cue) */
+			      ((cue_of(c, cue) & CUE_SAY) && lo_s == cue + 1 && tk[lo_s].k == T_WORD && !tk[lo_s].q && !win(c, lo_s, clause_bad)));
 		/* to the end of the sentence (quotes included), or of the paragraph */
 		int e = q->close;
 		/* a comma at the quote's end, then an appositive about it or a clause with a subject
@@ -3145,6 +3202,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			   c->tk[w].para == c->tk[q->close].para &&
 			   (weq(c, w, "a") || weq(c, w, "an") || (weq(c, w, "and") && subject_next(c, w)) ||
 			    weq(c, w, "which") || weq(c, w, "according") || weq(c, w, "as") ||
+			    /* ("Contrary to his claim that voters would "learn nothing," there would be ...") */
+			    intro_open(c, q->open) ||
 			    (weq(c, w, "and") && (weq(c, w + 1, "his") || weq(c, w + 1, "their") || weq(c, w + 1, "its") ||
 						  weq(c, w + 1, "we") || weq(c, w + 1, "i"))));
 		if (!ends_sentence(c, q->close) && !stop)
@@ -3161,7 +3220,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
 				 * operates", "... a "disgrace" Wednesday on ...": the writer's words again */
 				if (tk[e + 1].q == 0 && e == q->close &&
-				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
+				    (win(c, e + 1, conj) || (weq(c, e + 1, "and") && !clause && tk[e + 2].k == T_WORD && !tk[e + 2].cap &&
 							       (ends(c, e + 2, "s") || ends(c, e + 2, "ed")) && !win(c, e + 2, dets)) ||
 				     /* ("... a "nice guy" and he did not ...", "... and Trump called it ...") */
 				     (weq(c, e + 1, "and") && tk[e + 2].k == T_WORD && !tk[e + 2].q && subject_next(c, e + 1)) ||
@@ -3169,25 +3228,41 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				if (tk[e + 1].q == 0 && is_dash(c, e + 1))
 					break;
+				/* (", he said there was ...": a comma, then a clause of the writer's own with a
+				 * speech verb, ends the reported clause) */
+				if (tk[e + 1].q == 0 && pch(c, e + 1, ',') && e > q->close && comma_tag(c, e + 2))
+					break;
+				/* ("... "excited where we stand" as he faces a test": the writer's time clause) */
+				if (tk[e + 1].q == 0 && weq(c, e + 1, "as") && win(c, e + 2, pronouns))
+					break;
 				if (tk[e + 1].q == 0 && e >= q->close && writer_goes_on(c, e))
 					break;
 				e++;
 			}
 		/* what follows the quote is mostly the writer's again, unless the cue reports a clause
 		 * ("said that ...", "says he ..."), which runs on to the sentence end or its first comma */
-		int clause = (cue_of(c, cue) & (CUE_SPEECH | CUE_BELIEF)) && !(cue_of(c, cue) & CUE_ING) && lo_s < q->open &&
-			     (weq(c, lo_s, "that") || win(c, lo_s, pronouns));
 		if (clause && e > q->close + CONTENT_AFTER && !pch(c, q->close - 1, ',') && !pch(c, q->close + 1, ',')) {
 			/* (to its first comma: ", a charge that ...", ", which ..." are the writer's) */
+			int ef = e;
 			if (e > q->close + CONTENT_AFTER_CLAUSE) e = q->close + CONTENT_AFTER_CLAUSE;
-			for (int k = q->close + 2; k <= e; k++)
+			for (int k = q->close + 2; k <= e; k++) {
+				/* (", and that ...": a second clause the cue reports) */
+				if (pch(c, k, ',') && (weq(c, k + 1, "and") || weq(c, k + 1, "but")) && weq(c, k + 2, "that") && !tk[k + 2].q) {
+					e = ef < k + 2 + CONTENT_AFTER_CLAUSE ? ef : k + 2 + CONTENT_AFTER_CLAUSE;
+					continue;
+				}
 				if (pch(c, k, ',') || tk[k].q) {
 					e = k - 1 > q->close + CONTENT_AFTER ? k - 1 : q->close + CONTENT_AFTER;
 					break;
 				}
+			}
 		} else if (e > q->close + CONTENT_AFTER)
 			e = q->close + CONTENT_AFTER;
-		while (e > q->close && tk[e].k == T_PUNCT) e--;
+		/* (a cut inside a later quote takes the rest of it: "... twenty "felony charges"") */
+		if (e > q->close && tk[e].q && c->rq[tk[e].q - 1].open > q->close && c->rq[tk[e].q - 1].close > e &&
+		    c->rq[tk[e].q - 1].close <= e + 4)
+			e = c->rq[tk[e].q - 1].close;
+		else while (e > q->close && tk[e].k == T_PUNCT) e--;
 		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
 		size_t en = tk[e].e;   /* the closing mark too when the clause ends with the quote */
 		if (en < o->end) en = o->end;
