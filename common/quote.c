@@ -4913,6 +4913,31 @@ static int indefinite_subject(const ctx *c, int lo, int z, np *o)
 	return 1;
 }
 
+/* The words j..ft-1 between a cue and the "that" of its clause are a phrase about when or of
+ * what it was said, and ft+1 opens that clause: "said back in March that it ...", "said only
+ * that ...", "argued for decades that ..." (not a relative "that":
+ * "argued for a law that bans ..."). */
+static int lead_that(const ctx *c, int j, int ft)
+{
+	static const char *const lead[] = { "back", "only", "just", "even", "once", "right", "soon", "already",
+		"still", "never", "long", NULL };
+	static const char *const spans[] = { "years", "decades", "months", "weeks", "days", "hours", "ages", "time",
+		"year", "month", "week", "some", "a", "the", NULL };
+	int k = ft + 1;
+	if ((size_t)k >= c->nt || c->tk[k].k != T_WORD || c->tk[k].q || verb_like(c, k) ||
+	    !(win(c, k, pronouns) || weq(c, k, "there") || win(c, k, dets) || c->tk[k].cap))
+		return 0;
+	if (tok_in(c, j, lead)) return 1;
+	if (weq(c, j, "for") && ft > j + 1 && ft <= j + 4 && tok_in(c, j + 1, spans)) {
+		for (int y = j + 1; y < ft; y++)   /* (a span of time: "for decades", "for the past year") */
+			if (weq(c, y, "years") || weq(c, y, "decades") || weq(c, y, "months") || weq(c, y, "weeks") ||
+			    weq(c, y, "days") || weq(c, y, "hours") || weq(c, y, "time") || weq(c, y, "ages") || win(c, y, time_units))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -5142,7 +5167,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
 				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD &&
-					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ','))) {
+					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ',') || lead_that(c, j, ft))) {
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = ft + 1;
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
