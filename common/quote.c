@@ -4915,10 +4915,12 @@ static int indefinite_subject(const ctx *c, int lo, int z, np *o)
 
 /* The words j..ft-1 between a cue and the "that" of its clause are a phrase about when or of
  * what it was said, and ft+1 opens that clause: "said back in March that it ...", "said only
- * that ...", "argued for decades that ..." (not a relative "that":
- * "argued for a law that bans ..."). */
-static int lead_that(const ctx *c, int j, int ft)
+ * that ...", "argued for decades that ...", "said of the pier that it ...", "wrote about her
+ * rival that he ..." (not a relative "that": "spoke of the law that bans ..."). */
+static int lead_that(const ctx *c, int i, int j, int ft)
 {
+	static const char *const about[] = { "said", "says", "say", "wrote", "writes", "write", "remarked", "observed",
+		"declared", "added", "noted", NULL };
 	static const char *const lead[] = { "back", "only", "just", "even", "once", "right", "soon", "already",
 		"still", "never", "long", NULL };
 	static const char *const spans[] = { "years", "decades", "months", "weeks", "days", "hours", "ages", "time",
@@ -4934,6 +4936,13 @@ static int lead_that(const ctx *c, int j, int ft)
 			    weq(c, y, "days") || weq(c, y, "hours") || weq(c, y, "time") || weq(c, y, "ages") || win(c, y, time_units))
 				return 1;
 		return 0;
+	}
+	/* (only after a cue that takes no "of"/"about" of its own: not "complained about the rule
+	 * that the board adopted") */
+	if ((weq(c, j, "of") || weq(c, j, "about") || weq(c, j, "regarding")) && tok_in(c, i, about) && ft > j + 1 && ft <= j + 7) {
+		for (int y = j + 1; y < ft; y++)   /* (a short noun phrase: no verb, comma or cue in it) */
+			if (c->tk[y].k != T_WORD || c->tk[y].q || verb_like(c, y) || cue_of(c, y)) return 0;
+		return 1;
 	}
 	return 0;
 }
@@ -5167,7 +5176,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
 				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD &&
-					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ',') || lead_that(c, j, ft))) {
+					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ',') || lead_that(c, i, j, ft))) {
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = ft + 1;
 				} else if ((weq(c, j, "about") || weq(c, j, "against") || (weq(c, j, "for") && !talk_cue(c, i)) ||
