@@ -4915,14 +4915,15 @@ static int indefinite_subject(const ctx *c, int lo, int z, np *o)
 
 /* The words j..ft-1 between a cue and the "that" of its clause are a phrase about when or of
  * what it was said, and ft+1 opens that clause: "said back in March that it ...", "said only
- * that ...", "argued for decades that ...", "said of the pier that it ...", "wrote about her
- * rival that he ..." (not a relative "that": "spoke of the law that bans ..."). */
+ * that ...", "said instead that ...", "argued for decades that ...", "said of the pier that
+ * it ...", "wrote about her rival that he ..." (not a relative "that": "spoke of the law that
+ * bans ..."). */
 static int lead_that(const ctx *c, int i, int j, int ft)
 {
 	static const char *const about[] = { "said", "says", "say", "wrote", "writes", "write", "remarked", "observed",
 		"declared", "added", "noted", NULL };
 	static const char *const lead[] = { "back", "only", "just", "even", "once", "right", "soon", "already",
-		"still", "never", "long", NULL };
+		"still", "never", "long", "however", "instead", "nonetheless", "nevertheless", "though", "too", NULL };
 	static const char *const spans[] = { "years", "decades", "months", "weeks", "days", "hours", "ages", "time",
 		"year", "month", "week", "some", "a", "the", NULL };
 	int k = ft + 1;
