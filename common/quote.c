@@ -4931,6 +4931,15 @@ static int lead_that(const ctx *c, int i, int j, int ft)
 	    !(win(c, k, pronouns) || weq(c, k, "there") || win(c, k, dets) || c->tk[k].cap))
 		return 0;
 	if (tok_in(c, j, lead)) return 1;
+	/* (a short phrase that ends in a time: "a week ago", "more than once", "many times", "the other day") */
+	if (ft > j + 1 && ft <= j + 5) {
+		int y = j;
+		while (y < ft && c->tk[y].k == T_WORD && !c->tk[y].q && !verb_like(c, y) && !cue_of(c, y)) y++;
+		if (y == ft && (weq(c, ft - 1, "ago") || weq(c, ft - 1, "once") || weq(c, ft - 1, "twice") || (weq(c, ft - 1, "times") && !win(c, j, dets)) ||
+				(weq(c, j, "the") && weq(c, j + 1, "other") && ft == j + 3 && win(c, j + 2, time_units)) ||
+				(weq(c, j, "the") && weq(c, j + 1, "other") && ft == j + 3 && weq(c, j + 2, "day"))))
+			return 1;
+	}
 	if (weq(c, j, "for") && ft > j + 1 && ft <= j + 4 && tok_in(c, j + 1, spans)) {
 		for (int y = j + 1; y < ft; y++)   /* (a span of time: "for decades", "for the past year") */
 			if (weq(c, y, "years") || weq(c, y, "decades") || weq(c, y, "months") || weq(c, y, "weeks") ||
