@@ -4916,8 +4916,8 @@ static int indefinite_subject(const ctx *c, int lo, int z, np *o)
 /* The words j..ft-1 between a cue and the "that" of its clause are a phrase about when or of
  * what it was said, and ft+1 opens that clause: "said back in March that it ...", "said only
  * that ...", "said instead that ...", "argued for decades that ...", "said of the pier that
- * it ...", "wrote about her rival that he ..." (not a relative "that": "spoke of the law that
- * bans ..."). */
+ * it ...", "wrote about her rival that he ...", "claimed without evidence that ..." (not a
+ * relative "that": "spoke of the law that bans ..."). */
 static int lead_that(const ctx *c, int i, int j, int ft)
 {
 	static const char *const about[] = { "said", "says", "say", "wrote", "writes", "write", "remarked", "observed",
@@ -4949,7 +4949,8 @@ static int lead_that(const ctx *c, int i, int j, int ft)
 	}
 	/* (only after a cue that takes no "of"/"about" of its own: not "complained about the rule
 	 * that the board adopted") */
-	if ((weq(c, j, "of") || weq(c, j, "about") || weq(c, j, "regarding")) && tok_in(c, i, about) && ft > j + 1 && ft <= j + 7) {
+	if ((((weq(c, j, "of") || weq(c, j, "about") || weq(c, j, "regarding")) && tok_in(c, i, about)) ||
+	     weq(c, j, "without")) && ft > j + 1 && ft <= j + 7) {   /* (and a manner: "claimed without evidence that") */
 		for (int y = j + 1; y < ft; y++)   /* (a short noun phrase: no verb, comma or cue in it) */
 			if (c->tk[y].k != T_WORD || c->tk[y].q || verb_like(c, y) || cue_of(c, y)) return 0;
 		return 1;
