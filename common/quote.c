@@ -4923,7 +4923,8 @@ static int lead_that(const ctx *c, int i, int j, int ft)
 	static const char *const about[] = { "said", "says", "say", "wrote", "writes", "write", "remarked", "observed",
 		"declared", "added", "noted", NULL };
 	static const char *const lead[] = { "back", "only", "just", "even", "once", "right", "soon", "already",
-		"still", "never", "long", "however", "instead", "nonetheless", "nevertheless", "though", "too", NULL };
+		"still", "never", "long", "however", "instead", "nonetheless", "nevertheless", "though", "too", "almost",
+		"nearly", "very", "well", "much", "far", "ever", NULL };
 	static const char *const spans[] = { "years", "decades", "months", "weeks", "days", "hours", "ages", "time",
 		"year", "month", "week", "some", "a", "the", NULL };
 	int k = ft + 1;
