@@ -1311,6 +1311,19 @@ static int naming_called(const ctx *c, int i)
 
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
+/* Token i is the "said" of a discourse marker that reports nothing: "Having said that, ...",
+ * "That said, ...", "With that said, ...", "That being said, ...". */
+static int said_marker(const ctx *c, int i)
+{
+	if (!weq(c, i, "said"))
+		return 0;
+	if (weq(c, i + 1, "that") && pch(c, i + 2, ',') && weq(c, i - 1, "having"))
+		return 1;
+	int p = weq(c, i - 1, "being") ? i - 2 : i - 1;
+	return p >= 0 && weq(c, p, "that") && pch(c, i + 1, ',') &&
+	       (p == 0 || c->tk[p - 1].sent != c->tk[p].sent || weq(c, p - 1, "with") || pch(c, p - 1, '('));
+}
+
 static int cue_here(const ctx *c, int i)
 {
 	if (i < 0 || (size_t)i >= c->nt || c->tk[i].k != T_WORD || c->tk[i].q || c->tk[i].inm || !c->tk[i].cue)
@@ -1335,6 +1348,8 @@ static int cue_here(const ctx *c, int i)
 	if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].para == c->tk[i].para &&
 	    !c->tk[i - 1].q && c->tk[i - 1].k != T_MARK && !pch(c, i - 1, ':') && !pch(c, i - 1, '(') &&
 	    !pch(c, i - 1, '-') && !title_case_para(c, i))
+		return 0;
+	if (said_marker(c, i))
 		return 0;
 	if (np_object_sense(c, i) || naming_called(c, i))
 		return 0;
