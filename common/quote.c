@@ -5250,7 +5250,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, z, "who") || (pronoun_is(c, z) && (c->t[tk[z].s] | 32) == 'w')) && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };   /* (and "who's called for ...") */
 					for (int y = j; y <= hi; y++)
-						if (pch(c, y, ',')) { hi = y - 1; break; }   /* the relative clause ends */
+						if (pch(c, y, ',') && !concessive_end(c, y + 1, hi)) { hi = y - 1; break; }   /* the relative clause ends */
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					/* ("While environmentalists welcomed ...": a subordinate clause's own subject) */
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
