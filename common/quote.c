@@ -1694,10 +1694,106 @@ static int title_list_at(const ctx *c, int a, int j, int lo)
 	return n > 0 && b > lo && c->tk[b - 1].k == T_WORD && !c->tk[b - 1].cap && !c->tk[b].q;
 }
 
+static int contracted_subject(const ctx *c, int a);
+static int modal_word(const ctx *c, int i, int neg);
+
+/* "An official who spoke on condition of anonymity said", "A person familiar with the talks who
+ * was not authorised to speak publicly said", "Voters whose homes flooded say": a relative
+ * clause with no comma between the subject and its verb k. Returns the "who" (or "whose"),
+ * or -1; the clause holds no "that", no subject of its own and no auxiliary past its verb
+ * ("who fear the West will ...": the West's verb), but "because they were not authorised" may
+ * follow its verb. */
+static int relative_before(const ctx *c, int lo, int k)
+{
+	if (ends(c, k, "ing"))
+		return -1;
+	/* (what follows is the verb's clause, not a verb whose subject the "who" is: "a man who many
+	 * believe betrayed ...", "who officials say is ..."; nor a noun's preposition after a form
+	 * that may be a noun: "who mounted a populist challenge to ...", "reports against him") */
+	if ((size_t)k + 1 < c->nt && c->tk[k + 1].k == T_WORD) {
+		int v = k + 1;
+		if ((ends(c, v, "ed") && !c->tk[v].cap) || weq(c, v, "is") || weq(c, v, "was") || weq(c, v, "are") ||
+		    weq(c, v, "were") || weq(c, v, "has") || weq(c, v, "have") || weq(c, v, "had") || weq(c, v, "will") ||
+		    weq(c, v, "would") || weq(c, v, "could"))
+			return -1;
+		if (!ends(c, k, "ed") && !weq(c, k, "say") && !weq(c, k, "says") && !weq(c, k, "said") && !weq(c, k, "told") &&
+		    (win(c, v, clause_bad) || weq(c, v, "against") || weq(c, v, "toward") || weq(c, v, "towards")) &&
+		    !(weq(c, v, "to") && !(cue_of(c, k) & CUE_SPEECH)))   /* ("wants to", "plans to") */
+			return -1;
+	}
+	/* (the verb follows a word that can end the clause: not "in order", "to see", "it assails") */
+	int p = skip_adv_bwd(c, k - 1, lo);
+	if (p <= lo + 1 || c->tk[p].k != T_WORD || c->tk[p].q || win(c, p, clause_bad) || win(c, p, dets) ||
+	    win(c, p, pronouns) || win(c, p, nsubj_bad) || weq(c, p, "whose") || contracted_subject(c, p))
+		return -1;
+	int pron = 0, aux = -1;   /* (aux: the last auxiliary: none past the verb group after "who") */
+	for (int w = p; w > lo && w >= k - 20; w--) {
+		if (c->tk[w].k != T_WORD || c->tk[w].q || weq(c, w, "that") || weq(c, w, "which"))
+			return -1;
+		if (win(c, w, pronouns) || contracted_subject(c, w)) pron = 1;
+		else if (weq(c, w, "because") || weq(c, w, "since") || weq(c, w, "as")) pron = 0, aux = -1;
+		if ((modal_word(c, w, 0) || (win(c, w, nsubj_verbs) && win(c, w, nsubj_bad) && !weq(c, w, "to"))) && aux < 0)
+			aux = w;
+		if (weq(c, w, "who") || weq(c, w, "whose")) {
+			int v = w + 1;   /* (the verb group; after "whose", after its noun: "whose boats were") */
+			if (weq(c, w, "whose"))
+				while (v < w + 4 && v < p && !win(c, v, advs) && !modal_word(c, v, 0)) v++;
+			return !pron && (aux < 0 || skip_adv_fwd(c, v, k) > aux) &&
+			       c->tk[w - 1].k == T_WORD && !c->tk[w - 1].q && !cue_of(c, w - 1) &&
+			       !win(c, w - 1, pronouns) && !win(c, w - 1, clause_bad) ? w : -1;
+		}
+	}
+	return -1;
+}
+
+/* The subject of the relative clause's verb k ("An official who spoke ... said"): the noun
+ * phrase before its "who", back to the clause's start. */
+static int relative_subject(const ctx *c, int lo, int k, np *o)
+{
+	int w = relative_before(c, lo, k);
+	if (w < 0)
+		return 0;
+	int s = w - 1;
+	while (s - 1 >= lo && s > w - 10 && c->tk[s - 1].k == T_WORD && !c->tk[s - 1].q && !cue_of(c, s - 1) &&
+	       !weq(c, s - 1, "that") && !weq(c, s - 1, "which") && !weq(c, s - 1, "who"))
+		s--;
+	if (s - 1 >= lo && c->tk[s - 1].k == T_WORD && !c->tk[s - 1].q && !cue_of(c, s - 1) && !weq(c, s - 1, "that"))
+		return 0;   /* (a long phrase: no start found) */
+	while (s < w - 1 && (weq(c, s, "and") || weq(c, s, "but") || weq(c, s, "so") || weq(c, s, "yet") ||
+			     weq(c, s, "even") || weq(c, s, "only")))
+		s++;
+	if (win(c, s, nsubj_bad) || win(c, s, clause_bad))
+		return 0;
+	if (np_bwd(c, w - 1, lo, o) && o->a == s && o->kind != NP_PRON)
+		return 1;
+	*o = (np){ NP_SRC, s, w - 1, -1 };
+	return 1;
+}
+
+/* Cue i sits in a relative clause of the subject of a later verb in its clause ("An official
+ * who asked not to be named said ..."): that verb reports, the clause is its source's. */
+static int in_relative(const ctx *c, int lo, int i, int hi)
+{
+	int w = i - 1;
+	while (w > lo && w > i - 18 && c->tk[w].k == T_WORD && !c->tk[w].q && !weq(c, w, "who") && !weq(c, w, "whose"))
+		w--;
+	if (!(weq(c, w, "who") || weq(c, w, "whose")) || w <= lo)
+		return 0;
+	for (int k = i + 1; k <= hi && k <= w + 20; k++) {
+		if (c->tk[k].k != T_WORD || c->tk[k].q) return 0;
+		np o;
+		if ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && relative_before(c, lo, k) == w && relative_subject(c, lo, k, &o))
+			return 1;
+	}
+	return 0;
+}
+
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
 	int j = skip_time_bwd(c, skip_adv_bwd(c, k - 1, lo), lo);
+	if (j > lo + 1 && c->tk[j].k == T_WORD && !pronoun_is(c, j) && relative_subject(c, lo, k, o))
+		return 1;
 	if (j > lo && aux_not(c, j) && ends(c, k, "ing"))   /* "Trump isn't saying" */
 		j = skip_adv_bwd(c, j - 1, lo);
 	if (j >= lo && pronoun_is(c, j)) {   /* "She's hoping": a pronoun, not a name */
@@ -5028,6 +5124,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
+			if (in_relative(c, lo, i, hi))
+				continue;   /* "An official who asked not to be named said": the later verb's */
 			if (ends(c, i, "ed") && weq(c, i + 1, "by") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
 				cue = i;
 				goto found;
