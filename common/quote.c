@@ -1309,6 +1309,14 @@ static int naming_called(const ctx *c, int i)
 	return 0;
 }
 
+/* A reporting verb's form that is never a noun: "The court said", "the court found" (but "court
+ * filings", "a TV report"). */
+static int finite_say(const ctx *c, int i)
+{
+	return weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "wrote") ||
+	       weq(c, i, "writes") || weq(c, i, "found") || weq(c, i, "finds");
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 static int cue_here(const ctx *c, int i)
@@ -1321,7 +1329,7 @@ static int cue_here(const ctx *c, int i)
 	if (i > 0 && c->tk[i - 1].k == T_WORD && (win(c, i - 1, dets) || weq(c, i - 1, "of") || weq(c, i - 1, "every") ||
 						 (possessive_at(c, c->tk[i - 1].e) && !pronoun_is(c, i - 1)) || weq(c, i - 1, "latest") ||
 						 weq(c, i - 1, "recent") || weq(c, i - 1, "simple") || weq(c, i - 1, "new") ||
-						 weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv") ||
+						 ((weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv")) && !finite_say(c, i)) ||
 						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
 						 weq(c, i - 1, "without") ||   /* "it goes without saying" */
 						 /* a modifier after a number: "271 pledged delegates" */
