@@ -1831,7 +1831,7 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 		return 1;
 	if (pch(c, j, ',')) {   /* appositive */
 		for (int a = j - 1; a >= lo && a > j - 40; a--)
-			if (pch(c, a, ',')) {
+			if (pch(c, a, ',') && !c->tk[a].q) {   /* (not a comma inside a quote: 'who calls it "a relic,"') */
 				/* (a list of title words inside it: "Lena Dahl, star of Ask, Tell, Forget, said") */
 				if (title_list_at(c, a, j, lo))
 					continue;
@@ -1932,6 +1932,8 @@ static int tail_ing(const ctx *c, int i)
 	return (size_t)i < c->nt && c->tk[i].k == T_WORD && !c->tk[i].cap && !c->tk[i].q && ends(c, i, "ing") && wlen(c, i) > 4;
 }
 
+static int quote_in_aside(const ctx *c, int i, np *o);
+
 static int slot_after(const ctx *c, qinfo *q)
 {
 	int i = q->close + 1;
@@ -1970,8 +1972,15 @@ static int slot_after(const ctx *c, qinfo *q)
 			    a > k + 1 && c->tk[a - 1].k == T_WORD && c->t[c->tk[a - 1].s] >= '0' && c->t[c->tk[a - 1].s] <= '9')
 				continue;
 			if (np_fwd(c, a, lim, &sp) && (a == k + 1 || sp.kind == NP_ENT || sp.kind == NP_NAME)) {
+				/* (a pronoun followed by its verb is the subject of what was said: 'X, who calls
+				 * it "a relic," said it should go' - the speaker is X; "it" is none) */
+				if (sp.kind == NP_PRON && sp.b + 1 < lim && c->tk[sp.b + 1].k == T_WORD) {
+					np t;
+					if (quote_in_aside(c, k, &t)) sp = t;
+					else if (weq(c, sp.a, "it")) break;
+				}
 				if (a > k + 1) sp.a = k + 1;
-				q->sp = sp; q->cue = k; q->tagend = sp.b; q->how = 'A';
+				q->sp = sp; q->cue = k; q->tagend = sp.b > k ? sp.b : k; q->how = 'A';
 				goto tag;
 			}
 			if (c->tk[a].k != T_WORD || c->tk[a].cap || win(c, a, stopcap) || win(c, a, advs) || cue_of(c, a))
@@ -3481,6 +3490,31 @@ static int ca_after_quote(const ctx *c, int lo)
 	int j = lo - 1;
 	if (pch(c, j, ',')) j--;
 	return j >= 0 && c->tk[j].q && c->tk[j].para == c->tk[lo].para;
+}
+
+/* 'Ola Berg, who calls the pier "a relic," said it should go': the quote just before the cue
+ * at i sits in a relative clause about the sentence's subject, and the cue is that subject's
+ * verb, not the quote's tag. */
+static int quote_in_aside(const ctx *c, int i, np *o)
+{
+	int m = i - 1 - pch(c, i - 1, ',');   /* (the closing mark, the comma inside or after it) */
+	if (m < 3 || c->tk[m].k != T_MARK || !c->tk[m].q || c->tk[m].sent != c->tk[i].sent)
+		return 0;
+	int a = m - 1, s0 = sent_start(c, i);
+	while (a > s0 && c->tk[a].q == c->tk[m].q) a--;   /* (back over the quote to its opening mark) */
+	for (int n = 0; a > s0 && n < 20; a--, n++) {
+		if (c->tk[a].q || pch(c, a, '.') || pch(c, a, ';') || pch(c, a, ':'))
+			return 0;
+		if (pch(c, a, ','))
+			break;
+	}
+	np t;
+	if (!pch(c, a, ',') || !weq(c, a + 1, "who") || !np_bwd(c, a - 1, s0, &t) || t.kind == NP_PRON ||
+	    !((t.kind == NP_ENT && ment_type(c, t.ment) == NF_PER) || t.kind == NP_ROLE) ||
+	    !(t.a == s0 || subject_start(c, t.a)))
+		return 0;
+	*o = t;
+	return 1;
 }
 
 /* The quote just before token lo ended its own sentence ("... policy.'' The network said ..."):
@@ -5274,7 +5308,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
-				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
+				int aside = ca_after_quote(c, lo) && quote_in_aside(c, i, &t);
+				if (!aside && ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
 					/* ('"...," claiming that ...', '"...," he said, adding that ...': a "that" clause is
 					 * reported whatever tag precedes) */
 					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")) &&
@@ -5282,7 +5317,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						continue;
 					loose = 1;
 				}
-				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
+				if (aside) {
+					;   /* (t: the subject before the relative clause) */
+				} else if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
