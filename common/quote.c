@@ -1802,6 +1802,11 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 	int j = skip_time_bwd(c, skip_adv_bwd(c, k - 1, lo), lo);
 	if (j > lo + 1 && c->tk[j].k == T_WORD && !pronoun_is(c, j) && relative_subject(c, lo, k, o))
 		return 1;
+	/* "The mayor, who calls the tram "a waste," ...": the one "who" stands for (a verb's: not
+	 * "X, who is convinced that ...", whose clause ends at its comma) */
+	if (weq(c, j, "who") && cue_of(c, k) && j - 2 >= lo && pch(c, j - 1, ',') && np_bwd(c, j - 2, lo, o) &&
+	    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE))
+		return 1;
 	if (j > lo && aux_not(c, j) && ends(c, k, "ing"))   /* "Trump isn't saying" */
 		j = skip_adv_bwd(c, j - 1, lo);
 	if (j >= lo && pronoun_is(c, j)) {   /* "She's hoping": a pronoun, not a name */
