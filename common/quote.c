@@ -1705,6 +1705,13 @@ static int title_list_at(const ctx *c, int a, int j, int lo)
 static int contracted_subject(const ctx *c, int a);
 static int modal_word(const ctx *c, int i, int neg);
 
+/* Token w is "who" or "whose" (the length and first letter first: this runs for every cue). */
+static inline int who_word(const ctx *c, int w)
+{
+	size_t n = c->tk[w].e - c->tk[w].s;
+	return (n == 3 || n == 5) && (c->t[c->tk[w].s] | 32) == 'w' && (weq(c, w, "who") || weq(c, w, "whose"));
+}
+
 /* "An official who spoke on condition of anonymity said", "A person familiar with the talks who
  * was not authorised to speak publicly said", "Voters whose homes flooded say": a relative
  * clause with no comma between the subject and its verb k. Returns the "who" (or "whose"),
@@ -1715,6 +1722,12 @@ static int relative_before(const ctx *c, int lo, int k)
 {
 	if (ends(c, k, "ing"))
 		return -1;
+	{   /* (most cues have no "who" before them) */
+		int w = k - 1;
+		while (w > lo && w >= k - 20 && c->tk[w].k == T_WORD && !c->tk[w].q && !who_word(c, w)) w--;
+		if (w <= lo || !who_word(c, w))
+			return -1;
+	}
 	/* (what follows is the verb's clause, not a verb whose subject the "who" is: "a man who many
 	 * believe betrayed ...", "who officials say is ..."; nor a noun's preposition after a form
 	 * that may be a noun: "who mounted a populist challenge to ...", "reports against him") */
@@ -1783,9 +1796,9 @@ static int relative_subject(const ctx *c, int lo, int k, np *o)
 static int in_relative(const ctx *c, int lo, int i, int hi)
 {
 	int w = i - 1;
-	while (w > lo && w > i - 18 && c->tk[w].k == T_WORD && !c->tk[w].q && !weq(c, w, "who") && !weq(c, w, "whose"))
+	while (w > lo && w > i - 18 && c->tk[w].k == T_WORD && !c->tk[w].q && !who_word(c, w))
 		w--;
-	if (!(weq(c, w, "who") || weq(c, w, "whose")) || w <= lo)
+	if (w <= lo || !who_word(c, w))
 		return 0;
 	for (int k = i + 1; k <= hi && k <= w + 20; k++) {
 		if (c->tk[k].k != T_WORD || c->tk[k].q) return 0;
