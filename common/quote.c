@@ -1309,6 +1309,14 @@ static int naming_called(const ctx *c, int i)
 	return 0;
 }
 
+/* A reporting verb's form that is never a noun: "The court said", "the court found" (but "court
+ * filings", "a TV report"). */
+static int finite_say(const ctx *c, int i)
+{
+	return weq(c, i, "said") || weq(c, i, "says") || weq(c, i, "told") || weq(c, i, "tells") || weq(c, i, "wrote") ||
+	       weq(c, i, "writes") || weq(c, i, "found") || weq(c, i, "finds");
+}
+
 /* The cue flags of token i, or 0 when it is no cue here: computed once per token by
  * find_cues, after the marks are paired (cue_of reads that). */
 /* Token i is the "said" of a discourse marker that reports nothing: "Having said that, ...",
@@ -1334,7 +1342,7 @@ static int cue_here(const ctx *c, int i)
 	if (i > 0 && c->tk[i - 1].k == T_WORD && (win(c, i - 1, dets) || weq(c, i - 1, "of") || weq(c, i - 1, "every") ||
 						 (possessive_at(c, c->tk[i - 1].e) && !pronoun_is(c, i - 1)) || weq(c, i - 1, "latest") ||
 						 weq(c, i - 1, "recent") || weq(c, i - 1, "simple") || weq(c, i - 1, "new") ||
-						 weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv") ||
+						 ((weq(c, i - 1, "face") || weq(c, i - 1, "court") || weq(c, i - 1, "tv")) && !finite_say(c, i)) ||
 						 weq(c, i - 1, "each") || weq(c, i - 1, "swing") ||
 						 weq(c, i - 1, "without") ||   /* "it goes without saying" */
 						 /* a modifier after a number: "271 pledged delegates" */
@@ -1709,10 +1717,124 @@ static int title_list_at(const ctx *c, int a, int j, int lo)
 	return n > 0 && b > lo && c->tk[b - 1].k == T_WORD && !c->tk[b - 1].cap && !c->tk[b].q;
 }
 
+static int contracted_subject(const ctx *c, int a);
+static int modal_word(const ctx *c, int i, int neg);
+
+/* Token w is "who" or "whose" (the length and first letter first: this runs for every cue). */
+static inline int who_word(const ctx *c, int w)
+{
+	size_t n = c->tk[w].e - c->tk[w].s;
+	return (n == 3 || n == 5) && (c->t[c->tk[w].s] | 32) == 'w' && (weq(c, w, "who") || weq(c, w, "whose"));
+}
+
+/* "An official who spoke on condition of anonymity said", "A person familiar with the talks who
+ * was not authorised to speak publicly said", "Voters whose homes flooded say": a relative
+ * clause with no comma between the subject and its verb k. Returns the "who" (or "whose"),
+ * or -1; the clause holds no "that", no subject of its own and no auxiliary past its verb
+ * ("who fear the West will ...": the West's verb), but "because they were not authorised" may
+ * follow its verb. */
+static int relative_before(const ctx *c, int lo, int k)
+{
+	if (ends(c, k, "ing"))
+		return -1;
+	{   /* (most cues have no "who" before them) */
+		int w = k - 1;
+		while (w > lo && w >= k - 20 && c->tk[w].k == T_WORD && !c->tk[w].q && !who_word(c, w)) w--;
+		if (w <= lo || !who_word(c, w))
+			return -1;
+	}
+	/* (what follows is the verb's clause, not a verb whose subject the "who" is: "a man who many
+	 * believe betrayed ...", "who officials say is ..."; nor a noun's preposition after a form
+	 * that may be a noun: "who mounted a populist challenge to ...", "reports against him") */
+	if ((size_t)k + 1 < c->nt && c->tk[k + 1].k == T_WORD) {
+		int v = k + 1;
+		if ((ends(c, v, "ed") && !c->tk[v].cap) || weq(c, v, "is") || weq(c, v, "was") || weq(c, v, "are") ||
+		    weq(c, v, "were") || weq(c, v, "has") || weq(c, v, "have") || weq(c, v, "had") || weq(c, v, "will") ||
+		    weq(c, v, "would") || weq(c, v, "could"))
+			return -1;
+		if (!ends(c, k, "ed") && !weq(c, k, "say") && !weq(c, k, "says") && !weq(c, k, "said") && !weq(c, k, "told") &&
+		    (win(c, v, clause_bad) || weq(c, v, "against") || weq(c, v, "toward") || weq(c, v, "towards")) &&
+		    !(weq(c, v, "to") && !(cue_of(c, k) & CUE_SPEECH)))   /* ("wants to", "plans to") */
+			return -1;
+	}
+	/* (the verb follows a word that can end the clause: not "in order", "to see", "it assails") */
+	int p = skip_adv_bwd(c, k - 1, lo);
+	if (p <= lo + 1 || c->tk[p].k != T_WORD || c->tk[p].q || win(c, p, clause_bad) || win(c, p, dets) ||
+	    win(c, p, pronouns) || win(c, p, nsubj_bad) || weq(c, p, "whose") || contracted_subject(c, p))
+		return -1;
+	int pron = 0, aux = -1;   /* (aux: the last auxiliary: none past the verb group after "who") */
+	for (int w = p; w > lo && w >= k - 20; w--) {
+		if (c->tk[w].k != T_WORD || c->tk[w].q || weq(c, w, "that") || weq(c, w, "which"))
+			return -1;
+		if (win(c, w, pronouns) || contracted_subject(c, w)) pron = 1;
+		else if (weq(c, w, "because") || weq(c, w, "since") || weq(c, w, "as")) pron = 0, aux = -1;
+		if ((modal_word(c, w, 0) || (win(c, w, nsubj_verbs) && win(c, w, nsubj_bad) && !weq(c, w, "to"))) && aux < 0)
+			aux = w;
+		if (weq(c, w, "who") || weq(c, w, "whose")) {
+			int v = w + 1;   /* (the verb group; after "whose", after its noun: "whose boats were") */
+			if (weq(c, w, "whose"))
+				while (v < w + 4 && v < p && !win(c, v, advs) && !modal_word(c, v, 0)) v++;
+			return !pron && (aux < 0 || skip_adv_fwd(c, v, k) > aux) &&
+			       c->tk[w - 1].k == T_WORD && !c->tk[w - 1].q && !cue_of(c, w - 1) &&
+			       !win(c, w - 1, pronouns) && !win(c, w - 1, clause_bad) ? w : -1;
+		}
+	}
+	return -1;
+}
+
+/* The subject of the relative clause's verb k ("An official who spoke ... said"): the noun
+ * phrase before its "who", back to the clause's start. */
+static int relative_subject(const ctx *c, int lo, int k, np *o)
+{
+	int w = relative_before(c, lo, k);
+	if (w < 0)
+		return 0;
+	int s = w - 1;
+	while (s - 1 >= lo && s > w - 10 && c->tk[s - 1].k == T_WORD && !c->tk[s - 1].q && !cue_of(c, s - 1) &&
+	       !weq(c, s - 1, "that") && !weq(c, s - 1, "which") && !weq(c, s - 1, "who"))
+		s--;
+	if (s - 1 >= lo && c->tk[s - 1].k == T_WORD && !c->tk[s - 1].q && !cue_of(c, s - 1) && !weq(c, s - 1, "that"))
+		return 0;   /* (a long phrase: no start found) */
+	while (s < w - 1 && (weq(c, s, "and") || weq(c, s, "but") || weq(c, s, "so") || weq(c, s, "yet") ||
+			     weq(c, s, "even") || weq(c, s, "only")))
+		s++;
+	if (win(c, s, nsubj_bad) || win(c, s, clause_bad))
+		return 0;
+	if (np_bwd(c, w - 1, lo, o) && o->a == s && o->kind != NP_PRON)
+		return 1;
+	*o = (np){ NP_SRC, s, w - 1, -1 };
+	return 1;
+}
+
+/* Cue i sits in a relative clause of the subject of a later verb in its clause ("An official
+ * who asked not to be named said ..."): that verb reports, the clause is its source's. */
+static int in_relative(const ctx *c, int lo, int i, int hi)
+{
+	int w = i - 1;
+	while (w > lo && w > i - 18 && c->tk[w].k == T_WORD && !c->tk[w].q && !who_word(c, w))
+		w--;
+	if (w <= lo || !who_word(c, w))
+		return 0;
+	for (int k = i + 1; k <= hi && k <= w + 20; k++) {
+		if (c->tk[k].k != T_WORD || c->tk[k].q) return 0;
+		np o;
+		if ((cue_of(c, k) & (CUE_SPEECH | CUE_BELIEF)) && relative_before(c, lo, k) == w && relative_subject(c, lo, k, &o))
+			return 1;
+	}
+	return 0;
+}
+
 /* The subject of the cue at token k: "Smith said", "Smith, the No. 2, said", "said Smith". */
 static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 {
 	int j = skip_time_bwd(c, skip_adv_bwd(c, k - 1, lo), lo);
+	if (j > lo + 1 && c->tk[j].k == T_WORD && !pronoun_is(c, j) && relative_subject(c, lo, k, o))
+		return 1;
+	/* "The mayor, who calls the tram "a waste," ...": the one "who" stands for (a verb's: not
+	 * "X, who is convinced that ...", whose clause ends at its comma) */
+	if (weq(c, j, "who") && cue_of(c, k) && j - 2 >= lo && pch(c, j - 1, ',') && np_bwd(c, j - 2, lo, o) &&
+	    ((o->kind == NP_ENT && ment_type(c, o->ment) == NF_PER) || o->kind == NP_ROLE))
+		return 1;
 	if (j > lo && aux_not(c, j) && ends(c, k, "ing"))   /* "Trump isn't saying" */
 		j = skip_adv_bwd(c, j - 1, lo);
 	if (j >= lo && pronoun_is(c, j)) {   /* "She's hoping": a pronoun, not a name */
@@ -1742,7 +1864,7 @@ static int subject_of(const ctx *c, int k, int lo, int lim, np *o)
 		return 1;
 	if (pch(c, j, ',')) {   /* appositive */
 		for (int a = j - 1; a >= lo && a > j - 40; a--)
-			if (pch(c, a, ',')) {
+			if (pch(c, a, ',') && !c->tk[a].q) {   /* (not a comma inside a quote: 'who calls it "a relic,"') */
 				/* (a list of title words inside it: "Lena Dahl, star of Ask, Tell, Forget, said") */
 				if (title_list_at(c, a, j, lo))
 					continue;
@@ -1843,6 +1965,8 @@ static int tail_ing(const ctx *c, int i)
 	return (size_t)i < c->nt && c->tk[i].k == T_WORD && !c->tk[i].cap && !c->tk[i].q && ends(c, i, "ing") && wlen(c, i) > 4;
 }
 
+static int quote_in_aside(const ctx *c, int i, np *o);
+
 static int slot_after(const ctx *c, qinfo *q)
 {
 	int i = q->close + 1;
@@ -1881,8 +2005,15 @@ static int slot_after(const ctx *c, qinfo *q)
 			    a > k + 1 && c->tk[a - 1].k == T_WORD && c->t[c->tk[a - 1].s] >= '0' && c->t[c->tk[a - 1].s] <= '9')
 				continue;
 			if (np_fwd(c, a, lim, &sp) && (a == k + 1 || sp.kind == NP_ENT || sp.kind == NP_NAME)) {
+				/* (a pronoun followed by its verb is the subject of what was said: 'X, who calls
+				 * it "a relic," said it should go' - the speaker is X; "it" is none) */
+				if (sp.kind == NP_PRON && sp.b + 1 < lim && c->tk[sp.b + 1].k == T_WORD) {
+					np t;
+					if (quote_in_aside(c, k, &t)) sp = t;
+					else if (weq(c, sp.a, "it")) break;
+				}
 				if (a > k + 1) sp.a = k + 1;
-				q->sp = sp; q->cue = k; q->tagend = sp.b; q->how = 'A';
+				q->sp = sp; q->cue = k; q->tagend = sp.b > k ? sp.b : k; q->how = 'A';
 				goto tag;
 			}
 			if (c->tk[a].k != T_WORD || c->tk[a].cap || win(c, a, stopcap) || win(c, a, advs) || cue_of(c, a))
@@ -3392,6 +3523,31 @@ static int ca_after_quote(const ctx *c, int lo)
 	int j = lo - 1;
 	if (pch(c, j, ',')) j--;
 	return j >= 0 && c->tk[j].q && c->tk[j].para == c->tk[lo].para;
+}
+
+/* 'Ola Berg, who calls the pier "a relic," said it should go': the quote just before the cue
+ * at i sits in a relative clause about the sentence's subject, and the cue is that subject's
+ * verb, not the quote's tag. */
+static int quote_in_aside(const ctx *c, int i, np *o)
+{
+	int m = i - 1 - pch(c, i - 1, ',');   /* (the closing mark, the comma inside or after it) */
+	if (m < 3 || c->tk[m].k != T_MARK || !c->tk[m].q || c->tk[m].sent != c->tk[i].sent)
+		return 0;
+	int a = m - 1, s0 = sent_start(c, i);
+	while (a > s0 && c->tk[a].q == c->tk[m].q) a--;   /* (back over the quote to its opening mark) */
+	for (int n = 0; a > s0 && n < 20; a--, n++) {
+		if (c->tk[a].q || pch(c, a, '.') || pch(c, a, ';') || pch(c, a, ':'))
+			return 0;
+		if (pch(c, a, ','))
+			break;
+	}
+	np t;
+	if (!pch(c, a, ',') || !weq(c, a + 1, "who") || !np_bwd(c, a - 1, s0, &t) || t.kind == NP_PRON ||
+	    !((t.kind == NP_ENT && ment_type(c, t.ment) == NF_PER) || t.kind == NP_ROLE) ||
+	    !(t.a == s0 || subject_start(c, t.a)))
+		return 0;
+	*o = t;
+	return 1;
 }
 
 /* The quote just before token lo ended its own sentence ("... policy.'' The network said ..."):
@@ -5089,6 +5245,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
+			if (in_relative(c, lo, i, hi))
+				continue;   /* "An official who asked not to be named said": the later verb's */
 			if (ends(c, i, "ed") && weq(c, i + 1, "by") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
 				cue = i;
 				goto found;
@@ -5229,7 +5387,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				int z = skip_adv_bwd(c, i - 1, lo);
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
-				if (ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
+				int aside = ca_after_quote(c, lo) && quote_in_aside(c, i, &t);
+				if (!aside && ca_after_quote(c, lo) && !(weq(c, z, "who") && z > lo) && !quote_ends_before(c, lo)) {
 					/* ('"...," claiming that ...', '"...," he said, adding that ...': a "that" clause is
 					 * reported whatever tag precedes) */
 					if (!after_tag(c, lo, i, f) && !(weq(c, j - 1, "that") && j - 1 == i + 1 && !weq(c, i, "states") && !weq(c, i, "state")) &&
@@ -5237,7 +5396,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 						continue;
 					loose = 1;
 				}
-				if ((f & CUE_ING) && pch(c, i - 1, ',')) {
+				if (aside) {
+					;   /* (t: the subject before the relative clause) */
+				} else if ((f & CUE_ING) && pch(c, i - 1, ',')) {
 					/* "X rejected the request, saying ...": the clause's subject */
 					if (!clause_subject(c, lo, i, &t) || t.kind == NP_NAME) continue;
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && prev.kind && prev_sent == tk[i].sent) {
