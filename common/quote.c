@@ -1770,7 +1770,7 @@ static int relative_before(const ctx *c, int lo, int k)
 		else if (weq(c, w, "because") || weq(c, w, "since") || weq(c, w, "as")) pron = 0, aux = -1;
 		if ((modal_word(c, w, 0) || (win(c, w, nsubj_verbs) && win(c, w, nsubj_bad) && !weq(c, w, "to"))) && aux < 0)
 			aux = w;
-		if (weq(c, w, "who") || weq(c, w, "whose")) {
+		if (who_word(c, w)) {
 			int v = w + 1;   /* (the verb group; after "whose", after its noun: "whose boats were") */
 			if (weq(c, w, "whose"))
 				while (v < w + 4 && v < p && !win(c, v, advs) && !modal_word(c, v, 0)) v++;
@@ -4098,6 +4098,11 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 
 /* ---- validity tests that drop an indirect row: each a function, all called from ind_drop ---- */
 
+static int add_form(const ctx *c, int i)
+{
+	return weq(c, i, "add") || weq(c, i, "adds") || weq(c, i, "added") || weq(c, i, "adding");
+}
+
 /* "found itself at the centre of the row", "finds herself in a tight race": find with a
  * reflexive object says where someone ended up, not what they found */
 static int ip_find_self(const ctx *c, int cue, int ca)
@@ -4125,8 +4130,7 @@ static int ip_maintain_np(const ctx *c, int cue, int ca, int cb)
  * a remark ("added to reporters that ..." is rare and would carry a clause) */
 static int ip_add_to(const ctx *c, int cue, int ca, int cb)
 {
-	if (ca != cue + 1 || !(weq(c, cue, "add") || weq(c, cue, "adds") || weq(c, cue, "added") || weq(c, cue, "adding")) ||
-	    !weq(c, ca, "to") || ca == cb)
+	if (ca != cue + 1 || !add_form(c, cue) || !weq(c, ca, "to") || ca == cb)
 		return 0;
 	if (!(win(c, ca + 1, dets) || c->tk[ca + 1].cap))
 		return 0;   /* ("added to cut ...": an infinitive) */
@@ -4163,7 +4167,7 @@ static int ip_particle(const ctx *c, int cue, int ca)
  * no clause is a sum, not a remark */
 static int ip_add_amount(const ctx *c, int cue, int ca, int cb)
 {
-	if (ca != cue + 1 || !(weq(c, cue, "add") || weq(c, cue, "adds") || weq(c, cue, "added") || weq(c, cue, "adding")))
+	if (ca != cue + 1 || !add_form(c, cue))
 		return 0;
 	if (!((c->t[c->tk[ca].s] >= '0' && c->t[c->tk[ca].s] <= '9') || weq(c, ca, "another") || weq(c, ca, "one") ||
 	      weq(c, ca, "more") || weq(c, ca, "a") || weq(c, ca, "an")))
@@ -4201,7 +4205,6 @@ static int ip_tag_speaker(const ctx *c, int cue, int ca, int cb)
 	}
 	return 1;
 }
-
 
 /* "'...,' Trump said of the encounter", "she said about the plan", "he said to an enormous
  * cheer": what follows say is the topic or the one spoken to, with no clause in it; the words
@@ -5108,8 +5111,7 @@ static int lead_that(const ctx *c, int i, int j, int ft)
 		int y = j;
 		while (y < ft && c->tk[y].k == T_WORD && !c->tk[y].q && !verb_like(c, y) && !cue_of(c, y)) y++;
 		if (y == ft && (weq(c, ft - 1, "ago") || weq(c, ft - 1, "once") || weq(c, ft - 1, "twice") || (weq(c, ft - 1, "times") && !win(c, j, dets)) ||
-				(weq(c, j, "the") && weq(c, j + 1, "other") && ft == j + 3 && win(c, j + 2, time_units)) ||
-				(weq(c, j, "the") && weq(c, j + 1, "other") && ft == j + 3 && weq(c, j + 2, "day"))))
+				(weq(c, j, "the") && weq(c, j + 1, "other") && ft == j + 3 && (win(c, j + 2, time_units) || weq(c, j + 2, "day")))))
 			return 1;
 	}
 	if (weq(c, j, "for") && ft > j + 1 && ft <= j + 4 && tok_in(c, j + 1, spans)) {
@@ -5516,16 +5518,12 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				add_partial(c, out, last_cl, &sp, cue, ca, cb, rq - 1);
 			continue;
 		}
-		/* a closing tag ("..., the aide added.") reports its whole clause: the rows of cues
-		 * inside it ("X had told Y that ...") give way to it */
-		if (cue > cb && pch(c, cb + 1, ',') && sp.a > cb && (cue_of(c, cue) & CUE_SAY) && !(cue_of(c, cue) & CUE_ING) &&
-		    sent_end(c, cue) - cue <= 3)
-			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
-			       out->q[out->n - 1].end <= tk[cb].e)
-				out->n--;
-		/* "Most farmers said the harvest was late, according to a poll.": a source that closes
-		 * the sentence reports its whole clause, the inner cue's row with it */
-		if (cue == -3 && cb == i - 2 && pch(c, cb + 1, ',') && sp.a > cb && sent_end(c, sp.b) - sp.b <= 1)
+		/* a closing tag ("..., the aide added.") or a closing "according to" source ("Most
+		 * farmers said the harvest was late, according to a poll.") reports its whole clause:
+		 * the rows of cues inside it ("X had told Y that ...") give way to it */
+		if ((cue > cb && pch(c, cb + 1, ',') && sp.a > cb && (cue_of(c, cue) & CUE_SAY) && !(cue_of(c, cue) & CUE_ING) &&
+		     sent_end(c, cue) - cue <= 3) ||
+		    (cue == -3 && cb == i - 2 && pch(c, cb + 1, ',') && sp.a > cb && sent_end(c, sp.b) - sp.b <= 1))
 			while (out->n > c->nmain && out->q[out->n - 1].type == NF_Q_INDIRECT && out->q[out->n - 1].start > tk[ca].s &&
 			       out->q[out->n - 1].end <= tk[cb].e)
 				out->n--;
