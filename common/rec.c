@@ -140,8 +140,10 @@ static inline uint64_t load8(const void *p) { uint64_t x; memcpy(&x, p, 8); retu
 #endif
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))   /* keeps the callers' fast paths free of saved registers */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE inline
 #endif
 
 /* Decodes the escape at src[*i] (a backslash) into dst[*j]. */
@@ -796,12 +798,10 @@ static inline int short_plain(const char *p, size_t n)
 	return (x & HIGHS) == 0;
 }
 
-/* Any TSV field: runs between escapes copied at once. */
-static NOINLINE void put_tsv(rec_writer *w, const char *p, size_t n)
+/* The bytes of any TSV field at o (room for 2 * n): runs between escapes copied at once;
+ * returns their end. */
+static NOINLINE char *tsv_bytes(char *o, const char *p, size_t n)
 {
-	char *o = wroom(w, 2 * n + 1);
-	if (w->col++)
-		*o++ = '\t';
 	size_t i = 0, run = 0;
 	while ((i = next_special(p, i, n)) < n) {
 		unsigned char e = tsv_esc[(unsigned char)p[i]];
@@ -816,7 +816,16 @@ static NOINLINE void put_tsv(rec_writer *w, const char *p, size_t n)
 		run = ++i;
 	}
 	copy_bytes(o, p + run, n - run);
-	w->n = (size_t)(o + (n - run) - w->buf);
+	return o + (n - run);
+}
+
+/* Any TSV field. */
+static NOINLINE void put_tsv(rec_writer *w, const char *p, size_t n)
+{
+	char *o = wroom(w, 2 * n + 1);
+	if (w->col++)
+		*o++ = '\t';
+	w->n = (size_t)(tsv_bytes(o, p, n) - w->buf);
 }
 
 void rec_put(rec_writer *w, const char *p, size_t n)
@@ -863,6 +872,80 @@ static inline size_t digits32(uint32_t x)
 #endif
 }
 
+static const char two_digits[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+				 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+				 "8081828384858687888990919293949596979899";
+
+/* The sign and digits of v at o (21 bytes at most), written in place from the right, two at
+ * a time: no snprintf, no copy; returns their end. */
+static ALWAYS_INLINE char *long_at(char *o, long v)
+{
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	if (v < 0)
+		*o++ = '-';
+	if (u < 100000000) {                 /* most numbers of a row: counts, offsets */
+		uint32_t x = (uint32_t)u, lo = 0;
+		int four = x >= 10000;               /* then x / 10000 first, x % 10000 in 4 digits */
+		if (four) {
+			lo = x % 10000;
+			x /= 10000;
+		}
+		if (x < 100) {
+			if (x < 10)
+				*o++ = (char)('0' + x);
+			else {
+				memcpy(o, two_digits + 2 * x, 2);
+				o += 2;
+			}
+		} else {
+			uint32_t h = x / 100, l = x % 100;
+			if (h < 10)
+				*o++ = (char)('0' + h);
+			else {
+				memcpy(o, two_digits + 2 * h, 2);
+				o += 2;
+			}
+			memcpy(o, two_digits + 2 * l, 2);
+			o += 2;
+		}
+		if (four) {
+			memcpy(o, two_digits + 2 * (lo / 100), 2);
+			memcpy(o + 2, two_digits + 2 * (lo % 100), 2);
+			o += 4;
+		}
+		return o;
+	}
+	size_t len;
+	if (u > 0xFFFFFFFFULL) {
+		len = 10;
+		for (unsigned long long t = 10000000000ULL; len < 20 && u >= t; t *= 10)
+			len++;
+	} else {
+		len = digits32((uint32_t)u);
+	}
+	char *p = o + len, *end = p;
+	while (u > 0xFFFFFFFFULL) {
+		unsigned d = (unsigned)(u % 100);
+		u /= 100;
+		p -= 2;
+		memcpy(p, two_digits + 2 * d, 2);
+	}
+	uint32_t x = (uint32_t)u;            /* 32-bit division is cheaper */
+	while (x >= 100) {
+		uint32_t d = x % 100;
+		x /= 100;
+		p -= 2;
+		memcpy(p, two_digits + 2 * d, 2);
+	}
+	if (x >= 10)
+		memcpy(p - 2, two_digits + 2 * x, 2);
+	else
+		p[-1] = (char)('0' + x);
+	return end;
+}
+
+char *rec_long_at(char *o, long v) { return long_at(o, v); }
+
 static NOINLINE void put_long_slow(rec_writer *w, long v)
 {
 	wmake_room(w, 22);
@@ -875,43 +958,62 @@ void rec_put_long(rec_writer *w, long v)
 		put_long_slow(w, v);
 		return;
 	}
-	/* digits written in place from the right, two at a time: no snprintf, no copy */
-	static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-				  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-				  "8081828384858687888990919293949596979899";
 	char *o = w->buf + w->n;             /* separator, sign, 20 digits: no escaping or quoting */
 	if (w->col++)
 		*o++ = w->sep;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	if (v < 0)
-		*o++ = '-';
-	size_t len;
-	if (u > 0xFFFFFFFFULL) {
-		len = 10;
-		for (unsigned long long t = 10000000000ULL; len < 20 && u >= t; t *= 10)
-			len++;
-	} else {
-		len = digits32((uint32_t)u);
+	w->n = (size_t)(long_at(o, v) - w->buf);
+}
+
+/* Room for need more bytes after o, the end of the row so far. */
+static NOINLINE char *row_room(rec_writer *w, char *o, size_t need)
+{
+	w->n = (size_t)(o - w->buf);
+	wmake_room(w, need);
+	return w->buf + w->n;
+}
+
+void rec_put_row(rec_writer *w, const rec_field *f, size_t nf)
+{
+	if (w->csv) {
+		for (size_t i = 0; i < nf; i++)
+			if (!f[i].p)
+				rec_put_long(w, f[i].v);
+			else
+				rec_put(w, f[i].p, f[i].n == REC_CSTR ? strlen(f[i].p) : f[i].n);
+		return;
 	}
-	char *p = o + len;
-	w->n = (size_t)(p - w->buf);
-	while (u > 0xFFFFFFFFULL) {
-		unsigned d = (unsigned)(u % 100);
-		u /= 100;
-		p -= 2;
-		memcpy(p, two + 2 * d, 2);
+	/* TSV: the row's end kept in o, a tab stored before every field and kept after the first */
+	char *o = w->buf + w->n, *end = w->buf + w->cap;
+	size_t sep = w->col != 0;
+	for (size_t i = 0; i < nf; i++, sep = 1) {
+		const char *p = f[i].p;
+		if (!p) {
+			if ((size_t)(end - o) < 22) {
+				o = row_room(w, o, 22);
+				end = w->buf + w->cap;
+			}
+			*o = '\t';
+			o = long_at(o + sep, f[i].v);
+			continue;
+		}
+		size_t n = f[i].n;
+		if (n == REC_CSTR)
+			n = *p ? strlen(p) : 0;
+		if ((size_t)(end - o) < 2 * n + 1) {
+			o = row_room(w, o, 2 * n + 1);
+			end = w->buf + w->cap;
+		}
+		*o = '\t';
+		o += sep;
+		if (n < 16 && short_plain(p, n)) {
+			copy_bytes(o, p, n);
+			o += n;
+		} else {
+			o = tsv_bytes(o, p, n);
+		}
 	}
-	uint32_t x = (uint32_t)u;            /* 32-bit division is cheaper */
-	while (x >= 100) {
-		uint32_t d = x % 100;
-		x /= 100;
-		p -= 2;
-		memcpy(p, two + 2 * d, 2);
-	}
-	if (x >= 10)
-		memcpy(p - 2, two + 2 * x, 2);
-	else
-		p[-1] = (char)('0' + x);
+	w->n = (size_t)(o - w->buf);
+	w->col += (int)nf;
 }
 
 void rec_put_double(rec_writer *w, double v)

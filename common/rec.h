@@ -44,6 +44,20 @@ void rec_put_long(rec_writer *w, long v);
 void rec_put_double(rec_writer *w, double v);
 void rec_end(rec_writer *w);
 
+/* A field for rec_put_row: bytes p[0, n); a NUL-terminated string p (n REC_CSTR); or, with p
+ * NULL, the number v. The REC_* macros make one (REC_BYTES and REC_STR take NULL as ""). */
+typedef struct { const char *p; union { size_t n; long v; }; } rec_field;
+#define REC_CSTR ((size_t)-1)
+#define REC_BYTES(P, N) { (P) ? (P) : "", { .n = (N) } }
+#define REC_STR(S) { (S) ? (S) : "", { .n = REC_CSTR } }
+#define REC_LONG(V) { NULL, { .v = (V) } }
+/* Writes the fields f[0, nf) as rec_put and rec_put_long would, one after another (a row's
+ * fields with one call: its bytes are placed without a call or a room check per field). */
+void rec_put_row(rec_writer *w, const rec_field *f, size_t nf);
+/* Writes the sign and digits of v at o (21 bytes at most), as rec_put_long does; returns
+ * their end. */
+char *rec_long_at(char *o, long v);
+
 /* Decodes the TSV escapes of src into dst (which may be src); returns the new length. */
 size_t rec_unescape(char *dst, const char *src, size_t n);
 /* Offset of the first invalid UTF-8 sequence or NUL byte in s, or n when there is none. */

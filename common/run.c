@@ -197,6 +197,7 @@ void nf_out(nf_run *r, const char *p, size_t n) { rec_put(r->out, p, n); }
 void nf_out_str(nf_run *r, const char *s) { rec_put(r->out, s ? s : "", s ? strlen(s) : 0); }
 void nf_out_long(nf_run *r, long v) { rec_put_long(r->out, v); }
 void nf_out_double(nf_run *r, double v) { rec_put_double(r->out, v); }
+void nf_out_fields(nf_run *r, const rec_field *f, size_t n) { rec_put_row(r->out, f, n); }
 
 void nf_out_end(nf_run *r)
 {

@@ -62,6 +62,8 @@ void nf_out(nf_run *run, const char *p, size_t n);
 void nf_out_str(nf_run *run, const char *s);
 void nf_out_long(nf_run *run, long v);
 void nf_out_double(nf_run *run, double v);
+/* Fields f[0, n) at once (see rec_put_row): a row's columns with one call. */
+void nf_out_fields(nf_run *run, const rec_field *f, size_t n);
 void nf_out_end(nf_run *run);
 /* Reports a problem with the current document as "tool: file:line: ..." and counts it. */
 void nf_run_error(nf_run *run, const char *fmt, ...);

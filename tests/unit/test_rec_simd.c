@@ -198,6 +198,67 @@ static void test_writer_model(void)
 	free(buf);
 }
 
+/* rec_put_row writes what the per-field calls write, in TSV and CSV, over rows that cross
+ * the writer's buffer (it grows and flushes inside a row). */
+static void test_row_model(void)
+{
+	int bad = 0;
+	for (int csv = 0; csv < 2; csv++) {
+		char *b1 = NULL, *b2 = NULL;
+		size_t l1 = 0, l2 = 0;
+		FILE *f1 = open_memstream(&b1, &l1), *f2 = open_memstream(&b2, &l2);
+		rec_writer *w1 = rec_writer_new(f1, csv), *w2 = rec_writer_new(f2, csv);
+		for (int round = 0; round < 4000; round++) {
+			rec_field row[8];
+			char *own[8], str[8][24];
+			size_t nf = 1 + tap_rand() % 8;
+			for (size_t i = 0; i < nf; i++) {
+				own[i] = NULL;
+				int kind = (int)(tap_rand() % 3);
+				if (kind == 0) {
+					long v = (long)(tap_rand() % 100000) * (tap_rand() % 2 ? 1 : 100003) - (tap_rand() % 9 == 0 ? 5000 : 0);
+					row[i] = (rec_field)REC_LONG(v);
+					rec_put_long(w1, v);
+				} else if (kind == 1) {
+					size_t n = round % 50 == 0 ? 70000 + tap_rand() % 90000 : tap_rand() % (tap_rand() % 4 ? 20 : 300);
+					own[i] = random_bytes(n);
+					row[i] = (rec_field)REC_BYTES(own[i], n);
+					rec_put(w1, own[i], n);
+				} else {
+					size_t n = tap_rand() % 23;
+					for (size_t k = 0; k < n; k++)
+						str[i][k] = (char)(tap_rand() % 6 == 0 ? '\t' : 'a' + tap_rand() % 26);
+					str[i][n] = 0;
+					row[i] = (rec_field)REC_STR(str[i]);
+					rec_put_str(w1, str[i]);
+				}
+			}
+			size_t split = tap_rand() % (nf + 1);   /* a row begun field by field */
+			for (size_t i = 0; i < split; i++) {
+				if (!row[i].p)
+					rec_put_long(w2, row[i].v);
+				else
+					rec_put(w2, row[i].p, row[i].n == REC_CSTR ? strlen(row[i].p) : row[i].n);
+			}
+			rec_put_row(w2, row + split, nf - split);
+			rec_end(w1);
+			rec_end(w2);
+			for (size_t i = 0; i < nf; i++)
+				free(own[i]);
+		}
+		rec_writer_free(w1);
+		rec_writer_free(w2);
+		fclose(f1);
+		fclose(f2);
+		bad += l1 != l2 || memcmp(b1, b2, l1) != 0;
+		free(b1);
+		free(b2);
+	}
+	ok(!bad, "rec_put_row writes what rec_put, rec_put_str and rec_put_long write (TSV and CSV)");
+	char d[32], *e = rec_long_at(d, -1234567);
+	ok(e - d == 8 && memcmp(d, "-1234567", 8) == 0, "rec_long_at: the digits in place");
+}
+
 int main(void)
 {
 #if defined(__SSE2__)
@@ -208,5 +269,6 @@ int main(void)
 	test_helpers();
 	test_records();
 	test_writer_model();
+	test_row_model();
 	return tap_done();
 }
