@@ -214,6 +214,18 @@ static inline size_t ascii_end(const unsigned char *u, size_t i, size_t n)
 {
 #if defined(__SSE2__)
 	const __m128i zero = _mm_setzero_si128();
+	/* 64 bytes a step while none is flagged (a NUL is the minimum of its block), then 16 */
+	while (i + 64 <= n) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(u + i)),
+			b = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16)),
+			c = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 32)),
+			d = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 48));
+		__m128i lo = _mm_min_epu8(_mm_min_epu8(a, b), _mm_min_epu8(c, d));
+		__m128i hi = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+		if (_mm_movemask_epi8(_mm_or_si128(hi, _mm_cmpeq_epi8(lo, zero))))
+			break;
+		i += 64;
+	}
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
 		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));

@@ -271,8 +271,10 @@ typedef struct {
 
 typedef struct {
 	nf_buf id, text;
-	nf_buf row_bytes;               /* copy of the first row's fields */
+	nf_buf row_bytes;               /* copy of the first row's fields but the text */
 	nf_str *row; size_t row_cap, ncols;
+	int text_col;                   /* the first row's text is in text, at text0 (text0n bytes) */
+	size_t text0, text0n;
 	long line, para, rows;
 	int open;
 } pending;
@@ -300,15 +302,20 @@ static void pending_start(nf_run *r, pending *p, const columns *c, nf_str *f, si
 		nf_buf_add(&p->id, f[c->id].p, f[c->id].n);
 	else
 		nf_buf_addf(&p->id, "%ld", rowno);
+	/* (the text is not copied twice: the document's copy is the row's, set in pending_flush) */
 	for (size_t i = 0; i < nf; i++)
-		nf_buf_add(&p->row_bytes, f[i].p, f[i].n);
+		if ((int)i != c->text)
+			nf_buf_add(&p->row_bytes, f[i].p, f[i].n);
 	nf_grow((void **)&p->row, &p->row_cap, nf, sizeof *p->row);
 	size_t off = 0;
 	for (size_t i = 0; i < nf; i++) {
+		if ((int)i == c->text)
+			continue;
 		p->row[i] = (nf_str){ p->row_bytes.p + off, f[i].n };
 		off += f[i].n;
 	}
 	p->ncols = nf;
+	p->text_col = c->text;
 	p->line = line;
 	p->rows = 0;
 	p->para = -1;
@@ -353,6 +360,10 @@ static void pending_add(pending *p, const columns *c, nf_str *f)
 	} else if (p->rows > 0) {
 		nf_buf_addc(&p->text, '\n');
 	}
+	if (p->rows == 0) {
+		p->text0 = p->text.n;
+		p->text0n = t.n;
+	}
 	nf_buf_add(&p->text, t.p, t.n);
 	p->rows++;
 }
@@ -363,6 +374,8 @@ static void pending_flush(nf_run *r, pending *p, nf_str *header, size_t nh, nf_d
 		return;
 	p->open = 0;
 	nf_buf_add(&p->text, "", 0);
+	if (p->text_col >= 0 && (size_t)p->text_col < p->ncols)
+		p->row[p->text_col] = (nf_str){ p->text.p + p->text0, p->text0n };
 	nf_doc d = { { p->id.p, p->id.n }, p->text.p, p->text.n, r->file, p->line, header, p->row, nh };
 	nf_run_doc(r, &d, fn, arg);
 }
