@@ -276,6 +276,10 @@ size_t rec_utf8_check(const char *s, size_t n)
 		}
 		if (c < 0xF0) {
 			if (i + 2 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+				if (c != 0xE0 && c != 0xED) {   /* (quote marks, dashes): neither overlong nor a surrogate */
+					i += 3;
+					continue;
+				}
 				unsigned cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
 				if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
 					i += 3;

@@ -241,22 +241,26 @@ typedef struct {
 	uint64_t bits;
 } scan;
 
-static uint64_t stop_bits(const char *p)
-{
 #if defined(__SSE2__)
+/* The stop bytes of 16 bytes at p: '!' 0x21 and ')' 0x29 differ in bit 3 only, 0xE2 and 0xE3
+ * in bit 0. */
+static inline uint64_t stop16(const char *p)
+{
 	const __m128i f7 = _mm_set1_epi8((char)0xF7), fe = _mm_set1_epi8((char)0xFE), nl = _mm_set1_epi8('\n'),
 		      dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'), exrp = _mm_set1_epi8('!'),
 		      e2e3 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
-	uint64_t bits = 0;
-	for (int k = 0; k < 4; k++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-		/* '!' 0x21 and ')' 0x29 differ in bit 3 only, 0xE2 and 0xE3 in bit 0 */
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
-					 _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(_mm_and_si128(v, f7), exrp)));
-		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2e3), _mm_cmpeq_epi8(v, ef)));
-		bits |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << (16 * k);
-	}
-	return bits;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+				 _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(_mm_and_si128(v, f7), exrp)));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2e3), _mm_cmpeq_epi8(v, ef)));
+	return (uint64_t)(unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+static uint64_t stop_bits(const char *p)
+{
+#if defined(__SSE2__)
+	return stop16(p) | stop16(p + 16) << 16 | stop16(p + 32) << 32 | stop16(p + 48) << 48;
 #else
 	uint64_t bits = 0;
 	for (int k = 0; k < 64; k++)
@@ -994,6 +998,10 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 			push(spans, cap, &n, t, c.start, j, para);
 			c.start = j;
 			i = j;
+			continue;
+		}
+		if (ch == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] < 0xA2) {
+			i += 3;                           /* quote marks, dashes: neither a bullet nor an ellipsis */
 			continue;
 		}
 		if (ch == 0xE2 && !is_ellipsis_char(t, i, len)) {
