@@ -223,7 +223,8 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 		for (;;) {
 			e = next_delim(b, a);
 			size_t fe = e;
-			if (b[e] == '\n' && fe > a && b[fe - 1] == '\r')
+			int last = b[e] == '\n';
+			if (last && fe > a && b[fe - 1] == '\r')
 				fe--;                    /* the CR of a CRLF line end */
 			if (nf == cap) {
 				cap *= 2;
@@ -236,7 +237,7 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 				bs = backslash(b, fe, len);
 			}
 			nf++;
-			if (b[e] == '\n')
+			if (last)
 				break;
 			a = e + 1;
 		}
@@ -244,14 +245,14 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 		pos = e + 1;
 		if (isbad)
 			bad = pos < len ? pos + rec_utf8_check(b + pos, len - pos) : len;
-		if (!seen_version) {
-			check_version(path, isbad ? REC_BAD : REC_OK, fld, nf);
-			seen_version = 1;
-			continue;
-		}
-		if (!seen_header && fld[0].n && fld[0].p[0] == '#')
-			continue;                    /* leading comments: source and licence */
-		if (!seen_header) {
+		if (!seen_header) {              /* (one test on the rows' path) */
+			if (!seen_version) {
+				check_version(path, isbad ? REC_BAD : REC_OK, fld, nf);
+				seen_version = 1;
+				continue;
+			}
+			if (fld[0].n && fld[0].p[0] == '#')
+				continue;                /* leading comments: source and licence */
 			if (isbad)
 				die_bytes(path, line, fld, nf);
 			nf_buf h = { 0 };

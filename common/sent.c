@@ -233,11 +233,11 @@ static const unsigned char stop_byte[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [')'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The scanner's window: the stop bytes of t[base, end) as the bits of one word, found 16
- * bytes at a time with SSE2 (a byte at a time without). Most text is plain letters between
+/* The scanner's window: the stop bytes of t[base, base + 64) as the bits of one word, found
+ * 16 bytes at a time with SSE2 (a byte at a time without). Most text is plain letters between
  * stops, and the main loop's position only grows, so each byte is classified once. */
 typedef struct {
-	size_t base, end;
+	size_t base;        /* (size_t)-64 at first: no window */
 	uint64_t bits;
 } scan;
 
@@ -289,16 +289,15 @@ static size_t next_stop(scan *sc, const char *t, size_t i, size_t len)
 	for (;;) {
 		/* inside the window (an i before it, which the main loop never passes, wraps
 		 * round to a large number and fills a new one: no shift by 64 or more) */
-		if (i - sc->base < sc->end - sc->base) {
+		if (i - sc->base < 64) {
 			uint64_t b = sc->bits >> (i - sc->base);
 			if (b)
 				return i + ctz64(b);
-			i = sc->end;
+			i = sc->base + 64;
 		}
 		if (len - i < 64)
 			break;
 		sc->base = i;
-		sc->end = i + 64;
 		sc->bits = stop_bits(t + i);
 	}
 	while (i < len && !stop_byte[(unsigned char)t[i]])
@@ -947,7 +946,7 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 	ctx c = { s, t, len, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	size_t n = 0, w, para_first = 0, i = 0;
 	int para = 1;
-	scan sc = { 0, 0, 0 };
+	scan sc = { (size_t)-64, 0 };
 	while (i < len) {
 		i = next_stop(&sc, t, i, len);
 		if (i >= len)
