@@ -212,28 +212,29 @@ static inline size_t ascii_end(const unsigned char *u, size_t i, size_t n)
 {
 #if defined(__SSE2__)
 	const __m128i zero = _mm_setzero_si128();
-	/* 64 bytes a step while none is flagged (a NUL is the minimum of its block), then 16 */
+	/* 64 bytes a step while none is flagged, then 16: the bytes 1 to 0x7F are the ones
+	 * above zero as signed bytes */
 	while (i + 64 <= n) {
 		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(u + i)),
 			b = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16)),
 			c = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 32)),
 			d = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 48));
-		__m128i lo = _mm_min_epu8(_mm_min_epu8(a, b), _mm_min_epu8(c, d));
-		__m128i hi = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
-		if (_mm_movemask_epi8(_mm_or_si128(hi, _mm_cmpeq_epi8(lo, zero))))
+		__m128i ok = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi8(a, zero), _mm_cmpgt_epi8(b, zero)),
+					   _mm_and_si128(_mm_cmpgt_epi8(c, zero), _mm_cmpgt_epi8(d, zero)));
+		if (_mm_movemask_epi8(ok) != 0xFFFF)
 			break;
 		i += 64;
 	}
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+		unsigned bits = ~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, zero)) & 0xFFFFu;
 		if (bits)
 			return i + (size_t)__builtin_ctz(bits);
 		i += 16;
 	}
 	if (i < n && n >= 16) {              /* the last 16 bytes again, the checked ones masked off */
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
-		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+		unsigned bits = ~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, zero)) & 0xFFFFu;
 		bits &= 0xFFFFu << (16 - (n - i));
 		return bits ? n - 16 + (size_t)__builtin_ctz(bits) : n;
 	}
@@ -449,7 +450,7 @@ static size_t split_short(rec_reader *r, const char *s, size_t n, int *plain)
 			mask = (1u << n) - 1;
 			v = _mm_loadu_si128((const __m128i *)(const void *)b);
 		}
-		odd |= (unsigned)(_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero))) & mask;
+		odd |= ~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, zero)) & mask;   /* a byte not in 1 to 0x7F */
 		unsigned ev = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bs))) & mask;
 		for (; ev; ev &= ev - 1) {
 			size_t at = i + (size_t)__builtin_ctz(ev);

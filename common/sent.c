@@ -976,7 +976,7 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 			i = j;
 			continue;
 		}
-		if (ch == 0xE3 || ch == 0xEF) {
+		if (ch >= 0xE3 && (ch == 0xE3 || ch == 0xEF)) {   /* (one compare for the ASCII stops) */
 			if (!wide_stop(t, i, len)) {
 				i++;
 				continue;
