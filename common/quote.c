@@ -2276,6 +2276,15 @@ static int subject_verb(const ctx *c, qinfo *q)
 		if (!tk[i].q && ((cue_of(c, i) && i < q->open) || weq(c, i, "according")))
 			return 0;   /* (a cue word before it, or "according to": the slots handle those) */
 	np sp;
+	/* after an opening phrase and its comma ("At one point, Ross coached Lee to "X"") */
+	if ((weq(c, lo, "at") || weq(c, lo, "in") || weq(c, lo, "on") || weq(c, lo, "after") || weq(c, lo, "during") ||
+	     weq(c, lo, "later") || weq(c, lo, "earlier") || weq(c, lo, "last") || weq(c, lo, "then") ||
+	     weq(c, lo, "although") || weq(c, lo, "though") || weq(c, lo, "while") || weq(c, lo, "when")) &&
+	    !tk[lo].q)
+		for (int k = lo + 1; k < q->open - 2 && k < lo + 12; k++) {
+			if (tk[k].q || pch(c, k, ';') || pch(c, k, ':')) break;
+			if (pch(c, k, ',')) { lo = k + 1; break; }
+		}
 	if (!np_fwd(c, lo, q->open, &sp) || sp.a != lo)
 		return 0;
 	if (!((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || weq(c, sp.a, "he") || weq(c, sp.a, "she")))
