@@ -2376,6 +2376,44 @@ static int as_phrase(const ctx *c, qinfo *q)
 	return 1;
 }
 
+/* "as the Gazette put it in a profile, "the feared clerk."", "a "clean record," as a memo put
+ * it": the words are the ones the subject of "as X put it" chose. */
+static int put_it(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int lo = sent_lo_q(c, q->open), o = q->open;
+	int a = -1;
+	for (int k = o - 2; k > lo && k > o - 16; k--) {   /* before the quote: ", as X put it (in ...)," */
+		if (tk[k].q || pch(c, k, ';') || pch(c, k, ':')) break;
+		if (weq(c, k, "as")) {
+			if (pch(c, k - 1, ',') || k == lo) a = k;   /* (", as X put it,": not "or as X puts it") */
+			break;
+		}
+	}
+	if (a < 0 && (size_t)q->close + 2 < c->nt) {   /* after it: ""...," as X put it" */
+		int k = q->close + 1 + pch(c, q->close + 1, ',');
+		if (weq(c, k, "as") && !tk[k].q && tk[k].para == tk[o].para) a = k;
+	}
+	if (a < 0)
+		return 0;
+	np sp;
+	int lim = a < o ? o : (int)c->nt;
+	if (!np_fwd(c, a + 1, lim, &sp) || sp.a != a + 1)
+		return 0;
+	int v = skip_adv_fwd(c, sp.b + 1, lim);
+	if (!(weq(c, v, "put") || weq(c, v, "puts")) || !weq(c, v + 1, "it") || tk[v + 1].q)
+		return 0;
+	if (sp.kind == NP_PRON && weq(c, sp.a, "it"))
+		return 0;
+	for (int k = v + 2; a < o && k < o; k++)   /* (no other cue between: "..., where she promised "X"") */
+		if (cue_of(c, k) || k > v + 9) return 0;
+	q->sp = sp;
+	q->cue = v;
+	q->how = 'V';
+	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
+	return 1;
+}
+
 /* "Trump's claim that there were "thousands of shootings"": a partial quote in the clause of
  * a claim noun is its owner's (the noun as cue). */
 static int noun_claim(const ctx *c, qinfo *q)
@@ -3376,6 +3414,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				break;
 			}
 	}
+	if (how == 'V' && cue >= 0 && cue < q->open && (weq(c, cue, "put") || weq(c, cue, "puts")) && weq(c, cue + 1, "it") &&
+	    ends_sentence(c, q->close))
+		return;   /* ("as X put it, "..."": the quote ending the sentence is what X said) */
 	if ((how == 'B' || how == 'S' || how == 'V') && cue >= 0 && cue < q->open) {
 		int a = cue + 1, hi = q->open;
 		int th = find_that(c, a, hi);
@@ -6410,7 +6451,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				classify(&c, q);
 				if (q->type != NF_Q_PARTIAL)
 					slot_prev(&c, q);
-				else if (!subject_verb(&c, q) && !noun_claim(&c, q)) {
+				else if (!subject_verb(&c, q) && !noun_claim(&c, q) && !put_it(&c, q)) {
 					slot_sentence(&c, q);
 					if (!q->how || q->cue < 0) as_phrase(&c, q);
 				}
