@@ -2240,6 +2240,29 @@ static int slot_sentence(const ctx *c, qinfo *q)
 	return 0;
 }
 
+/* The "as" before the quote opening at o ("as "X"", "as a "X"", "as a mere "X""), or -1. */
+static int as_before(const ctx *c, int o)
+{
+	int a = o - 1;
+	if (win(c, a, dets)) a--;
+	else if (a > 0 && c->tk[a].k == T_WORD && !c->tk[a].q && !c->tk[a].cap && win(c, a - 1, dets)) a -= 2;
+	return a >= 1 && weq(c, a, "as") && !c->tk[a].q ? a : -1;
+}
+
+/* Token p, before such an "as", makes it a name or a kind, not what one called a thing:
+ * "known as", "such as", "served as", "the job as". */
+static int as_naming(const ctx *c, int p)
+{
+	static const char *const no[] = { "known", "such", "so", "same", "just", "well", "much", "long", "soon", "far",
+		"register", "registers", "registered", "serve", "serves", "served", "serving", "disguised", "act",
+		"acts", "acted", "acting", "work", "works", "worked", "working", "role", "job", "post", "time", "qualify",
+		"qualifies", "qualified", "count", "counts", "counted", "rank", "ranks", "ranked", "double", "doubles",
+		"doubled", "thing", NULL };
+	for (int x = 0; no[x]; x++)
+		if (weqs(c, p, no[x])) return 1;
+	return 0;
+}
+
 /* "Trump openly admires Putin as a "strong leader,"", "Reid has been pounding Trump as a "con
  * artist"": a short quote in the clause of a sentence whose subject is a person, with no cue
  * word, is that person's phrase (the verb stands for the cue). */
@@ -2253,6 +2276,15 @@ static int subject_verb(const ctx *c, qinfo *q)
 		if (!tk[i].q && ((cue_of(c, i) && i < q->open) || weq(c, i, "according")))
 			return 0;   /* (a cue word before it, or "according to": the slots handle those) */
 	np sp;
+	/* after an opening phrase and its comma ("At one point, Ross coached Lee to "X"") */
+	if ((weq(c, lo, "at") || weq(c, lo, "in") || weq(c, lo, "on") || weq(c, lo, "after") || weq(c, lo, "during") ||
+	     weq(c, lo, "later") || weq(c, lo, "earlier") || weq(c, lo, "last") || weq(c, lo, "then") ||
+	     weq(c, lo, "although") || weq(c, lo, "though") || weq(c, lo, "while") || weq(c, lo, "when")) &&
+	    !tk[lo].q)
+		for (int k = lo + 1; k < q->open - 2 && k < lo + 12; k++) {
+			if (tk[k].q || pch(c, k, ';') || pch(c, k, ':')) break;
+			if (pch(c, k, ',')) { lo = k + 1; break; }
+		}
 	if (!np_fwd(c, lo, q->open, &sp) || sp.a != lo)
 		return 0;
 	if (!((sp.kind == NP_ENT && ment_type(c, sp.ment) == NF_PER) || weq(c, sp.a, "he") || weq(c, sp.a, "she")))
@@ -2270,6 +2302,111 @@ static int subject_verb(const ctx *c, qinfo *q)
 	int p = q->open - 1;   /* ('dubbed "X"', 'so-called "X"'; not 'as a "X"') */
 	if (win(c, p, scare_words) && !weq(c, p, "a") && !weq(c, p, "an") && !weq(c, p, "the") && !weq(c, p, "as"))
 		return 0;
+	if ((p = as_before(c, q->open)) > 0 && as_naming(c, p - 1))   /* ("served as "acting chair"") */
+		return 0;
+	q->sp = sp;
+	q->cue = v;
+	q->how = 'V';
+	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
+	return 1;
+}
+
+/* "Ames has been hammering the plan as a "giveaway"", "Ortiz described the levy as "unfair"":
+ * a short quote in an "as" phrase after a verb (and its object) is what the verb's subject
+ * called the object; the verb stands for the cue. Not "known as", "such as", nor an "as"
+ * that opens a clause ("As the "reform" slate ...", ", as the "outsider" candidate"). */
+static int as_phrase(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int o = q->open, a = as_before(c, o);
+	if (a < 0)
+		return 0;
+	int lo = sent_lo_q(c, o), p = a - 1;
+	if (pch(c, p, ','))   /* ("portraying the staff, in effect, as "X"") */
+		for (int x = p - 1; x > lo + 1 && x > p - 4 && tk[x].k == T_WORD && !tk[x].q; x--)
+			if (pch(c, x - 1, ',')) { p = x - 2; break; }
+	if (p <= lo || tk[p].k != T_WORD || tk[p].q)
+		return 0;
+	if (as_naming(c, p))
+		return 0;
+	np ob, sp;
+	int v = p;   /* the verb, before its object: "pounding Trump as", "presenting herself as" */
+	if (weq(c, p, "him") || weq(c, p, "her") || weq(c, p, "them") || weq(c, p, "it") || weq(c, p, "himself") ||
+	    weq(c, p, "herself") || weq(c, p, "themselves") || weq(c, p, "itself"))
+		v = p - 1;
+	else if (!cue_of(c, p) && !ends(c, p, "ed") && np_bwd(c, p, lo, &ob) && ob.a > lo)
+		v = ob.a - 1;
+	else if (!cue_of(c, p) && !ends(c, p, "ed")) {
+		/* any other object: back to its determiner ("the newcomer", "the city's plan") */
+		v = -1;
+		for (int x = p - 1; x > lo && x >= p - 4 && tk[x].k == T_WORD && !tk[x].q && !cue_of(c, x); x--)
+			if (win(c, x, dets) || possessive_at(c, tk[x].e)) { v = x - 1; break; }
+		if (v < 0)
+			return 0;   /* (a noun before "as": "dubbing candidates as") */
+	}
+	if (weq(c, v, "to") || weq(c, v, "after") || weq(c, v, "off") || weq(c, v, "on"))   /* ("referring to X as") */
+		v--;
+	if (v <= lo || tk[v].k != T_WORD || tk[v].q || tk[v].cap || win(c, v, stopcap) || win(c, v, clause_bad) ||
+	    win(c, v, dets) || win(c, v, scare_words) || win(c, v, nsubj_verbs))
+		return 0;
+	int k = v, b = skip_adv_bwd(c, v - 1, lo);
+	if (!ends(c, v, "ing") && (weq(c, b, "been") || weq(c, b, "being") || weq(c, b, "be") || weq(c, b, "is") ||
+	    weq(c, b, "are") || weq(c, b, "was") || weq(c, b, "were") || weq(c, b, "get") || weq(c, b, "got")))
+		return 0;   /* (a passive, "was refuted as "false"": its subject is no speaker) */
+	if (weq(c, b, "been") || weq(c, b, "being"))   /* ("has been steadily hammering") */
+		k = b;
+	b = skip_adv_bwd(c, k - 1, lo);
+	if (pch(c, b, ','))   /* ("Berg (D-Ore.), in particular, has been ...": an aside between commas) */
+		for (int x = b - 1; x > lo + 1 && x > b - 5 && tk[x].k == T_WORD && !tk[x].q; x--)
+			if (pch(c, x - 1, ',')) { k = x - 1; break; }
+	if (!subject_of(c, k, lo, k, &sp) || sp.b >= k ||
+	    !((sp.kind == NP_ENT && (ment_type(c, sp.ment) == NF_PER || ment_type(c, sp.ment) == NF_ORG)) ||
+	      sp.kind == NP_ROLE || (sp.kind == NP_PRON && !weq(c, sp.a, "it")))) {
+		if (!ends(c, v, "ing") || tk[v].e - tk[v].s < 5 || v == p)
+			return 0;
+		sp = (np){ 0 };   /* ("referring to the mayor as "X"": a gerund, its doer unsaid) */
+	}
+	for (int i = q->close + 1; (size_t)i < c->nt && tk[i].sent == tk[o].sent && tk[i].para == tk[o].para; i++)
+		if (!tk[i].q && weq(c, i, "according"))
+			return 0;   /* (", according to X": X's words) */
+	q->sp = sp;
+	q->cue = v;
+	q->how = 'V';
+	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
+	return 1;
+}
+
+/* "as the Gazette put it in a profile, "the feared clerk."", "a "clean record," as a memo put
+ * it": the words are the ones the subject of "as X put it" chose. */
+static int put_it(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int lo = sent_lo_q(c, q->open), o = q->open;
+	int a = -1;
+	for (int k = o - 2; k > lo && k > o - 16; k--) {   /* before the quote: ", as X put it (in ...)," */
+		if (tk[k].q || pch(c, k, ';') || pch(c, k, ':')) break;
+		if (weq(c, k, "as")) {
+			if (pch(c, k - 1, ',') || k == lo) a = k;   /* (", as X put it,": not "or as X puts it") */
+			break;
+		}
+	}
+	if (a < 0 && (size_t)q->close + 2 < c->nt) {   /* after it: ""...," as X put it" */
+		int k = q->close + 1 + pch(c, q->close + 1, ',');
+		if (weq(c, k, "as") && !tk[k].q && tk[k].para == tk[o].para) a = k;
+	}
+	if (a < 0)
+		return 0;
+	np sp;
+	int lim = a < o ? o : (int)c->nt;
+	if (!np_fwd(c, a + 1, lim, &sp) || sp.a != a + 1)
+		return 0;
+	int v = skip_adv_fwd(c, sp.b + 1, lim);
+	if (!(weq(c, v, "put") || weq(c, v, "puts")) || !weq(c, v + 1, "it") || tk[v + 1].q)
+		return 0;
+	if (sp.kind == NP_PRON && weq(c, sp.a, "it"))
+		return 0;
+	for (int k = v + 2; a < o && k < o; k++)   /* (no other cue between: "..., where she promised "X"") */
+		if (cue_of(c, k) || k > v + 9) return 0;
 	q->sp = sp;
 	q->cue = v;
 	q->how = 'V';
@@ -3277,6 +3414,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 				break;
 			}
 	}
+	if (how == 'V' && cue >= 0 && cue < q->open && (weq(c, cue, "put") || weq(c, cue, "puts")) && weq(c, cue + 1, "it") &&
+	    ends_sentence(c, q->close))
+		return;   /* ("as X put it, "..."": the quote ending the sentence is what X said) */
 	if ((how == 'B' || how == 'S' || how == 'V') && cue >= 0 && cue < q->open) {
 		int a = cue + 1, hi = q->open;
 		int th = find_that(c, a, hi);
@@ -6311,8 +6451,10 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				classify(&c, q);
 				if (q->type != NF_Q_PARTIAL)
 					slot_prev(&c, q);
-				else if (!subject_verb(&c, q) && !noun_claim(&c, q))
+				else if (!subject_verb(&c, q) && !noun_claim(&c, q) && !put_it(&c, q)) {
 					slot_sentence(&c, q);
+					if (!q->how || q->cue < 0) as_phrase(&c, q);
+				}
 			}
 		}
 		classify(&c, q);
