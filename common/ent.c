@@ -1021,6 +1021,7 @@ typedef struct {
 	const nf_ner *ner;      /* of the current document */
 	const char *text;
 	size_t len;
+	struct gzmemo *gzm;     /* gaz_span_key's recent answers (GZMEMO_BITS), dropped with memo */
 } scratch;
 
 static void mm_reset(mmap64 *m, size_t expect)
@@ -1754,6 +1755,24 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
 				     int exact, int maybe);
 
+/* An answer of gaz_span_key to a key of 16 bytes or less: the names of news repeat, within a
+ * document and across documents ("U.S.", a company named twenty times). tag: the key's length,
+ * exact, maybe and one-token bits, and a bit that the entry is in use. */
+struct gzmemo { uint64_t k0, k1; const gz_entry *e; uint32_t tag; };
+#define GZMEMO_BITS 12
+
+/* The memo slot of the key of kn bytes (1 to 16) at k, read into k0, k1. */
+static inline struct gzmemo *gz_slot(const scratch *sc, const char *k, size_t kn, uint64_t *k0, uint64_t *k1)
+{
+	load16(k, kn, sc->len - (size_t)(k - sc->text), k0, k1);
+	return &sc->gzm[(*k0 * 0x9E3779B97F4A7C15ULL ^ (*k1 + kn) * 0xD6E8FEB86659FD93ULL) >> (64 - GZMEMO_BITS)];
+}
+
+static inline uint32_t gz_tag(size_t kn, int exact, int maybe, int one)
+{
+	return (uint32_t)kn | (uint32_t)exact << 8 | (uint32_t)maybe << 9 | (uint32_t)one << 10 | 1u << 11;
+}
+
 /* The gazetteer entry of tokens [a, b) (gaz_find), or NULL; the spans that cannot be one are
  * answered here, inline, without building a key. */
 static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
@@ -1764,11 +1783,15 @@ static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, cons
 	return gaz_span_key(ner, text, sc, a, b, exact, maybe);
 }
 
-static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
-				     int exact, int maybe)
+/* gaz_span_key's lookups of the key k of kn bytes, when the memo does not have them. */
+#if defined(__GNUC__)
+__attribute__((noinline))   /* its buffers would slow the memo's answers down */
+#endif
+static const gz_entry *gaz_key_find(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
+				    int exact, int maybe, const char *k, size_t kn)
 {
-	char kbuf[512];
-	size_t kn = 0;
+	enum { KMAX = 512 };
+	const gz_entry *e = NULL;
 	if (!maybe) {
 		/* only the stray-apostrophe lookup below is left */
 		uint32_t q = sc->t[a].s;
@@ -1776,32 +1799,9 @@ static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const s
 			q++;
 		if (q == sc->t[a].e)
 			return NULL;
-	}
-	const char *k = kbuf;       /* the key: one word is read in place */
-	if (b - a == 1) {
-		kn = sc->t[a].e - sc->t[a].s;
-		if (kn + 2 >= sizeof kbuf)
-			return NULL;
-		k = text + sc->t[a].s;
 	} else
-		for (int i = a; i < b; i++) {
-			const tok *t = &sc->t[i];
-			size_t l = t->e - t->s;
-			if (kn + l + 2 >= sizeof kbuf)
-				return NULL;
-			if (i > a) {
-				/* tokens must be separated by one space only */
-				if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
-					return NULL;
-				if (sc->t[i - 1].f & T_POSS)
-					return NULL;
-				kbuf[kn++] = ' ';
-			}
-			memcpy(kbuf + kn, text + t->s, l);
-			kn += l;
-		}
-	const gz_entry *e = maybe ? gaz_find(ner, k, kn, exact, -1) : NULL;
-	if (!e && kn > 4 && kn < sizeof kbuf - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
+		e = gaz_find(ner, k, kn, exact, -1);
+	if (!e && kn > 4 && kn < KMAX - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
 		/* "St. Louis" as "Saint Louis" */
 		char d[520];
 		memcpy(d, "Saint", 5);
@@ -1829,6 +1829,37 @@ static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const s
 			e = gaz_find(ner, d, dn, 1, -1);
 	}
 	return e;
+}
+
+static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
+				     int exact, int maybe)
+{
+	enum { KMAX = 512 };        /* (the longest key looked up, with 2 to spare) */
+	/* the key: the words joined by single spaces, which is the text itself, read in place */
+	const char *k = text + sc->t[a].s;
+	size_t kn = sc->t[b - 1].e - sc->t[a].s;
+	if (kn + 1 + (b - a == 1) >= KMAX)   /* (a space fewer for a name of words) */
+		return NULL;
+	for (int i = a + 1; i < b; i++) {
+		const tok *t = &sc->t[i];
+		/* tokens must be separated by one space only */
+		if (t->s != sc->t[i - 1].e + 1 || text[t->s - 1] != ' ')
+			return NULL;
+		if (sc->t[i - 1].f & T_POSS)
+			return NULL;
+	}
+	if (kn - 1 >= 16)
+		return gaz_key_find(ner, text, sc, a, b, exact, maybe, k, kn);
+	uint64_t k0, k1;
+	uint32_t tag = gz_tag(kn, exact, maybe, b - a == 1);
+	struct gzmemo *m = gz_slot(sc, k, kn, &k0, &k1);
+	if (m->tag == tag && m->k0 == k0 && m->k1 == k1)
+		return m->e;
+	m->k0 = k0;
+	m->k1 = k1;
+	m->e = gaz_key_find(ner, text, sc, a, b, exact, maybe, k, kn);
+	m->tag = tag;
+	return m->e;
 }
 
 static int is_country_like(const gz_entry *e)
@@ -3868,8 +3899,11 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 	}
 	if (!sc->memo)
 		sc->memo = nf_xmalloc(sizeof *sc->memo << MEMO_BITS);
+	if (!sc->gzm)
+		sc->gzm = nf_xmalloc(sizeof *sc->gzm << GZMEMO_BITS);
 	if (sc->memo_ner != ner || sc->memo_gen != ner->gen) {
 		memset(sc->memo, 0, sizeof *sc->memo << MEMO_BITS);     /* h 0 is no hash */
+		memset(sc->gzm, 0, sizeof *sc->gzm << GZMEMO_BITS);     /* tag 0 is not in use */
 		sc->memo_ner = ner;
 		sc->memo_gen = ner->gen;
 	}
@@ -3938,6 +3972,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->fr);
 		free(sc->sb);
 		free(sc->memo);
+		free(sc->gzm);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
