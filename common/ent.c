@@ -2726,6 +2726,11 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 				j++;
 				continue;
 			}
+			/* the usual end, a word that no name goes on after: each joiner below wants
+			 * a name next, a particle, the "of the" of an organisation or a period */
+			if ((j + 1 >= nt || !is_name_start(sc, j + 1)) && !(TW(j) & W_PARTICLE) && t->c != '.' &&
+			    !(org && j + 2 < nt && is_name_start(sc, j + 2)))
+				break;
 			if (j + 1 < nt && is_name_start(sc, j + 1) && sc->t[j + 1].s == t->e + 1) {
 				if ((t->f & T_WORD) && (TW(j) & W_PARTICLE) && (t->f & T_LOWER)) {
 					j += 2;
