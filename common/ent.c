@@ -1022,6 +1022,7 @@ typedef struct {
 	const char *text;
 	size_t len;
 	struct gzmemo *gzm;     /* gaz_span_key's recent answers (GZMEMO_BITS), dropped with memo */
+	struct kpmemo *kpm;     /* known_person's (KPMEMO_BITS), likewise */
 } scratch;
 
 static void mm_reset(mmap64 *m, size_t expect)
@@ -3056,7 +3057,7 @@ static int first_agree(const char *text, const tok *x, const tok *y)
 }
 
 /* Does a known person's name match these tokens (exact or by the misspelling rule)? */
-static const gz_entry *known_person(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
+static const gz_entry *known_person_scan(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
 {
 	const tok *last = &sc->t[b - 1];
 	size_t ln = last->e - last->s;
@@ -3093,6 +3094,37 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 			return e;
 	}
 	return NULL;
+}
+
+/* known_person's answers, remembered across documents (a person is named again and again, and
+ * the surnames of a first byte are a long chain): they depend on the words of the surname and
+ * the first name (16 bytes or less each) and on whether it is one word. tag: the two lengths,
+ * that bit and a bit that the entry is in use. */
+struct kpmemo { uint64_t l0, l1, f0, f1; const gz_entry *e; uint32_t tag; };
+#define KPMEMO_BITS 11
+
+static const gz_entry *known_person(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
+{
+	const tok *last = &sc->t[b - 1], *f = &sc->t[a];
+	size_t ln = last->e - last->s, fl = b - a == 1 ? 0 : f->e - f->s;
+	if (ln - 1 >= 16 || (b - a > 1 && fl - 1 >= 16))
+		return known_person_scan(ner, text, sc, a, b);
+	uint64_t l0, l1, f0 = 0, f1 = 0;
+	load16(text + last->s, ln, sc->len - last->s, &l0, &l1);
+	if (fl)
+		load16(text + f->s, fl, sc->len - f->s, &f0, &f1);
+	uint32_t tag = (uint32_t)ln | (uint32_t)fl << 8 | 1u << 16;
+	struct kpmemo *m = &((scratch *)sc)->kpm[((l0 ^ f0 * 0xD6E8FEB86659FD93ULL) * 0x9E3779B97F4A7C15ULL ^
+						  (l1 + f1 + fl) * 0xD6E8FEB86659FD93ULL) >> (64 - KPMEMO_BITS)];
+	if (m->tag == tag && m->l0 == l0 && m->l1 == l1 && m->f0 == f0 && m->f1 == f1)
+		return m->e;
+	m->l0 = l0;
+	m->l1 = l1;
+	m->f0 = f0;
+	m->f1 = f1;
+	m->e = known_person_scan(ner, text, sc, a, b);
+	m->tag = tag;
+	return m->e;
 }
 
 static int find_cluster(scratch *sc, int type, const char *s, size_t n)
@@ -3906,9 +3938,12 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		sc->memo = nf_xmalloc(sizeof *sc->memo << MEMO_BITS);
 	if (!sc->gzm)
 		sc->gzm = nf_xmalloc(sizeof *sc->gzm << GZMEMO_BITS);
+	if (!sc->kpm)
+		sc->kpm = nf_xmalloc(sizeof *sc->kpm << KPMEMO_BITS);
 	if (sc->memo_ner != ner || sc->memo_gen != ner->gen) {
 		memset(sc->memo, 0, sizeof *sc->memo << MEMO_BITS);     /* h 0 is no hash */
 		memset(sc->gzm, 0, sizeof *sc->gzm << GZMEMO_BITS);     /* tag 0 is not in use */
+		memset(sc->kpm, 0, sizeof *sc->kpm << KPMEMO_BITS);
 		sc->memo_ner = ner;
 		sc->memo_gen = ner->gen;
 	}
@@ -3978,6 +4013,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->sb);
 		free(sc->memo);
 		free(sc->gzm);
+		free(sc->kpm);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
