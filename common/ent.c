@@ -1975,7 +1975,7 @@ static void cand_gaz(cand *c, const gz_entry *g)
 	}
 }
 
-static int next_word_in_bit(const char *text, const scratch *sc, int b, const char *const *list, unsigned bit)
+static inline int next_word_in_bit(const char *text, const scratch *sc, int b, const char *const *list, unsigned bit)
 {
 	if ((size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS))
 		return 0;
@@ -2074,21 +2074,32 @@ static const gz_entry *paren_country(const nf_ner *ner, const char *text, const 
 /* The type the words around tokens [a, b) give a name, or -1. */
 static int context_type(const nf_ner *ner, const char *text, const scratch *sc, int a, int b)
 {
-	if (next_word_in(text, sc, b, w_said) || paren_country(ner, text, sc, b) ||
-	    prev_word_in(text, sc, a, w_scorer))
+	/* the lists the words after and before are in, once (next_word_in, prev_word_in; a
+	 * capitalised word before is read in any case by prev_word_in itself) */
+	unsigned nx = (size_t)b >= sc->nt || !(sc->t[b].f & T_WORD) || (sc->t[b - 1].f & T_POSS) ? 0 : ctx_of(sc, b);
+	int pany = 0;
+	unsigned pv = 0;
+	if (a >= 1 && (sc->t[a - 1].f & T_WORD)) {
+		const tok *p = &sc->t[a - 1];
+		pany = (p->f & T_CAPSENT) || ((p->f & T_SSTART) && (p->f & T_CAP));
+		if (!pany)
+			pv = ctx_of(sc, a - 1);
+	}
+#define PREV_IN(list) (pany ? prev_word_in(text, sc, a, list) : (pv & list_bit(list)) != 0)
+	if ((nx & 1u << X_SAID) || paren_country(ner, text, sc, b) || PREV_IN(w_scorer))
 		return NF_PER;
 	/* "Smith, 68, said" */
 	if ((size_t)b + 2 < sc->nt && sc->t[b].c == ',' && (sc->t[b + 1].f & T_NUM) &&
 	    sc->t[b + 1].e - sc->t[b + 1].s == 2 && sc->t[b + 2].c == ',')
 		return NF_PER;
-	if (prev_word_in(text, sc, a, w_sport_prev) || next_word_in(text, sc, b, w_sport_next) ||
-	    next_word_in(text, sc, b, w_org_next) || prev_word_in(text, sc, a, w_org_prev))
+	if (PREV_IN(w_sport_prev) || (nx & (1u << X_SPORT_NEXT | 1u << X_ORG_NEXT)) || PREV_IN(w_org_prev))
 		return NF_ORG;
 	if ((sc->t[b - 1].f & T_POSS) && (size_t)b < sc->nt && (sc->t[b].f & T_WORD) &&
 	    (ctx_of(sc, b) & (1u << X_ORG_NEXT)))
 		return NF_ORG;      /* "Ruch's shares" */
-	if (prev_word_in(text, sc, a, w_prep))
+	if (PREV_IN(w_prep))
 		return NF_GPE;
+#undef PREV_IN
 	if (a >= 2 && tok_is(text, &sc->t[a - 1], "of") && prev_word_in(text, sc, a - 1, w_placeof))
 		return NF_GPE;
 	/* "Arbil, Iraq" */
