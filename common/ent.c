@@ -997,6 +997,7 @@ struct fullrec { int c, lt; uint32_t len; unsigned char b0, b1; };
 typedef struct {
 	tok *t; size_t nt, tcap;
 	cand *c; size_t nc, ccap;
+	cand *ctmp; size_t ctmpcap;   /* sort_cands' merges */
 	pcl *p; size_t np, pcap;
 	nf_buf arena;
 	mmap64 mcl;             /* cluster canonical hash -> cluster */
@@ -3205,14 +3206,41 @@ static int cmp_cand(const void *x, const void *y)
 	return a->a != b->a ? (a->a < b->a ? -1 : 1) : 0;
 }
 
-/* Candidates by start; they mostly come in order already. */
+/* Candidates by start, stably (cmp_cand in a merge sort); they mostly come in order already,
+ * in a few runs (the body, then headlines), so the runs are merged. */
 static void sort_cands(scratch *sc)
 {
-	for (size_t i = 1; i < sc->nc; i++)
-		if (sc->c[i].a < sc->c[i - 1].a) {
-			qsort(sc->c, sc->nc, sizeof *sc->c, cmp_cand);
-			return;
+	size_t n = sc->nc, i = 1;
+	while (i < n && sc->c[i].a >= sc->c[i - 1].a)
+		i++;
+	if (i >= n)
+		return;
+	ent_grow((void **)&sc->ctmp, &sc->ctmpcap, n, sizeof *sc->ctmp);
+	cand *src = sc->c, *dst = sc->ctmp;
+	for (size_t runs = 0; runs != 1;) {
+		/* one pass: each two runs of src merged into dst */
+		runs = 0;
+		for (size_t p = 0; p < n; runs++) {
+			size_t m = p + 1, q;
+			while (m < n && src[m].a >= src[m - 1].a)
+				m++;
+			for (q = m + (m < n); q < n && src[q].a >= src[q - 1].a; q++)
+				;
+			size_t x = p, y = m, o = p;
+			while (x < m && y < q)
+				dst[o++] = cmp_cand(&src[y], &src[x]) < 0 ? src[y++] : src[x++];
+			while (x < m)
+				dst[o++] = src[x++];
+			while (y < q)
+				dst[o++] = src[y++];
+			p = q;
 		}
+		cand *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != sc->c)
+		memcpy(sc->c, src, n * sizeof *sc->c);
 }
 
 /* The acronym of tokens [a, b): initials of the capitalised words. */
@@ -4015,6 +4043,7 @@ void nf_entities_free(nf_entities *e)
 	if (sc) {
 		free(sc->t);
 		free(sc->c);
+		free(sc->ctmp);
 		free(sc->p);
 		free(sc->titles);
 		free(sc->roles);
