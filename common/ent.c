@@ -3162,9 +3162,9 @@ static const gz_entry *known_person(const nf_ner *ner, const char *text, const s
 	return m->e;
 }
 
-static int find_cluster(scratch *sc, int type, const char *s, size_t n)
+/* find_cluster given the hash, h = ent_hash(s, n) ^ type (as the clusters keep it) */
+static int find_cluster_h(scratch *sc, int type, const char *s, size_t n, uint64_t h)
 {
-	uint64_t h = ent_hash(s, n) ^ (uint64_t)type;
 	int best = -1;
 	for (int e = mm_first(&sc->mcl, h); e >= 0; e = mm_next(&sc->mcl, e)) {
 		int i = sc->mcl.val[e];
@@ -3176,7 +3176,12 @@ static int find_cluster(scratch *sc, int type, const char *s, size_t n)
 	return best;
 }
 
-static int new_cluster(scratch *sc, int type, const char *s, size_t n)
+static int find_cluster(scratch *sc, int type, const char *s, size_t n)
+{
+	return find_cluster_h(sc, type, s, n, ent_hash(s, n) ^ (uint64_t)type);
+}
+
+static int new_cluster_h(scratch *sc, int type, const char *s, size_t n, uint64_t h)
 {
 	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
@@ -3184,10 +3189,15 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 	p->type = type;
 	p->canon_off = arena_add(sc, s, n);
 	p->canon_len = (uint32_t)n;
-	p->h = ent_hash(s, n) ^ (uint64_t)type;
+	p->h = h;
 	p->first_tok = p->last_tok = -1;
 	mm_add(&sc->mcl, p->h, (int)sc->np);
 	return (int)sc->np++;
+}
+
+static int new_cluster(scratch *sc, int type, const char *s, size_t n)
+{
+	return new_cluster_h(sc, type, s, n, ent_hash(s, n) ^ (uint64_t)type);
 }
 
 /* new_cluster named by the arena's string at off. */
@@ -3861,9 +3871,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				}
 			}
 		}
-		int ci = find_cluster(sc, c->type, buf, cn);
+		uint64_t ch = ent_hash(buf, cn) ^ (uint64_t)c->type;    /* (once for both) */
+		int ci = find_cluster_h(sc, c->type, buf, cn, ch);
 		if (ci < 0)
-			ci = new_cluster(sc, c->type, buf, cn);
+			ci = new_cluster_h(sc, c->type, buf, cn, ch);
 		c->cl = ci;
 		if (cn == 4 && memcmp(buf, "NATO", 4) == 0)
 			nato = ci;
