@@ -1779,6 +1779,9 @@ struct gzmemo { uint64_t k0, k1; const gz_entry *e; uint32_t tag; };
 #define GZMEMO_BITS 12
 
 /* The memo slot of the key of kn bytes (1 to 16) at k, read into k0, k1. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline struct gzmemo *gz_slot(const scratch *sc, const char *k, size_t kn, uint64_t *k0, uint64_t *k1)
 {
 	load16(k, kn, sc->len - (size_t)(k - sc->text), k0, k1);
@@ -1792,11 +1795,21 @@ static inline uint32_t gz_tag(size_t kn, int exact, int maybe, int one)
 
 /* The gazetteer entry of tokens [a, b) (gaz_find), or NULL; the spans that cannot be one are
  * answered here, inline, without building a key. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, const scratch *sc, int a, int b, int exact)
 {
 	int maybe = (sc->t[a].wf & W_GAZFIRST) && (sc->t[b - 1].wf & W_GAZLAST);
 	if (!maybe && (!(exact && b - a == 1) || (sc->t[a].f & T_PLAIN)))
 		return NULL;
+	size_t kn = sc->t[a].e - sc->t[a].s;
+	if (b - a == 1 && kn - 1 < 16) {
+		uint64_t k0, k1;
+		const struct gzmemo *m = gz_slot(sc, text + sc->t[a].s, kn, &k0, &k1);
+		if (m->tag == gz_tag(kn, exact, maybe, 1) && m->k0 == k0 && m->k1 == k1)
+			return m->e;
+	}
 	return gaz_span_key(ner, text, sc, a, b, exact, maybe);
 }
 
