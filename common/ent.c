@@ -1746,10 +1746,9 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 {
 	ent_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
 	cand *c = &sc->c[sc->nc++];
-	memset(c, 0, sizeof *c);
 	/* a name begins and ends with a word: rules that drop a first word ("Lord & Taylor" at a
 	 * sentence start) must not leave the "&" or an honorific's period to lead it */
-	int a0 = a, b0 = b;
+	int a0 = a, b0 = b, drop = 0;
 	while (a < b && !(sc->t[a].f & T_WORD))
 		a++;
 	while (b > a && !(sc->t[b - 1].f & T_WORD))
@@ -1757,14 +1756,10 @@ static cand *cand_add(scratch *sc, int a, int b, int type)
 	if (a == b) {   /* no word at all: dropped, its span left inside the tokens */
 		a = a0;
 		b = b0 > a0 ? b0 : a0 + 1;
-		c->drop = 1;
+		drop = 1;
 	}
-	c->a = a;
-	c->b = b;
-	c->type = type;
-	c->role_a = c->role_b = -1;
-	c->cl = -1;
-	c->ev = -1;
+	/* (the other fields zero, written as one) */
+	*c = (cand){ .a = a, .b = b, .type = type, .role_a = -1, .role_b = -1, .cl = -1, .drop = drop, .ev = -1 };
 	return c;
 }
 
@@ -1954,7 +1949,9 @@ static unsigned ctx_of(const scratch *sc, int i)
 	tok *t = (tok *)&sc->t[i];      /* the cache is the scratch's own */
 	if (!(t->f & T_CTX)) {
 		size_t n = t->e - t->s;
-		if (n - 1 < 16) {
+		if (t->f & (T_CAP | T_NUM))
+			t->ctx = 0;     /* the lists are of lower-case words: none starts so */
+		else if (n - 1 < 16) {
 			/* the key in registers, as the tokenizer looks words up */
 			uint64_t k0, k1;
 			load16(sc->text + t->s, n, sc->len - t->s, &k0, &k1);
@@ -4080,12 +4077,16 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		m->type = c->type;
 		m->cluster = map[c->cl];
 	}
+	char *ap = sc->arena.p;
 	for (size_t i = 0; i < out->nc; i++) {
 		nf_cluster *oc = &out->c[i];
-		char **f[] = { &oc->canonical, &oc->role, &oc->affiliation, &oc->refers };
-		for (size_t k = 0; k < 4; k++)
-			if (*f[k])
-				*f[k] = sc->arena.p + ((uintptr_t)*f[k] - 1);
+		oc->canonical = ap + ((uintptr_t)oc->canonical - 1);     /* (always set) */
+		if (oc->role)
+			oc->role = ap + ((uintptr_t)oc->role - 1);
+		if (oc->affiliation)
+			oc->affiliation = ap + ((uintptr_t)oc->affiliation - 1);
+		if (oc->refers)
+			oc->refers = ap + ((uintptr_t)oc->refers - 1);
 	}
 	free(map);
 }
