@@ -1423,11 +1423,19 @@ static int subject_start(const ctx *c, int i)
 	       weq(c, i - 1, "when") || weq(c, i - 1, "while") || weq(c, i - 1, "because") || weq(c, i - 1, "so");
 }
 
+/* Word i opens no speaker phrase (np_fwd's every path needs a mention, a capital, or a pronoun,
+ * determiner, title, particle or role word at i): most words, tested before the parse. */
+static inline int np_dead(const ctx *c, int i)
+{
+	return c->tk[i].ment < 0 && !c->tk[i].cap &&
+	       !(c->tk[i].wc & (1u << WL_pronouns | 1u << WL_dets | 1u << WL_titles | 1u << WL_particles | W_ROLE));
+}
+
 /* A speaker phrase starting at token i, parsed forward; 0 when there is none. */
 static int np_fwd(const ctx *c, int i, int lim, np *o)
 {
 	const tok *tk = c->tk;
-	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD)
+	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD || np_dead(c, i))
 		return 0;
 	/* an occupation before a name: "the engineer Mia Lund", "the economist Ann Ray" */
 	if (weq(c, i, "the") && i + 2 < lim && tk[i + 1].k == T_WORD && !tk[i + 1].cap && !tk[i + 1].q &&
@@ -1577,7 +1585,9 @@ static int np_bwd(const ctx *c, int j, int lo, np *o)
 		a0--;
 	for (int a = a0; a <= j; a++) {
 		np t;
-		if (np_fwd(c, a, j + 1, &t) && t.b == j) {
+		if (np_dead(c, a) || !np_fwd(c, a, j + 1, &t))
+			continue;   /* (the test first, without the call) */
+		if (t.b == j) {
 			if (t.kind == NP_NAME && a < j && !c->tk[a].cap && !weq(c, a, "the")) continue;
 			*o = t;
 			return 1;
