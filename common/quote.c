@@ -3834,6 +3834,8 @@ static int concessive_end(const ctx *c, int a, int hi)
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
+		if (!pch(c, k, ',') && !pch(c, k, ';') && !weq(c, k, "and") && !weq(c, k, "but"))
+			continue;   /* (every test below is at one of these: most tokens are none) */
 		if (num_comma(c, k))
 			continue;
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
