@@ -4023,14 +4023,15 @@ static inline int wis(const ctx *c, int k, const char *w, int pre)
  * cue may take ("referring to", "accused him of", "praised her for"). */
 static int adv_prep(const ctx *c, int k)
 {
-	static const char *const tp[] = { "on", "at", "in", "during", "after", "before", "over", "since", "until",
-		"around", "via", "amid", "throughout", "across", "near", NULL };
-	static const char *const arg[] = { "to", "of", "for", "with", "from", "by", "into", "about", "through",
-		"without", "under", "against", NULL };
-	for (int i = 0; tp[i]; i++)
-		if (wis(c, k, tp[i], 0)) return 2;
-	for (int i = 0; arg[i]; i++)
-		if (wis(c, k, arg[i], 0)) return 1;
+	/* (weq: a compare of the folded word each, no loop over the letters) */
+	if (weq(c, k, "on") || weq(c, k, "at") || weq(c, k, "in") || weq(c, k, "during") || weq(c, k, "after") ||
+	    weq(c, k, "before") || weq(c, k, "over") || weq(c, k, "since") || weq(c, k, "until") || weq(c, k, "around") ||
+	    weq(c, k, "via") || weq(c, k, "amid") || weq(c, k, "throughout") || weq(c, k, "across") || weq(c, k, "near"))
+		return 2;
+	if (weq(c, k, "to") || weq(c, k, "of") || weq(c, k, "for") || weq(c, k, "with") || weq(c, k, "from") ||
+	    weq(c, k, "by") || weq(c, k, "into") || weq(c, k, "about") || weq(c, k, "through") || weq(c, k, "without") ||
+	    weq(c, k, "under") || weq(c, k, "against"))
+		return 1;
 	return 0;
 }
 
@@ -4042,11 +4043,6 @@ static int adv_prep(const ctx *c, int k)
  * fraud"). */
 static int no_content(const ctx *c, int cue, int ca, int cb)
 {
-	static const char *const quant[] = { "little", "much", "nothing", "something", "anything", "everything",
-		"more", "less", "plenty", "lots", NULL };
-	static const char *const objs[] = { "it", "so", "this", "that", "them", "him", "her", "us", "me", "you", NULL };
-	static const char *const timew[] = { "yesterday", "today", "tonight", "earlier", "later", "last", "next",
-		"recently", "ago", "early", "late", "this", NULL };
 	if (cb - ca > 11 || c->tk[ca].k != T_WORD)
 		return 0;
 	/* "according to Welch said": a speaker and a speech verb, nothing they said */
@@ -4061,14 +4057,17 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	if (c->tk[k].k == T_WORD && c->t[c->tk[k].s] >= '0' && c->t[c->tk[k].s] <= '9' && ca == cb)
 		return 1;   /* a lone number */
 	if (weq(c, k, "a") && weq(c, k + 1, "lot")) k += 2, head = 1;
-	else
-		for (int i = 0; quant[i] && !head; i++)
-			if (wis(c, k, quant[i], 0)) k++, head = 1;
-	for (int i = 0; objs[i] && !head && !obj; i++)
-		if (wis(c, k, objs[i], 0)) k++, obj = 1;
+	else if (weq(c, k, "little") || weq(c, k, "much") || weq(c, k, "nothing") || weq(c, k, "something") ||
+		 weq(c, k, "anything") || weq(c, k, "everything") || weq(c, k, "more") || weq(c, k, "less") ||
+		 weq(c, k, "plenty") || weq(c, k, "lots"))
+		k++, head = 1;   /* (a quantifier) */
+	if (!head && (weq(c, k, "it") || weq(c, k, "so") || weq(c, k, "this") || weq(c, k, "that") || weq(c, k, "them") ||
+		      weq(c, k, "him") || weq(c, k, "her") || weq(c, k, "us") || weq(c, k, "me") || weq(c, k, "you")))
+		k++, obj = 1;   /* (a pronoun) */
 	for (;;) {   /* a time alone or after the pronoun ("it earlier") */
-		int t = 0;
-		for (int i = 0; timew[i] && !t; i++) t = wis(c, k, timew[i], 0);
+		int t = weq(c, k, "yesterday") || weq(c, k, "today") || weq(c, k, "tonight") || weq(c, k, "earlier") ||
+			weq(c, k, "later") || weq(c, k, "last") || weq(c, k, "next") || weq(c, k, "recently") ||
+			weq(c, k, "ago") || weq(c, k, "early") || weq(c, k, "late") || weq(c, k, "this");
 		if (!t && !win(c, k, time_units)) break;
 		k++, head |= !obj, when = 1;
 	}
