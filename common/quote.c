@@ -2733,6 +2733,8 @@ static char *cue_phrase(const ctx *c, int cue)
 {
 	size_t best = 0;
 	int bend = cue;
+	if (c->tk[cue].q || (size_t)cue + 1 >= c->nt || c->tk[cue + 1].k != T_WORD || c->tk[cue + 1].q)
+		return dup_span(c, c->tk[cue].s, c->tk[cue].e);   /* (a phrase's two words at least: none here) */
 	size_t n0 = c->tk[cue].e - c->tk[cue].s;
 	char f0 = c->t[c->tk[cue].s];   /* (the first letter, lowered: the phrases are lower case) */
 	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
