@@ -5202,6 +5202,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
 		int loose = 0;   /* found by the looser rules (any_subject, after_tag): no partial quotes */
+		int rel_hi = -1;   /* (a cue's sentence end, for in_relative at found) */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
 			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
@@ -5260,8 +5261,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
-			if (in_relative(c, lo, i, hi))
-				continue;   /* "An official who asked not to be named said": the later verb's */
+			rel_hi = hi;   /* (in_relative is tested at found: most cues fail before) */
 			if (ends(c, i, "ed") && weq(c, i + 1, "by") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
 				cue = i;
 				goto found;
@@ -5520,6 +5520,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		}
 	found:
+		if (rel_hi >= 0 && in_relative(c, lo, i, rel_hi))
+			continue;   /* "An official who asked not to be named said": the later verb's */
 		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && (act_name(c, f, i, ca, &sp) || answer_word(c, f, i, ca)))) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
