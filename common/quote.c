@@ -2694,7 +2694,7 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		int s = 0, ws;
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) == 0) s += 3;
 		ws = s;
-		for (int i = sp->a; i <= sp->b; i++) {
+		for (int i = sp->a; i <= sp->b && cl->role; i++) {   /* (no role: no word scores) */
 			if (c->tk[i].k != T_WORD || win(c, i, dets)) continue;
 			const char *w = c->t + c->tk[i].s;
 			size_t n = c->tk[i].e - c->tk[i].s;
