@@ -3672,7 +3672,7 @@ static int clause_end(const ctx *c, int j, int hi)
 	int e0 = clause_end0(c, j, hi);
 	/* "... Obama was the founder of ISIS on Wednesday at a Florida rally" */
 	for (int k = e0 - 1; k > j + 2 && k > e0 - 10; k--)
-		if (said_when(c, k)) {
+		if ((weq(c, k, "on") || weq(c, k, "in") || weq(c, k, "during") || is_weekday(c, k)) && said_when(c, k)) {
 			if (weq(c, k - 1, "on") || weq(c, k - 1, "last") || weq(c, k - 1, "this"))
 				k--;   /* "on Tuesday at a news conference" */
 			e0 = trim_end(c, j, k - 1);
@@ -5262,7 +5262,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
 			rel_hi = hi;   /* (in_relative is tested at found: most cues fail before) */
-			if (ends(c, i, "ed") && weq(c, i + 1, "by") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
+			if (weq(c, i + 1, "by") && ends(c, i, "ed") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
 				cue = i;
 				goto found;
 			}
