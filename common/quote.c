@@ -4329,14 +4329,21 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 /* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
  * paragraph that opens with a person (or organisation, or a name in capitals) and a colon
  * reports what follows, to the paragraph end. Returns that end, or -1. */
+/* (the colon is at most 9 tokens on, as headline_speaker finds it: most paragraphs have none
+ * there; indirect tests it before the call) */
+static inline int headline_colon(const ctx *c, int i)
+{
+	int lim = c->pfirst[c->tk[i].para + 1];
+	int k9 = i + 1;
+	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
+	return !(k9 > i + 9 || k9 > lim);
+}
+
 static int headline_speaker(ctx *c, int i)
 {
 	const tok *tk = c->tk;
 	int lim = c->pfirst[tk[i].para + 1];   /* (the paragraph's end) */
-	/* (the colon is at most 9 tokens on, as found below: most paragraphs have none there) */
-	int k9 = i + 1;
-	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
-	if (k9 > i + 9 || k9 > lim)
+	if (!headline_colon(c, i))
 		return -1;
 	np sp;
 	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3)
@@ -5157,7 +5164,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	c->ci = 0;
 	for (int i = next_cand(c, 0); i < nt; i = next_cand(c, i + 1)) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
-		if ((i == 0 || tk[i - 1].para != tk[i].para) && tk[i].cap) {
+		if ((i == 0 || tk[i - 1].para != tk[i].para) && tk[i].cap && headline_colon(c, i)) {
 			int e = headline_speaker(c, i);
 			if (e > i) { i = e; continue; }
 		}
