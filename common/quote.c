@@ -1497,7 +1497,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
 	int j = i, det = win(c, i, dets);
 	if (det) j++;
-	if (det) {
+	if (det && ((cue_of(c, j + 1) | cue_of(c, j + 2) | cue_of(c, j + 3)) & CUE_SPEECH)) {   /* (the cue first) */
 		/* a person noun the role list lacks, right before its speech cue: "the librarian
 		 * said", "the head librarian said" (the list decides resolution, not the tag) */
 		int k = j;
