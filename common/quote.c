@@ -1423,11 +1423,19 @@ static int subject_start(const ctx *c, int i)
 	       weq(c, i - 1, "when") || weq(c, i - 1, "while") || weq(c, i - 1, "because") || weq(c, i - 1, "so");
 }
 
+/* Word i opens no speaker phrase (np_fwd's every path needs a mention, a capital, or a pronoun,
+ * determiner, title, particle or role word at i): most words, tested before the parse. */
+static inline int np_dead(const ctx *c, int i)
+{
+	return c->tk[i].ment < 0 && !c->tk[i].cap &&
+	       !(c->tk[i].wc & (1u << WL_pronouns | 1u << WL_dets | 1u << WL_titles | 1u << WL_particles | W_ROLE));
+}
+
 /* A speaker phrase starting at token i, parsed forward; 0 when there is none. */
 static int np_fwd(const ctx *c, int i, int lim, np *o)
 {
 	const tok *tk = c->tk;
-	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD)
+	if (i < 0 || i >= lim || tk[i].q || tk[i].k != T_WORD || np_dead(c, i))
 		return 0;
 	/* an occupation before a name: "the engineer Mia Lund", "the economist Ann Ray" */
 	if (weq(c, i, "the") && i + 2 < lim && tk[i + 1].k == T_WORD && !tk[i + 1].cap && !tk[i + 1].q &&
@@ -1489,7 +1497,7 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
 	int j = i, det = win(c, i, dets);
 	if (det) j++;
-	if (det) {
+	if (det && ((cue_of(c, j + 1) | cue_of(c, j + 2) | cue_of(c, j + 3)) & CUE_SPEECH)) {   /* (the cue first) */
 		/* a person noun the role list lacks, right before its speech cue: "the librarian
 		 * said", "the head librarian said" (the list decides resolution, not the tag) */
 		int k = j;
@@ -1577,7 +1585,9 @@ static int np_bwd(const ctx *c, int j, int lo, np *o)
 		a0--;
 	for (int a = a0; a <= j; a++) {
 		np t;
-		if (np_fwd(c, a, j + 1, &t) && t.b == j) {
+		if (np_dead(c, a) || !np_fwd(c, a, j + 1, &t))
+			continue;   /* (the test first, without the call) */
+		if (t.b == j) {
 			if (t.kind == NP_NAME && a < j && !c->tk[a].cap && !weq(c, a, "the")) continue;
 			*o = t;
 			return 1;
@@ -2821,7 +2831,7 @@ static int resolve_role(const ctx *c, const np *sp, int *apa, int *apb)
 		int s = 0, ws;
 		if (country && cl->affiliation && strcmp(country, cl->affiliation) == 0) s += 3;
 		ws = s;
-		for (int i = sp->a; i <= sp->b; i++) {
+		for (int i = sp->a; i <= sp->b && cl->role; i++) {   /* (no role: no word scores) */
 			if (c->tk[i].k != T_WORD || win(c, i, dets)) continue;
 			const char *w = c->t + c->tk[i].s;
 			size_t n = c->tk[i].e - c->tk[i].s;
@@ -2860,6 +2870,8 @@ static char *cue_phrase(const ctx *c, int cue)
 {
 	size_t best = 0;
 	int bend = cue;
+	if (c->tk[cue].q || (size_t)cue + 1 >= c->nt || c->tk[cue + 1].k != T_WORD || c->tk[cue + 1].q)
+		return dup_span(c, c->tk[cue].s, c->tk[cue].e);   /* (a phrase's two words at least: none here) */
 	size_t n0 = c->tk[cue].e - c->tk[cue].s;
 	char f0 = c->t[c->tk[cue].s];   /* (the first letter, lowered: the phrases are lower case) */
 	if (f0 >= 'A' && f0 <= 'Z') f0 = (char)(f0 + 32);
@@ -3800,7 +3812,7 @@ static int clause_end(const ctx *c, int j, int hi)
 	int e0 = clause_end0(c, j, hi);
 	/* "... Obama was the founder of ISIS on Wednesday at a Florida rally" */
 	for (int k = e0 - 1; k > j + 2 && k > e0 - 10; k--)
-		if (said_when(c, k)) {
+		if ((weq(c, k, "on") || weq(c, k, "in") || weq(c, k, "during") || is_weekday(c, k)) && said_when(c, k)) {
 			if (weq(c, k - 1, "on") || weq(c, k - 1, "last") || weq(c, k - 1, "this"))
 				k--;   /* "on Tuesday at a news conference" */
 			e0 = trim_end(c, j, k - 1);
@@ -3964,6 +3976,8 @@ static int concessive_end(const ctx *c, int a, int hi)
 static int clause_end0(const ctx *c, int j, int hi)
 {
 	for (int k = j + 1; k <= hi; k++) {
+		if (!pch(c, k, ',') && !pch(c, k, ';') && !weq(c, k, "and") && !weq(c, k, "but"))
+			continue;   /* (every test below is at one of these: most tokens are none) */
 		if (num_comma(c, k))
 			continue;
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
@@ -4151,14 +4165,15 @@ static inline int wis(const ctx *c, int k, const char *w, int pre)
  * cue may take ("referring to", "accused him of", "praised her for"). */
 static int adv_prep(const ctx *c, int k)
 {
-	static const char *const tp[] = { "on", "at", "in", "during", "after", "before", "over", "since", "until",
-		"around", "via", "amid", "throughout", "across", "near", NULL };
-	static const char *const arg[] = { "to", "of", "for", "with", "from", "by", "into", "about", "through",
-		"without", "under", "against", NULL };
-	for (int i = 0; tp[i]; i++)
-		if (wis(c, k, tp[i], 0)) return 2;
-	for (int i = 0; arg[i]; i++)
-		if (wis(c, k, arg[i], 0)) return 1;
+	/* (weq: a compare of the folded word each, no loop over the letters) */
+	if (weq(c, k, "on") || weq(c, k, "at") || weq(c, k, "in") || weq(c, k, "during") || weq(c, k, "after") ||
+	    weq(c, k, "before") || weq(c, k, "over") || weq(c, k, "since") || weq(c, k, "until") || weq(c, k, "around") ||
+	    weq(c, k, "via") || weq(c, k, "amid") || weq(c, k, "throughout") || weq(c, k, "across") || weq(c, k, "near"))
+		return 2;
+	if (weq(c, k, "to") || weq(c, k, "of") || weq(c, k, "for") || weq(c, k, "with") || weq(c, k, "from") ||
+	    weq(c, k, "by") || weq(c, k, "into") || weq(c, k, "about") || weq(c, k, "through") || weq(c, k, "without") ||
+	    weq(c, k, "under") || weq(c, k, "against"))
+		return 1;
 	return 0;
 }
 
@@ -4170,11 +4185,6 @@ static int adv_prep(const ctx *c, int k)
  * fraud"). */
 static int no_content(const ctx *c, int cue, int ca, int cb)
 {
-	static const char *const quant[] = { "little", "much", "nothing", "something", "anything", "everything",
-		"more", "less", "plenty", "lots", NULL };
-	static const char *const objs[] = { "it", "so", "this", "that", "them", "him", "her", "us", "me", "you", NULL };
-	static const char *const timew[] = { "yesterday", "today", "tonight", "earlier", "later", "last", "next",
-		"recently", "ago", "early", "late", "this", NULL };
 	if (cb - ca > 11 || c->tk[ca].k != T_WORD)
 		return 0;
 	/* "according to Welch said": a speaker and a speech verb, nothing they said */
@@ -4189,14 +4199,17 @@ static int no_content(const ctx *c, int cue, int ca, int cb)
 	if (c->tk[k].k == T_WORD && c->t[c->tk[k].s] >= '0' && c->t[c->tk[k].s] <= '9' && ca == cb)
 		return 1;   /* a lone number */
 	if (weq(c, k, "a") && weq(c, k + 1, "lot")) k += 2, head = 1;
-	else
-		for (int i = 0; quant[i] && !head; i++)
-			if (wis(c, k, quant[i], 0)) k++, head = 1;
-	for (int i = 0; objs[i] && !head && !obj; i++)
-		if (wis(c, k, objs[i], 0)) k++, obj = 1;
+	else if (weq(c, k, "little") || weq(c, k, "much") || weq(c, k, "nothing") || weq(c, k, "something") ||
+		 weq(c, k, "anything") || weq(c, k, "everything") || weq(c, k, "more") || weq(c, k, "less") ||
+		 weq(c, k, "plenty") || weq(c, k, "lots"))
+		k++, head = 1;   /* (a quantifier) */
+	if (!head && (weq(c, k, "it") || weq(c, k, "so") || weq(c, k, "this") || weq(c, k, "that") || weq(c, k, "them") ||
+		      weq(c, k, "him") || weq(c, k, "her") || weq(c, k, "us") || weq(c, k, "me") || weq(c, k, "you")))
+		k++, obj = 1;   /* (a pronoun) */
 	for (;;) {   /* a time alone or after the pronoun ("it earlier") */
-		int t = 0;
-		for (int i = 0; timew[i] && !t; i++) t = wis(c, k, timew[i], 0);
+		int t = weq(c, k, "yesterday") || weq(c, k, "today") || weq(c, k, "tonight") || weq(c, k, "earlier") ||
+			weq(c, k, "later") || weq(c, k, "last") || weq(c, k, "next") || weq(c, k, "recently") ||
+			weq(c, k, "ago") || weq(c, k, "early") || weq(c, k, "late") || weq(c, k, "this");
 		if (!t && !win(c, k, time_units)) break;
 		k++, head |= !obj, when = 1;
 	}
@@ -4456,14 +4469,21 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 /* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
  * paragraph that opens with a person (or organisation, or a name in capitals) and a colon
  * reports what follows, to the paragraph end. Returns that end, or -1. */
+/* (the colon is at most 9 tokens on, as headline_speaker finds it: most paragraphs have none
+ * there; indirect tests it before the call) */
+static inline int headline_colon(const ctx *c, int i)
+{
+	int lim = c->pfirst[c->tk[i].para + 1];
+	int k9 = i + 1;
+	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
+	return !(k9 > i + 9 || k9 > lim);
+}
+
 static int headline_speaker(ctx *c, int i)
 {
 	const tok *tk = c->tk;
 	int lim = c->pfirst[tk[i].para + 1];   /* (the paragraph's end) */
-	/* (the colon is at most 9 tokens on, as found below: most paragraphs have none there) */
-	int k9 = i + 1;
-	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
-	if (k9 > i + 9 || k9 > lim)
+	if (!headline_colon(c, i))
 		return -1;
 	np sp;
 	if (!np_fwd(c, i, lim, &sp) || sp.b > i + 3)
@@ -5284,7 +5304,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 	c->ci = 0;
 	for (int i = next_cand(c, 0); i < nt; i = next_cand(c, i + 1)) {
 		if (tk[i].q || tk[i].k != T_WORD) continue;
-		if ((i == 0 || tk[i - 1].para != tk[i].para) && tk[i].cap) {
+		if ((i == 0 || tk[i - 1].para != tk[i].para) && tk[i].cap && headline_colon(c, i)) {
 			int e = headline_speaker(c, i);
 			if (e > i) { i = e; continue; }
 		}
@@ -5329,6 +5349,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		np sp = { 0, 0, 0, -1 };
 		int ca = -1, cb = -1, cue = i, gap_a = -1, gap_b = -1;   /* gap: the tag inside ", he said," */
 		int loose = 0;   /* found by the looser rules (any_subject, after_tag): no partial quotes */
+		int rel_hi = -1;   /* (a cue's sentence end, for in_relative at found) */
 		if (weq(c, i, "according") && weq(c, i + 1, "to")) {
 			np t;
 			int start = lo + ((weq(c, lo, "and") || weq(c, lo, "but")) && i == lo + 1);
@@ -5387,9 +5408,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			cue = -3;
 		} else if (f & (CUE_SPEECH | CUE_BELIEF)) {
 			np t;
-			if (in_relative(c, lo, i, hi))
-				continue;   /* "An official who asked not to be named said": the later verb's */
-			if (ends(c, i, "ed") && weq(c, i + 1, "by") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
+			rel_hi = hi;   /* (in_relative is tested at found: most cues fail before) */
+			if (weq(c, i + 1, "by") && ends(c, i, "ed") && passive_by(c, lo, i, hi, &sp, &ca, &cb)) {
 				cue = i;
 				goto found;
 			}
@@ -5647,6 +5667,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 			continue;
 		}
 	found:
+		if (rel_hi >= 0 && in_relative(c, lo, i, rel_hi))
+			continue;   /* "An official who asked not to be named said": the later verb's */
 		if (ca < 0 || cb < ca || (cb - ca < 1 && !(cue == i && (act_name(c, f, i, ca, &sp) || answer_word(c, f, i, ca)))) || overlaps_quote(c, sp.a, sp.b))
 			continue;
 		if (overlaps_quote(c, ca, cb)) {
