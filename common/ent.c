@@ -936,15 +936,46 @@ enum { CTX_LISTS(CTX_ENUM) X_NLISTS };
 #undef CTX_ENUM
 
 typedef struct {
-	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
+	union {
+		struct { uint32_t s, e; };   /* bytes of the token (a possessive 's is not part of it) */
+		uint64_t se;    /* (the unions: tokenize writes a token in five stores, tok_put) */
+	};
 	uint64_t fh;            /* hash of the case-folded word (0 for punctuation) */
-	uint16_t f;
-	char c;                 /* punctuation: its first byte */
-	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
-	int sent;
-	uint32_t wf;            /* its word's flags, or 0: read without touching the word table */
+	union {
+		struct {
+			uint16_t f;
+			char c;         /* punctuation: its first byte */
+			uint16_t ctx;   /* T_CTX: the context lists the word is in (ctx_of) */
+		};
+		uint64_t fcx;
+	};
+	union {
+		struct {
+			int sent;
+			uint32_t wf;    /* its word's flags, or 0: read without touching the word table */
+		};
+		uint64_t sw;
+	};
 	uint32_t wv;            /* its word (word_info index + 1, tok_w), or 0 */
 } tok;
+
+/* *t = (tok){ .s = s, .e = e, .f = f, .c = c, .sent = sent }, a whole word at a time (the
+ * compound literal is written as zeros and then its fields, twice the stores) */
+static inline void tok_put(tok *t, size_t s, size_t e, unsigned f, char c, int sent)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	_Static_assert(offsetof(tok, s) == 0 && offsetof(tok, e) == 4 && offsetof(tok, f) == offsetof(tok, fcx) &&
+		       offsetof(tok, c) == offsetof(tok, fcx) + 2 && offsetof(tok, sent) == offsetof(tok, sw) &&
+		       offsetof(tok, wf) == offsetof(tok, sw) + 4, "tok_put");
+	t->se = (uint32_t)s | (uint64_t)(uint32_t)e << 32;
+	t->fh = 0;
+	t->fcx = (uint16_t)f | (uint64_t)(unsigned char)c << 16;
+	t->sw = (uint32_t)sent;
+	t->wv = 0;
+#else
+	*t = (tok){ .s = (uint32_t)s, .e = (uint32_t)e, .f = (uint16_t)f, .c = c, .sent = sent };
+#endif
+}
 
 /* A mention being built: token range, type, and what the rules learnt about it. */
 typedef struct {
@@ -1536,10 +1567,11 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			chk = tok_check(sc, sents, ns, i, &t, &cw, &st, &r);
 			sent = r.sent;
 		}
+		if (cl & C_AN)
+			goto word;      /* (most tokens: the word's tests first) */
 		if (cl & C_PUNCT) {
 			unsigned f = st_ptok(st);
-			*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + 1), .f = (uint16_t)f, .c = (char)b,
-				      .sent = sent };
+			tok_put(t++, i, i + 1, f, (char)b, sent);
 			st = st_punct(st, f, cl & C_OPEN);
 			i++;
 			continue;
@@ -1559,14 +1591,14 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				k = 2, c = '~';
 			if (k) {
 				unsigned f = st_ptok(st);
-				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + k), .f = (uint16_t)f, .c = c,
-					      .sent = sent };
+				tok_put(t++, i, i + k, f, c, sent);
 				st = st_punct(st, f, 1);        /* " ' ~ are all C_OPEN */
 				i += k;
 				continue;
 			}
 		}
 		if (cl & C_AN) {
+		word:;
 			/* ASCII words, the common case, in one pass; words that end in a hyphen, an
 			 * ampersand, an apostrophe, non-ASCII or (capitalised, one letter) a period take
 			 * the full path below */
@@ -1644,12 +1676,12 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			st = st_after_word(f);
 			size_t wn = j - i;
 			if ((f & T_LOWER) && !low_maybe(ner, s + i, wn)) {
-				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+				tok_put(t++, i, j, f, 0, sent);
 				r.words += wn >= 2;
 				i = j + sp;     /* a space after the word needs no look */
 				continue;
 			}
-			*t = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+			tok_put(t, i, j, f, 0, sent);
 			if (wn > 16) {
 				char kb[264];
 				memset(kb, 0, 16);

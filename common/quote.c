@@ -385,14 +385,24 @@ typedef struct {
 	int sent, para;
 	int q;                /* raw quote (index + 1) whose marks or content hold it, or 0 */
 	int ment;             /* entity mention that starts at this token, or -1 */
-	unsigned char k, mark, cap;       /* kind, mark class, capitalised */
-	unsigned char cf;     /* what cue_of says of it (set once the marks are paired) */
-	unsigned short wc;    /* word class bits */
-	unsigned char cue;    /* CUE_* flags of the word */
-	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
+	union {
+		struct {
+			unsigned char k, mark, cap;       /* kind, mark class, capitalised */
+			unsigned char cf;     /* what cue_of says of it (set once the marks are paired) */
+			unsigned short wc;    /* word class bits */
+			unsigned char cue;    /* CUE_* flags of the word */
+			unsigned char inm;    /* inside an entity mention that started before ("the United States") */
+		};
+		uint64_t kw;  /* (those eight bytes: tokenize writes a word's in one store) */
+	};
 	uint64_t w8;          /* a word: its first 8 bytes folded, zero-padded (byte k in bits 8k..);
 			       * one-byte punctuation: the byte | TOK_P1; else 0 (what weq and pch compare) */
 } tok;
+#ifdef NF_LE64
+_Static_assert(T_WORD == 0 && M_NONE == 0 && offsetof(tok, cap) == offsetof(tok, kw) + 2 &&
+	       offsetof(tok, wc) == offsetof(tok, kw) + 4 && offsetof(tok, cue) == offsetof(tok, kw) + 6 &&
+	       offsetof(tok, inm) == offsetof(tok, kw) + 7, "tokenize's store of kw");
+#endif
 #define TOK_P1 (1ull << 63)   /* (a word's w8 never has it with bytes 1-6 zero: no NUL in words) */
 
 typedef struct {
@@ -574,8 +584,8 @@ static int title_abbrev(const char *w, size_t n)
 
 /* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter, 4 blank (space,
  * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & '), 32 what may be a
- * quote mark (" ` ') */
-static const unsigned char acls[128] = {
+ * quote mark (" ` '); bytes from 0x80 have none (so the hot tests need no "< 0x80" first) */
+static const unsigned char acls[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	4, 0, 32, 0, 0, 0, 16, 48, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
 	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
@@ -654,7 +664,7 @@ static void tokenize(ctx *c)
 	while (i < len) {
 		unsigned char ch = u8[i];
 		if (ch == ' ') { i++; continue; }
-		if (ch < 0x80 && (acls[ch] & 12)) {
+		if (acls[ch] & 12) {
 			/* a run of line breaks (blank lines) is one paragraph break */
 			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; stop = 0; }
 			i++;
@@ -687,7 +697,7 @@ static void tokenize(ctx *c)
 		/* (each token is written once, when it is known) */
 		size_t e;
 		int mark = M_NONE;
-		if (ch < 0x80 && (acls[ch] & 1)) {
+		if (acls[ch] & 1) {
 			goto word;
 		} else if (ch >= 0x80) {
 			size_t w = upunct(t, i, len, &mark);
@@ -717,13 +727,13 @@ static void tokenize(ctx *c)
 				j++;
 			e = j;
 		}
-		tks[nt] = (tok){ i, e, sent, para, 0, -1, mark != M_NONE ? T_MARK : T_PUNCT, (unsigned char)mark, 0, 0, 0, 0, 0,
+		tks[nt] = (tok){ i, e, sent, para, 0, -1, { { mark != M_NONE ? T_MARK : T_PUNCT, (unsigned char)mark, 0, 0, 0, 0, 0 } },
 				 mark == M_NONE && e == i + 1 ? TOK_P1 | ch : 0 };
 		if (mark != M_NONE)
 			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
 		i = e;
 		nt++;
-		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+		if (i + 1 < stop && u8[i] == ' ' && (acls[u8[i + 1]] & 1)) {
 			ch = u8[++i];   /* (", word": as after a word, below) */
 			goto word;
 		}
@@ -837,7 +847,13 @@ static void tokenize(ctx *c)
 #endif
 		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
-		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0, w8 };
+#ifdef NF_LE64
+		/* (k T_WORD, mark M_NONE, cap, cf 0, wc and cue from val's 24 bits, inm 0) */
+		tks[nt] = (tok){ .s = i, .e = j, .sent = sent, .para = para, .q = 0, .ment = -1,
+				 .kw = (uint64_t)cap << 16 | ((uint64_t)val << 32 & ~((uint64_t)CUE_CAND << 48)), .w8 = w8 };
+#else
+		tks[nt] = (tok){ i, j, sent, para, 0, -1, { { T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0 } }, w8 };
+#endif
 		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
 		 * first capitalised word, merged in below), a state adjective */
 		if (cue && ((cue & ~CUE_CAND) || n != 2 || cap))
@@ -845,7 +861,7 @@ static void tokenize(ctx *c)
 		i = j;
 		nt++;
 		/* most often one space, then another word: straight on to it */
-		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+		if (i + 1 < stop && u8[i] == ' ' && (acls[u8[i + 1]] & 1)) {
 			ch = u8[++i];
 			goto word;
 		}
@@ -858,7 +874,7 @@ static void tokenize(ctx *c)
 	if (c->nt + TOK_PAD > c->tcap)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
-		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
+		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, { { T_PUNCT, M_NONE, 0, 0, 0, 0, 0 } }, 0 };
 	/* each paragraph's first capitalised word joins the candidates, in token order */
 	size_t extra = 0;
 	for (size_t p = 1; p + 1 < npara; p++) {
