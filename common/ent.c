@@ -1277,6 +1277,14 @@ static inline int low_maybe(const nf_ner *ner, const char *s, size_t n)
 	return ner->lowbits[bit / 64] >> (bit % 64) & 1;
 }
 
+/* low_maybe of a word the fast path made: a one-letter word's next byte is no letter, and lb1
+ * gives it what low_bit gives none (no test of the length for the second byte) */
+static inline int low_maybe_plain(const nf_ner *ner, const char *s, size_t n)
+{
+	size_t bit = (size_t)ner->lb0[(unsigned char)s[0]] + ner->lb1[(unsigned char)s[1]] + (n < 15 ? n : 15);
+	return ner->lowbits[bit / 64] >> (bit % 64) & 1;
+}
+
 /* Where the next token may start after a word token that ends at j: past a possessive 's or ’s. */
 static inline size_t tok_after(const char *s, size_t j, unsigned f)
 {
@@ -1573,7 +1581,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			unsigned f = st_ptok(st);
 			tok_put(t++, i, i + 1, f, (char)b, sent);
 			st = st_punct(st, f, cl & C_OPEN);
-			i++;
+			i += 1 + (s[i + 1] == ' ');     /* (", ": a space needs no look) */
 			continue;
 		}
 		if (b >= 0xC2 && b <= 0xE2) {
@@ -1593,7 +1601,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				unsigned f = st_ptok(st);
 				tok_put(t++, i, i + k, f, c, sent);
 				st = st_punct(st, f, 1);        /* " ' ~ are all C_OPEN */
-				i += k;
+				i += k + (s[i + k] == ' ');
 				continue;
 			}
 		}
@@ -1675,7 +1683,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			f |= st & ST_SSW;
 			st = st_after_word(f);
 			size_t wn = j - i;
-			if ((f & T_LOWER) && !low_maybe(ner, s + i, wn)) {
+			if ((f & T_LOWER) && !low_maybe_plain(ner, s + i, wn)) {
 				tok_put(t++, i, j, f, 0, sent);
 				r.words += wn >= 2;
 				i = j + sp;     /* a space after the word needs no look */
