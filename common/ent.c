@@ -1157,7 +1157,15 @@ static int abbrev_with_period(const char *w, size_t n)
 		"Inc Ltd Cos Fla Ill Wis Ind Ore Tex Neb Nev Kan Ala Ark ",
 		"Corp Bros Mich Mass Conn Ariz Wash Okla Tenn Colo Minn Penn ",
 		"Calif " };
-	if (n < 2 || n > 5)
+	/* (and by their first letters: most capitalised words before a period are no abbreviation) */
+#define AB_L(c) (1u << ((c) - 'A'))
+	static const uint32_t first[6] = { 0, 0,
+		AB_L('C') | AB_L('J') | AB_L('S') | AB_L('M') | AB_L('F') | AB_L('K') | AB_L('G') | AB_L('V') | AB_L('P'),
+		AB_L('I') | AB_L('L') | AB_L('C') | AB_L('F') | AB_L('W') | AB_L('O') | AB_L('T') | AB_L('N') | AB_L('K') | AB_L('A'),
+		AB_L('C') | AB_L('B') | AB_L('M') | AB_L('A') | AB_L('W') | AB_L('O') | AB_L('T') | AB_L('P'),
+		AB_L('C') };
+#undef AB_L
+	if (n < 2 || n > 5 || (unsigned)(w[0] - 'A') >= 26u || !(first[n] >> (w[0] - 'A') & 1))
 		return 0;
 	for (const char *p = ab[n]; *p; p += n + 1)
 		if (p[0] == w[0] && memcmp(p, w, n) == 0)
