@@ -936,15 +936,46 @@ enum { CTX_LISTS(CTX_ENUM) X_NLISTS };
 #undef CTX_ENUM
 
 typedef struct {
-	uint32_t s, e;          /* bytes of the token (a possessive 's is not part of it) */
+	union {
+		struct { uint32_t s, e; };   /* bytes of the token (a possessive 's is not part of it) */
+		uint64_t se;    /* (the unions: tokenize writes a token in five stores, tok_put) */
+	};
 	uint64_t fh;            /* hash of the case-folded word (0 for punctuation) */
-	uint16_t f;
-	char c;                 /* punctuation: its first byte */
-	uint16_t ctx;           /* T_CTX: the context lists the word is in (ctx_of) */
-	int sent;
-	uint32_t wf;            /* its word's flags, or 0: read without touching the word table */
+	union {
+		struct {
+			uint16_t f;
+			char c;         /* punctuation: its first byte */
+			uint16_t ctx;   /* T_CTX: the context lists the word is in (ctx_of) */
+		};
+		uint64_t fcx;
+	};
+	union {
+		struct {
+			int sent;
+			uint32_t wf;    /* its word's flags, or 0: read without touching the word table */
+		};
+		uint64_t sw;
+	};
 	uint32_t wv;            /* its word (word_info index + 1, tok_w), or 0 */
 } tok;
+
+/* *t = (tok){ .s = s, .e = e, .f = f, .c = c, .sent = sent }, a whole word at a time (the
+ * compound literal is written as zeros and then its fields, twice the stores) */
+static inline void tok_put(tok *t, size_t s, size_t e, unsigned f, char c, int sent)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	_Static_assert(offsetof(tok, s) == 0 && offsetof(tok, e) == 4 && offsetof(tok, f) == offsetof(tok, fcx) &&
+		       offsetof(tok, c) == offsetof(tok, fcx) + 2 && offsetof(tok, sent) == offsetof(tok, sw) &&
+		       offsetof(tok, wf) == offsetof(tok, sw) + 4, "tok_put");
+	t->se = (uint32_t)s | (uint64_t)(uint32_t)e << 32;
+	t->fh = 0;
+	t->fcx = (uint16_t)f | (uint64_t)(unsigned char)c << 16;
+	t->sw = (uint32_t)sent;
+	t->wv = 0;
+#else
+	*t = (tok){ .s = (uint32_t)s, .e = (uint32_t)e, .f = (uint16_t)f, .c = c, .sent = sent };
+#endif
+}
 
 /* A mention being built: token range, type, and what the rules learnt about it. */
 typedef struct {
@@ -1130,7 +1161,15 @@ static int abbrev_with_period(const char *w, size_t n)
 		"Inc Ltd Cos Fla Ill Wis Ind Ore Tex Neb Nev Kan Ala Ark ",
 		"Corp Bros Mich Mass Conn Ariz Wash Okla Tenn Colo Minn Penn ",
 		"Calif " };
-	if (n < 2 || n > 5)
+	/* (and by their first letters: most capitalised words before a period are no abbreviation) */
+#define AB_L(c) (1u << ((c) - 'A'))
+	static const uint32_t first[6] = { 0, 0,
+		AB_L('C') | AB_L('J') | AB_L('S') | AB_L('M') | AB_L('F') | AB_L('K') | AB_L('G') | AB_L('V') | AB_L('P'),
+		AB_L('I') | AB_L('L') | AB_L('C') | AB_L('F') | AB_L('W') | AB_L('O') | AB_L('T') | AB_L('N') | AB_L('K') | AB_L('A'),
+		AB_L('C') | AB_L('B') | AB_L('M') | AB_L('A') | AB_L('W') | AB_L('O') | AB_L('T') | AB_L('P'),
+		AB_L('C') };
+#undef AB_L
+	if (n < 2 || n > 5 || (unsigned)(w[0] - 'A') >= 26u || !(first[n] >> (w[0] - 'A') & 1))
 		return 0;
 	for (const char *p = ab[n]; *p; p += n + 1)
 		if (p[0] == w[0] && memcmp(p, w, n) == 0)
@@ -1261,6 +1300,14 @@ static inline unsigned word_flags(int digit, int upper, int uppers, int letters,
 static inline int low_maybe(const nf_ner *ner, const char *s, size_t n)
 {
 	size_t bit = low_bit(ner, s, n);
+	return ner->lowbits[bit / 64] >> (bit % 64) & 1;
+}
+
+/* low_maybe of a word the fast path made: a one-letter word's next byte is no letter, and lb1
+ * gives it what low_bit gives none (no test of the length for the second byte) */
+static inline int low_maybe_plain(const nf_ner *ner, const char *s, size_t n)
+{
+	size_t bit = (size_t)ner->lb0[(unsigned char)s[0]] + ner->lb1[(unsigned char)s[1]] + (n < 15 ? n : 15);
 	return ner->lowbits[bit / 64] >> (bit % 64) & 1;
 }
 
@@ -1554,12 +1601,13 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			chk = tok_check(sc, sents, ns, i, &t, &cw, &st, &r);
 			sent = r.sent;
 		}
+		if (cl & C_AN)
+			goto word;      /* (most tokens: the word's tests first) */
 		if (cl & C_PUNCT) {
 			unsigned f = st_ptok(st);
-			*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + 1), .f = (uint16_t)f, .c = (char)b,
-				      .sent = sent };
+			tok_put(t++, i, i + 1, f, (char)b, sent);
 			st = st_punct(st, f, cl & C_OPEN);
-			i++;
+			i += 1 + (s[i + 1] == ' ');     /* (", ": a space needs no look) */
 			continue;
 		}
 		if (b >= 0xC2 && b <= 0xE2) {
@@ -1577,14 +1625,14 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				k = 2, c = '~';
 			if (k) {
 				unsigned f = st_ptok(st);
-				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)(i + k), .f = (uint16_t)f, .c = c,
-					      .sent = sent };
+				tok_put(t++, i, i + k, f, c, sent);
 				st = st_punct(st, f, 1);        /* " ' ~ are all C_OPEN */
-				i += k;
+				i += k + (s[i + k] == ' ');
 				continue;
 			}
 		}
 		if (cl & C_AN) {
+		word:;
 			/* ASCII words, the common case, in one pass; words that end in a hyphen, an
 			 * ampersand, an apostrophe, non-ASCII or (capitalised, one letter) a period take
 			 * the full path below */
@@ -1661,13 +1709,13 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 			f |= st & ST_SSW;
 			st = st_after_word(f);
 			size_t wn = j - i;
-			if ((f & T_LOWER) && !low_maybe(ner, s + i, wn)) {
-				*t++ = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+			if ((f & T_LOWER) && !low_maybe_plain(ner, s + i, wn)) {
+				tok_put(t++, i, j, f, 0, sent);
 				r.words += wn >= 2;
 				i = j + sp;     /* a space after the word needs no look */
 				continue;
 			}
-			*t = (tok){ .s = (uint32_t)i, .e = (uint32_t)j, .f = (uint16_t)f, .sent = sent };
+			tok_put(t, i, j, f, 0, sent);
 			if (wn > 16) {
 				char kb[264];
 				memset(kb, 0, 16);

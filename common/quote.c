@@ -214,7 +214,11 @@ static inline intptr_t wlookup(const wtab *qt, uint32_t h, const uint64_t *w, si
 		if (qt->wtag[k] != tag)
 			continue;
 		const wslot *sl = &qt->wt[k];
-		if (sl->k0 == w[0] && (sl->lk & 0xFF) == n) {   /* (n > 0: w[0] is the word's) */
+		/* (n > 0: w[0] is the word's; when n < 8 its zero top byte makes the key's length n,
+		 * as no key has a NUL: nf_quoter_new) */
+		if (sl->k0 == w[0] && (n < 8 || (sl->lk & 0xFF) == n)) {
+			if (n <= 8)
+				return sl->v;
 			size_t x = 1;
 			const uint64_t *key = qt->wkeys + (sl->lk >> 8);
 			while (x < (n + 7) / 8 && key[x] == w[x]) x++;
@@ -326,7 +330,7 @@ nf_quoter *nf_quoter_new(void)
 	size_t cap = 64, nw = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
 		nw += qt->words.keys[i] != NULL;
-	while (cap < 4 * nw) cap *= 2;
+	while (cap < 8 * nw) cap *= 2;   /* (at most an eighth full: few probes collide) */
 	qt->wt = nf_xcalloc(cap, sizeof *qt->wt);
 	qt->wtag = nf_xcalloc(cap, 1);
 	qt->wmask = cap - 1;
@@ -337,7 +341,8 @@ nf_quoter *nf_quoter_new(void)
 	qt->wkeys = nf_xcalloc(nk ? nk : 1, sizeof *qt->wkeys);
 	nk = 0;
 	for (size_t i = 0; i < qt->words.cap; i++)
-		if (qt->words.keys[i] && qt->words.lens[i] <= WMAX) {
+		if (qt->words.keys[i] && qt->words.lens[i] <= WMAX && !memchr(qt->words.keys[i], 0, qt->words.lens[i])) {
+			/* (a key with a NUL matches no word: words have none; wlookup counts on it) */
 			size_t n = qt->words.lens[i];
 			const unsigned char *key = (const unsigned char *)qt->words.keys[i];
 			for (size_t x = 0; x < (n + 7) / 8; x++)
@@ -382,17 +387,31 @@ enum { M_NONE, M_DOPEN, M_DCLOSE, M_DAMBIG, M_LOW, M_SOPEN, M_SCLOSE, M_SAMBIG }
 
 typedef struct {
 	size_t s, e;
-	int sent, para;
+	union {
+		struct { int sent, para; };
+		uint64_t sp;  /* (both: tokenize writes them in one store) */
+	};
 	int q;                /* raw quote (index + 1) whose marks or content hold it, or 0 */
 	int ment;             /* entity mention that starts at this token, or -1 */
-	unsigned char k, mark, cap;       /* kind, mark class, capitalised */
-	unsigned char cf;     /* what cue_of says of it (set once the marks are paired) */
-	unsigned short wc;    /* word class bits */
-	unsigned char cue;    /* CUE_* flags of the word */
-	unsigned char inm;    /* inside an entity mention that started before ("the United States") */
+	union {
+		struct {
+			unsigned char k, mark, cap;       /* kind, mark class, capitalised */
+			unsigned char cf;     /* what cue_of says of it (set once the marks are paired) */
+			unsigned short wc;    /* word class bits */
+			unsigned char cue;    /* CUE_* flags of the word */
+			unsigned char inm;    /* inside an entity mention that started before ("the United States") */
+		};
+		uint64_t kw;  /* (those eight bytes: tokenize writes a word's in one store) */
+	};
 	uint64_t w8;          /* a word: its first 8 bytes folded, zero-padded (byte k in bits 8k..);
 			       * one-byte punctuation: the byte | TOK_P1; else 0 (what weq and pch compare) */
 } tok;
+#ifdef NF_LE64
+_Static_assert(offsetof(tok, sent) == offsetof(tok, sp) && offsetof(tok, para) == offsetof(tok, sp) + 4 &&
+	       T_WORD == 0 && M_NONE == 0 && offsetof(tok, k) == offsetof(tok, kw) && offsetof(tok, mark) == offsetof(tok, kw) + 1 && offsetof(tok, cap) == offsetof(tok, kw) + 2 &&
+	       offsetof(tok, wc) == offsetof(tok, kw) + 4 && offsetof(tok, cue) == offsetof(tok, kw) + 6 &&
+	       offsetof(tok, inm) == offsetof(tok, kw) + 7, "tokenize's store of kw");
+#endif
 #define TOK_P1 (1ull << 63)   /* (a word's w8 never has it with bytes 1-6 zero: no NUL in words) */
 
 typedef struct {
@@ -574,12 +593,17 @@ static int title_abbrev(const char *w, size_t n)
 
 /* ASCII byte classes for the tokenizer: 1 letter or digit, 2 upper-case letter, 4 blank (space,
  * tab, CR, FF, VT), 8 line feed, 16 what may join a word's parts (- . & '), 32 what may be a
- * quote mark (" ` ') */
-static const unsigned char acls[128] = {
+ * quote mark (" ` '), 64 a byte from 0x80 (none of the others: the hot tests need no "< 0x80"
+ * first) */
+static const unsigned char acls[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	4, 0, 32, 0, 0, 0, 16, 48, 0, 0, 0, 0, 0, 16, 16, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
 	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
 	32, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
 };
 
 /* The end of the run of ASCII letters and digits from j (len at most): 16 bytes at a time. */
@@ -633,6 +657,12 @@ static void tokenize(ctx *c)
 	/* the sentence of each token (the sentences are in text order) */
 	size_t sn = 0, nsents = c->nsents, next_sent = nsents > 1 ? c->sents[1].start : (size_t)-1;
 	int sent = 1;
+#ifdef NF_LE64
+	uint64_t sp = (uint32_t)sent | (uint64_t)(uint32_t)para << 32;   /* (a token's sent and para) */
+#define TOK_SP .sp = sp
+#else
+#define TOK_SP .sent = sent, .para = para
+#endif
 	/* (the array and its count in locals: stores into tokens could alias c's fields) */
 	tok *tks = c->tk;
 	size_t nt = 0, tcap = c->tcap;
@@ -654,9 +684,14 @@ static void tokenize(ctx *c)
 	while (i < len) {
 		unsigned char ch = u8[i];
 		if (ch == ' ') { i++; continue; }
-		if (ch < 0x80 && (acls[ch] & 12)) {
+		if (acls[ch] & 12) {
 			/* a run of line breaks (blank lines) is one paragraph break */
-			if ((acls[ch] & 8) && para_open) { para++; para_open = 0; stop = 0; }
+			if ((acls[ch] & 8) && para_open) {
+				para++; para_open = 0; stop = 0;
+#ifdef NF_LE64
+				sp = (uint32_t)sent | (uint64_t)(uint32_t)para << 32;
+#endif
+			}
 			i++;
 			continue;
 		}
@@ -673,6 +708,9 @@ static void tokenize(ctx *c)
 				while (sn + 1 < nsents && c->sents[sn + 1].start <= i) sn++;
 				next_sent = sn + 1 < nsents ? c->sents[sn + 1].start : (size_t)-1;
 				sent = (int)sn + 1;
+#ifdef NF_LE64
+				sp = (uint32_t)sent | (uint64_t)(uint32_t)para << 32;
+#endif
 				while (nsf <= (size_t)sent)
 					push_int(&c->sfirst, &nsf, &c->scap, (int)nt);
 			}
@@ -687,7 +725,7 @@ static void tokenize(ctx *c)
 		/* (each token is written once, when it is known) */
 		size_t e;
 		int mark = M_NONE;
-		if (ch < 0x80 && (acls[ch] & 1)) {
+		if (acls[ch] & 1) {
 			goto word;
 		} else if (ch >= 0x80) {
 			size_t w = upunct(t, i, len, &mark);
@@ -717,13 +755,21 @@ static void tokenize(ctx *c)
 				j++;
 			e = j;
 		}
-		tks[nt] = (tok){ i, e, sent, para, 0, -1, mark != M_NONE ? T_MARK : T_PUNCT, (unsigned char)mark, 0, 0, 0, 0, 0,
-				 mark == M_NONE && e == i + 1 ? TOK_P1 | ch : 0 };
+#ifdef NF_LE64
+		/* (k, mark; the other six bytes 0) */
+		tks[nt] = (tok){ .s = i, .e = e, TOK_SP, .q = 0, .ment = -1,
+				 .kw = (mark != M_NONE ? T_MARK : T_PUNCT) | (uint64_t)(unsigned char)mark << 8,
+				 .w8 = mark == M_NONE && e == i + 1 ? TOK_P1 | ch : 0 };
+#else
+		tks[nt] = (tok){ .s = i, .e = e, .sent = sent, .para = para, .q = 0, .ment = -1,
+				 .k = mark != M_NONE ? T_MARK : T_PUNCT, .mark = (unsigned char)mark,
+				 .w8 = mark == M_NONE && e == i + 1 ? TOK_P1 | ch : 0 };
+#endif
 		if (mark != M_NONE)
 			push_int(&c->mk, &c->nmk, &c->mkcap, (int)nt);
 		i = e;
 		nt++;
-		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+		if (i + 1 < stop && u8[i] == ' ' && (acls[u8[i + 1]] & 1)) {
 			ch = u8[++i];   /* (", word": as after a word, below) */
 			goto word;
 		}
@@ -746,11 +792,12 @@ static void tokenize(ctx *c)
 			__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(f, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26)));
 			unsigned stopm = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter)) & 0xFFFFu;
 			size_t n = stopm ? (size_t)__builtin_ctz(stopm) : 16;
-			int plain = n > 0 && n < 16 && u8[i + n] < 0x80;
-			if (plain && (acls[u8[i + n]] & 16)) {
+			int plain = n > 0 && n < 16;
+			if (plain && (acls[u8[i + n]] & (16 | 64))) {
 				/* a joiner (- . & ') joins nothing when an ASCII byte other than a letter
-				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's */
-				plain = n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
+				 * or digit follows it ("end. ", "'rock' "); a title's period is its word's;
+				 * a non-ASCII byte takes the full path */
+				plain = u8[i + n] < 0x80 && n + 1 < 16 && ((stopm & ~(unsigned)_mm_movemask_epi8(v)) >> (n + 1) & 1);
 				if (plain && u8[i + n] == '.' && (n <= 4 || (n == 6 && ch == 'M')) && TITLE_FIRST(ch) && title_abbrev(t + i, n))
 					n++;
 			}
@@ -837,7 +884,14 @@ static void tokenize(ctx *c)
 #endif
 		size_t n = j - i;
 		unsigned char cue = (unsigned char)(val >> 16);
-		tks[nt] = (tok){ i, j, sent, para, 0, -1, T_WORD, M_NONE, cap, 0, (unsigned short)(val & 0xFFFF), (unsigned char)(cue & ~CUE_CAND), 0, w8 };
+#ifdef NF_LE64
+		/* (k T_WORD, mark M_NONE, cap, cf 0, wc and cue from val's 24 bits, inm 0) */
+		tks[nt] = (tok){ .s = i, .e = j, TOK_SP, .q = 0, .ment = -1,
+				 .kw = (uint64_t)cap << 16 | ((uint64_t)val << 32 & ~((uint64_t)CUE_CAND << 48)), .w8 = w8 };
+#else
+		tks[nt] = (tok){ .s = i, .e = j, .sent = sent, .para = para, .q = 0, .ment = -1, .k = T_WORD, .mark = M_NONE,
+				 .cap = cap, .wc = (unsigned short)(val & 0xFFFF), .cue = (unsigned char)(cue & ~CUE_CAND), .w8 = w8 };
+#endif
 		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
 		 * first capitalised word, merged in below), a state adjective */
 		if (cue && ((cue & ~CUE_CAND) || n != 2 || cap))
@@ -845,11 +899,12 @@ static void tokenize(ctx *c)
 		i = j;
 		nt++;
 		/* most often one space, then another word: straight on to it */
-		if (i + 1 < stop && u8[i] == ' ' && u8[i + 1] < 0x80 && (acls[u8[i + 1]] & 1)) {
+		if (i + 1 < stop && u8[i] == ' ' && (acls[u8[i + 1]] & 1)) {
 			ch = u8[++i];
 			goto word;
 		}
 	}
+#undef TOK_SP
 	c->nt = nt;
 	push_int(&c->pfirst, &npara, &c->pcap, (int)c->nt);   /* (the end of the last paragraph) */
 	push_int(&c->sfirst, &nsf, &c->scap, (int)c->nt);
@@ -858,7 +913,7 @@ static void tokenize(ctx *c)
 	if (c->nt + TOK_PAD > c->tcap)
 		nf_grow((void **)&c->tk, &c->tcap, c->nt + TOK_PAD, sizeof *c->tk);
 	for (int k = 0; k < TOK_PAD; k++)
-		c->tk[c->nt + k] = (tok){ len, len, -1, -1, 0, -1, T_PUNCT, M_NONE, 0, 0, 0, 0, 0, 0 };
+		c->tk[c->nt + k] = (tok){ .s = len, .e = len, .sent = -1, .para = -1, .q = 0, .ment = -1, .k = T_PUNCT, .mark = M_NONE };
 	/* each paragraph's first capitalised word joins the candidates, in token order */
 	size_t extra = 0;
 	for (size_t p = 1; p + 1 < npara; p++) {
