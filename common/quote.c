@@ -2328,6 +2328,16 @@ static int as_naming(const ctx *c, int p)
 	return 0;
 }
 
+/* Makes q a partial quote of speaker sp with the verb (or noun) cue as its cue; returns 1. */
+static int verb_quote(qinfo *q, np sp, int cue)
+{
+	q->sp = sp;
+	q->cue = cue;
+	q->how = 'V';
+	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
+	return 1;
+}
+
 /* "Trump openly admires Putin as a "strong leader,"", "Reid has been pounding Trump as a "con
  * artist"": a short quote in the clause of a sentence whose subject is a person, with no cue
  * word, is that person's phrase (the verb stands for the cue). */
@@ -2369,11 +2379,7 @@ static int subject_verb(const ctx *c, qinfo *q)
 		return 0;
 	if ((p = as_before(c, q->open)) > 0 && as_naming(c, p - 1))   /* ("served as "acting chair"") */
 		return 0;
-	q->sp = sp;
-	q->cue = v;
-	q->how = 'V';
-	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
-	return 1;
+	return verb_quote(q, sp, v);
 }
 
 /* "Ames has been hammering the plan as a "giveaway"", "Ortiz described the levy as "unfair"":
@@ -2434,11 +2440,7 @@ static int as_phrase(const ctx *c, qinfo *q)
 	for (int i = q->close + 1; (size_t)i < c->nt && tk[i].sent == tk[o].sent && tk[i].para == tk[o].para; i++)
 		if (!tk[i].q && weq(c, i, "according"))
 			return 0;   /* (", according to X": X's words) */
-	q->sp = sp;
-	q->cue = v;
-	q->how = 'V';
-	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
-	return 1;
+	return verb_quote(q, sp, v);
 }
 
 /* "as the Gazette put it in a profile, "the feared clerk."", "a "clean record," as a memo put
@@ -2472,11 +2474,7 @@ static int put_it(const ctx *c, qinfo *q)
 		return 0;
 	for (int k = v + 2; a < o && k < o; k++)   /* (no other cue between: "..., where she promised "X"") */
 		if (cue_of(c, k) || k > v + 9) return 0;
-	q->sp = sp;
-	q->cue = v;
-	q->how = 'V';
-	q->scare = q->title = 0;   /* (classify, run again, flags what still is one) */
-	return 1;
+	return verb_quote(q, sp, v);
 }
 
 /* "Trump's claim that there were "thousands of shootings"": a partial quote in the clause of
@@ -2508,11 +2506,7 @@ static int noun_claim(const ctx *c, qinfo *q)
 			if (c->tk[j].ment < 0 || ment_type(c, c->tk[j].ment) != NF_PER) return 0;
 			sp = (np){ NP_ENT, j, p, c->tk[j].ment };
 		}
-		q->sp = sp;
-		q->cue = n;
-		q->how = 'V';
-		q->scare = q->title = 0;
-		return 1;
+		return verb_quote(q, sp, n);
 	}
 	return 0;
 }
