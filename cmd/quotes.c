@@ -35,7 +35,8 @@ typedef struct {
 	nf_entities ents;
 	nf_quotes q;
 	nf_buf b;
-	nf_buf sb;             /* the spans column (only its bytes are used) */
+	char *spans_col;       /* the spans column's bytes */
+	size_t spans_cap;
 } state;
 
 static int process(nf_run *run, const nf_doc *doc, void *arg)
@@ -54,8 +55,9 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 		nf_buf_clear(&st->b);
 		nf_quote_text(st->qt, doc->text, q, &st->b);
 		/* the spans, ",START-END" a fragment, written in place (no printf, no copy) */
-		nf_grow((void **)&st->sb.p, &st->sb.cap, 44 * q->nfrag + 1, 1);
-		char *d = st->sb.p;
+		enum { FRAG_MAX = 2 + 2 * 21 };   /* ',' '-' and two numbers of rec_long_at */
+		nf_grow((void **)&st->spans_col, &st->spans_cap, FRAG_MAX * q->nfrag + 1, 1);
+		char *d = st->spans_col;
 		for (size_t f = 0; f < q->nfrag; f++) {
 			if (f)
 				*d++ = ',';
@@ -67,7 +69,7 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 			REC_BYTES(doc->id.p, doc->id.n), REC_LONG(++k), REC_STR(nf_quote_type_name[q->type]),
 			REC_LONG((long)q->start), REC_LONG((long)q->end), REC_STR(q->speaker), REC_STR(q->mention),
 			REC_STR(q->cue), REC_BYTES(st->b.p, st->b.n), REC_LONG(q->sent),
-			REC_BYTES(st->sb.p, (size_t)(d - st->sb.p)), REC_STR(q->role), REC_STR(q->affiliation),
+			REC_BYTES(st->spans_col, (size_t)(d - st->spans_col)), REC_STR(q->role), REC_STR(q->affiliation),
 			REC_LONG((long)q->content_start), REC_LONG((long)q->content_end),
 		};
 		nf_out_fields(run, row, sizeof row / sizeof *row);
@@ -119,7 +121,7 @@ int main(int argc, char **argv)
 	nf_quotes_free(&st.q);
 	nf_entities_free(&st.ents);
 	nf_buf_free(&st.b);
-	nf_buf_free(&st.sb);
+	free(st.spans_col);
 	free(st.spans);
 	nf_quoter_free(st.qt);
 	nf_ner_free(st.ner);

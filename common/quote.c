@@ -2450,7 +2450,7 @@ static int put_it(const ctx *c, qinfo *q)
 	const tok *tk = c->tk;
 	int lo = sent_lo_q(c, q->open), o = q->open;
 	int a = -1;
-	for (int k = o - 2; k > lo && k > o - 16; k--) {   /* before the quote: ", as X put it (in ...)," */
+	for (int k = o - 2; k >= lo && k > o - 16; k--) {   /* before the quote: ", as X put it (in ...)," */
 		if (tk[k].q || pch(c, k, ';') || pch(c, k, ':')) break;
 		if (weq(c, k, "as")) {
 			if (pch(c, k - 1, ',') || k == lo) a = k;   /* (", as X put it,": not "or as X puts it") */
