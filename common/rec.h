@@ -45,7 +45,8 @@ void rec_put_double(rec_writer *w, double v);
 void rec_end(rec_writer *w);
 
 /* A field for rec_put_row: bytes p[0, n); a NUL-terminated string p (n REC_CSTR); or, with p
- * NULL, the number v. The REC_* macros make one (REC_BYTES and REC_STR take NULL as ""). */
+ * NULL, the number v. The REC_* macros make one: REC_STR takes NULL as "", REC_BYTES too when
+ * N is 0; both evaluate their first argument twice. */
 typedef struct { const char *p; union { size_t n; long v; }; } rec_field;
 #define REC_CSTR ((size_t)-1)
 #define REC_BYTES(P, N) { (P) ? (P) : "", { .n = (N) } }
