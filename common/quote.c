@@ -3718,9 +3718,13 @@ static int spaced_dash(const ctx *c, int k)
 /* "said on Wednesday at noon that ...": the "that" a few words after the cue, or 0. */
 static int find_that(const ctx *c, int j, int hi)
 {
-	for (int k = j; k <= hi && k < j + 12; k++) {
-		if (weq(c, k, "that")) return k;
-		if (c->tk[k].q || pch(c, k, '.') || pch(c, k, ';') || pch(c, k, ':') || cue_of(c, k)) return 0;
+	int lim = hi < j + 11 ? hi : j + 11;
+	if (lim >= (int)c->nt) lim = (int)c->nt - 1;   /* (past the end no token stops it or is "that") */
+	for (int k = j; k <= lim; k++) {
+		const tok *t = &c->tk[k];
+		uint64_t p = t->w8 ^ TOK_P1;   /* (a one-byte punctuation mark: its byte) */
+		if (t->w8 == WLIT("that")) return k;
+		if (t->q || t->cf || (p < 64 && (1ull << p & (1ull << '.' | 1ull << ';' | 1ull << ':')))) return 0;
 	}
 	return 0;
 }
