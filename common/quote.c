@@ -459,6 +459,7 @@ typedef struct {
 	int *cand; size_t ncand, candcap;    /* words find_cues and indirect look at: cue words,
 					      * a paragraph's first capitalised word, "according", "In" */
 	size_t ci;                           /* (indirect's place in cand) */
+	int *nc; size_t nnc, nccap;          /* words noun_cues looks at: "to", "that", "this" */
 	int *pfirst; size_t pcap;            /* first token of each paragraph (from 1), then nt */
 	int *mt; size_t nmt, mtcap;          /* the tokens given a mention, in the order given */
 	int *sfirst; size_t scap;            /* first token of each sentence (from 1; an empty one's
@@ -530,7 +531,7 @@ enum { SCRATCH_MAX = 8 << 20 };
 #define SCRATCH_ALL(X, c, s) do { X(c, s, tk, tcap); X(c, s, rq, rqcap); X(c, s, fr, frcap); \
 		X(c, s, qi, qicap); X(c, s, mk, mkcap); X(c, s, cand, candcap); X(c, s, pfirst, pcap); \
 		X(c, s, mt, mtcap); X(c, s, sfirst, scap); X(c, s, last, lastcap); X(c, s, ap, apcap); \
-		X(c, s, pg, pgcap); } while (0)
+		X(c, s, pg, pgcap); X(c, s, nc, nccap); } while (0)
 
 static int is_alnum_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -648,6 +649,8 @@ static inline void push_int(int **a, size_t *n, size_t *cap, int v)
 	(*a)[(*n)++] = v;
 }
 
+enum { NC_TO = 1u << WL_title_small | 1u << WL_nsubj_verbs, NC_THAT = 1u << WL_dets | 1u << WL_nsubj_bad };
+
 static void tokenize(ctx *c)
 {
 	const char *t = c->t;
@@ -666,7 +669,7 @@ static void tokenize(ctx *c)
 	/* (the array and its count in locals: stores into tokens could alias c's fields) */
 	tok *tks = c->tk;
 	size_t nt = 0, tcap = c->tcap;
-	c->nmk = c->ncand = 0;
+	c->nmk = c->ncand = c->nnc = 0;
 	size_t npara = 0, nsf = 0;
 	push_int(&c->pfirst, &npara, &c->pcap, 0);   /* (paragraph 0: none) */
 	push_int(&c->sfirst, &nsf, &c->scap, 0);     /* (sentence 0: none) */
@@ -896,6 +899,10 @@ static void tokenize(ctx *c)
 		 * first capitalised word, merged in below), a state adjective */
 		if (cue && ((cue & ~CUE_CAND) || n != 2 || cap))
 			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
+		/* noun_cues' words: "to" (in title_small and nsubj_verbs), "that" and "this" (in dets),
+		 * all three in nsubj_bad */
+		if ((val & 1u << WL_nsubj_bad) && ((val & NC_TO) == NC_TO || (val & NC_THAT) == NC_THAT))
+			push_int(&c->nc, &c->nnc, &c->nccap, (int)nt);
 		i = j;
 		nt++;
 		/* most often one space, then another word: straight on to it */
@@ -3711,9 +3718,13 @@ static int spaced_dash(const ctx *c, int k)
 /* "said on Wednesday at noon that ...": the "that" a few words after the cue, or 0. */
 static int find_that(const ctx *c, int j, int hi)
 {
-	for (int k = j; k <= hi && k < j + 12; k++) {
-		if (weq(c, k, "that")) return k;
-		if (c->tk[k].q || pch(c, k, '.') || pch(c, k, ';') || pch(c, k, ':') || cue_of(c, k)) return 0;
+	int lim = hi < j + 11 ? hi : j + 11;
+	if (lim >= (int)c->nt) lim = (int)c->nt - 1;   /* (past the end no token stops it or is "that") */
+	for (int k = j; k <= lim; k++) {
+		const tok *t = &c->tk[k];
+		uint64_t p = t->w8 ^ TOK_P1;   /* (a one-byte punctuation mark: its byte) */
+		if (t->w8 == WLIT("that")) return k;
+		if (t->q || t->cf || (p < 64 && (1ull << p & (1ull << '.' | 1ull << ';' | 1ull << ':')))) return 0;
 	}
 	return 0;
 }
@@ -6244,14 +6255,15 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 	int nt = (int)c->nt;
 	/* (the class bits find the two words: "to" is the one word both in title_small and in
 	 * nsubj_verbs, "that" and "this" the two both in dets and in nsubj_bad) */
-	const unsigned mto = 1u << WL_title_small | 1u << WL_nsubj_verbs, mthat = 1u << WL_dets | 1u << WL_nsubj_bad;
+	const unsigned mto = NC_TO, mthat = NC_THAT;
+	/* (tokenize listed the words, in order: c->nc) */
+	size_t x = 0;
 	for (int i = 2; i < nt - 2; i++) {
-		/* (a pointer walk to the next word of those lists: the loop most tokens see) */
-		const tok *t = tk + i, *end = tk + nt - 2;
-		while (t < end && !(t->wc & (1u << WL_nsubj_bad))) t++;   /* (both are in it, "the" is not) */
-		i = (int)(t - tk);
-		if (t >= end)
+		while (x < c->nnc && c->nc[x] < i) x++;
+		if (x == c->nnc || c->nc[x] >= nt - 2)
 			break;
+		i = c->nc[x++];
+		const tok *t = tk + i;
 		unsigned w = t->wc;
 		int to = (w & mto) == mto;
 		if (!to && ((w & mthat) != mthat || !weq(c, i, "that")))
