@@ -4526,11 +4526,8 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 	add_indirect_gap(c, out, last_cl, sp, cue, ca, cb, -1, -1);
 }
 
-/* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
- * paragraph that opens with a person (or organisation, or a name in capitals) and a colon
- * reports what follows, to the paragraph end. Returns that end, or -1. */
-/* (the colon is at most 9 tokens on, as headline_speaker finds it: most paragraphs have none
- * there; indirect tests it before the call) */
+/* A colon at most 9 tokens after token i, in its paragraph, as headline_speaker needs (most paragraphs have none
+ * there: indirect tests it before the call). */
 static inline int headline_colon(const ctx *c, int i)
 {
 	int lim = c->pfirst[c->tk[i].para + 1];
@@ -4539,6 +4536,9 @@ static inline int headline_colon(const ctx *c, int i)
 	return !(k9 > i + 9 || k9 > lim);
 }
 
+/* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
+ * paragraph that opens with a person (or organisation, or a name in capitals) and a colon
+ * reports what follows, to the paragraph end. Returns that end, or -1. */
 static int headline_speaker(ctx *c, int i)
 {
 	const tok *tk = c->tk;
