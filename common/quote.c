@@ -4526,8 +4526,8 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
 	add_indirect_gap(c, out, last_cl, sp, cue, ca, cb, -1, -1);
 }
 
-/* A colon at most 9 tokens after token i, in its paragraph, as headline_speaker needs (most paragraphs have none
- * there: indirect tests it before the call). */
+/* A colon at most 9 tokens after token i, in its paragraph, as headline_speaker needs (most
+ * paragraphs have none there: indirect tests it before the call). */
 static inline int headline_colon(const ctx *c, int i)
 {
 	int lim = c->pfirst[c->tk[i].para + 1];
