@@ -1037,6 +1037,8 @@ typedef struct {
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
 	struct fullrec *fr; size_t frcap;   /* resolve's full names near a surname, compact */
+	int (*gv)[NF_NTYPES]; size_t gvcap; /* resolve's type votes of each name, kept across documents */
+	int *cmap; size_t cmapcap;          /* nf_ner_run's cluster -> output cluster, kept likewise */
 	/* PER clusters by the first byte of their surname (each time it changes), newest first:
 	 * the misspelt-surname search reads only those */
 	int sbhead[256];
@@ -3638,15 +3640,16 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	/* one sense per document: guessed types follow what context says of the same name */
 	/* the votes of each name (its words as one key), counted once */
 	mm_reset(&sc->mtmp, sc->nc);
-	int (*gv)[NF_NTYPES] = NULL;
-	size_t ng = 0, gcap = 0;
+	int (*gv)[NF_NTYPES] = sc->gv;
+	size_t ng = 0;
 	for (size_t j = 0; j < sc->nc; j++) {
 		if (sc->c[j].drop || sc->c[j].ev < 0)
 			continue;
 		uint64_t k = cand_key(sc, &sc->c[j]);
 		int e = mm_first(&sc->mtmp, k), g;
 		if (e < 0) {
-			ent_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
+			ent_grow((void **)&sc->gv, &sc->gvcap, ng + 1, sizeof *gv);
+			gv = sc->gv;
 			memset(gv[ng], 0, sizeof gv[ng]);
 			g = (int)ng++;
 			mm_add(&sc->mtmp, k, g);
@@ -3676,7 +3679,6 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->g = NULL;
 		}
 	}
-	free(gv);
 	/* weak names (common words that are surnames) stand only as the surname of a full name */
 	index_full_names(sc);
 	for (size_t i = 0; i < sc->nc; i++) {
@@ -4107,7 +4109,8 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 	resolve(ner, text, sc);
 	role_mentions(ner, text, sc);
 	/* clusters in order of first mention; unused ones are skipped */
-	int *map = nf_xmalloc((sc->np + 1) * sizeof *map);
+	ent_grow((void **)&sc->cmap, &sc->cmapcap, sc->np + 1, sizeof *sc->cmap);
+	int *map = sc->cmap;
 	for (size_t i = 0; i < sc->np; i++)
 		map[i] = -1;
 	for (size_t i = 0; i < sc->nc; i++) {
@@ -4146,7 +4149,6 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		if (oc->refers)
 			oc->refers = ap + ((uintptr_t)oc->refers - 1);
 	}
-	free(map);
 }
 
 void nf_entities_free(nf_entities *e)
@@ -4165,6 +4167,8 @@ void nf_entities_free(nf_entities *e)
 		free(sc->capt);
 		free(sc->pad);
 		free(sc->fr);
+		free(sc->gv);
+		free(sc->cmap);
 		free(sc->sb);
 		free(sc->memo);
 		free(sc->gzm);
