@@ -550,8 +550,10 @@ static int kind_of(const char *p, size_t n)
 {
 	static const char *const k[] = { "", "country", "capital", "city", "demonym", "metonym", "state",
 		"county" };
+	static const unsigned char kn[] = { 0, 7, 7, 4, 7, 7, 5, 6 };   /* (strlen of k: called for every row) */
+	_Static_assert(sizeof kn == sizeof k / sizeof *k, "a length for every kind");
 	for (int i = 1; i < K_OTHER; i++)
-		if (n && k[i][0] == p[0] && strlen(k[i]) == n && memcmp(k[i], p, n) == 0)
+		if (n && kn[i] == n && k[i][0] == p[0] && memcmp(k[i], p, n) == 0)
 			return i;
 	return K_OTHER;
 }
@@ -1035,6 +1037,8 @@ typedef struct {
 	mmap64 msur;            /* PER cluster surname -> cluster */
 	mmap64 mtmp;            /* scratch index for one pass */
 	struct fullrec *fr; size_t frcap;   /* resolve's full names near a surname, compact */
+	int (*gv)[NF_NTYPES]; size_t gvcap; /* resolve's type votes of each name, kept across documents */
+	int *cmap; size_t cmapcap;          /* nf_ner_run's cluster -> output cluster, kept likewise */
 	/* PER clusters by the first byte of their surname (each time it changes), newest first:
 	 * the misspelt-surname search reads only those */
 	int sbhead[256];
@@ -1183,10 +1187,11 @@ static int word_cp(int32_t cp) { return is_letter_cp(cp) || (cp >= '0' && cp <= 
 
 /* A title-case headline: a line of its own, most long words capitalised, several of them
  * common words, no numbers, commas or closing period. Its words are names only when known (find_chunks). */
-static void title_sentence(scratch *sc, size_t a, size_t b)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void title_line(scratch *sc, size_t a, size_t b)
 {
-	if (b == a || sc->t[b - 1].c == '.' || b - a > 30)
-		return;
 	/* a line of its own */
 	size_t s0 = sc->t[a].s, e0 = sc->t[b - 1].e;
 	while (s0 > 0 && (sc->text[s0 - 1] == ' ' || sc->text[s0 - 1] == '\t'))
@@ -1212,6 +1217,13 @@ static void title_sentence(scratch *sc, size_t a, size_t b)
 		return;
 	for (size_t k = a; k < b; k++)
 		sc->t[k].f |= T_TITLE;
+}
+
+/* The cheap test inline: most sentences end with a period or are long. */
+static inline void title_sentence(scratch *sc, size_t a, size_t b)
+{
+	if (b != a && sc->t[b - 1].c != '.' && b - a <= 30)
+		title_line(sc, a, b);
 }
 
 /* Notes the tokens [a, b) of a sentence in capitals for find_caps, which visits only those. */
@@ -3628,15 +3640,16 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	/* one sense per document: guessed types follow what context says of the same name */
 	/* the votes of each name (its words as one key), counted once */
 	mm_reset(&sc->mtmp, sc->nc);
-	int (*gv)[NF_NTYPES] = NULL;
-	size_t ng = 0, gcap = 0;
+	int (*gv)[NF_NTYPES] = sc->gv;
+	size_t ng = 0;
 	for (size_t j = 0; j < sc->nc; j++) {
 		if (sc->c[j].drop || sc->c[j].ev < 0)
 			continue;
 		uint64_t k = cand_key(sc, &sc->c[j]);
 		int e = mm_first(&sc->mtmp, k), g;
 		if (e < 0) {
-			ent_grow((void **)&gv, &gcap, ng + 1, sizeof *gv);
+			ent_grow((void **)&sc->gv, &sc->gvcap, ng + 1, sizeof *gv);
+			gv = sc->gv;
 			memset(gv[ng], 0, sizeof gv[ng]);
 			g = (int)ng++;
 			mm_add(&sc->mtmp, k, g);
@@ -3666,7 +3679,6 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->g = NULL;
 		}
 	}
-	free(gv);
 	/* weak names (common words that are surnames) stand only as the surname of a full name */
 	index_full_names(sc);
 	for (size_t i = 0; i < sc->nc; i++) {
@@ -4097,7 +4109,8 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 	resolve(ner, text, sc);
 	role_mentions(ner, text, sc);
 	/* clusters in order of first mention; unused ones are skipped */
-	int *map = nf_xmalloc((sc->np + 1) * sizeof *map);
+	ent_grow((void **)&sc->cmap, &sc->cmapcap, sc->np + 1, sizeof *sc->cmap);
+	int *map = sc->cmap;
 	for (size_t i = 0; i < sc->np; i++)
 		map[i] = -1;
 	for (size_t i = 0; i < sc->nc; i++) {
@@ -4136,7 +4149,6 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		if (oc->refers)
 			oc->refers = ap + ((uintptr_t)oc->refers - 1);
 	}
-	free(map);
 }
 
 void nf_entities_free(nf_entities *e)
@@ -4155,6 +4167,8 @@ void nf_entities_free(nf_entities *e)
 		free(sc->capt);
 		free(sc->pad);
 		free(sc->fr);
+		free(sc->gv);
+		free(sc->cmap);
 		free(sc->sb);
 		free(sc->memo);
 		free(sc->gzm);
