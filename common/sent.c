@@ -999,8 +999,8 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 			i = j;
 			continue;
 		}
-		if (ch == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] < 0xA2) {
-			i += 3;                           /* quote marks, dashes: neither a bullet nor an ellipsis */
+		if (ch == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 && (unsigned char)(t[i + 2] - 0x80) < 0x22) {
+			i += 3;                           /* U+2000-U+2021 (quote marks, dashes): no bullet, no ellipsis */
 			continue;
 		}
 		if (ch == 0xE2 && !is_ellipsis_char(t, i, len)) {

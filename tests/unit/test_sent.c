@@ -108,6 +108,10 @@ int main(void)
 	static const char nul[] = "One a\0b. Two \xff\xfe here. Three.\xE2\x80";
 	n = nf_split(s, nul, sizeof nul - 1, &sp, &cap);
 	ok(n == 3 && invariant(nul, sizeof nul - 1, sp, n, &why), "NUL and bad UTF-8: three rows, invariant holds (got %zu)", n);
+	/* a truncated E2 80 sequence before a period: the period still ends the sentence */
+	static const char cut[] = "The tram left\xE2\x80. Then it rained.";
+	n = nf_split(s, cut, sizeof cut - 1, &sp, &cap);
+	ok(n == 2, "a cut E2 80 before a period: two rows (got %zu)", n);
 
 	/* one 20 MB paragraph: no break at all, then one made of short sentences */
 	nf_buf_clear(&b);
