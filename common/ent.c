@@ -812,10 +812,8 @@ int nf_ner_load_names(nf_ner *ner, const char *path)
 	int bad = rec_io_error(r);
 	rec_close(r);
 	fclose(f);
-	if (bad)
-		return -1;
-	finish_tables(ner);
-	return 0;
+	finish_tables(ner);   /* (also after a read error: the names read so far are in, memos dropped) */
+	return bad ? -1 : 0;
 }
 
 void nf_ner_free(nf_ner *ner)
@@ -1165,7 +1163,8 @@ static int abbrev_with_period(const char *w, size_t n)
 		"Inc Ltd Cos Fla Ill Wis Ind Ore Tex Neb Nev Kan Ala Ark ",
 		"Corp Bros Mich Mass Conn Ariz Wash Okla Tenn Colo Minn Penn ",
 		"Calif " };
-	/* (and by their first letters: most capitalised words before a period are no abbreviation) */
+	/* (and by their first letters: most capitalised words before a period are no abbreviation;
+	 * keep in step with ab: a word added there needs its first letter here) */
 #define AB_L(c) (1u << ((c) - 'A'))
 	static const uint32_t first[6] = { 0, 0,
 		AB_L('C') | AB_L('J') | AB_L('S') | AB_L('M') | AB_L('F') | AB_L('K') | AB_L('G') | AB_L('V') | AB_L('P'),
@@ -1575,7 +1574,11 @@ static size_t tok_check(scratch *sc, const nf_span *sents, size_t ns, size_t i, 
 /* The tokens of s in sc->t. In the same pass: a word after an opening quote or bracket at a
  * sentence start is sentence-initial too, and punctuation at a sentence start carries the
  * mark so that the next token inherits it (the state st); sentences mostly in capitals are
- * headlines (T_CAPSENT), title-case ones T_TITLE. */
+ * headlines (T_CAPSENT), title-case ones T_TITLE. (Not inlined: inlined into nf_ner_run,
+ * it makes the whole slower, 3M instructions more on 5 MB by callgrind.) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns,
 		     scratch *sc)
 {
@@ -1833,7 +1836,8 @@ static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const s
 struct gzmemo { uint64_t k0, k1; const gz_entry *e; uint32_t tag; };
 #define GZMEMO_BITS 12
 
-/* The memo slot of the key of kn bytes (1 to 16) at k, read into k0, k1. */
+/* The memo slot of the key of kn bytes (1 to 16) at k, read into k0, k1; k points into sc->text
+ * (the bytes left are counted from it: every gaz_span caller passes nf_ner_run's text). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
@@ -4058,13 +4062,6 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 }
-
-/* tokenize apart: gcc inlines it here once the rest is small enough, and that makes the whole
- * slower (callgrind: 3M instructions on 5 MB); clang takes the attribute only before it. */
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((noinline))
-#endif
-static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *sents, size_t ns, scratch *sc);
 
 void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		nf_entities *out)
