@@ -257,6 +257,29 @@ static void test_row_model(void)
 	ok(!bad, "rec_put_row writes what rec_put, rec_put_str and rec_put_long write (TSV and CSV)");
 	char d[32], *e = rec_long_at(d, -1234567);
 	ok(e - d == 8 && memcmp(d, "-1234567", 8) == 0, "rec_long_at: the digits in place");
+	/* the edges: the 8-digit fast path's last number and the first past it, the extremes */
+	static const long edge[] = { 99999999L, 100000000L, -99999999L, -100000000L, LONG_MAX, LONG_MIN, 0 };
+	int edge_bad = 0;
+	for (size_t i = 0; i < sizeof edge / sizeof *edge; i++) {
+		char want[32];
+		int wn = snprintf(want, sizeof want, "%ld", edge[i]);
+		e = rec_long_at(d, edge[i]);
+		edge_bad += e - d != wn || memcmp(d, want, (size_t)wn) != 0;
+	}
+	ok(!edge_bad, "rec_long_at: 10^8 - 1, 10^8, their negatives, LONG_MAX, LONG_MIN and 0 as printf writes them");
+	char *rb = NULL;
+	size_t rl = 0;
+	FILE *rf = open_memstream(&rb, &rl);
+	rec_writer *rw = rec_writer_new(rf, 0);
+	const rec_field row[] = { REC_STR(NULL), REC_LONG(100000000L), REC_BYTES(NULL, 0), REC_LONG(LONG_MIN) };
+	rec_put_row(rw, row, sizeof row / sizeof *row);
+	rec_end(rw);
+	rec_writer_free(rw);
+	fclose(rf);
+	char rwant[64];
+	int rn = snprintf(rwant, sizeof rwant, "\t100000000\t\t%ld\n", LONG_MIN);
+	ok(rl == (size_t)rn && memcmp(rb, rwant, rl) == 0, "rec_put_row: REC_STR(NULL) and REC_BYTES(NULL, 0) are empty fields");
+	free(rb);
 }
 
 int main(void)
