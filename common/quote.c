@@ -2389,6 +2389,18 @@ static int subject_verb(const ctx *c, qinfo *q)
 	return verb_quote(q, sp, v);
 }
 
+/* When token comma is a comma that closes an aside of at most n words after lo + 1 (", in
+ * effect,"), the aside's opening comma; else -1. */
+static int aside_open(const ctx *c, int comma, int lo, int n)
+{
+	if (!pch(c, comma, ','))
+		return -1;
+	for (int x = comma - 1; x > lo + 1 && x >= comma - n && c->tk[x].k == T_WORD && !c->tk[x].q; x--)
+		if (pch(c, x - 1, ','))
+			return x - 1;
+	return -1;
+}
+
 /* "Ames has been hammering the plan as a "giveaway"", "Ortiz described the levy as "unfair"":
  * a short quote in an "as" phrase after a verb (and its object) is what the verb's subject
  * called the object; the verb stands for the cue. Not "known as", "such as", nor an "as"
@@ -2400,9 +2412,9 @@ static int as_phrase(const ctx *c, qinfo *q)
 	if (a < 0)
 		return 0;
 	int lo = sent_lo_q(c, o), p = a - 1;
-	if (pch(c, p, ','))   /* ("portraying the staff, in effect, as "X"") */
-		for (int x = p - 1; x > lo + 1 && x > p - 4 && tk[x].k == T_WORD && !tk[x].q; x--)
-			if (pch(c, x - 1, ',')) { p = x - 2; break; }
+	int oc = aside_open(c, p, lo, 3);   /* ("portraying the staff, in effect, as "X"") */
+	if (oc >= 0)
+		p = oc - 1;
 	if (p <= lo || tk[p].k != T_WORD || tk[p].q)
 		return 0;
 	if (as_naming(c, p))
@@ -2434,9 +2446,8 @@ static int as_phrase(const ctx *c, qinfo *q)
 	if (weq(c, b, "been") || weq(c, b, "being"))   /* ("has been steadily hammering") */
 		k = b;
 	b = skip_adv_bwd(c, k - 1, lo);
-	if (pch(c, b, ','))   /* ("Berg (D-Ore.), in particular, has been ...": an aside between commas) */
-		for (int x = b - 1; x > lo + 1 && x > b - 5 && tk[x].k == T_WORD && !tk[x].q; x--)
-			if (pch(c, x - 1, ',')) { k = x - 1; break; }
+	if ((oc = aside_open(c, b, lo, 4)) >= 0)   /* ("Berg (D-Ore.), in particular, has been ...") */
+		k = oc;
 	if (!subject_of(c, k, lo, k, &sp) || sp.b >= k ||
 	    !((sp.kind == NP_ENT && (ment_type(c, sp.ment) == NF_PER || ment_type(c, sp.ment) == NF_ORG)) ||
 	      sp.kind == NP_ROLE || (sp.kind == NP_PRON && !weq(c, sp.a, "it")))) {
