@@ -1872,6 +1872,8 @@ static inline const gz_entry *gaz_span(const nf_ner *ner, const char *text, cons
 	return gaz_span_key(ner, text, sc, a, b, exact, maybe);
 }
 
+enum { GAZ_KMAX = 512 };        /* the longest gazetteer key looked up, with 2 to spare */
+
 /* gaz_span_key's lookups of the key k of kn bytes, when the memo does not have them. */
 #if defined(__GNUC__)
 __attribute__((noinline))   /* its buffers would slow the memo's answers down */
@@ -1879,7 +1881,6 @@ __attribute__((noinline))   /* its buffers would slow the memo's answers down */
 static const gz_entry *gaz_key_find(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
 				    int exact, int maybe, const char *k, size_t kn)
 {
-	enum { KMAX = 512 };
 	const gz_entry *e = NULL;
 	if (!maybe) {
 		/* only the stray-apostrophe lookup below is left */
@@ -1890,7 +1891,7 @@ static const gz_entry *gaz_key_find(const nf_ner *ner, const char *text, const s
 			return NULL;
 	} else
 		e = gaz_find(ner, k, kn, exact, -1);
-	if (!e && kn > 4 && kn < KMAX - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
+	if (!e && kn > 4 && kn < GAZ_KMAX - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
 		/* "St. Louis" as "Saint Louis" */
 		char d[520];
 		memcpy(d, "Saint", 5);
@@ -1923,11 +1924,10 @@ static const gz_entry *gaz_key_find(const nf_ner *ner, const char *text, const s
 static const gz_entry *gaz_span_key(const nf_ner *ner, const char *text, const scratch *sc, int a, int b,
 				     int exact, int maybe)
 {
-	enum { KMAX = 512 };        /* (the longest key looked up, with 2 to spare) */
 	/* the key: the words joined by single spaces, which is the text itself, read in place */
 	const char *k = text + sc->t[a].s;
 	size_t kn = sc->t[b - 1].e - sc->t[a].s;
-	if (kn + 1 + (b - a == 1) >= KMAX)   /* (a space fewer for a name of words) */
+	if (kn + 1 + (b - a == 1) >= GAZ_KMAX)   /* (a space fewer for a name of words) */
 		return NULL;
 	for (int i = a + 1; i < b; i++) {
 		const tok *t = &sc->t[i];
