@@ -1893,7 +1893,7 @@ static const gz_entry *gaz_key_find(const nf_ner *ner, const char *text, const s
 		e = gaz_find(ner, k, kn, exact, -1);
 	if (!e && kn > 4 && kn < GAZ_KMAX - 8 && k[0] == 'S' && k[1] == 't' && k[2] == '.' && k[3] == ' ') {
 		/* "St. Louis" as "Saint Louis" */
-		char d[520];
+		char d[GAZ_KMAX];   /* (kn + 2 < GAZ_KMAX) */
 		memcpy(d, "Saint", 5);
 		memcpy(d + 5, k + 3, kn - 3);
 		e = gaz_find(ner, d, kn + 2, exact, -1);
