@@ -891,6 +891,17 @@ static const char two_digits[] = "0001020304050607080910111213141516171819202122
 				 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				 "8081828384858687888990919293949596979899";
 
+/* x < 100 at o without a leading zero; returns the end. */
+static inline char *one_or_two_digits(char *o, uint32_t x)
+{
+	if (x < 10) {
+		*o = (char)('0' + x);
+		return o + 1;
+	}
+	memcpy(o, two_digits + 2 * x, 2);
+	return o + 2;
+}
+
 /* The sign and digits of v at o (21 bytes at most), written in place from the right, two at
  * a time: no snprintf, no copy; returns their end. */
 static ALWAYS_INLINE char *long_at(char *o, long v)
@@ -906,21 +917,10 @@ static ALWAYS_INLINE char *long_at(char *o, long v)
 			x /= 10000;
 		}
 		if (x < 100) {
-			if (x < 10)
-				*o++ = (char)('0' + x);
-			else {
-				memcpy(o, two_digits + 2 * x, 2);
-				o += 2;
-			}
+			o = one_or_two_digits(o, x);
 		} else {
-			uint32_t h = x / 100, l = x % 100;
-			if (h < 10)
-				*o++ = (char)('0' + h);
-			else {
-				memcpy(o, two_digits + 2 * h, 2);
-				o += 2;
-			}
-			memcpy(o, two_digits + 2 * l, 2);
+			o = one_or_two_digits(o, x / 100);
+			memcpy(o, two_digits + 2 * (x % 100), 2);
 			o += 2;
 		}
 		if (four) {
