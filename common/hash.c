@@ -16,13 +16,40 @@ uint64_t nf_hash(const char *s, size_t n)
 
 void nf_map_init(nf_map *m) { memset(m, 0, sizeof *m); }
 
+/* The key copies live in blocks (one malloc for many keys, one free each at the end), not
+ * one allocation per key: loading the data files adds some 20,000 keys at start-up. */
+typedef struct kblock { struct kblock *next; size_t used, cap; char d[]; } kblock;
+
+static char *key_copy(nf_map *m, const char *key, size_t len)
+{
+	kblock *b = m->store;
+	if (!b || b->cap - b->used < len + 1) {
+		/* blocks grow with the map (small maps stay small), up to 32 KB */
+		size_t cap = b ? 2 * b->cap : 512;
+		if (cap > 32768 - sizeof *b)
+			cap = 32768 - sizeof *b;
+		if (cap < len + 1)
+			cap = len + 1;
+		kblock *nb = nf_xmalloc(sizeof *nb + cap);
+		nb->next = b;
+		nb->used = 0;
+		nb->cap = cap;
+		m->store = b = nb;
+	}
+	char *d = b->d + b->used;
+	memcpy(d, key, len);
+	d[len] = 0;
+	b->used += len + 1;
+	return d;
+}
+
 void nf_map_free(nf_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->lens);
-	free(m->vals);
+	for (kblock *b = m->store, *nb; b; b = nb) {
+		nb = b->next;
+		free(b);
+	}
+	free(m->keys);                        /* (lens and vals share its allocation) */
 	memset(m, 0, sizeof *m);
 }
 
@@ -84,9 +111,11 @@ static void rehash(nf_map *m)
 {
 	nf_map old = *m;
 	m->cap = old.cap ? old.cap * 2 : 64;
-	m->keys = nf_xcalloc(m->cap, sizeof *m->keys);
-	m->lens = nf_xcalloc(m->cap, sizeof *m->lens);
-	m->vals = nf_xcalloc(m->cap, sizeof *m->vals);
+	/* the three arrays in one allocation */
+	_Static_assert(sizeof(char *) % sizeof(size_t) == 0 && sizeof(size_t) % sizeof(void *) == 0, "aligned arrays");
+	m->keys = nf_xcalloc(m->cap, sizeof *m->keys + sizeof *m->lens + sizeof *m->vals);
+	m->lens = (size_t *)(void *)(m->keys + m->cap);
+	m->vals = (void **)(void *)(m->lens + m->cap);
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.keys[i]) {
 			size_t j = probe(m, old.keys[i], old.lens[i]);
@@ -95,8 +124,6 @@ static void rehash(nf_map *m)
 			m->vals[j] = old.vals[i];
 		}
 	free(old.keys);
-	free(old.lens);
-	free(old.vals);
 }
 
 void **nf_map_slot(nf_map *m, const char *key, size_t len, int add)
@@ -115,7 +142,7 @@ void **nf_map_slot(nf_map *m, const char *key, size_t len, int add)
 		rehash(m);
 		i = probe(m, key, len);
 	}
-	m->keys[i] = nf_xstrndup(key, len);
+	m->keys[i] = key_copy(m, key, len);
 	m->lens[i] = len;
 	m->vals[i] = NULL;
 	m->n++;

@@ -1,5 +1,6 @@
-/* hash.h - a string-keyed hash map (open addressing). The map owns copies of its keys;
- * values are opaque pointers owned by the caller. */
+/* hash.h - a string-keyed hash map (open addressing). The map owns copies of its keys
+ * (NUL-terminated, never moved while the map lives); values are opaque pointers owned by the
+ * caller. keys, lens and vals may be read directly (a NULL key: an empty slot). */
 #ifndef NF_HASH_H
 #define NF_HASH_H
 #include <stddef.h>
@@ -10,6 +11,7 @@ typedef struct {
 	size_t *lens;
 	void **vals;
 	size_t cap, n;
+	void *store;          /* the blocks holding the key copies (hash.c's own) */
 } nf_map;
 
 void nf_map_init(nf_map *m);
