@@ -89,7 +89,7 @@ static void check_version(const char *path, int st, const nf_str *fld, size_t nf
  * and a field holding the other get more work. Rows, line numbers and messages are those
  * rec_next gave: each physical line a record, a CR before its newline and a BOM at the start
  * dropped, escapes decoded by rec_unescape. */
-enum { PAD = 16 };
+enum { PAD = NF_DATA_PAD };
 
 /* A buffer for a whole file: mapped, not malloc'd, where the system can, because freeing a
  * big malloc'd block raises the C library's mmap threshold, and the tables the loaders grow

@@ -18,6 +18,8 @@ void nf_data_dir_set(const char *dir);
 const char *nf_data_dir(void);
 
 typedef void (*nf_data_row_fn)(const nf_str *fields, size_t n, long line, void *arg);
+/* A row's fields may be read NF_DATA_PAD bytes past their ends (whole words at a time). */
+#define NF_DATA_PAD 16
 /* Reads data file name (version stamp checked); its header must begin with the
  * tab-separated columns given. */
 void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg);

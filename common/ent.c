@@ -460,11 +460,66 @@ static inline word_info *word_add_key(nf_ner *ner, const char *k, size_t kn, uin
 	return &ner->wi[*slot - 1];
 }
 
-static word_info *word_add(nf_ner *ner, const char *s, size_t n)
+/* The value slot of a key of 1 to 16 bytes given as its words (load16: zero after the key)
+ * and its ent_hash, added (value 0) when absent: ftab_slot_h without a copy through a buffer
+ * and without memcmp, for the words of the data files (slot keys are zero after their end,
+ * so the words compare whole). The same probe and growth as ftab_slot_h: the same table. */
+static uint32_t *ftab_slot16_grow(ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1);
+
+static inline uint32_t *ftab_slot16(ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
 {
+	if (!f->s || 2 * (f->n + 1) > f->mask + 1)
+		return ftab_slot16_grow(f, h, n, k0, k1);   /* (a tail call: no registers saved here) */
+	size_t j = (size_t)h & f->mask;
+	for (; f->s[j].h; j = (j + 1) & f->mask) {
+		fslot *e = &f->s[j];
+		if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+			return &e->v;
+	}
+	fslot *e = &f->s[j];
+	e->h = (uint32_t)h;
+	e->n = (uint32_t)n;
+	e->fl = 0;
+	memcpy(e->k.in, &k0, 8);
+	memcpy(e->k.in + 8, &k1, 8);
+	e->v = 0;
+	f->n++;
+	return &e->v;
+}
+
+static uint32_t *ftab_slot16_grow(ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1)
+{
+	ftab_grow(f);
+	return ftab_slot16(f, h, n, k0, k1);
+}
+
+/* word_add_key of a key of 1 to 16 bytes given as its words (ftab_slot16) */
+static inline word_info *word_add16(nf_ner *ner, size_t n, uint64_t k0, uint64_t k1, uint64_t h)
+{
+	uint32_t *slot = ftab_slot16(&ner->fwords, h, n, k0, k1);
+	if (!*slot) {
+		ent_grow((void **)&ner->wi, &ner->wicap, ner->nwi + 1, sizeof *ner->wi);
+		memset(&ner->wi[ner->nwi], 0, sizeof *ner->wi);
+		*slot = (uint32_t)++ner->nwi;
+	}
+	return &ner->wi[*slot - 1];
+}
+
+/* avail: the bytes that may be read from s (n, or n + NF_DATA_PAD in a data file's row) */
+static word_info *word_add(nf_ner *ner, const char *s, size_t n, size_t avail)
+{
+	if (n - 1 < 16) {                    /* a word of up to 16 ASCII bytes: fold_hash's fast path */
+		uint64_t k0, k1;
+		load16(s, n, avail, &k0, &k1);
+		if (!((k0 | k1) & 0x8080808080808080ULL)) {
+			k0 = lower8(k0);
+			k1 = lower8(k1);
+			return word_add16(ner, n, k0, k1, ent_hash16(n, k0, k1));
+		}
+	}
 	char k[264];
 	uint64_t h;
-	size_t kn = fold_hash(s, n, n, k, sizeof k, &h);
+	size_t kn = fold_hash(s, n, avail, k, sizeof k, &h);
 	return word_add_key(ner, k, kn, h);
 }
 
@@ -490,7 +545,7 @@ static void load_word(const nf_str *f, size_t n, long line, void *arg)
 {
 	(void)line;
 	if (n >= 1 && f[0].n)
-		word_add(arg, f[0].p, f[0].n)->flags |= W_COMMON;
+		word_add(arg, f[0].p, f[0].n, f[0].n + NF_DATA_PAD)->flags |= W_COMMON;
 }
 
 static void load_persname(const nf_str *f, size_t n, long line, void *arg)
@@ -498,7 +553,7 @@ static void load_persname(const nf_str *f, size_t n, long line, void *arg)
 	(void)line;
 	if (n < 3 || !f[0].n)
 		return;
-	word_info *w = word_add(arg, f[0].p, f[0].n);
+	word_info *w = word_add(arg, f[0].p, f[0].n, f[0].n + NF_DATA_PAD);
 	if (f[1].n == 5 && memcmp(f[1].p, "first", 5) == 0) {
 		w->flags |= W_FIRST;
 		if (f[2].n && !w->gender)
@@ -517,7 +572,7 @@ static void load_title(const nf_str *f, size_t n, long line, void *arg)
 		{ "generic", W_GENERIC }, { "miscsuffix", W_MISCSUF }, { "sport", W_SPORT } };
 	if (n < 3 || !f[0].n)
 		return;
-	word_info *w = word_add(arg, f[0].p, f[0].n);
+	word_info *w = word_add(arg, f[0].p, f[0].n, f[0].n + NF_DATA_PAD);
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
 		if (strlen(kinds[i].k) == f[1].n && memcmp(kinds[i].k, f[1].p, f[1].n) == 0) {
 			w->flags |= kinds[i].f;
@@ -552,9 +607,16 @@ static int kind_of(const char *p, size_t n)
 		"county" };
 	static const unsigned char kn[] = { 0, 7, 7, 4, 7, 7, 5, 6 };   /* (strlen of k: called for every row) */
 	_Static_assert(sizeof kn == sizeof k / sizeof *k, "a length for every kind");
-	for (int i = 1; i < K_OTHER; i++)
-		if (n && kn[i] == n && k[i][0] == p[0] && memcmp(k[i], p, n) == 0)
-			return i;
+	/* by length and first letter, then one compare of a known size (no memcmp call) */
+	switch (n) {
+	case 4: return memcmp(p, "city", 4) == 0 ? K_CITY : K_OTHER;
+	case 5: return memcmp(p, "state", 5) == 0 ? K_STATE : K_OTHER;
+	case 6: return memcmp(p, "county", 6) == 0 ? K_COUNTY : K_OTHER;
+	case 7:
+		for (int i = 1; i < K_OTHER; i++)
+			if (kn[i] == 7 && k[i][0] == p[0] && k[i][1] == p[1] && memcmp(k[i] + 2, p + 2, 5) == 0)
+				return i;
+	}
 	return K_OTHER;
 }
 
@@ -594,6 +656,38 @@ static size_t bag_key(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
+/* The spaces of s[0, n) (avail: the bytes that may be read from s), eight bytes at a time;
+ * *after_last: the offset after the last one, left as it is when there is none. */
+static size_t spaces_of(const char *s, size_t n, size_t avail, size_t *after_last)
+{
+	size_t c = 0, i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i < n; i += 8) {
+		uint64_t w;
+		if (i + 8 <= avail)
+			w = load8(s + i);
+		else
+			w = load_tail(s + i, n - i < 8 ? n - i : 8);
+		uint64_t x = w ^ 0x2020202020202020ULL;   /* a space: a zero byte */
+		uint64_t z = ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) & 0x8080808080808080ULL;
+		if (n - i < 8)
+			z &= (1ULL << (8 * (n - i))) - 1;       /* (bytes after the end) */
+		if (z) {
+			c += (size_t)(((z >> 7) * 0x0101010101010101ULL) >> 56);   /* (the bytes set) */
+			*after_last = i + (size_t)(63 - __builtin_clzll(z)) / 8 + 1;
+		}
+	}
+#else
+	(void)avail;
+	for (; i < n; i++)
+		if (s[i] == ' ') {
+			c++;
+			*after_last = i + 1;
+		}
+#endif
+	return c;
+}
+
 static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 {
 	(void)line;
@@ -607,7 +701,9 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	gz_entry *e = &ner->g[ner->ng];
 	memset(e, 0, sizeof *e);
 	e->name = sstore_dup(&ner->store, f[0].p, f[0].n);
-	e->canon = f[2].n ? sstore_dup(&ner->store, f[2].p, f[2].n) : e->name;
+	/* (a canonical the same as the name is the name's copy: half the rows) */
+	e->canon = f[2].n && !(f[2].n == f[0].n && memcmp(f[2].p, f[0].p, f[0].n) == 0) ?
+		   sstore_dup(&ner->store, f[2].p, f[2].n) : e->name;
 	e->type = t;
 	e->kind = kind_of(f[4].p, f[4].n);
 	if (t == NF_PER) {
@@ -618,32 +714,40 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 		ner->people[ner->npeople++] = (int)ner->ng;
 	} else
 		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;
-	e->ntok = 1;
 	e->len = f[0].n;
 	e->prio = ner->loading_user ? 0 : 1;
-	for (size_t i = 0; i < f[0].n; i++)   /* (the words, and the surname after the last space) */
-		if (f[0].p[i] == ' ') {
-			e->ntok++;
-			e->sur = i + 1;
-		}
+	/* the words, and the surname after the last space */
+	size_t pad = ner->loading_user ? 0 : NF_DATA_PAD;   /* (a --names row: rec_next's fields) */
+	e->ntok = 1 + (int)spaces_of(f[0].p, f[0].n, pad, &e->sur);
 	char k[512];
-	uint64_t h;
-	size_t kn = fold_hash(f[0].p, f[0].n, f[0].n, k, sizeof k, &h);
+	uint64_t h, k0 = 0, k1 = 0;
+	size_t kn = 0;
+	int k16 = 0;                         /* the key is k0, k1 (up to 16 ASCII bytes), not k */
+	if (f[0].n - 1 < 16) {
+		load16(f[0].p, f[0].n, f[0].n + pad, &k0, &k1);
+		if (!((k0 | k1) & 0x8080808080808080ULL)) {
+			k0 = lower8(k0);             /* (fold_hash's fast path) */
+			k1 = lower8(k1);
+			h = ent_hash16(f[0].n, k0, k1);
+			kn = f[0].n;
+			k16 = 1;
+		}
+	}
+	if (!k16)
+		kn = fold_hash(f[0].p, f[0].n, f[0].n + pad, k, sizeof k, &h);
 	if (e->ntok == 1 && kn < 256) {
 		/* (a name of one word is its first and last word, with the same key: most of them) */
-		word_add_key(ner, k, kn, h)->flags |= W_GAZFIRST | W_GAZLAST;
+		(k16 ? word_add16(ner, kn, k0, k1, h) : word_add_key(ner, k, kn, h))->flags |= W_GAZFIRST | W_GAZLAST;
 	} else {
 		/* the first and last words let lookups skip spans that cannot match */
 		const char *sp = memchr(f[0].p, ' ', f[0].n), *lp = f[0].p + f[0].n;
-		const char *ls = lp;
-		while (ls > f[0].p && ls[-1] != ' ')
-			ls--;
-		word_add(ner, f[0].p, sp ? (size_t)(sp - f[0].p) : f[0].n)->flags |= W_GAZFIRST;
-		word_add(ner, ls, (size_t)(lp - ls))->flags |= W_GAZLAST;
+		const char *ls = f[0].p + e->sur;
+		word_add(ner, f[0].p, sp ? (size_t)(sp - f[0].p) : f[0].n, f[0].n + pad)->flags |= W_GAZFIRST;
+		word_add(ner, ls, (size_t)(lp - ls), (size_t)(lp - ls) + pad)->flags |= W_GAZLAST;
 	}
 	if (e->ntok > ner->maxtok)
 		ner->maxtok = e->ntok;
-	uint32_t *gslot = ftab_slot_h(&ner->fgaz, &ner->store, h, k, kn);
+	uint32_t *gslot = k16 ? ftab_slot16(&ner->fgaz, h, kn, k0, k1) : ftab_slot_h(&ner->fgaz, &ner->store, h, k, kn);
 	e->next = *gslot ? (int)*gslot - 1 : -1;
 	*gslot = (uint32_t)(ner->ng + 1);
 	if (t == NF_ORG && e->ntok >= 3) {
