@@ -1016,7 +1016,11 @@ size_t nf_split(const nf_splitter *s, const char *t, size_t len, nf_span **spans
 		size_t mws, mend;
 		int kind;
 		long val;
-		if ((ch == '.' || ch == ')') && list_marker(&c, i, &mws, &mend, &kind, &val)) {
+		/* (list_marker's first tests inline: most periods end a word of two letters or more,
+		 * which no list marker is) */
+		if ((ch == '.' || ch == ')') && i > 0 && (cc[(unsigned char)t[i - 1]] & (CC_DIG | CC_LO)) &&
+		    ((cc[(unsigned char)t[i - 1]] & CC_DIG) || i < 2 || !(cc[(unsigned char)t[i - 2]] & (CC_UP | CC_LO))) &&
+		    list_marker(&c, i, &mws, &mend, &kind, &val)) {
 			size_t lead = sentence_lead(&c, mws);
 			if (lead == mws && (kind == 1 || val == 1 || (c.list_kind == 2 && val == c.list_next))) {
 				c.list_kind = kind;               /* "1." opening a sentence: an item */
