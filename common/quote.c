@@ -140,14 +140,19 @@ static void add_cue(const nf_str *f, size_t n, long line, void *arg)
 	if (act) k |= CUE_ACT;
 	if (f[0].n > 3 && memcmp(f[0].p + f[0].n - 3, "ing", 3) == 0)
 		k |= CUE_ING;
-	static const char *const says[] = { "say", "state", "claim", "argue", "insist", "believe", "think",
-		"suggest", "add", "note", "predict", "write", "acknowledge", "admit", "contend", "maintain",
-		"assert", "declare", "explain", "warn", "stress", "emphasize", "emphasise", "feel", "hope",
-		"fear", "reckon", "concede", "conclude", "confirm", "announce", "report", "tell", "know", "show", "find",
-		"reveal", "indicate", "expect", "recall", "agree", "complain", "promise", "predict", "reject", "deny",
-		"express", NULL };
-	for (int i = 0; says[i]; i++)   /* (the first letter before the length) */
-		if (f[1].n && says[i][0] == f[1].p[0] && strlen(says[i]) == f[1].n && memcmp(says[i], f[1].p, f[1].n) == 0)
+#define SAY(w) { w, sizeof w - 1 }   /* (with its length: no strlen per row) */
+	static const struct { const char *w; size_t n; } says[] = { SAY("say"), SAY("state"), SAY("claim"),
+		SAY("argue"), SAY("insist"), SAY("believe"), SAY("think"), SAY("suggest"), SAY("add"), SAY("note"),
+		SAY("predict"), SAY("write"), SAY("acknowledge"), SAY("admit"), SAY("contend"), SAY("maintain"),
+		SAY("assert"), SAY("declare"), SAY("explain"), SAY("warn"), SAY("stress"), SAY("emphasize"),
+		SAY("emphasise"), SAY("feel"), SAY("hope"), SAY("fear"), SAY("reckon"), SAY("concede"),
+		SAY("conclude"), SAY("confirm"), SAY("announce"), SAY("report"), SAY("tell"), SAY("know"),
+		SAY("show"), SAY("find"), SAY("reveal"), SAY("indicate"), SAY("expect"), SAY("recall"),
+		SAY("agree"), SAY("complain"), SAY("promise"), SAY("predict"), SAY("reject"), SAY("deny"),
+		SAY("express") };
+#undef SAY
+	for (size_t i = 0; f[1].n && i < sizeof says / sizeof *says; i++)   /* (the first letter before the length) */
+		if (says[i].w[0] == f[1].p[0] && says[i].n == f[1].n && memcmp(says[i].w, f[1].p, f[1].n) == 0)
 			k |= CUE_SAY;
 	void **slot = nf_map_slot(&qt->cues, f[0].p, f[0].n, 1);
 	*slot = (void *)((intptr_t)*slot | k);
