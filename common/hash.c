@@ -118,7 +118,10 @@ static void rehash(nf_map *m)
 	m->vals = (void **)(void *)(m->lens + m->cap);
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.keys[i]) {
-			size_t j = probe(m, old.keys[i], old.lens[i]);
+			/* (the keys are distinct: the first empty slot from the key's, as probe finds) */
+			size_t j = (size_t)map_hash(old.keys[i], old.lens[i]) & (m->cap - 1);
+			while (m->keys[j])
+				j = (j + 1) & (m->cap - 1);
 			m->keys[j] = old.keys[i];
 			m->lens[j] = old.lens[i];
 			m->vals[j] = old.vals[i];
