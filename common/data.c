@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -121,26 +122,28 @@ static void buf_free(char *b, size_t cap)
 }
 
 /* The file's bytes, then a newline (which ends a last line that has none, so a scan for
- * the next delimiter needs no bound) and PAD zero bytes (the last 16-byte load); *cap is
+ * the next delimiter needs no bound) and PAD zero bytes (the last 16-byte load), after head
+ * bytes of the caller's (the buffer starts head bytes before the bytes returned); *cap is
  * the buffer's size, for buf_free. */
-static char *read_whole(const char *path, size_t *len, size_t *capp)
+static char *read_whole(const char *path, size_t head, size_t *len, size_t *capp)
 {
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		nf_die("%s: %s (set --data DIR or NEWSFILTER_DATA)", path, strerror(errno));
 	struct stat st;
-	size_t cap = (fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0) + 2 + PAD;
-	char *b = buf_new(cap);
+	size_t cap = (fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0) + 2 + PAD + head;
+	char *base = buf_new(cap), *b = base + head;
 	size_t n = 0;
 	for (;;) {
-		if (cap - n < 2 + PAD) {         /* the file grew since fstat */
+		if (cap - head - n < 2 + PAD) {  /* the file grew since fstat */
 			char *g = buf_new(2 * cap);
-			memcpy(g, b, n);
-			buf_free(b, cap);
-			b = g;
+			memcpy(g, base, head + n);
+			buf_free(base, cap);
+			base = g;
+			b = base + head;
 			cap *= 2;
 		}
-		ssize_t k = read(fd, b + n, cap - n - 1 - PAD);
+		ssize_t k = read(fd, b + n, cap - head - n - 1 - PAD);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0)
@@ -199,12 +202,18 @@ static void die_bytes(const char *path, long line, const nf_str *fld, size_t nf)
 	nf_die("%s:%ld: invalid UTF-8", path, line);   /* not reached: the line had a bad byte */
 }
 
-void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg)
+/* The header of a kept buffer (nf_data_load_kept), at its start. */
+struct nf_data_kept {
+	struct nf_data_kept *next;
+	size_t cap;
+};
+
+static void load(const char *name, const char *columns, nf_data_row_fn fn, void *arg, nf_data_kept **keep)
 {
 	char path[PATH_MAX + 256];
 	snprintf(path, sizeof path, "%s/%s", nf_data_dir(), name);
-	size_t len, bcap;
-	char *b = read_whole(path, &len, &bcap);
+	size_t len, bcap, head = keep ? sizeof(nf_data_kept) : 0;
+	char *b = read_whole(path, head, &len, &bcap);
 	size_t want = 1;
 	for (const char *c = columns; *c; c++)
 		want += *c == '\t';
@@ -274,6 +283,9 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 			nf_die("%s:%ld: %zu field%s, header has %zu", path, line, nf, nf == 1 ? "" : "s", ncols);
 		if (isbad)
 			die_bytes(path, line, fld, nf);
+		if (keep)                        /* (the delimiter, a CR, or an escape's leftover) */
+			for (size_t i = 0; i < nf; i++)
+				((char *)(uintptr_t)fld[i].p)[fld[i].n] = 0;
 		fn(fld, nf, line, arg);
 	}
 	if (!seen_version)
@@ -281,9 +293,34 @@ void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void
 	if (!seen_header)
 		nf_die("%s: no header row", path);
 	free(fld);
-	buf_free(b, bcap);
+	if (keep) {
+		nf_data_kept *k = (nf_data_kept *)(void *)(b - head);
+		k->next = *keep;
+		k->cap = bcap;
+		*keep = k;
+	} else
+		buf_free(b, bcap);
 	data_reading = NULL;
 	data_fields = NULL;
+}
+
+void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg)
+{
+	load(name, columns, fn, arg, NULL);
+}
+
+void nf_data_load_kept(const char *name, const char *columns, nf_data_row_fn fn, void *arg, nf_data_kept **keep)
+{
+	load(name, columns, fn, arg, keep);
+}
+
+void nf_data_kept_free(nf_data_kept *k)
+{
+	while (k) {
+		nf_data_kept *next = k->next;
+		buf_free((char *)k, k->cap);
+		k = next;
+	}
 }
 
 static void add_first(const nf_str *f, size_t n, long line, void *arg)

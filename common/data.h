@@ -23,6 +23,12 @@ typedef void (*nf_data_row_fn)(const nf_str *fields, size_t n, long line, void *
 /* Reads data file name (version stamp checked); its header must begin with the
  * tab-separated columns given. */
 void nf_data_load(const char *name, const char *columns, nf_data_row_fn fn, void *arg);
+/* nf_data_load, the file's buffer kept (added to the list *keep): each row's fields are
+ * NUL-terminated in place before fn sees them, and stay valid (as strings fn may keep) until
+ * nf_data_kept_free(*keep). For big lists whose strings would otherwise be copied one by one. */
+typedef struct nf_data_kept nf_data_kept;
+void nf_data_load_kept(const char *name, const char *columns, nf_data_row_fn fn, void *arg, nf_data_kept **keep);
+void nf_data_kept_free(nf_data_kept *keep);
 /* The first column of a data file as a set (values NULL); lower: fold ASCII case. */
 nf_map *nf_data_set(const char *name, const char *columns, int lower);
 

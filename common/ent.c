@@ -325,6 +325,7 @@ struct nf_ner {
 	/* fwords: folded word -> word_info index + 1; fgaz: folded name -> gz_entry index + 1 */
 	word_info *wi; size_t nwi, wicap;
 	sblock *store;                   /* the strings of wi, g and the long keys of the tables */
+	nf_data_kept *kept;              /* the gazetteer files, whose rows are g's strings */
 	nf_map bags;                     /* folded sorted words of multi-word ORGs -> index + 1 */
 	gz_entry *g; size_t ng, gcap;
 	int *people; size_t npeople, pcap;   /* indexes of PER entries */
@@ -688,6 +689,13 @@ static size_t spaces_of(const char *s, size_t n, size_t avail, size_t *after_las
 	return c;
 }
 
+/* A field of a gazetteer row as a string: the row's own bytes when the file is kept
+ * (nf_data_load_kept: NUL-terminated in place), a copy for a --names row (rec_next's). */
+static char *gaz_str(nf_ner *ner, const nf_str *f)
+{
+	return ner->loading_user ? sstore_dup(&ner->store, f->p, f->n) : (char *)(uintptr_t)f->p;
+}
+
 static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 {
 	(void)line;
@@ -700,20 +708,19 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	ent_grow((void **)&ner->g, &ner->gcap, ner->ng + 1, sizeof *ner->g);
 	gz_entry *e = &ner->g[ner->ng];
 	memset(e, 0, sizeof *e);
-	e->name = sstore_dup(&ner->store, f[0].p, f[0].n);
+	e->name = gaz_str(ner, &f[0]);
 	/* (a canonical the same as the name is the name's copy: half the rows) */
-	e->canon = f[2].n && !(f[2].n == f[0].n && memcmp(f[2].p, f[0].p, f[0].n) == 0) ?
-		   sstore_dup(&ner->store, f[2].p, f[2].n) : e->name;
+	e->canon = f[2].n && !(f[2].n == f[0].n && memcmp(f[2].p, f[0].p, f[0].n) == 0) ? gaz_str(ner, &f[2]) : e->name;
 	e->type = t;
 	e->kind = kind_of(f[4].p, f[4].n);
 	if (t == NF_PER) {
-		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;   /* affiliation */
-		e->role = f[4].n ? sstore_dup(&ner->store, f[4].p, f[4].n) : NULL;
+		e->refers = f[3].n ? gaz_str(ner, &f[3]) : NULL;   /* affiliation */
+		e->role = f[4].n ? gaz_str(ner, &f[4]) : NULL;
 		e->kind = K_OTHER;
 		ent_grow((void **)&ner->people, &ner->pcap, ner->npeople + 1, sizeof *ner->people);
 		ner->people[ner->npeople++] = (int)ner->ng;
 	} else
-		e->refers = f[3].n ? sstore_dup(&ner->store, f[3].p, f[3].n) : NULL;
+		e->refers = f[3].n ? gaz_str(ner, &f[3]) : NULL;
 	e->len = f[0].n;
 	e->prio = ner->loading_user ? 0 : 1;
 	/* the words, and the surname after the last space */
@@ -790,7 +797,7 @@ nf_ner *nf_ner_new(void)
 	/* facts first: hand-checked entries win over the bulk lists for the same name */
 	static const char *const gz[] = { "ent_facts.tsv", "ent_places.tsv", "ent_orgs.tsv" };
 	for (size_t i = 0; i < 3; i++)
-		nf_data_load(gz[i], "name\ttype\tcanonical\trefers\tkind", load_gaz, ner);
+		nf_data_load_kept(gz[i], "name\ttype\tcanonical\trefers\tkind", load_gaz, ner, &ner->kept);
 	finish_tables(ner);
 	build_ctx(ner);
 	return ner;
@@ -928,6 +935,7 @@ void nf_ner_free(nf_ner *ner)
 		nb = b->next;
 		free(b);
 	}
+	nf_data_kept_free(ner->kept);
 	free(ner->g);
 	free(ner->wi);
 	free(ner->people);

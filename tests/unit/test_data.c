@@ -1,5 +1,5 @@
 /* Unit tests for data: the format stamp, the header check, missing and corrupt files (each
- * failing load runs in a child process, since loading problems exit). */
+ * failing load runs in a child process, since loading problems exit), and kept buffers. */
 #include "data.h"
 #include "util.h"
 #include "tap.h"
@@ -136,6 +136,36 @@ static void test_bundled(const char *data)
 	   bad[0] ? "; not:" : "", bad);
 }
 
+/* nf_data_load_kept: rows' fields are strings in the kept buffer, valid after the load */
+static const char *kept_fields[8];
+static size_t kept_n;
+
+static void keep_row(const nf_str *f, size_t n, long line, void *arg)
+{
+	(void)line;
+	(void)arg;
+	for (size_t i = 0; i < n && kept_n < 8; i++)
+		kept_fields[kept_n++] = f[i].p;
+}
+
+static void test_kept(void)
+{
+	put("kept.tsv", "# newsfilter-data 1\nname\tcanon\nRiver Town\tRiverton\r\nTab\\tby\t\\\\x\nlast\tnone\n");
+	nf_data_kept *k = NULL;
+	nf_data_load_kept("kept.tsv", "name\tcanon", keep_row, NULL, &k);
+	ok(kept_n == 6 && k != NULL, "kept: six fields of three rows, a buffer kept (%zu)", kept_n);
+	ok(kept_n == 6 && strcmp(kept_fields[0], "River Town") == 0 && strcmp(kept_fields[1], "Riverton") == 0,
+	   "kept: fields NUL-terminated in place, the CR of a CRLF line dropped");
+	ok(kept_n == 6 && strcmp(kept_fields[2], "Tab\tby") == 0 && strcmp(kept_fields[3], "\\x") == 0,
+	   "kept: escaped fields decoded and terminated");
+	ok(kept_n == 6 && strcmp(kept_fields[4], "last") == 0 && strcmp(kept_fields[5], "none") == 0,
+	   "kept: the last row's fields");
+	nf_data_kept *k2 = k;
+	nf_data_load_kept("kept.tsv", "name\tcanon", keep_row, NULL, &k2);
+	ok(k2 != k && kept_n == 8 && strcmp(kept_fields[0], "River Town") == 0, "kept: a second file joins the list; the first stays valid");
+	nf_data_kept_free(k2);
+}
+
 int main(void)
 {
 	const char *data = getenv("NEWSFILTER_DATA");
@@ -144,6 +174,7 @@ int main(void)
 	nf_data_dir_set(dir);
 	test_stamp();
 	test_corrupt();
+	test_kept();
 	if (data && *data)
 		test_bundled(data);
 	char cmd[128];
