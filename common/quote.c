@@ -4554,10 +4554,13 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
  * paragraphs have none there: indirect tests it before the call). */
 static inline int headline_colon(const ctx *c, int i)
 {
-	int lim = c->pfirst[c->tk[i].para + 1];
-	int k9 = i + 1;
-	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
-	return !(k9 > i + 9 || k9 > lim);
+	int lim = c->pfirst[c->tk[i].para + 1], e = i + 9 < lim ? i + 9 : lim;
+	if (e >= (int)c->nt)
+		e = (int)c->nt - 1;   /* (no colon past the last token) */
+	for (int k9 = i + 1; k9 <= e; k9++)   /* (pch's compare, its bounds test done above) */
+		if (c->tk[k9].w8 == (TOK_P1 | ':'))
+			return 1;
+	return 0;
 }
 
 /* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
@@ -5502,9 +5505,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				goto found;
 			}
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
-			int k = i + 1;
+			int k = i + 1, kmax = i + 5 + (wlen(c, i + 2) == 1);
 			/* (a cue word after "in a" is a noun: "said in a June report,") */
-			while (k <= hi && k < i + 5 + (wlen(c, i + 2) == 1) &&
+			while (k <= hi && k < kmax &&
 			       ((tk[k].k == T_WORD && !weq(c, k, "that") && (!cue_of(c, k) || (k > i + 2 && tail_word(c, i + 1) && win(c, i + 2, dets)))) ||
 				(pch(c, k, '.') && wlen(c, k - 1) == 1 && tk[k - 1].cap && k + 1 <= hi)))
 				k++;   /* (the period of an initial: "said Jeffrey N. Trimble") */
