@@ -37,6 +37,7 @@ typedef struct {
 	nf_buf b;
 	char *spans_col;       /* the spans column's bytes */
 	size_t spans_cap;
+	size_t type_len[4];    /* (nf_quote_type_name's lengths: no strlen a row) */
 } state;
 
 static int process(nf_run *run, const nf_doc *doc, void *arg)
@@ -52,8 +53,15 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 			continue;
 		if (st->attributed && !q->speaker)
 			continue;
-		nf_buf_clear(&st->b);
-		nf_quote_text(st->qt, doc->text, q, &st->b);
+		/* the text: one fragment's bytes are the document's, written from there (nf_quote_text
+		 * joins two or more) */
+		const char *text = doc->text + (q->nfrag ? q->frag[0].start : 0);
+		size_t text_n = q->nfrag ? q->frag[0].end - q->frag[0].start : 0;
+		if (q->nfrag != 1) {
+			nf_buf_clear(&st->b);
+			nf_quote_text(st->qt, doc->text, q, &st->b);
+			text = st->b.p, text_n = st->b.n;
+		}
 		/* the spans, ",START-END" a fragment, written in place (no printf, no copy) */
 		enum { FRAG_MAX = 2 + 2 * 21 };   /* ',' '-' and two numbers of rec_long_at */
 		nf_grow((void **)&st->spans_col, &st->spans_cap, FRAG_MAX * q->nfrag + 1, 1);
@@ -66,9 +74,9 @@ static int process(nf_run *run, const nf_doc *doc, void *arg)
 			d = rec_long_at(d, (long)q->frag[f].end);
 		}
 		rec_field row[] = {
-			REC_BYTES(doc->id.p, doc->id.n), REC_LONG(++k), REC_STR(nf_quote_type_name[q->type]),
+			REC_BYTES(doc->id.p, doc->id.n), REC_LONG(++k), REC_BYTES(nf_quote_type_name[q->type], st->type_len[q->type]),
 			REC_LONG((long)q->start), REC_LONG((long)q->end), REC_STR(q->speaker), REC_STR(q->mention),
-			REC_STR(q->cue), REC_BYTES(st->b.p, st->b.n), REC_LONG(q->sent),
+			REC_STR(q->cue), REC_BYTES(text, text_n), REC_LONG(q->sent),
 			REC_BYTES(st->spans_col, (size_t)(d - st->spans_col)), REC_STR(q->role), REC_STR(q->affiliation),
 			REC_LONG((long)q->content_start), REC_LONG((long)q->content_end),
 		};
@@ -92,6 +100,8 @@ int main(int argc, char **argv)
 	nf_opts_init(&o);
 	state st;
 	memset(&st, 0, sizeof st);
+	for (size_t t = 0; t < sizeof st.type_len / sizeof *st.type_len; t++)
+		st.type_len[t] = strlen(nf_quote_type_name[t]);
 	int scare = 0, c;
 	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS "dsa", longopts, NULL)) != -1) {
 		if (nf_opts_common(&o, c, optarg))

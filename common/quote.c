@@ -4049,11 +4049,24 @@ static int concessive_end(const ctx *c, int a, int hi)
 	return 1;
 }
 
+/* The first token from k to lim (lim < nt) that is a comma, a semicolon, "and" or "but", or
+ * lim + 1: each token's w8 compared as pch and weq do, without their bounds tests, in a loop
+ * of its own (most tokens are none of these). */
+static int clause_break_from(const tok *tk, int k, int lim)
+{
+	for (; k <= lim; k++) {
+		uint64_t w = tk[k].w8;   /* (the words are of three bytes: below 1 << 24) */
+		if (w < (1ull << 24) ? w == WLIT("and") || w == WLIT("but") : w == (TOK_P1 | ',') || w == (TOK_P1 | ';'))
+			break;
+	}
+	return k;
+}
+
 static int clause_end0(const ctx *c, int j, int hi)
 {
-	for (int k = j + 1; k <= hi; k++) {
-		if (!pch(c, k, ',') && !pch(c, k, ';') && !weq(c, k, "and") && !weq(c, k, "but"))
-			continue;   /* (every test below is at one of these: most tokens are none) */
+	int lim = hi < (int)c->nt ? hi : (int)c->nt - 1;   /* (past the last token none is one) */
+	for (int k = j + 1; (k = clause_break_from(c->tk, k, lim)) <= lim; k++) {
+		/* (every test below is at one of these) */
 		if (num_comma(c, k))
 			continue;
 		/* "... the market was calm, and the bank raised its rates": the writer's next clause */
@@ -4546,10 +4559,13 @@ static void add_indirect(ctx *c, nf_quotes *out, int *last_cl, np *sp, int cue, 
  * paragraphs have none there: indirect tests it before the call). */
 static inline int headline_colon(const ctx *c, int i)
 {
-	int lim = c->pfirst[c->tk[i].para + 1];
-	int k9 = i + 1;
-	while (k9 <= i + 9 && k9 <= lim && !pch(c, k9, ':')) k9++;
-	return !(k9 > i + 9 || k9 > lim);
+	int lim = c->pfirst[c->tk[i].para + 1], e = i + 9 < lim ? i + 9 : lim;
+	if (e >= (int)c->nt)
+		e = (int)c->nt - 1;   /* (no colon past the last token) */
+	for (int k9 = i + 1; k9 <= e; k9++)   /* (pch's compare, its bounds test done above) */
+		if (c->tk[k9].w8 == (TOK_P1 | ':'))
+			return 1;
+	return 0;
 }
 
 /* A headline or a transcript line "Sanders: Clinton needs to ...", "PENCE: Well, ...": a
@@ -5494,9 +5510,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				goto found;
 			}
 			/* what follows the cue: nothing but a few words ("said Friday") up to the end */
-			int k = i + 1;
+			int k = i + 1, kmax = i + 5 + (wlen(c, i + 2) == 1);
 			/* (a cue word after "in a" is a noun: "said in a June report,") */
-			while (k <= hi && k < i + 5 + (wlen(c, i + 2) == 1) &&
+			while (k <= hi && k < kmax &&
 			       ((tk[k].k == T_WORD && !weq(c, k, "that") && (!cue_of(c, k) || (k > i + 2 && tail_word(c, i + 1) && win(c, i + 2, dets)))) ||
 				(pch(c, k, '.') && wlen(c, k - 1) == 1 && tk[k - 1].cap && k + 1 <= hi)))
 				k++;   /* (the period of an initial: "said Jeffrey N. Trimble") */
@@ -6438,8 +6454,14 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		for (size_t i = 0, k = 0; k < c.ents->n; k++) {
 			size_t st = c.ents->m[k].start;
 			while (i + 8 < c.nt && c.tk[i + 8].e <= st) i += 8;   /* (token ends increase) */
-			while (i < c.nt && c.tk[i].e <= st) i++;
-			if (i == c.nt)
+			/* the first token that ends after st is one of i..i+8 (or nt): four halvings,
+			 * not a walk (they read at most tk[i + 7], in the padding past nt, whose ends are
+			 * len: after st) */
+			i += (size_t)(c.tk[i + 3].e <= st) * 4;
+			i += (size_t)(c.tk[i + 1].e <= st) * 2;
+			i += c.tk[i].e <= st;
+			i += c.tk[i].e <= st;
+			if (i >= c.nt)
 				break;
 			if (c.tk[i].s <= st && !(k > 0 && c.ents->m[k - 1].start >= c.tk[i].s))
 				ment_at(&c, i, k);   /* (not between tokens, and the token's first) */

@@ -794,6 +794,14 @@ static NOINLINE void put_csv(rec_writer *w, const char *p, size_t n)
 static inline int short_plain(const char *p, size_t n)
 {
 	uint64_t x, y;
+#if defined(__SSE2__)
+	if (n >= 8) {   /* (both words in one register: two compares, not eight word operations) */
+		__m128i v = _mm_set_epi64x((long long)load8(p + n - 8), (long long)load8(p));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v),
+					 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+		return _mm_movemask_epi8(m) == 0;
+	}
+#endif
 	if (n >= 8) {
 		uint64_t a = load8(p), b = load8(p + n - 8), ya = a ^ (ONES * '\\'), yb = b ^ (ONES * '\\');
 		x = ((a - ONES * 0x0E) & ~a) | ((b - ONES * 0x0E) & ~b) | ((ya - ONES) & ~ya) | ((yb - ONES) & ~yb);
