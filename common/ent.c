@@ -1737,26 +1737,31 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
 				tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
 			} else {
-				/* fold_hash of an ASCII word of up to 16 bytes, in registers */
-				uint64_t k0, k1;
-				load16(s + i, wn, 16, &k0, &k1);       /* (the padding may be read) */
-				k0 = lower8(k0);
-				k1 = lower8(k1);
+				/* fold_hash of an ASCII word of up to 16 bytes, in registers: its two words
+				 * read whole (the padding may be read) and cut to its length by a mask, not
+				 * by tests of the length that go either way */
+				static const uint64_t km[17][2] = { { 0, 0 }, { 0xFF, 0 }, { 0xFFFF, 0 },
+					{ 0xFFFFFF, 0 }, { 0xFFFFFFFF, 0 }, { 0xFFFFFFFFFFull, 0 },
+					{ 0xFFFFFFFFFFFFull, 0 }, { 0xFFFFFFFFFFFFFFull, 0 }, { ~0ull, 0 },
+					{ ~0ull, 0xFF }, { ~0ull, 0xFFFF }, { ~0ull, 0xFFFFFF }, { ~0ull, 0xFFFFFFFF },
+					{ ~0ull, 0xFFFFFFFFFFull }, { ~0ull, 0xFFFFFFFFFFFFull },
+					{ ~0ull, 0xFFFFFFFFFFFFFFull }, { ~0ull, ~0ull } };
+				uint64_t k0 = lower8(load8(s + i) & km[wn][0]), k1 = lower8(load8(s + i + 8) & km[wn][1]);
 				t->fh = ent_hash16(wn, k0, k1);
 				tok_lookup(ner, sc, t, NULL, wn, k0, k1);
 			}
 			i = j + sp;
-			/* count_word's counts (a plain number has no score's hyphen) */
-			if (!(f & T_NUM)) {
-				r.words += wn >= 2;
-				r.caps += (f & T_ALLCAPS) != 0;    /* (two letters or more) */
-				if (f & T_LOWER)
-					sc->sportkw += (t->wf & W_SPORT) != 0;
-			}
+			/* count_word's counts (a plain number has no score's hyphen) and the list of
+			 * capitalised words, as sums, not tests: what the word is goes either way */
+			_Static_assert(T_NUM == 16 && T_ALLCAPS == 4 && T_LOWER == 8 && T_CAP == 2 && W_SPORT == 1 << 16,
+				       "tokenize's counts");
+			r.words += (wn >= 2) & ~(f >> 4);
+			r.caps += f >> 2 & 1;              /* (two letters or more; never T_NUM) */
+			sc->sportkw += t->wf >> 16 & f >> 3 & 1;
 			if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
 				tok_mark(sc, t);
-			if (f & T_CAP)
-				*cw++ = (int)(t - sc->t);
+			*cw = (int)(t - sc->t);        /* (room for every token: tok_check) */
+			cw += f >> 1 & 1;
 			t++;
 			continue;
 		}
