@@ -1702,9 +1702,32 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				if ((cl & C_UP) && uppers == letters && letters >= 2)
 					f |= T_ALLCAPS;
 			}
-			size_t j = q;
-			if (ccls[e] & C_JOIN)
-				goto full;
+			size_t j = q, skip = 0;     /* skip: a possessive's bytes after the word */
+			if (ccls[e] & C_JOIN) {
+				/* the common non-ASCII bytes after a word, as the full path reads them:
+				 * U+2000-U+203F (closing quotes, dashes; ’s, a possessive that ends the
+				 * word) and U+00A0-U+00BF but for the letters U+00AA, U+00B5 and U+00BA end
+				 * it, and no token the full path makes of such a word is T_PLAIN */
+				unsigned char c2 = (unsigned char)s[q + 1], c3 = (unsigned char)s[q + 2];   /* 0 past the end */
+				if (e == 0xE2 && c2 == 0x80 && (c3 & 0xC0) == 0x80) {
+					if (c3 == 0x99) {
+						/* ’: a letter after it goes on with the word ("don’t") but for a
+						 * possessive ’s, which needs no letter or digit after it (and
+						 * what is not ASCII there, the full path reads) */
+						unsigned char d = (unsigned char)s[q + 3], d2 = (unsigned char)s[q + 4];
+						if (d >= 0x80)
+							goto full;
+						if (ccls[d] & (C_LOW | C_UP)) {
+							if ((d | 32) != 's' || d2 >= 0x80 || (ccls[d2] & C_AN))
+								goto full;
+							f |= T_POSS;
+							skip = 4;
+						}
+					}
+				} else if (!(e == 0xC2 && c2 >= 0xA0 && c2 <= 0xBF && c2 != 0xAA && c2 != 0xB5 && c2 != 0xBA))
+					goto full;
+				f &= ~(unsigned)T_PLAIN;
+			}
 			if (e == '.' && (cl & C_UP)) {
 				if (q - i == 1) {
 					/* an initial, "J.", unless a dotted acronym goes on ("U.S.": the full
@@ -1717,7 +1740,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 					f &= ~(unsigned)T_PLAIN, j = q + 1;   /* "Corp.": the period belongs to the name */
 			}
 			/* a plain ASCII word: flags, the lower-case filter and the lookup here */
-			size_t sp = e == ' ' && j == q;
+			size_t sp = (e == ' ' && j == q) + skip;
 			/* T_LOWER, T_CAP or T_NUM from C_LOW, C_UP or C_DIG */
 			static const unsigned char tcl[8] = { [C_LOW] = T_LOWER, [C_UP] = T_CAP, [C_DIG] = T_NUM };
 			f |= tcl[cl & C_AN];
