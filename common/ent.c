@@ -389,6 +389,18 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
+/* fold_hash of a word that is not ASCII (or too long for cap): out of line, so that the
+ * ASCII path needs no frame for the calls. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t fold_hash_other(const char *s, size_t n, char *out, size_t cap, uint64_t *h)
+{
+	size_t kn = fold(s, n, out, cap);
+	*h = ent_hash(out, kn);
+	return kn;
+}
+
 /* fold() and the ent_hash of the folded key in one pass over ASCII words; avail: the bytes
  * that may be read from s (a whole word of eight is read when they allow). */
 static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out, size_t cap, uint64_t *h)
@@ -434,10 +446,8 @@ static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out,
 		*h = hfin(x);
 		return n;
 	}
-other:;
-	size_t kn = fold(s, n, out, cap);
-	*h = ent_hash(out, kn);
-	return kn;
+other:
+	return fold_hash_other(s, n, out, cap, h);
 }
 
 static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
