@@ -390,6 +390,18 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
+/* fold_hash of a word that is not ASCII (or too long for cap): out of line, so that the
+ * ASCII path needs no frame for the calls. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t fold_hash_other(const char *s, size_t n, char *out, size_t cap, uint64_t *h)
+{
+	size_t kn = fold(s, n, out, cap);
+	*h = ent_hash(out, kn);
+	return kn;
+}
+
 /* fold() and the ent_hash of the folded key in one pass over ASCII words; avail: the bytes
  * that may be read from s (a whole word of eight is read when they allow). */
 static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out, size_t cap, uint64_t *h)
@@ -435,10 +447,8 @@ static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out,
 		*h = hfin(x);
 		return n;
 	}
-other:;
-	size_t kn = fold(s, n, out, cap);
-	*h = ent_hash(out, kn);
-	return kn;
+other:
+	return fold_hash_other(s, n, out, cap, h);
 }
 
 static word_info *word_get(const nf_ner *ner, const char *s, size_t n)
@@ -1814,9 +1824,32 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				if ((cl & C_UP) && uppers == letters && letters >= 2)
 					f |= T_ALLCAPS;
 			}
-			size_t j = q;
-			if (ccls[e] & C_JOIN)
-				goto full;
+			size_t j = q, skip = 0;     /* skip: a possessive's bytes after the word */
+			if (ccls[e] & C_JOIN) {
+				/* the common non-ASCII bytes after a word, as the full path reads them:
+				 * U+2000-U+203F (closing quotes, dashes; ’s, a possessive that ends the
+				 * word) and U+00A0-U+00BF but for the letters U+00AA, U+00B5 and U+00BA end
+				 * it, and no token the full path makes of such a word is T_PLAIN */
+				unsigned char c2 = (unsigned char)s[q + 1], c3 = (unsigned char)s[q + 2];   /* 0 past the end */
+				if (e == 0xE2 && c2 == 0x80 && (c3 & 0xC0) == 0x80) {
+					if (c3 == 0x99) {
+						/* ’: a letter after it goes on with the word ("don’t") but for a
+						 * possessive ’s, which needs no letter or digit after it (and
+						 * what is not ASCII there, the full path reads) */
+						unsigned char d = (unsigned char)s[q + 3], d2 = (unsigned char)s[q + 4];
+						if (d >= 0x80)
+							goto full;
+						if (ccls[d] & (C_LOW | C_UP)) {
+							if ((d | 32) != 's' || d2 >= 0x80 || (ccls[d2] & C_AN))
+								goto full;
+							f |= T_POSS;
+							skip = 4;
+						}
+					}
+				} else if (!(e == 0xC2 && c2 >= 0xA0 && c2 <= 0xBF && c2 != 0xAA && c2 != 0xB5 && c2 != 0xBA))
+					goto full;
+				f &= ~(unsigned)T_PLAIN;
+			}
 			if (e == '.' && (cl & C_UP)) {
 				if (q - i == 1) {
 					/* an initial, "J.", unless a dotted acronym goes on ("U.S.": the full
@@ -1829,7 +1862,7 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 					f &= ~(unsigned)T_PLAIN, j = q + 1;   /* "Corp.": the period belongs to the name */
 			}
 			/* a plain ASCII word: flags, the lower-case filter and the lookup here */
-			size_t sp = e == ' ' && j == q;
+			size_t sp = (e == ' ' && j == q) + skip;
 			/* T_LOWER, T_CAP or T_NUM from C_LOW, C_UP or C_DIG */
 			static const unsigned char tcl[8] = { [C_LOW] = T_LOWER, [C_UP] = T_CAP, [C_DIG] = T_NUM };
 			f |= tcl[cl & C_AN];
@@ -1849,26 +1882,31 @@ static void tokenize(const nf_ner *ner, const char *s, size_t n, const nf_span *
 				size_t kn = fold_hash(s + i, wn, n - i, kb, sizeof kb, &t->fh);
 				tok_lookup(ner, sc, t, kb, kn, load8(kb), load8(kb + 8));
 			} else {
-				/* fold_hash of an ASCII word of up to 16 bytes, in registers */
-				uint64_t k0, k1;
-				load16(s + i, wn, 16, &k0, &k1);       /* (the padding may be read) */
-				k0 = lower8(k0);
-				k1 = lower8(k1);
+				/* fold_hash of an ASCII word of up to 16 bytes, in registers: its two words
+				 * read whole (the padding may be read) and cut to its length by a mask, not
+				 * by tests of the length that go either way */
+				static const uint64_t km[17][2] = { { 0, 0 }, { 0xFF, 0 }, { 0xFFFF, 0 },
+					{ 0xFFFFFF, 0 }, { 0xFFFFFFFF, 0 }, { 0xFFFFFFFFFFull, 0 },
+					{ 0xFFFFFFFFFFFFull, 0 }, { 0xFFFFFFFFFFFFFFull, 0 }, { ~0ull, 0 },
+					{ ~0ull, 0xFF }, { ~0ull, 0xFFFF }, { ~0ull, 0xFFFFFF }, { ~0ull, 0xFFFFFFFF },
+					{ ~0ull, 0xFFFFFFFFFFull }, { ~0ull, 0xFFFFFFFFFFFFull },
+					{ ~0ull, 0xFFFFFFFFFFFFFFull }, { ~0ull, ~0ull } };
+				uint64_t k0 = lower8(load8(s + i) & km[wn][0]), k1 = lower8(load8(s + i + 8) & km[wn][1]);
 				t->fh = ent_hash16(wn, k0, k1);
 				tok_lookup(ner, sc, t, NULL, wn, k0, k1);
 			}
 			i = j + sp;
-			/* count_word's counts (a plain number has no score's hyphen) */
-			if (!(f & T_NUM)) {
-				r.words += wn >= 2;
-				r.caps += (f & T_ALLCAPS) != 0;    /* (two letters or more) */
-				if (f & T_LOWER)
-					sc->sportkw += (t->wf & W_SPORT) != 0;
-			}
+			/* count_word's counts (a plain number has no score's hyphen) and the list of
+			 * capitalised words, as sums, not tests: what the word is goes either way */
+			_Static_assert(T_NUM == 16 && T_ALLCAPS == 4 && T_LOWER == 8 && T_CAP == 2 && W_SPORT == 1 << 16,
+				       "tokenize's counts");
+			r.words += (wn >= 2) & ~(f >> 4);
+			r.caps += f >> 2 & 1;              /* (two letters or more; never T_NUM) */
+			sc->sportkw += t->wf >> 16 & f >> 3 & 1;
 			if (t->wf & (W_ROLE | W_ROLEMOD | W_GENERIC))
 				tok_mark(sc, t);
-			if (f & T_CAP)
-				*cw++ = (int)(t - sc->t);
+			*cw = (int)(t - sc->t);        /* (room for every token: tok_check) */
+			cw += f >> 1 & 1;
 			t++;
 			continue;
 		}

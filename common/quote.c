@@ -91,11 +91,31 @@ static const char *const *const word_lists[] = { pronouns, dets, advs, stopcap, 
 enum { WL_pronouns, WL_dets, WL_advs, WL_stopcap, WL_titles, WL_particles, WL_scare_words, WL_title_small,
 	WL_clause_bad, WL_conj, WL_nsubj_bad, WL_nsubj_verbs, WL_time_units, WL_weekdays, WL_tail_words };
 enum { W_ROLE = 1 << 15 };   /* (after the 15 lists) */
+enum { NC_TO = 1u << WL_title_small | 1u << WL_nsubj_verbs, NC_THAT = 1u << WL_dets | 1u << WL_nsubj_bad };
+/* What tokenize lists a word for, worked out once per key in the word table's value (bits 24
+ * and up, above the cue flags: never in a token), so that a word is one test, not a chain of
+ * tests that each go either way: a candidate (a cue word, "according", a state adjective:
+ * V_CAND; "in" only when capitalised: V_CAND_CAP) and one of noun_cues' words: "to" (in
+ * title_small and nsubj_verbs), "that" and "this" (in dets), all three in nsubj_bad (V_NC). */
+enum { V_CAND = 1u << 24, V_CAND_CAP = 1u << 25, V_NC = 1u << 26 };
+
+/* The V_ bits of a key of n bytes with class bits and cue flags v. */
+static uint32_t wval_lists(uint32_t v, size_t n)
+{
+	unsigned cue = v >> 16 & 0xFF;
+	if (cue & ~(unsigned)CUE_CAND || (cue && n != 2))
+		v |= V_CAND;
+	else if (cue)
+		v |= V_CAND_CAP;
+	if ((v & 1u << WL_nsubj_bad) && ((v & NC_TO) == NC_TO || (v & NC_THAT) == NC_THAT))
+		v |= V_NC;
+	return v;
+}
 
 /* the word table: lower-case word -> class bits | cue flags << 16, open addressing on a hash
  * computed while the tokenizer lowers the word (one probe per word, no second pass) */
 /* (16 bytes: k0 = the key's first chunk; lk = its length (8 bits) | where all its chunks are in
- * wkeys << 8; v = class bits | cue flags << 16, 24 bits) */
+ * wkeys << 8; v = class bits | cue flags << 16 | the V_ bits) */
 typedef struct { uint64_t k0; uint32_t v, lk; } wslot;
 enum { WMAX = 40 };   /* longer words are in no list */
 
@@ -355,7 +375,8 @@ nf_quoter *nf_quoter_new(void)
 			uint32_t h = whash(qt->wkeys + nk, (n + 7) / 8);
 			size_t k = h & qt->wmask;
 			while (qt->wtag[k]) k = (k + 1) & qt->wmask;
-			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, (uint32_t)(intptr_t)qt->words.vals[i], (uint32_t)(n | nk << 8) };
+			qt->wt[k] = (wslot){ n ? qt->wkeys[nk] : 0, wval_lists((uint32_t)(intptr_t)qt->words.vals[i], n),
+					     (uint32_t)(n | nk << 8) };
 			qt->wtag[k] = wtag_of(h);
 			nk += (n + 7) / 8;
 		}
@@ -654,8 +675,6 @@ static inline void push_int(int **a, size_t *n, size_t *cap, int v)
 	(*a)[(*n)++] = v;
 }
 
-enum { NC_TO = 1u << WL_title_small | 1u << WL_nsubj_verbs, NC_THAT = 1u << WL_dets | 1u << WL_nsubj_bad };
-
 static void tokenize(ctx *c)
 {
 	const char *t = c->t;
@@ -890,23 +909,20 @@ static void tokenize(ctx *c)
 #if defined(__SSE2__) && defined(__GNUC__) && defined(NF_LE64)
 	looked_up:;   /* (the fast path above) */
 #endif
-		size_t n = j - i;
-		unsigned char cue = (unsigned char)(val >> 16);
 #ifdef NF_LE64
-		/* (k T_WORD, mark M_NONE, cap, cf 0, wc and cue from val's 24 bits, inm 0) */
+		/* (k T_WORD, mark M_NONE, cap, cf 0, wc and cue from val's low 24 bits, inm 0) */
 		tks[nt] = (tok){ .s = i, .e = j, TOK_SP, .q = 0, .ment = -1,
-				 .kw = (uint64_t)cap << 16 | ((uint64_t)val << 32 & ~((uint64_t)CUE_CAND << 48)), .w8 = w8 };
+				 .kw = (uint64_t)cap << 16 | ((uint64_t)val << 32 & 0x00FFFFFF00000000ull & ~((uint64_t)CUE_CAND << 48)),
+				 .w8 = w8 };
 #else
 		tks[nt] = (tok){ .s = i, .e = j, .sent = sent, .para = para, .q = 0, .ment = -1, .k = T_WORD, .mark = M_NONE,
-				 .cap = cap, .wc = (unsigned short)(val & 0xFFFF), .cue = (unsigned char)(cue & ~CUE_CAND), .w8 = w8 };
+				 .cap = cap, .wc = (unsigned short)(val & 0xFFFF), .cue = (unsigned char)(val >> 16 & ~CUE_CAND), .w8 = w8 };
 #endif
 		/* the candidates: cue words, "according" and a capitalised "In" (and a paragraph's
 		 * first capitalised word, merged in below), a state adjective */
-		if (cue && ((cue & ~CUE_CAND) || n != 2 || cap))
+		if ((uint32_t)val >> 24 & (1u | (unsigned)cap << 1))   /* V_CAND, or V_CAND_CAP and cap */
 			push_int(&c->cand, &c->ncand, &c->candcap, (int)nt);
-		/* noun_cues' words: "to" (in title_small and nsubj_verbs), "that" and "this" (in dets),
-		 * all three in nsubj_bad */
-		if ((val & 1u << WL_nsubj_bad) && ((val & NC_TO) == NC_TO || (val & NC_THAT) == NC_THAT))
+		if (val & V_NC)
 			push_int(&c->nc, &c->nnc, &c->nccap, (int)nt);
 		i = j;
 		nt++;
