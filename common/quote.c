@@ -1421,6 +1421,10 @@ static int cue_here(const ctx *c, int i)
 		return 0;
 	if (said_marker(c, i))
 		return 0;
+	/* an adjective before a title: "state Sen. Ann Roe", "state Del. Ann Roe" */
+	if (!c->tk[i].cap && (size_t)i + 1 < c->nt && c->tk[i + 1].cap && c->tk[i + 1].k == T_WORD &&
+	    c->tk[i + 1].sent == c->tk[i].sent && weq(c, i, "state"))
+		return 0;
 	if (np_object_sense(c, i) || naming_called(c, i))
 		return 0;
 	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
