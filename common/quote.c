@@ -6398,6 +6398,53 @@ static int tag_goes_on(const ctx *c, const qinfo *q, const qinfo *n)
 	return (weq(c, j, "going") || weq(c, j, "went")) && weq(c, j + 1, "on") && weq(c, j + 2, "to");
 }
 
+/* Token i is the last of its paragraph but for punctuation after it. */
+static int para_ends_at(const ctx *c, int i)
+{
+	int p = c->tk[i].para;
+	for (int j = i + 1; j < c->pfirst[p + 1]; j++)
+		if (c->tk[j].k != T_PUNCT) return 0;
+	return 1;
+}
+
+/* The untagged direct quote q is a paragraph of its own right after a paragraph that ends
+ * with the partial quote of the last row (p, the quote of that row), that speaker's (row
+ * last_q or its run): the reported clause goes on in the quote ('She said the plan is "a
+ * start." | "We will fund the rest next year."') and is one attribution. */
+static int para_after_partial(const ctx *c, const nf_quotes *out, size_t last_q, const qinfo *p, const qinfo *q)
+{
+	if (!p || !out->n || q->type != NF_Q_DIRECT || q->how || q->merged)
+		return 0;
+	const nf_quote *pq = &out->q[out->n - 1];
+	int para = c->tk[q->open].para;
+	if (pq->type != NF_Q_PARTIAL || c->tk[p->close].para != para - 1 ||
+	    (out->n - 1 != last_q && pq->content_start != out->q[last_q].content_start))
+		return 0;
+	if (c->pfirst[para] != q->open || !para_ends_at(c, q->close) || c->rq[q - c->qi].single)
+		return 0;   /* (a line in single marks is a subhead: "'A new deal.'") */
+	if (c->tk[c->pfirst[para - 1]].k == T_MARK)
+		return 0;   /* (p is in the tag of the quote that opens its paragraph: that one goes on) */
+	return para_ends_at(c, p->how == 'A' && p->tagend > p->close ? p->tagend : p->close);
+}
+
+/* The last row (a partial quote) takes the direct quote o after it: o's fragments, and the
+ * reported content (of the rows of its run too, and of what the run is owed). */
+static void join_partial(ctx *c, nf_quotes *out, const nf_quote *o, const qinfo *q, size_t *lz_lo, size_t *lz_hi, size_t *lz_v)
+{
+	nf_quote *pq = &out->q[out->n - 1];
+	nf_qfrag *f = qalloc(c->arp, (pq->nfrag + o->nfrag) * sizeof *f);
+	memcpy(f, pq->frag, pq->nfrag * sizeof *f);
+	memcpy(f + pq->nfrag, o->frag, o->nfrag * sizeof *f);
+	pq->frag = f;
+	pq->nfrag += o->nfrag;
+	pq->end = o->end;
+	size_t cs = pq->content_start, ce = c->tk[q->close].e;   /* (to its closing mark, as a partial's clause) */
+	for (size_t k = out->n; k > 0 && out->q[k - 1].content_start == cs; k--)
+		out->q[k - 1].content_end = ce;
+	if (*lz_hi && out->q[*lz_lo].content_start == cs)
+		*lz_v = ce;
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -6535,6 +6582,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int last_para = -100;
 	size_t last_q = (size_t)-1;
 	size_t lz_lo = 0, lz_hi = 0, lz_v = 0;   /* (a run of partial quotes: see below) */
+	const qinfo *prev_qi = NULL;   /* the quote of the last row put */
 	/* the direct quotes no tag claimed (out row, opening mark), for the pass after indirect */
 	size_t *untag = nf_xmalloc((nq ? nq : 1) * 2 * sizeof *untag), nuntag = 0;
 	for (size_t i = 0; i < nq; i++) {
@@ -6619,12 +6667,19 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			/* an unattributed quote goes on with the last speaker */
 			copy_speaker(&o, &out->q[last_q]);
 			last_para = c.tk[q->close].para;
+			if (para_after_partial(&c, out, last_q, prev_qi, q)) {
+				join_partial(&c, out, &o, q, &lz_lo, &lz_hi, &lz_v);
+				q->emitted = 1;
+				prev_qi = q;
+				continue;
+			}
 		}
 		if (o.type != NF_Q_SCARE)
 			q->emitted = 1;
 		if (o.type == NF_Q_DIRECT && !q->how && !pch(&c, q->close + 1, ','))
 			untag[2 * nuntag] = out->n, untag[2 * nuntag++ + 1] = (size_t)q->open;
 		add_out(out, &o);
+		prev_qi = q;
 	}
 	for (size_t i = 0; i < nq; i++)   /* (the quotes merged into an emitted one) */
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
