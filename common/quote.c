@@ -1479,6 +1479,17 @@ static int plain_word(const ctx *c, int i)
 	return !ends(c, i, "ing");
 }
 
+/* Word i is an -ing modifier before a plain noun of the same phrase: "the gambling tycoon",
+ * "a shipping magnate" (not the -ing word right before the verb: "the people marching said"). */
+static int ing_modifier(const ctx *c, int i)
+{
+	if (!ends(c, i, "ing") || (size_t)i + 2 >= c->nt || !plain_word(c, i + 1) || c->tk[i + 1].cue)
+		return 0;
+	for (size_t p = c->tk[i].s; p < c->tk[i].e; p++)
+		if (!((c->t[p] >= 'a' && c->t[p] <= 'z') || c->t[p] == '-')) return 0;
+	return 1;
+}
+
 /* Token i can open a subject: after punctuation, a quote mark, at a sentence start or after a
  * conjunction - not after a preposition or a verb ("marching past the depot chanted"). */
 static int subject_start(const ctx *c, int i)
@@ -1568,7 +1579,8 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 		 * said", "the head librarian said" (the list decides resolution, not the tag) */
 		int k = j;
 		while (k < lim && k < j + 3 && tk[k].k == T_WORD && !tk[k].q && !tk[k].cap && tk[k].ment < 0 && !tk[k].inm &&
-		       !cue_of(c, k) && (!tk[k].wc || is_role(c, k) || win(c, k, titles)) && plain_word(c, k))
+		       !cue_of(c, k) && (!tk[k].wc || is_role(c, k) || win(c, k, titles)) &&
+		       (plain_word(c, k) || (k == j && ing_modifier(c, k))))
 			k++;
 		/* (a verb form: "a news report published", "a fundraising call" are no tags) */
 		if (k > j && k <= lim && (size_t)k < c->nt && (cue_of(c, k) & CUE_SPEECH) && !(cue_of(c, k) & CUE_ING) &&
