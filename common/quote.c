@@ -6439,6 +6439,24 @@ static int para_after_partial(const ctx *c, const nf_quotes *out, size_t last_q,
 	return para_ends_at(c, p->how == 'A' && p->tagend > p->close ? p->tagend : p->close);
 }
 
+/* The direct quote q follows a colon in the sentence of the partial quote of the last row (p,
+ * its quote) with no speech cue or subject of its own in between and no tag after it: the clause
+ * goes on in it ('She said the plan was "a start" for the city: "We will fund the rest."'). */
+static int colon_after_partial(const ctx *c, const nf_quotes *out, const qinfo *p, const qinfo *q)
+{
+	if (!p || !out->n || q->type != NF_Q_DIRECT || q->how == 'A' || q->how == 'T' || out->q[out->n - 1].type != NF_Q_PARTIAL ||
+	    q->open < 1 || !pch(c, q->open - 1, ':') || c->tk[p->close].sent != c->tk[q->open].sent ||
+	    c->tk[p->close].para != c->tk[q->open].para)
+		return 0;
+	if (!out->q[out->n - 1].speaker)
+		return 0;
+	/* (nor a clause of its own: "..., but he gave them a compliment: "B."") */
+	for (int j = p->close + 1; j < q->open - 1; j++)
+		if (c->tk[j].k == T_MARK || (cue_of(c, j) & CUE_SPEECH) || win(c, j, pronouns) || weq(c, j, "but"))
+			return 0;
+	return 1;
+}
+
 /* The last row (a partial quote) takes the direct quote o after it: o's fragments, and the
  * reported content (of the rows of its run too, and of what the run is owed). */
 static void join_partial(ctx *c, nf_quotes *out, const nf_quote *o, const qinfo *q, size_t *lz_lo, size_t *lz_hi, size_t *lz_v)
@@ -6637,6 +6655,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		o.cluster = -1;
 		content_span(&c, q, &o);
 		int para = c.tk[q->open].para;
+		if (colon_after_partial(&c, out, prev_qi, q)) {
+			join_partial(&c, out, &o, q, &lz_lo, &lz_hi, &lz_v);
+			q->emitted = 1;
+			prev_qi = q;
+			last_para = c.tk[q->close].para;
+			continue;
+		}
 		nf_quote *pq = out->n ? &out->q[out->n - 1] : NULL;
 		int own = -1;   /* a verb of its own between the two: "... and told the crowd he was the "first"" */
 		if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
