@@ -6475,6 +6475,23 @@ static void join_partial(ctx *c, nf_quotes *out, const nf_quote *o, const qinfo 
 		*lz_v = ce;
 }
 
+/* The next quote n opens inside the words of the tag's sentence after quote q, right after a
+ * word of the writer's that is no cue and no conjunction, in lower case: part of a clause of the writer's
+ * ('"A," he said, introducing her as a "B."', '"A," said Roe, who thinks the staff "B."'), a
+ * quote of its own, not the tagged quote going on. */
+static int in_tag_clause(const ctx *c, const qinfo *q, const qinfo *n)
+{
+	int w = n->open - 1;
+	if (w <= q->tagend || c->tk[w].k != T_WORD || c->tk[w].sent != c->tk[q->tagend].sent || c->tk[n->open].sent != c->tk[w].sent)
+		return 0;
+	if (sent_start(c, q->open) != q->open)
+		return 0;   /* (q a partial quote: its clause goes on after the tag, 'Roe "A," she said, and still "B."') */
+	unsigned char f0 = (unsigned char)c->t[c->fr[n->fs].start];
+	if (!(f0 >= 'a' && f0 <= 'z'))
+		return 0;   /* (a capital: a title, "on ABC's "This Week"", or a sentence the splitter missed) */
+	return !cue_of(c, w) && !c->tk[w].cue && !c->tk[w].cap && !weq(c, w, "and") && !weq(c, w, "or") && !weq(c, w, "but") && !weq(c, w, "then");
+}
+
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
 		   const nf_entities *ents, nf_quotes *out)
 {
@@ -6573,6 +6590,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				if ((size_t)n->close + 1 < c.nt && c.tk[n->close + 1].k == T_WORD &&
 				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close) &&
 				    (sent_start(&c, n->open) != n->open || own_clause_after(&c, n->open, n->close)))
+					merge = 0;
+				if (merge && in_tag_clause(&c, q, n))
 					merge = 0;
 			} else if (q->how != 'A' && n->open - q->close <= 2) {
 				merge = 1;
