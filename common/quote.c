@@ -6374,14 +6374,18 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
 {
 	const tok *tk = c->tk;
-	if (q->how != 'A' || q->tagend <= q->close || n->how == 'A' || n->how == 'T' || single ||
+	if (q->how != 'A' || n->how == 'A' || n->how == 'T' || single ||
 	    tk[n->open].para != tk[q->close].para + 1 || tk[q->tagend].para != tk[q->close].para)
 		return 0;
 	int pq = tk[q->open].para, pn = tk[n->close].para;
 	if (c->pfirst[pq] != q->open || n->open != c->pfirst[tk[n->open].para])
 		return 0;   /* (each opens its paragraph) */
-	for (int j = q->tagend + 1; j < c->pfirst[pq + 1]; j++)
-		if (tk[j].k != T_PUNCT) return 0;
+	/* after the tag (or the quote merged after it: '"A," she said. "B."'), to the paragraph's
+	 * end: punctuation, or the writer's words going on from the tag in its sentence with no quote
+	 * in them ('"A," Roe said, referring to the new depot.'; not '"A," Roe said. She then ...') */
+	int e = q->tagend > q->close ? q->tagend : q->close;
+	for (int j = e + 1; j < c->pfirst[pq + 1]; j++)
+		if (tk[j].k == T_MARK || (tk[j].k != T_PUNCT && (e == q->close || tk[j].sent != tk[e].sent))) return 0;
 	for (int j = n->close + 1; j < c->pfirst[pn + 1]; j++)
 		if (tk[j].k != T_PUNCT) return 0;   /* (n ends its paragraph: no tag after it) */
 	if (!ends_sentence(c, n->close) && !ends_sentence(c, q->close) && !pch(c, q->close - 1, ','))
