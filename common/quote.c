@@ -1442,6 +1442,10 @@ static int cue_here(const ctx *c, int i)
 		return 0;
 	if (said_marker(c, i))
 		return 0;
+	/* an adjective before a title: "state Sen. Ann Roe", "state Del. Ann Roe" */
+	if (!c->tk[i].cap && (size_t)i + 1 < c->nt && c->tk[i + 1].cap && c->tk[i + 1].k == T_WORD &&
+	    c->tk[i + 1].sent == c->tk[i].sent && weq(c, i, "state"))
+		return 0;
 	if (np_object_sense(c, i) || naming_called(c, i))
 		return 0;
 	return c->tk[i].cue & ~(CUE_NO_OBJ | CUE_ADDR);
@@ -1494,6 +1498,17 @@ static int plain_word(const ctx *c, int i)
 	for (size_t p = c->tk[i].s; p < c->tk[i].e; p++)
 		if (!((c->t[p] >= 'a' && c->t[p] <= 'z') || c->t[p] == '-')) return 0;
 	return !ends(c, i, "ing");
+}
+
+/* Word i is an -ing modifier before a plain noun of the same phrase: "the gambling tycoon",
+ * "a shipping magnate" (not the -ing word right before the verb: "the people marching said"). */
+static int ing_modifier(const ctx *c, int i)
+{
+	if (!ends(c, i, "ing") || (size_t)i + 2 >= c->nt || !plain_word(c, i + 1) || c->tk[i + 1].cue)
+		return 0;
+	for (size_t p = c->tk[i].s; p < c->tk[i].e; p++)
+		if (!((c->t[p] >= 'a' && c->t[p] <= 'z') || c->t[p] == '-')) return 0;
+	return 1;
 }
 
 /* Token i can open a subject: after punctuation, a quote mark, at a sentence start or after a
@@ -1585,7 +1600,8 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 		 * said", "the head librarian said" (the list decides resolution, not the tag) */
 		int k = j;
 		while (k < lim && k < j + 3 && tk[k].k == T_WORD && !tk[k].q && !tk[k].cap && tk[k].ment < 0 && !tk[k].inm &&
-		       !cue_of(c, k) && (!tk[k].wc || is_role(c, k) || win(c, k, titles)) && plain_word(c, k))
+		       !cue_of(c, k) && (!tk[k].wc || is_role(c, k) || win(c, k, titles)) &&
+		       (plain_word(c, k) || (k == j && ing_modifier(c, k))))
 			k++;
 		/* (a verb form: "a news report published", "a fundraising call" are no tags) */
 		if (k > j && k <= lim && (size_t)k < c->nt && (cue_of(c, k) & CUE_SPEECH) && !(cue_of(c, k) & CUE_ING) &&
@@ -6395,14 +6411,18 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
 {
 	const tok *tk = c->tk;
-	if (q->how != 'A' || q->tagend <= q->close || n->how == 'A' || n->how == 'T' || single ||
+	if (q->how != 'A' || n->how == 'A' || n->how == 'T' || single ||
 	    tk[n->open].para != tk[q->close].para + 1 || tk[q->tagend].para != tk[q->close].para)
 		return 0;
 	int pq = tk[q->open].para, pn = tk[n->close].para;
 	if (c->pfirst[pq] != q->open || n->open != c->pfirst[tk[n->open].para])
 		return 0;   /* (each opens its paragraph) */
-	for (int j = q->tagend + 1; j < c->pfirst[pq + 1]; j++)
-		if (tk[j].k != T_PUNCT) return 0;
+	/* after the tag (or the quote merged after it: '"A," she said. "B."'), to the paragraph's
+	 * end: punctuation, or the writer's words going on from the tag in its sentence with no quote
+	 * in them ('"A," Roe said, referring to the new depot.'; not '"A," Roe said. She then ...') */
+	int e = q->tagend > q->close ? q->tagend : q->close;
+	for (int j = e + 1; j < c->pfirst[pq + 1]; j++)
+		if (tk[j].k == T_MARK || (tk[j].k != T_PUNCT && (e == q->close || tk[j].sent != tk[e].sent))) return 0;
 	for (int j = n->close + 1; j < c->pfirst[pn + 1]; j++)
 		if (tk[j].k != T_PUNCT) return 0;   /* (n ends its paragraph: no tag after it) */
 	if (!ends_sentence(c, n->close) && !ends_sentence(c, q->close) && !pch(c, q->close - 1, ','))
@@ -6429,6 +6449,88 @@ static int tag_goes_on(const ctx *c, const qinfo *q, const qinfo *n)
 	if (weq(c, j, "adding"))
 		return 1;
 	return (weq(c, j, "going") || weq(c, j, "went")) && weq(c, j + 1, "on") && weq(c, j + 2, "to");
+}
+
+/* Token i is the last of its paragraph but for punctuation after it. */
+static int para_ends_at(const ctx *c, int i)
+{
+	int p = c->tk[i].para;
+	for (int j = i + 1; j < c->pfirst[p + 1]; j++)
+		if (c->tk[j].k != T_PUNCT) return 0;
+	return 1;
+}
+
+/* The untagged direct quote q is a paragraph of its own right after a paragraph that ends
+ * with the partial quote of the last row (p, the quote of that row), that speaker's (row
+ * last_q or its run): the reported clause goes on in the quote ('She said the plan is "a
+ * start." | "We will fund the rest next year."') and is one attribution. */
+static int para_after_partial(const ctx *c, const nf_quotes *out, size_t last_q, const qinfo *p, const qinfo *q)
+{
+	if (!p || !out->n || q->type != NF_Q_DIRECT || q->how || q->merged)
+		return 0;
+	const nf_quote *pq = &out->q[out->n - 1];
+	int para = c->tk[q->open].para;
+	if (pq->type != NF_Q_PARTIAL || c->tk[p->close].para != para - 1 ||
+	    (out->n - 1 != last_q && pq->content_start != out->q[last_q].content_start))
+		return 0;
+	if (c->pfirst[para] != q->open || !para_ends_at(c, q->close) || c->rq[q - c->qi].single)
+		return 0;   /* (a line in single marks is a subhead: "'A new deal.'") */
+	if (c->tk[c->pfirst[para - 1]].k == T_MARK)
+		return 0;   /* (p is in the tag of the quote that opens its paragraph: that one goes on) */
+	return para_ends_at(c, p->how == 'A' && p->tagend > p->close ? p->tagend : p->close);
+}
+
+/* The direct quote q follows a colon in the sentence of the partial quote of the last row (p,
+ * its quote) with no speech cue or subject of its own in between and no tag after it: the clause
+ * goes on in it ('She said the plan was "a start" for the city: "We will fund the rest."'). */
+static int colon_after_partial(const ctx *c, const nf_quotes *out, const qinfo *p, const qinfo *q)
+{
+	if (!p || !out->n || q->type != NF_Q_DIRECT || q->how == 'A' || q->how == 'T' || out->q[out->n - 1].type != NF_Q_PARTIAL ||
+	    q->open < 1 || !pch(c, q->open - 1, ':') || c->tk[p->close].sent != c->tk[q->open].sent ||
+	    c->tk[p->close].para != c->tk[q->open].para)
+		return 0;
+	if (!out->q[out->n - 1].speaker)
+		return 0;
+	/* (nor a clause of its own: "..., but he gave them a compliment: "B."") */
+	for (int j = p->close + 1; j < q->open - 1; j++)
+		if (c->tk[j].k == T_MARK || (cue_of(c, j) & CUE_SPEECH) || win(c, j, pronouns) || weq(c, j, "but"))
+			return 0;
+	return 1;
+}
+
+/* The last row (a partial quote) takes the direct quote o after it: o's fragments, and the
+ * reported content (of the rows of its run too, and of what the run is owed). */
+static void join_partial(ctx *c, nf_quotes *out, const nf_quote *o, const qinfo *q, size_t *lz_lo, size_t *lz_hi, size_t *lz_v)
+{
+	nf_quote *pq = &out->q[out->n - 1];
+	nf_qfrag *f = qalloc(c->arp, (pq->nfrag + o->nfrag) * sizeof *f);
+	memcpy(f, pq->frag, pq->nfrag * sizeof *f);
+	memcpy(f + pq->nfrag, o->frag, o->nfrag * sizeof *f);
+	pq->frag = f;
+	pq->nfrag += o->nfrag;
+	pq->end = o->end;
+	size_t cs = pq->content_start, ce = c->tk[q->close].e;   /* (to its closing mark, as a partial's clause) */
+	for (size_t k = out->n; k > 0 && out->q[k - 1].content_start == cs; k--)
+		out->q[k - 1].content_end = ce;
+	if (*lz_hi && out->q[*lz_lo].content_start == cs)
+		*lz_v = ce;
+}
+
+/* The next quote n opens inside the words of the tag's sentence after quote q, right after a
+ * word of the writer's that is no cue and no conjunction, in lower case: part of a clause of the writer's
+ * ('"A," he said, introducing her as a "B."', '"A," said Roe, who thinks the staff "B."'), a
+ * quote of its own, not the tagged quote going on. */
+static int in_tag_clause(const ctx *c, const qinfo *q, const qinfo *n)
+{
+	int w = n->open - 1;
+	if (w <= q->tagend || c->tk[w].k != T_WORD || c->tk[w].sent != c->tk[q->tagend].sent || c->tk[n->open].sent != c->tk[w].sent)
+		return 0;
+	if (sent_start(c, q->open) != q->open)
+		return 0;   /* (q a partial quote: its clause goes on after the tag, 'Roe "A," she said, and still "B."') */
+	unsigned char f0 = (unsigned char)c->t[c->fr[n->fs].start];
+	if (!(f0 >= 'a' && f0 <= 'z'))
+		return 0;   /* (a capital: a title, "on ABC's "This Week"", or a sentence the splitter missed) */
+	return !cue_of(c, w) && !c->tk[w].cue && !c->tk[w].cap && !weq(c, w, "and") && !weq(c, w, "or") && !weq(c, w, "but") && !weq(c, w, "then");
 }
 
 void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_span *sents, size_t nsents,
@@ -6536,6 +6638,8 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				    c.tk[n->close + 1].para == c.tk[n->close].para && !ends_sentence(&c, n->close) &&
 				    (sent_start(&c, n->open) != n->open || own_clause_after(&c, n->open, n->close)))
 					merge = 0;
+				if (merge && in_tag_clause(&c, q, n))
+					merge = 0;
 			} else if (q->how != 'A' && n->open - q->close <= 2) {
 				merge = 1;
 				for (int j = q->close + 1; j < n->open; j++)
@@ -6574,6 +6678,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 	int last_para = -100;
 	size_t last_q = (size_t)-1;
 	size_t lz_lo = 0, lz_hi = 0, lz_v = 0;   /* (a run of partial quotes: see below) */
+	const qinfo *prev_qi = NULL;   /* the quote of the last row put */
 	/* the direct quotes no tag claimed (out row, opening mark), for the pass after indirect */
 	size_t *untag = nf_xmalloc((nq ? nq : 1) * 2 * sizeof *untag), nuntag = 0;
 	for (size_t i = 0; i < nq; i++) {
@@ -6616,6 +6721,13 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 		o.cluster = -1;
 		content_span(&c, q, &o);
 		int para = c.tk[q->open].para;
+		if (colon_after_partial(&c, out, prev_qi, q)) {
+			join_partial(&c, out, &o, q, &lz_lo, &lz_hi, &lz_v);
+			q->emitted = 1;
+			prev_qi = q;
+			last_para = c.tk[q->close].para;
+			continue;
+		}
 		nf_quote *pq = out->n ? &out->q[out->n - 1] : NULL;
 		int own = -1;   /* a verb of its own between the two: "... and told the crowd he was the "first"" */
 		if (pq && o.type == NF_Q_PARTIAL && pq->type == NF_Q_PARTIAL && (!q->how || q->how == 'S') &&
@@ -6658,12 +6770,19 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 			/* an unattributed quote goes on with the last speaker */
 			copy_speaker(&o, &out->q[last_q]);
 			last_para = c.tk[q->close].para;
+			if (para_after_partial(&c, out, last_q, prev_qi, q)) {
+				join_partial(&c, out, &o, q, &lz_lo, &lz_hi, &lz_v);
+				q->emitted = 1;
+				prev_qi = q;
+				continue;
+			}
 		}
 		if (o.type != NF_Q_SCARE)
 			q->emitted = 1;
 		if (o.type == NF_Q_DIRECT && !q->how && !pch(&c, q->close + 1, ','))
 			untag[2 * nuntag] = out->n, untag[2 * nuntag++ + 1] = (size_t)q->open;
 		add_out(out, &o);
+		prev_qi = q;
 	}
 	for (size_t i = 0; i < nq; i++)   /* (the quotes merged into an emitted one) */
 		if (c.qi[i].merged && c.qi[c.qi[i].merged - 1].emitted)
