@@ -2233,8 +2233,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	int n = b - a;
 	unsigned fl = TW(a), fb = TW(b - 1);
 	const tok *t = &sc->t[a];
-	int said = next_word_in(text, sc, b, w_said);
-	int prep = prev_word_in(text, sc, a, w_prep);
+	/* the words around are read only where a type is chosen: most single words return first */
+#define SAID() next_word_in(text, sc, b, w_said)
+#define PREP() prev_word_in(text, sc, a, w_prep)
 	int type;
 	if (n == 1 && dotted_acronym(text, t)) {
 		/* "the S.E.C. said": the cue says nothing of a person here */
@@ -2272,9 +2273,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 				return;
 			}
 		}
-		if (said || paren_country(ner, text, sc, b))
+		if (SAID() || paren_country(ner, text, sc, b))
 			type = NF_PER;
-		else if (prep && !(fl & W_FIRST))
+		else if (!(fl & W_FIRST) && PREP())
 			type = NF_LOC;
 		else if (fl & (W_FIRST | W_LAST))
 			type = NF_PER;
@@ -2294,9 +2295,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 		type = NF_ORG;
 	else if (fb & W_LOCSUF)
 		type = NF_LOC;
-	else if ((fl & W_FIRST) || said || paren_country(ner, text, sc, b))
+	else if ((fl & W_FIRST) || SAID() || paren_country(ner, text, sc, b))
 		type = NF_PER;
-	else if (prep)
+	else if (PREP())
 		type = NF_LOC;
 	else {
 		int common = 0, allcaps = 0;
@@ -2313,6 +2314,8 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	c->ev = context_type(ner, text, sc, a, b);
 	if (c->ev >= 0)
 		c->type = c->ev;
+#undef SAID
+#undef PREP
 }
 
 /* "New York-based", "Hong Kong-listed": a name with a lower-case hyphenated ending. */
@@ -2634,7 +2637,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		{
 			const tok *t0 = &sc->t[a];
 			if (t0->e - t0->s >= 2 && text[t0->e - 1] == '.' && (t0->e - t0->s) % 2 == 0 &&
-			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3 && !gaz_span(ner, text, sc, a, b, 1)) {
+			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3 && !g) {
 				cand *c = cand_add(sc, a, b, NF_PER);
 				c->soft = 1;
 				c->ev = context_type(ner, text, sc, a, b);
@@ -2659,9 +2662,16 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			int q = b - a > ner->maxtok ? i + ner->maxtok : b;
 			if (q > b)
 				q = b;
-			for (; q > i; q--)
+			for (; q > i; q--) {
+				/* (tokens [a, b) and [a, a + 1) were looked up above: g, none, and g0) */
+				if (i == a && (q == b || q == a + 1)) {
+					if (q == a + 1 && (e = g0) != NULL)
+						break;
+					continue;
+				}
 				if ((e = gaz_span(ner, text, sc, i, q, 1)) != NULL)
 					break;
+			}
 			/* towns inside a longer name are usually part of it ("Wang Donghai") */
 			if (e && e->kind == K_CITY && i > a)
 				e = NULL;
@@ -2914,7 +2924,8 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		size_t before = sc->nc;
-		analyse(ner, text, sc, i, j);
+		if (j > i + 1 || !(TW(i) & W_NONNAME))   /* (a lone non-name word gives nothing) */
+			analyse(ner, text, sc, i, j);
 		/* a quoted nickname between a first name and the surname: Marta "Tiny" Olsen */
 		int nk = j < nt && sc->t[j].c == '"' ? nickname_end(sc, j) : 0;
 		if (nk > 0) {
