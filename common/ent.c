@@ -1058,7 +1058,10 @@ typedef struct {
 	size_t len;
 	struct gzmemo *gzm;     /* gaz_span_key's recent answers (GZMEMO_BITS), dropped with memo */
 	struct kpmemo *kpm;     /* known_person's (KPMEMO_BITS), likewise */
+	struct canmemo *canm;   /* resolve's lengths and hashes of canonical names (CANMEMO_BITS), likewise */
 } scratch;
+struct canmemo { const char *p; uint64_t h; size_t n; };
+#define CANMEMO_BITS 8
 
 static void mm_reset(mmap64 *m, size_t expect)
 {
@@ -3285,8 +3288,8 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 	return new_cluster_h(sc, type, s, n, ent_hash(s, n) ^ (uint64_t)type);
 }
 
-/* new_cluster named by the arena's string at off. */
-static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
+/* new_cluster named by the arena's string at off; h is its hash as find_cluster_h's. */
+static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n, uint64_t h)
 {
 	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
@@ -3294,7 +3297,7 @@ static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
 	p->type = type;
 	p->canon_off = off;
 	p->canon_len = (uint32_t)n;
-	p->h = ent_hash(sc->arena.p + off, n) ^ (uint64_t)type;
+	p->h = h;
 	p->first_tok = p->last_tok = -1;
 	mm_add(&sc->mcl, p->h, (int)sc->np);
 	return (int)sc->np++;
@@ -3837,14 +3840,26 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			/* a bare first name or surname equal to a known person's part */
 			int fresh = 0;       /* a new cluster named by this mention */
 			if (best < 0) {
-				uint32_t len;
-				uint32_t off = per_text(sc, text, c, &len);
-				char *s = sc->arena.p + off;
-				best = find_cluster(sc, NF_PER, s, len);
+				/* looked up in place, copied into the arena only to name a new cluster */
+				uint32_t len, off = 0;
+				const char *s;
+				if (c->nick_b) {
+					off = per_text(sc, text, c, &len);
+					s = sc->arena.p + off;
+				} else {
+					s = text + sc->t[c->a].s;
+					len = sc->t[c->b - 1].e - sc->t[c->a].s;
+				}
+				uint64_t h = ent_hash(s, len) ^ (uint64_t)NF_PER;
+				best = find_cluster_h(sc, NF_PER, s, len, h);
 				if (best < 0) {
-					if (len > 511)
+					if (!c->nick_b)
+						off = per_text(sc, text, c, &len);
+					if (len > 511) {
 						len = 511;
-					best = new_cluster_at(sc, NF_PER, off, len);
+						h = ent_hash(sc->arena.p + off, len) ^ (uint64_t)NF_PER;
+					}
+					best = new_cluster_at(sc, NF_PER, off, len, h);
 					fresh = 1;
 				}
 			}
@@ -3896,11 +3911,23 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->type = NF_GPE;
 			}
 		}
+		const char *nm = buf;       /* the name: buf, or a gazetteer's string read in place */
+		uint64_t nh;                /* its ent_hash */
 		if (canon) {
-			cn = strlen(canon);
-			if (cn >= sizeof buf)
-				cn = sizeof buf - 1;
-			memcpy(buf, canon, cn);
+			/* the few canonical names of a document come again and again: their length and
+			 * hash are remembered by address (the gazetteers' strings stay while memo does) */
+			struct canmemo *m = &sc->canm[((uintptr_t)canon >> 3 ^ (uintptr_t)canon >> 11) & ((1u << CANMEMO_BITS) - 1)];
+			if (m->p != canon) {
+				cn = strlen(canon);
+				if (cn >= sizeof buf)
+					cn = sizeof buf - 1;
+				m->p = canon;
+				m->n = cn;
+				m->h = ent_hash(canon, cn);
+			}
+			nm = canon;
+			cn = m->n;
+			nh = m->h;
 		} else {
 			size_t s = sc->t[c->a].s, e = sc->t[c->b - 1].e;
 			cn = e - s < sizeof buf ? e - s : sizeof buf - 1;
@@ -3956,12 +3983,14 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				}
 			}
 		}
-		uint64_t ch = ent_hash(buf, cn) ^ (uint64_t)c->type;    /* (once for both) */
-		int ci = find_cluster_h(sc, c->type, buf, cn, ch);
+		if (nm == buf)
+			nh = ent_hash(buf, cn);
+		uint64_t ch = nh ^ (uint64_t)c->type;    /* (once for both) */
+		int ci = find_cluster_h(sc, c->type, nm, cn, ch);
 		if (ci < 0)
-			ci = new_cluster_h(sc, c->type, buf, cn, ch);
+			ci = new_cluster_h(sc, c->type, nm, cn, ch);
 		c->cl = ci;
-		if (cn == 4 && memcmp(buf, "NATO", 4) == 0)
+		if (cn == 4 && memcmp(nm, "NATO", 4) == 0)
 			nato = ci;
 		const char *ref = NULL;
 		/* organisations refer to a country only as metonyms ("the Kremlin"), not as
@@ -3975,6 +4004,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* generic words that refer back to an organisation the document names: "the Alliance" */
+	int added = 0;
 	for (size_t i = sc->gen_first ? sc->gen_first - 1 : 0; sc->generic && i + 1 < sc->nt && i < sc->gen_last; i++) {
 		const tok *t = &sc->t[i + 1];
 		if (!(t->f & T_WORD) || !(t->wf & W_GENERIC) ||
@@ -4006,8 +4036,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		cand *c = cand_add(sc, (int)i + 1, (int)i + 2, NF_ORG);
 		c->cl = ci;
+		added = 1;
 	}
-	sort_cands(sc);
+	if (added)
+		sort_cands(sc);     /* (the candidates were sorted above, and only these are new) */
 	/* roles, affiliations and gender onto the clusters */
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
@@ -4098,10 +4130,13 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		sc->gzm = nf_xmalloc(sizeof *sc->gzm << GZMEMO_BITS);
 	if (!sc->kpm)
 		sc->kpm = nf_xmalloc(sizeof *sc->kpm << KPMEMO_BITS);
+	if (!sc->canm)
+		sc->canm = nf_xmalloc(sizeof *sc->canm << CANMEMO_BITS);
 	if (sc->memo_ner != ner || sc->memo_gen != ner->gen) {
 		memset(sc->memo, 0, sizeof *sc->memo << MEMO_BITS);     /* h 0 is no hash */
 		memset(sc->gzm, 0, sizeof *sc->gzm << GZMEMO_BITS);     /* tag 0 is not in use */
 		memset(sc->kpm, 0, sizeof *sc->kpm << KPMEMO_BITS);
+		memset(sc->canm, 0, sizeof *sc->canm << CANMEMO_BITS);     /* p NULL is not in use */
 		sc->memo_ner = ner;
 		sc->memo_gen = ner->gen;
 	}
@@ -4181,6 +4216,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->memo);
 		free(sc->gzm);
 		free(sc->kpm);
+		free(sc->canm);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
