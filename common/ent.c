@@ -275,12 +275,35 @@ static void ftab_reserve(ftab *f, size_t cap)
 	f->mask = cap - 1;
 }
 
-/* The value of key k, added (value 0) when absent; long keys are copied into st. */
+/* The value of key k, added (value 0) when absent; long keys are copied into st. A key of 16
+ * bytes or less must have 16 bytes that may be read (the callers' buffers are larger). */
 static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, size_t n)
 {
 	if (!f->s || 2 * (f->n + 1) > f->mask + 1)
 		ftab_grow(f);
 	size_t j = (size_t)h & f->mask;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n - 1 < sizeof f->s->k.in) {
+		/* a short key (most) as two words, compared and stored as ftab_get_k reads it: the
+		 * slot's bytes after it are zero, as the table was allocated */
+		uint64_t k0, k1;
+		load16(k, n, 16, &k0, &k1);
+		for (; f->s[j].h; j = (j + 1) & f->mask) {
+			fslot *e = &f->s[j];
+			if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+				return &e->v;
+		}
+		fslot *e = &f->s[j];
+		e->h = (uint32_t)h;
+		e->n = (uint32_t)n;
+		e->fl = 0;
+		memcpy(e->k.in, &k0, 8);
+		memcpy(e->k.in + 8, &k1, 8);
+		e->v = 0;
+		f->n++;
+		return &e->v;
+	}
+#endif
 	for (; f->s[j].h; j = (j + 1) & f->mask) {
 		fslot *e = &f->s[j];
 		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
@@ -301,7 +324,10 @@ static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, si
 
 static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 {
-	return ftab_slot_h(f, st, ent_hash(k, n), k, n);
+	char b[16] = { 0 };     /* (ftab_slot_h reads 16 bytes of a short key) */
+	if (n <= sizeof b)
+		memcpy(b, k, n);
+	return ftab_slot_h(f, st, ent_hash(k, n), n <= sizeof b ? b : k, n);
 }
 
 /* A filter in front of flower that stays in the first-level cache: most lower-case words that
