@@ -2348,10 +2348,8 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 }
 
 /* "New York-based", "Hong Kong-listed": a name with a lower-case hyphenated ending. */
-static int hyphen_adjective(const char *text, const tok *l)
+static int hyphen_adjective_scan(const char *text, const tok *l)
 {
-	if (l->f & T_PLAIN)
-		return 0;       /* letters and digits only */
 	for (uint32_t i = l->s; i + 1 < l->e; i++)
 		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
 			uint32_t k = i + 1;
@@ -2361,6 +2359,11 @@ static int hyphen_adjective(const char *text, const tok *l)
 				return 1;
 		}
 	return 0;
+}
+
+static inline int hyphen_adjective(const char *text, const tok *l)
+{
+	return !(l->f & T_PLAIN) && hyphen_adjective_scan(text, l);   /* (plain: letters and digits only) */
 }
 
 /* Does a gazetteer name of two tokens or more start at a ("New York Energy Desk")? */
