@@ -1049,7 +1049,7 @@ typedef struct {
 
 /* What resolve's misspelling search reads of a full name: its candidate and the length,
  * first two bytes and index of its last word, in one place. */
-struct fullrec { int c, lt; uint32_t len; unsigned char b0, b1; };
+struct fullrec { int c, lt; uint32_t len; unsigned char b0, b1; int next; };   /* next: with the same b0 */
 
 typedef struct {
 	tok *t; size_t nt, tcap;
@@ -3758,7 +3758,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	 * readers skip dropped ones) */
 	/* the full names in candidate order (mm_add appends): the misspelling search below
 	 * walks only those of the window, a set this loop does not change */
-	size_t nfulls = 0, flo = 0;
+	size_t nfulls = 0;
 	if (sc->mtmp.n) {
 		ent_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
@@ -3774,7 +3774,17 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			r->b1 = r->len >= 2 ? (unsigned char)text[dt->s + 1] : 0;
 		}
 	}
-	const struct fullrec *fulls = sc->fr;
+	struct fullrec *fulls = sc->fr;
+	/* the full names by the first byte of their last word, in order: the search below reads
+	 * only those of the mention's first byte; cur: the first of each not behind the window */
+	int cur[256];
+	if (nfulls) {
+		memset(cur, 0xff, sizeof cur);
+		for (size_t q = nfulls; q-- > 0;) {
+			fulls[q].next = cur[fulls[q].b0];
+			cur[fulls[q].b0] = (int)q;
+		}
+	}
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -3790,17 +3800,19 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			c->g = NULL;
 			continue;
 		}
+		if (c->g || !nfulls)
+			continue;
 		/* misspellings: only against the full names near it */
-		while (flo < nfulls && (size_t)fulls[flo].c + 300 < i)
-			flo++;             /* fulls[flo].c >= i - 300 */
 		uint32_t clen = ct->e - ct->s;
 		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
+		int q = cur[c0];
+		while (q >= 0 && (size_t)fulls[q].c + 300 < i)
+			q = fulls[q].next;      /* fulls[q].c >= i - 300 */
+		cur[c0] = q;
 		/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
 		 * same surname was found by full_name_surname above), the same first byte */
-		for (size_t q = flo; !c->g && q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
+		for (; q >= 0 && (size_t)fulls[q].c < i + 300; q = fulls[q].next) {
 			const struct fullrec *d = &fulls[q];
-			if (c0 != d->b0)
-				continue;
 			int fuzzy = surname_close(text, ct, &sc->t[d->lt], 1);
 			if (!fuzzy && clen >= 6 && d->len >= 6 && c1 == d->b1)
 				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
