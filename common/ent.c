@@ -1834,7 +1834,7 @@ static int tok_is(const char *text, const tok *t, const char *w)
 	return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
 }
 
-static cand *cand_add(scratch *sc, int a, int b, int type)
+static inline cand *cand_add(scratch *sc, int a, int b, int type)
 {
 	ent_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
 	cand *c = &sc->c[sc->nc++];
@@ -2475,7 +2475,12 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	/* a known organisation of several words before a role is no country's title
 	 * ("Republican National Committee Chairman X", not "Republican" + "National ...") */
 	int org_first = 0;
-	for (int q = (b - a > 6 ? a + 6 : b - 1); q >= a + 2 && !org_first; q--) {
+	/* the role flags of the words after the first: the three searches below want one there */
+	unsigned roles = 0;
+	for (int q = a + 1; q < b; q++)
+		roles |= TW(q);
+	roles &= W_ROLE | W_ROLEMOD;
+	for (int q = (b - a > 6 ? a + 6 : b - 1); roles && q >= a + 2 && !org_first; q--) {
 		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
 			continue;
 		int r = q;
@@ -2486,7 +2491,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
 		org_first = e && e->type == NF_ORG && !is_country_like(e);
 	}
-	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a && !org_first; q--) {
+	for (int q = (b - a > 4 ? a + 4 : b - 1); roles && q > a && !org_first; q--) {
 		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
 			continue;        /* (tested first: the look-up costs more) */
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
@@ -2498,7 +2503,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	}
 	/* "Cofinec CEO Stephen Frater", "Boxing Association President Ramon Manzanares": an
 	 * organisation, a role head, and a name with a first name */
-	if (!aff && b - a >= 3 && !(TW(a) & W_ROLE)) {
+	if (!aff && b - a >= 3 && (roles & W_ROLE) && !(TW(a) & W_ROLE)) {
 		for (int q = a + 1; q + 1 < b; q++) {
 			if (!((TW(q) & W_ROLE) && (sc->t[q].f & T_CAP)))
 				continue;
