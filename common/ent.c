@@ -343,6 +343,7 @@ enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
 struct nf_ner {
 	ftab fwords, fgaz;
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
+	uint32_t ctxlen[26];             /* bit n of [c - 'a']: a word of those lists is c... of n bytes */
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	uint64_t lowhash[LOWHASH_BITS / 64];       /* bits 18-31 of their hashes (LOWHASH_BIT) */
@@ -2024,8 +2025,12 @@ static const char *const *const ctx_lists[X_NLISTS] = { CTX_LISTS(CTX_ARRAY) };
 static void build_ctx(nf_ner *ner)
 {
 	for (int l = 0; l < X_NLISTS; l++)
-		for (int k = 0; ctx_lists[l][k]; k++)
-			*ftab_slot(&ner->fctx, &ner->store, ctx_lists[l][k], strlen(ctx_lists[l][k])) |= 1u << l;
+		for (int k = 0; ctx_lists[l][k]; k++) {
+			const char *w = ctx_lists[l][k];
+			size_t n = strlen(w);
+			*ftab_slot(&ner->fctx, &ner->store, w, n) |= 1u << l;
+			ner->ctxlen[w[0] - 'a'] |= 1u << n;     /* (lower-case words of 31 bytes or less) */
+		}
 }
 
 /* The ctx_of bit of a list, or 0; inline, so that it is a constant where the list is one. */
@@ -2042,8 +2047,11 @@ static unsigned ctx_of(const scratch *sc, int i)
 	tok *t = (tok *)&sc->t[i];      /* the cache is the scratch's own */
 	if (!(t->f & T_CTX)) {
 		size_t n = t->e - t->s;
+		unsigned c0 = (unsigned char)sc->text[t->s] - (unsigned)'a';
 		if (t->f & (T_CAP | T_NUM))
 			t->ctx = 0;     /* the lists are of lower-case words: none starts so */
+		else if (c0 >= 26 || n >= 32 || !(sc->ner->ctxlen[c0] >> n & 1))
+			t->ctx = 0;     /* no word of the lists has its first letter and length */
 		else if (n - 1 < 16) {
 			/* the key in registers, as the tokenizer looks words up */
 			uint64_t k0, k1;
