@@ -275,12 +275,35 @@ static void ftab_reserve(ftab *f, size_t cap)
 	f->mask = cap - 1;
 }
 
-/* The value of key k, added (value 0) when absent; long keys are copied into st. */
+/* The value of key k, added (value 0) when absent; long keys are copied into st. A key of 16
+ * bytes or less must have 16 bytes that may be read (the callers' buffers are larger). */
 static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, size_t n)
 {
 	if (!f->s || 2 * (f->n + 1) > f->mask + 1)
 		ftab_grow(f);
 	size_t j = (size_t)h & f->mask;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n - 1 < sizeof f->s->k.in) {
+		/* a short key (most) as two words, compared and stored as ftab_get_k reads it: the
+		 * slot's bytes after it are zero, as the table was allocated */
+		uint64_t k0, k1;
+		load16(k, n, 16, &k0, &k1);
+		for (; f->s[j].h; j = (j + 1) & f->mask) {
+			fslot *e = &f->s[j];
+			if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
+				return &e->v;
+		}
+		fslot *e = &f->s[j];
+		e->h = (uint32_t)h;
+		e->n = (uint32_t)n;
+		e->fl = 0;
+		memcpy(e->k.in, &k0, 8);
+		memcpy(e->k.in + 8, &k1, 8);
+		e->v = 0;
+		f->n++;
+		return &e->v;
+	}
+#endif
 	for (; f->s[j].h; j = (j + 1) & f->mask) {
 		fslot *e = &f->s[j];
 		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
@@ -301,7 +324,10 @@ static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, si
 
 static uint32_t *ftab_slot(ftab *f, sblock **st, const char *k, size_t n)
 {
-	return ftab_slot_h(f, st, ent_hash(k, n), k, n);
+	char b[16] = { 0 };     /* (ftab_slot_h reads 16 bytes of a short key) */
+	if (n <= sizeof b)
+		memcpy(b, k, n);
+	return ftab_slot_h(f, st, ent_hash(k, n), n <= sizeof b ? b : k, n);
 }
 
 /* A filter in front of flower that stays in the first-level cache: most lower-case words that
@@ -317,6 +343,7 @@ enum { C_LOW = 1, C_UP = 2, C_DIG = 4, C_AN = 7, C_SPACE = 8,
 struct nf_ner {
 	ftab fwords, fgaz;
 	ftab fctx;                       /* context words -> bits of their lists (ctx_of) */
+	uint32_t ctxlen[26];             /* bit n of [c - 'a']: a word of those lists is c... of n bytes */
 	ftab flower;                     /* words that matter in lower case: particles, generic, roles */
 	uint64_t lowbits[26 * 27 * 16 / 64 + 1];   /* (first letter, second letter, length) of those */
 	uint64_t lowhash[LOWHASH_BITS / 64];       /* bits 18-31 of their hashes (LOWHASH_BIT) */
@@ -1145,7 +1172,7 @@ typedef struct {
 
 /* What resolve's misspelling search reads of a full name: its candidate and the length,
  * first two bytes and index of its last word, in one place. */
-struct fullrec { int c, lt; uint32_t len; unsigned char b0, b1; };
+struct fullrec { int c, lt; uint32_t len; unsigned char b0, b1; int next; };   /* next: with the same b0 */
 
 typedef struct {
 	tok *t; size_t nt, tcap;
@@ -1180,7 +1207,10 @@ typedef struct {
 	size_t len;
 	struct gzmemo *gzm;     /* gaz_span_key's recent answers (GZMEMO_BITS), dropped with memo */
 	struct kpmemo *kpm;     /* known_person's (KPMEMO_BITS), likewise */
+	struct canmemo *canm;   /* resolve's lengths and hashes of canonical names (CANMEMO_BITS), likewise */
 } scratch;
+struct canmemo { const char *p; uint64_t h; size_t n; };
+#define CANMEMO_BITS 8
 
 static void mm_reset(mmap64 *m, size_t expect)
 {
@@ -1955,7 +1985,7 @@ static int tok_is(const char *text, const tok *t, const char *w)
 	return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
 }
 
-static cand *cand_add(scratch *sc, int a, int b, int type)
+static inline cand *cand_add(scratch *sc, int a, int b, int type)
 {
 	ent_grow((void **)&sc->c, &sc->ccap, sc->nc + 1, sizeof *sc->c);
 	cand *c = &sc->c[sc->nc++];
@@ -2145,8 +2175,12 @@ static const char *const *const ctx_lists[X_NLISTS] = { CTX_LISTS(CTX_ARRAY) };
 static void build_ctx(nf_ner *ner)
 {
 	for (int l = 0; l < X_NLISTS; l++)
-		for (int k = 0; ctx_lists[l][k]; k++)
-			*ftab_slot(&ner->fctx, &ner->store, ctx_lists[l][k], strlen(ctx_lists[l][k])) |= 1u << l;
+		for (int k = 0; ctx_lists[l][k]; k++) {
+			const char *w = ctx_lists[l][k];
+			size_t n = strlen(w);
+			*ftab_slot(&ner->fctx, &ner->store, w, n) |= 1u << l;
+			ner->ctxlen[w[0] - 'a'] |= 1u << n;     /* (lower-case words of 31 bytes or less) */
+		}
 }
 
 /* The ctx_of bit of a list, or 0; inline, so that it is a constant where the list is one. */
@@ -2163,8 +2197,11 @@ static unsigned ctx_of(const scratch *sc, int i)
 	tok *t = (tok *)&sc->t[i];      /* the cache is the scratch's own */
 	if (!(t->f & T_CTX)) {
 		size_t n = t->e - t->s;
+		unsigned c0 = (unsigned char)sc->text[t->s] - (unsigned)'a';
 		if (t->f & (T_CAP | T_NUM))
 			t->ctx = 0;     /* the lists are of lower-case words: none starts so */
+		else if (c0 >= 26 || n >= 32 || !(sc->ner->ctxlen[c0] >> n & 1))
+			t->ctx = 0;     /* no word of the lists has its first letter and length */
 		else if (n - 1 < 16) {
 			/* the key in registers, as the tokenizer looks words up */
 			uint64_t k0, k1;
@@ -2383,8 +2420,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	int n = b - a;
 	unsigned fl = TW(a), fb = TW(b - 1);
 	const tok *t = &sc->t[a];
-	int said = next_word_in(text, sc, b, w_said);
-	int prep = prev_word_in(text, sc, a, w_prep);
+	/* the words around are read only where a type is chosen: most single words return first */
+#define SAID() next_word_in(text, sc, b, w_said)
+#define PREP() prev_word_in(text, sc, a, w_prep)
 	int type;
 	if (n == 1 && dotted_acronym(text, t)) {
 		/* "the S.E.C. said": the cue says nothing of a person here */
@@ -2422,9 +2460,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 				return;
 			}
 		}
-		if (said || paren_country(ner, text, sc, b))
+		if (SAID() || paren_country(ner, text, sc, b))
 			type = NF_PER;
-		else if (prep && !(fl & W_FIRST))
+		else if (!(fl & W_FIRST) && PREP())
 			type = NF_LOC;
 		else if (fl & (W_FIRST | W_LAST))
 			type = NF_PER;
@@ -2444,9 +2482,9 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 		type = NF_ORG;
 	else if (fb & W_LOCSUF)
 		type = NF_LOC;
-	else if ((fl & W_FIRST) || said || paren_country(ner, text, sc, b))
+	else if ((fl & W_FIRST) || SAID() || paren_country(ner, text, sc, b))
 		type = NF_PER;
-	else if (prep)
+	else if (PREP())
 		type = NF_LOC;
 	else {
 		int common = 0, allcaps = 0;
@@ -2463,13 +2501,13 @@ static void classify_rest(const nf_ner *ner, const char *text, scratch *sc, int 
 	c->ev = context_type(ner, text, sc, a, b);
 	if (c->ev >= 0)
 		c->type = c->ev;
+#undef SAID
+#undef PREP
 }
 
 /* "New York-based", "Hong Kong-listed": a name with a lower-case hyphenated ending. */
-static int hyphen_adjective(const char *text, const tok *l)
+static int hyphen_adjective_scan(const char *text, const tok *l)
 {
-	if (l->f & T_PLAIN)
-		return 0;       /* letters and digits only */
 	for (uint32_t i = l->s; i + 1 < l->e; i++)
 		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z') {
 			uint32_t k = i + 1;
@@ -2479,6 +2517,11 @@ static int hyphen_adjective(const char *text, const tok *l)
 				return 1;
 		}
 	return 0;
+}
+
+static inline int hyphen_adjective(const char *text, const tok *l)
+{
+	return !(l->f & T_PLAIN) && hyphen_adjective_scan(text, l);   /* (plain: letters and digits only) */
 }
 
 /* Does a gazetteer name of two tokens or more start at a ("New York Energy Desk")? */
@@ -2590,7 +2633,12 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	/* a known organisation of several words before a role is no country's title
 	 * ("Republican National Committee Chairman X", not "Republican" + "National ...") */
 	int org_first = 0;
-	for (int q = (b - a > 6 ? a + 6 : b - 1); q >= a + 2 && !org_first; q--) {
+	/* the role flags of the words after the first: the three searches below want one there */
+	unsigned roles = 0;
+	for (int q = a + 1; q < b; q++)
+		roles |= TW(q);
+	roles &= W_ROLE | W_ROLEMOD;
+	for (int q = (b - a > 6 ? a + 6 : b - 1); roles && q >= a + 2 && !org_first; q--) {
 		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
 			continue;
 		int r = q;
@@ -2601,7 +2649,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
 		org_first = e && e->type == NF_ORG && !is_country_like(e);
 	}
-	for (int q = (b - a > 4 ? a + 4 : b - 1); q > a && !org_first; q--) {
+	for (int q = (b - a > 4 ? a + 4 : b - 1); roles && q > a && !org_first; q--) {
 		if (!role_tok(sc, q) || !(sc->t[q].f & T_CAP))
 			continue;        /* (tested first: the look-up costs more) */
 		const gz_entry *e = gaz_span(ner, text, sc, a, q, 1);
@@ -2613,7 +2661,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 	}
 	/* "Cofinec CEO Stephen Frater", "Boxing Association President Ramon Manzanares": an
 	 * organisation, a role head, and a name with a first name */
-	if (!aff && b - a >= 3 && !(TW(a) & W_ROLE)) {
+	if (!aff && b - a >= 3 && (roles & W_ROLE) && !(TW(a) & W_ROLE)) {
 		for (int q = a + 1; q + 1 < b; q++) {
 			if (!((TW(q) & W_ROLE) && (sc->t[q].f & T_CAP)))
 				continue;
@@ -2784,7 +2832,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		{
 			const tok *t0 = &sc->t[a];
 			if (t0->e - t0->s >= 2 && text[t0->e - 1] == '.' && (t0->e - t0->s) % 2 == 0 &&
-			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3 && !gaz_span(ner, text, sc, a, b, 1)) {
+			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3 && !g) {
 				cand *c = cand_add(sc, a, b, NF_PER);
 				c->soft = 1;
 				c->ev = context_type(ner, text, sc, a, b);
@@ -2809,9 +2857,16 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 			int q = b - a > ner->maxtok ? i + ner->maxtok : b;
 			if (q > b)
 				q = b;
-			for (; q > i; q--)
+			for (; q > i; q--) {
+				/* (tokens [a, b) and [a, a + 1) were looked up above: g, none, and g0) */
+				if (i == a && (q == b || q == a + 1)) {
+					if (q == a + 1 && (e = g0) != NULL)
+						break;
+					continue;
+				}
 				if ((e = gaz_span(ner, text, sc, i, q, 1)) != NULL)
 					break;
+			}
 			/* towns inside a longer name are usually part of it ("Wang Donghai") */
 			if (e && e->kind == K_CITY && i > a)
 				e = NULL;
@@ -3064,7 +3119,8 @@ static void find_chunks(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		}
 		size_t before = sc->nc;
-		analyse(ner, text, sc, i, j);
+		if (j > i + 1 || !(TW(i) & W_NONNAME))   /* (a lone non-name word gives nothing) */
+			analyse(ner, text, sc, i, j);
 		/* a quoted nickname between a first name and the surname: Marta "Tiny" Olsen */
 		int nk = j < nt && sc->t[j].c == '"' ? nickname_end(sc, j) : 0;
 		if (nk > 0) {
@@ -3424,8 +3480,8 @@ static int new_cluster(scratch *sc, int type, const char *s, size_t n)
 	return new_cluster_h(sc, type, s, n, ent_hash(s, n) ^ (uint64_t)type);
 }
 
-/* new_cluster named by the arena's string at off. */
-static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
+/* new_cluster named by the arena's string at off; h is its hash as find_cluster_h's. */
+static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n, uint64_t h)
 {
 	ent_grow((void **)&sc->p, &sc->pcap, sc->np + 1, sizeof *sc->p);
 	pcl *p = &sc->p[sc->np];
@@ -3433,7 +3489,7 @@ static int new_cluster_at(scratch *sc, int type, uint32_t off, size_t n)
 	p->type = type;
 	p->canon_off = off;
 	p->canon_len = (uint32_t)n;
-	p->h = ent_hash(sc->arena.p + off, n) ^ (uint64_t)type;
+	p->h = h;
 	p->first_tok = p->last_tok = -1;
 	mm_add(&sc->mcl, p->h, (int)sc->np);
 	return (int)sc->np++;
@@ -3865,7 +3921,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 	 * readers skip dropped ones) */
 	/* the full names in candidate order (mm_add appends): the misspelling search below
 	 * walks only those of the window, a set this loop does not change */
-	size_t nfulls = 0, flo = 0;
+	size_t nfulls = 0;
 	if (sc->mtmp.n) {
 		ent_grow((void **)&sc->fr, &sc->frcap, sc->mtmp.n, sizeof *sc->fr);
 		for (size_t q = 0; q < sc->mtmp.n; q++) {
@@ -3881,7 +3937,17 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			r->b1 = r->len >= 2 ? (unsigned char)text[dt->s + 1] : 0;
 		}
 	}
-	const struct fullrec *fulls = sc->fr;
+	struct fullrec *fulls = sc->fr;
+	/* the full names by the first byte of their last word, in order: the search below reads
+	 * only those of the mention's first byte; cur: the first of each not behind the window */
+	int cur[256];
+	if (nfulls) {
+		memset(cur, 0xff, sizeof cur);
+		for (size_t q = nfulls; q-- > 0;) {
+			fulls[q].next = cur[fulls[q].b0];
+			cur[fulls[q].b0] = (int)q;
+		}
+	}
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
 		if (c->drop || c->type == NF_PER || c->b - c->a != 1 || c->canon)
@@ -3897,17 +3963,19 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			c->g = NULL;
 			continue;
 		}
+		if (c->g || !nfulls)
+			continue;
 		/* misspellings: only against the full names near it */
-		while (flo < nfulls && (size_t)fulls[flo].c + 300 < i)
-			flo++;             /* fulls[flo].c >= i - 300 */
 		uint32_t clen = ct->e - ct->s;
 		unsigned char c0 = (unsigned char)text[ct->s], c1 = clen >= 2 ? (unsigned char)text[ct->s + 1] : 0;
+		int q = cur[c0];
+		while (q >= 0 && (size_t)fulls[q].c + 300 < i)
+			q = fulls[q].next;      /* fulls[q].c >= i - 300 */
+		cur[c0] = q;
 		/* a misspelt surname: no gazetteer entry, one edit (two on long words) away (the
 		 * same surname was found by full_name_surname above), the same first byte */
-		for (size_t q = flo; !c->g && q < nfulls && (size_t)fulls[q].c < i + 300; q++) {
+		for (; q >= 0 && (size_t)fulls[q].c < i + 300; q = fulls[q].next) {
 			const struct fullrec *d = &fulls[q];
-			if (c0 != d->b0)
-				continue;
 			int fuzzy = surname_close(text, ct, &sc->t[d->lt], 1);
 			if (!fuzzy && clen >= 6 && d->len >= 6 && c1 == d->b1)
 				fuzzy = surname_close(text, ct, &sc->t[d->lt], 2);
@@ -3976,14 +4044,26 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			/* a bare first name or surname equal to a known person's part */
 			int fresh = 0;       /* a new cluster named by this mention */
 			if (best < 0) {
-				uint32_t len;
-				uint32_t off = per_text(sc, text, c, &len);
-				char *s = sc->arena.p + off;
-				best = find_cluster(sc, NF_PER, s, len);
+				/* looked up in place, copied into the arena only to name a new cluster */
+				uint32_t len, off = 0;
+				const char *s;
+				if (c->nick_b) {
+					off = per_text(sc, text, c, &len);
+					s = sc->arena.p + off;
+				} else {
+					s = text + sc->t[c->a].s;
+					len = sc->t[c->b - 1].e - sc->t[c->a].s;
+				}
+				uint64_t h = ent_hash(s, len) ^ (uint64_t)NF_PER;
+				best = find_cluster_h(sc, NF_PER, s, len, h);
 				if (best < 0) {
-					if (len > 511)
+					if (!c->nick_b)
+						off = per_text(sc, text, c, &len);
+					if (len > 511) {
 						len = 511;
-					best = new_cluster_at(sc, NF_PER, off, len);
+						h = ent_hash(sc->arena.p + off, len) ^ (uint64_t)NF_PER;
+					}
+					best = new_cluster_at(sc, NF_PER, off, len, h);
 					fresh = 1;
 				}
 			}
@@ -4035,11 +4115,23 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				c->type = NF_GPE;
 			}
 		}
+		const char *nm = buf;       /* the name: buf, or a gazetteer's string read in place */
+		uint64_t nh;                /* its ent_hash */
 		if (canon) {
-			cn = strlen(canon);
-			if (cn >= sizeof buf)
-				cn = sizeof buf - 1;
-			memcpy(buf, canon, cn);
+			/* the few canonical names of a document come again and again: their length and
+			 * hash are remembered by address (the gazetteers' strings stay while memo does) */
+			struct canmemo *m = &sc->canm[((uintptr_t)canon >> 3 ^ (uintptr_t)canon >> 11) & ((1u << CANMEMO_BITS) - 1)];
+			if (m->p != canon) {
+				cn = strlen(canon);
+				if (cn >= sizeof buf)
+					cn = sizeof buf - 1;
+				m->p = canon;
+				m->n = cn;
+				m->h = ent_hash(canon, cn);
+			}
+			nm = canon;
+			cn = m->n;
+			nh = m->h;
 		} else {
 			size_t s = sc->t[c->a].s, e = sc->t[c->b - 1].e;
 			cn = e - s < sizeof buf ? e - s : sizeof buf - 1;
@@ -4095,12 +4187,14 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 				}
 			}
 		}
-		uint64_t ch = ent_hash(buf, cn) ^ (uint64_t)c->type;    /* (once for both) */
-		int ci = find_cluster_h(sc, c->type, buf, cn, ch);
+		if (nm == buf)
+			nh = ent_hash(buf, cn);
+		uint64_t ch = nh ^ (uint64_t)c->type;    /* (once for both) */
+		int ci = find_cluster_h(sc, c->type, nm, cn, ch);
 		if (ci < 0)
-			ci = new_cluster_h(sc, c->type, buf, cn, ch);
+			ci = new_cluster_h(sc, c->type, nm, cn, ch);
 		c->cl = ci;
-		if (cn == 4 && memcmp(buf, "NATO", 4) == 0)
+		if (cn == 4 && memcmp(nm, "NATO", 4) == 0)
 			nato = ci;
 		const char *ref = NULL;
 		/* organisations refer to a country only as metonyms ("the Kremlin"), not as
@@ -4114,6 +4208,7 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 		}
 	}
 	/* generic words that refer back to an organisation the document names: "the Alliance" */
+	int added = 0;
 	for (size_t i = sc->gen_first ? sc->gen_first - 1 : 0; sc->generic && i + 1 < sc->nt && i < sc->gen_last; i++) {
 		const tok *t = &sc->t[i + 1];
 		if (!(t->f & T_WORD) || !(t->wf & W_GENERIC) ||
@@ -4145,8 +4240,10 @@ static void resolve(const nf_ner *ner, const char *text, scratch *sc)
 			continue;
 		cand *c = cand_add(sc, (int)i + 1, (int)i + 2, NF_ORG);
 		c->cl = ci;
+		added = 1;
 	}
-	sort_cands(sc);
+	if (added)
+		sort_cands(sc);     /* (the candidates were sorted above, and only these are new) */
 	/* roles, affiliations and gender onto the clusters */
 	for (size_t i = 0; i < sc->nc; i++) {
 		cand *c = &sc->c[i];
@@ -4237,10 +4334,13 @@ void nf_ner_run(const nf_ner *ner, const char *text, size_t len, const nf_span *
 		sc->gzm = nf_xmalloc(sizeof *sc->gzm << GZMEMO_BITS);
 	if (!sc->kpm)
 		sc->kpm = nf_xmalloc(sizeof *sc->kpm << KPMEMO_BITS);
+	if (!sc->canm)
+		sc->canm = nf_xmalloc(sizeof *sc->canm << CANMEMO_BITS);
 	if (sc->memo_ner != ner || sc->memo_gen != ner->gen) {
 		memset(sc->memo, 0, sizeof *sc->memo << MEMO_BITS);     /* h 0 is no hash */
 		memset(sc->gzm, 0, sizeof *sc->gzm << GZMEMO_BITS);     /* tag 0 is not in use */
 		memset(sc->kpm, 0, sizeof *sc->kpm << KPMEMO_BITS);
+		memset(sc->canm, 0, sizeof *sc->canm << CANMEMO_BITS);     /* p NULL is not in use */
 		sc->memo_ner = ner;
 		sc->memo_gen = ner->gen;
 	}
@@ -4320,6 +4420,7 @@ void nf_entities_free(nf_entities *e)
 		free(sc->memo);
 		free(sc->gzm);
 		free(sc->kpm);
+		free(sc->canm);
 		mm_free(&sc->mcl);
 		mm_free(&sc->msur);
 		mm_free(&sc->mtmp);
