@@ -5363,6 +5363,50 @@ static int lead_that(const ctx *c, int i, int j, int ft)
 	return 0;
 }
 
+/* "Having said that the port was safe, the minister left", "After having told staff that ...,
+ * Roe quit": cue i (z: the word before it, past adverbs) opens a participle clause with no
+ * subject of its own; the speaker is the main clause's subject after the clause's comma.
+ * Returns 1 with that subject (*o) and comma (*cm); -1 for such a clause with no speaker to
+ * give ("Being told that ...", "Having been told": the main subject is the one told; no
+ * subject after a comma); 0 for no such clause. */
+static int participle_lead(const ctx *c, int lo, int z, int j, int hi, np *o, int *cm)
+{
+	int pass = weq(c, z, "being") || weq(c, z, "been");
+	int h = weq(c, z, "been") ? z - 1 : z;
+	if (!(pass || weq(c, z, "having")) || !(weq(c, h, "having") || weq(c, h, "being")))
+		return 0;
+	if (!(h == lo || (h == lo + 1 && (subord_word(c, lo) || weq(c, lo, "and") || weq(c, lo, "but") ||
+					    weq(c, lo, "despite") || weq(c, lo, "without") || weq(c, lo, "upon")))))
+		return 0;
+	if (pass)
+		return -1;
+	for (int k = j; k < hi; k++) {
+		np t;
+		if (!pch(c, k, ',') || c->tk[k].q || num_comma(c, k))
+			continue;
+		if (!np_fwd(c, k + 1, hi + 1, &t)) {
+			/* a plain noun phrase before its verb: "the harbour master left" */
+			int e = k + 2;
+			while (e <= hi && e < k + 7 && c->tk[e].k == T_WORD && !c->tk[e].q && !verb_like(c, e) && !cue_of(c, e) &&
+			       !win(c, e, clause_bad) && !rel_word(c, e))
+				e++;
+			if (!win(c, k + 1, dets) || e == k + 2 || e > hi || !(verb_like(c, e) || cue_of(c, e)))
+				continue;
+			t = (np){ NP_SRC, k + 1, e - 1, -1 };
+		}
+		if (weq(c, t.a, "it"))
+			continue;
+		int v = skip_adv_fwd(c, t.b + 1, hi + 1);
+		if (v > hi || c->tk[v].k != T_WORD || c->tk[v].q || c->tk[v].cap || win(c, v, dets) || win(c, v, clause_bad) ||
+		    rel_word(c, v) || weq(c, v, "that"))
+			continue;
+		*o = t;
+		*cm = k;
+		return 1;
+	}
+	return -1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -5617,7 +5661,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				else if (!(f & CUE_SAY) && !obj_cue(c, i)) continue;
 				if ((f & CUE_SAY) && passive_cue(c, i))
 					continue;   /* "He was admitted to hospital", "was told to wait": no words of the subject's */
-				int z = skip_adv_bwd(c, i - 1, lo);
+				int z = skip_adv_bwd(c, i - 1, lo), pl = 0, pcm = -1;
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
 				int aside = ca_after_quote(c, lo) && quote_in_aside(c, i, &t);
@@ -5645,6 +5689,9 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					t = (np){ NP_PRON, z, z, -1 };   /* (and "who's called for ...") */
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',') && !concessive_end(c, y + 1, hi)) { hi = y - 1; break; }   /* the relative clause ends */
+				} else if ((pl = participle_lead(c, lo, z, j, hi, &t, &pcm)) != 0) {
+					if (pl < 0) continue;
+					hi = trim_end(c, j, pcm - 1);   /* (the clause ends at its comma) */
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					/* ("While environmentalists welcomed ...": a subordinate clause's own subject) */
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
@@ -5655,7 +5702,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    !(!(f & CUE_ING) && indefinite_subject(c, lo, z, &t)))
 						continue;
 				}
-				if (t.b >= i) continue;
+				if (t.b >= i && pl <= 0) continue;
 				{
 					/* "the experts I interviewed said": the pronoun is in a relative clause */
 					np u;
