@@ -5407,6 +5407,107 @@ static int participle_lead(const ctx *c, int lo, int z, int j, int hi, np *o, in
 	return -1;
 }
 
+/* "Residents who think the council will fail are angry": the clause a relative clause's cue
+ * reports has its own verb group, then a finite verb with no subject between ("are"): the
+ * main clause's verb resumes there. Tokens [j, hi] are the clause; returns that verb, or -1
+ * (a determiner, a pronoun, a capital or a clause word between may open a subject of its
+ * own: "who said he saw the crash was ..."). */
+static int main_verb_resumes(const ctx *c, int j, int hi)
+{
+	int v1 = -1;
+	for (int z = j + 1; z <= hi; z++) {
+		if (c->tk[z].k != T_WORD || c->tk[z].q || weq(c, z, "that") || rel_word(c, z) || subord_word(c, z) ||
+		    win(c, z, conj) || weq(c, z, "and") || weq(c, z, "or"))
+			return -1;
+		if (v1 < 0) {   /* (a participle after a determiner is no verb: "the proposed plan") */
+			if (aux_word(c, z) || (verb_like(c, z) && !win(c, z - 1, dets) && !c->tk[z - 1].cap))
+				v1 = z;
+			continue;
+		}
+		if (z > v1 + 1 && aux_word(c, z) && !aux_word(c, z - 1) &&
+		    !win(c, z - 1, advs) && !weq(c, z - 1, "to"))
+			return z;
+		if (win(c, z, pronouns) || win(c, z, dets) || c->tk[z].cap || cue_of(c, z))
+			return -1;
+	}
+	return -1;
+}
+
+/* The phrase a "who" at z stands for when it is no person's name ("Residents who think ...",
+ * "a man who said ...", "The mayor met parents who say ..."): a role phrase, or the plain
+ * noun phrase back to the clause's start, a comma or a verb; 0 for none (or a person: the
+ * pronoun resolves to the name). */
+static int who_in_person(const ctx *c, int lo, int k, int any)
+{
+	while (k > lo && c->tk[k].inm && c->tk[k].ment < 0) k--;   /* (the mention's first token) */
+	return k >= lo && c->tk[k].ment >= 0 && (any ? ment_type(c, c->tk[k].ment) == NF_PER || ment_type(c, c->tk[k].ment) == NF_GPE ||
+							     ment_type(c, c->tk[k].ment) == NF_LOC : ment_type(c, c->tk[k].ment) == NF_PER);
+}
+
+static int who_antecedent(const ctx *c, int lo, int z, np *o)
+{
+	static const char *const preps[] = { "among", "amid", "including", "like", "unlike", "than", "across", "within",
+		"without", "through", "toward", "towards", "against", "between", "behind", "beyond", "near", "under",
+		"upon", "via", "except", "despite", "per", "around", "along", "among", NULL };
+	int e = z - 1 - pch(c, z - 1, ',');
+	/* (not "... services and who claimed": an earlier one's; nor a name's, "Cruz of Texas, who") */
+	if (e < lo || c->tk[e].k != T_WORD || c->tk[e].q || win(c, e, clause_bad) || win(c, e, conj) || win(c, e, pronouns) ||
+	    rel_word(c, e) || weq(c, e, "that") || who_in_person(c, lo, e, 1))
+		return 0;
+	int a = e;
+	for (int p = e - 1; p >= lo && p > e - 9; p--) {
+		int mod = p > lo && p < e && win(c, p - 1, dets) && !win(c, p, clause_bad);   /* ("the state attorney") */
+		if (c->tk[p].k != T_WORD || c->tk[p].q || win(c, p, pronouns) || win(c, p, conj) || rel_word(c, p) ||
+		    weq(c, p, "that") || subord_word(c, p) || tok_in(c, p, preps) || who_in_person(c, lo, p, 0) ||
+		    (!mod && (cue_of(c, p) || verb_like(c, p) || aux_word(c, p) || (!c->tk[p].cap && (ends(c, p, "ing") || ends(c, p, "ly"))))))
+			break;
+		if (win(c, p, clause_bad) && !((weq(c, p, "and") || weq(c, p, "or")) && p > lo && c->tk[p - 1].k == T_WORD &&
+					       !win(c, p - 1, clause_bad) && !verb_like(c, p - 1)))
+			break;   /* (a preposition; "and" inside the phrase: "entertainers and business leaders") */
+		a = p;
+	}
+	while (a < e && (weq(c, a, "even") || weq(c, a, "only") || weq(c, a, "just") || weq(c, a, "also") || weq(c, a, "and") ||
+			 weq(c, a, "but") || weq(c, a, "so")))
+		a++;   /* ("Even Republicans who ...") */
+	if (a > lo && be_form(c, a - 1))
+		return 0;   /* "Roe is a politician who ...": Roe */
+	int prep = a > lo && (win(c, a - 1, clause_bad) || tok_in(c, a - 1, preps));
+	for (int d = e - 1; d > a; d--)   /* (a determiner opens the phrase: "convince some voters who") */
+		if (win(c, d, dets) || weq(c, d, "some") || weq(c, d, "both") || weq(c, d, "all") || weq(c, d, "every")) {
+			a = d;
+			prep = 0;
+			break;
+		}
+	np u;
+	/* (not past a preposition to a role word before it: "a memo from the campaign manager who") */
+	if (np_bwd(c, e, lo, &u) && u.kind == NP_ROLE &&
+	    (u.a == a || (u.a < a && !is_role(c, e) && a - 2 >= u.a && is_role(c, a - 2) && win(c, a - 1, clause_bad)))) {
+		int k = u.a;   /* (a role phrase of modifiers and its noun: not "The main barrier has been black
+				* voters", "a memo from the campaign's manager") */
+		while (k < e && !is_role(c, k) && !aux_word(c, k) && !verb_like(c, k) && !cue_of(c, k) && !win(c, k, clause_bad)) k++;
+		if (is_role(c, k)) {
+			*o = u;
+			a = u.a;
+			prep = 0;
+		}
+	}
+	if (o->kind != NP_ROLE) {
+		/* (after a preposition the phrase may be a place's or a time's: "the only one in the
+		 * country who ..."; a person's noun is a role or a plural) */
+		if (win(c, a, nsubj_bad) || ends(c, e, "ing") || ends(c, e, "ly") ||
+		    (prep && (c->tk[e].cap || (!is_role(c, e) && !(ends(c, e, "s") && !ends(c, e, "ss")) && !weq(c, e, "people") &&
+						  !weq(c, e, "women") && !weq(c, e, "men") && !weq(c, e, "children")))))
+			return 0;
+		*o = (np){ is_role(c, e) ? NP_ROLE : NP_SRC, a, e, -1 };
+	}
+	/* "Ann Roe, a senior analyst at the bank, who ...": the person the role is about */
+	if (pch(c, a - 1, ',') && a - 2 >= lo && who_in_person(c, lo, a - 2, 0)) {
+		*o = (np){ NP_PRON, z, z, -1 };
+		return 0;
+	}
+	return 1;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -5689,6 +5790,8 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					t = (np){ NP_PRON, z, z, -1 };   /* (and "who's called for ...") */
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',') && !concessive_end(c, y + 1, hi)) { hi = y - 1; break; }   /* the relative clause ends */
+					int mv = main_verb_resumes(c, j, hi);
+					if (mv > j) hi = trim_end(c, j, mv - 1);
 				} else if ((pl = participle_lead(c, lo, z, j, hi, &t, &pcm)) != 0) {
 					if (pl < 0) continue;
 					hi = trim_end(c, j, pcm - 1);   /* (the clause ends at its comma) */
@@ -5812,6 +5915,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
+		if (sp.kind == NP_PRON && sp.a > lo && (weq(c, sp.a, "who") || (pronoun_is(c, sp.a) && (c->t[tk[sp.a].s] | 32) == 'w')))
+			who_antecedent(c, lo, sp.a, &sp);   /* "Residents who think ...": the residents */
+		else if (sp.kind == NP_SRC && sp.b > sp.a && weq(c, sp.b, "who"))
+			sp.b--, who_antecedent(c, lo, sp.b + 1, &sp);   /* ("A man who said ...": without its "who") */
 		add_indirect_gap(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
 		if (sp.kind == NP_NONE)   /* (a question with no asker named: the cue all the same) */
 			out->q[out->n - 1].cue = cue_phrase(c, cue);
