@@ -4974,6 +4974,19 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	return 1;
 }
 
+/* "told the city ...", "told residents ...": a plain noun phrase from token j (a determiner or
+ * none, then one to three lower-case words that are no verb, pronoun or preposition); returns
+ * the token after it, or -1. */
+static int plain_object_end(const ctx *c, int j, int hi)
+{
+	int k = j + (win(c, j, dets) && !weq(c, j, "that") && !weq(c, j, "one")), n = 0;
+	while (k <= hi && n < 3 && c->tk[k].k == T_WORD && !c->tk[k].q && !c->tk[k].cap && !win(c, k, pronouns) &&
+	       !win(c, k, dets) && !win(c, k, clause_bad) && !verb_like(c, k) && !aux_word(c, k) && !cue_of(c, k) &&
+	       !rel_word(c, k) && !weq(c, k, "that") && !ends(c, k, "ly"))
+		k++, n++;
+	return n ? k : -1;
+}
+
 /* "Roe told the Gazette on Monday she would run", "told reporters how ...", "told a hall full of
  * supporters at the depot that ...": after the one spoken to (and when), the clause told,
  * opened by a subject pronoun, a possessive or a question word (or "that" further on).
@@ -4994,7 +5007,7 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 		k++;
 	else if (np_fwd(c, k, hi + 1, &t) && t.kind != NP_PRON)
 		k = t.b + 1;
-	else
+	else if ((k = plain_object_end(c, j, hi)) < 0)
 		return -1;
 	/* (when: "on Monday", "last week", "in an interview") */
 	for (int n = 0; n < 2 && k < hi; n++) {
@@ -5010,6 +5023,13 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 	if (win(c, k, pronouns) || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
 	    weq(c, k, "its") || weq(c, k, "our") || weq(c, k, "my") || weq(c, k, "how") || weq(c, k, "what") ||
 	    weq(c, k, "why") || weq(c, k, "whether") || weq(c, k, "where") || weq(c, k, "when") || weq(c, k, "who"))
+		return k;
+	/* "told the city the repairs would cost more": a noun phrase and its finite verb */
+	int v = plain_object_end(c, k, hi);
+	if (v < 0 && np_fwd(c, k, hi + 1, &t) && t.kind != NP_PRON) v = t.b + 1;
+	if (v > k && v <= hi && !c->tk[v].q && (modal_word(c, v, 0) || aux_word(c, v)))
+		return k;
+	if (v > k && v <= hi && (v = skip_adv_fwd(c, v, hi + 1)) <= hi && !c->tk[v].q && verb_like(c, v) && !weq(c, v, "to"))
 		return k;
 	return -1;
 }
