@@ -1537,9 +1537,9 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 				}
 				if (found >= 0 && (role || t != NF_PER)) { j = found - 1; continue; }
 			}
-			if ((t == NF_GPE || t == NF_NORP) && b + 1 < lim && tk[b + 1].k == T_WORD && !tk[b + 1].q &&
-			    (is_role(c, b + 1) || (tk[b + 1].ment < 0 && j + 1 < lim)))
-				break;   /* "Pentagon spokesperson", "British officials": a role */
+			if ((t == NF_GPE || t == NF_NORP || t == NF_ORG) && b + 1 < lim && tk[b + 1].k == T_WORD && !tk[b + 1].q &&
+			    ((is_role(c, b + 1) && !(t == NF_ORG && cue_of(c, b + 1))) || (t != NF_ORG && tk[b + 1].ment < 0 && j + 1 < lim)))
+				break;   /* "Pentagon spokesperson", "British officials", "White House officials": a role */
 			if (t == NF_PER && (weq(c, b + 1, "of") || weq(c, b + 1, "at")) && b + 2 < lim) {
 				int k = b + 2 + weq(c, b + 2, "the"), e = -1;
 				while (k < lim && k < b + 8 && tk[k].k == T_WORD && tk[k].cap && !tk[k].q)
