@@ -5528,6 +5528,20 @@ static int who_antecedent(const ctx *c, int lo, int z, np *o)
 	return 1;
 }
 
+/* The words j..ft-1 before a "that" hold a clause of their own: a verb group, or "and"/"or"/"but"
+ * just before it ("said two men had been arrested and that a third ..."), past the last
+ * comma: the cue's clause starts at j. */
+static int clause_before_that(const ctx *c, int j, int ft)
+{
+	if (weq(c, ft - 1, "and") || weq(c, ft - 1, "or") || weq(c, ft - 1, "but"))
+		return 1;
+	if (weq(c, j, "to"))
+		return 0;   /* (an infinitive: "refuses to release it may be that ...") */
+	for (int y = ft - 1; y >= j && !pch(c, y, ','); y--)   /* (not in an aside: "said on TV, where he is a guest, that") */
+		if (aux_word(c, y)) return 1;
+	return 0;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -5758,7 +5772,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
-				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD &&
+				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD && !clause_before_that(c, j, ft) &&
 					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ',') || lead_that(c, i, j, ft))) {
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = ft + 1;
