@@ -1573,9 +1573,9 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 				}
 				if (found >= 0 && (role || t != NF_PER)) { j = found - 1; continue; }
 			}
-			if ((t == NF_GPE || t == NF_NORP) && b + 1 < lim && tk[b + 1].k == T_WORD && !tk[b + 1].q &&
-			    (is_role(c, b + 1) || (tk[b + 1].ment < 0 && j + 1 < lim)))
-				break;   /* "Pentagon spokesperson", "British officials": a role */
+			if ((t == NF_GPE || t == NF_NORP || t == NF_ORG) && b + 1 < lim && tk[b + 1].k == T_WORD && !tk[b + 1].q &&
+			    ((is_role(c, b + 1) && !(t == NF_ORG && cue_of(c, b + 1))) || (t != NF_ORG && tk[b + 1].ment < 0 && j + 1 < lim)))
+				break;   /* "Pentagon spokesperson", "British officials", "White House officials": a role */
 			if (t == NF_PER && (weq(c, b + 1, "of") || weq(c, b + 1, "at")) && b + 2 < lim) {
 				int k = b + 2 + weq(c, b + 2, "the"), e = -1;
 				while (k < lim && k < b + 8 && tk[k].k == T_WORD && tk[k].cap && !tk[k].q)
@@ -5027,6 +5027,19 @@ static int coord_subject(const ctx *c, int lo, int z, int hi, np *o)
 	return 1;
 }
 
+/* "told the city ...", "told residents ...": a plain noun phrase from token j (a determiner or
+ * none, then one to three lower-case words that are no verb, pronoun or preposition); returns
+ * the token after it, or -1. */
+static int plain_object_end(const ctx *c, int j, int hi)
+{
+	int k = j + (win(c, j, dets) && !weq(c, j, "that") && !weq(c, j, "one")), n = 0;
+	while (k <= hi && n < 3 && c->tk[k].k == T_WORD && !c->tk[k].q && !c->tk[k].cap && !win(c, k, pronouns) &&
+	       !win(c, k, dets) && !win(c, k, clause_bad) && !verb_like(c, k) && !aux_word(c, k) && !cue_of(c, k) &&
+	       !rel_word(c, k) && !weq(c, k, "that") && !ends(c, k, "ly"))
+		k++, n++;
+	return n ? k : -1;
+}
+
 /* "Roe told the Gazette on Monday she would run", "told reporters how ...", "told a hall full of
  * supporters at the depot that ...": after the one spoken to (and when), the clause told,
  * opened by a subject pronoun, a possessive or a question word (or "that" further on).
@@ -5047,7 +5060,7 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 		k++;
 	else if (np_fwd(c, k, hi + 1, &t) && t.kind != NP_PRON)
 		k = t.b + 1;
-	else
+	else if ((k = plain_object_end(c, j, hi)) < 0)
 		return -1;
 	/* (when: "on Monday", "last week", "in an interview") */
 	for (int n = 0; n < 2 && k < hi; n++) {
@@ -5063,6 +5076,13 @@ static int told_clause(const ctx *c, int i, int j, int hi)
 	if (win(c, k, pronouns) || weq(c, k, "there") || weq(c, k, "his") || weq(c, k, "her") || weq(c, k, "their") ||
 	    weq(c, k, "its") || weq(c, k, "our") || weq(c, k, "my") || weq(c, k, "how") || weq(c, k, "what") ||
 	    weq(c, k, "why") || weq(c, k, "whether") || weq(c, k, "where") || weq(c, k, "when") || weq(c, k, "who"))
+		return k;
+	/* "told the city the repairs would cost more": a noun phrase and its finite verb */
+	int v = plain_object_end(c, k, hi);
+	if (v < 0 && np_fwd(c, k, hi + 1, &t) && t.kind != NP_PRON) v = t.b + 1;
+	if (v > k && v <= hi && !c->tk[v].q && (modal_word(c, v, 0) || aux_word(c, v)))
+		return k;
+	if (v > k && v <= hi && (v = skip_adv_fwd(c, v, hi + 1)) <= hi && !c->tk[v].q && verb_like(c, v) && !weq(c, v, "to"))
 		return k;
 	return -1;
 }
@@ -5416,6 +5436,165 @@ static int lead_that(const ctx *c, int i, int j, int ft)
 	return 0;
 }
 
+/* "Having said that the port was safe, the minister left", "After having told staff that ...,
+ * Roe quit": cue i (z: the word before it, past adverbs) opens a participle clause with no
+ * subject of its own; the speaker is the main clause's subject after the clause's comma.
+ * Returns 1 with that subject (*o) and comma (*cm); -1 for such a clause with no speaker to
+ * give ("Being told that ...", "Having been told": the main subject is the one told; no
+ * subject after a comma); 0 for no such clause. */
+static int participle_lead(const ctx *c, int lo, int z, int j, int hi, np *o, int *cm)
+{
+	int pass = weq(c, z, "being") || weq(c, z, "been");
+	int h = weq(c, z, "been") ? z - 1 : z;
+	if (!(pass || weq(c, z, "having")) || !(weq(c, h, "having") || weq(c, h, "being")))
+		return 0;
+	if (!(h == lo || (h == lo + 1 && (subord_word(c, lo) || weq(c, lo, "and") || weq(c, lo, "but") ||
+					    weq(c, lo, "despite") || weq(c, lo, "without") || weq(c, lo, "upon")))))
+		return 0;
+	if (pass)
+		return -1;
+	for (int k = j; k < hi; k++) {
+		np t;
+		if (!pch(c, k, ',') || c->tk[k].q || num_comma(c, k))
+			continue;
+		if (!np_fwd(c, k + 1, hi + 1, &t)) {
+			/* a plain noun phrase before its verb: "the harbour master left" */
+			int e = k + 2;
+			while (e <= hi && e < k + 7 && c->tk[e].k == T_WORD && !c->tk[e].q && !verb_like(c, e) && !cue_of(c, e) &&
+			       !win(c, e, clause_bad) && !rel_word(c, e))
+				e++;
+			if (!win(c, k + 1, dets) || e == k + 2 || e > hi || !(verb_like(c, e) || cue_of(c, e)))
+				continue;
+			t = (np){ NP_SRC, k + 1, e - 1, -1 };
+		}
+		if (weq(c, t.a, "it"))
+			continue;
+		int v = skip_adv_fwd(c, t.b + 1, hi + 1);
+		if (v > hi || c->tk[v].k != T_WORD || c->tk[v].q || c->tk[v].cap || win(c, v, dets) || win(c, v, clause_bad) ||
+		    rel_word(c, v) || weq(c, v, "that"))
+			continue;
+		*o = t;
+		*cm = k;
+		return 1;
+	}
+	return -1;
+}
+
+/* "Residents who think the council will fail are angry": the clause a relative clause's cue
+ * reports has its own verb group, then a finite verb with no subject between ("are"): the
+ * main clause's verb resumes there. Tokens [j, hi] are the clause; returns that verb, or -1
+ * (a determiner, a pronoun, a capital or a clause word between may open a subject of its
+ * own: "who said he saw the crash was ..."). */
+static int main_verb_resumes(const ctx *c, int j, int hi)
+{
+	int v1 = -1;
+	for (int z = j + 1; z <= hi; z++) {
+		if (c->tk[z].k != T_WORD || c->tk[z].q || weq(c, z, "that") || rel_word(c, z) || subord_word(c, z) ||
+		    win(c, z, conj) || weq(c, z, "and") || weq(c, z, "or"))
+			return -1;
+		if (v1 < 0) {   /* (a participle after a determiner is no verb: "the proposed plan") */
+			if (aux_word(c, z) || (verb_like(c, z) && !win(c, z - 1, dets) && !c->tk[z - 1].cap))
+				v1 = z;
+			continue;
+		}
+		if (z > v1 + 1 && aux_word(c, z) && !aux_word(c, z - 1) &&
+		    !win(c, z - 1, advs) && !weq(c, z - 1, "to"))
+			return z;
+		if (win(c, z, pronouns) || win(c, z, dets) || c->tk[z].cap || cue_of(c, z))
+			return -1;
+	}
+	return -1;
+}
+
+/* The phrase a "who" at z stands for when it is no person's name ("Residents who think ...",
+ * "a man who said ...", "The mayor met parents who say ..."): a role phrase, or the plain
+ * noun phrase back to the clause's start, a comma or a verb; 0 for none (or a person: the
+ * pronoun resolves to the name). */
+static int who_in_person(const ctx *c, int lo, int k, int any)
+{
+	while (k > lo && c->tk[k].inm && c->tk[k].ment < 0) k--;   /* (the mention's first token) */
+	return k >= lo && c->tk[k].ment >= 0 && (any ? ment_type(c, c->tk[k].ment) == NF_PER || ment_type(c, c->tk[k].ment) == NF_GPE ||
+							     ment_type(c, c->tk[k].ment) == NF_LOC : ment_type(c, c->tk[k].ment) == NF_PER);
+}
+
+static int who_antecedent(const ctx *c, int lo, int z, np *o)
+{
+	static const char *const preps[] = { "among", "amid", "including", "like", "unlike", "than", "across", "within",
+		"without", "through", "toward", "towards", "against", "between", "behind", "beyond", "near", "under",
+		"upon", "via", "except", "despite", "per", "around", "along", "among", NULL };
+	int e = z - 1 - pch(c, z - 1, ',');
+	/* (not "... services and who claimed": an earlier one's; nor a name's, "Cruz of Texas, who") */
+	if (e < lo || c->tk[e].k != T_WORD || c->tk[e].q || win(c, e, clause_bad) || win(c, e, conj) || win(c, e, pronouns) ||
+	    rel_word(c, e) || weq(c, e, "that") || who_in_person(c, lo, e, 1))
+		return 0;
+	int a = e;
+	for (int p = e - 1; p >= lo && p > e - 9; p--) {
+		int mod = p > lo && p < e && win(c, p - 1, dets) && !win(c, p, clause_bad);   /* ("the state attorney") */
+		if (c->tk[p].k != T_WORD || c->tk[p].q || win(c, p, pronouns) || win(c, p, conj) || rel_word(c, p) ||
+		    weq(c, p, "that") || subord_word(c, p) || tok_in(c, p, preps) || who_in_person(c, lo, p, 0) ||
+		    (!mod && (cue_of(c, p) || verb_like(c, p) || aux_word(c, p) || (!c->tk[p].cap && (ends(c, p, "ing") || ends(c, p, "ly"))))))
+			break;
+		if (win(c, p, clause_bad) && !((weq(c, p, "and") || weq(c, p, "or")) && p > lo && c->tk[p - 1].k == T_WORD &&
+					       !win(c, p - 1, clause_bad) && !verb_like(c, p - 1)))
+			break;   /* (a preposition; "and" inside the phrase: "entertainers and business leaders") */
+		a = p;
+	}
+	while (a < e && (weq(c, a, "even") || weq(c, a, "only") || weq(c, a, "just") || weq(c, a, "also") || weq(c, a, "and") ||
+			 weq(c, a, "but") || weq(c, a, "so")))
+		a++;   /* ("Even Republicans who ...") */
+	if (a > lo && be_form(c, a - 1))
+		return 0;   /* "Roe is a politician who ...": Roe */
+	int prep = a > lo && (win(c, a - 1, clause_bad) || tok_in(c, a - 1, preps));
+	for (int d = e - 1; d > a; d--)   /* (a determiner opens the phrase: "convince some voters who") */
+		if (win(c, d, dets) || weq(c, d, "some") || weq(c, d, "both") || weq(c, d, "all") || weq(c, d, "every")) {
+			a = d;
+			prep = 0;
+			break;
+		}
+	np u;
+	/* (not past a preposition to a role word before it: "a memo from the campaign manager who") */
+	if (np_bwd(c, e, lo, &u) && u.kind == NP_ROLE &&
+	    (u.a == a || (u.a < a && !is_role(c, e) && a - 2 >= u.a && is_role(c, a - 2) && win(c, a - 1, clause_bad)))) {
+		int k = u.a;   /* (a role phrase of modifiers and its noun: not "The main barrier has been black
+				* voters", "a memo from the campaign's manager") */
+		while (k < e && !is_role(c, k) && !aux_word(c, k) && !verb_like(c, k) && !cue_of(c, k) && !win(c, k, clause_bad)) k++;
+		if (is_role(c, k)) {
+			*o = u;
+			a = u.a;
+			prep = 0;
+		}
+	}
+	if (o->kind != NP_ROLE) {
+		/* (after a preposition the phrase may be a place's or a time's: "the only one in the
+		 * country who ..."; a person's noun is a role or a plural) */
+		if (win(c, a, nsubj_bad) || ends(c, e, "ing") || ends(c, e, "ly") ||
+		    (prep && (c->tk[e].cap || (!is_role(c, e) && !(ends(c, e, "s") && !ends(c, e, "ss")) && !weq(c, e, "people") &&
+						  !weq(c, e, "women") && !weq(c, e, "men") && !weq(c, e, "children")))))
+			return 0;
+		*o = (np){ is_role(c, e) ? NP_ROLE : NP_SRC, a, e, -1 };
+	}
+	/* "Ann Roe, a senior analyst at the bank, who ...": the person the role is about */
+	if (pch(c, a - 1, ',') && a - 2 >= lo && who_in_person(c, lo, a - 2, 0)) {
+		*o = (np){ NP_PRON, z, z, -1 };
+		return 0;
+	}
+	return 1;
+}
+
+/* The words j..ft-1 before a "that" hold a clause of their own: a verb group, or "and"/"or"/"but"
+ * just before it ("said two men had been arrested and that a third ..."), past the last
+ * comma: the cue's clause starts at j. */
+static int clause_before_that(const ctx *c, int j, int ft)
+{
+	if (weq(c, ft - 1, "and") || weq(c, ft - 1, "or") || weq(c, ft - 1, "but"))
+		return 1;
+	if (weq(c, j, "to"))
+		return 0;   /* (an infinitive: "refuses to release it may be that ...") */
+	for (int y = ft - 1; y >= j && !pch(c, y, ','); y--)   /* (not in an aside: "said on TV, where he is a guest, that") */
+		if (aux_word(c, y)) return 1;
+	return 0;
+}
+
 static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 {
 	c->out = out;
@@ -5646,7 +5825,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if (weq(c, i, "expressed") && (weq(c, j, "hope") || weq(c, j, "concern") || weq(c, j, "confidence") ||
 					   weq(c, j, "doubt") || weq(c, j, "support") || weq(c, j, "regret"))) {
 					j += 1 + weq(c, j + 1, "that");   /* "expressed hope for ..." */
-				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD &&
+				} else if ((ft = find_that(c, j, hi)) > 0 && c->tk[ft + 1].k == T_WORD && !clause_before_that(c, j, ft) &&
 					   (tail_word(c, j) || is_weekday(c, j) || c->tk[j].cap || pch(c, j, ',') || lead_that(c, i, j, ft))) {
 					/* "said on Monday that ...", not the pronoun in "said the test could change that" */
 					j = ft + 1;
@@ -5670,7 +5849,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				else if (!(f & CUE_SAY) && !obj_cue(c, i)) continue;
 				if ((f & CUE_SAY) && passive_cue(c, i))
 					continue;   /* "He was admitted to hospital", "was told to wait": no words of the subject's */
-				int z = skip_adv_bwd(c, i - 1, lo);
+				int z = skip_adv_bwd(c, i - 1, lo), pl = 0, pcm = -1;
 				/* a sentence that begins after a quote is its tag, but not a relative clause
 				 * in it (""...," said Mr. Kamin, who emphasized that ...") */
 				int aside = ca_after_quote(c, lo) && quote_in_aside(c, i, &t);
@@ -5698,6 +5877,11 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					t = (np){ NP_PRON, z, z, -1 };   /* (and "who's called for ...") */
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',') && !concessive_end(c, y + 1, hi)) { hi = y - 1; break; }   /* the relative clause ends */
+					int mv = main_verb_resumes(c, j, hi);
+					if (mv > j) hi = trim_end(c, j, mv - 1);
+				} else if ((pl = participle_lead(c, lo, z, j, hi, &t, &pcm)) != 0) {
+					if (pl < 0) continue;
+					hi = trim_end(c, j, pcm - 1);   /* (the clause ends at its comma) */
 				} else if (!subject_of(c, i, lo, i, &t)) {
 					/* ("While environmentalists welcomed ...": a subordinate clause's own subject) */
 					if (!((f & CUE_ING) && clause_subject(c, lo, i, &t)) && !(!(f & CUE_ING) && nominal_subject(c, lo, i, &t)) &&
@@ -5708,7 +5892,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 					    !(!(f & CUE_ING) && indefinite_subject(c, lo, z, &t)))
 						continue;
 				}
-				if (t.b >= i) continue;
+				if (t.b >= i && pl <= 0) continue;
 				{
 					/* "the experts I interviewed said": the pronoun is in a relative clause */
 					np u;
@@ -5818,6 +6002,10 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
+		if (sp.kind == NP_PRON && sp.a > lo && (weq(c, sp.a, "who") || (pronoun_is(c, sp.a) && (c->t[tk[sp.a].s] | 32) == 'w')))
+			who_antecedent(c, lo, sp.a, &sp);   /* "Residents who think ...": the residents */
+		else if (sp.kind == NP_SRC && sp.b > sp.a && weq(c, sp.b, "who"))
+			sp.b--, who_antecedent(c, lo, sp.b + 1, &sp);   /* ("A man who said ...": without its "who") */
 		add_indirect_gap(c, out, last_cl, &sp, cue, ca, cb, gap_a, gap_b);
 		if (sp.kind == NP_NONE)   /* (a question with no asker named: the cue all the same) */
 			out->q[out->n - 1].cue = cue_phrase(c, cue);
