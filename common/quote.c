@@ -3475,6 +3475,28 @@ static int comma_tag(const ctx *c, int i)
 	return v + 1 < lim && (cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING) && !pch(c, v + 1, ',');
 }
 
+/* "The plan is "overdue," she said, for a city of this size": a short tag of subject and verb
+ * between commas inside the sentence, after the quote; the reported clause resumes after it.
+ * The first token of what resumes, or 0 (not an appositive of an inverted tag, "said Ann Roe,
+ * the head of ...", a participle or a relative about the speaker, ", adding ...", ", who ...",
+ * nor a second verb, ", and then said ..."). */
+static int sent_end(const ctx *c, int i);
+
+static int tag_resumes(const ctx *c, const qinfo *q)
+{
+	const tok *tk = c->tk;
+	if (q->how != 'A' || !q->sp.kind || q->cue <= q->sp.b || q->sp.a > q->close + 2 || q->tagend > q->close + 6 ||
+	    !pch(c, q->tagend + 1, ','))
+		return 0;
+	int y = q->tagend + 2;
+	if ((size_t)y + 1 >= c->nt || tk[y].k != T_WORD || tk[y].cap || tk[y].q || tk[y].sent != tk[q->close].sent ||
+	    tk[y].para != tk[q->close].para || cue_of(c, y) || tail_ing(c, y) || who_word(c, y) || weq(c, y, "whom") || weq(c, y, "which") ||
+	    weq(c, y, "where") || weq(c, y, "when") || weq(c, y, "according") || weq(c, y, "and") || weq(c, y, "but") ||
+	    weq(c, y, "or") || weq(c, y, "so"))
+		return 0;
+	return y;
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -3650,6 +3672,12 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			int clean = e > q->close;
 			for (int k = q->close + 1; k <= e && clean; k++) clean = !tk[k].q;
 			if (clean) o->content_end = tk[e].e;
+		}
+		int y = tag_resumes(c, q);
+		if (y > 0) {
+			int e = sent_end(c, y);
+			while (e > y && tk[e].k == T_PUNCT) e--;
+			if (tk[e].e > o->content_end) o->content_end = tk[e].e;
 		}
 	}
 }
