@@ -3497,6 +3497,34 @@ static int tag_resumes(const ctx *c, const qinfo *q)
 	return y;
 }
 
+/* "accused the council's leader, Ann Roe, of "reckless spending"", "blamed the mayor for the
+ * "chaos"": a verb of blame or praise with its object, then a preposition right before the
+ * quote (and its determiner); what was said of the object is the quote (not "accused him of
+ * trying to "X"", where the object and its phrase are the content). The "of", "for" or "with",
+ * or 0. */
+static int blame_prep(const ctx *c, int cue, int a, int hi)
+{
+	static const char *const w[] = { "accus", "charg", "blam", "fault", "critici", "prais", "credit", "thank",
+		"slam", "blast", "condemn", "rebuk", "scold", "chid", "mock", "applaud", "commend", "lambast", "hail",
+		"denounc", "castigat", "berat", "reprimand", "ridicul", "congratulat", NULL };
+	const tok *tk = c->tk;
+	if (!prefix_in(c->t + tk[cue].s, tk[cue].e - tk[cue].s, w))
+		return 0;
+	int k = hi - 1;
+	if (win(c, k, dets) && !tk[k].q) k--;   /* ("blamed the mayor for the "chaos"") */
+	if (k <= a || tk[k].q || !(weq(c, k, "of") || weq(c, k, "for") || weq(c, k, "with")))
+		return 0;
+	for (int j = a; j < k; j++)   /* (the object between: no quote, cue, clause or gerund) */
+		if (tk[j].q || cue_of(c, j) || weq(c, j, "that") || pch(c, j, '.') || pch(c, j, ';') || pch(c, j, ':') ||
+		    is_dash(c, j) || tail_ing(c, j) || j < k - 15)
+			return 0;
+	/* (nor a quote that opens with a gerund, "blamed him for "wasting time"": the object is its
+	 * subject, and part of what was said) */
+	int g = hi + 1;
+	while ((size_t)g < c->nt && tk[g].k != T_WORD) g++;
+	return (size_t)g < c->nt && tk[g].q == tk[hi].q && ends(c, g, "ing") ? 0 : k;
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -3531,6 +3559,11 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					if (addressee_cue(c, cue)) a = k;
 					break;
 				}
+		}
+		int at_open = 0;   /* (the content starts at the opening mark) */
+		if (a == cue + 1) {
+			int p = blame_prep(c, cue, a, hi);
+			if (p > 0) a = p + 1, at_open = a == hi;
 		}
 		/* "pledged to impose sanctions on what it called "a threat"": a cue in a free relative
 		 * reports no clause of its own; the clause is the one an earlier cue reports */
@@ -3650,7 +3683,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		    c->rq[tk[e].q - 1].close <= e + 4)
 			e = c->rq[tk[e].q - 1].close;
 		else while (e > q->close && tk[e].k == T_PUNCT) e--;
-		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
+		size_t s = lo_s < q->open ? tk[lo_s].s : at_open ? tk[q->open].s : o->start;
 		size_t en = tk[e].e;   /* the closing mark too when the clause ends with the quote */
 		if (en < o->end) en = o->end;
 		o->content_start = s;
