@@ -3626,6 +3626,14 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			    intro_open(c, q->open) ||
 			    (weq(c, w, "and") && (weq(c, w + 1, "his") || weq(c, w + 1, "their") || weq(c, w + 1, "its") ||
 						  weq(c, w + 1, "we") || weq(c, w + 1, "i"))));
+		/* "described the march as "peaceful," for the length of the route", "is describing as
+		 * "unhinged" a tweet that ...": the quote of an "as" phrase after the cue is what the cue
+		 * called its object; after a comma, or the object or a new subject, the writer goes on */
+		if (!stop && as_before(c, q->open) > cue && (size_t)q->close + 1 < c->nt) {
+			int n = q->close + 1;
+			stop = pch(c, q->close - 1, ',') || pch(c, n, ',') ||
+			       (tk[n].k == T_WORD && !tk[n].q && tk[n].para == tk[q->close].para && (win(c, n, dets) || tk[n].cap));
+		}
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
