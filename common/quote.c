@@ -3720,6 +3720,21 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			while (e > y && tk[e].k == T_PUNCT) e--;
 			if (tk[e].e > o->content_end) o->content_end = tk[e].e;
 		}
+		/* "Oz is "smart," Mosko wrote in an email to a host on the network, and "full of it."":
+		 * a quote that goes on after its tag; when the tag is longer than the content around
+		 * it, the one span of the content is the longer part (what is left of the clause) */
+		int t0 = q->cue >= 0 && q->cue < q->sp.a ? q->cue : q->sp.a;
+		if (q->nf > 1 && q->sp.kind && t0 > q->open && q->tagend < q->close && tk[t0].s > o->content_start &&
+		    tk[q->tagend].e < o->content_end) {
+			int xe = t0 - 1, ys = q->tagend + 1;
+			while (xe > q->open && tk[xe].k == T_PUNCT) xe--;
+			while (ys < q->close && tk[ys].k == T_PUNCT) ys++;
+			size_t x = tk[xe].e - o->content_start, yl = o->content_end - tk[ys].s;
+			if (tk[ys].s - tk[xe].e > x + yl) {
+				if (x >= yl) o->content_end = tk[xe].e;
+				else o->content_start = tk[ys].s;
+			}
+		}
 	}
 }
 
