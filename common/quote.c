@@ -3642,7 +3642,9 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					e++;
 					break;
 				}
-				if (tk[e + 1].q == 0 && ((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) ||
+				/* (not in a reported clause with its subject: "said the ferry is "a relic" in
+				 * every way because ..." - the reason is part of what was said) */
+				if (tk[e + 1].q == 0 && (((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) && !clause) ||
 				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
 					break;
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
