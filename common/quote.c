@@ -3643,8 +3643,10 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					break;
 				}
 				/* (not in a reported clause with its subject: "said the ferry is "a relic" in
-				 * every way because ..." - the reason is part of what was said) */
-				if (tk[e + 1].q == 0 && (((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) && !clause) ||
+				 * every way because ..." - the reason is part of what was said - unless a verb
+				 * follows, "... "very hard," but downplayed ...": the subject's second verb) */
+				if (tk[e + 1].q == 0 && (((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) &&
+				      (!clause || (tk[e + 2].k == T_WORD && !tk[e + 2].cap && !tk[e + 2].q && ends(c, e + 2, "ed")))) ||
 				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
 					break;
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
