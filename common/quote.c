@@ -3512,6 +3512,56 @@ static int comma_tag(const ctx *c, int i)
 	return v + 1 < lim && (cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING) && !pch(c, v + 1, ',');
 }
 
+/* "The plan is "overdue," she said, for a city of this size": a short tag of subject and verb
+ * between commas inside the sentence, after the quote; the reported clause resumes after it.
+ * The first token of what resumes, or 0 (not an appositive of an inverted tag, "said Ann Roe,
+ * the head of ...", a participle or a relative about the speaker, ", adding ...", ", who ...",
+ * nor a second verb, ", and then said ..."). */
+static int sent_end(const ctx *c, int i);
+
+static int tag_resumes(const ctx *c, const qinfo *q)
+{
+	const tok *tk = c->tk;
+	if (q->how != 'A' || !q->sp.kind || q->cue <= q->sp.b || q->sp.a > q->close + 2 || q->tagend > q->close + 6 ||
+	    !pch(c, q->tagend + 1, ','))
+		return 0;
+	int y = q->tagend + 2;
+	if ((size_t)y + 1 >= c->nt || tk[y].k != T_WORD || tk[y].cap || tk[y].q || tk[y].sent != tk[q->close].sent ||
+	    tk[y].para != tk[q->close].para || cue_of(c, y) || tail_ing(c, y) || who_word(c, y) || weq(c, y, "whom") || weq(c, y, "which") ||
+	    weq(c, y, "where") || weq(c, y, "when") || weq(c, y, "according") || weq(c, y, "and") || weq(c, y, "but") ||
+	    weq(c, y, "or") || weq(c, y, "so"))
+		return 0;
+	return y;
+}
+
+/* "accused the council's leader, Ann Roe, of "reckless spending"", "blamed the mayor for the
+ * "chaos"": a verb of blame or praise with its object, then a preposition right before the
+ * quote (and its determiner); what was said of the object is the quote (not "accused him of
+ * trying to "X"", where the object and its phrase are the content). The "of", "for" or "with",
+ * or 0. */
+static int blame_prep(const ctx *c, int cue, int a, int hi)
+{
+	static const char *const w[] = { "accus", "charg", "blam", "fault", "critici", "prais", "credit", "thank",
+		"slam", "blast", "condemn", "rebuk", "scold", "chid", "mock", "applaud", "commend", "lambast", "hail",
+		"denounc", "castigat", "berat", "reprimand", "ridicul", "congratulat", NULL };
+	const tok *tk = c->tk;
+	if (!prefix_in(c->t + tk[cue].s, tk[cue].e - tk[cue].s, w))
+		return 0;
+	int k = hi - 1;
+	if (win(c, k, dets) && !tk[k].q) k--;   /* ("blamed the mayor for the "chaos"") */
+	if (k <= a || tk[k].q || !(weq(c, k, "of") || weq(c, k, "for") || weq(c, k, "with")))
+		return 0;
+	for (int j = a; j < k; j++)   /* (the object between: no quote, cue, clause or gerund) */
+		if (tk[j].q || cue_of(c, j) || weq(c, j, "that") || pch(c, j, '.') || pch(c, j, ';') || pch(c, j, ':') ||
+		    is_dash(c, j) || tail_ing(c, j) || j < k - 15)
+			return 0;
+	/* (nor a quote that opens with a gerund, "blamed him for "wasting time"": the object is its
+	 * subject, and part of what was said) */
+	int g = hi + 1;
+	while ((size_t)g < c->nt && tk[g].k != T_WORD) g++;
+	return (size_t)g < c->nt && tk[g].q == tk[hi].q && ends(c, g, "ing") ? 0 : k;
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -3546,6 +3596,11 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					if (addressee_cue(c, cue)) a = k;
 					break;
 				}
+		}
+		int at_open = 0;   /* (the content starts at the opening mark) */
+		if (a == cue + 1) {
+			int p = blame_prep(c, cue, a, hi);
+			if (p > 0) a = p + 1, at_open = a == hi;
 		}
 		/* "pledged to impose sanctions on what it called "a threat"": a cue in a free relative
 		 * reports no clause of its own; the clause is the one an earlier cue reports */
@@ -3608,6 +3663,14 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			    intro_open(c, q->open) ||
 			    (weq(c, w, "and") && (weq(c, w + 1, "his") || weq(c, w + 1, "their") || weq(c, w + 1, "its") ||
 						  weq(c, w + 1, "we") || weq(c, w + 1, "i"))));
+		/* "described the march as "peaceful," for the length of the route", "is describing as
+		 * "unhinged" a tweet that ...": the quote of an "as" phrase after the cue is what the cue
+		 * called its object; after a comma, or the object or a new subject, the writer goes on */
+		if (!stop && as_before(c, q->open) > cue && (size_t)q->close + 1 < c->nt) {
+			int n = q->close + 1;
+			stop = pch(c, q->close - 1, ',') || pch(c, n, ',') ||
+			       (tk[n].k == T_WORD && !tk[n].q && tk[n].para == tk[q->close].para && (win(c, n, dets) || tk[n].cap));
+		}
 		if (!ends_sentence(c, q->close) && !stop)
 			while ((size_t)e + 1 < c->nt && tk[e + 1].para == tk[q->close].para &&
 			       !(tk[e + 1].q == 0 && (pch(c, e + 1, '.') || pch(c, e + 1, '?') || pch(c, e + 1, '!') || pch(c, e + 1, ';')))) {
@@ -3616,7 +3679,11 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 					e++;
 					break;
 				}
-				if (tk[e + 1].q == 0 && ((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) ||
+				/* (not in a reported clause with its subject: "said the ferry is "a relic" in
+				 * every way because ..." - the reason is part of what was said - unless a verb
+				 * follows, "... "very hard," but downplayed ...": the subject's second verb) */
+				if (tk[e + 1].q == 0 && (((win(c, e + 1, conj) || weq(c, e + 1, "after") || weq(c, e + 1, "because")) &&
+				      (!clause || (tk[e + 2].k == T_WORD && !tk[e + 2].cap && !tk[e + 2].q && ends(c, e + 2, "ed")))) ||
 				    ((cue_of(c, e + 1) & CUE_ING) && pch(c, e, ','))) && e > q->close)
 					break;
 				/* right after the quote: "... as a "disgrace" but stopped short", "... "sad" and
@@ -3665,7 +3732,7 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		    c->rq[tk[e].q - 1].close <= e + 4)
 			e = c->rq[tk[e].q - 1].close;
 		else while (e > q->close && tk[e].k == T_PUNCT) e--;
-		size_t s = lo_s < q->open ? tk[lo_s].s : o->start;
+		size_t s = lo_s < q->open ? tk[lo_s].s : at_open ? tk[q->open].s : o->start;
 		size_t en = tk[e].e;   /* the closing mark too when the clause ends with the quote */
 		if (en < o->end) en = o->end;
 		o->content_start = s;
@@ -3687,6 +3754,27 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 			int clean = e > q->close;
 			for (int k = q->close + 1; k <= e && clean; k++) clean = !tk[k].q;
 			if (clean) o->content_end = tk[e].e;
+		}
+		int y = tag_resumes(c, q);
+		if (y > 0) {
+			int e = sent_end(c, y);
+			while (e > y && tk[e].k == T_PUNCT) e--;
+			if (tk[e].e > o->content_end) o->content_end = tk[e].e;
+		}
+		/* "Oz is "smart," Mosko wrote in an email to a host on the network, and "full of it."":
+		 * a quote that goes on after its tag; when the tag is longer than the content around
+		 * it, the one span of the content is the longer part (what is left of the clause) */
+		int t0 = q->cue >= 0 && q->cue < q->sp.a ? q->cue : q->sp.a;
+		if (q->nf > 1 && q->sp.kind && t0 > q->open && q->tagend < q->close && tk[t0].s > o->content_start &&
+		    tk[q->tagend].e < o->content_end) {
+			int xe = t0 - 1, ys = q->tagend + 1;
+			while (xe > q->open && tk[xe].k == T_PUNCT) xe--;
+			while (ys < q->close && tk[ys].k == T_PUNCT) ys++;
+			size_t x = tk[xe].e - o->content_start, yl = o->content_end - tk[ys].s;
+			if (tk[ys].s - tk[xe].e > x + yl) {
+				if (x >= yl) o->content_end = tk[xe].e;
+				else o->content_start = tk[ys].s;
+			}
 		}
 	}
 }
