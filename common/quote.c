@@ -3562,6 +3562,30 @@ static int blame_prep(const ctx *c, int cue, int a, int hi)
 	return (size_t)g < c->nt && tk[g].q == tk[hi].q && ends(c, g, "ing") ? 0 : k;
 }
 
+/* "When the plant closed, Ann Roe said, "we were stunned."": a quote in lower case that ends
+ * the sentence its tag interrupts finishes the clause before the tag, which is the speaker's
+ * too; the first token of that clause (from the comma before it, if any), or -1. */
+static int clause_before_tag(const ctx *c, const qinfo *q, int cue)
+{
+	const tok *tk = c->tk;
+	int o = q->open;
+	if (!q->sp.kind || cue < 0 || o + 1 >= (int)c->nt || tk[o + 1].k != T_WORD || tk[o + 1].cap ||
+	    !pch(c, o - 1, ',') || !ends_sentence(c, q->close))
+		return -1;
+	int a;   /* the tag's first token: "Ann Roe said," or "said Ann Roe," */
+	if (cue == o - 2 && q->sp.b == cue - 1) a = q->sp.a;
+	else if (q->sp.a == cue + 1 && q->sp.b == o - 2) a = cue;
+	else return -1;
+	int lo = sent_lo(c, o);
+	if (!pch(c, a - 1, ',') || a - 1 <= lo)
+		return -1;
+	/* (the clause's last part, after its last comma: "..., which is a risk, he said, "...") */
+	int k = a - 2;
+	while (k >= lo && !tk[k].q && !pch(c, k, ','))
+		k--;
+	return k >= lo && tk[k].q ? -1 : k + 1;
+}
+
 static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 {
 	o->content_start = o->start;
@@ -3737,6 +3761,8 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 		if (en < o->end) en = o->end;
 		o->content_start = s;
 		o->content_end = en;
+		int lo = clause_before_tag(c, q, cue);
+		if (lo >= 0 && tk[lo].s < o->content_start) o->content_start = tk[lo].s;
 	} else if (q->how == 'A' || q->how == 'T') {
 		int lo = q->open;
 		while (lo > 0 && tk[lo - 1].para == tk[q->open].para && tk[lo - 1].sent == tk[q->open].sent && !tk[lo - 1].q)
