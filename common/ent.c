@@ -641,19 +641,18 @@ static int type_of(const char *p, size_t n)
 
 static int kind_of(const char *p, size_t n)
 {
-	static const char *const k[] = { "", "country", "capital", "city", "demonym", "metonym", "state",
-		"county" };
-	static const unsigned char kn[] = { 0, 7, 7, 4, 7, 7, 5, 6 };   /* (strlen of k: called for every row) */
-	_Static_assert(sizeof kn == sizeof k / sizeof *k, "a length for every kind");
-	/* by length and first letter, then one compare of a known size (no memcmp call) */
+	/* by length, then compares of a known size (no memcmp call: called for every row) */
+	static const struct { char w[8]; int kind; } seven[] = {
+		{ "country", K_COUNTRY }, { "capital", K_CAPITAL }, { "demonym", K_DEMONYM }, { "metonym", K_METONYM }
+	};
 	switch (n) {
 	case 4: return memcmp(p, "city", 4) == 0 ? K_CITY : K_OTHER;
 	case 5: return memcmp(p, "state", 5) == 0 ? K_STATE : K_OTHER;
 	case 6: return memcmp(p, "county", 6) == 0 ? K_COUNTY : K_OTHER;
 	case 7:
-		for (int i = 1; i < K_OTHER; i++)
-			if (kn[i] == 7 && k[i][0] == p[0] && k[i][1] == p[1] && memcmp(k[i] + 2, p + 2, 5) == 0)
-				return i;
+		for (size_t i = 0; i < sizeof seven / sizeof *seven; i++)
+			if (memcmp(seven[i].w, p, 7) == 0)
+				return seven[i].kind;
 	}
 	return K_OTHER;
 }
@@ -762,7 +761,7 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	e->prio = ner->loading_user ? 0 : 1;
 	/* the words, and the surname after the last space */
 	size_t pad = ner->loading_user ? 0 : NF_DATA_PAD;   /* (a --names row: rec_next's fields) */
-	e->ntok = 1 + (int)spaces_of(f[0].p, f[0].n, pad, &e->sur);
+	e->ntok = 1 + (int)spaces_of(f[0].p, f[0].n, f[0].n + pad, &e->sur);
 	char k[512];
 	uint64_t h, k0 = 0, k1 = 0;
 	size_t kn = 0;
@@ -2832,7 +2831,7 @@ static void analyse(const nf_ner *ner, const char *text, scratch *sc, int a, int
 		{
 			const tok *t0 = &sc->t[a];
 			if (t0->e - t0->s >= 2 && text[t0->e - 1] == '.' && (t0->e - t0->s) % 2 == 0 &&
-			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3 && !g) {
+			    !(TW(a + 1) & (W_ORGSUF | W_COMMON)) && b - a <= 3) {
 				cand *c = cand_add(sc, a, b, NF_PER);
 				c->soft = 1;
 				c->ev = context_type(ner, text, sc, a, b);
