@@ -37,7 +37,7 @@ typedef struct {
 	nf_buf b;
 	char *spans_col;       /* the spans column's bytes */
 	size_t spans_cap;
-	size_t type_len[4];    /* (nf_quote_type_name's lengths: no strlen a row) */
+	size_t type_len[sizeof nf_quote_type_name / sizeof *nf_quote_type_name];   /* (their lengths: no strlen a row) */
 } state;
 
 static int process(nf_run *run, const nf_doc *doc, void *arg)

@@ -1318,6 +1318,12 @@ static size_t pronoun_stem(const ctx *c, int i)
 
 static int pronoun_is(const ctx *c, int i) { return pronoun_stem(c, i) > 0; }
 
+/* "who", or its contraction "who's"/"who'd" (pronoun_is takes the contracted forms too). */
+static int who_form(const ctx *c, int i)
+{
+	return weq(c, i, "who") || (pronoun_is(c, i) && (c->t[c->tk[i].s] | 32) == 'w');
+}
+
 /* "isn't", "wasn't", "aren't", "weren't" (straight or curly apostrophe). */
 static int aux_not(const ctx *c, int i)
 {
@@ -5620,10 +5626,7 @@ static int main_verb_resumes(const ctx *c, int j, int hi)
 	return -1;
 }
 
-/* The phrase a "who" at z stands for when it is no person's name ("Residents who think ...",
- * "a man who said ...", "The mayor met parents who say ..."): a role phrase, or the plain
- * noun phrase back to the clause's start, a comma or a verb; 0 for none (or a person: the
- * pronoun resolves to the name). */
+/* Token k is in a person's mention (any: or a place's). */
 static int who_in_person(const ctx *c, int lo, int k, int any)
 {
 	while (k > lo && c->tk[k].inm && c->tk[k].ment < 0) k--;   /* (the mention's first token) */
@@ -5631,16 +5634,20 @@ static int who_in_person(const ctx *c, int lo, int k, int any)
 							     ment_type(c, c->tk[k].ment) == NF_LOC : ment_type(c, c->tk[k].ment) == NF_PER);
 }
 
-static int who_antecedent(const ctx *c, int lo, int z, np *o)
+/* The phrase a "who" at z stands for when it is no person's name ("Residents who think ...",
+ * "a man who said ...", "The mayor met parents who say ..."), into *o: a role phrase, or the
+ * plain noun phrase back to the clause's start, a comma or a verb; *o unchanged for none (or a
+ * person: the pronoun resolves to the name). */
+static void who_antecedent(const ctx *c, int lo, int z, np *o)
 {
 	static const char *const preps[] = { "among", "amid", "including", "like", "unlike", "than", "across", "within",
 		"without", "through", "toward", "towards", "against", "between", "behind", "beyond", "near", "under",
-		"upon", "via", "except", "despite", "per", "around", "along", "among", NULL };
+		"upon", "via", "except", "despite", "per", "around", "along", NULL };
 	int e = z - 1 - pch(c, z - 1, ',');
 	/* (not "... services and who claimed": an earlier one's; nor a name's, "Cruz of Texas, who") */
 	if (e < lo || c->tk[e].k != T_WORD || c->tk[e].q || win(c, e, clause_bad) || win(c, e, conj) || win(c, e, pronouns) ||
 	    rel_word(c, e) || weq(c, e, "that") || who_in_person(c, lo, e, 1))
-		return 0;
+		return;
 	int a = e;
 	for (int p = e - 1; p >= lo && p > e - 9; p--) {
 		int mod = p > lo && p < e && win(c, p - 1, dets) && !win(c, p, clause_bad);   /* ("the state attorney") */
@@ -5657,7 +5664,7 @@ static int who_antecedent(const ctx *c, int lo, int z, np *o)
 			 weq(c, a, "but") || weq(c, a, "so")))
 		a++;   /* ("Even Republicans who ...") */
 	if (a > lo && be_form(c, a - 1))
-		return 0;   /* "Roe is a politician who ...": Roe */
+		return;   /* "Roe is a politician who ...": Roe */
 	int prep = a > lo && (win(c, a - 1, clause_bad) || tok_in(c, a - 1, preps));
 	for (int d = e - 1; d > a; d--)   /* (a determiner opens the phrase: "convince some voters who") */
 		if (win(c, d, dets) || weq(c, d, "some") || weq(c, d, "both") || weq(c, d, "all") || weq(c, d, "every")) {
@@ -5684,15 +5691,14 @@ static int who_antecedent(const ctx *c, int lo, int z, np *o)
 		if (win(c, a, nsubj_bad) || ends(c, e, "ing") || ends(c, e, "ly") ||
 		    (prep && (c->tk[e].cap || (!is_role(c, e) && !(ends(c, e, "s") && !ends(c, e, "ss")) && !weq(c, e, "people") &&
 						  !weq(c, e, "women") && !weq(c, e, "men") && !weq(c, e, "children")))))
-			return 0;
+			return;
 		*o = (np){ is_role(c, e) ? NP_ROLE : NP_SRC, a, e, -1 };
 	}
 	/* "Ann Roe, a senior analyst at the bank, who ...": the person the role is about */
 	if (pch(c, a - 1, ',') && a - 2 >= lo && who_in_person(c, lo, a - 2, 0)) {
 		*o = (np){ NP_PRON, z, z, -1 };
-		return 0;
+		return;
 	}
-	return 1;
 }
 
 /* The words j..ft-1 before a "that" hold a clause of their own: a verb group, or "and"/"or"/"but"
@@ -5987,7 +5993,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 				} else if ((weq(c, z, "and") || weq(c, z, "but")) && z == lo && ca_after_quote(c, lo) &&
 					   clause_subject(c, sent_start(c, i), lo, &t)) {
 					;   /* 'X called it "reckless" but said ...': the subject is before the quote */
-				} else if ((weq(c, z, "who") || (pronoun_is(c, z) && (c->t[tk[z].s] | 32) == 'w')) && z > lo) {
+				} else if (who_form(c, z) && z > lo) {
 					t = (np){ NP_PRON, z, z, -1 };   /* (and "who's called for ...") */
 					for (int y = j; y <= hi; y++)
 						if (pch(c, y, ',') && !concessive_end(c, y + 1, hi)) { hi = y - 1; break; }   /* the relative clause ends */
@@ -6116,7 +6122,7 @@ static void indirect(ctx *c, nf_quotes *out, int *last_cl)
 		    out->q[out->n - 1].start < tk[cb].e)
 			continue;
 		if (sp.kind == NP_NAME && !tk[sp.a].cap && !weq(c, sp.a, "the")) continue;
-		if (sp.kind == NP_PRON && sp.a > lo && (weq(c, sp.a, "who") || (pronoun_is(c, sp.a) && (c->t[tk[sp.a].s] | 32) == 'w')))
+		if (sp.kind == NP_PRON && sp.a > lo && who_form(c, sp.a))
 			who_antecedent(c, lo, sp.a, &sp);   /* "Residents who think ...": the residents */
 		else if (sp.kind == NP_SRC && sp.b > sp.a && weq(c, sp.b, "who"))
 			sp.b--, who_antecedent(c, lo, sp.b + 1, &sp);   /* ("A man who said ...": without its "who") */
@@ -6708,6 +6714,15 @@ static void noun_cues(ctx *c, nf_quotes *out, int *last_cl)
 	}
 }
 
+/* Token i is the last of its paragraph but for punctuation after it. */
+static int para_ends_at(const ctx *c, int i)
+{
+	int p = c->tk[i].para;
+	for (int j = i + 1; j < c->pfirst[p + 1]; j++)
+		if (c->tk[j].k != T_PUNCT) return 0;
+	return 1;
+}
+
 /* Quote q and its tag make a paragraph ('"A," Roe said.') and the next paragraph is a quote n
  * with no tag of its own ('"B."'): n goes on with q, one attribution in two paragraphs. */
 static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
@@ -6716,7 +6731,7 @@ static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
 	if (q->how != 'A' || n->how == 'A' || n->how == 'T' || single ||
 	    tk[n->open].para != tk[q->close].para + 1 || tk[q->tagend].para != tk[q->close].para)
 		return 0;
-	int pq = tk[q->open].para, pn = tk[n->close].para;
+	int pq = tk[q->open].para;
 	if (c->pfirst[pq] != q->open || n->open != c->pfirst[tk[n->open].para])
 		return 0;   /* (each opens its paragraph) */
 	/* after the tag (or the quote merged after it: '"A," she said. "B."'), to the paragraph's
@@ -6725,8 +6740,8 @@ static int next_para_goes_on(ctx *c, qinfo *q, qinfo *n, int single)
 	int e = q->tagend > q->close ? q->tagend : q->close;
 	for (int j = e + 1; j < c->pfirst[pq + 1]; j++)
 		if (tk[j].k == T_MARK || (tk[j].k != T_PUNCT && (e == q->close || tk[j].sent != tk[e].sent))) return 0;
-	for (int j = n->close + 1; j < c->pfirst[pn + 1]; j++)
-		if (tk[j].k != T_PUNCT) return 0;   /* (n ends its paragraph: no tag after it) */
+	if (!para_ends_at(c, n->close))
+		return 0;   /* (n ends its paragraph: no tag after it) */
 	if (!ends_sentence(c, n->close) && !ends_sentence(c, q->close) && !pch(c, q->close - 1, ','))
 		return 0;
 	qinfo t = *n;
@@ -6753,15 +6768,6 @@ static int tag_goes_on(const ctx *c, const qinfo *q, const qinfo *n)
 	return (weq(c, j, "going") || weq(c, j, "went")) && weq(c, j + 1, "on") && weq(c, j + 2, "to");
 }
 
-/* Token i is the last of its paragraph but for punctuation after it. */
-static int para_ends_at(const ctx *c, int i)
-{
-	int p = c->tk[i].para;
-	for (int j = i + 1; j < c->pfirst[p + 1]; j++)
-		if (c->tk[j].k != T_PUNCT) return 0;
-	return 1;
-}
-
 /* The untagged direct quote q is a paragraph of its own right after a paragraph that ends
  * with the partial quote of the last row (p, the quote of that row), that speaker's (row
  * last_q or its run): the reported clause goes on in the quote ('She said the plan is "a
@@ -6778,7 +6784,7 @@ static int para_after_partial(const ctx *c, const nf_quotes *out, size_t last_q,
 	if (c->pfirst[para] != q->open || !para_ends_at(c, q->close) || c->rq[q - c->qi].single)
 		return 0;   /* (a line in single marks is a subhead: "'A new deal.'") */
 	if (c->tk[c->pfirst[para - 1]].k == T_MARK)
-		return 0;   /* (p is in the tag of the quote that opens its paragraph: that one goes on) */
+		return 0;   /* (p is in the tag of the quote that opens its paragraph: not this partial's run) */
 	return para_ends_at(c, p->how == 'A' && p->tagend > p->close ? p->tagend : p->close);
 }
 
