@@ -275,35 +275,23 @@ static void ftab_reserve(ftab *f, size_t cap)
 	f->mask = cap - 1;
 }
 
+static inline uint32_t *ftab_slot16(ftab *f, uint64_t h, size_t n, uint64_t k0, uint64_t k1);
+
 /* The value of key k, added (value 0) when absent; long keys are copied into st. A key of 16
  * bytes or less must have 16 bytes that may be read (the callers' buffers are larger). */
 static uint32_t *ftab_slot_h(ftab *f, sblock **st, uint64_t h, const char *k, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n - 1 < sizeof f->s->k.in) {
+		/* a short key (most) as two words, compared and stored as ftab_get_k reads it */
+		uint64_t k0, k1;
+		load16(k, n, 16, &k0, &k1);
+		return ftab_slot16(f, h, n, k0, k1);
+	}
+#endif
 	if (!f->s || 2 * (f->n + 1) > f->mask + 1)
 		ftab_grow(f);
 	size_t j = (size_t)h & f->mask;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (n - 1 < sizeof f->s->k.in) {
-		/* a short key (most) as two words, compared and stored as ftab_get_k reads it: the
-		 * slot's bytes after it are zero, as the table was allocated */
-		uint64_t k0, k1;
-		load16(k, n, 16, &k0, &k1);
-		for (; f->s[j].h; j = (j + 1) & f->mask) {
-			fslot *e = &f->s[j];
-			if (e->h == (uint32_t)h && e->n == n && load8(e->k.in) == k0 && load8(e->k.in + 8) == k1)
-				return &e->v;
-		}
-		fslot *e = &f->s[j];
-		e->h = (uint32_t)h;
-		e->n = (uint32_t)n;
-		e->fl = 0;
-		memcpy(e->k.in, &k0, 8);
-		memcpy(e->k.in + 8, &k1, 8);
-		e->v = 0;
-		f->n++;
-		return &e->v;
-	}
-#endif
 	for (; f->s[j].h; j = (j + 1) & f->mask) {
 		fslot *e = &f->s[j];
 		if (e->h == (uint32_t)h && e->n == n && memcmp(fslot_key(e), k, n) == 0)
@@ -429,21 +417,32 @@ static size_t fold_hash_other(const char *s, size_t n, char *out, size_t cap, ui
 	return kn;
 }
 
+/* A key of 1 to 16 ASCII bytes as two folded words (load16: avail bytes of s may be read)
+ * and its ent_hash16; 0 for a longer or a non-ASCII key (fold_hash's fast path). */
+static inline int ascii_key16(const char *s, size_t n, size_t avail, uint64_t *k0, uint64_t *k1, uint64_t *h)
+{
+	if (n - 1 >= 16)
+		return 0;
+	load16(s, n, avail, k0, k1);
+	if ((*k0 | *k1) & 0x8080808080808080ULL)
+		return 0;
+	*k0 = lower8(*k0);
+	*k1 = lower8(*k1);
+	*h = ent_hash16(n, *k0, *k1);
+	return 1;
+}
+
 /* fold() and the ent_hash of the folded key in one pass over ASCII words; avail: the bytes
  * that may be read from s (a whole word of eight is read when they allow). */
 static inline size_t fold_hash(const char *s, size_t n, size_t avail, char *out, size_t cap, uint64_t *h)
 {
 	if (n - 1 < 16 && n + 8 <= cap) {
 		uint64_t k0, k1;
-		load16(s, n, avail, &k0, &k1);
-		if ((k0 | k1) & 0x8080808080808080ULL)
+		if (!ascii_key16(s, n, avail, &k0, &k1, h))
 			goto other;
-		k0 = lower8(k0);
-		k1 = lower8(k1);
 		memcpy(out, &k0, 8);          /* out has room for the whole words */
 		if (n > 8)
 			memcpy(out + 8, &k1, 8);
-		*h = ent_hash16(n, k0, k1);
 		return n;
 	}
 	if (n + 8 <= cap) {
@@ -546,17 +545,10 @@ static inline word_info *word_add16(nf_ner *ner, size_t n, uint64_t k0, uint64_t
 /* avail: the bytes that may be read from s (n, or n + NF_DATA_PAD in a data file's row) */
 static word_info *word_add(nf_ner *ner, const char *s, size_t n, size_t avail)
 {
-	if (n - 1 < 16) {                    /* a word of up to 16 ASCII bytes: fold_hash's fast path */
-		uint64_t k0, k1;
-		load16(s, n, avail, &k0, &k1);
-		if (!((k0 | k1) & 0x8080808080808080ULL)) {
-			k0 = lower8(k0);
-			k1 = lower8(k1);
-			return word_add16(ner, n, k0, k1, ent_hash16(n, k0, k1));
-		}
-	}
+	uint64_t k0, k1, h;
+	if (ascii_key16(s, n, avail, &k0, &k1, &h))   /* (most words) */
+		return word_add16(ner, n, k0, k1, h);
 	char k[264];
-	uint64_t h;
 	size_t kn = fold_hash(s, n, avail, k, sizeof k, &h);
 	return word_add_key(ner, k, kn, h);
 }
@@ -765,18 +757,10 @@ static void load_gaz(const nf_str *f, size_t n, long line, void *arg)
 	char k[512];
 	uint64_t h, k0 = 0, k1 = 0;
 	size_t kn = 0;
-	int k16 = 0;                         /* the key is k0, k1 (up to 16 ASCII bytes), not k */
-	if (f[0].n - 1 < 16) {
-		load16(f[0].p, f[0].n, f[0].n + pad, &k0, &k1);
-		if (!((k0 | k1) & 0x8080808080808080ULL)) {
-			k0 = lower8(k0);             /* (fold_hash's fast path) */
-			k1 = lower8(k1);
-			h = ent_hash16(f[0].n, k0, k1);
-			kn = f[0].n;
-			k16 = 1;
-		}
-	}
-	if (!k16)
+	int k16 = ascii_key16(f[0].p, f[0].n, f[0].n + pad, &k0, &k1, &h);   /* the key is k0, k1, not k */
+	if (k16)
+		kn = f[0].n;
+	else
 		kn = fold_hash(f[0].p, f[0].n, f[0].n + pad, k, sizeof k, &h);
 	if (e->ntok == 1 && kn < 256) {
 		/* (a name of one word is its first and last word, with the same key: most of them) */
@@ -992,15 +976,12 @@ static const gz_entry *gaz_find(const nf_ner *ner, const char *s, size_t n, int 
 	if (n >= 256)
 		return NULL;
 	uintptr_t v;
-	uint64_t k0, k1;
-	if (n - 1 < 16 && (load16(s, n, n, &k0, &k1), !((k0 | k1) & 0x8080808080808080ULL))) {
+	uint64_t k0, k1, h;
+	if (ascii_key16(s, n, n, &k0, &k1, &h)) {
 		/* a short ASCII key: folded and looked up in registers */
-		k0 = lower8(k0);
-		k1 = lower8(k1);
-		const fslot *e = ftab_get_k(&ner->fgaz, ent_hash16(n, k0, k1), n, k0, k1);
+		const fslot *e = ftab_get_k(&ner->fgaz, h, n, k0, k1);
 		v = e ? e->v : 0;
 	} else {
-		uint64_t h;
 		size_t kn = fold_hash(s, n, n, k, 512, &h);      /* fold() and ent_hash() in one pass */
 		v = ftab_get_h(&ner->fgaz, h, k, kn);
 	}
