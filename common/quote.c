@@ -1091,6 +1091,26 @@ static int nickname_at(const ctx *c, size_t x)
 	return 1;
 }
 
+/* The opening mark c->mk[x], inside an open quote, opens a quote nested in it with the same
+ * marks ("“I'd rather live in what he calls “hell” than here.”"): the next two double marks of
+ * its paragraph both close. The index in c->mk of the inner quote's closing mark, or 0. */
+static size_t nested_same(const ctx *c, size_t x)
+{
+	const tok *tk = c->tk;
+	int para = tk[c->mk[x]].para;
+	size_t y[2], n = 0;
+	for (size_t z = x + 1; z < c->nmk && n < 2 && tk[c->mk[z]].para == para; z++) {
+		int i = c->mk[z], m = tk[i].mark;
+		if (!is_double(m))
+			continue;
+		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
+		if (!(m == M_DCLOSE || (m == M_DAMBIG && b != 0 && a != 1)))
+			return 0;
+		y[n++] = z;
+	}
+	return n == 2 ? y[0] : 0;
+}
+
 /* Pairs the quote marks, paragraph by paragraph. */
 static void pair_marks(ctx *c)
 {
@@ -1138,6 +1158,7 @@ static void pair_marks(ctx *c)
 		int b = cls_before(c, tk[i].s), a = cls_after(c, tk[i].e);
 		if (is_double(m)) {
 			int close = 0, open = 0;
+			size_t y;
 			if (dopen >= 0 && nested_double(c, dopen, x))
 				continue;   /* “...” inside «...» or the other way round */
 			if (dopen < 0) {
@@ -1153,7 +1174,11 @@ static void pair_marks(ctx *c)
 			} else if (m == M_DOPEN) {
 				if (tk[dopen].mark == M_LOW || (b != 0 && a != 1))
 					close = 1;                   /* „...“ or “ used as a closer */
-				else
+				else if ((y = nested_same(c, x)) > 0) {
+					x = y;                       /* “... “B” ...”: B is inside the quote */
+					p = (size_t)c->mk[y];
+					continue;
+				} else
 					open = 1;                    /* the previous one was never closed */
 			} else {
 				open = 1;
