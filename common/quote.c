@@ -2529,6 +2529,30 @@ static int as_phrase(const ctx *c, qinfo *q)
 	return verb_quote(q, sp, v);
 }
 
+/* "The workers, according to their union, walked out and called it "a last resort."": a
+ * partial quote no slot took in a sentence that ", according to X," sources before it is X's,
+ * and the whole sentence is what X said (how 'M'). */
+static int according_mid(const ctx *c, qinfo *q)
+{
+	const tok *tk = c->tk;
+	int lo = sent_lo_q(c, q->open);
+	if (lo != sent_start(c, q->open))
+		return 0;
+	for (int k = lo + 2; k + 3 < q->open; k++) {
+		if (tk[k].q)
+			return 0;
+		np sp;
+		if (pch(c, k - 1, ',') && weq(c, k, "according") && weq(c, k + 1, "to") && np_fwd(c, k + 2, q->open, &sp) &&
+		    sp.kind != NP_PRON && pch(c, sp.b + 1, ',') && sp.b + 2 < q->open) {
+			q->sp = sp;
+			q->cue = -3;
+			q->how = 'M';
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* "as the Gazette put it in a profile, "the feared clerk."", "a "clean record," as a memo put
  * it": the words are the ones the subject of "as X put it" chose. */
 static int put_it(const ctx *c, qinfo *q)
@@ -3624,6 +3648,13 @@ static void content_span(const ctx *c, const qinfo *q, nf_quote *o)
 	if (q->type != NF_Q_PARTIAL)
 		return;
 	const tok *tk = c->tk;
+	if (q->how == 'M') {   /* (according_mid: the sentence) */
+		int lo = sent_lo(c, q->open), e = sent_end(c, q->close);
+		while (e > q->close && tk[e].k == T_PUNCT) e--;
+		o->content_start = tk[lo].s < o->start ? tk[lo].s : o->start;
+		if (tk[e].e > o->content_end) o->content_end = tk[e].e;
+		return;
+	}
 	int how = q->how, cue = q->cue;
 	if (!how || (how == 'S' && cue < 0)) {
 		/* no speaker found: the reported clause still starts after the nearest cue or "that"
@@ -7029,6 +7060,7 @@ void nf_quotes_run(const nf_quoter *qt, const char *text, size_t len, const nf_s
 				else if (!subject_verb(&c, q) && !noun_claim(&c, q) && !put_it(&c, q)) {
 					slot_sentence(&c, q);
 					if (!q->how || q->cue < 0) as_phrase(&c, q);
+					if (!q->how) according_mid(&c, q);
 				}
 			}
 		}
