@@ -1624,7 +1624,9 @@ static int np_fwd(const ctx *c, int i, int lim, np *o)
 		return 1;
 	}
 	/* a role: [det] words... role-noun [for|of|at [the] Name...] */
-	int j = i, det = win(c, i, dets);
+	/* (a quantifier that opens a sentence is a determiner too: "Most owners said") */
+	int j = i, det = win(c, i, dets) || (tk[i].cap && (weq(c, i, "most") || weq(c, i, "many") || weq(c, i, "some") ||
+							     weq(c, i, "several") || weq(c, i, "few") || weq(c, i, "both")));
 	if (det) j++;
 	if (det && ((cue_of(c, j + 1) | cue_of(c, j + 2) | cue_of(c, j + 3)) & CUE_SPEECH)) {   /* (the cue first) */
 		/* a person noun the role list lacks, right before its speech cue: "the librarian
