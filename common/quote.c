@@ -3569,13 +3569,13 @@ static int comma_tag(const ctx *c, int i)
 	return v + 1 < lim && (cue_of(c, v) & CUE_SPEECH) && !(cue_of(c, v) & CUE_ING) && !pch(c, v + 1, ',');
 }
 
+static int sent_end(const ctx *c, int i);
+
 /* "The plan is "overdue," she said, for a city of this size": a short tag of subject and verb
  * between commas inside the sentence, after the quote; the reported clause resumes after it.
  * The first token of what resumes, or 0 (not an appositive of an inverted tag, "said Ann Roe,
  * the head of ...", a participle or a relative about the speaker, ", adding ...", ", who ...",
  * nor a second verb, ", and then said ..."). */
-static int sent_end(const ctx *c, int i);
-
 static int tag_resumes(const ctx *c, const qinfo *q)
 {
 	const tok *tk = c->tk;
